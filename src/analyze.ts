@@ -1,0 +1,102 @@
+import { checkPipeline, runPipeline, type Stage } from "./core/pipeline.js";
+import { withText } from "./core/span.js";
+import type { AnalyzeOptions, Article, ArticleRecord, Doc } from "./core/types.js";
+import { entitiesStage } from "./extract/entities/index.js";
+import { eventsStage } from "./extract/events/index.js";
+import { figuresStage } from "./extract/figures/index.js";
+import { quotesStage } from "./extract/quotes/index.js";
+import { textStage } from "./extract/text.js";
+import { timeStage } from "./extract/time/index.js";
+
+/** The per-article pipeline, in order: each stage declares what it requires and provides. */
+export const STAGES: readonly Stage[] = [textStage, entitiesStage, timeStage, figuresStage, quotesStage, eventsStage];
+checkPipeline(STAGES);
+
+export function newDoc(article: Article): Doc {
+  return {
+    article,
+    text: article.text,
+    sentences: [],
+    tokens: [],
+    mentions: [],
+    persons: [],
+    organizations: [],
+    places: [],
+    published: { value: null, inferred: false, evidence: null, rule: "none" },
+    times: [],
+    figures: [],
+    quotes: [],
+    events: [],
+    story: null,
+  };
+}
+
+/** Runs the whole per-article pipeline. */
+export function analyze(article: Article, options: AnalyzeOptions = {}): Doc {
+  return runPipeline(STAGES, newDoc(article), options);
+}
+
+/** The SCHEMA.md layout of an analysed article, with spans. */
+export function toRecord(doc: Doc, opts: { includeText?: boolean } = {}): ArticleRecord {
+  const t = doc.text;
+  const ev = (s: { start: number; end: number } | null) => (s ? withText(t, s) : null);
+  const rec: ArticleRecord = {
+    id: doc.article.id,
+    url: doc.article.url,
+    outlet: doc.article.outlet,
+    title: doc.article.title,
+    published: doc.published.value,
+    published_inferred: doc.published.inferred,
+    published_evidence: ev(doc.published.evidence),
+    published_rule: doc.published.rule,
+    story: doc.story,
+    persons: doc.persons.map((p) => ({
+      name: p.name,
+      aliases: p.aliases,
+      role: p.role?.value ?? null,
+      country: p.country?.value ?? null,
+      role_inferred: p.role ? !p.role.stated : undefined,
+      country_inferred: p.country ? !p.country.stated : undefined,
+      role_evidence: ev(p.role?.evidence ?? null),
+      country_evidence: ev(p.country?.evidence ?? null),
+      mentions: p.mentions.map((m) => withText(t, m)),
+    })),
+    organizations: doc.organizations.map((o) => ({
+      name: o.name,
+      aliases: o.aliases,
+      actor: o.actor,
+      mentions: o.mentions.map((m) => withText(t, m)),
+    })),
+    places: doc.places.map((p) => ({
+      name: p.name,
+      country: p.country,
+      lat: p.lat ?? null,
+      lon: p.lon ?? null,
+      mentions: p.mentions.map((m) => withText(t, m)),
+    })),
+    events: doc.events
+      .filter((e) => e.realis === "asserted")
+      .map((e) => ({
+        type: e.type,
+        ...(e.type === "CONSULT" ? { mode: e.mode ?? null } : {}),
+        source: e.source,
+        target: e.target,
+        date: e.date,
+        evidence: t.slice(e.span.start, e.span.end),
+        span: withText(t, e.span),
+        rule: e.rule,
+        realis: e.realis,
+        ...(e.mutual ? { mutual: true } : {}),
+      })),
+    figures: doc.figures.map(({ span, ...f }) => ({ ...f, evidence: t.slice(span.start, span.end), span: withText(t, span) })),
+    quotes: doc.quotes.map((q) => ({
+      speaker: q.speaker,
+      direct: q.direct,
+      text: t.slice(q.span.start, q.span.end),
+      span: withText(t, q.span),
+      rule: q.rule,
+    })),
+  };
+  if (opts.includeText) rec.text = t;
+  return rec;
+}
