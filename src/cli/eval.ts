@@ -1,0 +1,72 @@
+/**
+ * `eventwire eval <gold-dir-or-files…> [--json] [--no-metadata-dates] [--verbose]`: analyses every
+ * gold article, assigns stories over the batch and scores the result as ../shared/corpus/SCHEMA.md
+ * describes. Exit code 0 whatever the scores; 1 on unreadable gold or a crash; 2 on bad usage.
+ */
+import { analyze, toRecord } from "../analyze.js";
+import type { ArticleRecord } from "../core/types.js";
+import { goldToArticle, goldToRecord, readGold } from "../eval/gold.js";
+import { renderReport } from "../eval/report.js";
+import { scoreRun } from "../eval/score.js";
+import { clusterBatch } from "../resolve/stories.js";
+
+export const summary = "score the analysis against gold articles (SCHEMA.md scoring): eval <gold-dir…> [--json] [--verbose]";
+
+const USAGE = "usage: eventwire eval <gold-dir-or-files…> [--json] [--no-metadata-dates] [--verbose]";
+
+export async function run(argv: string[]): Promise<number> {
+  const paths: string[] = [];
+  let json = false;
+  let verbose = false;
+  let noMetadataDates = false;
+  let goldAsPred = false;
+  for (const a of argv) {
+    if (a === "--json") json = true;
+    else if (a === "--verbose" || a === "-v") verbose = true;
+    else if (a === "--no-metadata-dates") noMetadataDates = true;
+    else if (a === "--gold-as-pred") goldAsPred = true; // sanity check of the scorer: must print 1.0 everywhere
+    else if (a === "--help" || a === "-h") {
+      console.log(USAGE);
+      return 0;
+    } else if (a.startsWith("-")) {
+      console.error(`eval: unknown option ${a}\n${USAGE}`);
+      return 2;
+    } else paths.push(a);
+  }
+  if (!paths.length) {
+    console.error(USAGE);
+    return 2;
+  }
+  let entries;
+  try {
+    entries = await readGold(paths);
+  } catch (e) {
+    console.error(`eval: ${(e as Error).message}`);
+    return 1;
+  }
+  if (!entries.length) {
+    console.error(`eval: no gold articles found in ${paths.join(", ")}`);
+    return 1;
+  }
+  const t0 = performance.now();
+  const records: ArticleRecord[] = entries.map((e) =>
+    goldAsPred ? goldToRecord(e.gold) : toRecord(analyze(goldToArticle(e, { noMetadataDates }), { noMetadataDates })),
+  );
+  const ms = performance.now() - t0;
+  if (!goldAsPred) {
+    const stories = clusterBatch(records);
+    for (const r of records) r.story = stories.get(r.id) ?? null;
+  }
+  const report = scoreRun(
+    entries.map((e) => e.gold),
+    records,
+  );
+  if (json) {
+    const out = verbose ? report : { ...report, perArticle: report.perArticle.map(({ misses: _m, falsePositives: _f, ...rest }) => rest) };
+    console.log(JSON.stringify(out, null, 2));
+  } else {
+    console.log(renderReport(report, { verbose }));
+    console.log(`\nanalysed ${records.length} articles in ${ms.toFixed(0)} ms`);
+  }
+  return 0;
+}

@@ -1,0 +1,46 @@
+/** Human-readable rendering of a scoring Report. */
+import type { Acc, PRF, Report } from "./score.js";
+
+const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+const prfLine = (label: string, m: PRF) =>
+  `${label.padEnd(30)} P ${pct(m.p)}  R ${pct(m.r)}  F1 ${pct(m.f1)}   (tp ${m.tp}, pred ${m.pred}, gold ${m.gold})`;
+const accLine = (label: string, a: Acc) => `${label.padEnd(30)} ${a.acc === null ? '  n/a' : pct(a.acc)}            (${a.correct}/${a.total})`;
+
+export function renderReport(r: Report, opts: { verbose?: boolean } = {}): string {
+  const out: string[] = [];
+  out.push(`eventwire eval: ${r.articles} articles`, "");
+  out.push(prfLine("persons", r.persons));
+  out.push(accLine("  role accuracy", r.persons.role));
+  out.push(accLine("  country accuracy", r.persons.country));
+  out.push(prfLine("persons (no bylines)", r.personsNoByline));
+  out.push(accLine("  role accuracy", r.personsNoByline.role));
+  out.push(accLine("  country accuracy", r.personsNoByline.country));
+  out.push(prfLine("events (with date)", r.events));
+  out.push(prfLine("events (ignoring date)", r.eventsNoDate));
+  out.push(accLine("  date accuracy", r.eventDate));
+  out.push(prfLine("CONSULT (with date)", r.consult));
+  out.push(accLine("  CONSULT mode accuracy", r.consultMode));
+  out.push(prfLine("figures", r.figures));
+  out.push(accLine("  qualifier accuracy", r.figures.qualifier));
+  out.push(accLine("  attribution accuracy", r.figures.attribution));
+  out.push(prfLine("quotes", r.quotes));
+  out.push(prfLine("  direct", r.quotesDirect));
+  out.push(prfLine("  reported", r.quotesReported));
+  out.push(prfLine("stories (pairwise)", r.stories));
+  out.push(accLine("published", r.published));
+  out.push("", "events by type          with date: P     R    F1 | ignoring date: P     R    F1 | pred gold");
+  for (const [t, m] of Object.entries(r.eventTypes)) {
+    out.push(
+      `  ${t.padEnd(22)} ${pct(m.withDate.p)} ${pct(m.withDate.r)} ${pct(m.withDate.f1)} |        ${pct(m.noDate.p)} ${pct(m.noDate.r)} ${pct(m.noDate.f1)} | ${String(m.withDate.pred).padStart(4)} ${String(m.withDate.gold).padStart(4)}`,
+    );
+  }
+  if (opts.verbose) {
+    for (const a of r.perArticle) {
+      if (!a.misses.length && !a.falsePositives.length) continue;
+      out.push("", `== ${a.id}`);
+      for (const m of a.misses) out.push(`  - miss  ${m}`);
+      for (const f of a.falsePositives) out.push(`  + false ${f}`);
+    }
+  }
+  return out.join("\n");
+}
