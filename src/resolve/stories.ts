@@ -1,4 +1,5 @@
 import type { ArticleRecord } from "../core/types.js";
+import { articleFeatures, isoOfDay, type ArticleFeatures } from "./features.js";
 
 /** Why an article joined its story: the strongest shared evidence. */
 export interface StoryAssignment {
@@ -9,22 +10,544 @@ export interface StoryAssignment {
   score: number;
 }
 
+/** Tunable parameters; the defaults were chosen on the stream and dev sets together (see scripts/stream.ts). */
+export interface StoryOptions {
+  /** join the best candidate when its score reaches this */
+  threshold: number;
+  /** stories whose first day is further than this from the article's day are not candidates */
+  windowDays: number;
+  /** weights of the evidence channels */
+  wText: number;
+  wNames: number;
+  wEvent: number;
+  /** score multiplier when the article's main event contradicts the story (another date, a later development) */
+  conflictFactor: number;
+  /** score multiplier when the article or the story has no date */
+  undatedFactor: number;
+  /** bounded work per article */
+  maxPostingsScan: number;
+  maxCandidates: number;
+  queryTerms: number;
+  centroidTerms: number;
+}
+
+export const DEFAULT_STORY_OPTIONS: StoryOptions = {
+  threshold: 0.3,
+  windowDays: 7,
+  wText: 0.6,
+  wNames: 0.4,
+  wEvent: 0.15,
+  conflictFactor: 0.35,
+  undatedFactor: 0.8,
+  maxPostingsScan: 64,
+  maxCandidates: 24,
+  queryTerms: 20,
+  centroidTerms: 150,
+};
+
+interface StoryEvent {
+  count: number;
+  main: number;
+  days: Map<number, number>;
+}
+
+interface Member {
+  id: string;
+  outlet: string | null;
+  day: number | null;
+  reason: string;
+  score: number;
+}
+
+/** One story's running state: never the member texts, only aggregates of bounded size. */
+export interface Story {
+  id: string;
+  title: string;
+  lead: string;
+  firstDay: number | null;
+  lastDay: number | null;
+  members: Member[];
+  /** sum of the members' unit-length log-tf vectors, cut to the strongest terms */
+  terms: Map<string, number>;
+  names: Map<string, number>;
+  actors: Map<string, number>;
+  events: Map<string, StoryEvent>;
+}
+
+/** What a story looks like to a reader: title, key actors, time span and a short summary. */
+export interface StorySummary {
+  id: string;
+  title: string;
+  size: number;
+  first: string | null;
+  last: string | null;
+  actors: string[];
+  names: string[];
+  summary: string;
+  articles: Array<{ id: string; outlet: string | null; date: string | null; reason: string; score: number }>;
+}
+
+interface Scored {
+  story: number;
+  score: number;
+  text: number;
+  names: number;
+  event: "main" | "any" | null;
+  conflict: string | null;
+  sharedTerms: string[];
+  sharedNames: string[];
+  sharedEvent: string | null;
+  gap: number | null;
+}
+
 /**
- * Online story clustering: articles arrive one by one (in date order where known) and each
- * joins an existing story or opens one. First version: every article opens its own story.
+ * Online story clustering: articles arrive one by one (in date order where known) and each joins
+ * the best-matching recent story or opens one. Candidates come from an inverted index over the
+ * stories' strongest terms, names and event keys (bounded scans, time-window pruning), so the
+ * cost of one article does not grow with the number of stories.
  */
 export class StoryIndex {
+  readonly opts: StoryOptions;
   private n = 0;
+  private df = new Map<string, number>();
+  private stories: Story[] = [];
+  private byId = new Map<string, number>();
+  private postings = new Map<string, number[]>();
+  private indexed: Array<Set<string>> = [];
+
+  constructor(opts: Partial<StoryOptions> = {}) {
+    this.opts = { ...DEFAULT_STORY_OPTIONS, ...opts };
+  }
+
+  get size(): number {
+    return this.stories.length;
+  }
+
   add(record: ArticleRecord): StoryAssignment {
-    return { story: `story-${++this.n}-${record.id}`, opened: true, reason: "first version: no grouping", score: 0 };
+    return this.addFeatures(articleFeatures(record));
+  }
+
+  addFeatures(f: ArticleFeatures): StoryAssignment {
+    // document frequencies first, so the article's own words count as seen once
+    this.n++;
+    for (const t of f.terms.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const t of f.names) this.df.set("n:" + t, (this.df.get("n:" + t) ?? 0) + 1);
+
+    const best = this.bestCandidate(f);
+    if (best && best.score >= this.opts.threshold) {
+      const s = this.stories[best.story]!;
+      const reason = this.explain(best);
+      this.join(best.story, f, reason, best.score);
+      return { story: s.id, opened: false, reason, score: round(best.score) };
+    }
+    const reason = best ? `no story close enough (best ${round(best.score)} with ${this.stories[best.story]!.id})` : "no candidate story";
+    const idx = this.open(f, reason);
+    return { story: this.stories[idx]!.id, opened: true, reason, score: 0 };
+  }
+
+  private idf(key: string): number {
+    const d = this.df.get(key) ?? 0;
+    return Math.max(0, Math.log((this.n + 1) / (d + 0.5)));
+  }
+
+  // --------------------------------------------------------------------------------- candidates
+
+  private queryKeys(f: ArticleFeatures): string[] {
+    const terms = [...f.terms.entries()]
+      .map(([t, w]) => [t, (1 + Math.log(w)) * this.idf(t)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, this.opts.queryTerms)
+      .map(([t]) => "t:" + t);
+    const names = [...f.names]
+      .map((t) => [t, this.idf("n:" + t)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([t]) => "n:" + t);
+    const events = f.events.filter((e) => e.main).flatMap((e) => e.keys.map((k) => "e:" + k));
+    return [...terms, ...names, ...events];
+  }
+
+  private inWindow(s: Story, day: number | null): boolean {
+    if (day === null || s.firstDay === null) return true;
+    return Math.abs(day - s.firstDay) <= this.opts.windowDays || (s.lastDay !== null && Math.abs(day - s.lastDay) <= 1);
+  }
+
+  private bestCandidate(f: ArticleFeatures): Scored | null {
+    const hits = new Map<number, number>();
+    for (const key of this.queryKeys(f)) {
+      const list = this.postings.get(key);
+      if (!list) continue;
+      let scanned = 0;
+      for (let i = list.length - 1; i >= 0 && scanned < this.opts.maxPostingsScan; i--, scanned++) {
+        const si = list[i]!;
+        if (!this.inWindow(this.stories[si]!, f.day)) continue;
+        hits.set(si, (hits.get(si) ?? 0) + 1);
+      }
+    }
+    const cands = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.opts.maxCandidates);
+    let best: Scored | null = null;
+    for (const [si] of cands) {
+      const sc = this.score(f, si);
+      if (!best || sc.score > best.score) best = sc;
+    }
+    return best;
+  }
+
+  // --------------------------------------------------------------------------------- scoring
+
+  private articleVector(f: ArticleFeatures): Map<string, number> {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [t, w] of f.terms) {
+      const x = 1 + Math.log(w);
+      v.set(t, x);
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [t, x] of v) v.set(t, x / norm);
+    return v;
+  }
+
+  /** The evidence for putting article `f` into story `si`, combined into one score. */
+  score(f: ArticleFeatures, si: number): Scored {
+    const s = this.stories[si]!;
+    const o = this.opts;
+    // words: cosine between the article's tf-idf vector and the story centroid
+    const av = this.articleVector(f);
+    let dot = 0;
+    let na = 0;
+    const shared: Array<[string, number]> = [];
+    for (const [t, x] of av) {
+      const idf = this.idf(t);
+      const a = x * idf;
+      na += a * a;
+      const c = s.terms.get(t);
+      if (c !== undefined) {
+        const p = a * c * idf;
+        dot += p;
+        shared.push([t, p]);
+      }
+    }
+    let ns = 0;
+    for (const [t, c] of s.terms) {
+      const b = c * this.idf(t);
+      ns += b * b;
+    }
+    const text = na && ns ? dot / Math.sqrt(na * ns) : 0;
+
+    // names: idf-weighted overlap, each shared name counted by how many members carry it
+    let nameNum = 0;
+    let nameDen = 0;
+    const sharedNames: Array<[string, number]> = [];
+    const size = s.members.length;
+    for (const nm of f.names) {
+      const w = this.idf("n:" + nm);
+      nameDen += w;
+      const c = s.names.get(nm);
+      if (c) {
+        const p = (w * c) / size;
+        nameNum += p;
+        sharedNames.push([nm, p]);
+      }
+    }
+    let storyNameDen = 0;
+    for (const [nm, c] of s.names) storyNameDen += (this.idf("n:" + nm) * c) / size;
+    const names = nameDen && storyNameDen ? nameNum / Math.sqrt(nameDen * storyNameDen) : 0;
+
+    // events: a shared main event with a compatible date joins; another date for it, or a main
+    // event dated after every article of the story, is a different development
+    let event: Scored["event"] = null;
+    let sharedEvent: string | null = null;
+    let conflict: string | null = null;
+    for (const e of f.events) {
+      for (const k of e.keys) {
+        const se = s.events.get(k);
+        if (!se) continue;
+        const storyDays = [...se.days.keys()];
+        const compatible = e.day === null || storyDays.length === 0 || storyDays.some((d) => Math.abs(d - e.day!) <= 1);
+        if (compatible) {
+          if (e.main && (se.main > 0 || event !== "main")) {
+            event = "main";
+            sharedEvent = k;
+          } else if (!event) {
+            event = "any";
+            sharedEvent = k;
+          }
+        } else if (e.main && se.main > 0 && !conflict) {
+          conflict = `${k} on ${isoOfDay(e.day!)}, the story has it on ${storyDays.map(isoOfDay).join("/")}`;
+        }
+      }
+      if (e.main && e.day !== null && s.lastDay !== null && e.day > s.lastDay + 1 && !conflict) {
+        conflict = `main event on ${isoOfDay(e.day)}, after the story's last article (${isoOfDay(s.lastDay)})`;
+      }
+    }
+
+    // time: distance from the story's first day
+    let gap: number | null = null;
+    let tf = o.undatedFactor;
+    if (f.day !== null && s.firstDay !== null) {
+      gap = Math.abs(f.day - s.firstDay);
+      if (s.lastDay !== null) gap = Math.min(gap, Math.abs(f.day - s.lastDay) + 1);
+      tf = timeFactor(gap);
+    }
+
+    let score = o.wText * text + o.wNames * names + (event === "main" ? o.wEvent : event === "any" ? o.wEvent / 3 : 0);
+    score *= tf;
+    if (conflict) score *= o.conflictFactor;
+    return {
+      story: si,
+      score,
+      text,
+      names,
+      event,
+      conflict,
+      sharedTerms: shared.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t]) => t),
+      sharedNames: sharedNames.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t]) => t),
+      sharedEvent,
+      gap,
+    };
+  }
+
+  private explain(b: Scored): string {
+    const parts: Array<[number, string]> = [];
+    const o = this.opts;
+    if (b.sharedEvent) parts.push([b.event === "main" ? o.wEvent * 2 : o.wEvent / 3, `same event ${b.sharedEvent}`]);
+    if (b.sharedNames.length) parts.push([o.wNames * b.names, `shared actors ${b.sharedNames.join(", ")}`]);
+    if (b.sharedTerms.length) parts.push([o.wText * b.text, `shared words ${b.sharedTerms.join(", ")} (similarity ${round(b.text)})`]);
+    parts.sort((x, y) => y[0] - x[0]);
+    const when = b.gap === null ? "undated" : b.gap === 0 ? "same day" : `${b.gap} day${b.gap === 1 ? "" : "s"} apart`;
+    return [...parts.map(([, s]) => s), when].join("; ");
+  }
+
+  // --------------------------------------------------------------------------------- state
+
+  private open(f: ArticleFeatures, reason: string): number {
+    const idx = this.stories.length;
+    const base = `story-${f.day !== null ? isoOfDay(f.day) : "undated"}-${slug(f.title ?? f.lead)}`;
+    let id = base;
+    for (let k = 2; this.byId.has(id); k++) id = `${base}-${k}`;
+    this.stories.push({
+      id,
+      title: (f.title ?? firstSentence(f.lead)).slice(0, 160),
+      lead: f.lead.slice(0, 400),
+      firstDay: null,
+      lastDay: null,
+      members: [],
+      terms: new Map(),
+      names: new Map(),
+      actors: new Map(),
+      events: new Map(),
+    });
+    this.indexed.push(new Set());
+    this.byId.set(id, idx);
+    this.join(idx, f, reason, 0);
+    return idx;
+  }
+
+  private join(si: number, f: ArticleFeatures, reason: string, score: number): void {
+    const s = this.stories[si]!;
+    s.members.push({ id: f.id, outlet: f.outlet, day: f.day, reason, score: round(score) });
+    if (f.day !== null) {
+      s.firstDay = s.firstDay === null ? f.day : Math.min(s.firstDay, f.day);
+      s.lastDay = s.lastDay === null ? f.day : Math.max(s.lastDay, f.day);
+    }
+    const av = this.articleVector(f);
+    for (const [t, x] of av) s.terms.set(t, (s.terms.get(t) ?? 0) + x);
+    if (s.terms.size > this.opts.centroidTerms) {
+      const keep = [...s.terms.entries()]
+        .map(([t, w]) => [t, w, w * this.idf(t)] as const)
+        .sort((a, b) => b[2] - a[2])
+        .slice(0, this.opts.centroidTerms);
+      s.terms = new Map(keep.map(([t, w]) => [t, w]));
+    }
+    // the centroid is an average: divide by size at scoring time via cosine (scale-free)
+    for (const nm of f.names) s.names.set(nm, (s.names.get(nm) ?? 0) + 1);
+    if (s.names.size > 200) s.names = topN(s.names, 200);
+    for (const a of f.actors) s.actors.set(a, (s.actors.get(a) ?? 0) + 1);
+    for (const e of f.events) {
+      for (const k of e.keys) {
+        let se = s.events.get(k);
+        if (!se) s.events.set(k, (se = { count: 0, main: 0, days: new Map() }));
+        se.count++;
+        if (e.main) se.main++;
+        if (e.day !== null) se.days.set(e.day, (se.days.get(e.day) ?? 0) + 1);
+      }
+    }
+    if (s.events.size > 200) {
+      const keep = [...s.events.entries()].sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count).slice(0, 200);
+      s.events = new Map(keep);
+    }
+    this.reindex(si);
+  }
+
+  private reindex(si: number): void {
+    const s = this.stories[si]!;
+    const done = this.indexed[si]!;
+    const keys: string[] = [];
+    const top = [...s.terms.entries()]
+      .map(([t, w]) => [t, w * this.idf(t)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 40);
+    for (const [t] of top) keys.push("t:" + t);
+    for (const nm of topN(s.names, 30).keys()) keys.push("n:" + nm);
+    for (const [k, se] of s.events) if (se.main > 0) keys.push("e:" + k);
+    for (const k of keys) {
+      if (done.has(k)) continue;
+      done.add(k);
+      let list = this.postings.get(k);
+      if (!list) this.postings.set(k, (list = []));
+      list.push(si);
+    }
+  }
+
+  // --------------------------------------------------------------------------------- reading
+
+  story(id: string): StorySummary | null {
+    const i = this.byId.get(id);
+    return i === undefined ? null : summarise(this.stories[i]!);
+  }
+
+  summaries(): StorySummary[] {
+    return this.stories.map(summarise);
+  }
+
+  /** Serialisable state, for the store: `StoryIndex.fromJSON(index.toJSON())` continues where it stopped. */
+  toJSON(): StoryIndexJSON {
+    return {
+      version: 1,
+      n: this.n,
+      df: [...this.df.entries()],
+      stories: this.stories.map((s) => ({
+        ...s,
+        terms: [...s.terms.entries()],
+        names: [...s.names.entries()],
+        actors: [...s.actors.entries()],
+        events: [...s.events.entries()].map(([k, e]) => [k, { count: e.count, main: e.main, days: [...e.days.entries()] }]),
+      })),
+    };
+  }
+
+  static fromJSON(j: StoryIndexJSON, opts: Partial<StoryOptions> = {}): StoryIndex {
+    if (j.version !== 1) throw new Error(`StoryIndex: unknown state version ${String(j.version)}`);
+    const x = new StoryIndex(opts);
+    x.n = j.n;
+    x.df = new Map(j.df);
+    for (const s of j.stories) {
+      const idx = x.stories.length;
+      x.stories.push({
+        ...s,
+        terms: new Map(s.terms),
+        names: new Map(s.names),
+        actors: new Map(s.actors),
+        events: new Map(s.events.map(([k, e]) => [k, { count: e.count, main: e.main, days: new Map(e.days) }])),
+      });
+      x.indexed.push(new Set());
+      x.byId.set(s.id, idx);
+      x.reindex(idx);
+    }
+    return x;
   }
 }
 
+export interface StoryIndexJSON {
+  version: number;
+  n: number;
+  df: Array<[string, number]>;
+  stories: Array<
+    Omit<Story, "terms" | "names" | "actors" | "events"> & {
+      terms: Array<[string, number]>;
+      names: Array<[string, number]>;
+      actors: Array<[string, number]>;
+      events: Array<[string, { count: number; main: number; days: Array<[number, number]> }]>;
+    }
+  >;
+}
+
+/** Score multiplier by days between the article and the story's first day: one development is reported within a few days. */
+export function timeFactor(gap: number): number {
+  if (gap <= 1) return 1;
+  if (gap === 2) return 0.9;
+  if (gap === 3) return 0.7;
+  if (gap === 4) return 0.5;
+  if (gap <= 7) return 0.3;
+  return 0;
+}
+
+function summarise(s: Story): StorySummary {
+  const size = s.members.length;
+  const names = [...s.names.entries()]
+    .filter(([, c]) => size === 1 || c >= Math.max(2, size / 2))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([n]) => n);
+  const actors = [...s.actors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([a]) => a);
+  const evs = [...s.events.entries()]
+    .filter(([k]) => k.includes("|p:") || k.split("|").length === 3)
+    .sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count)
+    .slice(0, 3)
+    .map(([k, e]) => {
+      const [type, a, b] = k.split("|");
+      const day = [...e.days.entries()].sort((x, y) => y[1] - x[1])[0];
+      return `${type} ${label(a!)} → ${label(b!)}${day ? ` on ${isoOfDay(day[0])}` : ""} (${e.count} mention${e.count === 1 ? "" : "s"})`;
+    });
+  return {
+    id: s.id,
+    title: s.title,
+    size,
+    first: s.firstDay === null ? null : isoOfDay(s.firstDay),
+    last: s.lastDay === null ? null : isoOfDay(s.lastDay),
+    actors,
+    names,
+    summary: evs.length ? evs.join("; ") : firstSentence(s.lead),
+    articles: s.members.map((m) => ({ id: m.id, outlet: m.outlet, date: m.day === null ? null : isoOfDay(m.day), reason: m.reason, score: m.score })),
+  };
+}
+
+function label(side: string): string {
+  return side.slice(2);
+}
+
+function firstSentence(s: string): string {
+  const m = /^(.{20,300}?[.!?])(?:\s|$)/s.exec(s);
+  return (m ? m[1]! : s.slice(0, 200)).replace(/\s+/g, " ").trim();
+}
+
+function slug(s: string): string {
+  return (
+    s
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .split("-")
+      .filter((w) => w.length > 2)
+      .slice(0, 5)
+      .join("-") || "story"
+  );
+}
+
+function topN(m: Map<string, number>, n: number): Map<string, number> {
+  if (m.size <= n) return m;
+  return new Map([...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** The order a stream is fed in: by date (published, else the date the text gives), undated last, stable. */
+export function streamOrder(records: readonly ArticleRecord[]): Array<{ record: ArticleRecord; features: ArticleFeatures }> {
+  return records
+    .map((record, i) => ({ record, features: articleFeatures(record), i }))
+    .sort((a, b) => (a.features.day ?? 1e9) - (b.features.day ?? 1e9) || a.i - b.i)
+    .map(({ record, features }) => ({ record, features }));
+}
+
 /** Batch form used by `analyze` and `eval`: feeds the records in date order, returns id → story. */
-export function clusterBatch(records: readonly ArticleRecord[]): Map<string, string> {
-  const index = new StoryIndex();
-  const order = [...records].sort((a, b) => (a.published ?? "9999").localeCompare(b.published ?? "9999"));
+export function clusterBatch(records: readonly ArticleRecord[], opts: Partial<StoryOptions> = {}): Map<string, string> {
+  const index = new StoryIndex(opts);
   const out = new Map<string, string>();
-  for (const r of order) out.set(r.id, index.add(r).story);
+  for (const { record, features } of streamOrder(records)) out.set(record.id, index.addFeatures(features).story);
   return out;
 }
+

@@ -1,0 +1,109 @@
+/**
+ * Story clustering on a stream: `npx tsx scripts/stream.ts [options]`
+ *
+ *   (default)              reads ../shared/corpus/stream/articles.jsonl in file order, analyses each
+ *                          article (analyze + toRecord), feeds StoryIndex one by one, writes the
+ *                          predictions and runs the stream's scorer
+ *   --gold DIR [DIR…]      instead: the gold articles of these folders together (e.g. dev + seeds),
+ *                          clustered with clusterBatch, scored pairwise here
+ *   --gold-features        with --gold: use the gold annotations as the extractors' output
+ *                          (what the clusterer would get from perfect extractors)
+ *   --out FILE             where the predictions go (default /tmp/eventwire-stream-pred.jsonl)
+ *   --verbose              print each assignment with its reason
+ *   --set k=v              override a StoryOptions value (repeatable), for tuning
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { analyze, toRecord } from "../src/analyze.js";
+import type { Article, ArticleRecord } from "../src/core/types.js";
+import { goldToArticle, goldToRecord, readGold } from "../src/eval/gold.js";
+import { clusterBatch, StoryIndex, type StoryOptions } from "../src/resolve/stories.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SHARED = join(here, "..", "..", "shared", "corpus");
+
+function parseArgs(argv: string[]) {
+  const o = { gold: [] as string[], goldFeatures: false, out: "/tmp/eventwire-stream-pred.jsonl", verbose: false, set: {} as Partial<StoryOptions>, stream: join(SHARED, "stream", "articles.jsonl") };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--gold") while (argv[i + 1] && !argv[i + 1]!.startsWith("--")) o.gold.push(argv[++i]!);
+    else if (a === "--gold-features") o.goldFeatures = true;
+    else if (a === "--out") o.out = argv[++i]!;
+    else if (a === "--verbose") o.verbose = true;
+    else if (a === "--stream") o.stream = argv[++i]!;
+    else if (a === "--set") {
+      const [k, v] = argv[++i]!.split("=");
+      (o.set as Record<string, number>)[k!] = Number(v);
+    } else throw new Error(`unknown option ${a}`);
+  }
+  return o;
+}
+
+/** Pairwise precision / recall / F1 over article pairs sharing a label. */
+export function pairwise(gold: Map<string, string>, pred: Map<string, string>) {
+  const ids = [...gold.keys()];
+  let tp = 0, gp = 0, pp = 0;
+  for (let i = 0; i < ids.length; i++)
+    for (let j = i + 1; j < ids.length; j++) {
+      const g = gold.get(ids[i]!) === gold.get(ids[j]!);
+      const pi = pred.get(ids[i]!), pj = pred.get(ids[j]!);
+      const p = pi !== undefined && pi === pj;
+      if (g) gp++;
+      if (p) pp++;
+      if (g && p) tp++;
+    }
+  const P = pp ? tp / pp : 1, R = gp ? tp / gp : 1;
+  return { precision: P, recall: R, f1: P + R ? (2 * P * R) / (P + R) : 0, tp, goldPairs: gp, predPairs: pp };
+}
+
+async function runGold(o: ReturnType<typeof parseArgs>): Promise<number> {
+  const entries = await readGold(o.gold);
+  const records: ArticleRecord[] = entries.map((e) => {
+    const art = goldToArticle(e);
+    if (o.goldFeatures) return { ...goldToRecord(e.gold), published: art.published, text: e.gold.text };
+    return toRecord(analyze(art), { includeText: true });
+  });
+  const t0 = performance.now();
+  const pred = clusterBatch(records, o.set);
+  const ms = performance.now() - t0;
+  const gold = new Map(entries.map((e) => [e.gold.id, e.gold.story ?? e.gold.id]));
+  const s = pairwise(gold, pred);
+  if (o.verbose) {
+    const byStory = new Map<string, string[]>();
+    for (const [id, st] of pred) byStory.set(st, [...(byStory.get(st) ?? []), `${id} [${gold.get(id)}]`]);
+    for (const [st, ids] of byStory) console.log(st, "\n   ", ids.join("\n    "));
+  }
+  console.log(
+    `gold ${o.gold.join(" + ")}${o.goldFeatures ? " (gold features)" : ""}: ${entries.length} articles, pairwise P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (${s.tp}/${s.goldPairs} gold pairs, ${s.predPairs} predicted); clustering ${ms.toFixed(1)} ms`,
+  );
+  return 0;
+}
+
+async function runStream(o: ReturnType<typeof parseArgs>): Promise<number> {
+  const lines = readFileSync(o.stream, "utf8").split("\n").filter((l) => l.trim());
+  const index = new StoryIndex(o.set);
+  const out: string[] = [];
+  let tAnalyze = 0, tCluster = 0;
+  for (const [i, line] of lines.entries()) {
+    const g = JSON.parse(line) as { id: string; text: string; title?: string; url?: string; outlet?: string; published?: string };
+    const art: Article = { id: g.id, text: g.text, title: g.title ?? null, url: g.url ?? null, outlet: g.outlet ?? null, published: g.published ?? null, origin: `${o.stream}:${i + 1}` };
+    const t0 = performance.now();
+    const rec = toRecord(analyze(art), { includeText: true });
+    const t1 = performance.now();
+    const a = index.add(rec);
+    tCluster += performance.now() - t1;
+    tAnalyze += t1 - t0;
+    out.push(JSON.stringify({ id: g.id, story: a.story }));
+    if (o.verbose) console.log(`${(g.published ?? "").padEnd(10)} ${g.id.padEnd(28)} ${a.opened ? "OPENS" : "joins"} ${a.story}  ${a.opened ? "" : a.reason}`);
+  }
+  writeFileSync(o.out, out.join("\n") + "\n");
+  console.log(`${lines.length} articles: analyse ${tAnalyze.toFixed(0)} ms, cluster ${tCluster.toFixed(1)} ms; ${index.size} stories; predictions in ${o.out}`);
+  const scorer = join(dirname(o.stream), "score.mjs");
+  process.stdout.write(execFileSync("node", [scorer, o.stream, o.out], { encoding: "utf8" }));
+  return 0;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+(opts.gold.length ? runGold(opts) : runStream(opts)).then((c) => process.exit(c));

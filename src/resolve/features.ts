@@ -1,0 +1,379 @@
+/**
+ * Cross-article features of one analysed article: weighted content terms, proper names, actor
+ * codes, event keys and the dates it carries. Everything here is cheap (a few regex passes over
+ * the text) and uses the extractors' output when it is there, the raw text when it is not, so
+ * story clustering does not depend on any one extractor being perfect.
+ */
+import countries from "world-countries";
+import type { ArticleRecord, Side } from "../core/types.js";
+import { foldName, surnameOf } from "../text/fold.js";
+
+// ---------------------------------------------------------------------------------------------
+// words
+
+/** English function words and news boilerplate verbs: general knowledge, not taken from any corpus. */
+const STOP = new Set(
+  (
+    "a about above across after afterwards again against all almost alone along already also although always am among " +
+    "amongst an and another any anyhow anyone anything anyway anywhere are around as at back be became because become " +
+    "becomes becoming been before beforehand behind being below beside besides between beyond both but by can cannot " +
+    "could did do does doing done down due during each either else elsewhere enough etc even ever every everyone " +
+    "everything everywhere except few first for former formerly from further had has have having he hence her here " +
+    "hereafter hereby herein hers herself him himself his how however i if in indeed into is it its itself just last " +
+    "latter least less made many may me meanwhile might more moreover most mostly much must my myself namely neither " +
+    "never nevertheless next no nobody none nor not nothing now nowhere of off often on once one only onto or other " +
+    "others otherwise our ours ourselves out over own per perhaps please put rather re same see seem seemed seeming " +
+    "seems several she should since so some somehow someone something sometime sometimes somewhere still such than " +
+    "that the their theirs them themselves then thence there thereafter thereby therefore therein these they this " +
+    "those though through throughout thus to together too toward towards under until up upon us very via was we well " +
+    "were what whatever when whence whenever where whereas whereby wherein whether which while who whoever whole whom " +
+    "whose why will with within without would yet you your yours yourself yourselves " +
+    // news reporting verbs and fillers
+    "said says say saying told tells tell added adding according reported reports report reporting statement stated " +
+    "news agency reuters afp ap press told asked noted spokesman spokeswoman official officials also new time times " +
+    "year years day days week weeks month months today yesterday tomorrow tonight morning evening afternoon night " +
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august september " +
+    "october november december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr get got make makes take " +
+    "took taken go going went come came including include includes two three four five six seven eight nine ten " +
+    "hundreds thousands million millions billion percent people"
+  ).split(" "),
+);
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** The comparison form of one word: folded, possessive dropped, plural s dropped. */
+export function stemWord(raw: string): string {
+  let w = foldName(raw).replace(/ /g, "");
+  if (w.endsWith("s") && w.length > 3 && raw.match(/['’]s$/)) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith("ies")) w = w.slice(0, -3) + "y";
+  else if (w.length > 3 && w.endsWith("s") && !/(ss|us|is|as)$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/** Adds the content words of `text` to `out`, each with weight `w`. */
+export function addTerms(text: string, w: number, out: Map<string, number>): void {
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+    const raw = m[0];
+    if (raw.length < 3 || /^\d+$/.test(raw)) continue;
+    const lower = raw.toLowerCase().replace(/['’]s$/, "");
+    if (STOP.has(lower)) continue;
+    const t = stemWord(raw);
+    if (t.length < 3 || STOP.has(t)) continue;
+    out.set(t, (out.get(t) ?? 0) + w);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// countries: names, demonyms and capitals from the world-countries package
+
+interface CountryRow {
+  cca3: string;
+  name: { common: string; official: string };
+  altSpellings?: string[];
+  capital?: string[];
+  demonyms?: { eng?: { m?: string; f?: string } };
+}
+
+const COUNTRY_BY_NAME = new Map<string, string>();
+{
+  const add = (name: string | undefined, code: string) => {
+    if (!name || name.length < 4) return;
+    const f = foldName(name);
+    if (f && !COUNTRY_BY_NAME.has(f)) COUNTRY_BY_NAME.set(f, code);
+  };
+  for (const c of countries as unknown as CountryRow[]) {
+    const code = c.cca3;
+    add(c.name.common, code);
+    add(c.name.official, code);
+    for (const a of c.altSpellings ?? []) {
+      add(a, code);
+      const m = /^(?:Republic|Kingdom|State|Commonwealth|Federation|Democratic Republic) of (?:the )?(.+)$/.exec(a);
+      if (m) add(m[1], code);
+    }
+    for (const cap of c.capital ?? []) add(cap, code);
+    add(c.demonyms?.eng?.m, code);
+    add(c.demonyms?.eng?.f, code);
+  }
+}
+
+// capitalised word runs: "United Arab Emirates", "Kim Jong Un", "Khashoggi"
+const CAP_RUN_RE = /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|al|el|bin|de|da|van|von|du)\s+)?\p{Lu}[\p{L}\p{M}'’-]*)*/gu;
+
+/** Capitalised single words that are sentence furniture, not names. */
+const CAP_STOP = new Set(
+  "the a an in on at for of and but or as by to from with this that these those it its he she they we his her their our i " +
+  "after before while when where if though although however meanwhile earlier later last next more most some many " +
+  "president minister prime foreign defence defense secretary general spokesman speaker chief leader mr mrs ms dr " +
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august " +
+  "september october november december photo file reuters afp ap read related video watch".split(" "),
+);
+
+export interface NameScan {
+  /** folded name tokens (surnames and single names) found capitalised in the text */
+  names: Set<string>;
+  /** ISO3 codes of country names, demonyms and capitals found in the text */
+  countries: Set<string>;
+}
+
+/** Proper names and countries from capitalised runs. Sentence-initial single words are kept only when not a common word. */
+export function scanNames(text: string): NameScan {
+  const names = new Set<string>();
+  const found = new Set<string>();
+  CAP_RUN_RE.lastIndex = 0;
+  for (let m = CAP_RUN_RE.exec(text); m; m = CAP_RUN_RE.exec(text)) {
+    const run = m[0].replace(/['’]s$/, "");
+    const f = foldName(run);
+    if (!f) continue;
+    const whole = COUNTRY_BY_NAME.get(f);
+    if (whole) {
+      found.add(whole);
+      continue;
+    }
+    const parts = f.split(" ");
+    // country words inside a longer run ("Turkish Foreign Minister")
+    for (let i = 0; i < parts.length; i++) {
+      const c1 = COUNTRY_BY_NAME.get(parts[i]!);
+      if (c1) found.add(c1);
+      if (i + 1 < parts.length) {
+        const c2 = COUNTRY_BY_NAME.get(parts[i]! + " " + parts[i + 1]!);
+        if (c2) found.add(c2);
+      }
+    }
+    const content = parts.filter((p) => p.length >= 3 && !CAP_STOP.has(p) && !STOP.has(p) && !COUNTRY_BY_NAME.has(p));
+    if (content.length === 0) continue;
+    if (parts.length === 1 && isSentenceStart(text, m.index)) continue;
+    for (const p of content) names.add(p);
+  }
+  return { names, countries: found };
+}
+
+function isSentenceStart(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (text[j] === " " || text[j] === "\t" || text[j] === '"' || text[j] === "“" || text[j] === "‘" || text[j] === "'")) j--;
+  return j < 0 || text[j] === "\n" || text[j] === "." || text[j] === "!" || text[j] === "?" || text[j] === ":";
+}
+
+// ---------------------------------------------------------------------------------------------
+// dates
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
+  aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+const MON = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+const MDY_RE = new RegExp(`\\b${MON}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, "g");
+const DMY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MON}\\.?(?:,?\\s+(\\d{4}))?\\b`, "g");
+const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+
+export function dayNumber(iso: string): number {
+  return Math.floor(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000);
+}
+export function isoOfDay(n: number): string {
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+}
+const isDay = (s: string | null | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
+
+function mk(y: number, m: number, d: number): number | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return null;
+  const n = Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+  return new Date(n * 86_400_000).getUTCDate() === d ? n : null;
+}
+
+/**
+ * Day-precise dates written in the text: with a year ("Feb. 25, 2022", "25 February 2022",
+ * "2022-02-25") always; without a year ("on March 10") only when `published` gives the year,
+ * resolved to the latest such date not more than 2 days after publication.
+ */
+export function scanDates(text: string, published: string | null): { explicit: number[]; yearless: number[] } {
+  const explicit: number[] = [];
+  const yearless: number[] = [];
+  const pub = isDay(published) ? dayNumber(published) : null;
+  const pubYear = pub !== null ? +published!.slice(0, 4) : null;
+  const push = (y: string | undefined, mon: string, d: string) => {
+    const m = MONTHS[mon.toLowerCase().replace(/\.$/, "")];
+    if (!m) return;
+    if (y) {
+      const n = mk(+y, m, +d);
+      if (n !== null) explicit.push(n);
+    } else if (pubYear !== null && pub !== null) {
+      let n = mk(pubYear, m, +d);
+      if (n !== null && n > pub + 2) n = mk(pubYear - 1, m, +d);
+      if (n !== null) yearless.push(n);
+    }
+  };
+  for (const m of text.matchAll(MDY_RE)) {
+    if (m[1] === "May" && !m[3] && !/^\s*\d/.test(text.slice(m.index! + 3))) continue;
+    push(m[3], m[1]!, m[2]!);
+  }
+  for (const m of text.matchAll(DMY_RE)) push(m[3], m[2]!, m[1]!);
+  for (const m of text.matchAll(ISO_RE)) {
+    const n = mk(+m[1]!, +m[2]!, +m[3]!);
+    if (n !== null) explicit.push(n);
+  }
+  return { explicit, yearless };
+}
+
+// ---------------------------------------------------------------------------------------------
+// events
+
+const SYMMETRIC = new Set(["CONSULT", "AGREE", "COOPERATE"]);
+
+function sideId(s: Side): string | null {
+  if (s.person) return "p:" + surnameOf(foldName(s.person));
+  if (s.actor) return "a:" + s.actor;
+  if (s.group) return "g:" + foldName(s.group);
+  return null;
+}
+function sideActor(s: Side): string | null {
+  return s.actor ? "a:" + s.actor : s.group ? "g:" + foldName(s.group) : null;
+}
+
+/** The keys an event is known by across articles: person level and actor level. */
+export function eventKeys(e: { type: string; source: Side; target: Side }): string[] {
+  const keys: string[] = [];
+  for (const f of [sideId, sideActor]) {
+    const a = f(e.source);
+    const b = f(e.target);
+    if (!a || !b || a === b) continue;
+    const pair = SYMMETRIC.has(e.type) && b < a ? `${b}|${a}` : `${a}|${b}`;
+    const k = `${e.type}|${pair}`;
+    if (!keys.includes(k)) keys.push(k);
+  }
+  return keys;
+}
+
+// ---------------------------------------------------------------------------------------------
+// one article
+
+export interface ArticleEvent {
+  keys: string[];
+  /** day number, or null when the article does not date it */
+  day: number | null;
+  /** reported in the headline or lead: the article's main development */
+  main: boolean;
+}
+
+export interface ArticleFeatures {
+  id: string;
+  outlet: string | null;
+  title: string | null;
+  lead: string;
+  /** the article's best date (day number) and where it came from */
+  day: number | null;
+  daySource: "published" | "text" | "events" | null;
+  /** weighted term frequencies (title and lead count more) */
+  terms: Map<string, number>;
+  names: Set<string>;
+  actors: Set<string>;
+  events: ArticleEvent[];
+  /** day-precise dates the text mentions */
+  mentionedDays: number[];
+}
+
+/** The text the features are read from: the record's text, else what its evidence strings hold. */
+export function recordText(r: ArticleRecord): string {
+  if (r.text) return r.text;
+  const parts: string[] = [];
+  for (const e of r.events) parts.push(e.evidence);
+  for (const q of r.quotes) parts.push(q.text);
+  for (const f of r.figures) parts.push(f.evidence);
+  for (const p of r.persons) parts.push(p.name);
+  for (const o of r.organizations) parts.push(o.name);
+  for (const p of r.places) parts.push(p.name);
+  return parts.join(".\n");
+}
+
+const SENT_END_RE = /[.!?]["'”’)]*\s+(?=["“‘(]?\p{Lu})|\n+/gu;
+
+/** The headline-like first line and the first two sentences of the body. */
+export function leadOf(text: string): { headline: string | null; lead: string; leadEnd: number } {
+  let start = 0;
+  let headline: string | null = null;
+  const firstNl = text.indexOf("\n");
+  const first = firstNl < 0 ? text : text.slice(0, firstNl);
+  // a first line without a final period is a headline or a caption
+  if (firstNl > 0 && first.length < 200 && !/[.!?]["'”’)]?\s*$/.test(first)) {
+    headline = first.trim();
+    start = firstNl + 1;
+  }
+  let end = start;
+  let count = 0;
+  SENT_END_RE.lastIndex = start;
+  for (let m = SENT_END_RE.exec(text); m; m = SENT_END_RE.exec(text)) {
+    const seg = text.slice(end, m.index).trim();
+    end = m.index + m[0].length;
+    if (seg.length > 40 && ++count >= 2) break;
+    if (end - start > 700) break;
+  }
+  if (count < 2 && end === start) end = Math.min(text.length, start + 600);
+  return { headline, lead: text.slice(start, end), leadEnd: end };
+}
+
+export function articleFeatures(r: ArticleRecord): ArticleFeatures {
+  const text = recordText(r);
+  const { headline, lead, leadEnd } = leadOf(text);
+  const title = r.title ?? headline;
+  const terms = new Map<string, number>();
+  addTerms(text, 1, terms);
+  addTerms(lead, 1, terms);
+  if (r.title) addTerms(r.title, 2, terms);
+  else if (headline) addTerms(headline, 1, terms);
+
+  const scan = scanNames(text);
+  const names = scan.names;
+  const actors = scan.countries;
+  for (const p of r.persons) {
+    if (/\(byline\)/.test(p.role ?? "")) continue;
+    names.add(surnameOf(foldName(p.name)));
+    if (p.country) actors.add(p.country);
+  }
+  for (const o of r.organizations) {
+    for (const n of [o.name, ...o.aliases]) if (n.length >= 2) names.add(foldName(n));
+    if (o.actor) actors.add(o.actor);
+  }
+  for (const p of r.places) {
+    names.add(foldName(p.name));
+    if (p.country) actors.add(p.country);
+  }
+
+  const published = isDay(r.published) ? r.published : null;
+  const dates = scanDates(text, published);
+  const events: ArticleEvent[] = [];
+  for (const e of r.events) {
+    if (e.realis && e.realis !== "asserted") continue;
+    const keys = eventKeys(e);
+    if (keys.length === 0) continue;
+    for (const s of [e.source, e.target]) if (s.actor) actors.add(s.actor);
+    events.push({ keys, day: isDay(e.date) ? dayNumber(e.date) : null, main: e.span.start < leadEnd });
+  }
+
+  let day: number | null = null;
+  let daySource: ArticleFeatures["daySource"] = null;
+  if (published) {
+    day = dayNumber(published);
+    daySource = "published";
+  } else if (dates.explicit.length) {
+    day = Math.max(...dates.explicit);
+    daySource = "text";
+  } else {
+    const ed = events.map((e) => e.day).filter((d): d is number => d !== null);
+    if (ed.length) {
+      day = Math.max(...ed);
+      daySource = "events";
+    }
+  }
+  return {
+    id: r.id,
+    outlet: r.outlet,
+    title,
+    lead: lead.trim(),
+    day,
+    daySource,
+    terms,
+    names,
+    actors,
+    events,
+    mentionedDays: [...dates.explicit, ...dates.yearless],
+  };
+}
