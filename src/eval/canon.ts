@@ -20,8 +20,8 @@ const COUNTRIES = require("world-countries") as WorldCountry[];
 /** Well-known international bodies: code → folded names (general knowledge, not from the corpus). */
 const IGOS: Record<string, string[]> = {
   UN: ["un", "united nations", "uno"],
-  UNHCR: ["unhcr", "un refugee agency", "un high commissioner for refugees", "office of the un high commissioner for refugees", "un refugee office"],
-  OHCHR: ["ohchr", "un human rights office", "office of the un high commissioner for human rights", "un human rights office", "un human rights monitoring mission", "un office of the high commissioner for human rights"],
+  UNHCR: ["unhcr", "un refugee agency", "un high commissioner for refugees", "office of the un high commissioner for refugees", "un refugee office", "un refugee chief"],
+  OHCHR: ["ohchr", "un human rights office", "office of the un high commissioner for human rights", "un human rights office", "un human rights monitoring mission", "un office of the high commissioner for human rights", "un high commissioner for human rights", "un human rights chief", "un rights office"],
   UNICEF: ["unicef", "un childrens fund", "united nations childrens fund", "un children agency", "un childrens agency"],
   WFP: ["wfp", "world food programme", "world food program", "un food agency"],
   WHO: ["who", "world health organization", "world health organisation"],
@@ -130,7 +130,7 @@ export function acronym(folded: string): string {
  *  2. spelling: defence → defense, spokesman/spokeswoman → spokesperson, "minister for" → "minister of";
  *  3. drop a trailing "of/to (the) <country or international body>" ("President of Ukraine" → "president");
  *  4. drop leading nationality words: country names, possessives, demonyms, body codes ("Turkish", "UN");
- *  5. "minister of X" → "X minister"; "foreign affairs" → "foreign"; "national defense" → "defense";
+ *  5. "[deputy] minister of X" → "[deputy] X minister"; "national defense" → "defense";
  *     "<X> affairs minister" → "<X> minister".
  *  So "Minister of Foreign Affairs" = "Foreign Minister", "Minister of National Defense" =
  *  "Minister of Defense" = "Defense Minister" = "Turkish Defence Minister".
@@ -163,8 +163,7 @@ export function canonRole(role: string | null | undefined): string | null {
   }
   // 5. word order and synonyms of offices
   f = f
-    .replace(/^minister of (?:the )?(.+)$/, "$1 minister")
-    .replace(/\bforeign affairs\b/g, "foreign")
+    .replace(/^(.*?)\bminister of (?:the )?(.+)$/, "$1$2 minister")
     .replace(/\bnational defense\b/g, "defense")
     .replace(/\b(\w+) affairs minister\b/g, "$1 minister")
     .replace(/\bpremier\b/g, "prime minister")
