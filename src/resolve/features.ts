@@ -261,9 +261,13 @@ export interface ArticleFeatures {
   lead: string;
   /** the article's best date (day number) and where it came from */
   day: number | null;
-  daySource: "published" | "text" | "events" | null;
+  daySource: "published" | "text" | null;
+  /** the latest day the article's events or full dates name: it cannot be older (null when none) */
+  notBefore: number | null;
   /** weighted term frequencies (title and lead count more) */
   terms: Map<string, number>;
+  /** term frequencies of the headline and lead only: the main development */
+  leadTerms: Map<string, number>;
   names: Set<string>;
   actors: Set<string>;
   events: ArticleEvent[];
@@ -320,6 +324,10 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   if (r.title) addTerms(r.title, 2, terms);
   else if (headline) addTerms(headline, 1, terms);
 
+  const leadTerms = new Map<string, number>();
+  addTerms(lead, 1, leadTerms);
+  if (title) addTerms(title, 1, leadTerms);
+
   const scan = scanNames(text);
   const names = scan.names;
   const actors = scan.countries;
@@ -356,13 +364,10 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   } else if (dates.explicit.length) {
     day = Math.max(...dates.explicit);
     daySource = "text";
-  } else {
-    const ed = events.map((e) => e.day).filter((d): d is number => d !== null);
-    if (ed.length) {
-      day = Math.max(...ed);
-      daySource = "events";
-    }
   }
+  // event dates are only a lower bound of the publication date (an article recalls older events)
+  const ed = events.map((e) => e.day).filter((d): d is number => d !== null);
+  const notBefore = Math.max(ed.length ? Math.max(...ed) : -Infinity, dates.explicit.length ? Math.max(...dates.explicit) : -Infinity);
   return {
     id: r.id,
     outlet: r.outlet,
@@ -370,7 +375,9 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
     lead: lead.trim(),
     day,
     daySource,
+    notBefore: Number.isFinite(notBefore) ? notBefore : null,
     terms,
+    leadTerms,
     names,
     actors,
     events,

@@ -18,6 +18,7 @@ export interface StoryOptions {
   windowDays: number;
   /** weights of the evidence channels */
   wText: number;
+  wLead: number;
   wNames: number;
   wEvent: number;
   /** score multiplier when the article's main event contradicts the story (another date, a later development) */
@@ -34,8 +35,9 @@ export interface StoryOptions {
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   threshold: 0.3,
   windowDays: 7,
-  wText: 0.6,
-  wNames: 0.4,
+  wText: 0.4,
+  wLead: 0.3,
+  wNames: 0.3,
   wEvent: 0.15,
   conflictFactor: 0.35,
   undatedFactor: 0.8,
@@ -69,6 +71,7 @@ export interface Story {
   members: Member[];
   /** sum of the members' unit-length log-tf vectors, cut to the strongest terms */
   terms: Map<string, number>;
+  leadTerms: Map<string, number>;
   names: Map<string, number>;
   actors: Map<string, number>;
   events: Map<string, StoryEvent>;
@@ -87,10 +90,11 @@ export interface StorySummary {
   articles: Array<{ id: string; outlet: string | null; date: string | null; reason: string; score: number }>;
 }
 
-interface Scored {
+export interface Scored {
   story: number;
   score: number;
   text: number;
+  lead: number;
   names: number;
   event: "main" | "any" | null;
   conflict: string | null;
@@ -132,6 +136,7 @@ export class StoryIndex {
     this.n++;
     for (const t of f.terms.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     for (const t of f.names) this.df.set("n:" + t, (this.df.get("n:" + t) ?? 0) + 1);
+    for (const k of new Set(f.events.flatMap((e) => e.keys))) this.df.set("e:" + k, (this.df.get("e:" + k) ?? 0) + 1);
 
     const best = this.bestCandidate(f);
     if (best && best.score >= this.opts.threshold) {
@@ -153,12 +158,15 @@ export class StoryIndex {
   // --------------------------------------------------------------------------------- candidates
 
   private queryKeys(f: ArticleFeatures): string[] {
+    // only terms some story is indexed under can find a candidate
     const terms = [...f.terms.entries()]
+      .filter(([t]) => this.postings.has("t:" + t))
       .map(([t, w]) => [t, (1 + Math.log(w)) * this.idf(t)] as const)
       .sort((a, b) => b[1] - a[1])
       .slice(0, this.opts.queryTerms)
       .map(([t]) => "t:" + t);
     const names = [...f.names]
+      .filter((t) => this.postings.has("n:" + t))
       .map((t) => [t, this.idf("n:" + t)] as const)
       .sort((a, b) => b[1] - a[1])
       .slice(0, 15)
@@ -172,7 +180,14 @@ export class StoryIndex {
     return Math.abs(day - s.firstDay) <= this.opts.windowDays || (s.lastDay !== null && Math.abs(day - s.lastDay) <= 1);
   }
 
-  private bestCandidate(f: ArticleFeatures): Scored | null {
+  /** The scored candidate stories for an article, best first, without adding it (for `story --why` and tuning). */
+  candidates(f: ArticleFeatures): Array<Scored & { id: string }> {
+    return this.candidateIndices(f)
+      .map((si) => ({ ...this.score(f, si), id: this.stories[si]!.id }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  private candidateIndices(f: ArticleFeatures): number[] {
     const hits = new Map<number, number>();
     for (const key of this.queryKeys(f)) {
       const list = this.postings.get(key);
@@ -184,9 +199,12 @@ export class StoryIndex {
         hits.set(si, (hits.get(si) ?? 0) + 1);
       }
     }
-    const cands = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.opts.maxCandidates);
+    return [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.opts.maxCandidates).map(([si]) => si);
+  }
+
+  private bestCandidate(f: ArticleFeatures): Scored | null {
     let best: Scored | null = null;
-    for (const [si] of cands) {
+    for (const si of this.candidateIndices(f)) {
       const sc = this.score(f, si);
       if (!best || sc.score > best.score) best = sc;
     }
@@ -195,10 +213,10 @@ export class StoryIndex {
 
   // --------------------------------------------------------------------------------- scoring
 
-  private articleVector(f: ArticleFeatures): Map<string, number> {
+  private unitLogTf(terms: Map<string, number>): Map<string, number> {
     const v = new Map<string, number>();
     let norm = 0;
-    for (const [t, w] of f.terms) {
+    for (const [t, w] of terms) {
       const x = 1 + Math.log(w);
       v.set(t, x);
       norm += x * x;
@@ -208,32 +226,44 @@ export class StoryIndex {
     return v;
   }
 
-  /** The evidence for putting article `f` into story `si`, combined into one score. */
-  score(f: ArticleFeatures, si: number): Scored {
-    const s = this.stories[si]!;
-    const o = this.opts;
-    // words: cosine between the article's tf-idf vector and the story centroid
-    const av = this.articleVector(f);
+  /** Cosine between an article's terms and a story centroid, both idf-weighted; the strongest shared terms. */
+  private cosine(terms: Map<string, number>, centroid: Map<string, number>, shared?: Array<[string, number]>): number {
+    const av = this.unitLogTf(terms);
     let dot = 0;
     let na = 0;
-    const shared: Array<[string, number]> = [];
     for (const [t, x] of av) {
       const idf = this.idf(t);
       const a = x * idf;
       na += a * a;
-      const c = s.terms.get(t);
+      const c = centroid.get(t);
       if (c !== undefined) {
         const p = a * c * idf;
         dot += p;
-        shared.push([t, p]);
+        shared?.push([t, p]);
       }
     }
     let ns = 0;
-    for (const [t, c] of s.terms) {
+    for (const [t, c] of centroid) {
       const b = c * this.idf(t);
       ns += b * b;
     }
-    const text = na && ns ? dot / Math.sqrt(na * ns) : 0;
+    return na && ns ? dot / Math.sqrt(na * ns) : 0;
+  }
+
+  /** How specific an event key is: 1 for a key no other article has, 0 for one every article has. */
+  private keyWeight(key: string): number {
+    return this.n > 1 ? Math.min(1, this.idf("e:" + key) / Math.log(this.n + 1)) : 1;
+  }
+
+  /** The evidence for putting article `f` into story `si`, combined into one score. */
+  score(f: ArticleFeatures, si: number): Scored {
+    const s = this.stories[si]!;
+    const o = this.opts;
+    // words: cosine between the article's tf-idf vector and the story centroid, over the whole
+    // text and over the headline and lead (where the main development is told)
+    const shared: Array<[string, number]> = [];
+    const text = this.cosine(f.terms, s.terms, shared);
+    const lead = this.cosine(f.leadTerms, s.leadTerms);
 
     // names: idf-weighted overlap, each shared name counted by how many members carry it
     let nameNum = 0;
@@ -254,8 +284,10 @@ export class StoryIndex {
     for (const [nm, c] of s.names) storyNameDen += (this.idf("n:" + nm) * c) / size;
     const names = nameDen && storyNameDen ? nameNum / Math.sqrt(nameDen * storyNameDen) : 0;
 
-    // events: a shared main event with a compatible date joins; another date for it, or a main
-    // event dated after every article of the story, is a different development
+    // events: a shared main event with a compatible date joins (weighted by how specific it is);
+    // another date for it, or a main event dated after every article of the story, is a
+    // different development
+    let eventScore = 0;
     let event: Scored["event"] = null;
     let sharedEvent: string | null = null;
     let conflict: string | null = null;
@@ -266,14 +298,14 @@ export class StoryIndex {
         const storyDays = [...se.days.keys()];
         const compatible = e.day === null || storyDays.length === 0 || storyDays.some((d) => Math.abs(d - e.day!) <= 1);
         if (compatible) {
-          if (e.main && (se.main > 0 || event !== "main")) {
-            event = "main";
-            sharedEvent = k;
-          } else if (!event) {
-            event = "any";
+          const both = e.main && se.main > 0;
+          const w = this.keyWeight(k) * (both ? 1 : 1 / 3);
+          if (w > eventScore) {
+            eventScore = w;
+            event = both ? "main" : "any";
             sharedEvent = k;
           }
-        } else if (e.main && se.main > 0 && !conflict) {
+        } else if (e.main && se.main > 0 && !conflict && this.keyWeight(k) > 0.3) {
           conflict = `${k} on ${isoOfDay(e.day!)}, the story has it on ${storyDays.map(isoOfDay).join("/")}`;
         }
       }
@@ -282,22 +314,27 @@ export class StoryIndex {
       }
     }
 
-    // time: distance from the story's first day
+    // time: distance from the story's first day; an undated article is bounded by the latest
+    // date it names
     let gap: number | null = null;
     let tf = o.undatedFactor;
     if (f.day !== null && s.firstDay !== null) {
       gap = Math.abs(f.day - s.firstDay);
       if (s.lastDay !== null) gap = Math.min(gap, Math.abs(f.day - s.lastDay) + 1);
       tf = timeFactor(gap);
+    } else if (f.day === null && f.notBefore !== null && s.lastDay !== null && f.notBefore > s.lastDay + 1) {
+      gap = f.notBefore - (s.firstDay ?? s.lastDay);
+      tf = Math.min(o.undatedFactor, timeFactor(gap));
     }
 
-    let score = o.wText * text + o.wNames * names + (event === "main" ? o.wEvent : event === "any" ? o.wEvent / 3 : 0);
+    let score = o.wText * text + o.wLead * lead + o.wNames * names + o.wEvent * eventScore;
     score *= tf;
     if (conflict) score *= o.conflictFactor;
     return {
       story: si,
       score,
       text,
+      lead,
       names,
       event,
       conflict,
@@ -311,7 +348,7 @@ export class StoryIndex {
   private explain(b: Scored): string {
     const parts: Array<[number, string]> = [];
     const o = this.opts;
-    if (b.sharedEvent) parts.push([b.event === "main" ? o.wEvent * 2 : o.wEvent / 3, `same event ${b.sharedEvent}`]);
+    if (b.sharedEvent) parts.push([b.event === "main" ? o.wEvent * 2 : o.wEvent / 3, `same ${b.event === "main" ? "main " : ""}event ${b.sharedEvent}`]);
     if (b.sharedNames.length) parts.push([o.wNames * b.names, `shared actors ${b.sharedNames.join(", ")}`]);
     if (b.sharedTerms.length) parts.push([o.wText * b.text, `shared words ${b.sharedTerms.join(", ")} (similarity ${round(b.text)})`]);
     parts.sort((x, y) => y[0] - x[0]);
@@ -334,6 +371,7 @@ export class StoryIndex {
       lastDay: null,
       members: [],
       terms: new Map(),
+      leadTerms: new Map(),
       names: new Map(),
       actors: new Map(),
       events: new Map(),
@@ -351,15 +389,8 @@ export class StoryIndex {
       s.firstDay = s.firstDay === null ? f.day : Math.min(s.firstDay, f.day);
       s.lastDay = s.lastDay === null ? f.day : Math.max(s.lastDay, f.day);
     }
-    const av = this.articleVector(f);
-    for (const [t, x] of av) s.terms.set(t, (s.terms.get(t) ?? 0) + x);
-    if (s.terms.size > this.opts.centroidTerms) {
-      const keep = [...s.terms.entries()]
-        .map(([t, w]) => [t, w, w * this.idf(t)] as const)
-        .sort((a, b) => b[2] - a[2])
-        .slice(0, this.opts.centroidTerms);
-      s.terms = new Map(keep.map(([t, w]) => [t, w]));
-    }
+    s.terms = this.addToCentroid(s.terms, f.terms, this.opts.centroidTerms);
+    s.leadTerms = this.addToCentroid(s.leadTerms, f.leadTerms, this.opts.centroidTerms / 2);
     // the centroid is an average: divide by size at scoring time via cosine (scale-free)
     for (const nm of f.names) s.names.set(nm, (s.names.get(nm) ?? 0) + 1);
     if (s.names.size > 200) s.names = topN(s.names, 200);
@@ -378,6 +409,17 @@ export class StoryIndex {
       s.events = new Map(keep);
     }
     this.reindex(si);
+  }
+
+  /** Adds an article's unit log-tf vector to a centroid (a sum: cosine is scale-free), keeping the strongest terms. */
+  private addToCentroid(c: Map<string, number>, terms: Map<string, number>, cap: number): Map<string, number> {
+    for (const [t, x] of this.unitLogTf(terms)) c.set(t, (c.get(t) ?? 0) + x);
+    if (c.size <= cap) return c;
+    const keep = [...c.entries()]
+      .map(([t, w]) => [t, w, w * this.idf(t)] as const)
+      .sort((a, b) => b[2] - a[2])
+      .slice(0, cap);
+    return new Map(keep.map(([t, w]) => [t, w]));
   }
 
   private reindex(si: number): void {
@@ -420,6 +462,7 @@ export class StoryIndex {
       stories: this.stories.map((s) => ({
         ...s,
         terms: [...s.terms.entries()],
+        leadTerms: [...s.leadTerms.entries()],
         names: [...s.names.entries()],
         actors: [...s.actors.entries()],
         events: [...s.events.entries()].map(([k, e]) => [k, { count: e.count, main: e.main, days: [...e.days.entries()] }]),
@@ -437,6 +480,7 @@ export class StoryIndex {
       x.stories.push({
         ...s,
         terms: new Map(s.terms),
+        leadTerms: new Map(s.leadTerms),
         names: new Map(s.names),
         actors: new Map(s.actors),
         events: new Map(s.events.map(([k, e]) => [k, { count: e.count, main: e.main, days: new Map(e.days) }])),
@@ -454,8 +498,9 @@ export interface StoryIndexJSON {
   n: number;
   df: Array<[string, number]>;
   stories: Array<
-    Omit<Story, "terms" | "names" | "actors" | "events"> & {
+    Omit<Story, "terms" | "leadTerms" | "names" | "actors" | "events"> & {
       terms: Array<[string, number]>;
+      leadTerms: Array<[string, number]>;
       names: Array<[string, number]>;
       actors: Array<[string, number]>;
       events: Array<[string, { count: number; main: number; days: Array<[number, number]> }]>;
