@@ -1,0 +1,42 @@
+import { ingestPaths, type IngestCounts } from "../service.js";
+import { command, countFiles, err, out, printJson, ProgressBar } from "./util.js";
+
+export const summary = "read articles (.txt .html .xml/.rss/.atom .json .jsonl, folders), analyse and store them";
+
+const USAGE = "eventwire ingest <paths…> [--db PATH] [--json]";
+
+/** The file part of an origin (`file`, `file:line`, `file#item`). */
+const fileOf = (origin: string) => origin.replace(/#.*$/, "").replace(/:\d+$/, "");
+
+export async function run(argv: string[]): Promise<number> {
+  return command(argv, { usage: USAGE, store: "write", positionals: { min: 1, max: Infinity, name: "paths to ingest" } }, async (ctx) => {
+    const bar = new ProgressBar(bar0(ctx.positionals));
+    const files = new Set<string>();
+    const t0 = Date.now();
+    const counts: IngestCounts = await ingestPaths(ctx.store, ctx.positionals, {
+      onError: (e) => {
+        bar.clear();
+        err(`error: ${e.message}`);
+      },
+      onProgress: (p) => {
+        files.add(fileOf(p.origin));
+        bar.update(files.size, `${p.read} articles: ${p.inserted} new, ${p.unchanged} unchanged, ${p.failed} failed`);
+      },
+    });
+    bar.clear();
+    const secs = (Date.now() - t0) / 1000;
+    if (ctx.json) printJson({ ...counts, seconds: secs, db: ctx.dbLocation });
+    else {
+      out(
+        `ingested ${counts.read} article${counts.read === 1 ? "" : "s"} into ${ctx.dbLocation}: ` +
+          `${counts.inserted} new, ${counts.unchanged} unchanged, ${counts.failed} failed (${secs.toFixed(1)} s)`,
+      );
+    }
+    return counts.failed > 0 ? 1 : 0;
+  });
+}
+
+function bar0(paths: string[]): number {
+  // counting files only matters when someone watches the bar
+  return process.stderr.isTTY ? countFiles(paths) : 0;
+}

@@ -1,0 +1,433 @@
+/**
+ * The SQLite adapter of the store port (better-sqlite3): WAL, foreign keys, numbered
+ * migrations, prepared statements (cached by SQL text), one transaction per article, FTS5 over
+ * folded title + text. All SQL of the SQLite store lives in this folder; the logic it calls
+ * (row mapping, search hits, person detail) is shared with every adapter.
+ */
+import Database from "better-sqlite3";
+import type { TextSpan } from "../../core/types.js";
+import { foldName } from "../../text/fold.js";
+import { buildPersonDetail, type PersonAppearance } from "../person.js";
+import type {
+  ArticleFilter, ArticleRow, Counts, DateRange, EventFilter, EventRow, ExportKind, FigureFilter, FigureRow, FlatRow,
+  Page, PersonDetail, PersonFilter, PersonSummary, QuoteFilter, QuoteRow, SaveArticleInput, SaveResult, SearchHit,
+  Store, StoredArticle, StoryDetail, StoryRow,
+} from "../port.js";
+import {
+  mentionsFromJson, recordFromRows, spanFromJson, toRows,
+  type ArticleRowDb, type ArticleRows, type EventRowDb, type FigureRowDb, type OrgRowDb, type PersonRowDb,
+  type PlaceRowDb, type QuoteRowDb,
+} from "../rows.js";
+import { findHits, parseQuery, snippetAround } from "../search.js";
+import { MIGRATIONS } from "./migrations/index.js";
+
+type Params = Record<string, string | number | null>;
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 100_000;
+
+/** A WHERE clause built from optional filters, with named parameters. */
+class Where {
+  readonly parts: string[] = [];
+  readonly params: Params = {};
+  add(sql: string, params: Params = {}): this {
+    this.parts.push(sql);
+    Object.assign(this.params, params);
+    return this;
+  }
+  toString(): string {
+    return this.parts.length ? `WHERE ${this.parts.join(" AND ")}` : "";
+  }
+}
+
+function page(p: Page | undefined, params: Params): string {
+  const limit = Math.min(Math.max(0, Math.floor(p?.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
+  const offset = Math.max(0, Math.floor(p?.offset ?? 0));
+  params.limit = limit;
+  params.offset = offset;
+  return "LIMIT @limit OFFSET @offset";
+}
+
+function dateRange(w: Where, col: string, r: DateRange | undefined): void {
+  if (r?.from) w.add(`${col} >= @from`, { from: r.from });
+  // "to" is inclusive: a date of the same day (or a finer date inside a coarser bound) counts
+  if (r?.to) w.add(`${col} <= @to || '~'`, { to: r.to });
+}
+
+const ARTICLE_COLS = `a.id, a.title, a.url, a.outlet, a.published, a.published_inferred, a.origin, a.story_id,
+  a.ingested_at, length(a.text) AS length`;
+
+interface ArticleListRow {
+  id: string; title: string | null; url: string | null; outlet: string | null; published: string | null;
+  published_inferred: number; origin: string; story_id: string | null; ingested_at: string; length: number;
+}
+const articleRow = (r: ArticleListRow): ArticleRow => ({
+  id: r.id, title: r.title, url: r.url, outlet: r.outlet, published: r.published,
+  published_inferred: r.published_inferred === 1, origin: r.origin, story: r.story_id, ingested_at: r.ingested_at,
+  length: r.length,
+});
+
+interface Ctx { published: string | null; title: string | null; story_id: string | null }
+const eventRow = (r: EventRowDb & Ctx): EventRow => ({
+  article: r.article_id, idx: r.idx, type: r.type as EventRow["type"], mode: (r.mode ?? null) as EventRow["mode"],
+  source: { person: r.source_person, actor: r.source_actor, group: r.source_group },
+  target: { person: r.target_person, actor: r.target_actor, group: r.target_group },
+  date: r.date, realis: r.realis as EventRow["realis"], mutual: r.mutual === 1, rule: r.rule,
+  span: { start: r.span_start, end: r.span_end, text: r.evidence },
+  published: r.published, title: r.title, story: r.story_id,
+});
+const figureRow = (r: FigureRowDb & Ctx): FigureRow => ({
+  article: r.article_id, idx: r.idx, what: r.what, value: r.value, value_max: r.value_max,
+  qualifier: r.qualifier as FigureRow["qualifier"], unit: r.unit, category: r.category as FigureRow["category"],
+  as_of: r.as_of, attributed_to: r.attributed_to, rule: r.rule,
+  span: { start: r.span_start, end: r.span_end, text: r.evidence },
+  published: r.published, title: r.title, story: r.story_id,
+});
+const quoteRow = (r: QuoteRowDb & Ctx): QuoteRow => ({
+  article: r.article_id, idx: r.idx, speaker: r.speaker, direct: r.direct === 1, rule: r.rule,
+  span: { start: r.span_start, end: r.span_end, text: r.text },
+  published: r.published, title: r.title, story: r.story_id,
+});
+
+export interface SqliteOptions {
+  /** open read-only (no migrations) */
+  readonly?: boolean;
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  private readonly stmts = new Map<string, Database.Statement>();
+
+  constructor(readonly path: string, opts: SqliteOptions = {}) {
+    this.db = new Database(path, { readonly: opts.readonly ?? false });
+    if (path !== ":memory:" && !opts.readonly) this.db.pragma("journal_mode = WAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("busy_timeout = 5000");
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  private all<T>(sql: string, params: Params = {}): T[] {
+    return this.stmt(sql).all(params) as T[];
+  }
+
+  private get<T>(sql: string, params: Params = {}): T | undefined {
+    return this.stmt(sql).get(params) as T | undefined;
+  }
+
+  async migrate(): Promise<number> {
+    this.db.exec(`CREATE TABLE IF NOT EXISTS schema_version (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const row = this.db.prepare("SELECT MAX(version) AS v FROM schema_version").get() as { v: number | null };
+    let current = row.v ?? 0;
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)")
+          .run(m.version, m.name, new Date().toISOString());
+      })();
+      current = m.version;
+    }
+    return current;
+  }
+
+  async findArticle(id: string, hash: string): Promise<string | null> {
+    return this.get<{ id: string }>("SELECT id FROM articles WHERE id = @id OR text_hash = @hash LIMIT 1", { id, hash })?.id ?? null;
+  }
+
+  async saveArticle(input: SaveArticleInput): Promise<SaveResult> {
+    const rows = toRows(input);
+    this.saveTx ??= this.db.transaction((r: ArticleRows, i: SaveArticleInput) => this.saveRows(r, i));
+    return this.saveTx(rows, input);
+  }
+
+  private saveTx: ((rows: ArticleRows, input: SaveArticleInput) => SaveResult) | null = null;
+
+  /** Runs inside the transaction: any throw rolls the whole article back. */
+  private saveRows(rows: ArticleRows, input: SaveArticleInput): SaveResult {
+    {
+      const a = rows.article;
+      if (this.get("SELECT 1 FROM articles WHERE id = @id OR text_hash = @hash", { id: a.id, hash: a.text_hash })) return "unchanged";
+      if (input.story) {
+        this.stmt(`INSERT INTO stories (id, title, first_date, last_date, article_count, created_at)
+          VALUES (@id, @title, @date, @date, 1, @now)
+          ON CONFLICT (id) DO UPDATE SET
+            article_count = stories.article_count + 1,
+            first_date = CASE WHEN stories.first_date IS NULL OR excluded.first_date < stories.first_date THEN excluded.first_date ELSE stories.first_date END,
+            last_date  = CASE WHEN stories.last_date IS NULL OR excluded.last_date > stories.last_date THEN excluded.last_date ELSE stories.last_date END`)
+          .run({ id: input.story.id, title: input.story.title, date: a.published, now: a.ingested_at });
+      }
+      const info = this.stmt(`INSERT INTO articles (id, text, text_hash, title, url, outlet, published, published_inferred,
+          published_rule, published_evidence, origin, story_id, story_reason, ingested_at)
+        VALUES (@id, @text, @text_hash, @title, @url, @outlet, @published, @published_inferred,
+          @published_rule, @published_evidence, @origin, @story_id, @story_reason, @ingested_at)`).run(a);
+      this.stmt("INSERT INTO articles_fts (rowid, title, text) VALUES (@rowid, @title, @text)")
+        .run({ rowid: Number(info.lastInsertRowid), title: rows.fts.title, text: rows.fts.text });
+      const ins = (sql: string, xs: readonly object[]) => {
+        if (!xs.length) return;
+        const s = this.stmt(sql);
+        for (const x of xs) s.run(x);
+      };
+      ins(`INSERT INTO persons (article_id, idx, name, name_key, surname_key, alias_keys, aliases, role, role_inferred,
+          role_evidence, country, country_inferred, country_evidence, mentions)
+        VALUES (@article_id, @idx, @name, @name_key, @surname_key, @alias_keys, @aliases, @role, @role_inferred,
+          @role_evidence, @country, @country_inferred, @country_evidence, @mentions)`, rows.persons);
+      ins(`INSERT INTO organizations (article_id, idx, name, name_key, aliases, actor, mentions)
+        VALUES (@article_id, @idx, @name, @name_key, @aliases, @actor, @mentions)`, rows.organizations);
+      ins(`INSERT INTO places (article_id, idx, name, name_key, country, lat, lon, mentions)
+        VALUES (@article_id, @idx, @name, @name_key, @country, @lat, @lon, @mentions)`, rows.places);
+      ins(`INSERT INTO events (article_id, idx, type, mode, source_person, source_person_key, source_actor, source_group,
+          target_person, target_person_key, target_actor, target_group, date, span_start, span_end, evidence, rule, realis, mutual)
+        VALUES (@article_id, @idx, @type, @mode, @source_person, @source_person_key, @source_actor, @source_group,
+          @target_person, @target_person_key, @target_actor, @target_group, @date, @span_start, @span_end, @evidence, @rule,
+          @realis, @mutual)`, rows.events);
+      ins(`INSERT INTO figures (article_id, idx, what, value, value_max, qualifier, unit, category, as_of, attributed_to,
+          span_start, span_end, evidence, rule)
+        VALUES (@article_id, @idx, @what, @value, @value_max, @qualifier, @unit, @category, @as_of, @attributed_to,
+          @span_start, @span_end, @evidence, @rule)`, rows.figures);
+      ins(`INSERT INTO quotes (article_id, idx, speaker, speaker_key, speaker_surname_key, direct, span_start, span_end,
+          text, rule)
+        VALUES (@article_id, @idx, @speaker, @speaker_key, @speaker_surname_key, @direct, @span_start, @span_end,
+          @text, @rule)`, rows.quotes);
+      return "inserted";
+    }
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const a = this.get<ArticleRowDb>("SELECT * FROM articles WHERE id = @id", { id });
+    if (!a) return null;
+    const of = <T>(table: string) => this.all<T>(`SELECT * FROM ${table} WHERE article_id = @id ORDER BY idx`, { id });
+    const record = recordFromRows({
+      article: a,
+      persons: of<PersonRowDb>("persons"),
+      organizations: of<OrgRowDb>("organizations"),
+      places: of<PlaceRowDb>("places"),
+      events: of<EventRowDb>("events"),
+      figures: of<FigureRowDb>("figures"),
+      quotes: of<QuoteRowDb>("quotes"),
+    });
+    const row = this.get<ArticleListRow>(`SELECT ${ARTICLE_COLS} FROM articles a WHERE a.id = @id`, { id })!;
+    return { article: articleRow(row), text: a.text, record };
+  }
+
+  async listArticles(f: ArticleFilter = {}): Promise<ArticleRow[]> {
+    const w = new Where();
+    if (f.outlet) w.add("a.outlet = @outlet", { outlet: f.outlet });
+    if (f.story) w.add("a.story_id = @story", { story: f.story });
+    dateRange(w, "a.published", f);
+    const lim = page(f, w.params);
+    return this.all<ArticleListRow>(
+      `SELECT ${ARTICLE_COLS} FROM articles a ${w} ORDER BY a.published IS NULL, a.published DESC, a.id ${lim}`, w.params,
+    ).map(articleRow);
+  }
+
+  async listPersons(f: PersonFilter = {}): Promise<PersonSummary[]> {
+    const w = new Where();
+    if (f.outlet) w.add("a.outlet = @outlet", { outlet: f.outlet });
+    if (f.story) w.add("a.story_id = @story", { story: f.story });
+    dateRange(w, "a.published", f);
+    const lim = page(f, w.params);
+    // the display name, role and country are those of the latest appearance that has one
+    const latest = (col: string) => `(SELECT x.${col} FROM persons x JOIN articles y ON y.id = x.article_id
+        WHERE x.name_key = g.name_key AND x.${col} IS NOT NULL
+        ORDER BY y.published IS NULL, y.published DESC, length(x.name) DESC LIMIT 1)`;
+    const rows = this.all<{ key: string; name: string; role: string | null; country: string | null; articles: number; first_seen: string | null; last_seen: string | null }>(
+      `WITH g AS (
+         SELECT p.name_key, COUNT(DISTINCT p.article_id) AS articles, MIN(a.published) AS first_seen, MAX(a.published) AS last_seen
+         FROM persons p JOIN articles a ON a.id = p.article_id ${w}
+         GROUP BY p.name_key
+         ORDER BY articles DESC, p.name_key ${lim})
+       SELECT g.name_key AS key, ${latest("name")} AS name, ${latest("role")} AS role, ${latest("country")} AS country,
+         g.articles, g.first_seen, g.last_seen
+       FROM g ORDER BY g.articles DESC, g.name_key`,
+      w.params,
+    );
+    return rows;
+  }
+
+  async getPerson(name: string): Promise<PersonDetail | null> {
+    const k = foldName(name);
+    if (!k) return null;
+    // the full name first, then an alias, then a surname; the most frequent person wins
+    const hit = this.get<{ name_key: string }>(
+      `SELECT name_key, COUNT(DISTINCT article_id) AS n,
+         MAX(CASE WHEN name_key = @k THEN 3 WHEN instr(alias_keys, '|' || @k || '|') > 0 THEN 2 ELSE 1 END) AS how
+       FROM persons
+       WHERE name_key = @k OR instr(alias_keys, '|' || @k || '|') > 0 OR surname_key = @k
+       GROUP BY name_key ORDER BY how DESC, n DESC, name_key LIMIT 1`,
+      { k },
+    );
+    if (!hit) return null;
+    const key = hit.name_key;
+    const rows = this.all<PersonRowDb & { published: string | null; title: string | null; text: string }>(
+      `SELECT p.*, a.published, a.title, a.text FROM persons p JOIN articles a ON a.id = p.article_id
+       WHERE p.name_key = @key ORDER BY a.published, a.id LIMIT 1000`,
+      { key },
+    );
+    const appearances: PersonAppearance[] = rows.map((r) => ({
+      article: r.article_id, title: r.title, published: r.published, name: r.name,
+      aliases: JSON.parse(r.aliases) as string[], role: r.role, country: r.country,
+      role_evidence: spanFromJson(r.text, r.role_evidence), mentions: mentionsFromJson(r.text, r.mentions),
+    }));
+    const events = this.eventsWhere(new Where().add("(e.source_person_key = @key OR e.target_person_key = @key)", { key }), { limit: 1000 });
+    const quotes = this.quotesWhere(new Where().add("q.speaker_key = @key", { key }), { limit: 1000 });
+    return buildPersonDetail(key, appearances, events, quotes);
+  }
+
+  private eventsWhere(w: Where, p: Page): EventRow[] {
+    const lim = page(p, w.params);
+    return this.all<EventRowDb & Ctx>(
+      `SELECT e.*, a.published, a.title, a.story_id FROM events e JOIN articles a ON a.id = e.article_id ${w}
+       ORDER BY COALESCE(e.date, a.published) IS NULL, COALESCE(e.date, a.published) DESC, e.article_id, e.idx ${lim}`,
+      w.params,
+    ).map(eventRow);
+  }
+
+  async listEvents(f: EventFilter = {}): Promise<EventRow[]> {
+    const w = new Where();
+    if (f.type) w.add("e.type = @type", { type: f.type.toUpperCase() });
+    if (f.actor) {
+      w.add(`(e.source_actor = @actor_code OR e.target_actor = @actor_code
+        OR lower(e.source_group) = @actor_lc OR lower(e.target_group) = @actor_lc)`,
+      { actor_code: f.actor.toUpperCase(), actor_lc: f.actor.toLowerCase() });
+    }
+    if (f.person) {
+      const k = foldName(f.person);
+      w.add(`(e.source_person_key = @pk OR e.target_person_key = @pk
+        OR e.source_person_key LIKE @pk_suffix OR e.target_person_key LIKE @pk_suffix)`, { pk: k, pk_suffix: `% ${k}` });
+    }
+    if (f.story) w.add("a.story_id = @story", { story: f.story });
+    if (f.article) w.add("e.article_id = @article", { article: f.article });
+    dateRange(w, "COALESCE(e.date, a.published)", f);
+    return this.eventsWhere(w, f);
+  }
+
+  async listFigures(f: FigureFilter = {}): Promise<FigureRow[]> {
+    const w = new Where();
+    if (f.category) w.add("g.category = @category", { category: f.category.toLowerCase() });
+    if (f.story) w.add("a.story_id = @story", { story: f.story });
+    if (f.article) w.add("g.article_id = @article", { article: f.article });
+    dateRange(w, "COALESCE(g.as_of, a.published)", f);
+    const lim = page(f, w.params);
+    return this.all<FigureRowDb & Ctx>(
+      `SELECT g.*, a.published, a.title, a.story_id FROM figures g JOIN articles a ON a.id = g.article_id ${w}
+       ORDER BY COALESCE(g.as_of, a.published) IS NULL, COALESCE(g.as_of, a.published) DESC, g.article_id, g.idx ${lim}`,
+      w.params,
+    ).map(figureRow);
+  }
+
+  private quotesWhere(w: Where, p: Page): QuoteRow[] {
+    const lim = page(p, w.params);
+    return this.all<QuoteRowDb & Ctx>(
+      `SELECT q.*, a.published, a.title, a.story_id FROM quotes q JOIN articles a ON a.id = q.article_id ${w}
+       ORDER BY a.published IS NULL, a.published DESC, q.article_id, q.idx ${lim}`,
+      w.params,
+    ).map(quoteRow);
+  }
+
+  async listQuotes(f: QuoteFilter = {}): Promise<QuoteRow[]> {
+    const w = new Where();
+    if (f.speaker) {
+      const k = foldName(f.speaker);
+      w.add("(q.speaker_key = @sk OR q.speaker_surname_key = @sk)", { sk: k });
+    }
+    if (f.story) w.add("a.story_id = @story", { story: f.story });
+    if (f.article) w.add("q.article_id = @article", { article: f.article });
+    dateRange(w, "a.published", f);
+    return this.quotesWhere(w, f);
+  }
+
+  async listStories(f: Page & DateRange = {}): Promise<StoryRow[]> {
+    const w = new Where();
+    dateRange(w, "s.last_date", { from: f.from });
+    dateRange(w, "s.first_date", { to: f.to });
+    const lim = page(f, w.params);
+    return this.all<StoryRow>(
+      `SELECT s.id, s.title, s.first_date, s.last_date, s.article_count, s.summary FROM stories s ${w}
+       ORDER BY s.last_date IS NULL, s.last_date DESC, s.article_count DESC, s.id ${lim}`,
+      w.params,
+    );
+  }
+
+  async getStory(id: string): Promise<StoryDetail | null> {
+    const s = this.get<StoryRow>("SELECT id, title, first_date, last_date, article_count, summary FROM stories WHERE id = @id", { id });
+    if (!s) return null;
+    return { ...s, articles: await this.listArticles({ story: id, limit: MAX_LIMIT }) };
+  }
+
+  async search(query: string, p: Page = {}): Promise<SearchHit[]> {
+    const terms = parseQuery(query);
+    if (!terms.length) return [];
+    // folded words are letters and digits only: safe inside FTS5 string literals
+    const match = terms.map((t) => `"${t.words.join(" ")}"${t.prefix ? "*" : ""}`).join(" ");
+    const params: Params = { match };
+    const lim = page(p, params);
+    const rows = this.all<{ id: string; title: string | null; published: string | null; outlet: string | null; story_id: string | null; text: string; score: number }>(
+      `SELECT a.id, a.title, a.published, a.outlet, a.story_id, a.text, bm25(articles_fts, 3.0, 1.0) AS score
+       FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+       WHERE articles_fts MATCH @match ORDER BY score, a.published DESC ${lim}`,
+      params,
+    );
+    return rows.map((r) => {
+      const hits: TextSpan[] = findHits(r.text, terms);
+      return {
+        article: r.id, title: r.title, published: r.published, outlet: r.outlet, story: r.story_id,
+        score: -r.score, snippet: snippetAround(r.text, hits), hits,
+      };
+    });
+  }
+
+  async *exportRows(kind: ExportKind): AsyncIterable<FlatRow> {
+    const sql: Record<ExportKind, string> = {
+      articles: `SELECT id, title, url, outlet, published, published_inferred, origin, story_id AS story, ingested_at, text
+        FROM articles ORDER BY published, id`,
+      persons: `SELECT p.article_id AS article, a.published, p.idx, p.name, p.name_key AS key, p.aliases, p.role,
+          p.role_inferred, p.country, p.country_inferred, p.mentions
+        FROM persons p JOIN articles a ON a.id = p.article_id ORDER BY a.published, p.article_id, p.idx`,
+      events: `SELECT e.article_id AS article, a.published, a.story_id AS story, e.idx, e.type, e.mode,
+          e.source_person, e.source_actor, e.source_group, e.target_person, e.target_actor, e.target_group,
+          e.date, e.realis, e.mutual, e.span_start, e.span_end, e.evidence, e.rule
+        FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.published, e.article_id, e.idx`,
+      figures: `SELECT g.article_id AS article, a.published, a.story_id AS story, g.idx, g.what, g.value, g.value_max,
+          g.qualifier, g.unit, g.category, g.as_of, g.attributed_to, g.span_start, g.span_end, g.evidence, g.rule
+        FROM figures g JOIN articles a ON a.id = g.article_id ORDER BY a.published, g.article_id, g.idx`,
+      quotes: `SELECT q.article_id AS article, a.published, a.story_id AS story, q.idx, q.speaker, q.direct,
+          q.span_start, q.span_end, q.text, q.rule
+        FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.published, q.article_id, q.idx`,
+    };
+    const bools = new Set(["published_inferred", "role_inferred", "country_inferred", "mutual", "direct"]);
+    // a separate statement: iterate() keeps it busy until the loop ends
+    for (const row of this.db.prepare(sql[kind]).iterate() as Iterable<Record<string, string | number | null>>) {
+      const out: FlatRow = {};
+      for (const [k, v] of Object.entries(row)) out[k] = bools.has(k) && v != null ? v === 1 : v;
+      yield out;
+    }
+  }
+
+  async counts(): Promise<Counts> {
+    return this.get<Counts>(`SELECT
+      (SELECT COUNT(*) FROM articles) AS articles,
+      (SELECT COUNT(*) FROM stories) AS stories,
+      (SELECT COUNT(DISTINCT name_key) FROM persons) AS persons,
+      (SELECT COUNT(DISTINCT name_key) FROM organizations) AS organizations,
+      (SELECT COUNT(DISTINCT name_key) FROM places) AS places,
+      (SELECT COUNT(*) FROM events) AS events,
+      (SELECT COUNT(*) FROM figures) AS figures,
+      (SELECT COUNT(*) FROM quotes) AS quotes`)!;
+  }
+
+  async close(): Promise<void> {
+    this.stmts.clear();
+    if (this.db.open) this.db.close();
+  }
+}
+

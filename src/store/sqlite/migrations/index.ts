@@ -1,0 +1,10 @@
+/** The numbered migrations, in order. A new one is a new file `NNNN_name.ts` and one line here. */
+import { sql as m0001 } from "./0001_init.js";
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: "init", sql: m0001 }];
