@@ -12,7 +12,13 @@ import { clusterBatch } from "../resolve/stories.js";
 
 export const summary = "score the analysis against gold articles (SCHEMA.md scoring): eval <gold-dir…> [--json] [--verbose]";
 
-const USAGE = "usage: eventwire eval <gold-dir-or-files…> [--json] [--no-metadata-dates] [--verbose]";
+const USAGE = [
+  "usage: eventwire eval <gold-dir-or-files…> [--json] [--no-metadata-dates] [--verbose]",
+  "  --json               the scores as JSON (micro-averages, per type, per-article counts)",
+  "  --verbose            per-article counts, and every miss (-) and false positive (+) per article",
+  "  --no-metadata-dates  give the analysis no publication date (it must infer it from the text)",
+  "  --gold-as-pred       score the gold against itself (a check of the scorer: 1.0 everywhere)",
+].join("\n");
 
 export async function run(argv: string[]): Promise<number> {
   const paths: string[] = [];

@@ -35,6 +35,13 @@ export function renderReport(r: Report, opts: { verbose?: boolean } = {}): strin
     );
   }
   if (opts.verbose) {
+    const c = (x: { tp: number; pred: number; gold: number }) => `${x.tp}/${x.pred}/${x.gold}`.padStart(9);
+    out.push("", "per article (tp/pred/gold)          persons    events   undated   figures    quotes");
+    for (const a of r.perArticle) {
+      out.push(
+        `  ${a.id.slice(0, 32).padEnd(32)} ${c(a.persons)} ${c(a.events)} ${c({ tp: a.events.tpNoDate, pred: a.events.pred, gold: a.events.gold })} ${c(a.figures)} ${c(a.quotes)}`,
+      );
+    }
     for (const a of r.perArticle) {
       if (!a.misses.length && !a.falsePositives.length) continue;
       out.push("", `== ${a.id}`);
