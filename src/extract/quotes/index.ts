@@ -1,8 +1,424 @@
+/**
+ * Quotes: direct quotes (words inside quotation marks, with the speaker from the attribution
+ * around them) and reported speech ("X said (that) …", "…, X said", "According to X, …",
+ * "…, warning that …"), each with the speaker resolved through the entities layer.
+ *
+ * `attributionFrames(doc)` also returns the frames that are not quotes ("…, according to X",
+ * pure attributions of an event), which the figures stage uses to say who gives a number.
+ */
 import type { Stage } from "../../core/pipeline.js";
+import type { Doc, QuoteRecord, Span } from "../../core/types.js";
+import { findQuoteMarks, QUOTE_CHAR_RE, type QuoteMarks } from "./direct.js";
+import {
+  lowerTokens,
+  resolveSpeaker,
+  SPEECH_PARTICIPLES,
+  SPEECH_VERBS,
+  subjectAfter,
+  subjectBefore,
+  tokenAt,
+  type Speaker,
+} from "./speaker.js";
+
+export interface Frame {
+  speaker: Speaker | null;
+  /** the quoted or reported words */
+  span: Span;
+  direct: boolean;
+  /** a quote to report (false: an attribution only, e.g. "…, according to X") */
+  isQuote: boolean;
+  rule: string;
+}
+
+/** Cheap trigger for reported speech. */
+const SPEECH_TRIGGER_RE = /\b(?:said|says|say|told|tells|added|stated|noted|stressed|warned|according to|wrote|tweeted|announced|reported|reports|claimed|insisted|emphasi[sz]ed|explained|declared|saying|adding|warning|believes|estimated)\b/i;
+
+/** Words that need a following "that" to open a reported clause. */
+const NEED_THAT = new Set(
+  "believes believe hoped expects expected suggested suggests indicated indicates revealed disclosed confirmed confirms accused denied denies estimated estimates predicted informed alleged alleges points pointed highlighted observed conceded detailed briefed underscores assured acknowledged acknowledges admitted admits recalled announced announces reported reports".split(
+    " ",
+  ),
+);
+/** Verbs that are only used to find the speaker of a quoted fragment, never to open a reported clause. */
+const NO_CLAUSE = new Set(["accused", "detailed", "briefed", "denied", "denies"]);
+/** Words that may follow a speech verb before its clause ("said on Thursday in a statement"). */
+const ADVERBIAL_HEADS = new Set(
+  "on in at during after before late early earlier later last this yesterday today tonight monday tuesday wednesday thursday friday saturday sunday via through also again".split(
+    " ",
+  ),
+);
+const ADVERBIAL_WORDS = new Set(
+  (
+    "a an the his her their its statement interview conference news press briefing address speech twitter telegram facebook " +
+    "tweet post video message meeting call phone evening morning night afternoon day week weekend talks televised joint " +
+    "written separate monday tuesday wednesday thursday friday saturday sunday earlier later online website social media " +
+    "remarks comments appearance broadcast state television tv radio channel x instagram account official"
+  ).split(" "),
+);
+const TELL_OBJECTS = new Set("reporters journalists him her them us me parliament lawmakers the press media".split(" "));
+const DISCUSS_RE = /\b(?:discuss(?:ed|ing)?|spoke|talked|held (?:talks|a (?:phone )?call|a meeting|a phone conversation)|met|had a (?:phone )?(?:call|conversation)|exchanged views|conversation)\b/i;
+
+interface Found {
+  frames: Frame[];
+  quotes: QuoteRecord[];
+}
+const CACHE = new WeakMap<Doc, Found>();
+
+/** All attribution frames of the doc (memoised: the figures stage and the quotes stage share them). */
+export function attributionFrames(doc: Doc): Frame[] {
+  return analyseQuotes(doc).frames;
+}
+
+export function findQuotes(doc: Doc): QuoteRecord[] {
+  return analyseQuotes(doc).quotes;
+}
+
+function analyseQuotes(doc: Doc): Found {
+  let f = CACHE.get(doc);
+  if (f) return f;
+  const hasQuote = QUOTE_CHAR_RE.test(doc.text);
+  const hasSpeech = SPEECH_TRIGGER_RE.test(doc.text);
+  const marks = hasQuote ? findQuoteMarks(doc) : [];
+  const directFrames = hasQuote ? directQuotes(doc, marks) : [];
+  const reportedFrames = hasSpeech ? reportedSpeech(doc, marks) : [];
+  const frames = [...directFrames, ...reportedFrames].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  f = { frames, quotes: selectQuotes(doc, frames) };
+  CACHE.set(doc, f);
+  return f;
+}
+
+function sentOf(doc: Doc, pos: number): number {
+  const i = Math.min(tokenAt(doc, pos), doc.tokens.length - 1);
+  return doc.tokens[i]!.sent;
+}
+
+const isMark = (s: string) => /^["“”«»‘’']$/.test(s);
+
+/** Is token i inside one of the quotes? */
+function insideMarks(doc: Doc, marks: QuoteMarks[], pos: number): boolean {
+  for (const m of marks) if (m.start < pos && pos < m.end) return true;
+  return false;
+}
+
+function directQuotes(doc: Doc, marks: QuoteMarks[]): Frame[] {
+  const text = doc.text;
+  const low = lowerTokens(doc);
+  const frames: Frame[] = [];
+  let prev: Speaker | null = null;
+  let prevPara = -10;
+  for (const q of marks) {
+    if (q.words < 2) continue;
+    // headline lines carry no attribution: a paragraph of one sentence without end punctuation
+    const sClose = sentOf(doc, Math.max(q.start, q.end - 1));
+    const sOpen = sentOf(doc, q.start);
+    const sentO = doc.sentences[sOpen]!;
+    const sentC = doc.sentences[sClose]!;
+    let speaker: Speaker | null = null;
+    let rule = "";
+    // 1. after the closing mark: ", Akar said" / ", said Kuleba" / ", the report says"
+    {
+      const i0 = tokenAt(doc, q.end);
+      for (let j = i0; j < Math.min(sentC.tokEnd, i0 + 12); j++) {
+        const w = low[j]!;
+        if (isMark(w) && j > i0) break;
+        if (!SPEECH_VERBS.has(w)) continue;
+        const subj = subjectBefore(doc, j, i0);
+        let sp: Speaker | null = null;
+        if (subj && subj[0] <= i0 + 2) sp = resolveSpeaker(doc, subj[0], subj[1], prev);
+        else if (j <= i0 + 2) {
+          const after = subjectAfter(doc, j);
+          if (after) sp = resolveSpeaker(doc, after[0], after[1], prev);
+        }
+        if (sp) {
+          speaker = sp;
+          rule = "direct:after";
+        }
+        break;
+      }
+    }
+    // 2. before the opening mark in its sentence: "Kuleba added: “…”", "Akar said Turkey is “…”"
+    const openTok = tokenAt(doc, q.start);
+    const midSentence = openTok - sentO.tokStart >= 2;
+    if (!speaker || midSentence) {
+      let sp: Speaker | null = null;
+      for (let j = openTok - 1; j >= sentO.tokStart; j--) {
+        const w = low[j]!;
+        if (!SPEECH_VERBS.has(w) && !SPEECH_PARTICIPLES.has(w)) continue;
+        if (insideMarks(doc, marks, doc.tokens[j]!.start)) continue;
+        if (SPEECH_PARTICIPLES.has(w)) continue; // the subject is the clause's, handled by the fragment rule
+        const subj = subjectBefore(doc, j);
+        if (subj) sp = resolveSpeaker(doc, subj[0], subj[1], prev);
+        else {
+          const after = subjectAfter(doc, j);
+          if (after) sp = resolveSpeaker(doc, after[0], after[1], prev);
+        }
+        if (sp) break;
+      }
+      // a fragment without a speech verb: the sentence's subject or the nearest person before it
+      if (!sp && midSentence) sp = fragmentSpeaker(doc, sentO.tokStart, openTok, prev);
+      if (sp && (!speaker || midSentence)) {
+        speaker = sp;
+        rule = "direct:before";
+      }
+    }
+    // 3. a continued or stand-alone quote: the previous speaker
+    if (!speaker && prev && q.para - prevPara <= 2 && (q.continued || openTok === sentO.tokStart)) {
+      speaker = { ...(prev as Speaker) };
+      rule = "direct:continued";
+    }
+    if (speaker) {
+      prev = speaker;
+      prevPara = q.para;
+    }
+    frames.push({ speaker, span: q.inner, direct: true, isQuote: speaker !== null, rule: rule || "direct:none" });
+    void text;
+  }
+  return frames;
+}
+
+/** The subject of a sentence that quotes a fragment without a speech verb ("Kuleba described … as “…”"). */
+function fragmentSpeaker(doc: Doc, sentStart: number, openTok: number, prev: Speaker | null): Speaker | null {
+  const low = lowerTokens(doc);
+  const text = doc.text;
+  // the first noun phrase of the sentence, if it is followed by a verb-like lower-case word
+  let j = sentStart;
+  // skip a leading adverbial clause "Also on Twitter," / "In a statement,"
+  for (let k = sentStart; k < Math.min(openTok, sentStart + 8); k++) {
+    if (low[k] === ",") {
+      j = k + 1;
+      break;
+    }
+  }
+  let b = j;
+  while (b < openTok && b - j < 8) {
+    const raw = text.slice(doc.tokens[b]!.start, doc.tokens[b]!.end);
+    const w = low[b]!;
+    if (/^\p{Lu}/u.test(raw) || w === "'s" || w === "’s" || w === "the" || w === "of") b++;
+    else break;
+  }
+  if (b > j) {
+    const lastRaw = text.slice(doc.tokens[b - 1]!.start, doc.tokens[b - 1]!.end);
+    if (/^\p{Lu}/u.test(lastRaw)) return resolveSpeaker(doc, j, b, prev);
+  }
+  if (b === j && (low[j] === "he" || low[j] === "she")) return resolveSpeaker(doc, j, j + 1, prev);
+  return null;
+}
+
+/** Skips adverbials after a speech verb; returns the index of the first clause token. */
+function skipAdverbials(doc: Doc, j: number, end: number, tell: boolean): number {
+  const low = lowerTokens(doc);
+  const text = doc.text;
+  for (let guard = 0; guard < 4 && j < end; guard++) {
+    const w = low[j]!;
+    if (tell && TELL_OBJECTS.has(w)) {
+      j++;
+      continue;
+    }
+    if (ADVERBIAL_HEADS.has(w)) {
+      let k = j + 1;
+      while (k < end && k - j < 6) {
+        const raw = text.slice(doc.tokens[k]!.start, doc.tokens[k]!.end);
+        if (ADVERBIAL_WORDS.has(low[k]!) || (/^\p{Lu}/u.test(raw) && !isMark(raw) && low[k + 1] !== "said")) k++;
+        else break;
+      }
+      // "said on Thursday that", "said in a statement"
+      j = k;
+      if (low[j] === ",") j++;
+      continue;
+    }
+    break;
+  }
+  if (tell && low[j] !== "that") {
+    // "told Blinken (that) …": one short object before "that"
+    for (let k = j; k < Math.min(end, j + 5); k++) {
+      if (low[k] === "that") return k + 1;
+      if (low[k] === "," || isMark(low[k]!)) break;
+    }
+  }
+  return j;
+}
+
+/** Ends a clause before a trailing attribution (", according to …", ", X said") or a later frame. */
+function clauseEnd(doc: Doc, from: number, end: number): number {
+  const low = lowerTokens(doc);
+  for (let k = from; k < end; k++) {
+    if (low[k] === "," || low[k] === "—" || low[k] === "–" || low[k] === ";") {
+      if (low[k + 1] === "according" && low[k + 2] === "to") return k;
+      if (SPEECH_PARTICIPLES.has(low[k + 1]!)) return k;
+      // ", the ministry said" at the end
+      for (let v = k + 1; v < Math.min(end, k + 10); v++) {
+        if (SPEECH_VERBS.has(low[v]!)) {
+          const subj = subjectBefore(doc, v, k + 1);
+          if (subj && subj[0] === k + 1) return k;
+          if (v === k + 1 && subjectAfter(doc, v)) return k;
+          break;
+        }
+        if (low[v] === "," || low[v] === "that") break;
+      }
+    }
+    if (low[k] === "and" && low[k + 1] !== "that") {
+      // "… and Ukraine's president said …": a new frame
+      for (let v = k + 1; v < Math.min(end, k + 8); v++) {
+        if (SPEECH_VERBS.has(low[v]!)) {
+          const subj = subjectBefore(doc, v, k + 1);
+          if (subj && subj[0] === k + 1) return k;
+          break;
+        }
+      }
+    }
+  }
+  return end;
+}
+
+function spanOfTokens(doc: Doc, a: number, b: number): Span {
+  let s = doc.tokens[a]!.start;
+  let e = doc.tokens[b - 1]!.end;
+  const t = doc.text;
+  // trim stray punctuation at the ends (keep quote marks inside the clause)
+  while (e > s && /[\s,;:—–-]/.test(t[e - 1]!)) e--;
+  while (s < e && /[\s,;:—–-]/.test(t[s]!)) s++;
+  return { start: s, end: e };
+}
+
+function reportedSpeech(doc: Doc, marks: QuoteMarks[]): Frame[] {
+  const low = lowerTokens(doc);
+  const frames: Frame[] = [];
+  let prev: Speaker | null = null;
+  for (const sent of doc.sentences) {
+    const { tokStart, tokEnd } = sent;
+    if (tokEnd - tokStart < 4) continue;
+    // "According to X, CLAUSE" / "CLAUSE, according to X"
+    for (let k = tokStart; k < tokEnd - 2; k++) {
+      if (low[k] !== "according" || low[k + 1] !== "to") continue;
+      if (insideMarks(doc, marks, doc.tokens[k]!.start)) continue;
+      let e = k + 2;
+      while (e < tokEnd && low[e] !== "," && low[e] !== "." && e - k < 14) e++;
+      const sp = resolveSpeaker(doc, k + 2, e, prev);
+      const cleaned = sp ? cleanSource(sp) : null;
+      if (k === tokStart || (k > tokStart && low[k - 1] !== ",")) {
+        // leading: the clause follows the comma
+        if (e < tokEnd && low[e] === ",") {
+          const end = clauseEnd(doc, e + 1, tokEnd);
+          if (end - (e + 1) >= 3) {
+            const span = spanOfTokens(doc, e + 1, end);
+            const startsQuote = isMark(low[e + 1]!);
+            frames.push({ speaker: cleaned, span, direct: false, isQuote: !startsQuote && k === tokStart, rule: "reported:according-lead" });
+          }
+        }
+      } else {
+        // trailing: an attribution of the whole sentence before it
+        const span = spanOfTokens(doc, tokStart, k);
+        frames.push({ speaker: cleaned, span, direct: false, isQuote: false, rule: "reported:according-trail" });
+      }
+      if (cleaned) prev = cleaned;
+    }
+    for (let v = tokStart; v < tokEnd; v++) {
+      const w = low[v]!;
+      const participle = SPEECH_PARTICIPLES.has(w);
+      if (!SPEECH_VERBS.has(w) && !participle) continue;
+      if (insideMarks(doc, marks, doc.tokens[v]!.start)) continue;
+      if (participle) {
+        // ", warning that CLAUSE": the speaker of the frame before it
+        if (low[v - 1] !== "," && low[v - 1] !== "—") continue;
+        const last = frames.length ? frames[frames.length - 1]! : null;
+        if (!last || !last.speaker || last.direct || last.span.start < sent.start) continue;
+        let c = v + 1;
+        if (low[c] === "that") c++;
+        else continue;
+        const end = clauseEnd(doc, c, tokEnd);
+        if (end - c < 3) continue;
+        frames.push({ speaker: last.speaker, span: spanOfTokens(doc, c, end), direct: false, isQuote: true, rule: "reported:participle" });
+        continue;
+      }
+      if (NO_CLAUSE.has(w)) continue;
+      const tell = w === "told" || w === "tells" || w === "informed" || w === "assured" || w === "warned" || w === "reminded";
+      let subj = subjectBefore(doc, v, tokStart);
+      let inverted = false;
+      if (!subj && low[v - 1] === ",") {
+        subj = subjectAfter(doc, v);
+        inverted = subj !== null;
+      }
+      if (!subj) continue;
+      // A: "X said (that) CLAUSE"
+      let c = inverted ? subj[1] : skipAdverbials(doc, v + 1, tokEnd, tell);
+      let hasThat = false;
+      if (low[c] === "that") {
+        c++;
+        hasThat = true;
+      }
+      if (NEED_THAT.has(w) && !hasThat) {
+        // only the clause-first form below
+      }
+      const clauseFirst = subj[0] > tokStart && low[subj[0] - 1] === ",";
+      const endA = clauseEnd(doc, c, tokEnd);
+      const restIsClause = !inverted && c < tokEnd && endA - c >= 3 && (hasThat || !NEED_THAT.has(w)) && !isMark(low[c]!) && low[c] !== ":" && low[c] !== "to" && low[c] !== "by";
+      const speaker = resolveSpeaker(doc, subj[0], subj[1], prev);
+      if (!speaker) continue;
+      if (restIsClause) {
+        const span = spanOfTokens(doc, c, endA);
+        frames.push({ speaker, span, direct: false, isQuote: !pureAttribution(doc, speaker, span), rule: hasThat ? "reported:said-that" : "reported:said" });
+        prev = speaker;
+        continue;
+      }
+      // B: "CLAUSE, X said (…)": the clause before the comma, from the sentence start
+      if (clauseFirst || inverted) {
+        const commaTok = inverted ? v - 1 : subj[0] - 1;
+        let a = tokStart;
+        // the sentence may open with a reported clause following an earlier frame ("…, and …")
+        if (isMark(low[a]!)) continue; // a direct quote: handled by the direct pass
+        if (commaTok - a < 3) continue;
+        const span = spanOfTokens(doc, a, commaTok);
+        if (marks.some((m) => m.start <= span.start + 1 && m.end >= span.end - 1)) continue;
+        frames.push({ speaker, span, direct: false, isQuote: !pureAttribution(doc, speaker, span), rule: "reported:clause-first" });
+        prev = speaker;
+      }
+    }
+  }
+  return frames;
+}
+
+/** "the ministry said the two discussed X": a body reporting the event itself is not a quote. */
+function pureAttribution(doc: Doc, speaker: Speaker, span: Span): boolean {
+  if (speaker.kind === "person") return false;
+  return DISCUSS_RE.test(doc.text.slice(span.start, span.end));
+}
+
+/** "frequently updated UNHCR data" → "UNHCR"; "a briefing by Turkey's Foreign Ministry" → "Turkey's Foreign Ministry". */
+function cleanSource(sp: Speaker): Speaker {
+  let n = sp.name;
+  const by = /\b(?:by|from|of)\s+(?:the\s+)?(.+)$/.exec(n);
+  if (by && /^(?:a |an |the )?(?:briefing|statement|report|readout|data|figures|estimates?|count|tally|survey|update|communiqu[eé])/i.test(n)) n = by[1]!;
+  n = n.replace(/^(?:(?:frequently|regularly|newly|latest|recent|new|official|confirmed|updated|preliminary|initial|the|a|an)\s+)+/i, "");
+  n = n.replace(/\s+(?:data|figures|statistics|estimates?|count|tally|report|reports|numbers)$/i, "");
+  return { ...sp, name: n || sp.name };
+}
+
+/** The quotes to report: frames that are quotes and have a speaker, fragments covered by a reported clause dropped. */
+function selectQuotes(doc: Doc, frames: Frame[]): QuoteRecord[] {
+  const reported = frames.filter((f) => f.isQuote && !f.direct && f.speaker);
+  const direct = frames.filter((f) => f.isQuote && f.direct && f.speaker);
+  const out: QuoteRecord[] = [];
+  for (const d of direct) {
+    const covered = reported.some((r) => r.span.start <= d.span.start && d.span.end <= r.span.end && r.speaker!.name === d.speaker!.name);
+    if (covered) continue;
+    out.push({ speaker: d.speaker!.name, direct: true, span: d.span, speaker_span: d.speaker!.span, rule: d.rule });
+  }
+  for (const r of reported) {
+    // a reported clause that is mostly a direct quote of the same words
+    const inQuote = direct.some((d) => d.span.start <= r.span.start && r.span.end <= d.span.end);
+    if (inQuote) continue;
+    if (out.some((q) => !q.direct && q.span.start === r.span.start && q.span.end === r.span.end)) continue;
+    out.push({ speaker: r.speaker!.name, direct: false, span: r.span, speaker_span: r.speaker!.span, rule: r.rule });
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
 
 export const quotesStage: Stage = {
   name: "quotes",
   requires: ["sentences", "tokens", "entities"],
   provides: ["quotes"],
-  run() {},
+  run(doc) {
+    doc.quotes = findQuotes(doc);
+  },
 };

@@ -1,0 +1,186 @@
+/**
+ * Numbers in news text, in digits and in words, with their character offsets:
+ * "368,000", "1.5m", "$2 billion", "two million", "half a million", "one and a half million",
+ * "a dozen"; and the vague forms ("tens of thousands", "hundreds", "dozens", "millions") as
+ * ranges marked `vague`, and fractions ("a third", "half") marked `fraction`.
+ *
+ * One regex pass over the text; the caller decides which numbers are figures.
+ */
+
+export interface NumberHit {
+  start: number;
+  end: number;
+  value: number;
+  /** upper bound for vague ranges ("tens of thousands": 10,000 – 99,999) */
+  valueMax: number | null;
+  /** a range or a plural of a power of ten: not a count a reader could check */
+  vague: boolean;
+  /** a fraction of something ("a third", "half of") */
+  fraction: boolean;
+  /** the currency the number is given in (symbol or word before/after), ISO 4217 */
+  currency: string | null;
+  /** written in digits (as opposed to words) */
+  digits: boolean;
+  /** digits only, no separators, no scale word: the form of years, codes, phone numbers */
+  bare: boolean;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const SCALES: Record<string, number> = {
+  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+  k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12,
+};
+const FRACTIONS: Record<string, number> = {
+  half: 0.5, third: 1 / 3, thirds: 1 / 3, quarter: 0.25, quarters: 0.25, fifth: 0.2, fifths: 0.2,
+  tenth: 0.1, tenths: 0.1,
+};
+const CURRENCY_SYMBOL: Record<string, string> = { $: "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB" };
+const CURRENCY_WORD: Record<string, string> = {
+  dollar: "USD", dollars: "USD", usd: "USD", euro: "EUR", euros: "EUR", eur: "EUR", pound: "GBP", pounds: "GBP",
+  sterling: "GBP", gbp: "GBP", yen: "JPY", yuan: "CNY", renminbi: "CNY", rouble: "RUB", roubles: "RUB", ruble: "RUB",
+  rubles: "RUB", hryvnia: "UAH", hryvnias: "UAH", hryvnas: "UAH", lira: "TRY", liras: "TRY", rupees: "INR",
+  francs: "CHF", riyals: "SAR", shekels: "ILS", naira: "NGN", rand: "ZAR",
+};
+
+const UNIT_W = Object.keys(UNITS).join("|");
+const TENS_W = Object.keys(TENS).join("|");
+const SCALE_W = "hundred|thousand|million|billion|trillion";
+const ATOM = `(?:(?:${TENS_W})(?:[-\\s](?:${UNIT_W}))?|${UNIT_W}|${SCALE_W}|dozen)`;
+const WORD_RUN = `(?:half\\s+a\\s+(?:${SCALE_W}|dozen)|a\\s+(?:${SCALE_W}|dozen)|${ATOM}(?:(?:\\s+and\\s+|[\\s-]+)${ATOM})*(?:\\s+and\\s+a\\s+half(?:\\s+(?:${SCALE_W}))?)?)`;
+const DIGIT_RUN = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?`;
+const SCALE_AFTER = `(?:\\s*(?:${SCALE_W})\\b|(?:m|mn|mln|bn|k|tn)\\b)`;
+const VAGUE = `(?:tens|hundreds|thousands|millions|billions|dozens|scores)(?:\\s+of\\s+(?:thousands|millions|billions))?`;
+const FRACTION = `(?:a|one|two|three)[\\s-](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)|half`;
+
+/**
+ * Groups: 1 currency symbol, 2 digits, 3 scale after digits, 4 words, 5 vague, 6 fraction.
+ * Digits must not touch letters or other digits (so "24th", "MH17", "2,3" are left alone);
+ * words stand at word boundaries.
+ */
+const NUMBER_RE = new RegExp(
+  `(US\\$|[$€£¥₴₽])?\\s?(?<![\\p{L}\\d.,])(${DIGIT_RUN})(${SCALE_AFTER})?(?![\\p{L}\\d]|[.,]\\d)` +
+    `|(?<![\\p{L}-])(${WORD_RUN})(?![\\p{L}])` +
+    `|(?<![\\p{L}-])(${VAGUE})(?![\\p{L}])` +
+    `|(?<![\\p{L}-])(${FRACTION})(?![\\p{L}])`,
+  "giu",
+);
+
+/** Cheap test: does the text hold anything that could be a number? */
+export const NUMBER_TRIGGER = new RegExp(`\\d|\\b(?:${UNIT_W}|${TENS_W}|${SCALE_W}|dozen|dozens|half|third|quarter)\\b`, "i");
+
+/** Reads a run of number words ("two million", "one hundred and twenty", "half a million"). */
+export function wordsToNumber(run: string): number | null {
+  const words = run.toLowerCase().replace(/-/g, " ").split(/\s+/).filter((w) => w !== "and");
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === "half" && words[i + 1] === "a") {
+      current = (current || 0) + 0.5;
+      i++;
+      seen = true;
+      continue;
+    }
+    if (w === "a") {
+      // "a million", "and a half"
+      if (words[i + 1] === "half") {
+        current += 0.5;
+        i++;
+      } else current = current || 1;
+      seen = true;
+      continue;
+    }
+    if (w in UNITS) {
+      current += UNITS[w]!;
+      seen = true;
+    } else if (w in TENS) {
+      current += TENS[w]!;
+      seen = true;
+    } else if (w === "dozen") {
+      current = (current || 1) * 12;
+      seen = true;
+    } else if (w === "hundred") {
+      current = (current || 1) * 100;
+      seen = true;
+    } else if (w in SCALES) {
+      current = (current || 1) * SCALES[w]!;
+      total += current;
+      current = 0;
+      seen = true;
+    } else return null;
+  }
+  if (!seen) return null;
+  return Math.round((total + current) * 1000) / 1000;
+}
+
+function vagueRange(s: string): { value: number; max: number } {
+  const w = s.toLowerCase().split(/\s+/);
+  const base: Record<string, number> = { tens: 10, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9, dozens: 12, scores: 20 };
+  let value = base[w[0]!] ?? 1;
+  if (w.length === 3) value *= base[w[2]!] ?? 1;
+  const max = w[0] === "dozens" ? 100 : w[0] === "scores" ? 100 : value * 10;
+  return { value, max: max - 1 };
+}
+
+function fractionValue(s: string): number {
+  const w = s.toLowerCase().split(/[\s-]+/);
+  if (w.length === 1) return 0.5;
+  const n = w[0] === "a" || w[0] === "one" ? 1 : (UNITS[w[0]!] ?? 1);
+  return Math.round(n * (FRACTIONS[w[1]!] ?? 0) * 1e4) / 1e4;
+}
+
+/** Every number in text[from, to), in order. */
+export function findNumbers(text: string, from = 0, to = text.length): NumberHit[] {
+  const out: NumberHit[] = [];
+  NUMBER_RE.lastIndex = from;
+  const slice = to === text.length ? text : text.slice(0, to);
+  for (let m = NUMBER_RE.exec(slice); m; m = NUMBER_RE.exec(slice)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[2] !== undefined) {
+      const digitsStart = start + m[0].indexOf(m[2]);
+      let value = Number(m[2].replace(/,/g, ""));
+      const scale = m[3]?.trim().toLowerCase();
+      if (scale) value *= SCALES[scale] ?? 1;
+      value = Math.round(value * 1000) / 1000;
+      const sym = m[1] ?? null;
+      out.push({
+        start: sym ? start : digitsStart,
+        end,
+        value,
+        valueMax: null,
+        vague: false,
+        fraction: false,
+        currency: sym ? (CURRENCY_SYMBOL[sym] ?? null) : null,
+        digits: true,
+        bare: !scale && !m[2].includes(",") && !m[2].includes("."),
+      });
+    } else if (m[4] !== undefined) {
+      const value = wordsToNumber(m[4]);
+      // a lone "a" never gets here (the regex needs a number word); "one" alone is too often a pronoun
+      if (value === null) continue;
+      if (/^one$/i.test(m[4]) && !/^\s+(?:[a-z]+\s+)?(?:person|people|civilian|child|soldier|man|woman|refugee)/i.test(text.slice(end, end + 30))) continue;
+      out.push({ start, end, value, valueMax: null, vague: false, fraction: false, currency: null, digits: false, bare: false });
+    } else if (m[5] !== undefined) {
+      const r = vagueRange(m[5]);
+      out.push({ start, end, value: r.value, valueMax: r.max, vague: true, fraction: false, currency: null, digits: false, bare: false });
+    } else if (m[6] !== undefined) {
+      out.push({ start, end, value: fractionValue(m[6]), valueMax: null, vague: false, fraction: true, currency: null, digits: false, bare: false });
+    }
+  }
+  for (const h of out) {
+    if (h.currency) continue;
+    const after = /^\s*(?:of\s+)?(?:US\s+|U\.S\.\s+)?([A-Za-z]+)/.exec(text.slice(h.end, h.end + 24));
+    const cur = after ? CURRENCY_WORD[after[1]!.toLowerCase()] : undefined;
+    if (cur) h.currency = cur;
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * Direct quotes: spans between quotation marks (straight and curly, double and single,
+ * guillemets), paired within a paragraph; a double quote still open at the end of a paragraph
+ * runs to the paragraph's end and marks the next paragraph's opening quote as its continuation.
+ */
+import type { Doc, Span } from "../../core/types.js";
+
+export interface QuoteMarks extends Span {
+  /** the inner span (between the marks, whitespace trimmed) */
+  inner: Span;
+  para: number;
+  /** the opening mark was missing: the quote continues from the previous paragraph */
+  continued: boolean;
+  /** no closing mark before the paragraph's end: the quote continues into the next paragraph */
+  open: boolean;
+  single: boolean;
+  /** number of word tokens inside */
+  words: number;
+}
+
+/** Cheap trigger: any quotation mark at all. */
+export const QUOTE_CHAR_RE = /["“”«»‘’']/;
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** Paragraph spans, from the shared sentence layer. */
+export function paragraphs(doc: Doc): Span[] {
+  const out: Span[] = [];
+  for (const s of doc.sentences) {
+    const p = out[s.para];
+    if (p) p.end = s.end;
+    else out[s.para] = { start: s.start, end: s.end };
+  }
+  return out;
+}
+
+function countWords(text: string, s: number, e: number): number {
+  const m = text.slice(s, e).match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu);
+  return m ? m.length : 0;
+}
+
+function trim(text: string, s: number, e: number): Span {
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return { start: s, end: e };
+}
+
+/** All quotation-mark pairs of the doc, in text order (nested single quotes included). */
+export function findQuoteMarks(doc: Doc): QuoteMarks[] {
+  const text = doc.text;
+  const out: QuoteMarks[] = [];
+  const paras = paragraphs(doc);
+  let prevOpen = false;
+  paras.forEach((p, para) => {
+    if (!p) return;
+    let dOpen = -1; // index of an open double quote mark
+    let dChar = "";
+    let sOpen = -1; // open single quote
+    let continued = false;
+    // a paragraph that opens with no opening mark but closes one: continuation of an open quote
+    const push = (o: number, c: number, single: boolean, cont: boolean, open: boolean) => {
+      const innerStart = o < 0 ? p.start : o + 1;
+      const inner = trim(text, innerStart, c);
+      if (inner.end <= inner.start) return;
+      out.push({ start: o < 0 ? p.start : o, end: open ? c : c + 1, inner, para, continued: cont, open, single, words: countWords(text, inner.start, inner.end) });
+    };
+    for (let i = p.start; i < p.end; i++) {
+      const ch = text[i]!;
+      const before = i > 0 ? text[i - 1]! : " ";
+      const after = i + 1 < text.length ? text[i + 1]! : " ";
+      if (ch === "“" || ch === "«" || (ch === '"' && dOpen < 0)) {
+        if (ch === '"' && LETTER.test(before) && !LETTER.test(after) && prevOpen && out.length === 0) continue;
+        if (dOpen >= 0 && ch !== '"') {
+          // a second opening curly mark: the first one was never closed; treat it as running to here
+          push(dOpen, i, false, continued, false);
+        }
+        dOpen = i;
+        dChar = ch;
+        continue;
+      }
+      if (ch === "”" || ch === "»" || (ch === '"' && dOpen >= 0)) {
+        if (dOpen >= 0) {
+          push(dOpen, i, false, continued, false);
+          dOpen = -1;
+          continued = false;
+        } else if (prevOpen && i > p.start) {
+          // closing mark of a quote continued from the previous paragraph without a new opening mark
+          push(-1, i, false, true, false);
+        }
+        sOpen = -1;
+        continue;
+      }
+      if (ch === "‘" || (ch === "'" && !LETTER.test(before) && LETTER.test(after))) {
+        if (!LETTER.test(before)) sOpen = i;
+        continue;
+      }
+      if ((ch === "’" || ch === "'") && sOpen >= 0 && !LETTER.test(after)) {
+        // "countries’ " is a possessive; a closing quote follows a letter or punctuation and the quote has started
+        if (before === "s" && LETTER.test(text[i - 2] ?? "") && !/[.,!?]/.test(before) && countWords(text, sOpen + 1, i) > 6) continue;
+        push(sOpen, i, true, false, false);
+        sOpen = -1;
+      }
+    }
+    if (dOpen >= 0) {
+      push(dOpen, p.end, false, continued, true);
+      prevOpen = true;
+    } else prevOpen = false;
+    void dChar;
+  });
+  // a quote opened at the start of a paragraph right after an open one is its continuation
+  for (let k = 1; k < out.length; k++) {
+    const q = out[k]!;
+    const prev = out[k - 1]!;
+    if (prev.open && q.para === prev.para + 1 && q.start === paras[q.para]!.start) q.continued = true;
+  }
+  return out;
+}

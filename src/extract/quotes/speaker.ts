@@ -1,0 +1,289 @@
+/**
+ * Who says so: the subject of a speech verb ("Kuleba said", "said the ministry", "the U.N. human
+ * rights chief said", "according to the UN Refugee Agency"), resolved to a person name via the
+ * entities layer where it can be (surname, "he", "the top diplomat"), else the body or the
+ * description as the text gives it ("U.N. official", "mayor of Lviv").
+ *
+ * Shared by the quotes and figures stages. Works on doc.tokens / doc.sentences; uses doc.mentions
+ * when the entities stage has filled it, and falls back to capitalised names otherwise.
+ */
+import { spanIndexAt } from "../../core/span.js";
+import type { Doc, EntityMention, Span } from "../../core/types.js";
+
+/** Finite speech verbs: "X said …", "…, X said". */
+export const SPEECH_VERBS = new Set(
+  (
+    "said says say told tells added adds stated states noted notes stressed stresses emphasized emphasised " +
+    "emphasizes emphasises underlined underlines underscored warned warns wrote writes tweeted tweets posted " +
+    "remarked explained explains insisted insists claimed claims argued argues declared declares announced announces " +
+    "asserted asserts reiterated reiterates recalled acknowledged acknowledges admitted admits confirmed confirms " +
+    "reported reports commented replied responded suggested suggests believes believe estimated estimates " +
+    "indicated indicates revealed disclosed highlighted affirmed assured predicted observed conceded clarified " +
+    "lamented complained maintained maintains cautioned contended alleged alleges accused denied denies hoped expects " +
+    "expected announced informed briefed underscores points pointed detailed"
+  ).split(" "),
+);
+/** Speech participles opening a second reported clause: "…, warning that …". */
+export const SPEECH_PARTICIPLES = new Set(
+  "saying adding warning noting stressing emphasizing emphasising underlining arguing insisting claiming stating explaining recalling reiterating asserting cautioning".split(
+    " ",
+  ),
+);
+/** Verbs that take an indirect object before the clause: "X told reporters (that) …". */
+const TELL_VERBS = new Set(["told", "tells", "informed", "assured", "briefed", "reminded", "warned"]);
+
+/** Words that may sit between a subject and its speech verb. */
+const AUX = new Set(
+  "has have had also later earlier further then again previously reportedly once was is would will separately recently publicly had already first on".split(
+    " ",
+  ),
+);
+/** Lower-case words that belong to a speaker description ("another U.N. official", "the top diplomat"). */
+const ROLE_WORDS = new Set(
+  (
+    "official officials chief minister ministers spokesman spokeswoman spokesperson spokespeople president premier " +
+    "agency ministry office body statement report source sources negotiator negotiators diplomat diplomats mayor governor " +
+    "commissioner secretary general adviser advisor aide aides envoy ambassador embassy government authorities authority " +
+    "police army military leader leaders head director commander representative representatives delegation counterpart " +
+    "foreign defense defence interior human rights refugee health top senior deputy national security presidential press " +
+    "service services administration council committee mission monitors monitoring observers observer team prosecutor " +
+    "prosecutors court judge lawmaker lawmakers legislator parliament speaker party group groups organisation organization " +
+    "activists rebels militants fighters forces residents witnesses witness doctors doctor medics officer officers " +
+    "readout communique communiqué briefing data figures statistics estimates tally count analysts experts agencies " +
+    "un u.n. joint general's chief's spokesman's his her their its high"
+  ).split(" "),
+);
+const DETERMINERS = new Set(["the", "a", "an", "another", "his", "her", "their", "its", "one", "two", "some", "several", "both", "this", "that"]);
+export const PRONOUNS = new Set(["he", "she", "they", "it", "we", "i"]);
+/** Capitalised words that are titles, not names ("Foreign Minister Dmytro Kuleba" → "Dmytro Kuleba"). */
+const TITLES = new Set(
+  (
+    "president vice prime minister foreign defense defence interior secretary general chancellor king queen prince " +
+    "princess sheikh emir sultan mr mrs ms dr prof ambassador spokesman spokeswoman spokesperson commissioner high " +
+    "chief deputy senator sen gov governor mayor pope chairman chairwoman chair director head adviser advisor " +
+    "national security envoy special representative lieutenant colonel general gen lt col maj major captain capt " +
+    "admiral adm commander sergeant minister's president's un u.n. refugee refugees human rights state"
+  ).split(" "),
+);
+
+interface DocCache {
+  lower: string[];
+}
+const CACHE = new WeakMap<Doc, DocCache>();
+
+/** Lower-cased token texts, computed once per doc. */
+export function lowerTokens(doc: Doc): string[] {
+  let c = CACHE.get(doc);
+  if (!c) {
+    c = { lower: doc.tokens.map((t) => doc.text.slice(t.start, t.end).toLowerCase()) };
+    CACHE.set(doc, c);
+  }
+  return c.lower;
+}
+
+/** Index of the token that starts at or after `pos`. */
+export function tokenAt(doc: Doc, pos: number): number {
+  return spanIndexAt(doc.tokens, pos);
+}
+
+const isCap = (s: string) => /^[\p{Lu}]/u.test(s);
+const isQuoteChar = (s: string) => /^["“”'‘’«»]$/.test(s);
+
+/**
+ * The noun phrase that is the subject of the verb at token `v`, read backwards
+ * ("The U.N. human rights chief said", "Ukraine has said", "another U.N. official said").
+ * Returns token indexes [a, b) or null.
+ */
+export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number] | null {
+  const low = lowerTokens(doc);
+  const sentStart = Math.max(minTok, doc.sentences[doc.tokens[v]!.sent]!.tokStart);
+  let j = v - 1;
+  while (j >= sentStart && AUX.has(low[j]!)) j--;
+  // "X, the ministry's spokesman, said": skip back over nothing fancy; stop at punctuation
+  const b = j + 1;
+  let a = b;
+  let n = 0;
+  while (j >= sentStart && n < 10) {
+    const w = low[j]!;
+    const raw = doc.text.slice(doc.tokens[j]!.start, doc.tokens[j]!.end);
+    if (PRONOUNS.has(w) && a === b) {
+      a = j;
+      break;
+    }
+    if (DETERMINERS.has(w)) {
+      a = j;
+      break;
+    }
+    const ok =
+      (isCap(raw) && !isQuoteChar(raw)) ||
+      ROLE_WORDS.has(w) ||
+      w === "of" ||
+      w === "for" ||
+      w === "'s" ||
+      w === "’s" ||
+      w === "-" ||
+      (w === "and" && j > sentStart && isCap(doc.text.slice(doc.tokens[j - 1]!.start, doc.tokens[j - 1]!.end)) && a < b && isCap(doc.text.slice(doc.tokens[a]!.start, doc.tokens[a]!.end)));
+    if (!ok) break;
+    a = j;
+    j--;
+    n++;
+  }
+  if (a >= b) return null;
+  // a phrase that starts with "of"/"for" is not a subject
+  while (a < b && (low[a] === "of" || low[a] === "for" || low[a] === "and")) a++;
+  if (a >= b) return null;
+  // a sentence-initial capitalised word that is not a name or role ("Also on Twitter, Çavuşoğlu said"): fine, bounded by punctuation
+  return [a, b];
+}
+
+/**
+ * The subject after an inverted speech verb: "said Kuleba", "said the ministry",
+ * "said UN refugee chief Filippo Grandi". Token indexes [a, b) or null.
+ */
+export function subjectAfter(doc: Doc, v: number): [number, number] | null {
+  const low = lowerTokens(doc);
+  const sentEnd = doc.sentences[doc.tokens[v]!.sent]!.tokEnd;
+  let j = v + 1;
+  const a = j;
+  if (j < sentEnd && DETERMINERS.has(low[j]!)) j++;
+  let content = 0;
+  while (j < sentEnd && j - a < 10) {
+    const w = low[j]!;
+    const raw = doc.text.slice(doc.tokens[j]!.start, doc.tokens[j]!.end);
+    const ok = (isCap(raw) && !isQuoteChar(raw)) || ROLE_WORDS.has(w) || ((w === "of" || w === "'s" || w === "’s" || w === "-") && content > 0);
+    if (!ok) break;
+    if (w !== "of") content++;
+    j++;
+  }
+  while (j > a && (low[j - 1] === "of" || low[j - 1] === "-")) j--;
+  if (content === 0) return null;
+  // "said on Thursday" is not an inverted subject
+  if (j - a === 1 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/.test(low[a]!)) return null;
+  return [a, j];
+}
+
+export interface Speaker {
+  name: string;
+  span: Span;
+  /** "person" when resolved to a person, "pronoun" when it stayed a pronoun, else "body" */
+  kind: "person" | "body" | "pronoun";
+}
+
+/** Mentions (sorted by start) overlapping [start, end). */
+function mentionsIn(doc: Doc, start: number, end: number): EntityMention[] {
+  const out: EntityMention[] = [];
+  const ms = doc.mentions;
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < ms.length && ms[i]!.start < end; i++) if (ms[i]!.end > start) out.push(ms[i]!);
+  return out;
+}
+
+function personName(doc: Doc, m: EntityMention): string | null {
+  if (m.kind !== "person" || m.ref < 0) return null;
+  return doc.persons[m.ref]?.name ?? null;
+}
+
+/** The nearest person named before `pos` (entities layer, else a capitalised name of two words). */
+export function lastPersonBefore(doc: Doc, pos: number, minPos = 0): string | null {
+  const ms = doc.mentions;
+  for (let i = spanIndexAt(ms, pos) - 1; i >= 0; i--) {
+    const m = ms[i]!;
+    if (m.end > pos) continue;
+    if (m.start < minPos) break;
+    const n = personName(doc, m);
+    if (n) return n;
+  }
+  if (ms.length > 0) return null;
+  // fallback without entities: "Title Firstname Lastname" / "Firstname Lastname"
+  const text = doc.text.slice(minPos, pos);
+  let best: string | null = null;
+  NAME_RE.lastIndex = 0;
+  for (let m = NAME_RE.exec(text); m; m = NAME_RE.exec(text)) {
+    const name = stripTitles(m[0]);
+    if (name.split(/\s+/).length >= 2) best = name;
+  }
+  return best;
+}
+const NAME_RE = /(?<![\p{L}])(?:\p{Lu}[\p{L}\p{M}'’-]+\s+){1,5}\p{Lu}[\p{L}\p{M}'’-]+/gu;
+
+/** "Ukrainian Foreign Minister Dmytro Kuleba" → "Dmytro Kuleba" (titles and nationality words dropped). */
+export function stripTitles(phrase: string): string {
+  const words = phrase.split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && (TITLES.has(words[i]!.toLowerCase()) || /(?:ian|ish|ese|ean|ic|i|an)$/.test(words[i]!) && words.length - i > 2)) i++;
+  return words.slice(i).join(" ");
+}
+
+/**
+ * Resolves the subject tokens [a, b) to a speaker. `prev` is the previous speaker (for "he"/"it"
+ * when the entities layer has no resolution).
+ */
+export function resolveSpeaker(doc: Doc, a: number, b: number, prev: Speaker | null): Speaker | null {
+  const start = doc.tokens[a]!.start;
+  const end = doc.tokens[b - 1]!.end;
+  const span = { start, end };
+  const low = lowerTokens(doc);
+  const ms = mentionsIn(doc, start, end);
+  // a person mention in the subject (its name, surname, pronoun or description resolved by entities)
+  for (let i = ms.length - 1; i >= 0; i--) {
+    const n = personName(doc, ms[i]!);
+    if (n) return { name: n, span, kind: "person" };
+  }
+  if (b - a === 1 && PRONOUNS.has(low[a]!)) {
+    const w = low[a]!;
+    if (w === "i" || w === "we") return prev ? { ...prev, span } : null;
+    if (w === "he" || w === "she") {
+      if (prev && prev.kind === "person") return { ...prev, span };
+      const n = lastPersonBefore(doc, start, Math.max(0, start - 1500));
+      return n ? { name: n, span, kind: "person" } : prev ? { ...prev, span } : null;
+    }
+    // it / they: the previous body speaker, else the last org mention
+    if (prev && prev.kind === "body") return { ...prev, span };
+    for (let i = spanIndexAt(doc.mentions, start) - 1; i >= 0; i--) {
+      const m = doc.mentions[i]!;
+      if (m.end <= start && (m.kind === "org" || m.kind === "country")) return { name: doc.text.slice(m.start, m.end), span, kind: "body" };
+    }
+    return prev ? { ...prev, span } : null;
+  }
+  // text form: drop determiners; a trailing capitalised name after titles is a person
+  let s = a;
+  while (s < b && DETERMINERS.has(low[s]!)) s++;
+  if (s >= b) return null;
+  const phrase = doc.text.slice(doc.tokens[s]!.start, end).replace(/^[‘'"“]+|[’'"”,]+$/g, "");
+  // a name after a title: "UN refugee chief Filippo Grandi", "Foreign Minister Çavuşoğlu"
+  const tail = /((?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’-]*)$/u.exec(phrase);
+  if (tail && ms.length === 0) {
+    const name = stripTitles(tail[1]!);
+    const words = name.split(/\s+/);
+    const known = knownPerson(doc, words[words.length - 1]!);
+    if (known) return { name: known, span, kind: "person" };
+    if (words.length >= 2 && !TITLES.has(words[0]!.toLowerCase()) && !/^(?:United|Ministry|Office|Foreign|Defense|Defence|European|Turkish|Russian)$/.test(words[0]!) && isLikelyName(words)) {
+      return { name, span, kind: "person" };
+    }
+  }
+  // an org mention: the text form (the scorer and readers know the body by the words the text uses)
+  return { name: phrase, span, kind: "body" };
+}
+
+const ORG_WORDS = /^(?:Ministry|Office|Agency|Council|Committee|Organization|Organisation|Union|Nations|Commission|Fund|Programme|Program|Bank|Court|Forces|Army|Presidency|Government|Embassy|Department|Service|Guards?|Police|Party|Front|Movement|Institute|Foundation|Mission|Kremlin|Pentagon|White|House|Reuters|Interfax|TASS|Agency)$/;
+function isLikelyName(words: string[]): boolean {
+  return words.every((w) => !ORG_WORDS.test(w) && !/^(?:[A-Z]{2,}|(?:\p{Lu}\.)+)$/u.test(w));
+}
+
+/** A person already named in the text whose surname (or a name word) is `word`. */
+function knownPerson(doc: Doc, word: string): string | null {
+  const w = word.toLowerCase();
+  for (const p of doc.persons) {
+    for (const n of [p.name, ...p.aliases]) {
+      const parts = n.toLowerCase().split(/\s+/);
+      if (parts[parts.length - 1] === w) return p.name;
+    }
+  }
+  return null;
+}
