@@ -46,14 +46,18 @@ export async function run(argv: string[]): Promise<number> {
       continue;
     }
     try {
-      records.push(toRecord(analyze(item, { noMetadataDates }), { includeText }));
+      // the text goes along for story clustering; it is printed only with --text
+      records.push(toRecord(analyze(item, { noMetadataDates }), { includeText: true }));
     } catch (e) {
       failed++;
       console.error(`${item.origin}: analysis failed: ${(e as Error).message}`);
     }
   }
   const stories = clusterBatch(records);
-  for (const r of records) r.story = stories.get(r.id) ?? r.story;
+  for (const r of records) {
+    r.story = stories.get(r.id) ?? r.story;
+    if (!includeText) delete r.text;
+  }
   const out = jsonl ? records.map((r) => `${JSON.stringify(r)}\n`).join("") : `${JSON.stringify(records, null, 2)}\n`;
   // wait for the write: the dispatcher exits the process as soon as run() resolves
   if (out) await new Promise<void>((resolve, reject) => process.stdout.write(out, (err) => (err ? reject(err) : resolve())));

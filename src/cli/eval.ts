@@ -56,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const t0 = performance.now();
   const records: ArticleRecord[] = entries.map((e) =>
-    goldAsPred ? goldToRecord(e.gold) : toRecord(analyze(goldToArticle(e, { noMetadataDates }), { noMetadataDates })),
+    goldAsPred ? goldToRecord(e.gold) : toRecord(analyze(goldToArticle(e, { noMetadataDates }), { noMetadataDates }), { includeText: true }),
   );
   const ms = performance.now() - t0;
   if (!goldAsPred) {
