@@ -107,6 +107,16 @@ export function declaredCharset(bytes: Uint8Array, kind: "html" | "xml" | "text"
   return null;
 }
 
+/** windows-1252 bytes 0x80–0x9F (WHATWG table). Node 20's TextDecoder decodes them as Latin-1. */
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1");
+  return /[\x80-\x9f]/.test(latin1) ? latin1.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : latin1;
+}
+
 function decoderFor(label: string): TextDecoder | null {
   try {
     return new TextDecoder(label, { fatal: true });
@@ -135,6 +145,10 @@ export function decodeBytes(bytes: Uint8Array, kind: "html" | "xml" | "text"): D
   const decoder = decoderFor(charset);
   if (!decoder) {
     return { ok: false, code: "E_ENCODING", reason: `unsupported character encoding "${charset}"` };
+  }
+  if (decoder.encoding === "windows-1252") {
+    // Latin-1, ASCII and windows-1252 labels all mean windows-1252; a UTF-8 BOM never reaches here
+    return { ok: true, text: decodeWindows1252(bytes), charset: "windows-1252" };
   }
   try {
     return { ok: true, text: decoder.decode(bytes), charset: decoder.encoding };

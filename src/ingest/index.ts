@@ -36,6 +36,8 @@ export const DEFAULT_MAX_CHARS = 5_000_000;
 const MULTI_ARTICLE_FACTOR = 20;
 /** A UTF-8 character takes at most 4 bytes: a file larger than 4 × maxChars bytes is too large unread. */
 const MAX_BYTES_PER_CHAR = 4;
+/** Room for the other fields of a JSON line besides its text. */
+const LINE_METADATA_BYTES = 65_536;
 
 type Kind = "text" | "html" | "feed" | "json" | "jsonl";
 
@@ -217,7 +219,7 @@ async function* readJsonl(path: string, maxChars: number): AsyncGenerator<Articl
     const origin = `${path}:${lineNo}`;
     const start = fileOffset;
     fileOffset += bytes.length + 1;
-    if (bytes.length > maxChars * MAX_BYTES_PER_CHAR) {
+    if (bytes.length > maxChars * MAX_BYTES_PER_CHAR + LINE_METADATA_BYTES) {
       nonBlank++;
       return tooLarge(origin, `line of ${bytes.length.toLocaleString("en-US")} bytes`, maxChars);
     }
