@@ -15,7 +15,7 @@ export async function run(argv: string[]): Promise<number> {
       printListing(ctx, rows, ["published", "id", "title", "outlet", "story"], (a) => [
         a.published ? a.published + (a.published_inferred ? "~" : "") : "",
         a.id,
-        a.title ?? "",
+        a.title ?? a.lead,
         a.outlet ?? "",
         a.story ?? "",
       ], [11, 28, 60, 20, 30]);

@@ -89,6 +89,8 @@ export interface ArticleRow {
   ingested_at: string;
   /** characters of text */
   length: number;
+  /** the first line of the text (up to ~120 characters): a preview when there is no title */
+  lead: string;
 }
 
 /** An article with its text and every record, spans intact. */
@@ -198,6 +200,8 @@ export interface StoryDetail extends StoryRow {
 export interface SearchHit {
   article: string;
   title: string | null;
+  /** first line of the text, a preview when there is no title */
+  lead: string;
   published: string | null;
   outlet: string | null;
   story: string | null;

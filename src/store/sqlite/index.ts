@@ -14,7 +14,7 @@ import type {
   Store, StoredArticle, StoryDetail, StoryRow,
 } from "../port.js";
 import {
-  mentionsFromJson, recordFromRows, spanFromJson, toRows,
+  ellipsis, mentionsFromJson, recordFromRows, spanFromJson, toRows,
   type ArticleRowDb, type ArticleRows, type EventRowDb, type FigureRowDb, type OrgRowDb, type PersonRowDb,
   type PlaceRowDb, type QuoteRowDb,
 } from "../rows.js";
@@ -55,16 +55,18 @@ function dateRange(w: Where, col: string, r: DateRange | undefined): void {
 }
 
 const ARTICLE_COLS = `a.id, a.title, a.url, a.outlet, a.published, a.published_inferred, a.origin, a.story_id,
-  a.ingested_at, length(a.text) AS length`;
+  a.ingested_at, length(a.text) AS length, substr(a.text, 1, 160) AS lead`;
 
 interface ArticleListRow {
   id: string; title: string | null; url: string | null; outlet: string | null; published: string | null;
   published_inferred: number; origin: string; story_id: string | null; ingested_at: string; length: number;
+  lead: string;
 }
 const articleRow = (r: ArticleListRow): ArticleRow => ({
   id: r.id, title: r.title, url: r.url, outlet: r.outlet, published: r.published,
   published_inferred: r.published_inferred === 1, origin: r.origin, story: r.story_id, ingested_at: r.ingested_at,
   length: r.length,
+  lead: ellipsis((r.lead.split("\n", 1)[0] ?? "").trim(), 120),
 });
 
 interface Ctx { published: string | null; title: string | null; story_id: string | null }
@@ -380,7 +382,7 @@ export class SqliteStore implements Store {
     return rows.map((r) => {
       const hits: TextSpan[] = findHits(r.text, terms);
       return {
-        article: r.id, title: r.title, published: r.published, outlet: r.outlet, story: r.story_id,
+        article: r.id, title: r.title, lead: ellipsis((r.text.split("\n", 1)[0] ?? "").trim(), 120), published: r.published, outlet: r.outlet, story: r.story_id,
         score: -r.score, snippet: snippetAround(r.text, hits), hits,
       };
     });
