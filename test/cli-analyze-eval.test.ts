@@ -122,3 +122,27 @@ describe("analyze", () => {
 function readLine(file: string, i: number): string {
   return readFileSync(file, "utf8").split("\n")[i]!;
 }
+
+describe("output options", () => {
+  it("analyze prints the text only with --text", async () => {
+    const file = join(SEEDS, "000_a457fc0afeb93467.txt");
+    const without = JSON.parse((await capture(() => analyzeRun([file, "--jsonl"]))).out) as ArticleRecord;
+    expect("text" in without).toBe(false);
+    const withText = JSON.parse((await capture(() => analyzeRun([file, "--jsonl", "--text"]))).out) as ArticleRecord;
+    expect(withText.text).toBe(readFileSync(file, "utf8"));
+  });
+  it("eval --only figures lists figure lines and no event lines", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ew-only-"));
+    // gold that no analysis can find in a text that says nothing
+    const g = {
+      id: "only1", text: "Nothing happened here.", published: null, published_inferred: false, story: "s",
+      persons: [], events: [{ type: "ASSAULT", source: { person: null, actor: "RUS" }, target: { person: null, actor: "UKR" }, date: null, evidence: "Nothing" }],
+      figures: [{ what: "x", value: 5, qualifier: "exactly", unit: "people", category: "killed", as_of: null, attributed_to: null, evidence: "Nothing" }],
+      quotes: [],
+    };
+    writeFileSync(join(dir, "only1.json"), JSON.stringify(g));
+    const { out } = await capture(() => evalRun([dir, "--only", "figures"]));
+    expect(out).toMatch(/- miss {2}figure: /);
+    expect(out).not.toMatch(/- miss {2}event: /);
+  });
+});

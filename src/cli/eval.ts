@@ -16,6 +16,7 @@ const USAGE = [
   "usage: eventwire eval <gold-dir-or-files…> [--json] [--no-metadata-dates] [--verbose]",
   "  --json               the scores as JSON (micro-averages, per type, per-article counts)",
   "  --verbose            per-article counts, and every miss (-) and false positive (+) per article",
+  "  --only KIND[,KIND]   verbose, listing only these kinds: persons, roles, countries, events, figures, quotes, published",
   "  --no-metadata-dates  give the analysis no publication date (it must infer it from the text)",
   "  --gold-as-pred       score the gold against itself (a check of the scorer: 1.0 everywhere)",
 ].join("\n");
@@ -26,8 +27,14 @@ export async function run(argv: string[]): Promise<number> {
   let verbose = false;
   let noMetadataDates = false;
   let goldAsPred = false;
-  for (const a of argv) {
+  const only: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k]!;
     if (a === "--json") json = true;
+    else if (a === "--only" && argv[k + 1]) {
+      verbose = true;
+      only.push(...argv[++k]!.split(",").map((x) => x.trim().toLowerCase().replace(/ies$/, "y").replace(/s$/, "")).filter(Boolean));
+    }
     else if (a === "--verbose" || a === "-v") verbose = true;
     else if (a === "--no-metadata-dates") noMetadataDates = true;
     else if (a === "--gold-as-pred") goldAsPred = true; // sanity check of the scorer: must print 1.0 everywhere
@@ -71,7 +78,7 @@ export async function run(argv: string[]): Promise<number> {
     const out = verbose ? report : { ...report, perArticle: report.perArticle.map(({ misses: _m, falsePositives: _f, ...rest }) => rest) };
     console.log(JSON.stringify(out, null, 2));
   } else {
-    console.log(renderReport(report, { verbose }));
+    console.log(renderReport(report, { verbose, only }));
     console.log(`\nanalysed ${records.length} articles in ${ms.toFixed(0)} ms`);
   }
   return 0;

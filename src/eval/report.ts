@@ -6,7 +6,12 @@ const prfLine = (label: string, m: PRF) =>
   `${label.padEnd(30)} P ${pct(m.p)}  R ${pct(m.r)}  F1 ${pct(m.f1)}   (tp ${m.tp}, pred ${m.pred}, gold ${m.gold})`;
 const accLine = (label: string, a: Acc) => `${label.padEnd(30)} ${a.acc === null ? '  n/a' : pct(a.acc)}            (${a.correct}/${a.total})`;
 
-export function renderReport(r: Report, opts: { verbose?: boolean } = {}): string {
+/**
+ * `only`: restrict the verbose miss/false-positive lines to some kinds
+ * (person, role, country, event, figure, quote, published; "figure" also keeps figure qualifier/attribution lines).
+ */
+export function renderReport(r: Report, opts: { verbose?: boolean; only?: string[] } = {}): string {
+  const keep = (line: string) => !opts.only?.length || opts.only.some((k) => line.startsWith(k));
   const out: string[] = [];
   out.push(`eventwire eval: ${r.articles} articles`, "");
   out.push(prfLine("persons", r.persons));
@@ -43,10 +48,12 @@ export function renderReport(r: Report, opts: { verbose?: boolean } = {}): strin
       );
     }
     for (const a of r.perArticle) {
-      if (!a.misses.length && !a.falsePositives.length) continue;
+      const misses = a.misses.filter(keep);
+      const fps = a.falsePositives.filter(keep);
+      if (!misses.length && !fps.length) continue;
       out.push("", `== ${a.id}`);
-      for (const m of a.misses) out.push(`  - miss  ${m}`);
-      for (const f of a.falsePositives) out.push(`  + false ${f}`);
+      for (const m of misses) out.push(`  - miss  ${m}`);
+      for (const f of fps) out.push(`  + false ${f}`);
     }
   }
   return out.join("\n");
