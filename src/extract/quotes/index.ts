@@ -7,7 +7,7 @@
  * pure attributions of an event), which the figures stage uses to say who gives a number.
  */
 import type { Stage } from "../../core/pipeline.js";
-import type { Doc, QuoteRecord, Span } from "../../core/types.js";
+import type { Doc, QuoteRecord, Sentence, Span } from "../../core/types.js";
 import { findQuoteMarks, QUOTE_CHAR_RE, type QuoteMarks } from "./direct.js";
 import {
   lowerTokens,
@@ -17,7 +17,10 @@ import {
   subjectAfter,
   subjectBefore,
   tokenAt,
+  newContext,
+  remember,
   type Speaker,
+  type SpeakerContext,
 } from "./speaker.js";
 
 export interface Frame {
@@ -79,9 +82,24 @@ function analyseQuotes(doc: Doc): Found {
   const hasQuote = QUOTE_CHAR_RE.test(doc.text);
   const hasSpeech = SPEECH_TRIGGER_RE.test(doc.text);
   const marks = hasQuote ? findQuoteMarks(doc) : [];
-  const directFrames = hasQuote ? directQuotes(doc, marks) : [];
-  const reportedFrames = hasSpeech ? reportedSpeech(doc, marks) : [];
-  const frames = [...directFrames, ...reportedFrames].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const state: State = { ...newContext(), prevPara: -10 };
+  const frames: Frame[] = [];
+  // one pass in text order, so that "he said" finds the speaker just quoted
+  const byClose = new Map<number, QuoteMarks[]>();
+  for (const q of marks) {
+    const sc = sentOf(doc, Math.max(q.start, q.end - 1));
+    const list = byClose.get(sc);
+    if (list) list.push(q);
+    else byClose.set(sc, [q]);
+  }
+  doc.sentences.forEach((sent, si) => {
+    for (const q of byClose.get(si) ?? []) {
+      const f = directQuote(doc, marks, q, state);
+      if (f) frames.push(f);
+    }
+    if (hasSpeech) reportedInSentence(doc, marks, sent, frames, state);
+  });
+  frames.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   f = { frames, quotes: selectQuotes(doc, frames) };
   CACHE.set(doc, f);
   return f;
@@ -100,84 +118,86 @@ function insideMarks(doc: Doc, marks: QuoteMarks[], pos: number): boolean {
   return false;
 }
 
-function directQuotes(doc: Doc, marks: QuoteMarks[]): Frame[] {
-  const text = doc.text;
+interface State extends SpeakerContext {
+  prevPara: number;
+}
+
+/** A sentence without end punctuation (a headline, a caption line) carries no attribution. */
+function isHeadline(doc: Doc, sentIdx: number): boolean {
+  const sent = doc.sentences[sentIdx]!;
+  const last = doc.text.slice(Math.max(sent.start, sent.end - 2), sent.end);
+  return !/[.!?:"”’')\]]/.test(last);
+}
+
+function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State): Frame | null {
   const low = lowerTokens(doc);
-  const frames: Frame[] = [];
-  let prev: Speaker | null = null;
-  let prevPara = -10;
-  for (const q of marks) {
-    if (q.words < 2) continue;
-    // headline lines carry no attribution: a paragraph of one sentence without end punctuation
-    const sClose = sentOf(doc, Math.max(q.start, q.end - 1));
-    const sOpen = sentOf(doc, q.start);
-    const sentO = doc.sentences[sOpen]!;
-    const sentC = doc.sentences[sClose]!;
-    let speaker: Speaker | null = null;
-    let rule = "";
-    // 1. after the closing mark: ", Akar said" / ", said Kuleba" / ", the report says"
-    {
-      const i0 = tokenAt(doc, q.end);
-      for (let j = i0; j < Math.min(sentC.tokEnd, i0 + 12); j++) {
-        const w = low[j]!;
-        if (isMark(w) && j > i0) break;
-        if (!SPEECH_VERBS.has(w)) continue;
-        const subj = subjectBefore(doc, j, i0);
-        let sp: Speaker | null = null;
-        if (subj && subj[0] <= i0 + 2) sp = resolveSpeaker(doc, subj[0], subj[1], prev);
-        else if (j <= i0 + 2) {
-          const after = subjectAfter(doc, j);
-          if (after) sp = resolveSpeaker(doc, after[0], after[1], prev);
-        }
-        if (sp) {
-          speaker = sp;
-          rule = "direct:after";
-        }
-        break;
-      }
-    }
-    // 2. before the opening mark in its sentence: "Kuleba added: “…”", "Akar said Turkey is “…”"
-    const openTok = tokenAt(doc, q.start);
-    const midSentence = openTok - sentO.tokStart >= 2;
-    if (!speaker || midSentence) {
+  if (q.words < 2) return null;
+  const sClose = sentOf(doc, Math.max(q.start, q.end - 1));
+  const sOpen = sentOf(doc, q.start);
+  if (isHeadline(doc, sClose) && doc.sentences[sClose]!.para === q.para && !q.open) return null;
+  const sentO = doc.sentences[sOpen]!;
+  const sentC = doc.sentences[sClose]!;
+  let speaker: Speaker | null = null;
+  let rule = "";
+  // 1. after the closing mark: ", Akar said" / ", said Kuleba" / ", the report says"
+  {
+    const i0 = tokenAt(doc, q.end);
+    for (let j = i0; j < Math.min(sentC.tokEnd, i0 + 12); j++) {
+      const w = low[j]!;
+      if (isMark(w) && j > i0) break;
+      if (!SPEECH_VERBS.has(w)) continue;
+      const subj = subjectBefore(doc, j, i0);
       let sp: Speaker | null = null;
-      for (let j = openTok - 1; j >= sentO.tokStart; j--) {
-        const w = low[j]!;
-        if (!SPEECH_VERBS.has(w) && !SPEECH_PARTICIPLES.has(w)) continue;
-        if (insideMarks(doc, marks, doc.tokens[j]!.start)) continue;
-        if (SPEECH_PARTICIPLES.has(w)) continue; // the subject is the clause's, handled by the fragment rule
-        const subj = subjectBefore(doc, j);
-        if (subj) sp = resolveSpeaker(doc, subj[0], subj[1], prev);
-        else {
-          const after = subjectAfter(doc, j);
-          if (after) sp = resolveSpeaker(doc, after[0], after[1], prev);
-        }
-        if (sp) break;
+      if (subj && subj[0] <= i0 + 2) sp = resolveSpeaker(doc, subj[0], subj[1], state);
+      else if (j <= i0 + 2) {
+        const after = subjectAfter(doc, j);
+        if (after) sp = resolveSpeaker(doc, after[0], after[1], state);
       }
-      // a fragment without a speech verb: the sentence's subject or the nearest person before it
-      if (!sp && midSentence) sp = fragmentSpeaker(doc, sentO.tokStart, openTok, prev);
-      if (sp && (!speaker || midSentence)) {
+      if (sp) {
         speaker = sp;
-        rule = "direct:before";
+        rule = "direct:after";
       }
+      break;
     }
-    // 3. a continued or stand-alone quote: the previous speaker
-    if (!speaker && prev && q.para - prevPara <= 2 && (q.continued || openTok === sentO.tokStart)) {
-      speaker = { ...(prev as Speaker) };
-      rule = "direct:continued";
-    }
-    if (speaker) {
-      prev = speaker;
-      prevPara = q.para;
-    }
-    frames.push({ speaker, span: q.inner, direct: true, isQuote: speaker !== null, rule: rule || "direct:none" });
-    void text;
   }
-  return frames;
+  // 2. before the opening mark in its sentence: "Kuleba added: “…”", "Akar said Turkey is “…”"
+  const openTok = tokenAt(doc, q.start);
+  const midSentence = openTok - sentO.tokStart >= 2;
+  if (!speaker || midSentence) {
+    let sp: Speaker | null = null;
+    for (let j = openTok - 1; j >= sentO.tokStart; j--) {
+      const w = low[j]!;
+      if (!SPEECH_VERBS.has(w)) continue;
+      if (insideMarks(doc, marks, doc.tokens[j]!.start)) continue;
+      const subj = subjectBefore(doc, j);
+      if (subj) sp = resolveSpeaker(doc, subj[0], subj[1], state);
+      else {
+        const after = subjectAfter(doc, j);
+        if (after) sp = resolveSpeaker(doc, after[0], after[1], state);
+      }
+      if (sp) break;
+    }
+    // a fragment without a speech verb: the sentence's subject or the nearest person before it
+    if (!sp && midSentence) sp = fragmentSpeaker(doc, sentO.tokStart, openTok, state);
+    if (sp && (!speaker || midSentence)) {
+      speaker = sp;
+      rule = "direct:before";
+    }
+  }
+  // 3. a continued or stand-alone quote: the previous speaker
+  if (!speaker && state.last && q.para - state.prevPara <= 2 && (q.continued || openTok === sentO.tokStart)) {
+    speaker = { ...state.last };
+    rule = "direct:continued";
+  }
+  if (speaker) {
+    remember(state, speaker);
+    state.prevPara = q.para;
+  }
+  return { speaker, span: q.inner, direct: true, isQuote: speaker !== null, rule: rule || "direct:none" };
 }
 
 /** The subject of a sentence that quotes a fragment without a speech verb ("Kuleba described … as “…”"). */
-function fragmentSpeaker(doc: Doc, sentStart: number, openTok: number, prev: Speaker | null): Speaker | null {
+function fragmentSpeaker(doc: Doc, sentStart: number, openTok: number, prev: SpeakerContext): Speaker | null {
   const low = lowerTokens(doc);
   const text = doc.text;
   // the first noun phrase of the sentence, if it is followed by a verb-like lower-case word
@@ -229,8 +249,8 @@ function skipAdverbials(doc: Doc, j: number, end: number, tell: boolean): number
     break;
   }
   if (tell && low[j] !== "that") {
-    // "told Blinken (that) …": one short object before "that"
-    for (let k = j; k < Math.min(end, j + 5); k++) {
+    // "told Turkish President Erdogan in a phone call on Sunday that …": the object before "that"
+    for (let k = j; k < Math.min(end, j + 16); k++) {
       if (low[k] === "that") return k + 1;
       if (low[k] === "," || isMark(low[k]!)) break;
     }
@@ -280,20 +300,20 @@ function spanOfTokens(doc: Doc, a: number, b: number): Span {
   return { start: s, end: e };
 }
 
-function reportedSpeech(doc: Doc, marks: QuoteMarks[]): Frame[] {
+function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, frames: Frame[], state: State): void {
   const low = lowerTokens(doc);
-  const frames: Frame[] = [];
-  let prev: Speaker | null = null;
-  for (const sent of doc.sentences) {
+  {
     const { tokStart, tokEnd } = sent;
-    if (tokEnd - tokStart < 4) continue;
+    if (tokEnd - tokStart < 4) return;
+    if (isHeadline(doc, doc.tokens[tokStart]!.sent)) return;
     // "According to X, CLAUSE" / "CLAUSE, according to X"
     for (let k = tokStart; k < tokEnd - 2; k++) {
       if (low[k] !== "according" || low[k + 1] !== "to") continue;
       if (insideMarks(doc, marks, doc.tokens[k]!.start)) continue;
       let e = k + 2;
       while (e < tokEnd && low[e] !== "," && low[e] !== "." && e - k < 14) e++;
-      const sp = resolveSpeaker(doc, k + 2, e, prev);
+      if (e === k + 2 || !sourceLike(doc, k + 2, e)) continue;
+      const sp = resolveSpeaker(doc, k + 2, e, state);
       const cleaned = sp ? cleanSource(sp) : null;
       if (k === tokStart || (k > tokStart && low[k - 1] !== ",")) {
         // leading: the clause follows the comma
@@ -310,7 +330,7 @@ function reportedSpeech(doc: Doc, marks: QuoteMarks[]): Frame[] {
         const span = spanOfTokens(doc, tokStart, k);
         frames.push({ speaker: cleaned, span, direct: false, isQuote: false, rule: "reported:according-trail" });
       }
-      if (cleaned) prev = cleaned;
+
     }
     for (let v = tokStart; v < tokEnd; v++) {
       const w = low[v]!;
@@ -351,13 +371,13 @@ function reportedSpeech(doc: Doc, marks: QuoteMarks[]): Frame[] {
       }
       const clauseFirst = subj[0] > tokStart && low[subj[0] - 1] === ",";
       const endA = clauseEnd(doc, c, tokEnd);
-      const restIsClause = !inverted && c < tokEnd && endA - c >= 3 && (hasThat || !NEED_THAT.has(w)) && !isMark(low[c]!) && low[c] !== ":" && low[c] !== "to" && low[c] !== "by";
-      const speaker = resolveSpeaker(doc, subj[0], subj[1], prev);
+      const restIsClause = !inverted && c < tokEnd && endA - c >= 3 && (hasThat || !NEED_THAT.has(w)) && !isMark(low[c]!) && clauseOpener(doc, c);
+      const speaker = resolveSpeaker(doc, subj[0], subj[1], state);
       if (!speaker) continue;
+      remember(state, speaker);
       if (restIsClause) {
         const span = spanOfTokens(doc, c, endA);
         frames.push({ speaker, span, direct: false, isQuote: !pureAttribution(doc, speaker, span), rule: hasThat ? "reported:said-that" : "reported:said" });
-        prev = speaker;
         continue;
       }
       // B: "CLAUSE, X said (…)": the clause before the comma, from the sentence start
@@ -369,13 +389,41 @@ function reportedSpeech(doc: Doc, marks: QuoteMarks[]): Frame[] {
         if (commaTok - a < 3) continue;
         const span = spanOfTokens(doc, a, commaTok);
         if (marks.some((m) => m.start <= span.start + 1 && m.end >= span.end - 1)) continue;
+        if (frames.some((f) => !f.direct && f.span.start >= span.start && f.span.start < span.end)) continue;
         frames.push({ speaker, span, direct: false, isQuote: !pureAttribution(doc, speaker, span), rule: "reported:clause-first" });
-        prev = speaker;
       }
     }
   }
-  return frames;
 }
+
+/** Can the token open a reported clause? Not a preposition, a participle or punctuation. */
+function clauseOpener(doc: Doc, c: number): boolean {
+  const w = lowerTokens(doc)[c]!;
+  if (!/^[\p{L}\p{N}]/u.test(w)) return false;
+  if (NOT_OPENERS.has(w)) return false;
+  const raw = doc.text.slice(doc.tokens[c]!.start, doc.tokens[c]!.end);
+  if (/ing$/.test(w) && !/^\p{Lu}/u.test(raw)) return false;
+  return true;
+}
+const NOT_OPENERS = new Set(
+  "to by per in on at for from with of about during after before following as via through into than".split(" "),
+);
+
+/** Does the phrase after "according to" name a source (a name, a body, "officials", "data")? */
+function sourceLike(doc: Doc, a: number, b: number): boolean {
+  const low = lowerTokens(doc);
+  for (let k = a; k < b; k++) {
+    const raw = doc.text.slice(doc.tokens[k]!.start, doc.tokens[k]!.end);
+    if (/^\p{Lu}/u.test(raw)) return true;
+    if (SOURCE_WORDS.has(low[k]!)) return true;
+  }
+  return false;
+}
+const SOURCE_WORDS = new Set(
+  "official officials data figures statistics estimates report reports statement sources source ministry agency police authorities government him her them it experts analysts witnesses residents".split(
+    " ",
+  ),
+);
 
 /** "the ministry said the two discussed X": a body reporting the event itself is not a quote. */
 function pureAttribution(doc: Doc, speaker: Speaker, span: Span): boolean {

@@ -7,6 +7,7 @@
  * Shared by the quotes and figures stages. Works on doc.tokens / doc.sentences; uses doc.mentions
  * when the entities stage has filled it, and falls back to capitalised names otherwise.
  */
+import { createRequire } from "node:module";
 import { spanIndexAt } from "../../core/span.js";
 import type { Doc, EntityMention, Span } from "../../core/types.js";
 
@@ -220,11 +221,27 @@ export function stripTitles(phrase: string): string {
   return words.slice(i).join(" ");
 }
 
+/** The speakers met so far in an article, for "he said" / "it said" when entities cannot tell. */
+export interface SpeakerContext {
+  last: Speaker | null;
+  person: Speaker | null;
+  body: Speaker | null;
+}
+export function newContext(): SpeakerContext {
+  return { last: null, person: null, body: null };
+}
+export function remember(ctx: SpeakerContext, sp: Speaker | null): void {
+  if (!sp) return;
+  ctx.last = sp;
+  if (sp.kind === "person") ctx.person = sp;
+  else if (sp.kind === "body") ctx.body = sp;
+}
+
 /**
- * Resolves the subject tokens [a, b) to a speaker. `prev` is the previous speaker (for "he"/"it"
- * when the entities layer has no resolution).
+ * Resolves the subject tokens [a, b) to a speaker. `ctx` holds the speakers met before (for
+ * "he"/"it" when the entities layer has no resolution).
  */
-export function resolveSpeaker(doc: Doc, a: number, b: number, prev: Speaker | null): Speaker | null {
+export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerContext): Speaker | null {
   const start = doc.tokens[a]!.start;
   const end = doc.tokens[b - 1]!.end;
   const span = { start, end };
@@ -237,19 +254,20 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, prev: Speaker | n
   }
   if (b - a === 1 && PRONOUNS.has(low[a]!)) {
     const w = low[a]!;
-    if (w === "i" || w === "we") return prev ? { ...prev, span } : null;
+    if (w === "i" || w === "we") return ctx.last ? { ...ctx.last, span } : null;
     if (w === "he" || w === "she") {
-      if (prev && prev.kind === "person") return { ...prev, span };
+      if (ctx.person) return { ...ctx.person, span };
       const n = lastPersonBefore(doc, start, Math.max(0, start - 1500));
-      return n ? { name: n, span, kind: "person" } : prev ? { ...prev, span } : null;
+      return n ? { name: n, span, kind: "person" } : null;
     }
-    // it / they: the previous body speaker, else the last org mention
-    if (prev && prev.kind === "body") return { ...prev, span };
+    // it / they: the previous body speaker, else the last org mention, else the last capitalised body
+    if (ctx.body) return { ...ctx.body, span };
     for (let i = spanIndexAt(doc.mentions, start) - 1; i >= 0; i--) {
       const m = doc.mentions[i]!;
-      if (m.end <= start && (m.kind === "org" || m.kind === "country")) return { name: doc.text.slice(m.start, m.end), span, kind: "body" };
+      if (m.end <= start && m.kind === "org") return { name: doc.text.slice(m.start, m.end), span, kind: "body" };
     }
-    return prev ? { ...prev, span } : null;
+    const body = lastBodyBefore(doc.text, start);
+    return body ? { name: body, span, kind: "body" } : null;
   }
   // text form: drop determiners; a trailing capitalised name after titles is a person
   let s = a;
@@ -258,14 +276,12 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, prev: Speaker | n
   const phrase = doc.text.slice(doc.tokens[s]!.start, end).replace(/^[‘'"“]+|[’'"”,]+$/g, "");
   // a name after a title: "UN refugee chief Filippo Grandi", "Foreign Minister Çavuşoğlu"
   const tail = /((?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’-]*)$/u.exec(phrase);
-  if (tail && ms.length === 0) {
+  if (tail && ms.length === 0 && !/['’]s$/.test(phrase) && !/\bof\s+\p{Lu}/u.test(phrase)) {
     const name = stripTitles(tail[1]!);
     const words = name.split(/\s+/);
     const known = knownPerson(doc, words[words.length - 1]!);
     if (known) return { name: known, span, kind: "person" };
-    if (words.length >= 2 && !TITLES.has(words[0]!.toLowerCase()) && !/^(?:United|Ministry|Office|Foreign|Defense|Defence|European|Turkish|Russian)$/.test(words[0]!) && isLikelyName(words)) {
-      return { name, span, kind: "person" };
-    }
+    if (!TITLES.has(words[0]!.toLowerCase()) && isLikelyName(words)) return { name, span, kind: "person" };
   }
   // an org mention: the text form (the scorer and readers know the body by the words the text uses)
   return { name: phrase, span, kind: "body" };
@@ -273,8 +289,37 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, prev: Speaker | n
 
 const ORG_WORDS = /^(?:Ministry|Office|Agency|Council|Committee|Organization|Organisation|Union|Nations|Commission|Fund|Programme|Program|Bank|Court|Forces|Army|Presidency|Government|Embassy|Department|Service|Guards?|Police|Party|Front|Movement|Institute|Foundation|Mission|Kremlin|Pentagon|White|House|Reuters|Interfax|TASS|Agency)$/;
 function isLikelyName(words: string[]): boolean {
-  return words.every((w) => !ORG_WORDS.test(w) && !/^(?:[A-Z]{2,}|(?:\p{Lu}\.)+)$/u.test(w));
+  if (words.some((w) => isPlaceWord(w))) return false;
+  return words.every((w) => !ORG_WORDS.test(w) && !TITLES.has(w.toLowerCase()) && !/^(?:[A-Z]{2,}|(?:\p{Lu}\.)+)$/u.test(w));
 }
+
+const require = createRequire(import.meta.url);
+let PLACE_WORDS: Set<string> | null = null;
+/** Country names, their demonyms and capitals (world-countries): words that are not person names. */
+function isPlaceWord(w: string): boolean {
+  if (!PLACE_WORDS) {
+    PLACE_WORDS = new Set(["west", "western", "east", "eastern", "europe", "european", "african", "asian", "arab", "kremlin", "moscow", "kyiv", "kiev", "ankara", "washington", "beijing", "brussels", "nato"]);
+    const countries = require("world-countries") as Array<{ name: { common: string }; demonyms?: Record<string, { f: string; m: string }>; capital?: string[] }>;
+    for (const c of countries) {
+      for (const n of [c.name.common, c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(c.capital ?? [])]) {
+        if (!n) continue;
+        PLACE_WORDS.add(n.toLowerCase());
+        for (const part of n.split(/\s+/)) if (part.length > 3) PLACE_WORDS.add(part.toLowerCase());
+      }
+    }
+  }
+  return PLACE_WORDS.has(w.toLowerCase().replace(/['’]s$/, ""));
+}
+
+/** The last capitalised organisation-like phrase before `pos` ("the Office of the UN High Commissioner"). */
+function lastBodyBefore(text: string, pos: number): string | null {
+  const win = text.slice(Math.max(0, pos - 1500), pos);
+  let best: string | null = null;
+  BODY_RE.lastIndex = 0;
+  for (let m = BODY_RE.exec(win); m; m = BODY_RE.exec(win)) best = m[0];
+  return best;
+}
+const BODY_RE = /\b(?:[A-Z]{2,}[A-Z]*|(?:\p{Lu}[\p{L}.]*\s+(?:(?:of|for|the|on)\s+)*){0,6}(?:Office|Agency|Ministry|Council|Commission|Committee|Organization|Organisation|Union|Nations|Fund|Programme|Presidency|Government|Embassy|Department|Mission)(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+\p{Lu}[\p{L}.]*)+)?)/gu;
 
 /** A person already named in the text whose surname (or a name word) is `word`. */
 function knownPerson(doc: Doc, word: string): string | null {
