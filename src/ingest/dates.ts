@@ -46,12 +46,8 @@ export function normalizeDate(value: unknown): string | null {
   if (m) return isoDate(Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1]));
   m = MDY_RE.exec(s);
   if (m) return isoDate(Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2]));
-  // last resort: whatever Date understands, read in UTC so the machine's time zone never matters
-  if (!/\d{4}/.test(s)) return null;
-  const t = Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$|\bGMT\b|\bUTC\b/.test(s) ? s : `${s} UTC`);
-  if (Number.isNaN(t)) return null;
-  const d = new Date(t);
-  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  // anything else ("Feb 2022", "01/02/2022": no day, or day and month ambiguous) is not a date
+  return null;
 }
 
 const URL_YMD_RE = /\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?:\/|$)/;
