@@ -1,7 +1,8 @@
 /**
  * `eventwire eval <gold-dir-or-files…> [--json] [--no-metadata-dates] [--verbose]`: analyses every
  * gold article, assigns stories over the batch and scores the result as ../shared/corpus/SCHEMA.md
- * describes. Exit code 0 whatever the scores; 1 on unreadable gold or a crash; 2 on bad usage.
+ * describes. Exit code 0 whatever the scores; 1 on unreadable gold or when the analysis of an
+ * article crashed (the others are still scored, the crashed one as empty); 2 on bad usage.
  */
 import { analyze, toRecord } from "../analyze.js";
 import type { ArticleRecord } from "../core/types.js";
@@ -62,9 +63,23 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   const t0 = performance.now();
-  const records: ArticleRecord[] = entries.map((e) =>
-    goldAsPred ? goldToRecord(e.gold) : toRecord(analyze(goldToArticle(e, { noMetadataDates }), { noMetadataDates }), { includeText: true }),
-  );
+  // An article whose analysis throws is reported on stderr and scored as an empty prediction, so
+  // the other articles are still measured; the exit code then says that something crashed.
+  let crashed = 0;
+  const records: ArticleRecord[] = [];
+  for (const e of entries) {
+    if (goldAsPred) {
+      records.push(goldToRecord(e.gold));
+      continue;
+    }
+    try {
+      records.push(toRecord(analyze(goldToArticle(e, { noMetadataDates }), { noMetadataDates }), { includeText: true }));
+    } catch (err) {
+      crashed++;
+      const where = (err as Error).stack?.split("\n").find((l) => l.includes("/src/"))?.trim() ?? "";
+      console.error(`eval: ${e.origin}: analysis crashed: ${(err as Error).message} ${where}`);
+    }
+  }
   const ms = performance.now() - t0;
   if (!goldAsPred) {
     const stories = clusterBatch(records);
@@ -79,7 +94,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(JSON.stringify(out, null, 2));
   } else {
     console.log(renderReport(report, { verbose, only }));
-    console.log(`\nanalysed ${records.length} articles in ${ms.toFixed(0)} ms`);
+    console.log(`\nanalysed ${records.length} articles in ${ms.toFixed(0)} ms${crashed ? `; ${crashed} crashed (scored as empty)` : ""}`);
   }
-  return 0;
+  return crashed ? 1 : 0;
 }
