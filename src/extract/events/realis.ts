@@ -1,0 +1,52 @@
+/**
+ * Realis: did the sentence report the event as having happened? Looks at the words of the clause
+ * before the trigger (modals, "to", negation, hopes and plans, conditionals) and at a question mark.
+ */
+import type { Realis } from "../../core/types.js";
+
+const FUTURE = new Set(["will", "shall", "'ll", "’ll", "going", "gonna", "due", "set", "scheduled", "expected", "plans", "planned", "planning", "plan", "intends", "intended", "aims", "upcoming", "next", "forthcoming", "tomorrow"]);
+const HYPO = new Set(["would", "could", "may", "might", "should", "must", "can", "if", "unless", "whether", "possible", "potential", "proposed", "hope", "hopes", "hoped", "hoping", "wish", "wishes", "want", "wants", "wanted", "seek", "seeks", "sought", "seeking", "ready", "willing", "prepared", "readiness", "willingness", "offer", "offered", "offers", "offering", "invitation", "invited", "proposal", "try", "tried", "trying", "attempt", "efforts", "effort", "eventual", "prospect", "prospects", "likely", "unlikely", "perhaps", "maybe", "consider", "considering", "considered", "agreed", "agree", "asked", "urged", "called", "demanded", "appealed", "pushing", "push", "sought"]);
+const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without", "denied", "denies", "deny", "failed", "fails", "refused", "refuses", "cannot", "didn't", "hasn't", "haven't", "won't", "wasn't", "weren't", "isn't", "aren't", "doesn't", "don't"]);
+/** words that end the clause the trigger is in, looking left */
+const CLAUSE_BREAK = new Set([",", ";", ":", "—", "–", "said", "says", "and", "but", "while", "after", "before", "when", "as", "since", "because", "although", "which", "who", "(", "\"", "“", "”"]);
+/** "will continue to support": the event is ongoing, not planned */
+const ONGOING = new Set(["continue", "continues", "continued", "continuing", "keep", "keeps", "kept", "remain", "remains"]);
+
+/**
+ * @param before the lower-cased words of the sentence before the trigger, nearest last
+ * @param sentenceText the sentence, for the question mark
+ */
+export function realisOf(before: readonly string[], sentenceText: string, triggerWord: string): Realis {
+  if (/\?\s*["”’']?\s*$/.test(sentenceText)) return "hypothetical";
+  let realis: Realis = "asserted";
+  let ongoing = false;
+  const n = before.length;
+  for (let k = 0; k < 6 && k < n; k++) {
+    const w = before[n - 1 - k]!;
+    if (CLAUSE_BREAK.has(w)) break;
+    if (ONGOING.has(w)) {
+      ongoing = true;
+      continue;
+    }
+    if (NEG.has(w)) return "negated";
+    if (k === 0 && w === "to" && !/^(?:ready|willing|prepared)$/.test(triggerWord)) {
+      if (n >= 2 && ONGOING.has(before[n - 2]!)) return "asserted";
+      realis = "future";
+      continue;
+    }
+    if (k <= 1 && w === "to") {
+      // "plans to quickly meet"
+      realis = "future";
+      continue;
+    }
+    if (realis === "asserted" && FUTURE.has(w) && !ongoing) realis = "future";
+    else if (realis === "asserted" && HYPO.has(w) && !ongoing) realis = "hypothetical";
+  }
+  // a conditional earlier in the clause: "if Russia attacks"
+  for (let k = 0; k < 12 && k < n; k++) {
+    const w = before[n - 1 - k]!;
+    if (w === ";" || w === "said") break;
+    if (w === "if" || w === "unless" || w === "whether") return "hypothetical";
+  }
+  return realis;
+}

@@ -1,0 +1,83 @@
+/**
+ * Event rules are data (data/events/rules.json): each has a name, a PLOVER type, trigger words
+ * (the cheap gate: a rule runs on a sentence only when one of its triggers is among the
+ * sentence's tokens), a regex over the sentence, and how to find its source and target.
+ */
+import { readFileSync } from "node:fs";
+import { dataPath } from "../../core/paths.js";
+import type { ConsultMode, PloverType } from "../../core/types.js";
+import { PLOVER_TYPES } from "../../core/types.js";
+
+/** Where a rule finds a side. */
+export type SourceSlot = "subject" | "between";
+export type TargetSlot = "object" | "with" | "between" | "place" | "hosted";
+
+export interface RuleSpec {
+  name: string;
+  type: PloverType;
+  mode?: ConsultMode;
+  triggers: string[];
+  re: string;
+  source: SourceSlot;
+  target: TargetSlot;
+  /** with two coordinated subjects and no object, both sides did it (A and B met) */
+  symmetric?: boolean;
+  /** a finite verb: passives ("was attacked by") are turned round */
+  verbal?: boolean;
+  /** a campaign noun (invasion, war): merged per article, dated only by a date next to it */
+  campaign?: boolean;
+  /** the rule itself decides realis (its regex contains the negation) */
+  realisFixed?: boolean;
+  /** regex over the text just before the match: when it matches, the rule does not fire */
+  notAfter?: string;
+}
+
+export interface Rule extends RuleSpec {
+  regex: RegExp;
+  notAfterRe: RegExp | null;
+}
+
+interface RuleFile {
+  macros: Record<string, string>;
+  rules: RuleSpec[];
+}
+
+export function compileRules(file: RuleFile): Rule[] {
+  const seen = new Set<string>();
+  return file.rules.map((r) => {
+    if (seen.has(r.name)) throw new Error(`events: duplicate rule name "${r.name}"`);
+    seen.add(r.name);
+    if (!PLOVER_TYPES.includes(r.type)) throw new Error(`events: rule "${r.name}" has unknown type "${r.type}"`);
+    const src = r.re.replace(/\{([A-Z]+)\}/g, (_, k: string) => {
+      const m = file.macros[k];
+      if (m === undefined) throw new Error(`events: rule "${r.name}" uses unknown macro {${k}}`);
+      return m;
+    });
+    return {
+      ...r,
+      triggers: r.triggers.map((t) => t.toLowerCase()),
+      regex: new RegExp(src, "gi"),
+      notAfterRe: r.notAfter ? new RegExp(r.notAfter, "i") : null,
+    };
+  });
+}
+
+let cache: { rules: Rule[]; byTrigger: Map<string, Rule[]> } | null = null;
+
+/** The compiled rules and the trigger index, loaded once. */
+export function loadRules(): { rules: Rule[]; byTrigger: Map<string, Rule[]> } {
+  if (cache) return cache;
+  const file = JSON.parse(readFileSync(dataPath("events", "rules.json"), "utf8")) as RuleFile;
+  const rules = compileRules(file);
+  const byTrigger = new Map<string, Rule[]>();
+  for (const r of rules) {
+    for (const t of r.triggers) {
+      const list = byTrigger.get(t);
+      if (list) {
+        if (!list.includes(r)) list.push(r);
+      } else byTrigger.set(t, [r]);
+    }
+  }
+  cache = { rules, byTrigger };
+  return cache;
+}

@@ -1,0 +1,146 @@
+/**
+ * Actor units: the entity mentions of one sentence grouped into noun phrases, each resolved to an
+ * event side. "Turkey's President Recep Tayyip Erdoğan" (a country and a person mention) is one
+ * unit: {person: "Recep Tayyip Erdoğan", actor: "TUR"}; "his counterpart from Ukraine" after a
+ * person name is folded into that person.
+ */
+import type { Doc, EntityMention, Side } from "../../core/types.js";
+
+export interface Unit {
+  start: number;
+  end: number;
+  side: Side;
+  /** the unit holds a person */
+  person: boolean;
+  /** only place mentions (a city): a side only for visits and hosts */
+  place: boolean;
+  /** a pronoun or description resolved by the entities stage */
+  via: string;
+}
+
+/** Lower-case words that may sit inside one noun phrase between a title and a name. */
+const NP_WORDS = new Set(
+  (
+    "'s ’s ' ’ s of the his her their its from - – ( ) , counterpart counterparts president prime minister " +
+    "foreign defense defence national security secretary general secretary-general chancellor ambassador " +
+    "envoy special spokesman spokeswoman spokesperson adviser advisor aide chief head deputy vice top senior " +
+    "leader king queen emir sheikh crown prince commander interior affairs state finance military army " +
+    "representative high commissioner governor mayor new former acting then ministry minister's " +
+    "presidential chief-of-staff staff director official diplomat negotiator lead"
+  ).split(" "),
+);
+
+const WORD_RE = /[\p{L}\p{M}'’-]+|[(),–-]/gu;
+
+/** Is the text between two mentions part of one noun phrase (titles, possessives, appositive roles)? */
+function npGap(gap: string, allowComma: boolean): boolean {
+  if (gap.length > 80) return false;
+  if (!allowComma && gap.includes(",")) return false;
+  if (/[;:.!?"“”]/.test(gap)) return false;
+  const words = gap.match(WORD_RE) ?? [];
+  for (const w of words) {
+    const lw = w.toLowerCase();
+    if (NP_WORDS.has(lw)) continue;
+    if (/^\p{Lu}/u.test(w) && lw !== "and" && lw !== "or") continue; // capitalised title words
+    return false;
+  }
+  return true;
+}
+
+export function mentionSide(doc: Doc, m: EntityMention): Side | null {
+  switch (m.kind) {
+    case "person": {
+      const p = doc.persons[m.ref];
+      if (!p) return m.actor ? { person: null, actor: m.actor } : null;
+      return { person: p.name, actor: m.actor ?? p.country?.value ?? null };
+    }
+    case "country":
+      return m.actor ? { person: null, actor: m.actor } : null;
+    case "org": {
+      const o = doc.organizations[m.ref];
+      const actor = m.actor ?? o?.actor ?? null;
+      if (actor) return { person: null, actor };
+      return null;
+    }
+    case "group": {
+      const o = m.ref >= 0 ? doc.organizations[m.ref] : undefined;
+      const name = o?.name ?? doc.text.slice(m.start, m.end);
+      return { person: null, actor: m.actor ?? null, group: name };
+    }
+    case "place": {
+      const pl = doc.places[m.ref];
+      const actor = m.actor ?? pl?.country ?? null;
+      return actor ? { person: null, actor } : null;
+    }
+  }
+  return null;
+}
+
+/** Mentions inside [start, end), longest first where they overlap, sorted by start. */
+export function mentionsIn(mentions: readonly EntityMention[], start: number, end: number): EntityMention[] {
+  const out: EntityMention[] = [];
+  // doc.mentions is sorted by start: binary search the first one
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.start >= end) break;
+    if (m.end > end) continue;
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) {
+      // overlapping: keep the longer one, or the person
+      const better = m.end - m.start > last.end - last.start || (m.kind === "person" && last.kind !== "person");
+      if (better) out[out.length - 1] = m;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/** The units of a span of text (usually one sentence). */
+export function buildUnits(doc: Doc, start: number, end: number): Unit[] {
+  const units: Unit[] = [];
+  const text = doc.text;
+  for (const m of mentionsIn(doc.mentions, start, end)) {
+    const side = mentionSide(doc, m);
+    if (!side) continue;
+    const isPerson = m.kind === "person" && side.person !== null;
+    const last = units[units.length - 1];
+    if (last && !last.place && m.kind !== "place") {
+      const gap = text.slice(last.end, m.start);
+      // "Turkish President Erdoğan", "Ukraine's Kuleba": a country or body before a person
+      if (isPerson && !last.person && !last.side.group && npGap(gap, false)) {
+        last.side = { person: side.person, actor: side.actor ?? last.side.actor };
+        last.person = true;
+        last.end = m.end;
+        last.via = m.via;
+        continue;
+      }
+      // "Reznikov, his counterpart from Ukraine", "Schmid, the secretary-general of the OSCE"
+      if (!isPerson && last.person && side.actor && !side.group && npGap(gap, true) && /\b(?:from|of)\s*(?:the\s*)?$/i.test(gap)) {
+        if (!last.side.actor) last.side = { ...last.side, actor: side.actor };
+        last.end = m.end;
+        continue;
+      }
+    }
+    units.push({ start: m.start, end: m.end, side, person: isPerson, place: m.kind === "place", via: m.via });
+  }
+  return units;
+}
+
+export function sideKey(s: Side): string {
+  return `${s.person ?? ""}|${s.actor ?? ""}|${s.group ?? ""}`;
+}
+
+/** Do two sides stand for the same actor (same person, or same code without persons)? */
+export function sameSide(a: Side, b: Side): boolean {
+  if (a.person && b.person) return a.person === b.person;
+  if (a.group || b.group) return (a.group ?? null) === (b.group ?? null) && (a.actor ?? null) === (b.actor ?? null);
+  return !!a.actor && a.actor === b.actor;
+}
