@@ -9,8 +9,7 @@
  *   .jsonl .ndjson        one object per line (origin file:line), streamed
  *   .json                 one object, or an array of objects (origin file#n)
  */
-import { createReadStream } from "node:fs";
-import { readdir, readFile, realpath, stat, open } from "node:fs/promises";
+import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import type { Article } from "../core/types.js";
 import { InputError } from "../core/errors.js";
@@ -94,7 +93,7 @@ async function* readPath(path: string, explicit: boolean, maxChars: number, seen
   if (alwaysSkipped(name)) return;
   let info;
   try {
-    info = await stat(path);
+    info = statSync(path);
   } catch (e) {
     yield readError(path, e);
     return;
@@ -110,7 +109,7 @@ async function* readPath(path: string, explicit: boolean, maxChars: number, seen
   let kind: Kind | undefined = KIND_BY_EXT[extname(name).toLowerCase()];
   if (kind === undefined) {
     // any file that starts like a feed is read as one
-    if (info.size > 0 && (await headStartsLikeFeed(path))) kind = "feed";
+    if (info.size > 0 && headStartsLikeFeed(path)) kind = "feed";
     else {
       if (explicit) yield inputError(path, `unsupported file type "${extname(name) || name}" (supported: ${SUPPORTED})`, E.UNSUPPORTED);
       return;
@@ -132,7 +131,7 @@ async function* readPath(path: string, explicit: boolean, maxChars: number, seen
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (e) {
     yield readError(path, e);
     return;
@@ -143,10 +142,10 @@ async function* readPath(path: string, explicit: boolean, maxChars: number, seen
 async function* readDirectory(dir: string, maxChars: number, seenDirs: Set<string>): AsyncGenerator<Article | InputError> {
   let names: string[];
   try {
-    const real = await realpath(dir);
+    const real = realpathSync(dir);
     if (seenDirs.has(real)) return; // a symbolic link loop, or the same folder given twice
     seenDirs.add(real);
-    names = await readdir(dir);
+    names = readdirSync(dir);
   } catch (e) {
     yield readError(dir, e);
     return;
@@ -158,18 +157,17 @@ async function* readDirectory(dir: string, maxChars: number, seenDirs: Set<strin
   }
 }
 
-async function headStartsLikeFeed(path: string): Promise<boolean> {
+function headStartsLikeFeed(path: string): boolean {
+  let fd: number | null = null;
   try {
-    const fh = await open(path, "r");
-    try {
-      const buf = Buffer.alloc(1024);
-      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-      return startsLikeFeed(buf.subarray(0, bytesRead).toString("utf8"));
-    } finally {
-      await fh.close();
-    }
+    fd = openSync(path, "r");
+    const buf = Buffer.alloc(1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return startsLikeFeed(buf.subarray(0, n).toString("utf8"));
   } catch {
     return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
