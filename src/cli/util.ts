@@ -212,14 +212,20 @@ export class ProgressBar {
     const bar = "█".repeat(Math.round(frac * width)).padEnd(width, "░");
     const secs = (now - this.t0) / 1000;
     const line = `${bar} ${Math.round(frac * 100)}% ${label}${secs > 0.5 ? ` ${secs.toFixed(0)}s` : ""}`;
-    const cols = this.stream.columns ?? 100;
-    this.stream.write(`\r${ellipsis(line, cols - 1).padEnd(Math.min(cols - 1, 100))}`);
+    const cols = this.cols();
+    this.stream.write(`\r${ellipsis(line, cols).padEnd(cols)}`);
     this.drawn = true;
+  }
+
+  /** usable width: the terminal's, when it tells (some report 0), capped at 100 */
+  private cols(): number {
+    const c = this.stream.columns;
+    return Math.min(100, Math.max(20, (c && c > 0 ? c : 100) - 1));
   }
 
   /** Clears the bar (so that the next line starts clean). */
   clear(): void {
-    if (this.enabled && this.drawn) this.stream.write(`\r${" ".repeat(Math.min((this.stream.columns ?? 100) - 1, 100))}\r`);
+    if (this.enabled && this.drawn) this.stream.write(`\r${" ".repeat(this.cols())}\r`);
     this.drawn = false;
   }
 }

@@ -177,7 +177,14 @@ export class SqliteStore implements Store {
       const ins = (sql: string, xs: readonly object[]) => {
         if (!xs.length) return;
         const s = this.stmt(sql);
-        for (const x of xs) s.run(x);
+        for (const x of xs) {
+          try {
+            s.run(x);
+          } catch (e) {
+            const table = /INSERT INTO (\w+)/.exec(sql)?.[1];
+            throw new Error(`store: cannot save a row of ${table} (${(e as Error).message})`, { cause: e });
+          }
+        }
       };
       ins(`INSERT INTO persons (article_id, idx, name, name_key, surname_key, alias_keys, aliases, role, role_inferred,
           role_evidence, country, country_inferred, country_evidence, mentions)
