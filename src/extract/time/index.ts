@@ -1,12 +1,84 @@
+/**
+ * The time stage: publication date (metadata, else inferred from the text) and every time
+ * expression of the article resolved against it (`doc.times`, sorted by position), from one
+ * chrono-node parse. Later stages date events and figures with `dateFor`.
+ */
 import type { Stage } from "../../core/pipeline.js";
+import type { AnalyzeOptions, Doc } from "../../core/types.js";
+import { parseIsoDay } from "./calendar.js";
+import { parseCandidates, type Cand } from "./parse.js";
+import { inferPublished, metadataPublished, type InferredPublished } from "./published.js";
+import { resolveCandidates } from "./resolve.js";
 
-/** Publication date and time expressions (first version: metadata only). */
+export { dateFor, NARRATIVE_SENTENCES, type DateForOptions, type DateForResult } from "./datefor.js";
+export type { NewsTime } from "./resolve.js";
+export type { InferredPublished } from "./published.js";
+
+/** Candidates of the last parse, kept so a year hint can re-resolve without parsing again. */
+const candCache = new WeakMap<Doc, readonly Cand[]>();
+
+function contextYearOf(cands: readonly Cand[], published: number | null): number | null {
+  if (published !== null) return null;
+  let best: number | null = null;
+  let bestKey = -Infinity;
+  for (const c of cands) {
+    if ((c.kind !== "abs" && c.kind !== "ym") || c.future) continue;
+    const key = c.y! * 400 + c.m! * 32 + (c.d ?? 0);
+    if (key > bestKey) {
+      bestKey = key;
+      best = c.y!;
+    }
+  }
+  return best;
+}
+
+function runTime(doc: Doc, options: AnalyzeOptions, cands: readonly Cand[], yearHint: number | null): void {
+  const meta = options.noMetadataDates ? null : doc.article.published;
+  const metaDay = parseIsoDay(meta);
+  const pub: InferredPublished = metaDay !== null ? metadataPublished(meta, metaDay) : inferPublished(doc, cands, yearHint);
+  doc.published = pub;
+  const ref = pub.day ?? null;
+  doc.times = resolveCandidates(cands, { text: doc.text, ref, year: contextYearOf(cands, ref) ?? yearHint });
+}
+
 export const timeStage: Stage = {
   name: "time",
   requires: ["sentences", "tokens"],
   provides: ["published", "times"],
   run(doc, options) {
-    const meta = options.noMetadataDates ? null : doc.article.published;
-    doc.published = { value: meta, inferred: false, evidence: null, rule: meta ? "metadata" : "none" };
+    const cands = parseCandidates(doc.text);
+    candCache.set(doc, cands);
+    runTime(doc, options, cands, null);
   },
 };
+
+/**
+ * Cross-article hook: when other articles of the same story fix the year (their publication
+ * dates or explicit full dates), re-infer this article's publication date and times with it.
+ * Only articles whose publication date is unknown change. Returns true when the date was filled.
+ * Meant for the story/resolve layer, after clustering; costs no new parse.
+ */
+export function applyYearHint(doc: Doc, year: number, options: AnalyzeOptions = {}): boolean {
+  if (doc.published.value) return false;
+  const cands = candCache.get(doc) ?? parseCandidates(doc.text);
+  runTime(doc, { ...options, noMetadataDates: true }, cands, year);
+  if (doc.published.value) doc.published.rule += ":year-from-story";
+  return doc.published.value !== null;
+}
+
+/**
+ * Cross-article year inference over one story's documents: the most common year among the
+ * story-mates' known publication dates is offered to the ones without a date.
+ */
+export function inferStoryYears(docs: readonly Doc[], options: AnalyzeOptions = {}): number {
+  const counts = new Map<number, number>();
+  for (const d of docs) {
+    const y = d.published.value ? Number(d.published.value.slice(0, 4)) : null;
+    if (y) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  if (counts.size === 0) return 0;
+  const year = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+  let filled = 0;
+  for (const d of docs) if (applyYearHint(d, year, options)) filled++;
+  return filled;
+}

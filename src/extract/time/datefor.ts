@@ -1,0 +1,158 @@
+/**
+ * `dateFor(doc, span)`: the date that governs an event or a figure reported at `span`.
+ *
+ * Precedence (the first that applies wins; `rule` names it):
+ * 1. `sentence`: a time expression in the same sentence: one inside the span, else the nearest
+ *    one (by characters) in the sentence. Skipped: photo-caption dates (they date the photo),
+ *    "since/from" start points, expressions about the future or after the publication date.
+ *    Its grain is kept: a month stays a month, "earlier this week" stays a range.
+ * 2. `unanchored` / `habitual` (events only): the sentence says "earlier", "later", "previously",
+ *    "repeatedly", "has been offering", … without a date: null (the dev gold leaves these undated).
+ * 3. `narrative`: the latest day-grain date mentioned before the sentence, at most
+ *    NARRATIVE_SENTENCES sentences back, not across a section heading.
+ * 4. `published:lead`: the span is in the article's lead (first two body sentences): the
+ *    publication date.
+ * 5. `published:perfect`: the sentence reports in the present or present perfect ("has said",
+ *    "have fled", "welcomes"): the publication date.
+ * 6. `published:figure` (figures only): a count with no other date is as of the publication date.
+ * 7. `none`: null.
+ *
+ * Cost: per call, two binary searches and a short scan; per-document facts are cached.
+ */
+import { spanIndexAt } from "../../core/span.js";
+import type { Doc, Granularity, Span } from "../../core/types.js";
+import { parseIsoDay } from "./calendar.js";
+import { isHeading, leadSentences } from "./published.js";
+import type { NewsTime } from "./resolve.js";
+
+export interface DateForResult {
+  value: string | null;
+  grain: Granularity | null;
+  rule: string;
+  evidence?: Span;
+}
+
+export interface DateForOptions {
+  /** "figure" falls back to the publication date; "event" (default) does so only for present reports */
+  kind?: "event" | "figure";
+  /** "day": return a value only at day grain (a month or range gives null, rule kept) */
+  grain?: "day" | "any";
+}
+
+/** How far back (in sentences) the narrative date reaches. */
+export const NARRATIVE_SENTENCES = 4;
+
+interface DocCache {
+  source: readonly unknown[];
+  times: readonly NewsTime[];
+  timeSent: number[];
+  /** paragraph index → true when the paragraph is a heading */
+  headingPara: Set<number>;
+  leadSent: Set<number>;
+  ref: number | null;
+}
+
+const cache = new WeakMap<Doc, DocCache>();
+
+function docCache(doc: Doc): DocCache {
+  const c = cache.get(doc);
+  if (c && c.source === doc.times && c.ref === parseIsoDay(doc.published.value)) return c;
+  // the time stage fills doc.times with NewsTime objects (TimeExpr plus role, day numbers)
+  const times = doc.times as unknown as readonly NewsTime[];
+  const timeSent = times.map((t) => spanIndexAt(doc.sentences, t.start));
+  const headingPara = new Set<number>();
+  let last = -1;
+  for (const s of doc.sentences) {
+    if (s.para === last) continue;
+    last = s.para;
+    const ls = doc.text.lastIndexOf("\n", s.start - 1) + 1;
+    let le = doc.text.indexOf("\n", s.start);
+    if (le < 0) le = doc.text.length;
+    if (isHeading(doc.text.slice(ls, le))) headingPara.add(s.para);
+  }
+  const leadSent = new Set(leadSentences(doc).map((s) => doc.sentences.indexOf(s)));
+  const fresh: DocCache = { source: doc.times, times, timeSent, headingPara, leadSent, ref: parseIsoDay(doc.published.value) };
+  cache.set(doc, fresh);
+  return fresh;
+}
+
+const UNANCHORED_RE = /\b(?:earlier|later|previously|recently|formerly|in the past)\b/i;
+const HABITUAL_RE =
+  /\b(?:repeatedly|on several occasions|on many occasions|continues? to|(?:has|have|had) been \w+ing|regularly|(?:has|have) long)\b/i;
+const PERFECT_RE =
+  /\b(?:has|have)\s+(?:(?:\w+ly|not|also|now|already|since|just)\s+)*(?:been\s+)?[a-z]{2,}(?:ed|en|wn|ne|ht|ld|id|ft|un|de|pt|lt|nt|ck)\b/i;
+const PRESENT_RE =
+  /\b(?:says|welcomes|urges|calls|warns|condemns|rejects|supports|thanks|hopes|wants|believes|accuses|denies|insists|demands|asks|expects|reports|announces|confirms|estimates|appeals|stresses)\b/i;
+
+function usable(t: NewsTime, ref: number | null): boolean {
+  if (t.role === "caption" || t.role === "since" || t.future) return false;
+  if (ref !== null && t.day > ref) return false;
+  return true;
+}
+
+function fromTime(t: NewsTime, rule: string, opts: DateForOptions): DateForResult {
+  const ev = { start: t.start, end: t.end };
+  if (opts.grain === "day" && t.grain !== "day") return { value: null, grain: t.grain, rule: `${rule}:not-day`, evidence: ev };
+  return { value: t.value, grain: t.grain, rule, evidence: ev };
+}
+
+function published(doc: Doc, rule: string): DateForResult {
+  const ev = doc.published.evidence;
+  return { value: doc.published.value, grain: "day", rule, ...(ev ? { evidence: { start: ev.start, end: ev.end } } : {}) };
+}
+
+/** The date that governs an event or figure reported at `span` (see the precedence above). */
+export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateForResult {
+  const none: DateForResult = { value: null, grain: null, rule: "none" };
+  const sents = doc.sentences;
+  if (sents.length === 0) return none;
+  const c = docCache(doc);
+  const si = Math.min(spanIndexAt(sents, span.start), sents.length - 1);
+  const sent = sents[si]!;
+  const times = c.times;
+
+  // 1. same sentence
+  let best: NewsTime | null = null;
+  let bestScore = Infinity;
+  for (let i = spanIndexAt(times, sent.start); i < times.length; i++) {
+    const t = times[i]!;
+    if (t.start >= sent.end) break;
+    if (!usable(t, c.ref)) continue;
+    const score = t.start >= span.start && t.end <= span.end ? 0 : t.end <= span.start ? span.start - t.end : t.start - span.end;
+    if (score < bestScore) {
+      bestScore = score;
+      best = t;
+    }
+  }
+  if (best) return fromTime(best, "sentence", opts);
+
+  const sentText = doc.text.slice(sent.start, sent.end);
+  const isFigure = opts.kind === "figure";
+  // 2. undated "earlier/later", habitual reports
+  if (!isFigure) {
+    if (UNANCHORED_RE.test(sentText)) return { ...none, rule: "unanchored" };
+    if (HABITUAL_RE.test(sentText)) return { ...none, rule: "habitual" };
+  }
+
+  // 3. narrative: the latest date before the sentence, within reach, not across a heading
+  for (let i = spanIndexAt(times, sent.start) - 1; i >= 0; i--) {
+    const t = times[i]!;
+    const ts = c.timeSent[i]!;
+    if (si - ts > NARRATIVE_SENTENCES) break;
+    let crossed = false;
+    for (let k = ts + 1; k <= si && !crossed; k++) if (sents[k]!.para !== sents[k - 1]!.para && c.headingPara.has(sents[k]!.para)) crossed = true;
+    if (crossed) break;
+    if (!usable(t, c.ref) || t.grain !== "day") continue;
+    return fromTime(t, "narrative", opts);
+  }
+
+  if (doc.published.value) {
+    // 4. the lead reports the day's news
+    if (c.leadSent.has(si)) return published(doc, "published:lead");
+    // 5. present and present-perfect reports
+    if (PERFECT_RE.test(sentText) || PRESENT_RE.test(sentText)) return published(doc, "published:perfect");
+    // 6. figures are as of the publication date
+    if (isFigure) return published(doc, "published:figure");
+  }
+  return none;
+}

@@ -1,0 +1,310 @@
+/**
+ * One chrono-node parse per article, then news refiners, then reference-independent candidates.
+ *
+ * chrono does the scanning and the date grammar ("Feb. 25, 2022", "last Thursday", "three days
+ * ago", "March 11-13"). We configure it for news (no clock-time or "within N hours" parsers, a
+ * bare-year parser of our own) and add refiners that drop what is not a date in news text
+ * (slash fractions "24/7", abbreviations "Sun", "the march", durations "in just seven days").
+ *
+ * The parse runs against a fixed neutral reference, so the candidates it yields do not depend on
+ * the publication date: a weekday stays a weekday, "yesterday" stays "one day before the
+ * reference". `resolve.ts` turns them into calendar dates once the reference is known, which lets
+ * the publication date be inferred from the same single parse.
+ */
+import * as chrono from "chrono-node";
+import { dayOf, validMonthDay } from "./calendar.js";
+
+export type CandKind =
+  | "abs" // year, month and day stated ("Feb. 25, 2022")
+  | "md" // month and day, no year ("February 27")
+  | "ym" // month and year ("February 2022")
+  | "m" // month only ("in February")
+  | "y" // year only ("in 2014")
+  | "wd" // weekday ("on Thursday", "last Thursday")
+  | "rel" // relative to the reference ("yesterday", "three days ago", "last week", "late last year")
+  | "anchored"; // relative to a neighbouring date ("a day earlier", "three days after")
+
+export type Unit = "day" | "week" | "month" | "year";
+/** Where the expression sits: a photo caption, a dateline, a "since/from" start, an "until/as of" cut-off. */
+export type Role = "plain" | "caption" | "dateline" | "since" | "until";
+
+export interface Cand {
+  start: number;
+  end: number;
+  kind: CandKind;
+  y?: number;
+  m?: number;
+  d?: number;
+  /** inclusive end of a stated range ("March 11-13") */
+  endY?: number;
+  endM?: number;
+  endD?: number;
+  weekday?: number;
+  mod?: "last" | "next" | "this" | null;
+  unit?: Unit;
+  /** offset in units from the reference (rel) or from the anchor (anchored, days) */
+  n?: number;
+  /** "earlier this week", "late last year", "the past week" */
+  part?: string | null;
+  /** for "Yesterday (February 27)": the stated date is `explicitOf` days from the reference */
+  explicitOf?: number;
+  future: boolean;
+  role: Role;
+}
+
+// ---------------------------------------------------------------- chrono configuration
+
+const DROP_PARSERS = new Set(["ENTimeExpressionParser", "ENTimeUnitWithinFormatParser", "ENCasualTimeParser"]);
+
+const YEAR_RE =
+  /\b(in|since|until|till|by|from|of|the|and|or|during|before|after|early|late|mid-|between|through|to|around)\s+((?:1[89]|20)\d\d)(?!\w|[.,]\d)(?!\s*(?:%|per\s*cent|percent|people|persons|troops|soldiers|civilians|refugees|children|deaths|dead|cases|km|kilomet(?:re|er)s|miles|met(?:re|er)s|tons|tonnes|dollars|euros|pounds)\b)/i;
+
+const YEAR_TAG = "parser/newsYear";
+
+/** A bare year after a preposition or article: "in 2014", "the 2014 and 2015 Minsk agreements". */
+const yearParser: chrono.Parser = {
+  pattern: () => YEAR_RE,
+  extract(context, match) {
+    // the result keeps its cue word ("in 2014"): chrono drops results that are digits only;
+    // toCand trims the span back to the year
+    const r = context.createParsingResult(match.index ?? 0, match[0], { year: Number(match[2]) });
+    r.addTag(YEAR_TAG);
+    return r;
+  },
+};
+
+const WEEKDAY_WORD_RE = /(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)/i;
+const FULL_WEEKDAY_RE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend)\b/;
+const MONTH_WORD_RE = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?/;
+const MONTH_CUE_BEFORE_RE =
+  /\b(?:in|since|until|till|by|from|of|during|before|after|early|late|mid|end|beginning|last|next|this|through|throughout|between|and|to|around|for)[\s-]+$/i;
+const DURATION_RE = /^(?:in|within|for|after|over|during)\s+(?:the\s+)?(?:(?:just|only|a|an|next|first|last|past|\d+|[a-z]+)\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)\b/i;
+
+/** News refiners: what chrono reads as a date but a news reader would not. */
+const newsFilter: chrono.Refiner = {
+  refine(context, results) {
+    const text = context.text;
+    return results.filter((r) => {
+      const s = r.start;
+      const tags = r.tags();
+      const hasDate = s.isCertain("day") || s.isCertain("weekday") || s.isCertain("month") || s.isCertain("year");
+      if (!hasDate && !REL_TEXT_RE.test(r.text)) return false; // a clock time alone
+      if (tags.has("parser/SlashDateFormatParser") && !s.isCertain("year")) return false; // 24/7, 9/11, 1/2
+      if (DURATION_RE.test(r.text)) return false; // "in just seven days", "after two days", "for three hours"
+      const onlyWeekday = s.isCertain("weekday") && !s.isCertain("day") && !s.isCertain("month");
+      if (onlyWeekday && !tags.has("result/relativeDate")) {
+        if (!FULL_WEEKDAY_RE.test(r.text)) return false; // "Sun", "sat", "Wed"
+      }
+      const onlyMonth = s.isCertain("month") && !s.isCertain("day") && !s.isCertain("year") && !tags.has("result/relativeDate");
+      if (onlyMonth && tags.has("parser/ENMonthNameParser")) {
+        const mw = MONTH_WORD_RE.exec(r.text);
+        if (!mw) return false; // lower-case "march", "may"
+        const before = text.slice(Math.max(0, r.index + mw.index - 16), r.index + mw.index);
+        if (!MONTH_CUE_BEFORE_RE.test(before)) return false; // "May he …", "March organisers"
+      }
+      return true;
+    });
+  },
+};
+
+function buildChrono(): chrono.Chrono {
+  const c = chrono.casual.clone();
+  c.parsers = c.parsers.filter((p) => !DROP_PARSERS.has(p.constructor.name));
+  c.parsers.push(yearParser);
+  c.refiners.push(newsFilter);
+  return c;
+}
+
+const NEWS_CHRONO = buildChrono();
+
+/** The fixed reference of the single parse: a Monday, noon UTC. */
+const NEUTRAL = new Date(Date.UTC(2001, 0, 15, 12));
+const NEUTRAL_DAY = dayOf(2001, 1, 15);
+const NEUTRAL_Y = 2001;
+const NEUTRAL_M = 1;
+
+/** Cheap trigger: without any of these, the text has no date chrono could find. */
+const TRIGGER_RE =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|now|week|month|year|ago|earlier|later|day|days|night)/i;
+
+// ---------------------------------------------------------------- candidates
+
+const CLAUSE_BOUNDARY_RE = /[.!?;:\n]|,\s|\s[—–-]\s/g;
+/** Words before a date, in its clause, that put it in the future. */
+const FUTURE_BEFORE_RE =
+  /\b(?:will|would|shall|won['’]t|due|scheduled|set\s+(?:to|for)|planned|plans?\s+to|expected\s+to|going\s+to|ahead\s+of|next|coming|upcoming|to\s+(?:meet|visit|hold|travel|attend|speak|talk|sign|vote|begin|start|resume|return|host|call|discuss|announce|take\s+place|convene|open|launch|hold|arrive|fly|go|come|join|decide|review|present|publish|release|deliver|receive))\b/i;
+const SINCE_BEFORE_RE = /\b(?:since|from)\s+(?:(?:early|late|mid)\s+)?(?:on\s+)?$/i;
+const UNTIL_BEFORE_RE = /\b(?:until|till|through|by|as\s+of|up\s+to)\s+(?:\d{1,2}[:.]\d\d\s+)?(?:(?:early|late)\s+)?(?:on\s+)?$/i;
+const PART_BEFORE_RE = /\b(early|late|mid|earlier|later|end\s+of|beginning\s+of|the\s+end\s+of)[\s-]+$/i;
+const CAPTION_END_RE = /(?:\((?:[^()]*\bphotos?\b[^()]*)\)|\[[^\][]{2,60}\])\s*$/i;
+const DATELINE_BEFORE_RE = /^[\s"“]*\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}(?:\s*\[[^\]]{1,40}\])?,\s*$/u;
+const DATELINE_AFTER_RE = /^\s*(?:,\s*\d{4}\s*)?(?:\([^)]{1,40}\)\s*)?[-–—:]/;
+
+function lineBounds(text: string, pos: number): [number, number] {
+  const s = text.lastIndexOf("\n", pos - 1) + 1;
+  let e = text.indexOf("\n", pos);
+  if (e < 0) e = text.length;
+  return [s, e];
+}
+
+/** Start of the clause that contains `pos` (after the last boundary, at most 90 characters back). */
+function clauseStart(text: string, pos: number): number {
+  const from = Math.max(0, pos - 90);
+  const window = text.slice(from, pos);
+  let last = 0;
+  CLAUSE_BOUNDARY_RE.lastIndex = 0;
+  for (let m = CLAUSE_BOUNDARY_RE.exec(window); m; m = CLAUSE_BOUNDARY_RE.exec(window)) last = m.index + m[0].length;
+  return from + last;
+}
+
+function roleOf(text: string, start: number, end: number): Role {
+  const [ls, le] = lineBounds(text, start);
+  const line = text.slice(ls, le);
+  if (CAPTION_END_RE.test(line)) return "caption";
+  if (DATELINE_BEFORE_RE.test(text.slice(ls, start)) && DATELINE_AFTER_RE.test(text.slice(end, Math.min(le, end + 60)))) return "dateline";
+  const before = text.slice(Math.max(ls, start - 30), start);
+  if (SINCE_BEFORE_RE.test(before)) return "since";
+  if (UNTIL_BEFORE_RE.test(before)) return "until";
+  return "plain";
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /[\s,.;:)(]/.test(text[end - 1]!)) {
+    // keep the period of an abbreviation such as "Feb." only when it is inside the match
+    if (text[end - 1] === "." && /[A-Za-z]{3}\.$/.test(text.slice(start, end)) && end - start <= 5) break;
+    end--;
+  }
+  return end;
+}
+
+function weekdayMod(t: string): "last" | "next" | "this" | null {
+  const m = /\b(last|past|next|this|coming)\b/i.exec(t);
+  if (!m) return null;
+  const w = m[1]!.toLowerCase();
+  return w === "past" ? "last" : w === "coming" ? "next" : (w as "last" | "next" | "this");
+}
+
+function unitOf(t: string): Unit | null {
+  if (/\b(?:days?|yesterday|today|tonight|tomorrow|now|night)\b/i.test(t)) return "day";
+  if (/\bweeks?\b/i.test(t)) return "week";
+  if (/\bmonths?\b/i.test(t)) return "month";
+  if (/\byears?\b/i.test(t)) return "year";
+  return null;
+}
+
+const REL_TEXT_RE = /\b(?:this|last|next|past|coming|previous)\s+(?:week|month|year)\b|\bago\b/i;
+
+function toCand(text: string, r: chrono.ParsedResult): Cand | null {
+  const s = r.start;
+  let start = r.index;
+  let end = trimEnd(text, start, r.index + r.text.length);
+  if (s.tags().has(YEAR_TAG)) start = end - 4;
+  const t = text.slice(start, end);
+  const tags = s.tags();
+  const base = { start, end, future: false, role: "plain" as Role };
+  let cand: Cand | null = null;
+  const relative = tags.has("result/relativeDate") || [...tags].some((x) => x.startsWith("casualReference/")) || REL_TEXT_RE.test(t);
+  if (relative || (!s.isCertain("day") && !s.isCertain("month") && !s.isCertain("year") && !s.isCertain("weekday"))) {
+    const unit = unitOf(t);
+    if (!unit) {
+      if (/\bweekend\b/i.test(t)) cand = { ...base, kind: "wd", weekday: 6, mod: weekdayMod(t) };
+      else return null;
+    } else {
+      const y = s.get("year") ?? NEUTRAL_Y;
+      const mo = s.get("month") ?? NEUTRAL_M;
+      const d = s.get("day") ?? 15;
+      const diffDays = dayOf(y, mo, d) - NEUTRAL_DAY;
+      const anchoredWord = /\b(earlier|later|before|after|previous|following)\b/i.exec(t);
+      if (anchoredWord && !/\b(?:ago|yesterday|today|tomorrow)\b/i.test(t) && tags.has("result/relativeDate") && unit === "day") {
+        cand = { ...base, kind: "anchored", unit: "day", n: diffDays, part: anchoredWord[1]!.toLowerCase() };
+      } else if (unit === "day") {
+        cand = { ...base, kind: "rel", unit, n: diffDays };
+      } else if (unit === "week") {
+        const part = /\bpast\s+week/i.test(t) ? "past" : null;
+        cand = { ...base, kind: "rel", unit, n: part ? 0 : Math.round(diffDays / 7), part };
+        if (/\bago\b/i.test(t)) cand = { ...base, kind: "rel", unit: "day", n: diffDays };
+      } else if (unit === "month") {
+        cand = { ...base, kind: "rel", unit, n: (y - NEUTRAL_Y) * 12 + (mo - NEUTRAL_M) };
+      } else {
+        cand = { ...base, kind: "rel", unit, n: y - NEUTRAL_Y };
+      }
+    }
+  } else if (s.isCertain("day") && s.isCertain("month")) {
+    const m = s.get("month")!;
+    const d = s.get("day")!;
+    if (!validMonthDay(m, d)) return null;
+    cand = s.isCertain("year") ? { ...base, kind: "abs", y: s.get("year")!, m, d } : { ...base, kind: "md", m, d };
+    const e = r.end;
+    if (e && e.isCertain("day")) {
+      cand.endM = e.get("month") ?? m;
+      cand.endD = e.get("day")!;
+      if (e.isCertain("year")) cand.endY = e.get("year")!;
+      if (!validMonthDay(cand.endM, cand.endD)) return null;
+    }
+  } else if (s.isCertain("month")) {
+    cand = s.isCertain("year") ? { ...base, kind: "ym", y: s.get("year")!, m: s.get("month")! } : { ...base, kind: "m", m: s.get("month")! };
+  } else if (s.isCertain("year")) {
+    cand = { ...base, kind: "y", y: s.get("year")! };
+  } else if (s.isCertain("weekday")) {
+    const w = WEEKDAY_WORD_RE.exec(t);
+    cand = { ...base, kind: "wd", weekday: s.get("weekday")!, mod: weekdayMod(t) };
+    if (w && w[1]!.toLowerCase() === "weekend") cand.weekday = 6;
+  }
+  if (!cand) return null;
+  // "early February 24", "late last year", "earlier this week": keep the modifier in the span
+  const pm = PART_BEFORE_RE.exec(text.slice(Math.max(0, start - 16), start));
+  if (pm) {
+    cand.start = start - pm[0].length;
+    cand.part ??= pm[1]!.toLowerCase().replace(/\s+/g, " ");
+    start = cand.start;
+  } else {
+    const inner = /^(earlier|later|early|late)\s+/i.exec(t);
+    if (inner) cand.part ??= inner[1]!.toLowerCase();
+  }
+  cand.end = end;
+  return cand;
+}
+
+function markContext(text: string, c: Cand): void {
+  c.role = roleOf(text, c.start, c.end);
+  const cs = clauseStart(text, c.start);
+  const before = text.slice(cs, c.start);
+  if (FUTURE_BEFORE_RE.test(before) || (c.kind === "wd" && c.mod === "next")) c.future = true;
+}
+
+/** "Yesterday (February 27)": one expression whose stated date is one day before the reference. */
+function mergeParenthesised(text: string, cands: Cand[]): Cand[] {
+  const out: Cand[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const a = cands[i]!;
+    const b = cands[i + 1];
+    if (b && (a.kind === "rel" && a.unit === "day" || a.kind === "wd") && (b.kind === "md" || b.kind === "abs")) {
+      const between = text.slice(a.end, b.start);
+      const after = /^\s*\)/.exec(text.slice(b.end, b.end + 3));
+      if (/^\s*\(\s*$/.test(between) && after) {
+        out.push({ ...b, start: a.start, end: b.end + after[0].length, explicitOf: a.kind === "rel" ? a.n : undefined, weekday: a.kind === "wd" ? a.weekday : undefined });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** One chrono parse over the whole text; candidates sorted by position, non-overlapping. */
+export function parseCandidates(text: string): Cand[] {
+  if (!TRIGGER_RE.test(text)) return [];
+  // a clock time of 24:00 makes chrono drop the whole date after it; same-length substitution keeps offsets
+  const src = text.includes("24:00") ? text.replace(/\b24:00\b/g, "23:59") : text;
+  const results = NEWS_CHRONO.parse(src, { instant: NEUTRAL, timezone: 0 });
+  const cands: Cand[] = [];
+  for (const r of results) {
+    const c = toCand(text, r);
+    if (c && c.end > c.start) cands.push(c);
+  }
+  cands.sort((a, b) => a.start - b.start);
+  const merged = mergeParenthesised(text, cands);
+  for (const c of merged) markContext(text, c);
+  return merged;
+}

@@ -1,0 +1,178 @@
+/**
+ * The publication date: from metadata, else inferred from the text the way a careful reader would.
+ *
+ * Evidence, strongest first (rule names in brackets):
+ * 1. a stated date anchored by a relative word: "Yesterday (February 27)" → the 28th [relative-with-date]
+ * 2. a dateline: "ISTANBUL, Feb 26 (Reuters) -" [dateline]
+ * 3. the latest explicit day date D, read with the lead's weekday W ("… Feb. 27, 2022. (AFP Photo)"
+ *    then "… on Sunday"): the first W on or after D (after, when D is a "since" date), within a week,
+ *    when D is close to W (same sentence, the lead, a caption or dateline) or a stated duration
+ *    ("in the week since") matches the gap [weekday-after-date]; without a weekday, D itself when D
+ *    is in the lead [lead-date].
+ *    A caption date alone only bounds the date from below: no value [caption-lower-bound].
+ * Dates without a year take the year of the latest full date in the text, or a year hint (from
+ * other articles of the same story, see `applyYearHint`); with neither, the value stays null and
+ * the month-day is kept in `partial` (rule suffix `:no-year`).
+ */
+import type { Doc, PublishedDate, Sentence, Span } from "../../core/types.js";
+import { spanIndexAt } from "../../core/span.js";
+import { dayOf, isoDay, weekdayOnOrAfter, ymdOf } from "./calendar.js";
+import type { Cand } from "./parse.js";
+
+export interface InferredPublished extends PublishedDate {
+  /** the day number of `value` */
+  day?: number | null;
+  /** month-day the text fixes when the year is unknown ("--02-28"), for cross-article completion */
+  partial?: string | null;
+}
+
+const TERMINAL_RE = /[.!?"”’)\]]\s*$/;
+const CAPTION_LINE_RE = /(?:\((?:[^()]*\bphotos?\b[^()]*)\)|\[[^\][]{2,60}\])\s*$/i;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1,
+};
+const DURATION_RE = /\b(?:in|within|after|over)\s+(?:the\s+|a\s+|just\s+|only\s+|first\s+|past\s+)*(?:(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?(days?|weeks?)\b/gi;
+
+/** Sentences of the lead: the first two sentences outside the title, headings and captions. */
+export function leadSentences(doc: Doc, count = 2): Sentence[] {
+  const out: Sentence[] = [];
+  const text = doc.text;
+  let lastPara = -1;
+  let paraText = "";
+  for (const s of doc.sentences) {
+    if (s.para !== lastPara) {
+      lastPara = s.para;
+      const ls = text.lastIndexOf("\n", s.start - 1) + 1;
+      let le = text.indexOf("\n", s.start);
+      if (le < 0) le = text.length;
+      paraText = text.slice(ls, le);
+    }
+    if (isHeading(paraText) || CAPTION_LINE_RE.test(paraText)) continue;
+    if (doc.article.bodyStart !== undefined && s.end <= doc.article.bodyStart) continue;
+    out.push(s);
+    if (out.length >= count) break;
+  }
+  return out;
+}
+
+/** A title or section heading: a short line without terminal punctuation. */
+export function isHeading(line: string): boolean {
+  const t = line.trim();
+  if (t === "" || TERMINAL_RE.test(t)) return false;
+  return t.split(/\s+/).length <= 16;
+}
+
+function contextYear(cands: readonly Cand[]): number | null {
+  let best: number | null = null;
+  let bestDay = -Infinity;
+  for (const c of cands) {
+    if ((c.kind !== "abs" && c.kind !== "ym") || c.future) continue;
+    const day = dayOf(c.y!, c.m!, c.d ?? 1);
+    if (day > bestDay) {
+      bestDay = day;
+      best = c.y!;
+    }
+  }
+  return best;
+}
+
+function durationsInText(text: string): Set<number> {
+  const out = new Set<number>();
+  DURATION_RE.lastIndex = 0;
+  for (let m = DURATION_RE.exec(text); m; m = DURATION_RE.exec(text)) {
+    const n = m[1] ? (NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1])) : 1;
+    out.add(/^week/i.test(m[2]!) ? 7 * n : n);
+  }
+  return out;
+}
+
+function dayOfCand(c: Cand, year: number | null): number | null {
+  if (c.kind === "abs") return dayOf(c.y!, c.m!, c.d!);
+  if (c.kind === "md" && year !== null) return dayOf(year, c.m!, c.d!);
+  return null;
+}
+
+function sentenceOf(doc: Doc, pos: number): number {
+  return spanIndexAt(doc.sentences, pos);
+}
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+function result(day: number | null, span: Span, rule: string, partial: string | null = null): InferredPublished {
+  const evidence = { start: span.start, end: span.end };
+  if (day === null) return { value: null, inferred: false, evidence, rule: `${rule}:no-year`, day: null, partial };
+  return { value: isoDay(day), inferred: true, evidence, rule, day, partial: null };
+}
+
+/** Infers the publication date from the candidates of the single parse. */
+export function inferPublished(doc: Doc, cands: readonly Cand[], yearHint: number | null = null): InferredPublished {
+  const none: InferredPublished = { value: null, inferred: false, evidence: null, rule: "none", day: null, partial: null };
+  if (cands.length === 0) return none;
+  const year = contextYear(cands) ?? yearHint;
+
+  // 1. "Yesterday (February 27)", "Today (March 3)"
+  for (const c of cands) {
+    if (c.explicitOf === undefined || (c.kind !== "md" && c.kind !== "abs")) continue;
+    const y = c.kind === "abs" ? c.y! : year;
+    if (y === null) {
+      // the month-day of publication is still known: shift without a year (safe away from month ends)
+      const shifted = ymdOf(dayOf(2001, c.m!, c.d!) - c.explicitOf);
+      return result(null, c, "relative-with-date", `--${pad2(shifted.m)}-${pad2(shifted.d)}`);
+    }
+    return result(dayOf(y, c.m!, c.d!) - c.explicitOf, c, "relative-with-date");
+  }
+
+  // 2. dateline
+  for (const c of cands) {
+    if (c.role !== "dateline" || (c.kind !== "md" && c.kind !== "abs")) continue;
+    const day = dayOfCand(c, year);
+    return result(day, c, "dateline", day === null ? `--${pad2(c.m!)}-${pad2(c.d!)}` : null);
+  }
+
+  // 3. the latest explicit day date, with the lead's weekday
+  const lead = leadSentences(doc);
+  const leadStart = lead[0]?.start ?? 0;
+  const leadEnd = lead[lead.length - 1]?.end ?? 0;
+  const inLead = (c: Span) => c.start >= leadStart && c.end <= leadEnd;
+  let latest: Cand | null = null;
+  let latestDay = -Infinity;
+  let latestMd: Cand | null = null; // for the year-less case: the latest month-day in the lead
+  for (const c of cands) {
+    if ((c.kind !== "abs" && c.kind !== "md") || c.future) continue;
+    const day = dayOfCand(c, year);
+    if (day === null) {
+      if (inLead(c) && c.role !== "since" && c.role !== "caption") latestMd ??= c;
+      continue;
+    }
+    if (day >= latestDay) {
+      latestDay = day;
+      latest = c;
+    }
+  }
+  const weekday = cands.find((c) => c.kind === "wd" && !c.future && c.mod !== "next" && inLead(c));
+  if (!latest) {
+    if (latestMd && !weekday) return result(null, latestMd, "lead-date", `--${pad2(latestMd.m!)}-${pad2(latestMd.d!)}`);
+    return none;
+  }
+  const D = latest;
+  if (weekday) {
+    const strict = D.role === "since";
+    const day = weekday.mod === "last" ? null : weekdayOnOrAfter(latestDay, weekday.weekday!, strict);
+    if (day === null) return none;
+    const gap = day - latestDay;
+    const near =
+      inLead(D) || D.role === "caption" || D.role === "dateline" || sentenceOf(doc, D.start) === sentenceOf(doc, weekday.start);
+    if (gap <= 7 && (near || durationsInText(doc.text).has(gap))) {
+      return result(day, { start: Math.min(D.start, weekday.start), end: Math.max(D.end, weekday.end) }, "weekday-after-date");
+    }
+    return { ...none, rule: "ambiguous" };
+  }
+  if (D.role === "caption") return { ...none, evidence: { start: D.start, end: D.end }, rule: "caption-lower-bound" };
+  if (inLead(D) && D.role !== "since") return result(latestDay, D, "lead-date");
+  return none;
+}
+
+/** The publication date read from metadata. */
+export function metadataPublished(value: string | null, day: number | null): InferredPublished {
+  return { value, inferred: false, evidence: null, rule: value ? "metadata" : "none", day, partial: null };
+}
