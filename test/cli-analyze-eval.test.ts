@@ -146,3 +146,17 @@ describe("output options", () => {
     expect(out).not.toMatch(/- miss {2}event: /);
   });
 });
+
+describe("eval --compare", () => {
+  it("shows the change of each line against an earlier --json run", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ew-cmp-"));
+    const before = (await capture(() => evalRun([SEEDS, "--json", "--gold-as-pred"]))).out;
+    writeFileSync(join(dir, "before.json"), before);
+    const same = await capture(() => evalRun([SEEDS, "--gold-as-pred", "--compare", join(dir, "before.json")]));
+    expect(same.out).toMatch(/^persons .*\(=\)$/m);
+    // against a perfect earlier run, a real (imperfect) analysis shows a drop somewhere
+    const real = await capture(() => evalRun([SEEDS, "--compare", join(dir, "before.json")]));
+    expect(real.out).toMatch(/\(-\d+\.\d\)$/m);
+    expect((await capture(() => evalRun([SEEDS, "--compare", join(dir, "missing.json")]))).code).toBe(1);
+  });
+});

@@ -8,7 +8,8 @@ import { analyze, toRecord } from "../analyze.js";
 import type { ArticleRecord } from "../core/types.js";
 import { goldToArticle, goldToRecord, readGold } from "../eval/gold.js";
 import { renderReport } from "../eval/report.js";
-import { scoreRun } from "../eval/score.js";
+import { scoreRun, type Report } from "../eval/score.js";
+import { readFile } from "node:fs/promises";
 import { clusterBatch } from "../resolve/stories.js";
 
 export const summary = "score the analysis against gold articles (SCHEMA.md scoring): eval <gold-dir…> [--json] [--verbose]";
@@ -19,6 +20,7 @@ const USAGE = [
   "  --verbose            per-article counts, and every miss (-) and false positive (+) per article",
   "  --only KIND[,KIND]   verbose, listing only these kinds: persons, roles, countries, events, figures, quotes, published",
   "  --no-metadata-dates  give the analysis no publication date (it must infer it from the text)",
+  "  --compare FILE       show each line's change against an earlier `eval --json` output",
   "  --gold-as-pred       score the gold against itself (a check of the scorer: 1.0 everywhere)",
 ].join("\n");
 
@@ -29,9 +31,11 @@ export async function run(argv: string[]): Promise<number> {
   let noMetadataDates = false;
   let goldAsPred = false;
   const only: string[] = [];
+  let compare: string | null = null;
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k]!;
     if (a === "--json") json = true;
+    else if (a === "--compare" && argv[k + 1]) compare = argv[++k]!;
     else if (a === "--only" && argv[k + 1]) {
       verbose = true;
       only.push(...argv[++k]!.split(",").map((x) => x.trim().toLowerCase().replace(/ies$/, "y").replace(/s$/, "")).filter(Boolean));
@@ -93,7 +97,16 @@ export async function run(argv: string[]): Promise<number> {
     const out = verbose ? report : { ...report, perArticle: report.perArticle.map(({ misses: _m, falsePositives: _f, ...rest }) => rest) };
     console.log(JSON.stringify(out, null, 2));
   } else {
-    console.log(renderReport(report, { verbose, only }));
+    let before: Report | undefined;
+    if (compare) {
+      try {
+        before = JSON.parse(await readFile(compare, "utf8")) as Report;
+      } catch (e) {
+        console.error(`eval: --compare ${compare}: ${(e as Error).message}`);
+        return 1;
+      }
+    }
+    console.log(renderReport(report, { verbose, only, before }));
     console.log(`\nanalysed ${records.length} articles in ${ms.toFixed(0)} ms${crashed ? `; ${crashed} crashed (scored as empty)` : ""}`);
   }
   return crashed ? 1 : 0;
