@@ -1,8 +1,282 @@
+/**
+ * Figures: counts of people killed, injured, displaced, of troops, money, aid and military items,
+ * with the qualifier ("at least", "more than", "about", "up to", "fewer than", "exactly"), what is
+ * counted, who gives the number (the speaker of the quote or reported clause around it, or
+ * "according to X") and the date the count refers to.
+ *
+ * Numbers that are not figures are left out: dates, years, times, ages, durations, percentages,
+ * labels ("Article 5"), phone numbers, counts of countries or rounds, vague quantities
+ * ("hundreds", "tens of thousands") and fractions.
+ */
 import type { Stage } from "../../core/pipeline.js";
+import type { Doc, FigureCategory, FigureRecord, Qualifier, Span } from "../../core/types.js";
+import { attributionFrames } from "../quotes/index.js";
+import { lowerTokens, tokenAt } from "../quotes/speaker.js";
+import { dateFor } from "../time/index.js";
+import {
+  AID,
+  CATEGORY_VERB,
+  CHANGE,
+  CUES,
+  ITEMS,
+  isDemonymPlural,
+  LABELS,
+  MONTHS,
+  NON_COUNT,
+  NOT_AFTER,
+  PEOPLE,
+  phraseCue,
+  PROJECTION,
+  qualifierBefore,
+  TROOPS,
+} from "./lexicon.js";
+import { findNumbers, NUMBER_TRIGGER, type NumberHit } from "./numbers.js";
+
+/** Is this number a figure at all? The reason it is not, else null. */
+export function notAFigure(text: string, h: NumberHit): string | null {
+  if (h.vague) return "vague";
+  if (h.fraction) return "fraction";
+  const before = text.slice(Math.max(0, h.start - 24), h.start);
+  const after = text.slice(h.end, h.end + 24);
+  const prevWord = /([\p{L}.]+)\W*$/u.exec(before)?.[1]?.toLowerCase().replace(/\.$/, "") ?? "";
+  const nextWord = /^\W{0,2}?([\p{L}.'’]+)/u.exec(after)?.[1]?.toLowerCase() ?? "";
+  if (h.digits) {
+    if (/^\s*(?:%|per\s*cent|percent|pct)/i.test(after)) return "percent";
+    if (/^:\d/.test(after) || /\d:$/.test(before)) return "time";
+    if (/^\s*[-–]\s*\d/.test(after) || /\d\s*[-–]\s*$/.test(before)) return "range-or-score";
+    if (/[\p{L}][-‐]$/u.test(before)) return "code";
+    if (/^(?:st|nd|rd|th)\b/.test(after)) return "ordinal";
+    if (/[+#№]\s*$/.test(before) || /^[\s-]\d{2,}/.test(after) || /\(\s*$/.test(before) && /^\)\s*\d/.test(after)) return "phone";
+    if (/[/@]$/.test(before) || /^[/@]/.test(after)) return "url";
+    if (h.bare && h.value >= 1800 && h.value <= 2100 && !h.currency) return "year";
+    if (MONTHS.has(prevWord) && !/[,;]\s*$/.test(before)) return "date";
+    if (/^\s*(?:,\s*)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i.test(after) && h.bare) return "date";
+  }
+  if (/^[-‐](?:year|month|week|day|hour|minute|kilomet|km|mile|point|member|nation|country|storey|story|page|seat)/i.test(after)) return "modifier";
+  if (/^\s*(?:years?\s+old|years?\s+of\s+age)/i.test(after)) return "age";
+  if (NOT_AFTER.has(nextWord) || NOT_AFTER.has(nextWord.replace(/[.,]$/, ""))) return "measure";
+  if (LABELS.has(prevWord) && (h.digits || /^\p{Lu}/u.test(before.trim().split(/\s+/).pop() ?? ""))) return "label";
+  return null;
+}
+
+interface Cue {
+  category: FigureCategory;
+  tok: number;
+  forward: boolean;
+}
+
+function cueAt(lower: readonly string[], i: number): FigureCategory | null {
+  return CUES.get(lower[i]!) ?? phraseCue(lower, i);
+}
+
+/** The first category cue after the number in its clause (lists of numbers do not end the clause). */
+function cueForward(doc: Doc, from: number, to: number, strict: boolean): Cue | null {
+  const low = lowerTokens(doc);
+  for (let i = from; i < to && i - from < (strict ? 12 : 30); i++) {
+    const w = low[i]!;
+    if (strict) {
+      if (w === "(" || w === ")" || w === ";" || w === "while" || w === "but" || w === "—" || w === "–" || w === "whereas") return null;
+      if (w === ",") {
+        const n = low[i + 1] ?? "";
+        const n2 = low[i + 2] ?? "";
+        const listGoesOn = /^\d/.test(n) || NUMWORD.test(n) || (n === "and" && (/^\d/.test(n2) || NUMWORD.test(n2))) || (n === "as" && n2 === "well");
+        if (!listGoesOn) return null;
+      }
+    }
+    const c = cueAt(low, i);
+    if (c) return { category: c, tok: i, forward: true };
+  }
+  return null;
+}
+const NUMWORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|half)$/;
+
+/** The nearest category cue before the number in its sentence. */
+function cueBackward(doc: Doc, from: number, to: number): Cue | null {
+  const low = lowerTokens(doc);
+  for (let i = from - 1; i >= to && from - i <= 30; i--) {
+    const c = cueAt(low, i);
+    if (c) return { category: c, tok: i, forward: false };
+  }
+  return null;
+}
+
+/** The counted noun after a number: its token index and its class. */
+function headNoun(doc: Doc, from: number, to: number): { tok: number; kind: "people" | "troops" | "item" | "noncount" | "cue" | "none" } {
+  const low = lowerTokens(doc);
+  const text = doc.text;
+  for (let i = from; i < to && i - from < 4; i++) {
+    const w = low[i]!;
+    if (TROOPS.has(w)) return { tok: i, kind: "troops" };
+    if (ITEMS.has(w) && !(w === "fighter" && low[i + 1] === "jets")) return { tok: i, kind: "item" };
+    if (PEOPLE.has(w) || isDemonymPlural(w)) return { tok: i, kind: "people" };
+    if (NON_COUNT.has(w)) return { tok: i, kind: "noncount" };
+    if (CUES.has(w)) return { tok: i, kind: "cue" };
+    const raw = text.slice(doc.tokens[i]!.start, doc.tokens[i]!.end);
+    // modifiers that may stand before the noun: adjectives, demonyms, "more", "Russian military"
+    if (/^(?:more|additional|other|further|new|russian|military|civilian|foreign|local|young|elderly|unaccompanied|armed|internally|of|the|whom|them)$/.test(w) || /^\p{Lu}/u.test(raw)) continue;
+    break;
+  }
+  return { tok: -1, kind: "none" };
+}
+
+function clip(s: string, n = 80): string {
+  return s.length > n ? s.slice(0, n).replace(/\s+\S*$/, "") : s;
+}
+
+interface Candidate extends FigureRecord {
+  change: boolean;
+}
+
+function extractFigures(doc: Doc): FigureRecord[] {
+  const text = doc.text;
+  if (!NUMBER_TRIGGER.test(text) || doc.tokens.length === 0) return [];
+  const hits = findNumbers(text);
+  if (hits.length === 0) return [];
+  const low = lowerTokens(doc);
+  const frames = attributionFrames(doc);
+  const out: Candidate[] = [];
+  let cutoff: string | null = null;
+  let prevCategory: FigureCategory | null = null;
+  for (const h of hits) {
+    if (notAFigure(text, h)) continue;
+    const t0 = tokenAt(doc, h.start);
+    if (t0 >= doc.tokens.length) continue;
+    const sent = doc.sentences[doc.tokens[t0]!.sent]!;
+    const tEnd = tokenAt(doc, h.end); // first token after the number
+    const head = headNoun(doc, tEnd, sent.tokEnd);
+    if (head.kind === "noncount") continue;
+    const beforeText = text.slice(Math.max(sent.start, h.start - 40), h.start);
+    let category: FigureCategory | null = null;
+    let unit = "people";
+    let cue: Cue | null = null;
+    const change = /\bby\s*$/i.test(beforeText) && (CHANGE.has(low[t0 - 2] ?? "") || /[-–—]\s*by\s*$/.test(beforeText) || CHANGE.has(low[t0 - 3] ?? ""));
+    if (h.currency) {
+      unit = h.currency;
+      const win = low.slice(Math.max(sent.tokStart, t0 - 8), Math.min(sent.tokEnd, tEnd + 8));
+      category = win.some((w) => AID.has(w)) ? "aid" : "money";
+    } else if (head.kind === "item") {
+      category = "other";
+      unit = ITEMS.get(low[head.tok]!)!;
+    } else if (head.kind === "troops") {
+      category = "troops";
+    } else {
+      if (change) cue = cueBackward(doc, t0, sent.tokStart);
+      cue ??= cueForward(doc, tEnd, sent.tokEnd, true);
+      // "amounted to N", "put the figure at N": the subject before tells what is counted
+      cue ??= cueBackward(doc, t0, sent.tokStart);
+      cue ??= cueForward(doc, tEnd, sent.tokEnd, false);
+      if (cue) category = cue.category;
+      else if (/\b(?:figure|number|toll|tally|total)\b/i.test(text.slice(sent.start, sent.end)) && prevCategory) category = prevCategory;
+      if (category === "troops" && head.kind === "people") category = null;
+      if (!category) continue;
+      // a bare count with no noun and no cue right after it needs the cue in its own clause
+      if (head.kind === "none" && cue && !cue.forward && t0 - cue.tok > 12 && !change) continue;
+    }
+    // qualifier
+    let qualifier: Qualifier = qualifierBefore(beforeText) ?? "exactly";
+    if (qualifier === "exactly" && projected(doc, t0, tEnd, sent.tokStart, cue)) qualifier = "about";
+    // span: from the qualifier to the cue (forward) or the head noun
+    const qStart = qualifier !== "exactly" ? qualifierStart(text, h.start, beforeText) : h.start;
+    let endTok = head.tok >= 0 ? head.tok : tEnd - 1;
+    if (cue && cue.forward && cue.tok - tEnd < 12) endTok = Math.max(endTok, cue.tok);
+    const span: Span = { start: Math.min(qStart, h.start), end: Math.max(h.end, doc.tokens[endTok]?.end ?? h.end) };
+    // what is counted
+    const noun = head.tok >= 0 ? text.slice(doc.tokens[tEnd]!.start, doc.tokens[head.tok]!.end) : "people";
+    let what: string;
+    if (cue && cue.forward && cue.tok > head.tok) {
+      const vEnd = Math.min(sent.tokEnd, cue.tok + 4);
+      let e = cue.tok + 1;
+      while (e < vEnd && /^[\p{L}'’-]+$/u.test(low[e]!) && !/^(?:since|after|before|in|on|during|according|by|and|while|as|including|alone|so)$/.test(low[e]!)) e++;
+      what = `${noun} ${/^(?:fled|left|crossed|died|perished)$/.test(low[cue.tok]!) ? "who " : ""}${text.slice(doc.tokens[cue.tok]!.start, doc.tokens[e - 1]!.end)}`;
+    } else if (category === "killed" || category === "injured" || category === "displaced") {
+      what = `${noun} ${CATEGORY_VERB[category]}`;
+    } else what = noun;
+    if (change) what = `increase in ${what}`;
+    if (qualifier === "about" && projected(doc, t0, tEnd, sent.tokStart, cue)) what = `${what} (projection)`;
+    // who says so
+    const attributed = attribution(frames, h, doc);
+    // as of
+    const explicit = cutoffDate(doc, sent.start, sent.end);
+    if (explicit) cutoff = explicit;
+    let asOf: string | null = explicit;
+    if (!asOf) {
+      const r = dateFor(doc, span, { kind: "figure" });
+      asOf = r.value;
+      if (cutoff && (r.rule.startsWith("published") || r.rule === "narrative")) asOf = cutoff;
+    }
+    prevCategory = category;
+    out.push({
+      what: clip(what),
+      value: h.value,
+      value_max: h.valueMax,
+      qualifier,
+      unit,
+      category,
+      as_of: asOf,
+      attributed_to: attributed,
+      span,
+      rule: `figure:${h.currency ? "money" : head.kind}${cue ? (cue.forward ? "+cue" : "+cue-before") : ""}${change ? "+change" : ""}`,
+      change,
+    });
+  }
+  // one count mentioned twice is kept once (a change is a different count)
+  const seen = new Set<string>();
+  const kept: FigureRecord[] = [];
+  for (const c of out) {
+    const key = `${c.value}|${c.category}|${c.change}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const { change: _c, ...rec } = c;
+    void _c;
+    kept.push(rec);
+  }
+  return kept;
+}
+
+function qualifierStart(text: string, numStart: number, before: string): number {
+  const m = /(?:at least|no fewer than|no less than|a minimum of|not less than|up to|as many as|a maximum of|at most|no more than|not more than|more than|over|above|in excess of|upwards of|exceeding|fewer than|less than|under|below|about|some|around|nearly|almost|roughly|approximately|an estimated|estimated|close to|circa)\s*$/i.exec(
+    before,
+  );
+  return m ? numStart - (before.length - m.index) : numStart;
+}
+
+/** "an estimated 4 million people may flee", "could have grown to 1.5m": a projection. */
+function projected(doc: Doc, t0: number, tEnd: number, sentStart: number, cue: Cue | null): boolean {
+  const low = lowerTokens(doc);
+  for (let i = t0 - 1; i >= Math.max(sentStart, t0 - 5); i--) {
+    if (/^\d/.test(low[i]!)) break;
+    if (PROJECTION.has(low[i]!)) return true;
+  }
+  if (cue && cue.forward) for (let i = tEnd; i < cue.tok; i++) if (PROJECTION.has(low[i]!)) return true;
+  return false;
+}
+
+/** An explicit cut-off in the sentence: "until 24:00 on March 19", "as of February 2022". */
+function cutoffDate(doc: Doc, start: number, end: number): string | null {
+  for (const t of doc.times) {
+    if (t.start < start || t.end > end) continue;
+    const before = doc.text.slice(Math.max(start, t.start - 24), t.start).toLowerCase();
+    if (/\b(?:until|as of|as at|up to|through|till|by)\b[^.,;]{0,14}$/.test(before)) return t.end_value ?? t.value;
+  }
+  return null;
+}
+
+/** The speaker of the smallest quote or reported clause around the number. */
+function attribution(frames: ReturnType<typeof attributionFrames>, h: NumberHit, doc: Doc): string | null {
+  let best: (typeof frames)[number] | null = null;
+  for (const f of frames) {
+    if (!f.speaker || f.span.start > h.start || f.span.end < h.end) continue;
+    if (!best || f.span.end - f.span.start < best.span.end - best.span.start) best = f;
+  }
+  void doc;
+  return best?.speaker?.name ?? null;
+}
 
 export const figuresStage: Stage = {
   name: "figures",
   requires: ["sentences", "tokens", "entities", "published", "times"],
   provides: ["figures"],
-  run() {},
+  run(doc) {
+    doc.figures = extractFigures(doc);
+  },
 };
