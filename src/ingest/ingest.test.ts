@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -337,5 +337,67 @@ describe("stdin", () => {
     expect((a as Article).title).toBe("Headline here");
     const [e] = await collect(["-"], { stdin: stdinOf("") });
     expect((e as InputError).code).toBe("E_EMPTY");
+  });
+});
+
+describe("more shapes", () => {
+  const tmp = () => mkdtempSync(join(tmpdir(), "ew-ingest-"));
+
+  it("reads RSS 1.0 (RDF) items", async () => {
+    const dir = tmp();
+    const p = join(dir, "feed.rdf");
+    writeFileSync(
+      p,
+      `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Hill Courier</title><link>https://hill.example/</link></channel>
+<item><title>Bridge reopens</title><link>https://hill.example/bridge</link><dc:date>2019-10-02T06:00:00+09:00</dc:date><description>The bridge reopened on Wednesday.</description></item>
+</rdf:RDF>`,
+    );
+    const [a] = await collect([p]); // no known extension: read because it starts like a feed
+    expect(a).toMatchObject({ title: "Bridge reopens", url: "https://hill.example/bridge", published: "2019-10-02", outlet: "Hill Courier", origin: `${p}#1` });
+    expect((a as Article).text).toBe("The bridge reopened on Wednesday.");
+  });
+
+  it("JSON Lines: CRLF endings, an undecodable line, a line without newline at the end", async () => {
+    const dir = tmp();
+    const p = join(dir, "x.jsonl");
+    writeFileSync(
+      p,
+      Buffer.concat([
+        Buffer.from('{"id":"1","text":"First."}\r\n'),
+        Buffer.from('{"id":"2","text":"Caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('"}\n{"id":"3","text":"Third."}'),
+      ]),
+    );
+    const xs = await collect([p]);
+    expect(xs.map((x) => (x instanceof InputError ? `${x.code}@${x.origin}` : (x as Article).text))).toEqual(["First.", `E_ENCODING@${p}:2`, "Third."]);
+    expect((xs[1] as InputError).reason).toContain(`byte offset ${28 + 21}`); // file offset, not line offset
+  });
+
+  it("a JSON Lines file of blank lines is empty", async () => {
+    const dir = tmp();
+    const p = join(dir, "blank.jsonl");
+    writeFileSync(p, "\n  \n\n");
+    const xs = await collect([p]);
+    expect(xs.map((x) => (x as InputError).code)).toEqual(["E_EMPTY"]);
+  });
+
+  it("does not loop on a symbolic link to a parent folder, and reads nested folders in order", async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, "b"));
+    writeFileSync(join(dir, "b", "2.txt"), "Second text.");
+    writeFileSync(join(dir, "a.txt"), "First text.");
+    writeFileSync(join(dir, "c.txt"), "Third text.");
+    symlinkSync(dir, join(dir, "b", "loop"));
+    const xs = await collect([dir]);
+    expect(xs.map((x) => (x as Article).text)).toEqual(["First text.", "Second text.", "Third text."]);
+  });
+
+  it("reads a feed and an HTML page from stdin", async () => {
+    const feed = readFileSync(fx("feed.atom"));
+    expect(articles(await collect(["-"], { stdin: stdinOf(feed) })).map((a) => a.origin)).toEqual(["<stdin>#1", "<stdin>#2"]);
+    const [page] = await collect(["-"], { stdin: stdinOf(readFileSync(fx("page.html"))) });
+    expect((page as Article).outlet).toBe("Harbour Times");
   });
 });
