@@ -246,7 +246,8 @@ export function scoreArticle(pred: Pred, gold: GoldArticle): ArticleCounts {
   // ---- events
   const predEvents: PredEvent[] = pred.events.filter((e) => e.realis === undefined || e.realis === "asserted");
   const goldEvents: GoldEvent[] = gold.events ?? [];
-  const sideOk = (p: PredEvent["source"], g: GoldSide): boolean => {
+  const sideOk = (p: PredEvent["source"] | null | undefined, g: GoldSide | null | undefined): boolean => {
+    if (!p || !g) return false; // a malformed side never agrees
     if (g.person && p.person && intersects(goldPeople.of(g.person), predPeople.of(p.person))) return true;
     const ga = normActor(g.actor);
     if (ga && ga === normActor(p.actor)) return true;
