@@ -1,9 +1,15 @@
 import type { Stage } from "../../core/pipeline.js";
+import { extractEntities } from "./extract.js";
 
-/** Persons, organisations, places and country mentions (first version: to be filled). */
+/**
+ * Persons (with role and country, stated or inferred, with evidence), organisations, places and
+ * the sorted layer of entity mentions (doc.mentions) that later stages use to find actors.
+ */
 export const entitiesStage: Stage = {
   name: "entities",
   requires: ["sentences", "tokens"],
   provides: ["entities"],
-  run() {},
+  run(doc) {
+    extractEntities(doc);
+  },
 };

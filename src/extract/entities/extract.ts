@@ -1,0 +1,1127 @@
+/**
+ * The entity stage's rules, within one article:
+ *  1. scan: lexicon hits and capitalised runs (scan.ts);
+ *  2. runs → organisations (run ends in an organisation noun), persons (run ends in name-like
+ *     words: the part before is a title chain), places (gazetteer), the rest is left alone;
+ *  3. each person mention reads its title from the words before it (role words, demonyms,
+ *     possessives, bodies, seats), an apposition after it (", the secretary-general of the OSCE"),
+ *     an apposition before it ("the Netherlands' Foreign Minister, Wopke Hoekstra"), and
+ *     "counterpart" phrases, whose role is the referent's office for the other country (inferred);
+ *  4. surname-only mentions join the full name with the same surname key; single words become
+ *     persons only after a title or honorific;
+ *  5. descriptions ("the top diplomat", "the Turkish president") and pronouns resolve to a person
+ *     when exactly one person fits.
+ */
+import type { Doc, EntityMention, OrgEntity, PersonEntity, PlaceEntity, Span, Valued } from "../../core/types.js";
+import { isAllCaps, isCapitalised, nameKey } from "../../text/names.js";
+import { type LexEntry, type Lexicon, lexicon } from "./lexicon.js";
+import { isWord, nameLike, type LexHit, type Scan, scan } from "./scan.js";
+
+const DETS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my"]);
+const PRONOUNS = new Map<string, "m" | "f">([
+  ["he", "m"], ["him", "m"], ["his", "m"], ["she", "f"], ["her", "f"], ["hers", "f"],
+]);
+const DROP_MODS = new Set(["top", "senior", "leading", "powerful", "veteran", "longtime", "long-time", "new", "newly", "current"]);
+const LOCATIVE = new Set(["in", "at", "near", "to", "from", "outside", "around", "inside", "into", "toward", "towards", "across", "via", "through"]);
+const STOP_APPOS = new Set(["said", "says", "told", "who", "which", "that", "has", "had", "have", "was", "is", "were", "will", "would", "on", "in", "at", "during", "after", "before", "when", "while", "as", "with"]);
+const SAID = new Set(["said", "says", "told", "stated", "stressed", "added", "noted", "underlined", "emphasized", "emphasised", "reiterated", "announced", "declared", "insisted"]);
+const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
+
+interface PersonDraft {
+  tokens: [number, number];
+  span: Span;
+  key: string;
+  surnameKey: string;
+  firstKey: string;
+  text: string;
+  nTok: number;
+  ref: number;
+  via: string;
+}
+
+interface RoleCand {
+  role: string | null;
+  roleSpan: Span | null;
+  country: string | null;
+  countrySpan: Span | null;
+  rule: string;
+  counterpartOf?: number; // token index of the mention the counterpart refers to
+  possessorPerson?: number; // token index of a person possessor ("Erdoğan's chief adviser")
+  headless?: boolean;
+}
+
+interface Person {
+  forms: Map<string, string>; // key → text
+  name: string;
+  nTok: number;
+  surnameKey: string;
+  firstKey: string;
+  cands: RoleCand[];
+  mentions: Span[];
+  mentionTok: number[];
+  honorificOnly: boolean;
+}
+
+export function extractEntities(doc: Doc): void {
+  const L = lexicon();
+  const sc = scan(doc, L);
+  const { tokens, text } = doc;
+  const { w, lw, hitAt } = sc;
+  const n = tokens.length;
+  const spanOf = (s: number, e: number): Span => ({ start: tokens[s]!.start, end: tokens[e - 1]!.end });
+  const sentOf = (k: number) => tokens[k]!.sent;
+
+  const consumed = new Uint8Array(n); // tokens used as evidence inside a title chain or org name
+  const mentions: EntityMention[] = [];
+  const orgs: OrgEntity[] = [];
+  const orgByKey = new Map<string, number>();
+  const places: PlaceEntity[] = [];
+  const placeByKey = new Map<string, number>();
+
+  // ---------------------------------------------------------------- persons: candidates
+  const drafts: Array<{ s: number; e: number; confirmed: boolean; titled: boolean; headline: boolean }> = [];
+  for (const run of sc.runs) {
+    const { s, e } = run;
+    // organisation: the run's last word is an organisation noun (or the run contains one followed by of/for …)
+    let orgEnd = -1;
+    for (let k = s; k < e; k++) if (L.orgHeads.has(w[k]!) && !hitAt[k]) orgEnd = k;
+    if (orgEnd >= 0 && (orgEnd === e - 1 || /^(?:of|for|and)$/.test(w[orgEnd + 1] ?? ""))) {
+      addOrgRun(s, e);
+      continue;
+    }
+    // name suffix
+    let ns = e;
+    while (ns > s && nameLike(sc, L, ns - 1)) ns--;
+    while (ns < e && (L.particles.has(w[ns]!) || w[ns] === ".")) ns++; // no particle/dot first
+    let ne = e;
+    while (ne > ns && (L.particles.has(w[ne - 1]!) || w[ne - 1] === ".")) ne--;
+    if (ne <= ns) continue;
+    // a run that is a known place or feature ("Black Sea" is a lexicon hit; "Bursa" is in the gazetteer)
+    const full = text.slice(tokens[ns]!.start, tokens[ne - 1]!.end);
+    const nameToks = countNameTokens(ns, ne);
+    const sentStart = ns === doc.sentences[sentOf(ns)]!.tokStart;
+    const titled = hasTitleBefore(ns);
+    const isHeadline = sc.headline.has(sentOf(ns));
+    if (nameToks === 1 && !titled) {
+      drafts.push({ s: ns, e: ne, confirmed: false, titled, headline: isHeadline });
+      continue;
+    }
+    if (nameToks >= 2 && !titled && (L.gazetteer.has(full) || isFeature(ns, ne))) continue;
+    if (nameToks >= 2 && sentStart && !titled && L.nonNames.has(w[ns]!)) continue;
+    drafts.push({ s: ns, e: ne, confirmed: !isHeadline, titled, headline: isHeadline });
+  }
+
+  function countNameTokens(s: number, e: number): number {
+    let c = 0;
+    for (let k = s; k < e; k++) if (isWord(w[k]!) && !L.particles.has(w[k]!) && !/^\p{Lu}$/u.test(w[k]!)) c++;
+    return c;
+  }
+  function isFeature(s: number, e: number): boolean {
+    return L.featureHeads.has(w[e - 1]!) || L.adminHeads.has(lw[e] ?? "");
+  }
+  function hasTitleBefore(k: number): boolean {
+    let j = k - 1;
+    if (j >= 0 && w[j] === "." && j - 1 >= 0 && L.honorifics.has(lw[j - 1]!)) return true;
+    if (j >= 0 && sentOf(j) === sentOf(k)) {
+      const t = lw[j]!;
+      if (L.roleHeads.has(t) || L.honorifics.has(t)) return true;
+      if (t === "counterpart") return true;
+      if (hitAt[j] && hitAt[j]!.entry.kind === "country" && hitAt[j]!.entry.via === "demonym") return false;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- persons: grouping
+  const persons: Person[] = [];
+  const mentionPerson = new Map<number, number>(); // first token of a mention → person index
+  const mentionEnd = new Map<number, number>();
+  const fullKeyIndex = new Map<string, number>();
+
+  const keyOf = (s: number, e: number) => {
+    const parts: string[] = [];
+    for (let k = s; k < e; k++) if (isWord(w[k]!)) parts.push(nameKey(w[k]!));
+    return parts;
+  };
+  // confirmed multi-word names first, in text order
+  for (const d of drafts) {
+    if (!d.confirmed) continue;
+    const parts = keyOf(d.s, d.e);
+    if (parts.length < 2 && !d.titled) continue;
+    const surnameKey = parts[parts.length - 1]!;
+    const firstKey = parts[0]!;
+    const t = text.slice(tokens[d.s]!.start, tokens[d.e - 1]!.end);
+    let pi = fullKeyIndex.get(parts.join(" "));
+    if (pi === undefined) {
+      pi = persons.findIndex((p) => p.surnameKey === surnameKey && (parts.length === 1 || p.nTok === 1 || p.firstKey === firstKey || p.firstKey[0] === firstKey[0] || sameTail(p, parts)));
+      if (pi < 0) {
+        pi = persons.length;
+        persons.push({ forms: new Map(), name: t, nTok: parts.length, surnameKey, firstKey, cands: [], mentions: [], mentionTok: [], honorificOnly: false });
+      }
+      fullKeyIndex.set(parts.join(" "), pi);
+    }
+    const p = persons[pi]!;
+    if (parts.length > p.nTok) {
+      p.name = t;
+      p.nTok = parts.length;
+      p.firstKey = firstKey;
+    }
+    p.forms.set(parts.join(" "), t);
+    addPersonMention(pi, d.s, d.e, parts.length === 1 ? "title" : "name");
+  }
+  function sameTail(p: Person, parts: string[]): boolean {
+    // "Tayyip Erdogan" ⊂ "Recep Tayyip Erdogan"
+    for (const f of p.forms.keys()) {
+      const fp = f.split(" ");
+      if (fp.length !== parts.length && fp.slice(-Math.min(fp.length, parts.length)).join(" ") === parts.slice(-Math.min(fp.length, parts.length)).join(" ")) return true;
+    }
+    return false;
+  }
+  // single words and headline words: surname (or full-name) mentions of known persons; titled single words are new persons
+  const surnameIndex = new Map<string, number[]>();
+  persons.forEach((p, i) => {
+    const list = surnameIndex.get(p.surnameKey) ?? [];
+    list.push(i);
+    surnameIndex.set(p.surnameKey, list);
+  });
+  for (const d of drafts) {
+    if (d.confirmed) continue;
+    const parts = keyOf(d.s, d.e);
+    const full = fullKeyIndex.get(parts.join(" "));
+    if (full !== undefined) {
+      addPersonMention(full, d.s, d.e, "name");
+      continue;
+    }
+    // a run of several names in a headline ("Putin Erdogan"): try each word
+    for (let k = d.s; k < d.e; k++) {
+      if (!isWord(w[k]!) || L.particles.has(w[k]!)) continue;
+      const key = nameKey(w[k]!);
+      const list = surnameIndex.get(key);
+      if (list && list.length >= 1) {
+        const pi = list.length === 1 ? list[0]! : nearestPerson(list, k);
+        const p = persons[pi]!;
+        const surnameText = w[k]!;
+        if (!p.forms.has(key)) p.forms.set(key, surnameText);
+        addPersonMention(pi, k, k + 1, "surname");
+      }
+    }
+  }
+  // titled single words that matched nobody: new persons ("President Putin" alone)
+  for (const d of drafts) {
+    if (d.confirmed || !d.titled || d.headline) continue;
+    if (mentionPerson.has(d.s)) continue;
+    const parts = keyOf(d.s, d.e);
+    if (parts.length !== 1) continue;
+    const t = w[d.s]!;
+    if (L.gazetteer.has(t)) continue;
+    const pi = persons.length;
+    persons.push({ forms: new Map([[parts[0]!, t]]), name: t, nTok: 1, surnameKey: parts[0]!, firstKey: parts[0]!, cands: [], mentions: [], mentionTok: [], honorificOnly: false });
+    surnameIndex.set(parts[0]!, [pi]);
+    addPersonMention(pi, d.s, d.e, "title");
+    // later untitled mentions of the same word
+    for (const d2 of drafts) if (!d2.confirmed && d2 !== d && d2.e - d2.s === 1 && nameKey(w[d2.s]!) === parts[0] && !mentionPerson.has(d2.s)) addPersonMention(pi, d2.s, d2.e, "surname");
+  }
+
+  function nearestPerson(list: number[], k: number): number {
+    let best = list[0]!;
+    let bestTok = -1;
+    for (const pi of list) {
+      for (const t of persons[pi]!.mentionTok) if (t < k && t > bestTok) {
+        bestTok = t;
+        best = pi;
+      }
+    }
+    return best;
+  }
+  function addPersonMention(pi: number, s: number, e: number, via: string): void {
+    if (mentionPerson.has(s)) return;
+    const p = persons[pi]!;
+    const span = spanOf(s, e);
+    p.mentions.push(span);
+    p.mentionTok.push(s);
+    mentionPerson.set(s, pi);
+    mentionEnd.set(s, e);
+    for (let k = s; k < e; k++) consumed[k] = 1;
+    mentions.push({ ...span, kind: "person", ref: pi, actor: null, via, rule: `person.${via}` });
+  }
+
+  // ---------------------------------------------------------------- roles and countries of each mention
+  const mentionStarts = [...mentionPerson.keys()].sort((a, b) => a - b);
+  for (const s of mentionStarts) {
+    const pi = mentionPerson.get(s)!;
+    const e = mentionEnd.get(s)!;
+    const p = persons[pi]!;
+    const before = titleBefore(s);
+    if (before) p.cands.push(before);
+    const after = appositionAfter(e, s);
+    if (after) p.cands.push(after);
+    const pre = appositionBefore(s);
+    if (pre) p.cands.push(pre);
+    const ofC = ofCountryAfter(e);
+    if (ofC) p.cands.push(ofC);
+  }
+
+  /** Title chain right before a name: "Turkish Foreign Minister", "UN refugee chief", "Ukraine's", "his Russian counterpart". */
+  function titleBefore(s: number): RoleCand | null {
+    const sent = sentOf(s);
+    let j = s - 1;
+    const roleToks: number[] = [];
+    let country: string | null = null;
+    let countrySpan: Span | null = null;
+    let body: string | null = null;
+    let counterpart = false;
+    let head = false;
+    let possessorPerson: number | undefined;
+    let honorific = false;
+    if (j >= 0 && w[j] === "." && j - 1 >= 0 && L.honorifics.has(lw[j - 1]!)) return null;
+    while (j >= 0 && sentOf(j) === sent) {
+      const t = w[j]!;
+      const lt = lw[j]!;
+      const hit = hitAt[j];
+      if (hit) {
+        const en = hit.entry;
+        if (en.kind === "country" && (en.via === "name" || en.via === "demonym")) {
+          if (!country) {
+            country = en.actor;
+            countrySpan = spanOf(hit.s, hit.e);
+          }
+          for (let k = hit.s; k < hit.e; k++) consumed[k] = 1;
+          j = hit.s - 1;
+          continue;
+        }
+        if (en.kind === "org" && en.via === "igo") {
+          body = en.code ?? en.actor;
+          if (!country) {
+            country = body;
+            countrySpan = spanOf(hit.s, hit.e);
+          }
+          for (let k = hit.e - 1; k >= hit.s; k--) roleToks.unshift(k);
+          for (let k = hit.s; k < hit.e; k++) consumed[k] = 1;
+          j = hit.s - 1;
+          continue;
+        }
+        if (en.kind === "country" && (en.via === "seat" || en.via === "capital")) {
+          if (!country) {
+            country = en.actor;
+            countrySpan = spanOf(hit.s, hit.e);
+          }
+          if (en.via === "seat" && !/^(?:Kyiv|Kiev|Washington|Ankara|Delhi|New Delhi|Tel Aviv)$/.test(en.name)) for (let k = hit.e - 1; k >= hit.s; k--) roleToks.unshift(k);
+          for (let k = hit.s; k < hit.e; k++) consumed[k] = 1;
+          j = hit.s - 1;
+          continue;
+        }
+        break;
+      }
+      if (t === "'s" || t === "’s" || ((t === "'" || t === "’") && j > 0 && /s$/.test(w[j - 1]!))) {
+        // possessor: a country ("Ukraine's"), a body, or a person ("Erdoğan's")
+        const ph = hitAt[j - 1];
+        if (ph && (ph.entry.kind === "country" || ph.entry.via === "igo")) {
+          if (!country) {
+            country = ph.entry.code ?? ph.entry.actor;
+            countrySpan = spanOf(ph.s, j + 1);
+          }
+          for (let k = ph.s; k <= j; k++) consumed[k] = 1;
+          j = ph.s - 1;
+          break;
+        }
+        if (mentionPerson.has(j - 1) || (j - 1 >= 0 && [...mentionEnd.entries()].some(([ms, me]) => me === j && ms <= j - 1))) {
+          const ms = [...mentionEnd.entries()].find(([, me]) => me === j)?.[0];
+          if (ms !== undefined) possessorPerson = ms;
+        }
+        break;
+      }
+      if (lt === "counterpart" || lt === "counterparts") {
+        counterpart = true;
+        j--;
+        continue;
+      }
+      if (L.honorifics.has(lt)) {
+        honorific = true;
+        break;
+      }
+      if (L.roleHeads.has(lt)) {
+        head = true;
+        roleToks.unshift(j);
+        j--;
+        continue;
+      }
+      if (L.roleModifiers.has(lt) || (isCapitalised(t) && (L.orgHeads.has(t) || L.nonNames.has(t)) && !DETS.has(lt) && !L.monthsDays.has(t) && roleToks.length > 0)) {
+        roleToks.unshift(j);
+        j--;
+        continue;
+      }
+      if ((lt === "of" || lt === "for" || lt === "the") && roleToks.length > 0 && j > 0) {
+        const prev = lw[j - 1]!;
+        if (L.roleHeads.has(prev) || lt === "the" || prev === "of") {
+          roleToks.unshift(j);
+          j--;
+          continue;
+        }
+      }
+      break;
+    }
+    void honorific;
+    if (!head && !counterpart && !country) return null;
+    // trailing connectors at the start are not part of the role
+    while (roleToks.length && /^(?:of|for|the)$/.test(lw[roleToks[0]!]!)) roleToks.shift();
+    let role: string | null = null;
+    let roleSpan: Span | null = null;
+    if (head && roleToks.length) {
+      role = roleText(roleToks);
+      roleSpan = spanOf(roleToks[0]!, roleToks[roleToks.length - 1]! + 1);
+      for (const k of roleToks) consumed[k] = 1;
+    }
+    if (counterpart) {
+      const ref = referentBefore(s);
+      return { role: null, roleSpan: spanOf(j + 1, s), country, countrySpan, rule: "role.counterpart", counterpartOf: ref };
+    }
+    if (possessorPerson !== undefined && role) {
+      return { role, roleSpan, country: null, countrySpan: null, rule: "role.possessor-person", possessorPerson };
+    }
+    if (body && role) {
+      const rb = roleBody(role);
+      if (rb) country = rb;
+    }
+    return { role, roleSpan, country, countrySpan, rule: role ? "role.title" : "country.possessive" };
+  }
+
+  /** ", the secretary-general of the OSCE" / ", a top adviser to Ukraine's president" / ", his counterpart from Ukraine" */
+  function appositionAfter(e: number, ms: number): RoleCand | null {
+    if (e >= n || w[e] !== "," || sentOf(e) !== sentOf(e - 1)) return null;
+    let j = e + 1;
+    const sent = sentOf(e);
+    let possessorPerson: number | undefined;
+    let country: string | null = null;
+    let countrySpan: Span | null = null;
+    if (j < n && DETS.has(lw[j]!)) j++;
+    else if (j + 1 < n && (w[j + 1] === "'s" || w[j + 1] === "’s")) {
+      const h = hitAt[j];
+      if (h && (h.entry.kind === "country" || h.entry.via === "igo")) {
+        country = h.entry.code ?? h.entry.actor;
+        countrySpan = spanOf(j, j + 2);
+      } else if (mentionPerson.has(j)) possessorPerson = j;
+      else return null;
+      j += 2;
+    } else if (j < n && (possessorFromHit(j) !== null)) {
+      const h = hitAt[j]!;
+      const k = h.e;
+      if (w[k] === "'s" || w[k] === "’s") {
+        country = h.entry.code ?? h.entry.actor;
+        countrySpan = spanOf(j, k + 1);
+        j = k + 1;
+      }
+    } else if (j < n && mentionPerson.has(j)) {
+      const me = mentionEnd.get(j)!;
+      if (w[me] === "'s" || w[me] === "’s") {
+        possessorPerson = j;
+        j = me + 1;
+      } else return null;
+    }
+    const start = j;
+    const parts: string[] = [];
+    let head = false;
+    let counterpart = false;
+    let k = j;
+    let body: string | null = null;
+    for (; k < n && sentOf(k) === sent && k - start < 14; k++) {
+      const t = w[k]!;
+      const lt = lw[k]!;
+      if (t === "," || t === "." || t === ";" || t === "(" || t === ")" || t === ":" || t === "\"" || t === "“" || t === "”") break;
+      if (STOP_APPOS.has(lt) && lt !== "on") break;
+      const h = hitAt[k];
+      if (h) {
+        const en = h.entry;
+        const after = w[h.e];
+        if (en.kind === "country" && (after === "'s" || after === "’s")) {
+          // "to Ukraine's president" → "to the president", country Ukraine
+          country = en.actor;
+          countrySpan = spanOf(h.s, h.e + 1);
+          if (parts.length && !/^(?:the)$/.test(parts[parts.length - 1]!)) parts.push("the");
+          k = h.e;
+          continue;
+        }
+        if (en.kind === "country" && en.via === "demonym") {
+          if (!country) {
+            country = en.actor;
+            countrySpan = spanOf(h.s, h.e);
+          }
+          if (!head && !counterpart) {
+            k = h.e - 1;
+            continue;
+          }
+          parts.push(text.slice(tokens[h.s]!.start, tokens[h.e - 1]!.end));
+          k = h.e - 1;
+          continue;
+        }
+        if (en.kind === "country") {
+          // "of Ukraine", "from Ukraine"
+          if (!country) {
+            country = en.actor;
+            countrySpan = spanOf(h.s, h.e);
+          }
+          if (parts.length && /^(?:of|from)$/.test(parts[parts.length - 1]!)) parts.pop();
+          k = h.e - 1;
+          continue;
+        }
+        if (en.via === "igo") {
+          body = en.code ?? en.actor;
+          if (!country || country.length === 3) {
+            country = body;
+            countrySpan = spanOf(h.s, h.e);
+          }
+          parts.push(body ?? en.name);
+          k = h.e - 1;
+          continue;
+        }
+        break;
+      }
+      if (lt === "counterpart" || lt === "counterparts") {
+        counterpart = true;
+        parts.push(lt);
+        continue;
+      }
+      if (L.roleHeads.has(lt)) {
+        head = true;
+        parts.push(t);
+        continue;
+      }
+      if (L.roleModifiers.has(lt) || /^(?:of|to|for|the|and|from|in|at)$/.test(lt)) {
+        parts.push(t);
+        continue;
+      }
+      if (isCapitalised(t) && (L.orgHeads.has(t) || L.nonNames.has(t))) {
+        parts.push(t);
+        continue;
+      }
+      break;
+    }
+    if (!head && !counterpart) return null;
+    if (k - start > 12) return null;
+    // an organisation name spelled out before its acronym: "(OSCE)" → keep the acronym
+    while (parts.length && /^(?:of|to|for|the|and|from|in|at)$/.test(parts[parts.length - 1]!.toLowerCase())) parts.pop();
+    if (counterpart) {
+      const ref = referentBefore(ms);
+      return { role: null, roleSpan: spanOf(start, Math.max(start + 1, k)), country, countrySpan, rule: "role.counterpart-apposition", counterpartOf: ref };
+    }
+    while (parts.length > 1 && DROP_MODS.has(parts[0]!.toLowerCase()) && !L.roleCanon.has(parts.join(" ").toLowerCase())) parts.shift();
+    let role = normaliseRole(parts.join(" "));
+    if (body && roleBody(role) === null && !new RegExp(`\\b${body}\\b`).test(role)) role = `${role} of the ${body}`;
+    if (body) {
+      const rb = roleBody(role);
+      if (rb) country = rb;
+    }
+    const roleSpan = spanOf(start, Math.max(start + 1, k));
+    if (possessorPerson !== undefined) return { role, roleSpan, country, countrySpan, rule: "role.apposition-possessor", possessorPerson };
+    return { role, roleSpan, country, countrySpan, rule: "role.apposition" };
+  }
+
+  function possessorFromHit(j: number): LexHit | null {
+    const h = hitAt[j];
+    if (h && h.s === j && (h.entry.kind === "country" || h.entry.via === "igo")) return h;
+    return null;
+  }
+
+  /** "Russia's ambassador at the United Nations in Geneva, Gennady Gatilov" / "the Netherlands' Foreign Minister, Wopke Hoekstra" */
+  function appositionBefore(s: number): RoleCand | null {
+    if (s < 2 || w[s - 1] !== "," || sentOf(s - 1) !== sentOf(s)) return null;
+    // the name must end the apposition: followed by , or . or a verb
+    const e = mentionEnd.get(s)!;
+    if (e < n && !/^(?:,|\.|said|says|told|who|has|had|was|is|and)$/.test(w[e]!)) return null;
+    let j = s - 2;
+    const sent = sentOf(s);
+    let head = false;
+    let country: string | null = null;
+    let countrySpan: Span | null = null;
+    let body: string | null = null;
+    const roleToks: number[] = [];
+    for (; j >= 0 && sentOf(j) === sent && s - j < 14; j--) {
+      const t = w[j]!;
+      const lt = lw[j]!;
+      const h = hitAt[j];
+      if (h) {
+        if (h.entry.kind === "country" || h.entry.kind === "place") {
+          if (!country && h.entry.kind === "country") {
+            country = h.entry.actor;
+            countrySpan = spanOf(h.s, h.e);
+          }
+          if (w[h.e] === "'s" || w[h.e] === "’s" || w[h.e] === "'" || w[h.e] === "’") {
+            // possessor ends the phrase
+            j = h.s - 1;
+            break;
+          }
+          if (!head) break;
+          for (let k = h.e - 1; k >= h.s; k--) roleToks.unshift(k);
+          j = h.s;
+          continue;
+        }
+        if (h.entry.via === "igo") {
+          body = h.entry.code ?? h.entry.actor;
+          for (let k = h.e - 1; k >= h.s; k--) roleToks.unshift(k);
+          j = h.s;
+          continue;
+        }
+        break;
+      }
+      if (t === "'s" || t === "’s" || t === "'" || t === "’") continue;
+      if (L.roleHeads.has(lt)) {
+        head = true;
+        roleToks.unshift(j);
+        continue;
+      }
+      if (L.roleModifiers.has(lt) || (isCapitalised(t) && (L.orgHeads.has(t) || L.nonNames.has(t)))) {
+        if (DETS.has(lt)) break;
+        roleToks.unshift(j);
+        continue;
+      }
+      if (/^(?:of|to|for|at|in)$/.test(lt) && roleToks.length) {
+        roleToks.unshift(j);
+        continue;
+      }
+      if (lt === "the" && roleToks.length && j + 1 < n && !L.roleHeads.has(lw[j + 1]!) && !L.roleModifiers.has(lw[j + 1]!)) {
+        roleToks.unshift(j);
+        continue;
+      }
+      break;
+    }
+    if (!head) return null;
+    // the phrase must begin the clause: after a determiner, a possessive, "with", "and", or the sentence start
+    const before = j >= 0 && sentOf(j) === sent ? lw[j]! : "";
+    if (before && !DETS.has(before) && !/^(?:with|and|by|to|as|,|'s|’s|'|’|including|from)$/.test(before) && !hitAt[j + 1]) {
+      if (!(hitAt[j] && (w[j + 1] === "'s" || w[j + 1] === "’s"))) return null;
+    }
+    while (roleToks.length && /^(?:of|for|the|to|at|in)$/.test(lw[roleToks[0]!]!)) roleToks.shift();
+    if (!roleToks.length) return null;
+    const role = roleText(roleToks);
+    if (body && !country) country = roleBody(role) ?? body;
+    return { role, roleSpan: spanOf(roleToks[0]!, roleToks[roleToks.length - 1]! + 1), country, countrySpan, rule: "role.apposition-before" };
+  }
+
+  /** "President Vladimir Putin of Russia" */
+  function ofCountryAfter(e: number): RoleCand | null {
+    if (e + 1 < n && lw[e] === "of" && sentOf(e) === sentOf(e - 1)) {
+      const h = hitAt[e + 1];
+      if (h && h.s === e + 1 && h.entry.kind === "country" && h.entry.via === "name") {
+        return { role: null, roleSpan: null, country: h.entry.actor, countrySpan: spanOf(h.s, h.e), rule: "country.of" };
+      }
+    }
+    return null;
+  }
+
+  /** The person a "his counterpart" refers to: the nearest earlier person mention in the sentence, else before. */
+  function referentBefore(k: number): number | undefined {
+    let best: number | undefined;
+    for (const ms of mentionStarts) {
+      if (ms >= k) break;
+      best = ms;
+    }
+    // skip a mention that is the counterpart itself
+    return best;
+  }
+
+  function roleText(toks: number[]): string {
+    const out: string[] = [];
+    for (const k of toks) {
+      const lt = lw[k]!;
+      if (DROP_MODS.has(lt) && out.length === 0 && toks.length > 1 && !L.roleCanon.has(toks.map((x) => lw[x]).join(" "))) continue;
+      out.push(w[k]!);
+    }
+    return normaliseRole(out.join(" "));
+  }
+
+  function normaliseRole(r: string): string {
+    const lr = r.toLowerCase().replace(/\s+/g, " ").trim();
+    const c = L.roleCanon.get(lr);
+    if (c) return c;
+    // "UN refugee chief" → "UN High Commissioner for Refugees"
+    for (const [k, v] of L.roleCanon) {
+      if (lr.endsWith(` ${k}`)) {
+        const prefix = r.slice(0, r.length - k.length).trim();
+        const prefixL = prefix.toLowerCase();
+        if (DROP_MODS.has(prefixL)) return v;
+        return `${prefix} ${v}`;
+      }
+    }
+    return r.replace(/\s+/g, " ").replace(/ (['’]s)/g, "$1").trim();
+  }
+
+  function roleBody(role: string): string | null {
+    const lr = role.toLowerCase();
+    for (const [k, v] of L.roleBody) if (lr.includes(k)) return v;
+    return null;
+  }
+
+  // ---------------------------------------------------------------- bylines
+  BYLINE_RE.lastIndex = 0;
+  const outlet = /\bReuters\b/.test(text) ? "Reuters " : /\bAFP\b/.test(text) ? "AFP " : "";
+  for (let m = BYLINE_RE.exec(text); m; m = BYLINE_RE.exec(text)) {
+    const name = m[2]!.trim().replace(/\s+(?:Writing|Editing|Reporting|and)$/, "");
+    const start = m.index + m[0].indexOf(m[2]!);
+    const span = { start, end: start + name.length };
+    const key = name.split(/\s+/).map(nameKey).join(" ");
+    if (fullKeyIndex.has(key)) continue;
+    const kind = /^Report|Additional/.test(m[1]!) ? "reporter" : /^Edit/.test(m[1]!) ? "editor" : "writer";
+    const parts = key.split(" ");
+    const pi = persons.length;
+    persons.push({ forms: new Map([[key, name]]), name, nTok: parts.length, surnameKey: parts[parts.length - 1]!, firstKey: parts[0]!, cands: [{ role: `${outlet}${kind} (byline)`, roleSpan: { start: m.index, end: m.index + m[1]!.length + 3 }, country: null, countrySpan: null, rule: "role.byline" }], mentions: [span], mentionTok: [], honorificOnly: false });
+    fullKeyIndex.set(key, pi);
+    mentions.push({ ...span, kind: "person", ref: pi, actor: null, via: "byline", rule: "person.byline" });
+  }
+
+  // ---------------------------------------------------------------- resolve roles and countries
+  const resolved: Array<{ role: Valued<string> | null; country: Valued<string> | null }> = persons.map(() => ({ role: null, country: null }));
+  const personAtTok = (k: number | undefined) => (k === undefined ? undefined : mentionPerson.get(k));
+  // pass 1: stated values
+  persons.forEach((p, pi) => {
+    const r = resolved[pi]!;
+    for (const c of p.cands) {
+      if (c.counterpartOf !== undefined || c.possessorPerson !== undefined) continue;
+      if (!r.role && c.role) r.role = { value: c.role, stated: true, evidence: c.roleSpan, rule: c.rule };
+      if (!r.country && c.country) r.country = { value: c.country, stated: true, evidence: c.countrySpan, rule: c.rule };
+    }
+  });
+  // pass 2: possessor persons and counterparts (two rounds, so chains resolve)
+  for (let round = 0; round < 2; round++) {
+    persons.forEach((p, pi) => {
+      const r = resolved[pi]!;
+      for (const c of p.cands) {
+        if (c.possessorPerson !== undefined) {
+          const oi = personAtTok(c.possessorPerson);
+          if (oi === undefined || oi === pi) continue;
+          const o = resolved[oi]!;
+          if (!r.role && c.role) {
+            const oRole = o.role ? o.role.value : null;
+            const [first, ...rest] = c.role.split(/ and /);
+            const role = oRole ? `${first} to the ${oRole}${rest.length ? ` and ${rest.join(" and ")}` : ""}` : c.role;
+            r.role = { value: role, stated: false, evidence: c.roleSpan, rule: c.rule };
+          }
+          if (!r.country && o.country) r.country = { value: o.country.value, stated: false, evidence: o.country.evidence, rule: `${c.rule}.country` };
+        }
+        if (c.counterpartOf !== undefined) {
+          let oi = personAtTok(c.counterpartOf);
+          if (oi === pi) oi = undefined;
+          if (!r.country && c.country) r.country = { value: c.country, stated: true, evidence: c.countrySpan, rule: c.rule };
+          if (oi === undefined) continue;
+          const o = resolved[oi]!;
+          if (!r.role && o.role) {
+            const cc = r.country?.value ?? c.country;
+            r.role = { value: counterpartTitle(o.role.value, cc), stated: false, evidence: c.roleSpan, rule: c.rule };
+          }
+        }
+      }
+    });
+  }
+  function counterpartTitle(role: string, cc: string | null): string {
+    const lr = role.toLowerCase().replace(/^(?:deputy|vice) /, "");
+    const fn = L.roleFunction.get(lr);
+    if (!fn) return role;
+    const own = cc ? L.titleByCountry.get(cc)?.get(fn) : undefined;
+    return own ?? L.defaultTitle.get(fn) ?? role;
+  }
+
+  // ---------------------------------------------------------------- descriptions and pronouns
+  const personFunction = (pi: number): string | null => {
+    const r = resolved[pi]!.role?.value.toLowerCase() ?? null;
+    if (!r) return null;
+    const base = r.replace(/^(?:un|u\.n\.) /, "");
+    return L.roleFunction.get(base) ?? base;
+  };
+  const unnamedFunction = new Map<number, string>();
+  // description: [the|Turkey's] [demonym] [modifiers] head, not followed by a name
+  for (let k = 0; k < n; k++) {
+    const lt = lw[k]!;
+    if (!L.roleHeads.has(lt) && lt !== "diplomat") continue;
+    if (consumed[k]) continue;
+    if (k + 1 < n && mentionPerson.has(k + 1)) continue;
+    if (k + 2 < n && w[k + 1] === "," && mentionPerson.has(k + 2)) continue;
+    let j = k - 1;
+    let country: string | null = null;
+    let poss = false;
+    const mods: string[] = [];
+    while (j >= 0 && sentOf(j) === sentOf(k)) {
+      const h = hitAt[j];
+      if (h && h.entry.kind === "country") {
+        country = h.entry.actor;
+        j = h.s - 1;
+        continue;
+      }
+      if (w[j] === "'s" || w[j] === "’s") {
+        const ph = hitAt[j - 1];
+        if (ph && ph.entry.kind === "country") {
+          country = ph.entry.actor;
+          poss = true;
+          j = ph.s - 1;
+        }
+        break;
+      }
+      if (L.roleModifiers.has(lw[j]!)) {
+        mods.unshift(lw[j]!);
+        j--;
+        continue;
+      }
+      break;
+    }
+    if (!poss && !(j >= 0 && lw[j] === "the")) continue;
+    const phrase = [...mods.filter((m) => !DROP_MODS.has(m) || lt === "diplomat"), lt].join(" ");
+    const fn = L.roleFunction.get(phrase) ?? L.roleFunction.get([...mods, lt].join(" ")) ?? (lt === "diplomat" ? "foreign" : phrase);
+    const fits: number[] = [];
+    persons.forEach((_, pi) => {
+      const pf = personFunction(pi);
+      if (!pf) return;
+      const pc = resolved[pi]!.country?.value ?? null;
+      if (country && pc && pc !== country) return;
+      if (country && !pc && poss) return; // "Ukraine's president": only a person known to be Ukrainian
+      const prole = resolved[pi]!.role!.value.toLowerCase();
+      if (pf === fn || prole === phrase || (phrase === "minister" && /minister\b/.test(prole)) || (phrase === "president" && pf === "head of state") || (phrase === "leader" && (pf === "head of state" || pf === "head of government"))) fits.push(pi);
+    });
+    const startTok = poss ? j + 1 : j;
+    const span = spanOf(Math.max(0, startTok), k + 1);
+    if (fits.length === 1) {
+      const pi = fits[0]!;
+      if (country && !resolved[pi]!.country) resolved[pi]!.country = { value: country, stated: false, evidence: span, rule: "country.description" };
+      mentions.push({ ...span, kind: "person", ref: pi, actor: null, via: "description", rule: "person.description" });
+      for (let x = startTok; x <= k; x++) consumed[x] = 1;
+    } else if (fits.length === 0 && country) {
+      unnamedFunction.set(span.start, fn);
+      mentions.push({ ...span, kind: "person", ref: -1, actor: country, via: "description-unnamed", rule: "person.description-unnamed" });
+      for (let x = startTok; x <= k; x++) consumed[x] = 1;
+    }
+  }
+
+  // ---------------------------------------------------------------- counterparts in a list: "spoke to several counterparts, including Ukraine's Dmytro Kuleba"
+  persons.forEach((p, pi) => {
+    const r = resolved[pi]!;
+    if (r.role) return;
+    for (const ms of p.mentionTok) {
+      const sent = doc.sentences[sentOf(ms)]!;
+      let cp = -1;
+      for (let k = sent.tokStart; k < ms; k++) if (lw[k] === "counterparts" || lw[k] === "counterpart") cp = k;
+      if (cp < 0) continue;
+      let oi: number | undefined;
+      for (const s2 of mentionStarts) {
+        if (s2 >= cp) break;
+        if (sentOf(s2) === sentOf(ms) || (sentOf(s2) === sentOf(ms) - 1 && oi === undefined)) oi = mentionPerson.get(s2);
+      }
+      if (oi === undefined || oi === pi || !resolved[oi]!.role) continue;
+      r.role = { value: counterpartTitle(resolved[oi]!.role!.value, r.country?.value ?? null), stated: false, evidence: spanOf(cp, cp + 1), rule: "role.counterpart-list" };
+      p.cands.push({ role: null, roleSpan: null, country: null, countrySpan: null, rule: "role.counterpart-list", counterpartOf: [...mentionPerson.entries()].find(([, v]) => v === oi)?.[0] });
+      break;
+    }
+  });
+
+  // "his Ukrainian counterpart" (unnamed), then "Ukraine's Oleksii Reznikov": the named person of that country is the counterpart
+  for (let x = 1; x < n; x++) {
+    if (lw[x] !== "counterpart" || mentionPerson.has(x + 1)) continue;
+    const h = hitAt[x - 1];
+    if (!h || h.entry.kind !== "country" || !h.entry.actor || !DETS.has(lw[h.s - 1] ?? "")) continue;
+    let ref: number | undefined;
+    for (const s2 of mentionStarts) {
+      if (s2 >= x) break;
+      if (sentOf(s2) === sentOf(x)) {
+        ref = mentionPerson.get(s2);
+        break;
+      }
+    }
+    if (ref === undefined || !resolved[ref]!.role) continue;
+    persons.forEach((q, qi) => {
+      const r = resolved[qi]!;
+      if (qi === ref || r.role || r.country?.value !== h.entry.actor) return;
+      if (!q.mentionTok.some((t) => t > x)) return;
+      r.role = { value: counterpartTitle(resolved[ref]!.role!.value, r.country.value), stated: false, evidence: spanOf(h.s, x + 1), rule: "role.counterpart-unnamed" };
+    });
+  }
+
+  // ---------------------------------------------------------------- countries: fallback from the article's acting countries
+  // A country named as an actor (subject, possessor, capital for its government) counts more than one
+  // named as a place ("in Ukraine", "invasion of Ukraine"); countries of a person's counterparts and of
+  // other holders of the same office are excluded; mentions in the person's own sentences count more.
+  const WEAK = new Set(["in", "into", "to", "from", "across", "of", "on", "against", "over", "inside", "within", "toward", "towards", "through", "for", "with", "near", "invaded", "invade", "invading", "attack", "attacked"]);
+  const countryScore = new Map<string, number>();
+  const sentCountries = new Map<number, Map<string, number>>();
+  for (const h of sc.hits) {
+    if (h.entry.kind !== "country" || !h.entry.actor) continue;
+    const prev = h.s > 0 ? lw[h.s - 1]! : "";
+    const weight = (WEAK.has(prev) ? 0.3 : 1) * (h.entry.via === "capital" || h.entry.via === "seat" ? 1.5 : 1);
+    countryScore.set(h.entry.actor, (countryScore.get(h.entry.actor) ?? 0) + weight);
+    if (consumed[h.s]) continue;
+    const sm = sentCountries.get(sentOf(h.s)) ?? new Map<string, number>();
+    sm.set(h.entry.actor, (sm.get(h.entry.actor) ?? 0) + weight);
+    sentCountries.set(sentOf(h.s), sm);
+  }
+  const order = persons.map((p, pi) => pi).sort((a, b) => Number(!!resolved[b]!.country) - Number(!!resolved[a]!.country));
+  for (const pi of order) {
+    const p = persons[pi]!;
+    const r = resolved[pi]!;
+    if (r.country || r.role?.rule === "role.byline") continue;
+    if (!r.role) continue;
+    const exclude = new Set<string>();
+    const fn = personFunction(pi);
+    persons.forEach((q, qi) => {
+      if (qi === pi) return;
+      const qc = resolved[qi]!.country?.value;
+      if (!qc) return;
+      for (const c of q.cands) if (c.counterpartOf !== undefined && personAtTok(c.counterpartOf) === pi) exclude.add(qc);
+      for (const c of p.cands) if (c.counterpartOf !== undefined && personAtTok(c.counterpartOf) === qi) exclude.add(qc);
+      if (fn && personFunction(qi) === fn) exclude.add(qc);
+    });
+    const score = new Map(countryScore);
+    for (const ms of p.mentionTok) {
+      const sm = sentCountries.get(sentOf(ms));
+      if (sm) for (const [cc, v] of sm) score.set(cc, (score.get(cc) ?? 0) + 2 * v);
+      // "Akar said Turkey is ready…": a speaker talks of his own country in the third person
+      let k = mentionEnd.get(ms) ?? ms + 1;
+      if (SAID.has(lw[k] ?? "")) {
+        k++;
+        if (lw[k] === "that") k++;
+        const h = hitAt[k];
+        if (h && h.s === k && h.entry.kind === "country" && h.entry.via === "name" && w[h.e] !== "'s" && w[h.e] !== "’s" && h.entry.actor) score.set(h.entry.actor, (score.get(h.entry.actor) ?? 0) + 10);
+      }
+      // "his Ukrainian counterpart" (unnamed): not from that country
+      const sent = doc.sentences[sentOf(ms)]!;
+      for (let x = ms + 1; x < sent.tokEnd - 1; x++) {
+        if (lw[x] !== "counterpart" && lw[x] !== "counterparts") continue;
+        const h = hitAt[x - 1];
+        if (h && h.entry.kind === "country" && h.entry.actor && (x - 2 < 0 || DETS.has(lw[h.s - 1] ?? ""))) exclude.add(h.entry.actor);
+      }
+    }
+    // unnamed holders of the same office: "Ukraine's president said"
+    for (const m of mentions) if (m.via === "description-unnamed" && m.actor && fn && unnamedFunction.get(m.start) === fn) exclude.add(m.actor);
+    // a name written with Turkish letters (ğ, ş, ı) in an English text: a weak hint
+    if (/[ğşıİĞŞ]/.test(p.name)) score.set("TUR", (score.get("TUR") ?? 0) + 4);
+    let best: string | null = null;
+    let bestN = 0;
+    for (const [cc, v] of score) if (!exclude.has(cc) && cc.length === 3 && v > bestN) {
+      best = cc;
+      bestN = v;
+    }
+    if (best) r.country = { value: best, stated: false, evidence: null, rule: "country.article-actor" };
+  }
+
+  // pronouns: refer to the single person mentioned in the sentence so far, else in the previous sentence
+  const personMentionsBySent = new Map<number, Array<{ tok: number; pi: number }>>();
+  for (const m of mentions) {
+    if (m.kind !== "person" || m.ref < 0) continue;
+    const k = tokIndexAt(m.start);
+    if (k < 0) continue;
+    const list = personMentionsBySent.get(sentOf(k)) ?? [];
+    list.push({ tok: k, pi: m.ref });
+    personMentionsBySent.set(sentOf(k), list);
+  }
+  for (let k = 0; k < n; k++) {
+    if (!PRONOUNS.has(lw[k]!)) continue;
+    const sent = sentOf(k);
+    const here = new Set((personMentionsBySent.get(sent) ?? []).filter((x) => x.tok < k).map((x) => x.pi));
+    let pi: number | undefined;
+    if (here.size === 1) pi = [...here][0];
+    else if (here.size === 0) {
+      const prev = new Set((personMentionsBySent.get(sent - 1) ?? []).map((x) => x.pi));
+      if (prev.size === 1) pi = [...prev][0];
+    }
+    if (pi === undefined) continue;
+    mentions.push({ ...spanOf(k, k + 1), kind: "person", ref: pi, actor: null, via: "pronoun", rule: "person.pronoun" });
+  }
+
+  function tokIndexAt(pos: number): number {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.end <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < n && tokens[lo]!.start <= pos ? lo : -1;
+  }
+
+  // ---------------------------------------------------------------- organisations, countries, places, groups from lexicon hits
+  function addOrgRun(s: number, e: number): void {
+    // drop leading function words and sentence openers
+    while (s < e && (DETS.has(lw[s]!) || (L.nonNames.has(w[s]!) && !L.orgHeads.has(w[s]!) && !hitAt[s] && !/^(?:Foreign|Defense|Defence|Interior|National|Security|State|Human|Rights|Supreme|High|Federal|Central|European|International|Presidency|Emergency|Emergencies|Health|Justice|Finance|Trade|Energy|Disaster|Assistance|Response|Development|Communist|Democratic|Republican|Labour|Liberal|Conservative|Socialist|Green|World|Global|General|Security|Press|News|Daily|Radio)$/.test(w[s]!)))) s++;
+    if (s >= e) return;
+    let actor: string | null = null;
+    for (let k = s; k < e; k++) {
+      const h = hitAt[k];
+      if (h && (h.entry.kind === "country" || h.entry.via === "igo")) {
+        actor = h.entry.code ?? h.entry.actor;
+        break;
+      }
+    }
+    // "Turkey's Foreign Ministry"
+    if (!actor && s >= 2 && (w[s - 1] === "'s" || w[s - 1] === "’s")) {
+      const h = hitAt[s - 2];
+      if (h && h.entry.kind === "country") actor = h.entry.actor;
+    }
+    const span = spanOf(s, e);
+    const name = text.slice(span.start, span.end);
+    const oi = addOrg(name, actor, span, "org.run");
+    // "(OSCE)" after the name
+    if (e + 2 < n && w[e] === "(" && w[e + 2] === ")" && isAllCaps(w[e + 1]!)) {
+      const o = orgs[oi]!;
+      if (!o.aliases.includes(w[e + 1]!)) o.aliases.push(w[e + 1]!);
+    }
+    for (let k = s; k < e; k++) consumed[k] = 1;
+  }
+  function addOrg(name: string, actor: string | null, span: Span, rule: string, alias?: string): number {
+    const key = nameKey(name.replace(/^the /i, ""));
+    let oi = orgByKey.get(key);
+    if (oi === undefined) {
+      oi = orgs.length;
+      orgs.push({ name, aliases: [], actor, mentions: [] });
+      orgByKey.set(key, oi);
+    }
+    const o = orgs[oi]!;
+    if (alias && alias !== o.name && !o.aliases.includes(alias)) o.aliases.push(alias);
+    if (!o.actor && actor) o.actor = actor;
+    o.mentions.push(span);
+    mentions.push({ ...span, kind: "org", ref: oi, actor: o.actor, via: "name", rule });
+    return oi;
+  }
+  function addPlace(name: string, country: string | null, span: Span, lat: number | null, lon: number | null, rule: string, via = "name"): void {
+    const key = nameKey(name);
+    let pi = placeByKey.get(key);
+    if (pi === undefined) {
+      pi = places.length;
+      places.push({ name, country, lat, lon, mentions: [] });
+      placeByKey.set(key, pi);
+    }
+    places[pi]!.mentions.push(span);
+    mentions.push({ ...span, kind: "place", ref: pi, actor: country, via, rule });
+  }
+
+  for (const h of sc.hits) {
+    if (consumed[h.s]) continue;
+    const span = spanOf(h.s, h.e);
+    const en = h.entry;
+    const surface = text.slice(span.start, span.end);
+    if (en.kind === "org") {
+      if (en.via === "igo") {
+        const full = L.bodyName.get(en.code!) ?? surface;
+        // body names: the spelled-out form is the name, the code an alias
+        const name = surface.length > (en.code?.length ?? 0) + 1 && !isAllCaps(surface.replace(/\./g, "")) ? surface : full;
+        const oi = addOrg(name, en.code ?? null, span, "org.igo", en.code);
+        if (surface !== orgs[oi]!.name && !orgs[oi]!.aliases.includes(surface)) orgs[oi]!.aliases.push(surface);
+      } else addOrg(surface, null, span, "org.media");
+    } else if (en.kind === "group") {
+      mentions.push({ ...span, kind: "group", ref: -1, actor: null, via: "name", rule: "group.lexicon" });
+    } else if (en.kind === "place") {
+      addPlace(surface, en.actor, span, en.lat ?? null, en.lon ?? null, "place.lexicon");
+    } else if (en.kind === "country") {
+      const prev = h.s > 0 ? lw[h.s - 1]! : "";
+      const possessive = w[h.e] === "'s" || w[h.e] === "’s";
+      if (en.via === "capital" || en.via === "seat") {
+        const g = L.gazetteer.get(en.name);
+        if (en.via === "capital" || g) addPlaceOnly(en.name, en.actor, g);
+        if (LOCATIVE.has(prev)) {
+          mentions.push({ ...span, kind: "place", ref: placeByKey.get(nameKey(en.name)) ?? -1, actor: en.actor, via: "capital-place", rule: "place.capital" });
+          continue;
+        }
+      }
+      // a demonym before a group noun ("Ukrainian protesters") is a group, not the state
+      if (en.via === "demonym" && L.groupNouns.has(lw[h.e] ?? "")) {
+        mentions.push({ ...spanOf(h.s, h.e + 1), kind: "group", ref: -1, actor: null, via: "demonym-group", rule: "group.demonym" });
+        consumed[h.e] = 1;
+        continue;
+      }
+      mentions.push({ ...span, kind: "country", ref: -1, actor: en.actor, via: possessive ? "possessive" : en.via, rule: `country.${en.via}` });
+    }
+  }
+  function addPlaceOnly(name: string, country: string | null, g: [string, number, number, number] | undefined): void {
+    const key = nameKey(name);
+    if (placeByKey.has(key)) return;
+    placeByKey.set(key, places.length);
+    places.push({ name, country, lat: g ? g[1] : null, lon: g ? g[2] : null, mentions: [] });
+  }
+  // capitals as places: record their mentions too
+  for (const m of mentions) {
+    if (m.kind === "country" && (m.via === "capital" || m.via === "seat")) {
+      const pi = placeByKey.get(nameKey(text.slice(m.start, m.end)));
+      if (pi !== undefined) places[pi]!.mentions.push({ start: m.start, end: m.end });
+    } else if (m.kind === "place" && m.via === "capital-place" && m.ref >= 0) places[m.ref]!.mentions.push({ start: m.start, end: m.end });
+  }
+
+  // remaining capitalised runs: places from the gazetteer, "X region", features; unknown acronyms as organisations
+  for (const run of sc.runs) {
+    for (let k = run.s; k < run.e; k++) {
+      if (consumed[k] || hitAt[k] || mentionPerson.has(k)) continue;
+      const t = w[k]!;
+      if (!isWord(t)) continue;
+      // longest gazetteer match of up to 3 words
+      let matched = false;
+      for (let len = Math.min(3, run.e - k); len >= 1; len--) {
+        let ok = true;
+        for (let x = k; x < k + len; x++) if (consumed[x] || hitAt[x] || mentionPerson.has(x)) ok = false;
+        if (!ok) continue;
+        const span = spanOf(k, k + len);
+        const name = text.slice(span.start, span.end);
+        if (len === 1 && (L.nonNames.has(name) || L.monthsDays.has(name))) continue;
+        const g = L.gazetteer.get(name);
+        const admin = L.adminHeads.has(lw[k + len] ?? "") && tokens[k + len]?.sent === tokens[k]!.sent;
+        if (g || (admin && len <= 2 && isCapitalised(name))) {
+          if (k === doc.sentences[sentOf(k)]!.tokStart && len === 1 && !g) continue;
+          let end = k + len;
+          let placeName = name;
+          if (admin) {
+            end = k + len + 1;
+            placeName = text.slice(span.start, tokens[end - 1]!.end);
+          }
+          const cc = g ? g[0] : guessCountry(name);
+          addPlace(placeName, cc, spanOf(k, end), g ? g[1] : null, g ? g[2] : null, admin ? "place.admin" : "place.gazetteer");
+          for (let x = k; x < end; x++) consumed[x] = 1;
+          k = end - 1;
+          matched = true;
+          break;
+        }
+      }
+      if (matched) continue;
+      // natural features: "X Sea", "Gulf of X" handled by the lexicon; "X River", "X Island"
+      if (L.featureHeads.has(w[k + 1] ?? "") && k + 1 < run.e && !L.adminHeads.has(lw[k + 1]!) && isCapitalised(t) && !L.nonNames.has(t)) {
+        const span = spanOf(k, k + 2);
+        addPlace(text.slice(span.start, span.end), null, span, null, null, "place.feature");
+        consumed[k] = consumed[k + 1] = 1;
+        k++;
+        continue;
+      }
+      if (t.length >= 3 && isAllCaps(t) && !L.nonNames.has(t) && !/^(?:\p{Lu}\.)+$/u.test(t)) {
+        addOrg(t, null, spanOf(k, k + 1), "org.acronym");
+        consumed[k] = 1;
+      }
+    }
+  }
+  function guessCountry(name: string): string | null {
+    const g = L.gazetteer.get(name);
+    if (g) return g[0];
+    const h = L.phrases.get(name)?.find((p) => p.toks.length === 1);
+    return h?.entry.kind === "place" || h?.entry.kind === "country" ? h.entry.actor : null;
+  }
+
+  // lower-case group nouns: "separatists", "rebels", "protesters"
+  for (let k = 0; k < n; k++) {
+    if (consumed[k] || !L.groupNouns.has(lw[k]!) || hitAt[k]) continue;
+    if (lw[k] === "opposition" && isCapitalised(w[k + 1] ?? "")) continue;
+    mentions.push({ ...spanOf(k, k + 1), kind: "group", ref: -1, actor: null, via: "noun", rule: "group.noun" });
+  }
+
+  // ---------------------------------------------------------------- output
+  // person actors on their mentions
+  for (const m of mentions) if (m.kind === "person" && m.ref >= 0) m.actor = resolved[m.ref]!.country?.value ?? null;
+  doc.persons = persons.map((p, pi): PersonEntity => {
+    const aliases: string[] = [];
+    for (const f of p.forms.values()) if (f !== p.name && !aliases.includes(f)) aliases.push(f);
+    const parts = p.name.split(/\s+/);
+    const surname = parts[parts.length - 1]!;
+    if (parts.length > 1 && !aliases.includes(surname)) aliases.push(surname);
+    return { name: p.name, aliases, role: resolved[pi]!.role, country: resolved[pi]!.country, mentions: p.mentions.sort((a, b) => a.start - b.start) };
+  });
+  doc.organizations = orgs;
+  doc.places = places;
+  // one sorted, non-overlapping layer: earlier start first, longer first; person > org > group > country > place
+  const prio: Record<string, number> = { person: 0, org: 1, group: 2, country: 3, place: 4 };
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end || prio[a.kind]! - prio[b.kind]!);
+  const layer: EntityMention[] = [];
+  let lastEnd = -1;
+  for (const m of mentions) {
+    if (m.start < lastEnd) continue;
+    layer.push(m);
+    lastEnd = m.end;
+  }
+  doc.mentions = layer;
+}
+
+export type { LexEntry };

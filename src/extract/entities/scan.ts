@@ -1,0 +1,167 @@
+/**
+ * First pass of the entity stage: one walk over doc.tokens that finds
+ * - lexicon hits (countries, demonyms, capitals, seats, bodies, media, groups, known places), longest first;
+ * - capitalised runs (candidate names, organisations, places), with particles, initials and, after a
+ *   title or organisation noun, the connectors of/for/and ("Minister of National Defense Hulusi Akar").
+ */
+import type { Doc } from "../../core/types.js";
+import { isAllCaps, isCapitalised } from "../../text/names.js";
+import { type LexEntry, type Lexicon } from "./lexicon.js";
+
+export interface LexHit {
+  /** token range [s, e) */
+  s: number;
+  e: number;
+  entry: LexEntry;
+}
+
+export interface Run {
+  s: number;
+  e: number;
+}
+
+export interface Scan {
+  /** token texts */
+  w: string[];
+  /** lower-cased token texts */
+  lw: string[];
+  /** lexicon hit starting or covering each token, by token index */
+  hitAt: Array<LexHit | undefined>;
+  hits: LexHit[];
+  runs: Run[];
+  /** sentences that look like headlines (title case, no final punctuation) */
+  headline: Set<number>;
+}
+
+const CONNECTORS = new Set(["of", "for", "and", "the", "in", "on", "de", "to"]);
+
+export function isWord(t: string): boolean {
+  return /^[\p{L}]/u.test(t);
+}
+
+export function scan(doc: Doc, L: Lexicon): Scan {
+  const { tokens, text } = doc;
+  const n = tokens.length;
+  const w = new Array<string>(n);
+  const lw = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    w[i] = text.slice(t.start, t.end);
+    lw[i] = w[i]!.toLowerCase();
+  }
+  const hitAt = new Array<LexHit | undefined>(n);
+  const hits: LexHit[] = [];
+  for (let i = 0; i < n; i++) {
+    const list = L.phrases.get(w[i]!);
+    if (!list) continue;
+    const sent = tokens[i]!.sent;
+    for (const p of list) {
+      const len = p.toks.length;
+      if (i + len > n) continue;
+      let ok = true;
+      for (let k = 1; k < len; k++) {
+        const tk = tokens[i + k]!;
+        if (w[i + k] !== p.toks[k] || tk.sent !== sent || tk.start - tokens[i + k - 1]!.end > 1) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      // a place/country word glued to a following capitalised name part is not that place ("Jordan Peterson"): keep it simple, accept
+      const h: LexHit = { s: i, e: i + len, entry: p.entry };
+      hits.push(h);
+      for (let k = i; k < i + len; k++) hitAt[k] = h;
+      i += len - 1;
+      break;
+    }
+  }
+
+  // headlines: a sentence that is a whole line, without final punctuation, mostly capitalised words
+  const headline = new Set<number>();
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const s = doc.sentences[si]!;
+    const last = text[s.end - 1] ?? "";
+    if (/[.!?"”:)\]]/.test(last)) continue;
+    let words = 0;
+    let caps = 0;
+    for (let k = s.tokStart; k < s.tokEnd; k++) {
+      if (!isWord(w[k]!)) continue;
+      words++;
+      if (isCapitalised(w[k]!)) caps++;
+    }
+    if (words >= 2 && (caps / words >= 0.6 || (si === 0 && words <= 16))) headline.add(si);
+  }
+
+  // capitalised runs
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < n) {
+    if (!startsRun(i)) {
+      i++;
+      continue;
+    }
+    const sent = tokens[i]!.sent;
+    let j = i + 1;
+    while (j < n && tokens[j]!.sent === sent) {
+      const t = w[j]!;
+      if (isCapitalised(t) && isWord(t)) {
+        j++;
+        continue;
+      }
+      // initial: "W" + "."
+      if (t === "." && j > i && /^\p{Lu}$/u.test(w[j - 1]!) && j + 1 < n && isCapitalised(w[j + 1]!)) {
+        j++;
+        continue;
+      }
+      // name particles: von der Leyen, bin Salman, al-Assad
+      if (L.particles.has(t) && j + 1 < n && isCapitalised(w[j + 1]!) && tokens[j + 1]!.sent === sent) {
+        j++;
+        continue;
+      }
+      if (/^(?:al|el|bin|ibn|abu|ul|ad|ash|as|an|az)-\p{Lu}/u.test(t)) {
+        j++;
+        continue;
+      }
+      // connectors after a title or organisation noun, before a capitalised word
+      if (CONNECTORS.has(t) && t !== "to" && t !== "on") {
+        const prev = w[j - 1]!;
+        const prevHead = L.roleHeads.has(prev.toLowerCase()) || L.orgHeads.has(prev) || L.featureHeads.has(prev);
+        let k = j + 1;
+        if (k < n && w[k] === "the") k++;
+        if (prevHead && k < n && tokens[k]!.sent === sent && isCapitalised(w[k]!) && isWord(w[k]!) && !L.monthsDays.has(w[k]!)) {
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    runs.push({ s: i, e: j });
+    i = j;
+  }
+
+  function startsRun(k: number): boolean {
+    const t = w[k]!;
+    if (!isWord(t)) return false;
+    if (isCapitalised(t)) return true;
+    return /^(?:al|el)-\p{Lu}/u.test(t);
+  }
+
+  return { w, lw, hitAt, hits, runs, headline };
+}
+
+/** True for a token that can be part of a person's name. */
+export function nameLike(sc: Scan, L: Lexicon, k: number): boolean {
+  const t = sc.w[k]!;
+  if (sc.hitAt[k]) return false;
+  if (!isWord(t)) return /^\p{Lu}$/u.test(sc.w[k - 1] ?? "") && t === "."; // dot of an initial
+  if (L.particles.has(t)) return true;
+  if (/^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(t)) return true;
+  if (!isCapitalised(t)) return false;
+  if (L.nonNames.has(t) || L.monthsDays.has(t) || L.orgHeads.has(t) || L.featureHeads.has(t)) return false;
+  const lt = sc.lw[k]!;
+  if (L.roleHeads.has(lt) || L.honorifics.has(lt)) return false;
+  if (t.length > 1 && isAllCaps(t) && !/^(?:\p{Lu}\.)+$/u.test(t)) return false; // acronyms
+  if (/^(?:\p{Lu}\.){2,}$/u.test(t)) return false; // U.S., U.N.
+  if (/\d/.test(t)) return false;
+  return true;
+}
