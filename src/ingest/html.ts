@@ -136,11 +136,11 @@ function stripSiteName(title: string, outlet: string | null): string {
   const last = parts[parts.length - 1]!.toLowerCase();
   const first = parts[0]!.toLowerCase();
   const m = TITLE_SEPARATORS.exec(title);
-  if (last === o || o.startsWith(last) || last.startsWith(o)) {
+  if (last.length >= 3 && (last === o || o.startsWith(last) || last.startsWith(o))) {
     const cut = title.length - parts[parts.length - 1]!.length;
     return title.slice(0, cut).replace(/\s+[|\-–—:·•»]\s+$/, "").trim();
   }
-  if (m && (first === o || o.startsWith(first))) return title.slice(m.index + m[0].length).trim();
+  if (m && first.length >= 3 && (first === o || o.startsWith(first))) return title.slice(m.index + m[0].length).trim();
   return title;
 }
 
@@ -198,5 +198,6 @@ export function readHtml(html: string, origin: string): Article | InputError {
   const text = parsed?.content ? paragraphsOf(parsed.content) : "";
   if (text.trim() === "") return inputError(origin, "no main text found in this HTML page", E.NO_TEXT);
   title ??= str(parsed?.title);
+  published ??= normalizeDate(parsed?.publishedTime);
   return makeArticle(text, origin, { title, url: canonical, outlet, published });
 }

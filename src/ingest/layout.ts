@@ -92,10 +92,12 @@ export function analyzeLayout(text: string, knownTitle: string | null = null): L
     if (line.length > 200 || !SIGNOFF_LINE_RES.some((re) => re.test(line))) break;
     bodyEnd = trimEnd(text, lineStart, 0);
   }
+  // only the end of the last line can hold a signature: scan at most its last 120 characters
   const lastLineStart = text.lastIndexOf("\n", bodyEnd - 1) + 1;
-  const lastLine = text.slice(lastLineStart, bodyEnd);
-  const tail = TAIL_PAREN_RE.exec(lastLine) ?? (lastLine.length > 60 ? TAIL_DASH_RE.exec(lastLine) : null);
-  if (tail && tail[0].length <= 50) bodyEnd = trimEnd(text, lastLineStart + tail.index, 0);
+  const scanStart = Math.max(lastLineStart, bodyEnd - 120);
+  const lastLineEnd = text.slice(scanStart, bodyEnd);
+  const tail = TAIL_PAREN_RE.exec(lastLineEnd) ?? (bodyEnd - lastLineStart > 60 ? TAIL_DASH_RE.exec(lastLineEnd) : null);
+  if (tail && tail[0].length <= 50) bodyEnd = trimEnd(text, scanStart + tail.index, 0);
 
   // --- head: a headline, then captions / a byline
   let title: string | null = null;
