@@ -11,6 +11,8 @@
  *   --out FILE             where the predictions go (default /tmp/eventwire-stream-pred.jsonl)
  *   --verbose              print each assignment with its reason
  *   --set k=v              override a StoryOptions value (repeatable), for tuning
+ *   --prime                count the whole stream's word statistics first (as a running service
+ *                          has them from its history); default: cold start, strictly online
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -19,19 +21,21 @@ import { fileURLToPath } from "node:url";
 import { analyze, toRecord } from "../src/analyze.js";
 import type { Article, ArticleRecord } from "../src/core/types.js";
 import { goldToArticle, goldToRecord, readGold } from "../src/eval/gold.js";
+import { articleFeatures } from "../src/resolve/features.js";
 import { clusterBatch, StoryIndex, type StoryOptions } from "../src/resolve/stories.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHARED = join(here, "..", "..", "shared", "corpus");
 
 function parseArgs(argv: string[]) {
-  const o = { gold: [] as string[], goldFeatures: false, out: "/tmp/eventwire-stream-pred.jsonl", verbose: false, set: {} as Partial<StoryOptions>, stream: join(SHARED, "stream", "articles.jsonl") };
+  const o = { gold: [] as string[], goldFeatures: false, out: "/tmp/eventwire-stream-pred.jsonl", verbose: false, prime: false, set: {} as Partial<StoryOptions>, stream: join(SHARED, "stream", "articles.jsonl") };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--gold") while (argv[i + 1] && !argv[i + 1]!.startsWith("--")) o.gold.push(argv[++i]!);
     else if (a === "--gold-features") o.goldFeatures = true;
     else if (a === "--out") o.out = argv[++i]!;
     else if (a === "--verbose") o.verbose = true;
+    else if (a === "--prime") o.prime = true;
     else if (a === "--stream") o.stream = argv[++i]!;
     else if (a === "--set") {
       const [k, v] = argv[++i]!.split("=");
@@ -86,15 +90,19 @@ async function runStream(o: ReturnType<typeof parseArgs>): Promise<number> {
   const index = new StoryIndex(o.set);
   const out: string[] = [];
   let tAnalyze = 0, tCluster = 0;
-  for (const [i, line] of lines.entries()) {
+  const t0 = performance.now();
+  const records = lines.map((line, i) => {
     const g = JSON.parse(line) as { id: string; text: string; title?: string; url?: string; outlet?: string; published?: string };
     const art: Article = { id: g.id, text: g.text, title: g.title ?? null, url: g.url ?? null, outlet: g.outlet ?? null, published: g.published ?? null, origin: `${o.stream}:${i + 1}` };
-    const t0 = performance.now();
-    const rec = toRecord(analyze(art), { includeText: true });
+    return toRecord(analyze(art), { includeText: true });
+  });
+  tAnalyze = performance.now() - t0;
+  if (o.prime) index.prime(records.map((r) => articleFeatures(r)));
+  for (const rec of records) {
+    const g = { id: rec.id, published: rec.published };
     const t1 = performance.now();
     const a = index.add(rec);
     tCluster += performance.now() - t1;
-    tAnalyze += t1 - t0;
     out.push(JSON.stringify({ id: g.id, story: a.story }));
     if (o.verbose) console.log(`${(g.published ?? "").padEnd(10)} ${g.id.padEnd(28)} ${a.opened ? "OPENS" : "joins"} ${a.story}  ${a.opened ? "" : a.reason}`);
   }

@@ -39,15 +39,46 @@ const STOP = new Set(
   ).split(" "),
 );
 
+const DOUBLE_RE = /(\p{L})\1+/gu;
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
-/** The comparison form of one word: folded, possessive dropped, plural s dropped. */
+const STEM_CACHE = new Map<string, string>();
+const ASCII_WORD_RE = /^[A-Za-z]+$/;
+
+/** The comparison form of one word: folded, possessive dropped, plural s dropped (cached). */
 export function stemWord(raw: string): string {
-  let w = foldName(raw).replace(/ /g, "");
+  let w = STEM_CACHE.get(raw);
+  if (w === undefined) {
+    w = stemUncached(raw);
+    if (STEM_CACHE.size > 200_000) STEM_CACHE.clear();
+    STEM_CACHE.set(raw, w);
+  }
+  return w;
+}
+
+function stemUncached(raw: string): string {
+  let w = ASCII_WORD_RE.test(raw) ? raw.toLowerCase() : foldName(raw).replace(/ /g, "");
   if (w.endsWith("s") && w.length > 3 && raw.match(/['’]s$/)) w = w.slice(0, -1);
   if (w.length > 4 && w.endsWith("ies")) w = w.slice(0, -3) + "y";
   else if (w.length > 3 && w.endsWith("s") && !/(ss|us|is|as)$/.test(w)) w = w.slice(0, -1);
-  return w;
+  // transliteration variants differ mostly in doubled letters: Zelenskyy/Zelensky, Mohammed/Mohamed
+  return w.replace(DOUBLE_RE, "$1");
+}
+
+const TERM_CACHE = new Map<string, string>();
+/** The index term of a word, or "" for a stopword or number (cached). */
+function termOf(raw: string): string {
+  let t = TERM_CACHE.get(raw);
+  if (t !== undefined) return t;
+  t = "";
+  const lower = raw.toLowerCase().replace(/['’]s$/, "");
+  if (!/^\d+$/.test(raw) && !STOP.has(lower)) {
+    const s = stemWord(raw);
+    if (s.length >= 3 && !STOP.has(s)) t = s;
+  }
+  if (TERM_CACHE.size > 200_000) TERM_CACHE.clear();
+  TERM_CACHE.set(raw, t);
+  return t;
 }
 
 /** Adds the content words of `text` to `out`, each with weight `w`. */
@@ -55,12 +86,9 @@ export function addTerms(text: string, w: number, out: Map<string, number>): voi
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
     const raw = m[0];
-    if (raw.length < 3 || /^\d+$/.test(raw)) continue;
-    const lower = raw.toLowerCase().replace(/['’]s$/, "");
-    if (STOP.has(lower)) continue;
-    const t = stemWord(raw);
-    if (t.length < 3 || STOP.has(t)) continue;
-    out.set(t, (out.get(t) ?? 0) + w);
+    if (raw.length < 3) continue;
+    const t = termOf(raw);
+    if (t) out.set(t, (out.get(t) ?? 0) + w);
   }
 }
 
@@ -109,6 +137,17 @@ const CAP_STOP = new Set(
   "september october november december photo file reuters afp ap read related video watch".split(" "),
 );
 
+const FOLD_CACHE = new Map<string, string>();
+function foldCached(s: string): string {
+  let f = FOLD_CACHE.get(s);
+  if (f === undefined) {
+    f = foldName(s);
+    if (FOLD_CACHE.size > 200_000) FOLD_CACHE.clear();
+    FOLD_CACHE.set(s, f);
+  }
+  return f;
+}
+
 export interface NameScan {
   /** folded name tokens (surnames and single names) found capitalised in the text */
   names: Set<string>;
@@ -123,7 +162,7 @@ export function scanNames(text: string): NameScan {
   CAP_RUN_RE.lastIndex = 0;
   for (let m = CAP_RUN_RE.exec(text); m; m = CAP_RUN_RE.exec(text)) {
     const run = m[0].replace(/['’]s$/, "");
-    const f = foldName(run);
+    const f = foldCached(run);
     if (!f) continue;
     const whole = COUNTRY_BY_NAME.get(f);
     if (whole) {
@@ -143,7 +182,7 @@ export function scanNames(text: string): NameScan {
     const content = parts.filter((p) => p.length >= 3 && !CAP_STOP.has(p) && !STOP.has(p) && !COUNTRY_BY_NAME.has(p));
     if (content.length === 0) continue;
     if (parts.length === 1 && isSentenceStart(text, m.index)) continue;
-    for (const p of content) names.add(p);
+    for (const p of content) names.add(p.replace(DOUBLE_RE, "$1"));
   }
   return { names, countries: found };
 }
@@ -269,6 +308,8 @@ export interface ArticleFeatures {
   /** term frequencies of the headline and lead only: the main development */
   leadTerms: Map<string, number>;
   names: Set<string>;
+  /** names in the headline and lead: the main development's actors */
+  leadNames: Set<string>;
   actors: Set<string>;
   events: ArticleEvent[];
   /** day-precise dates the text mentions */
@@ -288,6 +329,7 @@ export function recordText(r: ArticleRecord): string {
   return parts.join(".\n");
 }
 
+const CAPTION_RE = /\((?:[^()]*\bphoto\b[^()]*|photo:[^()]*)\)\s*$|^\s*(?:photo|file photo|image)\s*[:|]/i;
 const SENT_END_RE = /[.!?]["'”’)]*\s+(?=["“‘(]?\p{Lu})|\n+/gu;
 
 /** The headline-like first line and the first two sentences of the body. */
@@ -297,9 +339,17 @@ export function leadOf(text: string): { headline: string | null; lead: string; l
   const firstNl = text.indexOf("\n");
   const first = firstNl < 0 ? text : text.slice(0, firstNl);
   // a first line without a final period is a headline or a caption
-  if (firstNl > 0 && first.length < 200 && !/[.!?]["'”’)]?\s*$/.test(first)) {
+  if (firstNl > 0 && first.length < 200 && !/[.!?]["'”’)]?\s*$/.test(first) && !CAPTION_RE.test(first)) {
     headline = first.trim();
     start = firstNl + 1;
+  }
+  // photo captions before the body ("… (AA Photo)", "(Photo: AFP)") are not the lead
+  for (;;) {
+    const nl = text.indexOf("\n", start);
+    const line = text.slice(start, nl < 0 ? text.length : nl);
+    if (nl < 0 || !CAPTION_RE.test(line)) break;
+    start = nl + 1;
+    while (text[start] === "\n") start++;
   }
   let end = start;
   let count = 0;
@@ -333,7 +383,7 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   const actors = scan.countries;
   for (const p of r.persons) {
     if (/\(byline\)/.test(p.role ?? "")) continue;
-    names.add(surnameOf(foldName(p.name)));
+    names.add(surnameOf(foldName(p.name)).replace(DOUBLE_RE, "$1"));
     if (p.country) actors.add(p.country);
   }
   for (const o of r.organizations) {
@@ -379,6 +429,7 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
     terms,
     leadTerms,
     names,
+    leadNames: scanNames((title ?? "") + "\n" + lead).names,
     actors,
     events,
     mentionedDays: [...dates.explicit, ...dates.yearless],

@@ -20,6 +20,7 @@ export interface StoryOptions {
   wText: number;
   wLead: number;
   wNames: number;
+  wLeadNames: number;
   wEvent: number;
   /** score multiplier when the article's main event contradicts the story (another date, a later development) */
   conflictFactor: number;
@@ -38,6 +39,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   wText: 0.4,
   wLead: 0.3,
   wNames: 0.3,
+  wLeadNames: 0,
   wEvent: 0.15,
   conflictFactor: 0.35,
   undatedFactor: 0.8,
@@ -73,9 +75,12 @@ export interface Story {
   terms: Map<string, number>;
   leadTerms: Map<string, number>;
   names: Map<string, number>;
+  leadNames: Map<string, number>;
   actors: Map<string, number>;
   events: Map<string, StoryEvent>;
 }
+
+type StoryCache = Story & { _norms?: { n: number; terms: number; leadTerms: number } };
 
 /** What a story looks like to a reader: title, key actors, time span and a short summary. */
 export interface StorySummary {
@@ -96,6 +101,7 @@ export interface Scored {
   text: number;
   lead: number;
   names: number;
+  leadNames: number;
   event: "main" | "any" | null;
   conflict: string | null;
   sharedTerms: string[];
@@ -118,6 +124,7 @@ export class StoryIndex {
   private byId = new Map<string, number>();
   private postings = new Map<string, number[]>();
   private indexed: Array<Set<string>> = [];
+  private primed = new Set<string>();
 
   constructor(opts: Partial<StoryOptions> = {}) {
     this.opts = { ...DEFAULT_STORY_OPTIONS, ...opts };
@@ -131,12 +138,29 @@ export class StoryIndex {
     return this.addFeatures(articleFeatures(record));
   }
 
-  addFeatures(f: ArticleFeatures): StoryAssignment {
-    // document frequencies first, so the article's own words count as seen once
+  /**
+   * Counts articles into the document frequencies before they are added (batch mode knows its
+   * whole corpus; a service can prime with a recent sample). Each primed article is not counted
+   * again when it is added.
+   */
+  prime(features: Iterable<ArticleFeatures>): void {
+    for (const f of features) {
+      if (this.primed.has(f.id)) continue;
+      this.primed.add(f.id);
+      this.countDf(f);
+    }
+  }
+
+  private countDf(f: ArticleFeatures): void {
     this.n++;
     for (const t of f.terms.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     for (const t of f.names) this.df.set("n:" + t, (this.df.get("n:" + t) ?? 0) + 1);
     for (const k of new Set(f.events.flatMap((e) => e.keys))) this.df.set("e:" + k, (this.df.get("e:" + k) ?? 0) + 1);
+  }
+
+  addFeatures(f: ArticleFeatures): StoryAssignment {
+    // document frequencies first, so the article's own words count as seen once
+    if (!this.primed.delete(f.id)) this.countDf(f);
 
     const best = this.bestCandidate(f);
     if (best && best.score >= this.opts.threshold) {
@@ -226,28 +250,81 @@ export class StoryIndex {
     return v;
   }
 
-  /** Cosine between an article's terms and a story centroid, both idf-weighted; the strongest shared terms. */
-  private cosine(terms: Map<string, number>, centroid: Map<string, number>, shared?: Array<[string, number]>): number {
-    const av = this.unitLogTf(terms);
-    let dot = 0;
+  /** The article's idf-weighted unit log-tf vector and its norm, computed once per article. */
+  private weighted(terms: Map<string, number>): { v: Map<string, number>; norm: number } {
+    const v = this.unitLogTf(terms);
     let na = 0;
-    for (const [t, x] of av) {
-      const idf = this.idf(t);
-      const a = x * idf;
+    for (const [t, x] of v) {
+      const a = x * this.idf(t);
+      v.set(t, a);
       na += a * a;
-      const c = centroid.get(t);
-      if (c !== undefined) {
-        const p = a * c * idf;
-        dot += p;
-        shared?.push([t, p]);
+    }
+    return { v, norm: Math.sqrt(na) };
+  }
+
+  /** Norm of a story centroid under the current idf; cached, refreshed when the story changes or the corpus grows by 5%. */
+  private centroidNorm(s: Story, which: "terms" | "leadTerms"): number {
+    const c = (s as StoryCache)._norms ?? ((s as StoryCache)._norms = { n: -1, terms: 0, leadTerms: 0 });
+    if (c.n < 0 || this.n > c.n * 1.05 + 1) {
+      for (const k of ["terms", "leadTerms"] as const) {
+        let ns = 0;
+        for (const [t, w] of s[k]) {
+          const b = w * this.idf(t);
+          ns += b * b;
+        }
+        c[k] = Math.sqrt(ns);
+      }
+      c.n = this.n;
+    }
+    return c[which];
+  }
+
+  /** Cosine between an article's weighted vector and a story centroid; the strongest shared terms. */
+  private cosine(a: { v: Map<string, number>; norm: number }, s: Story, which: "terms" | "leadTerms", shared?: Array<[string, number]>): number {
+    const centroid = s[which];
+    let dot = 0;
+    const small = a.v.size <= centroid.size;
+    for (const [t, x] of small ? a.v : centroid) {
+      const y = small ? centroid.get(t) : a.v.get(t);
+      if (y === undefined) continue;
+      const p = small ? x * y * this.idf(t) : y * x * this.idf(t);
+      dot += p;
+      shared?.push([t, p]);
+    }
+    const ns = this.centroidNorm(s, which);
+    return a.norm && ns ? dot / (a.norm * ns) : 0;
+  }
+
+  private nameOverlap(a: Set<string>, story: Map<string, number>, size: number, shared?: Array<[string, number]>): number {
+    let num = 0;
+    let den = 0;
+    for (const nm of a) {
+      const w = this.idf("n:" + nm);
+      den += w;
+      const c = story.get(nm);
+      if (c) {
+        const p = (w * c) / size;
+        num += p;
+        shared?.push([nm, p]);
       }
     }
-    let ns = 0;
-    for (const [t, c] of centroid) {
-      const b = c * this.idf(t);
-      ns += b * b;
+    let sden = 0;
+    for (const [nm, c] of story) sden += (this.idf("n:" + nm) * c) / size;
+    return den && sden ? num / Math.sqrt(den * sden) : 0;
+  }
+
+  private lastQuery: { f: ArticleFeatures | null; n: number; text: { v: Map<string, number>; norm: number }; lead: { v: Map<string, number>; norm: number } } = {
+    f: null,
+    n: -1,
+    text: { v: new Map(), norm: 0 },
+    lead: { v: new Map(), norm: 0 },
+  };
+
+  private query(f: ArticleFeatures) {
+    if (this.lastQuery.f !== f || this.lastQuery.n !== this.n) {
+      this.lastQuery = { f, n: this.n, text: this.weighted(f.terms), lead: this.weighted(f.leadTerms) };
     }
-    return na && ns ? dot / Math.sqrt(na * ns) : 0;
+    return this.lastQuery;
   }
 
   /** How specific an event key is: 1 for a key no other article has, 0 for one every article has. */
@@ -262,27 +339,15 @@ export class StoryIndex {
     // words: cosine between the article's tf-idf vector and the story centroid, over the whole
     // text and over the headline and lead (where the main development is told)
     const shared: Array<[string, number]> = [];
-    const text = this.cosine(f.terms, s.terms, shared);
-    const lead = this.cosine(f.leadTerms, s.leadTerms);
+    const q = this.query(f);
+    const text = this.cosine(q.text, s, "terms", shared);
+    const lead = this.cosine(q.lead, s, "leadTerms");
 
-    // names: idf-weighted overlap, each shared name counted by how many members carry it
-    let nameNum = 0;
-    let nameDen = 0;
+    // names: idf-weighted overlap, each shared name counted by how many members carry it; the
+    // same over the headline and lead names (the main development's actors)
     const sharedNames: Array<[string, number]> = [];
-    const size = s.members.length;
-    for (const nm of f.names) {
-      const w = this.idf("n:" + nm);
-      nameDen += w;
-      const c = s.names.get(nm);
-      if (c) {
-        const p = (w * c) / size;
-        nameNum += p;
-        sharedNames.push([nm, p]);
-      }
-    }
-    let storyNameDen = 0;
-    for (const [nm, c] of s.names) storyNameDen += (this.idf("n:" + nm) * c) / size;
-    const names = nameDen && storyNameDen ? nameNum / Math.sqrt(nameDen * storyNameDen) : 0;
+    const names = this.nameOverlap(f.names, s.names, s.members.length, sharedNames);
+    const leadNames = this.nameOverlap(f.leadNames, s.leadNames, s.members.length);
 
     // events: a shared main event with a compatible date joins (weighted by how specific it is);
     // another date for it, or a main event dated after every article of the story, is a
@@ -327,7 +392,7 @@ export class StoryIndex {
       tf = Math.min(o.undatedFactor, timeFactor(gap));
     }
 
-    let score = o.wText * text + o.wLead * lead + o.wNames * names + o.wEvent * eventScore;
+    let score = o.wText * text + o.wLead * lead + o.wNames * names + o.wLeadNames * leadNames + o.wEvent * eventScore;
     score *= tf;
     if (conflict) score *= o.conflictFactor;
     return {
@@ -336,6 +401,7 @@ export class StoryIndex {
       text,
       lead,
       names,
+      leadNames,
       event,
       conflict,
       sharedTerms: shared.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t]) => t),
@@ -373,6 +439,7 @@ export class StoryIndex {
       terms: new Map(),
       leadTerms: new Map(),
       names: new Map(),
+      leadNames: new Map(),
       actors: new Map(),
       events: new Map(),
     });
@@ -389,11 +456,14 @@ export class StoryIndex {
       s.firstDay = s.firstDay === null ? f.day : Math.min(s.firstDay, f.day);
       s.lastDay = s.lastDay === null ? f.day : Math.max(s.lastDay, f.day);
     }
+    delete (s as StoryCache)._norms;
     s.terms = this.addToCentroid(s.terms, f.terms, this.opts.centroidTerms);
     s.leadTerms = this.addToCentroid(s.leadTerms, f.leadTerms, this.opts.centroidTerms / 2);
     // the centroid is an average: divide by size at scoring time via cosine (scale-free)
     for (const nm of f.names) s.names.set(nm, (s.names.get(nm) ?? 0) + 1);
     if (s.names.size > 200) s.names = topN(s.names, 200);
+    for (const nm of f.leadNames) s.leadNames.set(nm, (s.leadNames.get(nm) ?? 0) + 1);
+    if (s.leadNames.size > 60) s.leadNames = topN(s.leadNames, 60);
     for (const a of f.actors) s.actors.set(a, (s.actors.get(a) ?? 0) + 1);
     for (const e of f.events) {
       for (const k of e.keys) {
@@ -414,7 +484,7 @@ export class StoryIndex {
   /** Adds an article's unit log-tf vector to a centroid (a sum: cosine is scale-free), keeping the strongest terms. */
   private addToCentroid(c: Map<string, number>, terms: Map<string, number>, cap: number): Map<string, number> {
     for (const [t, x] of this.unitLogTf(terms)) c.set(t, (c.get(t) ?? 0) + x);
-    if (c.size <= cap) return c;
+    if (c.size <= cap * 1.5) return c;
     const keep = [...c.entries()]
       .map(([t, w]) => [t, w, w * this.idf(t)] as const)
       .sort((a, b) => b[2] - a[2])
@@ -464,6 +534,7 @@ export class StoryIndex {
         terms: [...s.terms.entries()],
         leadTerms: [...s.leadTerms.entries()],
         names: [...s.names.entries()],
+        leadNames: [...s.leadNames.entries()],
         actors: [...s.actors.entries()],
         events: [...s.events.entries()].map(([k, e]) => [k, { count: e.count, main: e.main, days: [...e.days.entries()] }]),
       })),
@@ -482,6 +553,7 @@ export class StoryIndex {
         terms: new Map(s.terms),
         leadTerms: new Map(s.leadTerms),
         names: new Map(s.names),
+        leadNames: new Map(s.leadNames),
         actors: new Map(s.actors),
         events: new Map(s.events.map(([k, e]) => [k, { count: e.count, main: e.main, days: new Map(e.days) }])),
       });
@@ -498,10 +570,11 @@ export interface StoryIndexJSON {
   n: number;
   df: Array<[string, number]>;
   stories: Array<
-    Omit<Story, "terms" | "leadTerms" | "names" | "actors" | "events"> & {
+    Omit<Story, "terms" | "leadTerms" | "names" | "leadNames" | "actors" | "events"> & {
       terms: Array<[string, number]>;
       leadTerms: Array<[string, number]>;
       names: Array<[string, number]>;
+      leadNames: Array<[string, number]>;
       actors: Array<[string, number]>;
       events: Array<[string, { count: number; main: number; days: Array<[number, number]> }]>;
     }
@@ -592,7 +665,9 @@ export function streamOrder(records: readonly ArticleRecord[]): Array<{ record: 
 export function clusterBatch(records: readonly ArticleRecord[], opts: Partial<StoryOptions> = {}): Map<string, string> {
   const index = new StoryIndex(opts);
   const out = new Map<string, string>();
-  for (const { record, features } of streamOrder(records)) out.set(record.id, index.addFeatures(features).story);
+  const order = streamOrder(records);
+  index.prime(order.map((x) => x.features));
+  for (const { record, features } of order) out.set(record.id, index.addFeatures(features).story);
   return out;
 }
 
