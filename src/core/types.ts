@@ -197,6 +197,8 @@ export interface Doc {
 export interface AnalyzeOptions {
   /** ignore the metadata publication date and infer it from the text (eval --no-metadata-dates) */
   noMetadataDates?: boolean;
+  /** ISO date of "today" for year inference from weekdays (default: the clock); fixed in tests */
+  now?: string;
 }
 
 /**

@@ -78,11 +78,14 @@ function docCache(doc: Doc): DocCache {
 
 const UNANCHORED_RE = /\b(?:earlier|later|previously|recently|formerly|in the past)\b/i;
 const HABITUAL_RE =
-  /\b(?:repeatedly|on several occasions|on many occasions|continues? to|(?:has|have|had) been \w+ing|regularly|(?:has|have) long)\b/i;
+  /\b(?:repeatedly|on several occasions|on many occasions|continues? to|(?:has|have|had) been \w+ing|regularly|(?:has|have) long|since the (?:beginning|start|outbreak))\b/i;
+const PAST_PERFECT_RE = /\bhad\s+(?:(?:\w+ly|not|also|already|just)\s+)*[a-z]+(?:ed|en|wn|ne|ht|ld|id|ft|un|de|pt|lt|nt|ck|et)\b/i;
+/** "during the call": the sentence refers back to an event already dated */
+const ANAPHORIC_EVENT_RE = /\b(?:during|in|at|after|on) the (?:call|meeting|talks|conversation|visit|summit|phone call)\b/i;
 const PERFECT_RE =
   /\b(?:has|have)\s+(?:(?:\w+ly|not|also|now|already|since|just)\s+)*(?:been\s+)?[a-z]{2,}(?:ed|en|wn|ne|ht|ld|id|ft|un|de|pt|lt|nt|ck)\b/i;
 const PRESENT_RE =
-  /\b(?:says|welcomes|urges|calls|warns|condemns|rejects|supports|thanks|hopes|wants|believes|accuses|denies|insists|demands|asks|expects|reports|announces|confirms|estimates|appeals|stresses)\b/i;
+  /\b(?:says|welcomes|urges|calls|warns|condemns|rejects|supports|thanks|hopes|wants|believes|accuses|denies|insists|demands|asks|expects|reports|announces|confirms|estimates|appeals|stresses|holds|meets|hosts|visits)\b/i;
 
 function usable(t: NewsTime, ref: number | null): boolean {
   if (t.role === "caption" || t.role === "since" || t.future) return false;
@@ -110,31 +113,52 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
   const si = Math.min(spanIndexAt(sents, span.start), sents.length - 1);
   const sent = sents[si]!;
   const times = c.times;
+  const isFigure = opts.kind === "figure";
+  const text = doc.text;
 
-  // 1. same sentence
+  // 1. same sentence: inside the span first (a "since" date inside the span is the event's own
+  //    date), then, for figures, a stated cut-off, then the nearest
+  let inside: NewsTime | null = null;
+  let cutoff: NewsTime | null = null;
   let best: NewsTime | null = null;
   let bestScore = Infinity;
   for (let i = spanIndexAt(times, sent.start); i < times.length; i++) {
     const t = times[i]!;
     if (t.start >= sent.end) break;
+    const isInside = t.start >= span.start && t.end <= span.end;
+    if (isInside && !inside && (t.role === "since" ? usable({ ...t, role: "plain" }, c.ref) : usable(t, c.ref))) inside = t;
     if (!usable(t, c.ref)) continue;
-    const score = t.start >= span.start && t.end <= span.end ? 0 : t.end <= span.start ? span.start - t.end : t.start - span.end;
+    if (t.role === "until" && !cutoff) cutoff = t;
+    const score = t.end <= span.start ? span.start - t.end : t.start - span.end;
     if (score < bestScore) {
       bestScore = score;
       best = t;
     }
   }
+  if (inside) return fromTime(inside, "sentence", opts);
+  const spanText = text.slice(span.start, span.end);
+  const sentText = text.slice(sent.start, sent.end);
+  if (!isFigure && UNANCHORED_RE.test(spanText)) return { ...none, rule: "unanchored" };
+  if (isFigure && cutoff) return fromTime(cutoff, "sentence:cutoff", opts);
   if (best) return fromTime(best, "sentence", opts);
 
-  const sentText = doc.text.slice(sent.start, sent.end);
-  const isFigure = opts.kind === "figure";
-  // 2. undated "earlier/later", habitual reports
+  // 2. undated "earlier/later", habitual reports, past perfect
   if (!isFigure) {
     if (UNANCHORED_RE.test(sentText)) return { ...none, rule: "unanchored" };
     if (HABITUAL_RE.test(sentText)) return { ...none, rule: "habitual" };
+    if (PAST_PERFECT_RE.test(sentText) && !ANAPHORIC_EVENT_RE.test(sentText)) return { ...none, rule: "past-perfect" };
+  }
+  // 3. present and present-perfect reports are as of the publication date
+  if (doc.published.value && (PERFECT_RE.test(sentText) || PRESENT_RE.test(sentText))) return published(doc, "published:perfect");
+  // 4. figures: the article's stated cut-off ("until 24:00 on March 19") governs its later counts
+  if (isFigure) {
+    for (let i = spanIndexAt(times, sent.start) - 1; i >= 0; i--) {
+      const t = times[i]!;
+      if (t.role === "until" && t.grain === "day" && usable(t, c.ref)) return fromTime(t, "cutoff", opts);
+    }
   }
 
-  // 3. narrative: the latest date before the sentence, within reach, not across a heading
+  // 5. narrative: the latest date before the sentence, within reach, not across a heading
   for (let i = spanIndexAt(times, sent.start) - 1; i >= 0; i--) {
     const t = times[i]!;
     const ts = c.timeSent[i]!;
@@ -147,11 +171,9 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
   }
 
   if (doc.published.value) {
-    // 4. the lead reports the day's news
+    // 6. the lead reports the day's news
     if (c.leadSent.has(si)) return published(doc, "published:lead");
-    // 5. present and present-perfect reports
-    if (PERFECT_RE.test(sentText) || PRESENT_RE.test(sentText)) return published(doc, "published:perfect");
-    // 6. figures are as of the publication date
+    // 7. figures are as of the publication date
     if (isFigure) return published(doc, "published:figure");
   }
   return none;

@@ -35,7 +35,8 @@ function contextYearOf(cands: readonly Cand[], published: number | null): number
 function runTime(doc: Doc, options: AnalyzeOptions, cands: readonly Cand[], yearHint: number | null): void {
   const meta = options.noMetadataDates ? null : doc.article.published;
   const metaDay = parseIsoDay(meta);
-  const pub: InferredPublished = metaDay !== null ? metadataPublished(meta, metaDay) : inferPublished(doc, cands, yearHint);
+  const now = parseIsoDay(options.now) ?? Math.floor(Date.now() / 86_400_000);
+  const pub: InferredPublished = metaDay !== null ? metadataPublished(meta, metaDay) : inferPublished(doc, cands, yearHint, now);
   doc.published = pub;
   const ref = pub.day ?? null;
   doc.times = resolveCandidates(cands, { text: doc.text, ref, year: contextYearOf(cands, ref) ?? yearHint });

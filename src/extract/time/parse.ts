@@ -132,8 +132,9 @@ const TRIGGER_RE =
 const CLAUSE_BOUNDARY_RE = /[.!?;:\n]|,\s|\s[—–-]\s/g;
 /** Words before a date, in its clause, that put it in the future. */
 const FUTURE_BEFORE_RE =
-  /\b(?:will|would|shall|won['’]t|due|scheduled|set\s+(?:to|for)|planned|plans?\s+to|expected\s+to|going\s+to|ahead\s+of|next|coming|upcoming|to\s+(?:meet|visit|hold|travel|attend|speak|talk|sign|vote|begin|start|resume|return|host|call|discuss|announce|take\s+place|convene|open|launch|hold|arrive|fly|go|come|join|decide|review|present|publish|release|deliver|receive))\b/i;
+  /\b(?:will|would|shall|won['’]t|due|scheduled|set\s+(?:to|for)|planned|plans?\s+to|expected\s+to|going\s+to|ahead\s+of|by\s+the\s+end\s+of|next|coming|upcoming|to\s+(?:meet|visit|hold|travel|attend|speak|talk|sign|vote|begin|start|resume|return|host|call|discuss|announce|take\s+place|convene|open|launch|hold|arrive|fly|go|come|join|decide|review|present|publish|release|deliver|receive))\b/i;
 const SINCE_BEFORE_RE = /\b(?:since|from)\s+(?:(?:early|late|mid)\s+)?(?:on\s+)?$/i;
+const SINCE_CLAUSE_RE = /\bsince\s+(?!then\b|when\b)[\p{L}]/u;
 const UNTIL_BEFORE_RE = /\b(?:until|till|through|by|as\s+of|up\s+to)\s+(?:\d{1,2}[:.]\d\d\s+)?(?:(?:early|late)\s+)?(?:on\s+)?$/i;
 const PART_BEFORE_RE = /\b(early|late|mid|earlier|later|end\s+of|beginning\s+of|the\s+end\s+of)[\s-]+$/i;
 const CAPTION_END_RE = /(?:\((?:[^()]*\bphotos?\b[^()]*)\)|\[[^\][]{2,60}\])\s*$/i;
@@ -164,6 +165,8 @@ function roleOf(text: string, start: number, end: number): Role {
   if (DATELINE_BEFORE_RE.test(text.slice(ls, start)) && DATELINE_AFTER_RE.test(text.slice(end, Math.min(le, end + 60)))) return "dateline";
   const before = text.slice(Math.max(ls, start - 30), start);
   if (SINCE_BEFORE_RE.test(before)) return "since";
+  // "… the first talks since Russian troops invaded Ukraine on February 24": a start point too
+  if (SINCE_CLAUSE_RE.test(text.slice(clauseStart(text, start), start))) return "since";
   if (UNTIL_BEFORE_RE.test(before)) return "until";
   return "plain";
 }

@@ -16,7 +16,7 @@
  */
 import type { Doc, PublishedDate, Sentence, Span } from "../../core/types.js";
 import { spanIndexAt } from "../../core/span.js";
-import { dayOf, isoDay, weekdayOnOrAfter, ymdOf } from "./calendar.js";
+import { dayOf, isoDay, weekdayOf, weekdayOnOrAfter, ymdOf } from "./calendar.js";
 import type { Cand } from "./parse.js";
 
 export interface InferredPublished extends PublishedDate {
@@ -104,11 +104,66 @@ function result(day: number | null, span: Span, rule: string, partial: string | 
   return { value: isoDay(day), inferred: true, evidence, rule, day, partial: null };
 }
 
+/** The most recent year, not after `now`, in which month/day falls on `weekday`. */
+export function yearByWeekday(m: number, d: number, weekday: number, now: number): number | null {
+  const ny = ymdOf(now).y;
+  for (let y = ny; y >= ny - 40; y--) {
+    const day = dayOf(y, m, d);
+    if (day <= now && weekdayOf(day) === weekday) return y;
+  }
+  return null;
+}
+
+/**
+ * A year from weekday–date consistency, when the text ties a weekday to a year-less date:
+ * "Yesterday (February 27), … spoke by phone Sunday", a dateline with the lead's weekday in the
+ * same sentence, or a "since February 24" start point whose gap to the lead's weekday matches a
+ * stated duration ("in the week since"). The most recent such year not after `now`.
+ */
+function yearFromWeekdays(doc: Doc, cands: readonly Cand[], now: number): number | null {
+  const sameSentenceWeekday = (c: Cand) =>
+    cands.find((w) => w.kind === "wd" && !w.future && (w.mod === null || w.mod === undefined) && sentenceOf(doc, w.start) === sentenceOf(doc, c.start));
+  for (const c of cands) {
+    if (c.kind !== "md") continue;
+    if (c.explicitOf !== undefined || c.role === "dateline") {
+      const w = sameSentenceWeekday(c);
+      if (w) return yearByWeekday(c.m!, c.d!, w.weekday!, now);
+    }
+  }
+  const lead = leadSentences(doc);
+  const leadEnd = lead[lead.length - 1]?.end ?? 0;
+  const leadStart = lead[0]?.start ?? 0;
+  const w = cands.find((x) => x.kind === "wd" && !x.future && !x.mod && x.start >= leadStart && x.end <= leadEnd);
+  if (!w) return null;
+  const durations = durationsInText(doc.text);
+  if (durations.size === 0) return null;
+  for (const c of cands) {
+    if (c.kind !== "md" || c.role !== "since") continue;
+    const ny = ymdOf(now).y;
+    for (let y = ny; y >= ny - 40; y--) {
+      const from = dayOf(y, c.m!, c.d!);
+      const day = weekdayOnOrAfter(from, w.weekday!, true);
+      if (day <= now && durations.has(day - from)) return y;
+    }
+  }
+  return null;
+}
+
 /** Infers the publication date from the candidates of the single parse. */
-export function inferPublished(doc: Doc, cands: readonly Cand[], yearHint: number | null = null): InferredPublished {
+export function inferPublished(doc: Doc, cands: readonly Cand[], yearHint: number | null = null, now: number | null = null): InferredPublished {
   const none: InferredPublished = { value: null, inferred: false, evidence: null, rule: "none", day: null, partial: null };
   if (cands.length === 0) return none;
   const year = contextYear(cands) ?? yearHint;
+  if (year === null && now !== null) {
+    const y = yearFromWeekdays(doc, cands, now);
+    if (y !== null) {
+      const r = inferPublished(doc, cands, y, null);
+      if (r.value) {
+        r.rule += ":year-from-weekday";
+        return r;
+      }
+    }
+  }
 
   // 1. "Yesterday (February 27)", "Today (March 3)"
   for (const c of cands) {
@@ -163,7 +218,9 @@ export function inferPublished(doc: Doc, cands: readonly Cand[], yearHint: numbe
     const near =
       inLead(D) || D.role === "caption" || D.role === "dateline" || sentenceOf(doc, D.start) === sentenceOf(doc, weekday.start);
     if (gap <= 7 && (near || durationsInText(doc.text).has(gap))) {
-      return result(day, { start: Math.min(D.start, weekday.start), end: Math.max(D.end, weekday.end) }, "weekday-after-date");
+      const sameSentence = sentenceOf(doc, D.start) === sentenceOf(doc, weekday.start);
+      const ev = sameSentence ? { start: Math.min(D.start, weekday.start), end: Math.max(D.end, weekday.end) } : weekday;
+      return result(day, ev, "weekday-after-date");
     }
     return { ...none, rule: "ambiguous" };
   }
