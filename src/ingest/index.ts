@@ -19,7 +19,7 @@ import { readFeed, startsLikeFeed } from "./feed.js";
 import { readHtml } from "./html.js";
 import { readJsonDocument, readJsonLine, parseJson, lineCol } from "./json.js";
 
-export { contentId } from "./article.js";
+export { contentId, E as INPUT_ERROR_CODES } from "./article.js";
 export { normalizeDate, dateFromUrl } from "./dates.js";
 export { analyzeLayout } from "./layout.js";
 

@@ -25,6 +25,8 @@ describe("headlines", () => {
     expect(body(`“We will not give up,” the mayor said.\n${BODY}`).title).toBeNull();
     expect(body(`NAIROBI, Kenya —\n${BODY}`).title).toBeNull();
     expect(body(`and then the talks resumed\n${BODY}`).title).toBeNull();
+    // a parenthesis that is not a credit leaves a headline a headline
+    expect(body(`Talks resume in Geneva (update)\n${BODY}`).title).toBe("Talks resume in Geneva (update)");
     expect(body("Ministers agree to resume talks").title).toBeNull(); // nothing follows: it is the body
     const r = body(`The minister said talks would continue.\n${BODY}`);
     expect(r.head).toBe("");
@@ -48,6 +50,7 @@ describe("captions and bylines", () => {
       "Delegates arrive for the summit, Addis Ababa, Feb. 9, 2024.",
       "Firefighters work at the site, Lyon, 3 March 2023",
       "Residents queue for water. Photo: John Smith",
+      "Rescue teams search for survivors in the flooded district (AA)",
     ]) {
       const r = body(`${cap}\n${BODY}`);
       expect(r.body, cap).toBe(BODY);

@@ -17,7 +17,9 @@ const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 
 /** A photo credit in parentheses at the end of a line: "(Photo: AA)", "(AFP Photo)", "(Reuters/John Doe)". */
 const CREDIT_PAREN_RE =
-  /\((?:[^()]{0,60}?\b(?:photos?|photograph|picture|image|file|credit|courtesy|getty(?: images)?|shutterstock|reuters|afp|ap|aa|epa|anadolu|xinhua|tass|iha|dha|dpa|ansa|efe|pool)\b[^()]{0,60}|[A-Z]{2,5}(?:\/[A-Z]{2,5})?)\)\s*$/i;
+  /\([^()]{0,60}?\b(?:photos?|photograph|picture|image|file|credit|courtesy|getty(?: images)?|shutterstock|reuters|afp|ap|aa|epa|anadolu|xinhua|tass|iha|dha|dpa|ansa|efe|pool)\b[^()]{0,60}\)\s*$/i;
+/** A bare agency code in parentheses at the end of a caption: "(AA)", "(AP/Reuters)" is above. */
+const CREDIT_CODE_RE = /\([A-Z]{2,5}(?:\/[A-Z]{2,5})?\)\s*$/;
 /** "Photo: …", "Photo by …", "Credit: …" lines. */
 const CREDIT_LEAD_RE = /^(?:photo(?:graph)?|picture|image|credit|file photo)s?\s*(?::|by\b)/i;
 const CREDIT_TAIL_RE = /[.!?)"”]\s+(?:photo(?:graph)?|image|credit)s?\s*(?::|by)\s*[A-Z][^.!?]{0,60}$/i;
@@ -51,7 +53,7 @@ const TAIL_DASH_RE = /(?<=[.!?"”’])\s*(?:[—–]|--?)\s*[A-Z][\w.&'’-]*(?
 
 function isCaption(line: string): boolean {
   if (line.length > 500) return false;
-  return CREDIT_PAREN_RE.test(line) || CREDIT_LEAD_RE.test(line) || CREDIT_TAIL_RE.test(line) || DATED_CAPTION_RE.test(line);
+  return CREDIT_PAREN_RE.test(line) || CREDIT_CODE_RE.test(line) || CREDIT_LEAD_RE.test(line) || CREDIT_TAIL_RE.test(line) || DATED_CAPTION_RE.test(line);
 }
 
 function isHeadline(line: string): boolean {
