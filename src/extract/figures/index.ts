@@ -9,9 +9,9 @@
  * ("hundreds", "tens of thousands") and fractions.
  */
 import type { Stage } from "../../core/pipeline.js";
-import type { Doc, FigureCategory, FigureRecord, Qualifier, Span } from "../../core/types.js";
+import type { Doc, FigureCategory, FigureRecord, Qualifier, Sentence, Span } from "../../core/types.js";
 import { attributionFrames } from "../quotes/index.js";
-import { lowerTokens, tokenAt } from "../quotes/speaker.js";
+import { lowerTokens, newContext, resolveSpeaker, subjectBefore, tokenAt } from "../quotes/speaker.js";
 import { dateFor } from "../time/index.js";
 import {
   AID,
@@ -93,12 +93,14 @@ const NUMWORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 /** The nearest category cue before the number in its sentence. */
 function cueBackward(doc: Doc, from: number, to: number): Cue | null {
   const low = lowerTokens(doc);
-  for (let i = from - 1; i >= to && from - i <= 30; i--) {
+  for (let i = from - 1; i >= to; i--) {
     const c = cueAt(low, i);
     if (c) return { category: c, tok: i, forward: false };
   }
   return null;
 }
+
+const VERBISH = new Set("has was is remains needs says includes lives dies flees others".split(" "));
 
 /** The counted noun after a number: its token index and its class. */
 function headNoun(doc: Doc, from: number, to: number): { tok: number; kind: "people" | "troops" | "item" | "noncount" | "cue" | "none" } {
@@ -112,6 +114,8 @@ function headNoun(doc: Doc, from: number, to: number): { tok: number; kind: "peo
     if (NON_COUNT.has(w)) return { tok: i, kind: "noncount" };
     if (CUES.has(w)) return { tok: i, kind: "cue" };
     const raw = text.slice(doc.tokens[i]!.start, doc.tokens[i]!.end);
+    // an unknown plural noun right after the number ("two officials"): something else is counted
+    if (i === from && /^[a-z]{3,}s$/.test(raw) && !VERBISH.has(w)) return { tok: i, kind: "noncount" };
     // modifiers that may stand before the noun: adjectives, demonyms, "more", "Russian military"
     if (/^(?:more|additional|other|further|new|russian|military|civilian|foreign|local|young|elderly|unaccompanied|armed|internally|of|the|whom|them)$/.test(w) || /^\p{Lu}/u.test(raw)) continue;
     break;
@@ -137,6 +141,7 @@ function extractFigures(doc: Doc): FigureRecord[] {
   const out: Candidate[] = [];
   let cutoff: string | null = null;
   let prevCategory: FigureCategory | null = null;
+  let lastAttrib: { name: string; para: number } | null = null;
   for (const h of hits) {
     if (notAFigure(text, h)) continue;
     const t0 = tokenAt(doc, h.start);
@@ -167,13 +172,17 @@ function extractFigures(doc: Doc): FigureRecord[] {
       cue ??= cueForward(doc, tEnd, sent.tokEnd, false);
       if (cue) category = cue.category;
       else if (/\b(?:figure|number|toll|tally|total)\b/i.test(text.slice(sent.start, sent.end)) && prevCategory) category = prevCategory;
-      if (category === "troops" && head.kind === "people") category = null;
+      // "troops" is a head noun, not a cue for a number elsewhere in the clause
+      if (category === "troops") category = null;
       if (!category) continue;
       // a bare count with no noun and no cue right after it needs the cue in its own clause
       if (head.kind === "none" && cue && !cue.forward && t0 - cue.tok > 12 && !change) continue;
     }
     // qualifier
     let qualifier: Qualifier = qualifierBefore(beforeText) ?? "exactly";
+    // "at least 902 killed and 1,459 injured": the qualifier covers both
+    const last = out[out.length - 1];
+    if (qualifier === "exactly" && last && last.qualifier !== "exactly" && /\band\s*$/i.test(beforeText) && last.span.start >= sent.start && h.start - last.span.end < 60) qualifier = last.qualifier;
     if (qualifier === "exactly" && projected(doc, t0, tEnd, sent.tokStart, cue)) qualifier = "about";
     // span: from the qualifier to the cue (forward) or the head noun
     const qStart = qualifier !== "exactly" ? qualifierStart(text, h.start, beforeText) : h.start;
@@ -194,7 +203,9 @@ function extractFigures(doc: Doc): FigureRecord[] {
     if (change) what = `increase in ${what}`;
     if (qualifier === "about" && projected(doc, t0, tEnd, sent.tokStart, cue)) what = `${what} (projection)`;
     // who says so
-    const attributed = attribution(frames, h, doc);
+    let attributed = attribution(frames, h, doc, sent);
+    if (attributed === null && lastAttrib && lastAttrib.para >= sent.para - 1) attributed = lastAttrib.name;
+    if (attributed) lastAttrib = { name: attributed, para: sent.para };
     // as of
     const explicit = cutoffDate(doc, sent.start, sent.end);
     if (explicit) cutoff = explicit;
@@ -261,16 +272,38 @@ function cutoffDate(doc: Doc, start: number, end: number): string | null {
   return null;
 }
 
-/** The speaker of the smallest quote or reported clause around the number. */
-function attribution(frames: ReturnType<typeof attributionFrames>, h: NumberHit, doc: Doc): string | null {
+/**
+ * Who gives the number: the speaker of the smallest quote or reported clause around it; else the
+ * subject of a reporting verb before it in the sentence ("X put the figure at N", "X recorded N");
+ * else the speaker of the sentence before it in the same paragraph (reported speech goes on).
+ */
+function attribution(frames: ReturnType<typeof attributionFrames>, h: NumberHit, doc: Doc, sent: Sentence): string | null {
   let best: (typeof frames)[number] | null = null;
   for (const f of frames) {
     if (!f.speaker || f.span.start > h.start || f.span.end < h.end) continue;
     if (!best || f.span.end - f.span.start < best.span.end - best.span.start) best = f;
   }
-  void doc;
-  return best?.speaker?.name ?? null;
+  if (best) return best.speaker!.name;
+  const low = lowerTokens(doc);
+  const t0 = tokenAt(doc, h.start);
+  for (let v = t0 - 1; v >= sent.tokStart; v--) {
+    if (!REPORTING.has(low[v]!)) continue;
+    const subj = subjectBefore(doc, v, sent.tokStart);
+    if (subj) return resolveSpeaker(doc, subj[0], subj[1], newContext())?.name ?? null;
+  }
+  // the sentence before, in the same paragraph, reports someone's words
+  const si = doc.tokens[t0]!.sent;
+  const prevSent = doc.sentences[si - 1];
+  if (prevSent && prevSent.para === sent.para) {
+    for (const f of frames) {
+      if (f.speaker && f.isQuote && f.span.start >= prevSent.start && f.span.start < prevSent.end && f.speaker.kind === "person") return f.speaker.name;
+    }
+  }
+  return null;
 }
+const REPORTING = new Set(
+  "put puts estimated estimates counted recorded registered reported reports confirmed documented verified tallied gave gives said says".split(" "),
+);
 
 export const figuresStage: Stage = {
   name: "figures",

@@ -18,6 +18,7 @@ import {
   subjectBefore,
   tokenAt,
   newContext,
+  refersTo,
   remember,
   type Speaker,
   type SpeakerContext,
@@ -314,9 +315,15 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, frame
       while (e < tokEnd && low[e] !== "," && low[e] !== "." && e - k < 14) e++;
       if (e === k + 2 || !sourceLike(doc, k + 2, e)) continue;
       const sp = resolveSpeaker(doc, k + 2, e, state);
-      const cleaned = sp ? cleanSource(sp) : null;
-      if (k === tokStart || (k > tokStart && low[k - 1] !== ",")) {
-        // leading: the clause follows the comma
+      let cleaned = sp ? cleanSource(sp) : null;
+      if (cleaned && state.body && cleaned.kind === "body" && refersTo(cleaned.name, state.body.name)) cleaned = { ...state.body, span: cleaned.span };
+      if (k > tokStart) {
+        // trailing: an attribution of the sentence before it
+        const span = spanOfTokens(doc, tokStart, k);
+        frames.push({ speaker: cleaned, span, direct: false, isQuote: false, rule: "reported:according-trail" });
+      }
+      {
+        // leading (or mid-sentence): the clause follows the comma
         if (e < tokEnd && low[e] === ",") {
           const end = clauseEnd(doc, e + 1, tokEnd);
           if (end - (e + 1) >= 3) {
@@ -325,11 +332,8 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, frame
             frames.push({ speaker: cleaned, span, direct: false, isQuote: !startsQuote && k === tokStart, rule: "reported:according-lead" });
           }
         }
-      } else {
-        // trailing: an attribution of the whole sentence before it
-        const span = spanOfTokens(doc, tokStart, k);
-        frames.push({ speaker: cleaned, span, direct: false, isQuote: false, rule: "reported:according-trail" });
       }
+      if (cleaned && cleaned.kind === "body") remember(state, cleaned);
 
     }
     for (let v = tokStart; v < tokEnd; v++) {

@@ -51,7 +51,9 @@ const ROLE_WORDS = new Set(
     "prosecutors court judge lawmaker lawmakers legislator parliament speaker party group groups organisation organization " +
     "activists rebels militants fighters forces residents witnesses witness doctors doctor medics officer officers " +
     "readout communique communiqué briefing data figures statistics estimates tally count analysts experts agencies " +
-    "un u.n. joint general's chief's spokesman's his her their its high"
+    "un u.n. joint general's chief's spokesman's his her their its high border guards guard coast emergency emergencies " +
+    "rescue rescuers staff workers watchdog charity ngo red crescent cross relief humanitarian humanitarians " +
+    "regional local state federal city municipal military's ministry's"
   ).split(" "),
 );
 const DETERMINERS = new Set(["the", "a", "an", "another", "his", "her", "their", "its", "one", "two", "some", "several", "both", "this", "that"]);
@@ -104,7 +106,7 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
   const b = j + 1;
   let a = b;
   let n = 0;
-  while (j >= sentStart && n < 10) {
+  while (j >= sentStart && n < 14) {
     const w = low[j]!;
     const raw = doc.text.slice(doc.tokens[j]!.start, doc.tokens[j]!.end);
     if (PRONOUNS.has(w) && a === b) {
@@ -113,6 +115,12 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
     }
     if (DETERMINERS.has(w)) {
       a = j;
+      // "the Office of the United Nations …": a determiner after "of" is inside the name
+      if (j - 2 >= sentStart && (low[j - 1] === "of" || low[j - 1] === "for" || low[j - 1] === "on") && isCap(doc.text.slice(doc.tokens[j - 2]!.start, doc.tokens[j - 2]!.end))) {
+        j--;
+        n++;
+        continue;
+      }
       break;
     }
     const ok =
@@ -283,8 +291,23 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
     if (known) return { name: known, span, kind: "person" };
     if (!TITLES.has(words[0]!.toLowerCase()) && isLikelyName(words)) return { name, span, kind: "person" };
   }
+  // "the UN body", "the agency", "confirmed UN data": the body named before, when this is a shorter name of it
+  if (ctx.body && refersTo(phrase, ctx.body.name)) return { ...ctx.body, span };
   // an org mention: the text form (the scorer and readers know the body by the words the text uses)
   return { name: phrase, span, kind: "body" };
+}
+
+const GENERIC_BODY = /^(?:(?:the|a|an|The|A|An)\s+)?(?:(?:UN|U\.N\.|EU|U\.S\.|US|United Nations|European|world|global|international|rights|human|refugee|aid|humanitarian|health)\s+)*(?:body|agency|office|organi[sz]ation|commission|mission|ministry|committee|council|watchdog|group|monitors|team|authority|authorities|report|statement|readout|communiqu[eé]|briefing|update)$|^(?:Body|Agency|Office|Organi[sz]ation|Commission|Mission|Committee|Council|Report|Statement)$/;
+const EXPANSIONS: Record<string, string> = { un: "united nations", "u.n.": "united nations", eu: "european union", "u.s.": "united states", us: "united states" };
+/** Is `phrase` a generic or shorter way to name `body` ("the UN body", "UN" for "Office of the United Nations …")? */
+export function refersTo(phrase: string, body: string): boolean {
+  if (GENERIC_BODY.test(phrase.trim())) return true;
+  const p = phrase.trim().toLowerCase();
+  const b = body.toLowerCase();
+  if (p === b) return false;
+  const exp = EXPANSIONS[p];
+  if (exp && (b.includes(exp) || b.split(/\s+/).includes(p))) return b.length > p.length;
+  return false;
 }
 
 const ORG_WORDS = /^(?:Ministry|Office|Agency|Council|Committee|Organization|Organisation|Union|Nations|Commission|Fund|Programme|Program|Bank|Court|Forces|Army|Presidency|Government|Embassy|Department|Service|Guards?|Police|Party|Front|Movement|Institute|Foundation|Mission|Kremlin|Pentagon|White|House|Reuters|Interfax|TASS|Agency)$/;
