@@ -89,6 +89,7 @@ const newsFilter: chrono.Refiner = {
       const tags = r.tags();
       const hasDate = s.isCertain("day") || s.isCertain("weekday") || s.isCertain("month") || s.isCertain("year");
       if (!hasDate && !REL_TEXT_RE.test(r.text)) return false; // a clock time alone
+      if (tags.has("casualReference/now")) return false; // "now" is the reference itself, not a date in the text
       if (tags.has("parser/SlashDateFormatParser") && !s.isCertain("year")) return false; // 24/7, 9/11, 1/2
       if (DURATION_RE.test(r.text)) return false; // "in just seven days", "after two days", "for three hours"
       const onlyWeekday = s.isCertain("weekday") && !s.isCertain("day") && !s.isCertain("month");

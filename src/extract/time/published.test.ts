@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { applyYearHint } from "./index.js";
+import { timeDoc } from "./testkit.js";
+
+/** Publication dates inferred from the text alone (no metadata). "now" is fixed at 2026-01-01. */
+const CASES: Array<{ name: string; text: string; want: string | null; rule?: RegExp; evidence?: string }> = [
+  {
+    name: "a stated date anchored by a relative word, year from the text",
+    text: "Talks resumed in October 2019 after a pause.\nYesterday (November 13), the envoys met in Geneva.",
+    want: "2019-11-14",
+    rule: /^relative-with-date$/,
+    evidence: "Yesterday (November 13)",
+  },
+  {
+    name: "a dated photo caption plus the lead's weekday",
+    text: "Soldiers patrol a street in Bamako, Mali, Aug. 19, 2020. (AFP Photo)\nThe junta's leader met mediators on Saturday.\nTalks continued.",
+    want: "2020-08-22",
+    rule: /^weekday-after-date$/,
+  },
+  {
+    name: "a caption date alone is only a lower bound",
+    text: "Soldiers patrol a street in Bamako, Mali, Aug. 19, 2020. (AFP Photo)\nThe junta's leader met mediators.\nTalks continued.",
+    want: null,
+    rule: /^caption-lower-bound$/,
+  },
+  {
+    name: "a cut-off date and the weekday of the report in the same sentence",
+    text: "Casualties from March 1, 2021 until 24:00 on April 3, 2021, amounted to 310, the office reports on Sunday.",
+    want: "2021-04-04",
+    rule: /^weekday-after-date$/,
+  },
+  {
+    name: "an explicit full date in the lead",
+    text: "The election commission announced on 12 March 2021 that turnout reached 61 percent.\nObservers praised the vote.",
+    want: "2021-03-12",
+    rule: /^lead-date$/,
+  },
+  {
+    name: "a dateline with the lead's weekday fixes the year by the calendar",
+    text: "NAIROBI, Nov 14 (Reuters) - Kenya's president said on Thursday that talks would resume.",
+    want: "2024-11-14", // Nov 14 was a Thursday in 2024 (the most recent such year before 2026-01-01)
+    rule: /^dateline:year-from-weekday$/,
+  },
+  {
+    name: "a bare historical year does not give the year",
+    text: "Under the 1995 accords, the parties met.\nYesterday (November 13), the envoys met in Geneva.",
+    want: null,
+    rule: /^relative-with-date:no-year$/,
+  },
+  {
+    name: "weekdays alone do not fix the date",
+    text: "The ministers met on Tuesday. On Wednesday the talks ended.",
+    want: null,
+  },
+  {
+    name: "a background date far from the lead's weekday is ambiguous",
+    text: "The minister said on Tuesday that progress was made.\nParagraph two.\nParagraph three.\nParagraph four.\nThe war began on March 3, 2020, when troops crossed.",
+    want: null,
+  },
+  {
+    name: "a since-date is a start point, not the publication date",
+    text: "Since February 24, 2020, at least 902 civilians have been killed.\nThe office gave no details.",
+    want: null,
+  },
+];
+
+describe("publication date inference", () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const doc = timeDoc(c.text, null);
+      expect(doc.published.value).toBe(c.want);
+      expect(doc.published.inferred).toBe(c.want !== null);
+      if (c.rule) expect(doc.published.rule).toMatch(c.rule);
+      if (c.evidence) {
+        const ev = doc.published.evidence!;
+        expect(c.text.slice(ev.start, ev.end)).toBe(c.evidence);
+      }
+    });
+  }
+
+  it("metadata wins unless noMetadataDates", () => {
+    const text = "NAIROBI, Nov 14 (Reuters) - Kenya's president said on Thursday that talks would resume.";
+    expect(timeDoc(text, "2013-11-14").published).toMatchObject({ value: "2013-11-14", inferred: false, rule: "metadata" });
+    const doc = timeDoc(text, "2013-11-14", { noMetadataDates: true });
+    expect(doc.published.value).toBe("2024-11-14");
+  });
+
+  it("relative days resolve against the inferred date", () => {
+    const doc = timeDoc("Soldiers patrol Bamako, Aug. 19, 2020. (AFP Photo)\nThe junta met mediators on Saturday.\nOn Friday, protesters gathered.", null);
+    expect(doc.times.map((t) => t.value)).toEqual(["2020-08-19", "2020-08-22", "2020-08-21"]);
+  });
+
+  it("a year-less date waits for a year from the story (cross-article hook)", () => {
+    const doc = timeDoc("The March 29 talks in the capital made progress, the minister said.\nMore talks are planned.", null);
+    expect(doc.published.value).toBeNull();
+    expect(doc.published.rule).toBe("lead-date:no-year");
+    expect(applyYearHint(doc, 2022)).toBe(true);
+    expect(doc.published.value).toBe("2022-03-29");
+    expect(doc.published.rule).toBe("lead-date:year-from-story");
+    expect(doc.times.map((t) => t.value)).toEqual(["2022-03-29"]);
+  });
+});
