@@ -1,0 +1,21 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { measureDates } from "./measure.js";
+
+/**
+ * Regression floor for dateFor against the dev gold (events' dates and figures' as_of located by
+ * their evidence). Skipped where the shared corpus is not present (CI without it).
+ */
+const DEV = "/work/shared/corpus/dev";
+const SEEDS = "/work/shared/corpus/seeds";
+const have = fs.existsSync(DEV) && fs.existsSync(SEEDS);
+
+describe.skipIf(!have)("dateFor against the dev gold", () => {
+  it("dates gold events and figures at least as well as measured", () => {
+    const m = measureDates([DEV, SEEDS], {});
+    const rate = (x: { ok: number; total: number }) => x.ok / x.total;
+    expect(m.eventsNoLaunch.total).toBeGreaterThan(100);
+    expect(rate(m.eventsNoLaunch)).toBeGreaterThanOrEqual(0.75);
+    expect(rate(m.figures)).toBeGreaterThanOrEqual(0.7);
+  });
+});
