@@ -40,7 +40,7 @@ const AUX = new Set(
   ),
 );
 /** Lower-case words that belong to a speaker description ("another U.N. official", "the top diplomat"). */
-const ROLE_WORDS = new Set(
+export const ROLE_WORDS = new Set(
   (
     "official officials chief minister ministers spokesman spokeswoman spokesperson spokespeople president premier " +
     "agency ministry office body statement report source sources negotiator negotiators diplomat diplomats mayor governor " +
@@ -102,6 +102,15 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
   const sentStart = Math.max(minTok, doc.sentences[doc.tokens[v]!.sent]!.tokStart);
   let j = v - 1;
   while (j >= sentStart && AUX.has(low[j]!)) j--;
+  // "The mayor of Lviv, which is in western Ukraine, said", "Kuleba, the foreign minister, said"
+  if (j > sentStart && low[j] === ",") {
+    for (let k = j - 1; k > sentStart && j - k < 12; k--) {
+      if (low[k] === ",") {
+        if (/^(?:which|who|whose|a|an|the|his|her|its|their)$/.test(low[k + 1]!)) j = k - 1;
+        break;
+      }
+    }
+  }
   // "X, the ministry's spokesman, said": skip back over nothing fancy; stop at punctuation
   const b = j + 1;
   let a = b;
@@ -169,6 +178,22 @@ export function subjectAfter(doc: Doc, v: number): [number, number] | null {
   // "said on Thursday" is not an inverted subject
   if (j - a === 1 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/.test(low[a]!)) return null;
   return [a, j];
+}
+
+/** The person who is the subject of the nearest earlier sentence of the paragraph of token `a`. */
+function paragraphSubject(doc: Doc, a: number): string | null {
+  const si = doc.tokens[a]!.sent;
+  const para = doc.sentences[si]!.para;
+  for (let k = si - 1; k >= 0 && doc.sentences[k]!.para === para; k--) {
+    const sent = doc.sentences[k]!;
+    const limit = doc.tokens[Math.min(sent.tokStart + 4, sent.tokEnd - 1)]!.end;
+    for (const m of mentionsIn(doc, sent.start, limit)) {
+      if (m.start > limit) break;
+      const n = personName(doc, m);
+      if (n && m.via !== "pronoun") return n;
+    }
+  }
+  return null;
 }
 
 export interface Speaker {
@@ -255,16 +280,30 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
   const span = { start, end };
   const low = lowerTokens(doc);
   const ms = mentionsIn(doc, start, end);
-  // a person mention in the subject (its name, surname, pronoun or description resolved by entities)
-  for (let i = ms.length - 1; i >= 0; i--) {
-    const n = personName(doc, ms[i]!);
-    if (n) return { name: n, span, kind: "person" };
+  const pronoun = b - a === 1 && PRONOUNS.has(low[a]!);
+  // a person mention in the subject (its name, surname or description resolved by entities);
+  // not a possessive one ("Erdogan's office" is the office)
+  if (!pronoun) {
+    for (let i = ms.length - 1; i >= 0; i--) {
+      const m = ms[i]!;
+      const n = personName(doc, m);
+      if (!n) continue;
+      if (/^['’]s\b/.test(doc.text.slice(m.end, m.end + 3)) && m.end + 2 < end) break;
+      return { name: n, span, kind: "person" };
+    }
   }
-  if (b - a === 1 && PRONOUNS.has(low[a]!)) {
+  if (pronoun) {
     const w = low[a]!;
     if (w === "i" || w === "we") return ctx.last ? { ...ctx.last, span } : null;
     if (w === "he" || w === "she") {
+      // the subject of an earlier sentence of the same paragraph ("Zelenskyy thanked Turkey. “…,” he added.")
+      const subj = paragraphSubject(doc, a);
+      if (subj) return { name: subj, span, kind: "person" };
       if (ctx.person) return { ...ctx.person, span };
+      for (const m of ms) {
+        const n = personName(doc, m);
+        if (n) return { name: n, span, kind: "person" };
+      }
       const n = lastPersonBefore(doc, start, Math.max(0, start - 1500));
       return n ? { name: n, span, kind: "person" } : null;
     }
