@@ -16,7 +16,9 @@ import { buildUnits, sameSide, sideKey, type Unit } from "./sides.js";
 const PREP = new Set(
   "in into on onto at to of for from with by against over about near across toward towards between among under through during after before including like than via per within without inside outside along amid despite".split(" "),
 );
-const DET = new Set("the a an his her its their this that these those our your".split(" "));
+const DET = new Set("the a an his her its their this that these those our your both either all".split(" "));
+/** prepositions of place and time: what follows them is not an object */
+const LOCATIVE = new Set("in at near inside outside across during since after before throughout within around amid".split(" "));
 /** words that end a search for an object, looking right */
 const OBJ_BREAK = new Set(
   "; : said says say told added according which who whom whose while but whereas although because after before when since — \"".split(" "),
@@ -26,6 +28,11 @@ const BE = new Set(["was", "were", "is", "are", "been", "being", "be", "got", "g
 const IRREGULAR_PARTICIPLE = new Set(["struck", "shot", "hit", "held", "met", "seen", "taken", "beaten", "killed", "freed", "sent", "given", "brought", "thrown", "stricken", "overrun", "caught", "won", "fought", "led"]);
 const CONJ_RE = /^\s*(?:,|,?\s*and|,?\s*or|,?\s*as well as|,?\s*along with|,?\s*together with|,?\s*including|,?\s*plus|&|-|–|\/)\s*(?:(?:the|his|her|their|its)\s+)?$/i;
 const PHONE_RE = /\b(?:phone|telephone|telephonic|phoned|telephoned|video ?conference|video call|call)\b/i;
+/** words between the aggressor and its campaign noun: "Russia's full-scale invasion", "Putin launched the war" */
+const CAMPAIGN_GAP = new Set(
+  "'s ’s the its their his a an will would continue full-scale all-out unprovoked brutal ongoing military special massive new latest renewed launched launches launching started starts starting began begins ordered orders announced announces waged wages wage unleashed continued continues continuing escalated declared its".split(" "),
+);
+const CAMPAIGN_OBJ_RE = /\b(?:invasion|war|aggression|military (?:operation|operations|intervention|action|campaign|offensive)|offensive|attack|attacks|annexation|occupation)\b/i;
 const CAMPAIGN_HYPO = new Set(["possible", "potential", "planned", "imminent", "any", "no", "future", "prospect", "risk", "looming", "threatened", "feared", "new"]);
 
 interface Draft {
@@ -45,6 +52,8 @@ interface Draft {
   habitual: boolean;
   /** the evidence trigger span, for dating */
   trig: Span;
+  /** no target named, but the object is the campaign ("condemned the invasion") */
+  aimsAtCampaign: boolean;
 }
 
 export interface CoderContext {
@@ -118,13 +127,72 @@ function ppObject(ctx: CoderContext, units: Unit[], i: number): boolean {
   return PREP.has(ctx.words[t]!);
 }
 
+const POSSESSIVE_GAP_RE = /^\s*(?:['’]s?)?\s*$/;
+
+/** The unit right before a noun, as its possessor or adjective ("Russia's", "Russian"). */
+function possessorBefore(ctx: CoderContext, units: Unit[], pos: number): Unit | null {
+  for (let i = units.length - 1; i >= 0; i--) {
+    const u = units[i]!;
+    if (u.end > pos) continue;
+    if (u.place) return null;
+    return POSSESSIVE_GAP_RE.test(ctx.doc.text.slice(u.end, pos)) ? u : null;
+  }
+  return null;
+}
+
+/** The coordinated units ending right before `pos` (at most three words between): "Russia-Ukraine (peace) talks". */
+function adjacentConj(ctx: CoderContext, units: Unit[], pos: number): Unit[] {
+  for (let i = units.length - 1; i >= 0; i--) {
+    const u = units[i]!;
+    if (u.end > pos) continue;
+    const gap = gapWords(ctx, u.end, pos);
+    if (gap.length > 3 || gap.some((w) => OBJ_BREAK.has(w) || PREP.has(w) || w === "," || w === "and")) return [];
+    return conjLeft(ctx, units, i).map((k) => units[k]!).reverse();
+  }
+  return [];
+}
+
+/** The clause opens with "In/During (a/the/his) (phone) call ..." */
+function openingPhrase(before: readonly string[]): boolean {
+  let k = before.length - 1;
+  while (k >= 0 && (DET.has(before[k]!) || /^(?:phone|telephone|video|separate|another|recent|first|brief|lengthy|late-night)$/.test(before[k]!))) k--;
+  if (k < 0 || (before[k] !== "in" && before[k] !== "during")) return false;
+  return k === 0 || before[k - 1] === "," || before[k - 1] === "that" || before[k - 1] === ";";
+}
+
+/** After "In a call with X,": the units after the comma that ends the opening phrase. */
+function subjectAfterOpening(ctx: CoderContext, units: Unit[], from: number, sentEnd: number): Unit[] {
+  const comma = ctx.doc.text.indexOf(",", from);
+  if (comma < 0 || comma >= sentEnd) return [];
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.start < comma || u.place) continue;
+    if (gapWords(ctx, comma + 1, u.start).length > 6) return [];
+    return conjRight(ctx, units, i, sentEnd).map((k) => units[k]!);
+  }
+  return [];
+}
+
+/** "A told B", "A asked B": the unit before `u` separated by one or two verb words. */
+function verbPartner(ctx: CoderContext, units: Unit[], u: Unit): Unit | null {
+  const i = units.indexOf(u);
+  if (i <= 0) return null;
+  const v = units[i - 1]!;
+  if (v.place) return null;
+  const gap = gapWords(ctx, v.end, u.start);
+  const verbs = gap.filter((w) => !DET.has(w) && !/ly$|^(?:also|on|sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/.test(w));
+  if (verbs.length < 1 || verbs.length > 2) return null;
+  if (verbs.some((w) => PREP.has(w) || OBJ_BREAK.has(w) || w === "," || w === "and" || w === "or" || !/^[a-z]+$/.test(w))) return null;
+  return v;
+}
+
 interface SubjectResult {
   units: Unit[];
   fromTopic: boolean;
 }
 
 /** The subject: the nearest unit before `pos` that is not inside a prepositional phrase, with its conjuncts. */
-function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: number, topic: Side | null, allowPlace = false): SubjectResult {
+function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: number, topic: Side | null, allowPlace = false, topicActor: Side | null = null): SubjectResult {
   let best = -1;
   for (let i = units.length - 1; i >= 0; i--) {
     const u = units[i]!;
@@ -140,8 +208,11 @@ function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: num
   const b = tokenAt(ctx.doc, pos);
   for (let t = b - 1; t >= a; t--) {
     const w = ctx.words[t]!;
-    if (SUBJ_PRONOUN.has(w) || (w === "it" && topic && !topic.person)) {
-      if (topic) return { units: [{ start: ctx.doc.tokens[t]!.start, end: ctx.doc.tokens[t]!.end, side: topic, person: !!topic.person, place: false, via: "topic" }], fromTopic: true };
+    const carried = SUBJ_PRONOUN.has(w) ? topic : w === "it" ? topicActor : null;
+    if (SUBJ_PRONOUN.has(w) || w === "it") {
+      // "Kuleba said that he was open to talks": the antecedent in the same sentence
+      if (best >= 0 && (w === "it" ? !units[best]!.person : units[best]!.person)) break;
+      if (carried) return { units: [{ start: ctx.doc.tokens[t]!.start, end: ctx.doc.tokens[t]!.end, side: carried, person: !!carried.person, place: false, via: "topic" }], fromTopic: true };
       break;
     }
   }
@@ -150,7 +221,7 @@ function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: num
 }
 
 /** The first unit after `pos` within a few words (no clause break between), with its conjuncts. */
-function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number, maxWords = 10, allowPlace = false): Unit[] {
+function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number, maxWords = 5, allowPlace = false): Unit[] {
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.start < pos) continue;
@@ -158,6 +229,7 @@ function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number
     const gap = gapWords(ctx, pos, u.start);
     if (gap.length > maxWords) return [];
     if (gap.some((w) => OBJ_BREAK.has(w))) return [];
+    if (gap.some((w) => LOCATIVE.has(w))) continue;
     return conjRight(ctx, units, i, sentEnd).map((k) => units[k]!).filter((x) => allowPlace || !x.place);
   }
   return [];
@@ -204,9 +276,19 @@ function byAfter(ctx: CoderContext, end: number, sentTokEnd: number): number {
   for (let n = 0; t < sentTokEnd && n < 4; t++, n++) {
     const w = ctx.words[t]!;
     if (w === "by") return ctx.doc.tokens[t]!.end;
-    if (!/ly$/.test(w) && !DET.has(w) && n > 0) break;
+    if (OBJ_BREAK.has(w) || PREP.has(w) || w === "," || w === "that") break;
   }
   return -1;
+}
+
+/** A past participle modifying the noun before it, with no agent: "people killed in ...". */
+function reducedRelative(ctx: CoderContext, t0: number, end: number, sentTokEnd: number, before: readonly string[]): boolean {
+  const prev = before[before.length - 1];
+  if (!prev || BE.has(prev) || SUBJ_PRONOUN.has(prev) || prev === "it" || /ly$/.test(prev)) return false;
+  const t = tokenAt(ctx.doc, end);
+  if (t >= sentTokEnd) return true;
+  const next = ctx.words[t]!;
+  return LOCATIVE.has(next) || next === "in" || next === "on" || next === "during" || next === "when" || next === "while" || next === "," || next === "." || next === "as";
 }
 
 function habitualBefore(before: readonly string[]): boolean {
@@ -229,6 +311,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
   const ctx: CoderContext = { doc, words };
   const drafts: Draft[] = [];
   let topic: Side | null = null;
+  let topicActor: Side | null = null;
 
   for (let si = 0; si < doc.sentences.length; si++) {
     const sent = doc.sentences[si]!;
@@ -254,7 +337,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
           const mEnd = mStart + m[0].length;
           if (rule.notAfterRe && rule.notAfterRe.test(text.slice(Math.max(sent.start, mStart - 40), mStart))) continue;
           const tEnd = m.groups?.t !== undefined ? mStart + m[0].indexOf(m.groups.t) + m.groups.t.length : mEnd;
-          codeMatch(ctx, rule, units, si, mStart, mEnd, tEnd, topic, drafts);
+          codeMatch(ctx, rule, units, si, mStart, mEnd, tEnd, topic, topicActor, drafts);
         }
       }
     }
@@ -263,6 +346,13 @@ export function codeEvents(doc: Doc): EventRecord[] {
       const s = drafts[k]!.source;
       if (s && s.person) {
         topic = s;
+        break;
+      }
+    }
+    for (let k = drafts.length - 1; k >= 0 && drafts[k]!.sent === si; k--) {
+      const s = drafts[k]!.source;
+      if (s && !s.person && s.actor) {
+        topicActor = s;
         break;
       }
     }
@@ -276,7 +366,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
 
 function codeMatch(
   ctx: CoderContext, rule: Rule, units: Unit[], si: number, mStart: number, mEnd: number, tEnd: number,
-  topic: Side | null, drafts: Draft[],
+  topic: Side | null, topicActor: Side | null, drafts: Draft[],
 ): void {
   const doc = ctx.doc;
   const sent = doc.sentences[si]!;
@@ -301,27 +391,24 @@ function codeMatch(
   let extra: Array<{ s: Unit; t: Unit; mode: ConsultMode }> = [];
 
   const passive = rule.verbal && passiveBefore(ctx, t0, sent.tokStart);
-  const byPos = rule.verbal ? byAfter(ctx, tEnd, sent.tokEnd) : -1;
+  const byPos = rule.verbal || type === "ASSAULT" ? byAfter(ctx, tEnd, sent.tokEnd) : -1;
+  // "civilians killed in Kharkiv", "Ukrainians killed in the attack": a participle with no agent
+  if (rule.verbal && byPos < 0 && !passive && /ed$/.test(trigWord) && reducedRelative(ctx, t0, tEnd, sent.tokEnd, before)) return;
 
-  if (passive || byPos >= 0) {
-    // "Ukraine was attacked by Russia", "claims rejected by Moscow"
-    const agentFrom = byPos >= 0 ? byPos : -1;
-    let agents: Unit[] = [];
-    if (agentFrom >= 0) agents = objectOf(ctx, units, agentFrom, sent.end, 4);
-    else {
-      const by = afterWord(ctx, units, tEnd, sent.end, "by", 10);
-      agents = by;
-    }
-    const patients = subjectOf(ctx, units, mStart, sent.start, topic).units;
+  const byAgents = byPos >= 0 ? objectOf(ctx, units, byPos, sent.end, 4) : [];
+  if (passive || byAgents.length) {
+    // "Ukraine was attacked by Russia", "claims rejected by Moscow", "came under shelling by Russian forces"
+    const agents = byAgents.length ? byAgents : afterWord(ctx, units, tEnd, sent.end, "by", 10);
+    const patients = subjectOf(ctx, units, mStart, sent.start, topic, true).units;
     sources = agents;
     targets = patients;
-  } else if (rule.campaign) {
+  } else if (rule.campaign && !rule.verbal) {
     // "Russia's invasion of Ukraine", "the Russian invasion", "Putin announced a military operation in Ukraine"
     const near = units.filter((u) => u.end <= mStart && !u.place);
     const last = near[near.length - 1];
     if (last) {
       const gap = gapWords(ctx, last.end, mStart).filter((w) => w !== '"' && w !== "“" && w !== "'" && w !== "’");
-      if (gap.length <= 3 && !gap.some((w) => OBJ_BREAK.has(w) || PREP.has(w) || w === ",")) sources = [last];
+      if (gap.length <= 3 && gap.every((w) => CAMPAIGN_GAP.has(w))) sources = [last];
     }
     for (const u of units) {
       if (u.start < mEnd || u.place) continue;
@@ -330,26 +417,40 @@ function codeMatch(
       break;
     }
   } else {
-    const subj = subjectOf(ctx, units, mStart, sent.start, topic, rule.target === "hosted");
+    const subj = subjectOf(ctx, units, mStart, sent.start, topic, rule.target === "hosted", topicActor);
     if (rule.source === "subject") sources = subj.units;
+    if (rule.source === "possessor") sources = [];
+    // "Moscow's demand", "U.S. condemnation of": the possessor right before a noun is its author
+    if (!rule.verbal && rule.source !== "between") {
+      const pos = possessorBefore(ctx, units, mStart);
+      if (pos) sources = [pos];
+    }
+    // "In a phone call with X, Y said ...": the subject comes after the opening phrase
+    if (type === "CONSULT" && openingPhrase(before)) {
+      const after = subjectAfterOpening(ctx, units, mEnd, sent.end);
+      if (after.length) sources = after;
+    }
     switch (rule.target) {
       case "object":
         targets = objectOf(ctx, units, tEnd, sent.end);
         break;
       case "with": {
         targets = afterWord(ctx, units, tEnd, sent.end, "with", 14);
-        if (!targets.length) {
-          const btw = afterWord(ctx, units, tEnd, sent.end, "between", 6);
+        if (!targets.length && type === "CONSULT") {
+          const btw = afterWord(ctx, units, tEnd, sent.end, "between", 3);
           if (btw.length >= 2) pairs = allPairs(btw);
         }
-        if (!targets.length && !pairs) targets = objectOf(ctx, units, tEnd, sent.end, 4);
         break;
       }
       case "between": {
         const btw = afterWord(ctx, units, tEnd, sent.end, "between", 6);
         if (rule.source === "between") {
           if (btw.length >= 2) pairs = allPairs(btw);
-          else if (subj.units.length >= 2 && !subj.fromTopic) pairs = allPairs(subj.units);
+          else {
+            // "Russia-Ukraine talks", "Ukrainian and Russian delegations held talks"
+            const adj = adjacentConj(ctx, units, mStart);
+            if (adj.length >= 2) pairs = allPairs(adj);
+          }
         } else targets = btw;
         break;
       }
@@ -361,7 +462,10 @@ function codeMatch(
         let guests = afterWord(ctx, units, tEnd, sent.end, "between", 8);
         if (guests.length < 2) guests = objectOf(ctx, units, tEnd, sent.end, 8);
         sources = subj.units.slice(-1);
-        if (guests.length >= 2) {
+        if (guests.length >= 2 && !sources.length) {
+          pairs = allPairs(guests);
+          mode = "meeting";
+        } else if (guests.length >= 2) {
           targets = guests;
           for (const [a, b] of allPairs(guests)) extra.push({ s: a, t: b, mode: "meeting" });
         } else if (guests.length === 1 && sources.length) {
@@ -375,16 +479,36 @@ function codeMatch(
     }
   }
 
+  // "Putin told Erdoğan in a phone call", "Çavuşoğlu asked Lavrov ... during a call": verb and object talked
+  if (type === "CONSULT" && !targets.length && !pairs && sources.length === 1 && sources[0]!.via !== "topic") {
+    const partner = verbPartner(ctx, units, sources[0]!);
+    if (partner) targets = [partner];
+  }
   // symmetric: "A and B discussed", "A and B agreed": both sides did it
   if (!pairs && !targets.length && sources.length >= 2 && (rule.symmetric || type === "CONSULT")) {
     pairs = allPairs(sources);
   }
   // "Russia-Ukraine talks", "Ukrainian and Russian delegations held talks"
-  if (!pairs && !sources.length && type === "CONSULT" && targets.length >= 2 && rule.target !== "object") pairs = allPairs(targets);
+  if (!pairs && !sources.length && type === "CONSULT" && targets.length >= 2 && rule.target !== "object") {
+    pairs = allPairs(targets);
+    if (mode === "mediate") mode = "meeting";
+  }
+  // "hailed the Russia-Ukraine talks": the countries name the talks, they are not what was hailed
+  if ((type === "SUPPORT" || type === "ACCUSE") && targets.length) {
+    const lastT = targets[targets.length - 1]!;
+    if (/^\s*(?:[-–]\s*\S+\s+)?(?:[a-z]+\s+)?(?:talks|negotiations|meeting|meetings|summit|dialogue|delegations?)\b/.test(ctx.doc.text.slice(lastT.end, lastT.end + 40))) targets = [];
+  }
 
   if (type === "CONSULT" && (mode === null || mode === "meeting") && rule.name !== "consult.meet.met" && PHONE_RE.test(sentText)) mode = "phone";
   if (type === "CONSULT" && mode === "meeting" && targets.length >= 3) mode = "multilateral";
 
+  // "Russia would continue its aggression": a campaign announced for the future is a threat
+  let campaign = !!rule.campaign;
+  if (campaign && !rule.verbal && sources.length && before.slice(-4).some((w) => w === "will" || w === "would")) {
+    campaign = false;
+    type = "THREATEN";
+    if (!targets.length) targets = objectOf(ctx, units, mEnd, sent.end, 12);
+  }
   // a future use of force announced by its author is a threat; a promise of help is an agreement
   if (realis === "future" || realis === "hypothetical") {
     const speech = /\b(?:said|says|warned|vowed|stressed|threatened|announced|declared|promised|pledged)\b/i.test(sentText.slice(0, mStart - sent.start));
@@ -401,13 +525,20 @@ function codeMatch(
     }
   }
 
+  // "condemned the invasion", "called the war unacceptable": the target is the aggressor
+  const aimsAtCampaign = !rule.campaign && (type === "ACCUSE" || type === "REJECT" || type === "PROTEST") && !targets.length &&
+    CAMPAIGN_OBJ_RE.test(doc.text.slice(mStart, Math.min(sent.end, mEnd + 50)));
   const habitual = habitualBefore(before) && sentenceTimes(doc, sent.start, sent.end).length === 0;
   let nearDate: string | null = null;
   if (rule.campaign || type === "ASSAULT") {
+    let best = 61;
     for (const t of sentenceTimes(doc, sent.start, sent.end)) {
       if (t.grain !== "day") continue;
       const dist = t.start >= mEnd ? t.start - mEnd : mStart - t.end;
-      if (dist >= 0 && dist <= 60) nearDate = t.value;
+      if (dist >= 0 && dist < best) {
+        best = dist;
+        nearDate = t.value;
+      }
     }
   }
 
@@ -426,7 +557,7 @@ function codeMatch(
       type, mode: type === "CONSULT" ? m : null,
       source: s ? cloneSide(s.side) : null, target: t ? cloneSide(t.side) : null,
       span: { start, end }, rule: rule.name, realis, mutual, sent: si,
-      campaign: !!rule.campaign, nearDate, habitual, trig: { start: mStart, end: mEnd },
+      campaign, nearDate, habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign,
     });
   };
 
@@ -440,7 +571,7 @@ function codeMatch(
     return;
   }
   if (sources.length) for (const s of sources) push(s, null, mode, false);
-  else if (targets.length && rule.campaign) for (const t of targets) push(null, t, mode, false);
+  else if (targets.length && (rule.campaign || type === "ASSAULT" || type === "AID")) for (const t of targets) push(null, t, mode, false);
 }
 
 function allPairs(us: Unit[]): Array<[Unit, Unit]> {
@@ -449,10 +580,35 @@ function allPairs(us: Unit[]): Array<[Unit, Unit]> {
   return out;
 }
 
-const FILL_FROM_DYAD = new Set<PloverType>(["AGREE", "REQUEST", "SUPPORT", "REJECT", "ACCUSE", "THREATEN"]);
+const FILL_FROM_DYAD = new Set<PloverType>(["AGREE", "REQUEST", "REJECT"]);
 
 function sameActor(a: Side, b: Side): boolean {
   return sameSide(a, b) || (!!a.actor && a.actor === b.actor && (!a.person || !b.person));
+}
+
+/**
+ * Sides a partial event takes from its context: "X thanked Y for its aid" gives AID Y→X; an attack
+ * with one side named belongs to the war being reported (its aggressor or its victim).
+ */
+function fillFromSentence(d: Draft, complete: Draft[], campaigns: Draft[]): void {
+  if (d.type === "AID") {
+    const thanks = complete.find((c) => c.sent === d.sent && c.type === "SUPPORT");
+    if (thanks) {
+      if (!d.source && d.target && !sameActor(thanks.target!, d.target)) d.source = thanks.target;
+      else if (!d.target && d.source && sameActor(thanks.target!, d.source)) d.target = thanks.source;
+      else if (!d.source && !d.target) {
+        d.source = thanks.target;
+        d.target = thanks.source;
+      }
+    }
+  }
+  if (d.type === "ASSAULT") {
+    for (const c of campaigns) {
+      if (!d.source && d.target && sameActor(c.target!, d.target)) d.source = c.source!.person ? { person: null, actor: c.source!.actor } : c.source;
+      else if (!d.target && d.source && sameActor(c.source!, d.source)) d.target = c.target;
+      if (d.source && d.target) break;
+    }
+  }
 }
 
 /** Article-level passes: campaigns, missing targets, dates, one event per key. */
@@ -467,6 +623,7 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
       if (!same.source!.person && d.source.person) same.source = d.source;
     } else campaigns.push(d);
   }
+  const complete = drafts.filter((d) => !d.campaign && d.source && d.target);
   const out: Draft[] = [];
   for (const d of drafts) {
     if (d.campaign) {
@@ -476,22 +633,27 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
       if (c) c.nearDate ??= d.nearDate;
       continue;
     }
+    if (!d.source || !d.target) fillFromSentence(d, complete, campaigns);
+    if (!d.source) continue;
     if (!d.target) {
-      if (!d.source || !FILL_FROM_DYAD.has(d.type)) continue;
+      if (d.aimsAtCampaign) {
+        const c = campaigns.find((x) => !sameActor(x.source!, d.source!));
+        if (c) d.target = c.source!.person ? { person: null, actor: c.source!.actor } : c.source;
+      }
+      const reach = FILL_FROM_DYAD.has(d.type) ? 2 : d.type === "SUPPORT" ? 0 : -1;
       // the counterpart of the conversation being reported
-      for (let k = out.length - 1; k >= 0; k--) {
-        const c = out[k]!;
-        if (c.type !== "CONSULT" || d.sent - c.sent > 3 || !c.source || !c.target) continue;
-        if (sameActor(c.source, d.source)) d.target = c.target;
-        else if (sameActor(c.target, d.source)) d.target = c.source;
-        if (d.target) break;
+      for (let k = complete.length - 1; k >= 0 && !d.target && reach >= 0; k--) {
+        const c = complete[k]!;
+        if (c.type !== "CONSULT" || c.sent > d.sent || d.sent - c.sent > reach) continue;
+        if (sameActor(c.source!, d.source)) d.target = c.target;
+        else if (sameActor(c.target!, d.source)) d.target = c.source;
       }
       if (!d.target || sameSide(d.source, d.target)) continue;
     }
-    if (!d.source) continue;
     out.push(d);
   }
   for (const c of campaigns) out.push(c);
+  out.sort((x, y) => x.span.start - y.span.start);
 
   const events: EventRecord[] = [];
   const seen = new Map<string, EventRecord>();

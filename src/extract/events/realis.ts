@@ -8,7 +8,8 @@ const FUTURE = new Set(["will", "shall", "'ll", "’ll", "going", "gonna", "due"
 const HYPO = new Set(["would", "could", "may", "might", "should", "must", "can", "if", "unless", "whether", "possible", "potential", "proposed", "hope", "hopes", "hoped", "hoping", "wish", "wishes", "want", "wants", "wanted", "seek", "seeks", "sought", "seeking", "ready", "willing", "prepared", "readiness", "willingness", "offer", "offered", "offers", "offering", "invitation", "invited", "proposal", "try", "tried", "trying", "attempt", "efforts", "effort", "eventual", "prospect", "prospects", "likely", "unlikely", "perhaps", "maybe", "consider", "considering", "considered", "agreed", "agree", "asked", "urged", "called", "demanded", "appealed", "pushing", "push", "sought"]);
 const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without", "denied", "denies", "deny", "failed", "fails", "refused", "refuses", "cannot", "didn't", "hasn't", "haven't", "won't", "wasn't", "weren't", "isn't", "aren't", "doesn't", "don't"]);
 /** words that end the clause the trigger is in, looking left */
-const CLAUSE_BREAK = new Set([",", ";", ":", "—", "–", "said", "says", "and", "but", "while", "after", "before", "when", "as", "since", "because", "although", "which", "who", "(", "\"", "“", "”"]);
+const CLAUSE_BREAK = new Set([",", ";", ":", "—", "–", "said", "says", "but", "while", "after", "before", "when", "as", "since", "because", "although", "which", "who", "(", "\"", "“", "”"]);
+const GERUND_PREP = new Set(["about", "for", "of", "on", "toward", "towards", "without", "instead", "against", "from", "into"]);
 /** "will continue to support": the event is ongoing, not planned */
 const ONGOING = new Set(["continue", "continues", "continued", "continuing", "keep", "keeps", "kept", "remain", "remains"]);
 
@@ -19,9 +20,12 @@ const ONGOING = new Set(["continue", "continues", "continued", "continuing", "ke
 export function realisOf(before: readonly string[], sentenceText: string, triggerWord: string): Realis {
   if (/\?\s*["”’']?\s*$/.test(sentenceText)) return "hypothetical";
   let realis: Realis = "asserted";
+  // "about holding talks", "for meeting": a gerund after a preposition is a topic, not a report
+  const prev = before[before.length - 1];
+  if (/ing$/.test(triggerWord) && prev && GERUND_PREP.has(prev)) return prev === "without" ? "negated" : "hypothetical";
   let ongoing = false;
   const n = before.length;
-  for (let k = 0; k < 6 && k < n; k++) {
+  for (let k = 0; k < 8 && k < n; k++) {
     const w = before[n - 1 - k]!;
     if (CLAUSE_BREAK.has(w)) break;
     if (ONGOING.has(w)) {

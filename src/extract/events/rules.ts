@@ -9,7 +9,7 @@ import type { ConsultMode, PloverType } from "../../core/types.js";
 import { PLOVER_TYPES } from "../../core/types.js";
 
 /** Where a rule finds a side. */
-export type SourceSlot = "subject" | "between";
+export type SourceSlot = "subject" | "between" | "possessor";
 export type TargetSlot = "object" | "with" | "between" | "place" | "hosted";
 
 export interface RuleSpec {
