@@ -268,18 +268,25 @@ function sideActor(s: Side): string | null {
   return s.actor ? "a:" + s.actor : s.group ? "g:" + foldName(s.group) : null;
 }
 
-/** The keys an event is known by across articles: person level and actor level. */
+/**
+ * The key an event is known by across articles: its type and its two sides, each side by the
+ * person when one is named (two calls between different ministers of the same two states are
+ * different events), else by the state or group. Symmetric types ignore the order of the sides.
+ */
 export function eventKeys(e: { type: string; source: Side; target: Side }): string[] {
-  const keys: string[] = [];
-  for (const f of [sideId, sideActor]) {
-    const a = f(e.source);
-    const b = f(e.target);
-    if (!a || !b || a === b) continue;
-    const pair = SYMMETRIC.has(e.type) && b < a ? `${b}|${a}` : `${a}|${b}`;
-    const k = `${e.type}|${pair}`;
-    if (!keys.includes(k)) keys.push(k);
-  }
-  return keys;
+  const a = sideId(e.source);
+  const b = sideId(e.target);
+  if (!a || !b || a === b) return [];
+  const pair = SYMMETRIC.has(e.type) && b < a ? `${b}|${a}` : `${a}|${b}`;
+  return [`${e.type}|${pair}`];
+}
+
+/** The actor-level key of an event (states or groups only), for coarse grouping. */
+export function actorEventKey(e: { type: string; source: Side; target: Side }): string | null {
+  const a = sideActor(e.source);
+  const b = sideActor(e.target);
+  if (!a || !b || a === b) return null;
+  return `${e.type}|${SYMMETRIC.has(e.type) && b < a ? `${b}|${a}` : `${a}|${b}`}`;
 }
 
 // ---------------------------------------------------------------------------------------------

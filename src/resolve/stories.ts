@@ -24,6 +24,8 @@ export interface StoryOptions {
   wEvent: number;
   /** score multiplier when the article's main event contradicts the story (another date, a later development) */
   conflictFactor: number;
+  /** below this agreement between the article's lead and the story's leads, the score is scaled down */
+  leadMin: number;
   /** score multiplier when the article or the story has no date */
   undatedFactor: number;
   /** bounded work per article */
@@ -42,6 +44,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   wLeadNames: 0,
   wEvent: 0.15,
   conflictFactor: 0.35,
+  leadMin: 0.15,
   undatedFactor: 0.8,
   maxPostingsScan: 64,
   maxCandidates: 24,
@@ -394,6 +397,11 @@ export class StoryIndex {
 
     let score = o.wText * text + o.wLead * lead + o.wNames * names + o.wLeadNames * leadNames + o.wEvent * eventScore;
     score *= tf;
+    // the main development is told in the headline and lead: an article whose lead shares
+    // neither words nor names with the story's leads reports something else, however much
+    // background the bodies share
+    const leadAgree = Math.max(lead, leadNames, event === "main" ? eventScore : 0);
+    if (leadAgree < o.leadMin) score *= Math.max(0.25, leadAgree / o.leadMin);
     if (conflict) score *= o.conflictFactor;
     return {
       story: si,
