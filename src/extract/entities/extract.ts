@@ -25,7 +25,7 @@ const DROP_MODS = new Set(["top", "senior", "leading", "powerful", "veteran", "l
 const LOCATIVE = new Set(["in", "at", "near", "to", "from", "outside", "around", "inside", "into", "toward", "towards", "across", "via", "through"]);
 const STOP_APPOS = new Set(["said", "says", "told", "who", "which", "that", "has", "had", "have", "was", "is", "were", "will", "would", "on", "in", "at", "during", "after", "before", "when", "while", "as", "with"]);
 const SAID = new Set(["said", "says", "told", "stated", "stressed", "added", "noted", "underlined", "emphasized", "emphasised", "reiterated", "announced", "declared", "insisted"]);
-const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
+const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:(?!(?:Reporting|Writing|Editing|Additional)\b)\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
 
 interface PersonDraft {
   tokens: [number, number];
@@ -89,11 +89,13 @@ export function extractEntities(doc: Doc): void {
       addOrgRun(s, e);
       continue;
     }
-    // name suffix
-    let ns = e;
+    // name suffix (after dropping trailing weekdays/months: "Vladimir Putin Sunday")
+    let e2 = e;
+    while (e2 > s + 1 && (L.monthsDays.has(w[e2 - 1]!) || (L.nonNames.has(w[e2 - 1]!) && !L.orgHeads.has(w[e2 - 1]!) && !L.roleHeads.has(lw[e2 - 1]!)))) e2--;
+    let ns = e2;
     while (ns > s && nameLike(sc, L, ns - 1)) ns--;
-    while (ns < e && (L.particles.has(w[ns]!) || w[ns] === ".")) ns++; // no particle/dot first
-    let ne = e;
+    while (ns < e2 && (L.particles.has(w[ns]!) || w[ns] === ".")) ns++; // no particle/dot first
+    let ne = e2;
     while (ne > ns && (L.particles.has(w[ne - 1]!) || w[ne - 1] === ".")) ne--;
     if (ne <= ns) continue;
     // a run that is a known place or feature ("Black Sea" is a lexicon hit; "Bursa" is in the gazetteer)
@@ -146,7 +148,7 @@ export function extractEntities(doc: Doc): void {
   for (const d of drafts) {
     if (!d.confirmed) continue;
     const parts = keyOf(d.s, d.e);
-    if (parts.length < 2 && !d.titled) continue;
+    if (parts.length < 2) continue;
     const surnameKey = parts[parts.length - 1]!;
     const firstKey = parts[0]!;
     const t = text.slice(tokens[d.s]!.start, tokens[d.e - 1]!.end);
@@ -184,8 +186,8 @@ export function extractEntities(doc: Doc): void {
     surnameIndex.set(p.surnameKey, list);
   });
   for (const d of drafts) {
-    if (d.confirmed) continue;
     const parts = keyOf(d.s, d.e);
+    if (d.confirmed && parts.length > 1) continue;
     const full = fullKeyIndex.get(parts.join(" "));
     if (full !== undefined) {
       addPersonMention(full, d.s, d.e, "name");
@@ -207,18 +209,36 @@ export function extractEntities(doc: Doc): void {
   }
   // titled single words that matched nobody: new persons ("President Putin" alone)
   for (const d of drafts) {
-    if (d.confirmed || !d.titled || d.headline) continue;
+    if (!d.titled || d.headline) continue;
     if (mentionPerson.has(d.s)) continue;
     const parts = keyOf(d.s, d.e);
     if (parts.length !== 1) continue;
     const t = w[d.s]!;
     if (L.gazetteer.has(t)) continue;
+    // "Foreign Minister Sergey #Lavrov": a given name of a known person
+    let byFirst = persons.findIndex((p) => p.nTok > 1 && p.firstKey === parts[0]);
+    // "Dmitry #Kuleba": a hashtagged surname after the given name
+    if (byFirst < 0 && (w[d.e] === "#" || w[d.e] === "@") && d.e + 1 < n) {
+      const list = surnameIndex.get(nameKey(w[d.e + 1]!));
+      if (list && list.length === 1) {
+        byFirst = list[0]!;
+        const p = persons[byFirst]!;
+        const form = `${t} ${w[d.e + 1]}`;
+        const fk = `${parts[0]} ${p.surnameKey}`;
+        if (!p.forms.has(fk)) p.forms.set(fk, form);
+        addPersonMention(byFirst, d.e + 1, d.e + 2, "surname");
+      }
+    }
+    if (byFirst >= 0) {
+      addPersonMention(byFirst, d.s, d.e, "given-name");
+      continue;
+    }
     const pi = persons.length;
     persons.push({ forms: new Map([[parts[0]!, t]]), name: t, nTok: 1, surnameKey: parts[0]!, firstKey: parts[0]!, cands: [], mentions: [], mentionTok: [], honorificOnly: false });
     surnameIndex.set(parts[0]!, [pi]);
     addPersonMention(pi, d.s, d.e, "title");
     // later untitled mentions of the same word
-    for (const d2 of drafts) if (!d2.confirmed && d2 !== d && d2.e - d2.s === 1 && nameKey(w[d2.s]!) === parts[0] && !mentionPerson.has(d2.s)) addPersonMention(pi, d2.s, d2.e, "surname");
+    for (const d2 of drafts) if (d2 !== d && d2.e - d2.s === 1 && nameKey(w[d2.s]!) === parts[0] && !mentionPerson.has(d2.s)) addPersonMention(pi, d2.s, d2.e, "surname");
   }
 
   function nearestPerson(list: number[], k: number): number {
@@ -258,6 +278,13 @@ export function extractEntities(doc: Doc): void {
     if (pre) p.cands.push(pre);
     const ofC = ofCountryAfter(e);
     if (ofC) p.cands.push(ofC);
+    // a U.S. lawmaker's party and state: "Gregory Meeks (D-N.Y.)"
+    const tail = text.slice(tokens[e - 1]!.end, tokens[e - 1]!.end + 16);
+    const pm = /^\s*\((?:D|R|I)-[A-Z][A-Za-z.]*\)/.exec(tail);
+    if (pm) {
+      const st = tokens[e - 1]!.end + pm[0].indexOf("(");
+      p.cands.push({ role: null, roleSpan: null, country: "USA", countrySpan: { start: st, end: tokens[e - 1]!.end + pm[0].length }, rule: "country.us-party-state" });
+    }
   }
 
   /** Title chain right before a name: "Turkish Foreign Minister", "UN refugee chief", "Ukraine's", "his Russian counterpart". */
@@ -290,6 +317,7 @@ export function extractEntities(doc: Doc): void {
         }
         if (en.kind === "org" && en.via === "igo") {
           body = en.code ?? en.actor;
+          for (let k = hit.s; k < hit.e; k++) if (L.roleHeads.has(lw[k]!)) head = true;
           if (!country) {
             country = body;
             countrySpan = spanOf(hit.s, hit.e);
@@ -416,6 +444,7 @@ export function extractEntities(doc: Doc): void {
         j = me + 1;
       } else return null;
     }
+    if (j < n && /^(?:and|or|of|to|for|in|at|from|with)$/.test(lw[j]!)) return null;
     const start = j;
     const parts: string[] = [];
     let head = false;
@@ -496,6 +525,7 @@ export function extractEntities(doc: Doc): void {
     }
     if (!head && !counterpart) return null;
     if (k - start > 12) return null;
+    if (mentionPerson.has(k)) return null; // the words were the next person's title
     // an organisation name spelled out before its acronym: "(OSCE)" → keep the acronym
     while (parts.length && /^(?:of|to|for|the|and|from|in|at)$/.test(parts[parts.length - 1]!.toLowerCase())) parts.pop();
     if (counterpart) {
@@ -548,7 +578,6 @@ export function extractEntities(doc: Doc): void {
             j = h.s - 1;
             break;
           }
-          if (!head) break;
           for (let k = h.e - 1; k >= h.s; k--) roleToks.unshift(k);
           j = h.s;
           continue;
@@ -618,6 +647,12 @@ export function extractEntities(doc: Doc): void {
   }
 
   function roleText(toks: number[]): string {
+    // "House Foreign Affairs Committee Chair" → "Chair of the House Foreign Affairs Committee"
+    const last = toks[toks.length - 1]!;
+    if (toks.length >= 3 && /^(?:chair|chairman|chairwoman|chairperson|head|director|president)$/.test(lw[last]!) && L.orgHeads.has(w[toks[toks.length - 2]!]!)) {
+      const body = toks.slice(0, -1).map((k) => w[k]!).join(" ");
+      return `${w[last]!.charAt(0).toUpperCase()}${w[last]!.slice(1)} of the ${body}`;
+    }
     const out: string[] = [];
     for (const k of toks) {
       const lt = lw[k]!;
@@ -640,7 +675,7 @@ export function extractEntities(doc: Doc): void {
         return `${prefix} ${v}`;
       }
     }
-    return r.replace(/\s+/g, " ").replace(/ (['’]s)/g, "$1").trim();
+    return r.replace(/\s+/g, " ").replace(/ (['’]s)/g, "$1").replace(/\b([Aa]mbassador) at\b/, "$1 to").trim();
   }
 
   function roleBody(role: string): string | null {
@@ -725,6 +760,7 @@ export function extractEntities(doc: Doc): void {
     return L.roleFunction.get(base) ?? base;
   };
   const unnamedFunction = new Map<number, string>();
+  const unnamed: Array<{ k: number; phrase: string; country: string; span: Span; mention: EntityMention; poss: boolean }> = [];
   // description: [the|Turkey's] [demonym] [modifiers] head, not followed by a name
   for (let k = 0; k < n; k++) {
     const lt = lw[k]!;
@@ -781,9 +817,28 @@ export function extractEntities(doc: Doc): void {
       for (let x = startTok; x <= k; x++) consumed[x] = 1;
     } else if (fits.length === 0 && country) {
       unnamedFunction.set(span.start, fn);
-      mentions.push({ ...span, kind: "person", ref: -1, actor: country, via: "description-unnamed", rule: "person.description-unnamed" });
+      const m: EntityMention = { ...span, kind: "person", ref: -1, actor: country, via: "description-unnamed", rule: "person.description-unnamed" };
+      mentions.push(m);
+      unnamed.push({ k, phrase, country, span, mention: m, poss });
       for (let x = startTok; x <= k; x++) consumed[x] = 1;
     }
+  }
+  // "The Turkish foreign minister hailed …" then "Mevlut Cavusoglu said …": the first person named
+  // after an unnamed description, within two sentences, who has no title of his own, is the one described
+  for (const d of unnamed) {
+    if (d.poss) continue;
+    const ms = mentionStarts.find((t) => t > d.k && sentOf(t) <= sentOf(d.k) + 2);
+    if (ms === undefined) continue;
+    const pi = mentionPerson.get(ms)!;
+    const r = resolved[pi]!;
+    if (r.role || (r.country && r.country.value !== d.country)) continue;
+    r.role = { value: normaliseRole(d.phrase), stated: false, evidence: d.span, rule: "role.description-antecedent" };
+    if (!r.country) r.country = { value: d.country, stated: false, evidence: d.span, rule: "country.description-antecedent" };
+    d.mention.ref = pi;
+    d.mention.actor = null;
+    d.mention.via = "description";
+    d.mention.rule = "person.description-antecedent";
+    unnamedFunction.delete(d.span.start);
   }
 
   // ---------------------------------------------------------------- counterparts in a list: "spoke to several counterparts, including Ukraine's Dmytro Kuleba"
@@ -833,7 +888,7 @@ export function extractEntities(doc: Doc): void {
   // A country named as an actor (subject, possessor, capital for its government) counts more than one
   // named as a place ("in Ukraine", "invasion of Ukraine"); countries of a person's counterparts and of
   // other holders of the same office are excluded; mentions in the person's own sentences count more.
-  const WEAK = new Set(["in", "into", "to", "from", "across", "of", "on", "against", "over", "inside", "within", "toward", "towards", "through", "for", "with", "near", "invaded", "invade", "invading", "attack", "attacked"]);
+  const WEAK = new Set(["between", "and", "in", "into", "to", "from", "across", "of", "on", "against", "over", "inside", "within", "toward", "towards", "through", "for", "with", "near", "invaded", "invade", "invading", "attack", "attacked"]);
   const countryScore = new Map<string, number>();
   const sentCountries = new Map<number, Map<string, number>>();
   for (const h of sc.hits) {
@@ -884,6 +939,18 @@ export function extractEntities(doc: Doc): void {
     }
     // unnamed holders of the same office: "Ukraine's president said"
     for (const m of mentions) if (m.via === "description-unnamed" && m.actor && fn && unnamedFunction.get(m.start) === fn) exclude.add(m.actor);
+    // other persons in the person's sentences: a person acts with his own side more often than not
+    for (const ms of p.mentionTok) {
+      for (const s2 of mentionStarts) {
+        if (sentOf(s2) !== sentOf(ms)) continue;
+        const qi = mentionPerson.get(s2)!;
+        const qc = resolved[qi]!.country;
+        if (qi !== pi && qc?.stated) score.set(qc.value, (score.get(qc.value) ?? 0) + 2);
+      }
+    }
+    // an office whose bare title names one government ("Secretary of State")
+    const implied = r.role ? L.impliesCountry.get(r.role.value.toLowerCase()) : undefined;
+    if (implied) score.set(implied, (score.get(implied) ?? 0) + 20);
     // a name written with Turkish letters (ğ, ş, ı) in an English text: a weak hint
     if (/[ğşıİĞŞ]/.test(p.name)) score.set("TUR", (score.get("TUR") ?? 0) + 4);
     let best: string | null = null;

@@ -43,6 +43,7 @@ interface RolesData {
   function: Record<string, string[]>;
   defaultTitle: Record<string, string>;
   byCountry: Record<string, Record<string, string>>;
+  impliesCountry: Record<string, string>;
 }
 
 interface WordsData {
@@ -71,6 +72,8 @@ export interface Lexicon {
   roleFunction: Map<string, string>;
   defaultTitle: Map<string, string>;
   titleByCountry: Map<string, Map<string, string>>;
+  /** offices whose bare title implies one country ("secretary of state" → USA) */
+  impliesCountry: Map<string, string>;
   /** body a role belongs to, whatever prefix it has: "high commissioner for refugees" → UNHCR */
   roleBody: Map<string, string>;
   nonNames: Set<string>;
@@ -200,6 +203,7 @@ export function lexicon(): Lexicon {
     roleFunction,
     defaultTitle: new Map(Object.entries(roles.defaultTitle)),
     titleByCountry,
+    impliesCountry: new Map(Object.entries(roles.impliesCountry ?? {})),
     roleBody: new Map([
       ["high commissioner for refugees", "UNHCR"],
       ["refugee chief", "UNHCR"],
