@@ -149,7 +149,8 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
       if (!SPEECH_VERBS.has(w)) continue;
       const subj = subjectBefore(doc, j, i0);
       let sp: Speaker | null = null;
-      if (subj && subj[0] <= i0 + 2) sp = resolveSpeaker(doc, subj[0], subj[1], state);
+      // ", Akar said" right after the quote, or "… as a possible third state, the top diplomat said"
+      if (subj && (subj[0] <= i0 + 2 || low[subj[0] - 1] === ",")) sp = resolveSpeaker(doc, subj[0], subj[1], state);
       else if (j <= i0 + 2) {
         const after = subjectAfter(doc, j);
         if (after) sp = resolveSpeaker(doc, after[0], after[1], state);
@@ -159,6 +160,21 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
         rule = "direct:after";
       }
       break;
+    }
+  }
+  // 1b. "“…” This was announced by X": a passive attribution in the next sentence
+  if (!speaker) {
+    const i0 = tokenAt(doc, q.end);
+    const next = doc.sentences[sClose + 1];
+    if (i0 >= sentC.tokEnd - 1 && next && next.para === sentC.para) {
+      for (let j = next.tokStart; j < Math.min(next.tokEnd - 1, next.tokStart + 5); j++) {
+        if ((SPEECH_VERBS.has(low[j]!) || low[j] === "announced") && low[j + 1] === "by") {
+          const after = subjectAfter(doc, j + 1);
+          if (after) speaker = resolveSpeaker(doc, after[0], after[1], state);
+          if (speaker) rule = "direct:passive-by";
+          break;
+        }
+      }
     }
   }
   // 2. before the opening mark in its sentence: "Kuleba added: “…”", "Akar said Turkey is “…”"
@@ -277,6 +293,7 @@ function clauseEnd(doc: Doc, from: number, end: number): number {
         if (low[v] === "," || low[v] === "that") break;
       }
     }
+    if (low[k] === "and" && SPEECH_VERBS.has(low[k + 1]!) && k > from) return low[k - 1] === "," ? k - 1 : k;
     if (low[k] === "and" && low[k + 1] !== "that") {
       // "… and Ukraine's president said …": a new frame
       for (let v = k + 1; v < Math.min(end, k + 8); v++) {
@@ -336,6 +353,19 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, frame
       if (cleaned && cleaned.kind === "body") remember(state, cleaned);
 
     }
+    if (SPEECH_PARTICIPLES.has(low[tokStart]!) && low[tokStart + 1] === "that") {
+      for (let k = tokStart + 2; k < tokEnd; k++) {
+        if (low[k] !== ",") continue;
+        let v = k + 1;
+        while (v < Math.min(tokEnd, k + 10) && !SPEECH_VERBS.has(low[v]!)) v++;
+        const subj = v < tokEnd ? subjectBefore(doc, v, k + 1) : null;
+        if (subj && subj[0] === k + 1 && k - tokStart >= 5) {
+          const sp = resolveSpeaker(doc, subj[0], subj[1], state);
+          if (sp) frames.push({ speaker: sp, span: spanOfTokens(doc, tokStart + 2, k), direct: false, isQuote: true, rule: "reported:participle-lead" });
+        }
+        break;
+      }
+    }
     for (let v = tokStart; v < tokEnd; v++) {
       const w = low[v]!;
       const participle = SPEECH_PARTICIPLES.has(w);
@@ -345,10 +375,10 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, frame
         // ", warning that CLAUSE": the speaker of the frame before it
         if (low[v - 1] !== "," && low[v - 1] !== "—") continue;
         const last = frames.length ? frames[frames.length - 1]! : null;
-        if (!last || !last.speaker || last.direct || last.span.start < sent.start) continue;
+        if (!last || !last.speaker || last.span.start < sent.start) continue;
         let c = v + 1;
         if (low[c] === "that") c++;
-        else continue;
+        else if (!(w === "adding" || w === "saying") || !clauseOpener(doc, c) || isMark(low[c]!)) continue;
         const end = clauseEnd(doc, c, tokEnd);
         if (end - c < 3) continue;
         frames.push({ speaker: last.speaker, span: spanOfTokens(doc, c, end), direct: false, isQuote: true, rule: "reported:participle" });
@@ -356,6 +386,17 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, frame
       }
       if (NO_CLAUSE.has(w)) continue;
       const tell = w === "told" || w === "tells" || w === "informed" || w === "assured" || w === "warned" || w === "reminded";
+      if (low[v - 1] === "and" && (low[v + 1] === "that" || clauseOpener(doc, v + 1))) {
+        const last = frames.length ? frames[frames.length - 1]! : null;
+        if (last && last.speaker && last.span.start >= sent.start) {
+          const c = low[v + 1] === "that" ? v + 2 : v + 1;
+          const end = clauseEnd(doc, c, tokEnd);
+          if (end - c >= 3 && !isMark(low[c]!)) {
+            frames.push({ speaker: last.speaker, span: spanOfTokens(doc, c, end), direct: false, isQuote: true, rule: "reported:and-verb" });
+            continue;
+          }
+        }
+      }
       let subj = subjectBefore(doc, v, tokStart);
       let inverted = false;
       if (!subj && low[v - 1] === ",") {
@@ -450,12 +491,20 @@ function selectQuotes(doc: Doc, frames: Frame[]): QuoteRecord[] {
   const reported = frames.filter((f) => f.isQuote && !f.direct && f.speaker);
   const direct = frames.filter((f) => f.isQuote && f.direct && f.speaker);
   const out: QuoteRecord[] = [];
+  // a reported clause made mostly of quoted fragments: the fragments are the quotes
+  const quotedShare = (r: Frame) => {
+    let inQ = 0;
+    for (const d of direct) if (r.span.start <= d.span.start && d.span.end <= r.span.end) inQ += d.span.end - d.span.start;
+    return inQ / Math.max(1, r.span.end - r.span.start);
+  };
+  const heavy = new Set(reported.filter((r) => quotedShare(r) > 0.5));
   for (const d of direct) {
-    const covered = reported.some((r) => r.span.start <= d.span.start && d.span.end <= r.span.end && r.speaker!.name === d.speaker!.name);
+    const covered = reported.some((r) => !heavy.has(r) && r.span.start <= d.span.start && d.span.end <= r.span.end && r.speaker!.name === d.speaker!.name);
     if (covered) continue;
     out.push({ speaker: d.speaker!.name, direct: true, span: d.span, speaker_span: d.speaker!.span, rule: d.rule });
   }
   for (const r of reported) {
+    if (heavy.has(r)) continue;
     // a reported clause that is mostly a direct quote of the same words
     const inQuote = direct.some((d) => d.span.start <= r.span.start && r.span.end <= d.span.end);
     if (inQuote) continue;
