@@ -30,6 +30,13 @@ describe("query parsing and hit finding", () => {
     expect(findHits(TEXT_A, parseQuery('"by phone"')).map((h) => h.text)).toEqual(["by phone"]);
   });
 
+  it("splits at apostrophes and dots as the index does", () => {
+    const t = "Russia’s army and the U.N. agency; Kyiv's mayor.";
+    expect(findHits(t, parseQuery("russia's")).map((h) => h.text)).toEqual(["Russia’s"]);
+    expect(findHits(t, parseQuery("U.N.")).map((h) => h.text)).toEqual(["U.N"]);
+    expect(findHits(t, parseQuery("kyivs"))).toEqual([]);
+  });
+
   it("cuts a snippet around the first hit, within its line", () => {
     const hits = findHits(TEXT_A, parseQuery("Ankara"));
     const s = snippetAround(TEXT_A, hits, 60);
@@ -78,6 +85,14 @@ describe("full-text search in the store", () => {
     expect(await store.search("zelensky")).toEqual([]);
     expect(await store.search("  ")).toEqual([]);
     expect(await store.search('AND OR NOT "(" ^ :')).toEqual([]);
+  });
+
+  it("matches possessives and dotted initialisms in the index", async () => {
+    const t = "Russia’s envoy met the U.N. chief in Geneva.";
+    await store.saveArticle(input({ ...recordB(), id: "art-c", persons: [], events: [], quotes: [], places: [], published: "2024-01-01" }, t));
+    expect((await store.search("russia's envoy")).map((h) => h.article)).toEqual(["art-c"]);
+    expect((await store.search('"u.n. chief"')).map((h) => h.article)).toEqual(["art-c"]);
+    expect((await store.search('"u.n. envoy"')).map((h) => h.article)).toEqual([]);
   });
 
   it("pages results", async () => {

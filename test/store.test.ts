@@ -38,10 +38,31 @@ function allSpans(r: ArticleRecord): Array<[string, TextSpan]> {
 
 describe("migrations", () => {
   it("apply once, record their version, and are idempotent", async () => {
-    expect(await store.migrate()).toBe(1);
-    const v = store.db.prepare("SELECT version, name FROM schema_version").all();
-    expect(v).toEqual([{ version: 1, name: "init" }]);
+    expect(await store.migrate()).toBe(2);
+    const v = store.db.prepare("SELECT version, name FROM schema_version ORDER BY version").all();
+    expect(v).toEqual([{ version: 1, name: "init" }, { version: 2, name: "person_index" }]);
     expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
+  });
+
+  it("0002 backfills the person index from persons stored under 0001", async () => {
+    const old = new SqliteStore(":memory:");
+    expect(await old.migrate(1)).toBe(1);
+    // a 0001 store has no person_index: save the rows by hand, the way 0001 code did
+    const saveRows = (old as unknown as { saveRows: (r: unknown, i: unknown) => unknown }).saveRows.bind(old);
+    const { toRows } = await import("../src/store/rows.js");
+    for (const [rec, text] of [[recordA(), TEXT_A], [recordB(), TEXT_B]] as const) {
+      const rows = { ...toRows(input(rec, text)), personIndex: [] };
+      old.db.transaction(() => saveRows(rows, input(rec, text)))();
+    }
+    expect(await old.migrate()).toBe(2);
+    const ps = await old.listPersons();
+    expect(ps.find((p) => p.key === "mevlut cavusoglu")).toMatchObject({ articles: 2, role: "former Foreign Minister", name: "Mevlut Cavusoglu", first_seen: "2022-02-28" });
+    expect(ps).toEqual(await store.listPersons().then(async () => {
+      await store.saveArticle(input(recordA(), TEXT_A));
+      await store.saveArticle(input(recordB(), TEXT_B));
+      return store.listPersons();
+    }));
+    await old.close();
   });
 });
 

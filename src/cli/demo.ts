@@ -74,7 +74,8 @@ export async function run(argv: string[]): Promise<number> {
         const cur = persons.get(k) ?? { name: p.name, role: null, country: null, evidence: null, articles: new Set<string>() };
         cur.role ??= p.role;
         cur.country ??= p.country;
-        cur.evidence ??= p.role_evidence ?? (p.mentions[0] ? around(s.text, p.mentions[0]) : null);
+        const ev0 = p.role_evidence ?? p.mentions[0] ?? null;
+        cur.evidence ??= ev0 ? around(s.text, ev0) : null;
         cur.articles.add(s.article.id);
         persons.set(k, cur);
       }

@@ -8,8 +8,21 @@
  */
 import { createHash } from "node:crypto";
 import type { ArticleRecord, Span, TextSpan } from "../core/types.js";
-import { foldName, surnameOf } from "../text/fold.js";
+import { foldName as foldNameUncached, surnameOf } from "../text/fold.js";
 import type { SaveArticleInput } from "./port.js";
+import { ftsText } from "./search.js";
+
+/** foldName, memoised: the same names recur across articles, and the store folds many per article. */
+const foldCache = new Map<string, string>();
+export function foldName(s: string): string {
+  let k = foldCache.get(s);
+  if (k === undefined) {
+    k = foldNameUncached(s);
+    if (foldCache.size >= 50_000) foldCache.clear();
+    foldCache.set(s, k);
+  }
+  return k;
+}
 
 /** Hash of the exact article text: the same text under another id is the same article. */
 export function textHash(text: string): string {
@@ -124,6 +137,14 @@ export interface QuoteRowDb {
   rule: string;
 }
 
+export interface PersonIndexRowDb {
+  name_key: string;
+  name: string;
+  role: string | null;
+  country: string | null;
+  published: string | null;
+}
+
 export interface ArticleRows {
   article: ArticleRowDb;
   persons: PersonRowDb[];
@@ -132,7 +153,9 @@ export interface ArticleRows {
   events: EventRowDb[];
   figures: FigureRowDb[];
   quotes: QuoteRowDb[];
-  /** what the full-text index holds: folded title and text (see foldName) */
+  /** one entry per distinct person (folded name) of the article, for the cross-article person index */
+  personIndex: PersonIndexRowDb[];
+  /** what the full-text index holds: title and text with unfoldable letters mapped (see ftsText) */
   fts: { title: string; text: string };
 }
 
@@ -161,7 +184,19 @@ export function toRows(input: SaveArticleInput, now = new Date().toISOString()):
   for (const e of r.events) checkSpan(text, e.span, `event ${e.type}`);
   for (const f of r.figures) checkSpan(text, f.span, "figure");
   for (const q of r.quotes) checkSpan(text, q.span, "quote");
+  const personIndex = new Map<string, PersonIndexRowDb>();
+  for (const p of r.persons) {
+    const key = foldName(p.name);
+    if (key === "") continue;
+    const cur = personIndex.get(key);
+    if (!cur) personIndex.set(key, { name_key: key, name: p.name, role: p.role ?? null, country: p.country ?? null, published: r.published ?? null });
+    else {
+      cur.role ??= p.role ?? null;
+      cur.country ??= p.country ?? null;
+    }
+  }
   return {
+    personIndex: [...personIndex.values()],
     article: {
       id,
       text,
@@ -269,7 +304,7 @@ export function toRows(input: SaveArticleInput, now = new Date().toISOString()):
         rule: q.rule,
       };
     }),
-    fts: { title: foldName(r.title ?? ""), text: foldName(text) },
+    fts: { title: ftsText(r.title ?? ""), text: ftsText(text) },
   };
 }
 
@@ -292,7 +327,7 @@ export const textSpan = (text: string, start: number, end: number): TextSpan => 
 const bool = (v: number | null): boolean | undefined => (v == null ? undefined : v === 1);
 
 /** Rebuilds the ArticleRecord (SCHEMA.md layout, spans intact) from the stored rows. */
-export function recordFromRows(rows: Omit<ArticleRows, "fts">): ArticleRecord {
+export function recordFromRows(rows: Omit<ArticleRows, "fts" | "personIndex">): ArticleRecord {
   const a = rows.article;
   const t = a.text;
   const byIdx = <T extends { idx: number }>(xs: T[]) => [...xs].sort((x, y) => x.idx - y.idx);

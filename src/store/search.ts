@@ -13,14 +13,35 @@ export interface SearchTerm {
   prefix: boolean;
 }
 
-/** Splits a query into terms: a quoted "phrase" or a single word, `word*` for a prefix. */
+/** Letters that neither Unicode decomposition nor FTS5's remove_diacritics fold to a base letter. */
+const SPECIAL: Record<string, string> = {
+  ı: "i", İ: "I", ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D", ð: "d", Ð: "D", þ: "th", Þ: "Th",
+  ß: "ss", æ: "ae", Æ: "Ae", œ: "oe", Œ: "Oe", ħ: "h", Ħ: "H", ŀ: "l", Ŀ: "L", ŧ: "t", Ŧ: "T",
+};
+const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join("")}]`, "g");
+
+/**
+ * What the full-text index holds for a title or text: the text with the few letters that the
+ * index's tokenizer (unicode61, remove_diacritics 2: case and accents) cannot fold mapped to
+ * their base letters. Cheap: ASCII text passes through untouched.
+ */
+export function ftsText(s: string): string {
+  SPECIAL_RE.lastIndex = 0;
+  return SPECIAL_RE.test(s) ? s.replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c) : s;
+}
+
+/**
+ * Splits a query into terms: a quoted "phrase" or a single word, `word*` for a prefix. Words
+ * split where the index's tokenizer splits (apostrophes and dots too: "Russia's" → russia s,
+ * "U.N." → u n), folded like foldName.
+ */
 export function parseQuery(query: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
   const re = /"([^"]*)"|(\S+)/g;
   for (let m = re.exec(query); m; m = re.exec(query)) {
     const raw = m[1] ?? m[2] ?? "";
     const prefix = /\*$/.test(raw);
-    const words = foldName(raw).split(" ").filter(Boolean);
+    const words = foldName(raw.replace(/['’‘.]/g, " ")).split(" ").filter(Boolean);
     if (words.length) terms.push({ words, prefix });
   }
   return terms;
@@ -53,8 +74,8 @@ export function foldWithOffsets(text: string): Folded {
     const f = foldChar(ch);
     const j = i + ch.length;
     if (f === "") {
-      // apostrophes vanish inside words (as foldName does); every other non-word char is one space
-      if (ch !== "'" && ch !== "’" && ch !== "‘" && folded.length > 0 && !folded.endsWith(" ")) {
+      // every run of non-word chars (apostrophes too, as the index's tokenizer does) is one space
+      if (folded.length > 0 && !folded.endsWith(" ")) {
         folded += " ";
         start.push(i);
         end.push(j);

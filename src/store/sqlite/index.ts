@@ -24,6 +24,10 @@ import { MIGRATIONS } from "./migrations/index.js";
 type Params = Record<string, string | number | null>;
 
 const DEFAULT_LIMIT = 50;
+/** a person's detail carries mention spans for this many latest appearances */
+const PERSON_TEXTS = 200;
+/** in the person_index upsert: the incoming article is at least as recent as the latest seen */
+const NEWER = "(excluded.last_seen IS NOT NULL AND (person_index.last_seen IS NULL OR excluded.last_seen >= person_index.last_seen))";
 const MAX_LIMIT = 100_000;
 
 /** A WHERE clause built from optional filters, with named parameters. */
@@ -125,13 +129,14 @@ export class SqliteStore implements Store {
     return this.stmt(sql).get(params) as T | undefined;
   }
 
-  async migrate(): Promise<number> {
+  /** Applies the migrations not yet applied (up to `to`, for tests of a migration). */
+  async migrate(to = Infinity): Promise<number> {
     this.db.exec(`CREATE TABLE IF NOT EXISTS schema_version (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     const row = this.db.prepare("SELECT MAX(version) AS v FROM schema_version").get() as { v: number | null };
     let current = row.v ?? 0;
     for (const m of MIGRATIONS) {
-      if (m.version <= current) continue;
+      if (m.version <= current || m.version > to) continue;
       this.db.transaction(() => {
         this.db.exec(m.sql);
         this.db.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)")
@@ -207,6 +212,21 @@ export class SqliteStore implements Store {
           text, rule)
         VALUES (@article_id, @idx, @speaker, @speaker_key, @speaker_surname_key, @direct, @span_start, @span_end,
           @text, @rule)`, rows.quotes);
+      if (!rows.personIndex.length) return "inserted";
+      const upsertPerson = this.stmt(`INSERT INTO person_index (name_key, name, role, country, articles, first_seen, last_seen)
+        VALUES (@name_key, @name, @role, @country, 1, @published, @published)
+        ON CONFLICT (name_key) DO UPDATE SET
+          articles = person_index.articles + 1,
+          first_seen = CASE WHEN person_index.first_seen IS NULL OR excluded.first_seen < person_index.first_seen
+            THEN excluded.first_seen ELSE person_index.first_seen END,
+          last_seen = CASE WHEN person_index.last_seen IS NULL OR excluded.last_seen > person_index.last_seen
+            THEN excluded.last_seen ELSE person_index.last_seen END,
+          name = CASE WHEN ${NEWER} THEN excluded.name ELSE person_index.name END,
+          role = CASE WHEN excluded.role IS NOT NULL AND (${NEWER} OR person_index.role IS NULL)
+            THEN excluded.role ELSE person_index.role END,
+          country = CASE WHEN excluded.country IS NOT NULL AND (${NEWER} OR person_index.country IS NULL)
+            THEN excluded.country ELSE person_index.country END`);
+      for (const p of rows.personIndex) upsertPerson.run(p);
       return "inserted";
     }
   }
@@ -244,23 +264,47 @@ export class SqliteStore implements Store {
     if (f.outlet) w.add("a.outlet = @outlet", { outlet: f.outlet });
     if (f.story) w.add("a.story_id = @story", { story: f.story });
     dateRange(w, "a.published", f);
+    if (!w.parts.length) {
+      // the whole store: the person index kept up to date on every save
+      const params: Params = {};
+      const lim = page(f, params);
+      return this.all<PersonSummary>(
+        `SELECT name_key AS key, name, role, country, articles, first_seen, last_seen FROM person_index
+         ORDER BY articles DESC, name_key ${lim}`,
+        params,
+      );
+    }
     const lim = page(f, w.params);
-    // the display name, role and country are those of the latest appearance that has one
-    const latest = (col: string) => `(SELECT x.${col} FROM persons x JOIN articles y ON y.id = x.article_id
-        WHERE x.name_key = g.name_key AND x.${col} IS NOT NULL
-        ORDER BY y.published IS NULL, y.published DESC, length(x.name) DESC LIMIT 1)`;
-    const rows = this.all<{ key: string; name: string; role: string | null; country: string | null; articles: number; first_seen: string | null; last_seen: string | null }>(
-      `WITH g AS (
-         SELECT p.name_key, COUNT(DISTINCT p.article_id) AS articles, MIN(a.published) AS first_seen, MAX(a.published) AS last_seen
-         FROM persons p JOIN articles a ON a.id = p.article_id ${w}
-         GROUP BY p.name_key
-         ORDER BY articles DESC, p.name_key ${lim})
-       SELECT g.name_key AS key, ${latest("name")} AS name, ${latest("role")} AS role, ${latest("country")} AS country,
-         g.articles, g.first_seen, g.last_seen
-       FROM g ORDER BY g.articles DESC, g.name_key`,
+    const groups = this.all<{ key: string; articles: number; first_seen: string | null; last_seen: string | null }>(
+      `SELECT p.name_key AS key, COUNT(DISTINCT p.article_id) AS articles, MIN(a.published) AS first_seen, MAX(a.published) AS last_seen
+       FROM persons p JOIN articles a ON a.id = p.article_id ${w}
+       GROUP BY p.name_key ORDER BY articles DESC, p.name_key ${lim}`,
       w.params,
     );
-    return rows;
+    if (!groups.length) return [];
+    // name, role and country of the latest appearance (within the filter) that has one
+    const keys: Params = {};
+    groups.forEach((g, i) => (keys[`k${i}`] = g.key));
+    const wk = new Where().add(`p.name_key IN (${groups.map((_, i) => `@k${i}`).join(", ")})`, keys);
+    for (const part of w.parts) wk.add(part);
+    Object.assign(wk.params, w.params);
+    delete wk.params.limit;
+    delete wk.params.offset;
+    const latest = new Map<string, { name: string | null; role: string | null; country: string | null }>();
+    for (const r of this.db.prepare(
+      `SELECT p.name_key, p.name, p.role, p.country FROM persons p JOIN articles a ON a.id = p.article_id ${wk}
+       ORDER BY a.published IS NULL, a.published DESC`,
+    ).iterate(wk.params) as Iterable<{ name_key: string; name: string; role: string | null; country: string | null }>) {
+      const cur = latest.get(r.name_key) ?? { name: null, role: null, country: null };
+      cur.name ??= r.name;
+      cur.role ??= r.role;
+      cur.country ??= r.country;
+      latest.set(r.name_key, cur);
+    }
+    return groups.map((g) => {
+      const l = latest.get(g.key);
+      return { key: g.key, name: l?.name ?? g.key, role: l?.role ?? null, country: l?.country ?? null, articles: g.articles, first_seen: g.first_seen, last_seen: g.last_seen };
+    });
   }
 
   async getPerson(name: string): Promise<PersonDetail | null> {
@@ -277,16 +321,24 @@ export class SqliteStore implements Store {
     );
     if (!hit) return null;
     const key = hit.name_key;
-    const rows = this.all<PersonRowDb & { published: string | null; title: string | null; text: string }>(
-      `SELECT p.*, a.published, a.title, a.text FROM persons p JOIN articles a ON a.id = p.article_id
-       WHERE p.name_key = @key ORDER BY a.published, a.id LIMIT 1000`,
+    const rows = this.all<PersonRowDb & { published: string | null; title: string | null }>(
+      `SELECT p.*, a.published, a.title FROM persons p JOIN articles a ON a.id = p.article_id
+       WHERE p.name_key = @key ORDER BY a.published, a.id LIMIT 5000`,
       { key },
     );
-    const appearances: PersonAppearance[] = rows.map((r) => ({
-      article: r.article_id, title: r.title, published: r.published, name: r.name,
-      aliases: JSON.parse(r.aliases) as string[], role: r.role, country: r.country,
-      role_evidence: spanFromJson(r.text, r.role_evidence), mentions: mentionsFromJson(r.text, r.mentions),
-    }));
+    // spans need the article text: load it for the latest appearances and where a role is stated
+    const withText = new Set(rows.slice(-PERSON_TEXTS).map((r) => r.article_id));
+    for (const r of rows) if (r.role_evidence && withText.size < PERSON_TEXTS * 2) withText.add(r.article_id);
+    const textOf = (id: string) => this.get<{ text: string }>("SELECT text FROM articles WHERE id = @id", { id })?.text ?? "";
+    const appearances: PersonAppearance[] = rows.map((r) => {
+      const t = withText.has(r.article_id) ? textOf(r.article_id) : null;
+      return {
+        article: r.article_id, title: r.title, published: r.published, name: r.name,
+        aliases: JSON.parse(r.aliases) as string[], role: r.role, country: r.country,
+        role_evidence: t != null ? spanFromJson(t, r.role_evidence) : null,
+        mentions: t != null ? mentionsFromJson(t, r.mentions) : [],
+      };
+    });
     const events = this.eventsWhere(new Where().add("(e.source_person_key = @key OR e.target_person_key = @key)", { key }), { limit: 1000 });
     const quotes = this.quotesWhere(new Where().add("q.speaker_key = @key", { key }), { limit: 1000 });
     return buildPersonDetail(key, appearances, events, quotes);

@@ -153,7 +153,7 @@ CREATE TABLE quotes (
 CREATE INDEX quotes_speaker_key ON quotes(speaker_key);
 CREATE INDEX quotes_speaker_surname_key ON quotes(speaker_surname_key);
 
--- Full-text index over folded title + text (foldName: accents, ı/ł/ß…, case), rowid = articles.seq.
+-- Full-text index over title + text (ı/ł/ß… mapped by ftsText; case and accents by the tokenizer), rowid = articles.seq.
 -- Contentless: the text lives in articles; hits and snippets are located in it by src/store/search.ts.
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, text,

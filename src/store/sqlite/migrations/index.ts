@@ -1,5 +1,6 @@
 /** The numbered migrations, in order. A new one is a new file `NNNN_name.ts` and one line here. */
 import { sql as m0001 } from "./0001_init.js";
+import { sql as m0002 } from "./0002_person_index.js";
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: "init", sql: m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: "init", sql: m0001 },
+  { version: 2, name: "person_index", sql: m0002 },
+];

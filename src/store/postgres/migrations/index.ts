@@ -1,0 +1,13 @@
+/**
+ * The numbered migrations of the PostgreSQL store, in order: the same numbers and names as the
+ * SQLite adapter's (src/store/sqlite/migrations/), each ported to PostgreSQL SQL. A new
+ * migration is added to both adapters under the same number.
+ */
+import type { Migration } from "../../sqlite/migrations/index.js";
+import { sql as m0001 } from "./0001_init.js";
+import { sql as m0002 } from "./0002_person_index.js";
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: "init", sql: m0001 },
+  { version: 2, name: "person_index", sql: m0002 },
+];
