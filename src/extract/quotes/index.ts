@@ -19,6 +19,7 @@ import {
   tokenAt,
   newContext,
   refersTo,
+  ROLE_WORDS,
   remember,
   type Speaker,
   type SpeakerContext,
@@ -230,16 +231,23 @@ function fragmentSpeaker(doc: Doc, sentStart: number, openTok: number, prev: Spe
   while (b < openTok && b - j < 8) {
     const raw = text.slice(doc.tokens[b]!.start, doc.tokens[b]!.end);
     const w = low[b]!;
-    if (/^\p{Lu}/u.test(raw) || w === "'s" || w === "’s" || w === "the" || w === "of") b++;
+    if ((/^\p{Lu}/u.test(raw) && !isMark(raw)) || w === "'s" || w === "’s" || w === "the" || w === "of" || (b > j && ROLE_WORDS.has(w))) b++;
     else break;
   }
-  if (b > j) {
+  // the phrase must be followed by a verb (a lower-case word) before the quote: "The February 2014 “…”" is no subject
+  const verbAfter = b < openTok && /^[a-z]/.test(low[b]!) && !isMark(low[b]!);
+  if (b > j && verbAfter) {
     const lastRaw = text.slice(doc.tokens[b - 1]!.start, doc.tokens[b - 1]!.end);
-    if (/^\p{Lu}/u.test(lastRaw)) return resolveSpeaker(doc, j, b, prev);
+    if (/^\p{Lu}/u.test(lastRaw) || ROLE_WORDS.has(low[b - 1]!)) {
+      const sp = resolveSpeaker(doc, j, b, prev);
+      if (sp && !MONTH_OR_DAY.test(sp.name)) return sp;
+    }
   }
   if (b === j && (low[j] === "he" || low[j] === "she")) return resolveSpeaker(doc, j, j + 1, prev);
   return null;
 }
+
+const MONTH_OR_DAY = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 /** Skips adverbials after a speech verb; returns the index of the first clause token. */
 function skipAdverbials(doc: Doc, j: number, end: number, tell: boolean): number {
@@ -370,10 +378,11 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, frame
       const w = low[v]!;
       const participle = SPEECH_PARTICIPLES.has(w);
       if (!SPEECH_VERBS.has(w) && !participle) continue;
+      if (!/^[a-z]/.test(doc.text[doc.tokens[v]!.start]!)) continue; // "the United States" is no verb
       if (insideMarks(doc, marks, doc.tokens[v]!.start)) continue;
       if (participle) {
         // ", warning that CLAUSE": the speaker of the frame before it
-        if (low[v - 1] !== "," && low[v - 1] !== "—") continue;
+        if (low[v - 1] !== ",") continue;
         const last = frames.length ? frames[frames.length - 1]! : null;
         if (!last || !last.speaker || last.span.start < sent.start) continue;
         let c = v + 1;
@@ -387,7 +396,12 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, frame
       if (NO_CLAUSE.has(w)) continue;
       const tell = w === "told" || w === "tells" || w === "informed" || w === "assured" || w === "warned" || w === "reminded";
       if (low[v - 1] === "and" && (low[v + 1] === "that" || clauseOpener(doc, v + 1))) {
-        const last = frames.length ? frames[frames.length - 1]! : null;
+        let last = frames.length ? frames[frames.length - 1]! : null;
+        if (!last || last.span.start < sent.start) {
+          // "Akar discussed … and said Turkey is ready …": the sentence's subject
+          const sp = fragmentSpeaker(doc, tokStart, v, state);
+          last = sp && sp.kind === "person" ? { speaker: sp, span: { start: sent.start, end: sent.start }, direct: false, isQuote: false, rule: "" } : null;
+        }
         if (last && last.speaker && last.span.start >= sent.start) {
           const c = low[v + 1] === "that" ? v + 2 : v + 1;
           const end = clauseEnd(doc, c, tokEnd);

@@ -331,7 +331,7 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
     if (!TITLES.has(words[0]!.toLowerCase()) && isLikelyName(words)) return { name, span, kind: "person" };
   }
   // "the UN body", "the agency", "confirmed UN data": the body named before, when this is a shorter name of it
-  if (ctx.body && refersTo(phrase, ctx.body.name)) return { ...ctx.body, span };
+  if (ctx.body && !PERSON_ROLE_END.test(ctx.body.name) && refersTo(phrase, ctx.body.name)) return { ...ctx.body, span };
   // an org mention: the text form (the scorer and readers know the body by the words the text uses)
   return { name: phrase, span, kind: "body" };
 }
@@ -339,6 +339,9 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
 const GENERIC_BODY = /^(?:(?:the|a|an|The|A|An)\s+)?(?:(?:UN|U\.N\.|EU|U\.S\.|US|United Nations|European|world|global|international|rights|human|refugee|aid|humanitarian|health)\s+)*(?:body|agency|office|organi[sz]ation|commission|mission|ministry|committee|council|watchdog|group|monitors|team|authority|authorities|report|statement|readout|communiqu[eé]|briefing|update)$|^(?:Body|Agency|Office|Organi[sz]ation|Commission|Mission|Committee|Council|Report|Statement)$/;
 const EXPANSIONS: Record<string, string> = { un: "united nations", "u.n.": "united nations", eu: "european union", "u.s.": "united states", us: "united states" };
 /** Is `phrase` a generic or shorter way to name `body` ("the UN body", "UN" for "Office of the United Nations …")? */
+/** A description of a person ("U.N. official", "the negotiator"), not of a body. */
+const PERSON_ROLE_END = /\b(?:official|officials|chief|spokesman|spokeswoman|spokesperson|minister|president|negotiator|negotiators|diplomat|adviser|advisor|aide|envoy|ambassador|mayor|governor|commissioner|secretary|source|sources|leader|head|director|commander)$/i;
+
 export function refersTo(phrase: string, body: string): boolean {
   if (GENERIC_BODY.test(phrase.trim())) return true;
   const p = phrase.trim().toLowerCase();
