@@ -24,6 +24,8 @@ const PRONOUNS = new Map<string, "m" | "f">([
 const DROP_MODS = new Set(["top", "senior", "leading", "powerful", "veteran", "longtime", "long-time", "new", "newly", "current"]);
 const LOCATIVE = new Set(["in", "at", "near", "to", "from", "outside", "around", "inside", "into", "toward", "towards", "across", "via", "through"]);
 const STOP_APPOS = new Set(["said", "says", "told", "who", "which", "that", "has", "had", "have", "was", "is", "were", "will", "would", "on", "in", "at", "during", "after", "before", "when", "while", "as", "with"]);
+const ROMAN = /^(?:II|III|IV|VI|VII|VIII|Jr|Sr)$/;
+const PLACE_PREP = new Set(["in", "near", "outside", "inside", "across", "around", "into"]);
 const SAID = new Set(["said", "says", "told", "stated", "stressed", "added", "noted", "underlined", "emphasized", "emphasised", "reiterated", "announced", "declared", "insisted"]);
 const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:(?!(?:Reporting|Writing|Editing|Additional)\b)\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
 
@@ -79,6 +81,7 @@ export function extractEntities(doc: Doc): void {
   const placeByKey = new Map<string, number>();
 
   // ---------------------------------------------------------------- persons: candidates
+  const placeRuns: Array<[number, number]> = [];
   const drafts: Array<{ s: number; e: number; confirmed: boolean; titled: boolean; headline: boolean }> = [];
   for (const run of sc.runs) {
     const { s, e } = run;
@@ -109,6 +112,10 @@ export function extractEntities(doc: Doc): void {
       continue;
     }
     if (nameToks >= 2 && !titled && (L.gazetteer.has(full) || isFeature(ns, ne))) continue;
+    if (!titled && ns === s && s > 0 && PLACE_PREP.has(lw[s - 1]!) && sentOf(s - 1) === sentOf(s) && w[ne] !== "'s" && w[ne] !== "’s") {
+      placeRuns.push([ns, ne]);
+      continue;
+    }
     if (nameToks >= 2 && sentStart && !titled && L.nonNames.has(w[ns]!)) continue;
     drafts.push({ s: ns, e: ne, confirmed: !isHeadline, titled, headline: isHeadline });
   }
@@ -141,7 +148,7 @@ export function extractEntities(doc: Doc): void {
 
   const keyOf = (s: number, e: number) => {
     const parts: string[] = [];
-    for (let k = s; k < e; k++) if (isWord(w[k]!)) parts.push(nameKey(w[k]!));
+    for (let k = s; k < e; k++) if (isWord(w[k]!) && !ROMAN.test(w[k]!)) parts.push(nameKey(w[k]!));
     return parts;
   };
   // confirmed multi-word names first, in text order
@@ -299,7 +306,6 @@ export function extractEntities(doc: Doc): void {
     let head = false;
     let possessorPerson: number | undefined;
     let honorific = false;
-    if (j >= 0 && w[j] === "." && j - 1 >= 0 && L.honorifics.has(lw[j - 1]!)) return null;
     while (j >= 0 && sentOf(j) === sent) {
       const t = w[j]!;
       const lt = lw[j]!;
@@ -362,9 +368,15 @@ export function extractEntities(doc: Doc): void {
         j--;
         continue;
       }
-      if (L.honorifics.has(lt)) {
+      if (L.honorifics.has(lt) && roleToks.length === 0) {
+        // "Prime Minister Sheikh Mohammed …": the honorific sits between title and name
         honorific = true;
-        break;
+        j--;
+        continue;
+      }
+      if (t === "." && j > 0 && L.honorifics.has(lw[j - 1]!) && roleToks.length === 0) {
+        j--;
+        continue;
       }
       if (L.roleHeads.has(lt)) {
         head = true;
@@ -455,7 +467,7 @@ export function extractEntities(doc: Doc): void {
       const t = w[k]!;
       const lt = lw[k]!;
       if (t === "," || t === "." || t === ";" || t === "(" || t === ")" || t === ":" || t === "\"" || t === "“" || t === "”") break;
-      if (STOP_APPOS.has(lt) && lt !== "on") break;
+      if (STOP_APPOS.has(lt) && t === lt && lt !== "on") break;
       const h = hitAt[k];
       if (h) {
         const en = h.entry;
@@ -767,6 +779,7 @@ export function extractEntities(doc: Doc): void {
     if (!L.roleHeads.has(lt) && lt !== "diplomat") continue;
     if (consumed[k]) continue;
     if (k + 1 < n && mentionPerson.has(k + 1)) continue;
+    if (k + 2 < n && L.honorifics.has(lw[k + 1]!) && (mentionPerson.has(k + 2) || (w[k + 2] === "." && mentionPerson.has(k + 3)))) continue;
     if (k + 2 < n && w[k + 1] === "," && mentionPerson.has(k + 2)) continue;
     let j = k - 1;
     let country: string | null = null;
@@ -1013,7 +1026,7 @@ export function extractEntities(doc: Doc): void {
     // "Turkey's Foreign Ministry"
     if (!actor && s >= 2 && (w[s - 1] === "'s" || w[s - 1] === "’s")) {
       const h = hitAt[s - 2];
-      if (h && h.entry.kind === "country") actor = h.entry.actor;
+      if (h && (h.entry.kind === "country" || h.entry.kind === "place")) actor = h.entry.actor;
     }
     const span = spanOf(s, e);
     const name = text.slice(span.start, span.end);
@@ -1103,6 +1116,24 @@ export function extractEntities(doc: Doc): void {
     } else if (m.kind === "place" && m.via === "capital-place" && m.ref >= 0) places[m.ref]!.mentions.push({ start: m.start, end: m.end });
   }
 
+  // untitled names after "in", "near": places unless a known person ("in Khan Younis")
+  for (const [a, b] of placeRuns) {
+    let skip = false;
+    for (let x = a; x < b; x++) if (consumed[x] || hitAt[x] || mentionPerson.has(x)) skip = true;
+    if (skip) continue;
+    const key = keyOf(a, b);
+    const known = fullKeyIndex.get(key.join(" ")) ?? (key.length === 1 ? surnameIndex.get(key[0]!)?.[0] : undefined);
+    if (known !== undefined) {
+      addPersonMention(known, a, b, key.length === 1 ? "surname" : "name");
+      continue;
+    }
+    if (L.adminHeads.has(lw[b] ?? "") || L.gazetteer.has(text.slice(tokens[a]!.start, tokens[b - 1]!.end))) continue; // handled below
+    const span = spanOf(a, b);
+    const name = text.slice(span.start, span.end);
+    addPlace(name, guessCountry(name), span, null, null, "place.after-preposition");
+    for (let x = a; x < b; x++) consumed[x] = 1;
+  }
+
   // remaining capitalised runs: places from the gazetteer, "X region", features; unknown acronyms as organisations
   for (const run of sc.runs) {
     for (let k = run.s; k < run.e; k++) {
@@ -1146,7 +1177,21 @@ export function extractEntities(doc: Doc): void {
         continue;
       }
       if (t.length >= 3 && isAllCaps(t) && !L.nonNames.has(t) && !/^(?:\p{Lu}\.)+$/u.test(t)) {
-        addOrg(t, null, spanOf(k, k + 1), "org.acronym");
+        // a dateline: "KHARTOUM, April 16 (Reuters) -"
+        const tc = t.charAt(0) + t.slice(1).toLowerCase();
+        const g = L.gazetteer.get(tc);
+        const capital = L.phrases.get(tc)?.find((p) => p.toks.length === 1 && (p.entry.via === "capital" || p.entry.kind === "place"));
+        if (g || capital) {
+          addPlace(tc, g ? g[0] : capital!.entry.actor, spanOf(k, k + 1), g ? g[1] : null, g ? g[2] : null, "place.dateline");
+          consumed[k] = 1;
+          continue;
+        }
+        const known = orgs.findIndex((o) => o.aliases.includes(t));
+        if (known >= 0) {
+          const span = spanOf(k, k + 1);
+          orgs[known]!.mentions.push(span);
+          mentions.push({ ...span, kind: "org", ref: known, actor: orgs[known]!.actor, via: "acronym", rule: "org.acronym-alias" });
+        } else addOrg(t, null, spanOf(k, k + 1), "org.acronym");
         consumed[k] = 1;
       }
     }
@@ -1171,7 +1216,7 @@ export function extractEntities(doc: Doc): void {
   doc.persons = persons.map((p, pi): PersonEntity => {
     const aliases: string[] = [];
     for (const f of p.forms.values()) if (f !== p.name && !aliases.includes(f)) aliases.push(f);
-    const parts = p.name.split(/\s+/);
+    const parts = p.name.split(/\s+/).filter((x) => !ROMAN.test(x.replace(/\.$/, "")));
     const surname = parts[parts.length - 1]!;
     if (parts.length > 1 && !aliases.includes(surname)) aliases.push(surname);
     return { name: p.name, aliases, role: resolved[pi]!.role, country: resolved[pi]!.country, mentions: p.mentions.sort((a, b) => a.start - b.start) };

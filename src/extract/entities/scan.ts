@@ -160,6 +160,7 @@ export function nameLike(sc: Scan, L: Lexicon, k: number): boolean {
   if (L.nonNames.has(t) || L.monthsDays.has(t) || L.orgHeads.has(t) || L.featureHeads.has(t)) return false;
   const lt = sc.lw[k]!;
   if (L.roleHeads.has(lt) || L.honorifics.has(lt)) return false;
+  if (/^(?:II|III|IV|VI|VII|VIII|Jr|Sr)$/.test(t) && k > 0 && isCapitalised(sc.w[k - 1]!)) return true; // "Abdullah II"
   if (t.length > 1 && isAllCaps(t) && !/^(?:\p{Lu}\.)+$/u.test(t)) return false; // acronyms
   if (/^(?:\p{Lu}\.){2,}$/u.test(t)) return false; // U.S., U.N.
   if (/\d/.test(t)) return false;
