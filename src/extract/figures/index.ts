@@ -192,7 +192,12 @@ function extractFigures(doc: Doc): FigureRecord[] {
     // what is counted
     const noun = head.tok >= 0 ? text.slice(doc.tokens[tEnd]!.start, doc.tokens[head.tok]!.end) : "people";
     let what: string;
-    if (cue && cue.forward && cue.tok > head.tok) {
+    if (h.currency) {
+      // "$1.5 billion loan", "€500 million in humanitarian aid": the words after the amount
+      let e = tEnd;
+      while (e < sent.tokEnd && e - tEnd < 4 && /^[\p{L}-]+$/u.test(low[e]!) && !/^(?:to|for|from|by|on|at|and|was|were|is|has|had|will)$/.test(low[e]!)) e++;
+      what = e > tEnd ? text.slice(doc.tokens[tEnd]!.start, doc.tokens[e - 1]!.end) : category === "aid" ? "aid" : "money";
+    } else if (cue && cue.forward && cue.tok > head.tok) {
       const vEnd = Math.min(sent.tokEnd, cue.tok + 4);
       let e = cue.tok + 1;
       while (e < vEnd && /^[\p{L}'’-]+$/u.test(low[e]!) && !/^(?:since|after|before|in|on|during|according|by|and|while|as|including|alone|so)$/.test(low[e]!)) e++;

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { findNumbers, wordsToNumber } from "./numbers.js";
+
+function one(text: string) {
+  const hits = findNumbers(text);
+  expect(hits.length, `numbers in «${text}»`).toBe(1);
+  const h = hits[0]!;
+  expect(h.start).toBeGreaterThanOrEqual(0);
+  expect(h.end).toBeGreaterThan(h.start);
+  return { ...h, text: text.slice(h.start, h.end) };
+}
+
+describe("numbers in digits", () => {
+  it.each([
+    ["At least 368,000 people fled.", "368,000", 368000],
+    ["The toll rose to 102.", "102", 102],
+    ["Some 1,002,860 have left.", "1,002,860", 1002860],
+    ["It could reach 1.5m by Sunday.", "1.5m", 1500000],
+    ["A further 2 million people", "2 million", 2000000],
+    ["worth 1.5 billion in aid", "1.5 billion", 1500000000],
+    ["a package of $2 billion", "$2 billion", 2000000000],
+    ["pledged €500 million", "€500 million", 500000000],
+    ["an estimated 4 million people", "4 million", 4000000],
+    ["raised 3.2bn for the appeal", "3.2bn", 3200000000],
+  ])("%s", (text, span, value) => {
+    const h = one(text);
+    expect(h.text).toBe(span);
+    expect(h.value).toBe(value);
+    expect(h.vague).toBe(false);
+  });
+
+  it("reads the currency from a symbol or a following word", () => {
+    expect(one("a package of $2 billion").currency).toBe("USD");
+    expect(one("pledged 300 million euros").currency).toBe("EUR");
+    expect(one("some 14,000 people").currency).toBeNull();
+  });
+
+  it("does not read digits glued to letters (ordinals, codes)", () => {
+    expect(findNumbers("the 24th brigade")).toEqual([]);
+    expect(findNumbers("flight MH17 crashed")).toEqual([]);
+  });
+});
+
+describe("numbers in words", () => {
+  it.each([
+    ["two million people", "two million", 2e6],
+    ["half a million people", "half a million", 5e5],
+    ["one and a half million people", "one and a half million", 1.5e6],
+    ["twenty-five boys", "twenty-five", 25],
+    ["one hundred and twenty soldiers", "one hundred and twenty", 120],
+    ["a dozen civilians", "a dozen", 12],
+    ["three Russian planes", "three", 3],
+    ["One million refugees", "One million", 1e6],
+  ])("%s", (text, span, value) => {
+    const h = one(text);
+    expect(h.text).toBe(span);
+    expect(h.value).toBe(value);
+  });
+
+  it("wordsToNumber", () => {
+    expect(wordsToNumber("seventeen")).toBe(17);
+    expect(wordsToNumber("two hundred thousand")).toBe(200000);
+    expect(wordsToNumber("banana")).toBeNull();
+  });
+
+  it("leaves a lone 'one' that is a pronoun", () => {
+    expect(findNumbers("No one was hurt, one official said.")).toEqual([]);
+  });
+});
+
+describe("vague quantities and fractions", () => {
+  it("tens of thousands is a range marked vague", () => {
+    const h = one("tens of thousands of troops");
+    expect(h.text).toBe("tens of thousands");
+    expect(h.value).toBe(10000);
+    expect(h.valueMax).toBe(99999);
+    expect(h.vague).toBe(true);
+  });
+  it("dozens, hundreds, millions are vague", () => {
+    expect(one("dozens of homes").vague).toBe(true);
+    expect(one("hundreds wounded").vague).toBe(true);
+    expect(one("millions more").vague).toBe(true);
+  });
+  it("a third is a fraction", () => {
+    const h = one("a third of the population");
+    expect(h.fraction).toBe(true);
+    expect(h.value).toBeCloseTo(1 / 3, 3);
+  });
+});
