@@ -10,7 +10,7 @@ import type { ConsultMode, Doc, EventRecord, PloverType, Realis, Side, Span } fr
 import { dateFor } from "../time/index.js";
 import { realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
-import { buildUnits, sameSide, sideKey, type Unit } from "./sides.js";
+import { buildUnits, conjGap, sameSide, sideKey, type Unit } from "./sides.js";
 
 
 const PREP = new Set(
@@ -33,6 +33,9 @@ const CAMPAIGN_GAP = new Set(
   "'s ’s the its their his a an will would continue full-scale all-out unprovoked brutal ongoing military special massive new latest renewed launched launches launching started starts starting began begins ordered orders announced announces waged wages wage unleashed continued continues continuing escalated declared its".split(" "),
 );
 const CAMPAIGN_OBJ_RE = /\b(?:invasion|war|aggression|military (?:operation|operations|intervention|action|campaign|offensive)|offensive|attack|attacks|annexation|occupation)\b/i;
+const COOPERATIVE = new Set<PloverType>(["CONSULT", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"]);
+/** the words of an actor's own stated intent, right before the embedded act */
+const INTENT_RE = /\b(?:(?:is|are|was|were|be|being|remains?|stands?|'s|’s)\s+(?:\w+ly\s+)?(?:ready|willing|prepared|eager|committed|determined)|(?:offered|offers|offering|pledged|pledges|promised|promises|vowed|vows|volunteered|intends|plans|hopes|hoped|wants|wanted|undertook|undertakes)|(?:said|says|announced|stated|declared|added|told \w+)\s+(?:that\s+)?(?:it|they|he|she|we)\s+(?:will|would|'ll|’ll|is going to|are going to|was going to|were going to|could|can))\b[^.;]{0,40}$/i;
 const CAMPAIGN_HYPO = new Set(["possible", "potential", "planned", "imminent", "any", "no", "future", "prospect", "risk", "looming", "threatened", "feared", "new"]);
 
 interface Draft {
@@ -92,7 +95,7 @@ function conjLeft(ctx: CoderContext, units: Unit[], i: number): number[] {
   let j = i;
   while (j > 0) {
     const gap = ctx.doc.text.slice(units[j - 1]!.end, units[j]!.start);
-    if (!CONJ_RE.test(gap) || /including|along|together|plus/i.test(gap)) break;
+    if (!conjGap(gap) || /including|along|together|plus/i.test(gap) || units[j - 1]!.possessive) break;
     j--;
     out.push(j);
   }
@@ -104,7 +107,7 @@ function conjRight(ctx: CoderContext, units: Unit[], i: number, limit: number): 
   let j = i;
   while (j + 1 < units.length && units[j + 1]!.start < limit) {
     const gap = ctx.doc.text.slice(units[j]!.end, units[j + 1]!.start);
-    if (!CONJ_RE.test(gap)) break;
+    if (!conjGap(gap) || units[j + 1]!.possessive) break;
     j++;
     out.push(j);
   }
@@ -196,7 +199,7 @@ function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: num
   let best = -1;
   for (let i = units.length - 1; i >= 0; i--) {
     const u = units[i]!;
-    if (u.end > pos) continue;
+    if (u.end > pos || u.possessive) continue;
     if (u.place && !allowPlace) continue;
     if (ppObject(ctx, units, i)) continue;
     best = i;
@@ -224,7 +227,7 @@ function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: num
 function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number, maxWords = 5, allowPlace = false): Unit[] {
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
-    if (u.start < pos) continue;
+    if (u.start < pos || u.possessive) continue;
     if (u.place && !allowPlace) continue;
     const gap = gapWords(ctx, pos, u.start);
     if (gap.length > maxWords) return [];
@@ -514,14 +517,19 @@ function codeMatch(
     const speech = /\b(?:said|says|warned|vowed|stressed|threatened|announced|declared|promised|pledged)\b/i.test(sentText.slice(0, mStart - sent.start));
     const modal = before.slice(-4).some((w) => w === "will" || w === "would" || w === "'ll" || w === "’ll");
     const cond = before.slice(-12).some((w) => w === "if" || w === "unless");
-    if (speech && modal && !cond) {
-      if (type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE") {
-        type = "THREATEN";
-        realis = "asserted";
-      } else if (type === "AID" || type === "COOPERATE" || type === "CONCEDE") {
-        type = "AGREE";
-        realis = "asserted";
-      }
+    const negated = before.slice(-4).some((w) => w === "not" || w === "never" || w === "n't");
+    // the actor states its own intent: "is ready to", "offered to", "said it would"
+    const ownIntent = INTENT_RE.test(sentText.slice(Math.max(0, mStart - sent.start - 60), mStart - sent.start));
+    if (speech && modal && !cond && !negated && (type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE")) {
+      type = "THREATEN";
+      realis = "asserted";
+    } else if (ownIntent && !negated && COOPERATIVE.has(type) && !(type === "RETREAT" && /\b(?:announced|decided)\b/i.test(sentText))) {
+      // CAMEO 03 / PLOVER: an expressed intent to cooperate, help, meet or yield is AGREE
+      type = "AGREE";
+      realis = "asserted";
+    } else if (type === "RETREAT" && /\b(?:announced|decided)\b/i.test(sentText.slice(0, mStart - sent.start)) && !negated) {
+      // an announced de-escalation is reported as done when announced
+      realis = "asserted";
     }
   }
 

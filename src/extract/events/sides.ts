@@ -16,6 +16,8 @@ export interface Unit {
   place: boolean;
   /** a pronoun or description resolved by the entities stage */
   via: string;
+  /** a possessive pronoun ("his", "their"): a possessor, never an object */
+  possessive?: boolean;
 }
 
 /** Lower-case words that may sit inside one noun phrase between a title and a name. */
@@ -32,8 +34,20 @@ const NP_WORDS = new Set(
 
 const WORD_RE = /[\p{L}\p{M}'’-]+|[(),–-]/gu;
 
+const CONJ_HEAD_RE = /^\s*(?:,\s*)?(?:and|or|as well as|along with|together with|including|plus|&|-|–|\/|,)(?=\s|$)/i;
+
+/** Is the gap between two units a coordination ("A, B and C", "A along with Dutch counterpart B")? */
+export function conjGap(gap: string): boolean {
+  if (/^\s*[-–/]\s*$/.test(gap)) return true;
+  const m = CONJ_HEAD_RE.exec(gap);
+  if (!m) return false;
+  const rest = gap.slice(m[0].length);
+  if (/^\s*,\s*$/.test(gap)) return true;
+  return rest.trim() === "" || npGap(rest, false);
+}
+
 /** Is the text between two mentions part of one noun phrase (titles, possessives, appositive roles)? */
-function npGap(gap: string, allowComma: boolean): boolean {
+export function npGap(gap: string, allowComma: boolean): boolean {
   if (gap.length > 80) return false;
   if (!allowComma && gap.includes(",")) return false;
   if (/[;:.!?"“”]/.test(gap)) return false;
@@ -112,7 +126,7 @@ export function buildUnits(doc: Doc, start: number, end: number): Unit[] {
     if (!side) continue;
     const isPerson = m.kind === "person" && side.person !== null;
     const last = units[units.length - 1];
-    if (last && !last.place && m.kind !== "place") {
+    if (last && !last.place && !last.possessive && m.kind !== "place") {
       const gap = text.slice(last.end, m.start);
       // "Turkish President Erdoğan", "Ukraine's Kuleba": a country or body before a person
       if (isPerson && !last.person && !last.side.group && npGap(gap, false)) {
@@ -129,7 +143,8 @@ export function buildUnits(doc: Doc, start: number, end: number): Unit[] {
         continue;
       }
     }
-    units.push({ start: m.start, end: m.end, side, person: isPerson, place: m.kind === "place", via: m.via });
+    const possessive = /^(?:his|her|its|their|our)$/i.test(text.slice(m.start, m.end));
+    units.push({ start: m.start, end: m.end, side, person: isPerson, place: m.kind === "place", via: m.via, ...(possessive ? { possessive } : {}) });
   }
   return units;
 }
