@@ -7,7 +7,7 @@ import { analyze, toRecord } from "./analyze.js";
 import { InputError } from "./core/errors.js";
 import type { AnalyzeOptions, Article } from "./core/types.js";
 import { readInputs, type ReadOptions } from "./ingest/index.js";
-import { StoryIndex } from "./resolve/stories.js";
+import { StoryIndex, type StoryIndexJSON } from "./resolve/stories.js";
 import type { SaveResult, Store } from "./store/port.js";
 import { storyTitle, textHash } from "./store/rows.js";
 
@@ -35,11 +35,34 @@ export interface IngestOptions {
   read?: ReadOptions;
   analyze?: AnalyzeOptions;
   /**
-   * The story index to assign stories with. Default: a fresh one per run.
-   * TODO(stories): seed it from the store (the stories and their recent articles) so that a
-   * second ingest run joins the stories of the first instead of opening new ones.
+   * The story index to assign stories with. Default: the one saved in the store by the last run
+   * (so that a second run joins the stories of the first and never reuses a story id), else a
+   * fresh one; saved back every SAVE_EVERY new articles and at the end.
+   * Not yet safe for two ingest processes at once on one store (issue 9: one resolver stage or
+   * an advisory lock around load … save).
    */
   stories?: StoryIndex;
+}
+
+/** The name of the story index's state in the store. */
+export const STORY_STATE = "stories";
+const SAVE_EVERY = 1000;
+
+/** The story index saved in the store, or a fresh one when there is none or it is unreadable. */
+export async function loadStoryIndex(store: Store): Promise<StoryIndex> {
+  const json = await store.getState(STORY_STATE);
+  if (json) {
+    try {
+      return StoryIndex.fromJSON(JSON.parse(json) as StoryIndexJSON);
+    } catch {
+      // a state from an older StoryIndex format: start afresh (stories already stored stay)
+    }
+  }
+  return new StoryIndex();
+}
+
+export async function saveStoryIndex(store: Store, index: StoryIndex): Promise<void> {
+  await store.setState(STORY_STATE, JSON.stringify(index.toJSON()));
 }
 
 /** Reads the given files and directories and ingests every article in them. */
@@ -54,7 +77,8 @@ export async function ingestArticles(
   opts: IngestOptions = {},
 ): Promise<IngestCounts> {
   const counts: IngestCounts = { read: 0, inserted: 0, unchanged: 0, failed: 0 };
-  const stories = opts.stories ?? new StoryIndex();
+  const stories = opts.stories ?? (await loadStoryIndex(store));
+  let unsaved = 0;
   const progress = (origin: string) => opts.onProgress?.({ ...counts, origin });
   for await (const item of inputs) {
     if (item instanceof InputError) {
@@ -74,9 +98,14 @@ export async function ingestArticles(
     }
     if (result === "failed") counts.failed++;
     else counts[result]++;
+    if (result === "inserted" && ++unsaved >= SAVE_EVERY) {
+      await saveStoryIndex(store, stories);
+      unsaved = 0;
+    }
     opts.onArticle?.(item.id, result);
     progress(item.origin);
   }
+  if (unsaved > 0) await saveStoryIndex(store, stories);
   return counts;
 }
 

@@ -38,9 +38,9 @@ function allSpans(r: ArticleRecord): Array<[string, TextSpan]> {
 
 describe("migrations", () => {
   it("apply once, record their version, and are idempotent", async () => {
-    expect(await store.migrate()).toBe(2);
+    expect(await store.migrate()).toBe(3);
     const v = store.db.prepare("SELECT version, name FROM schema_version ORDER BY version").all();
-    expect(v).toEqual([{ version: 1, name: "init" }, { version: 2, name: "person_index" }]);
+    expect(v).toEqual([{ version: 1, name: "init" }, { version: 2, name: "person_index" }, { version: 3, name: "resolver_state" }]);
     expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
   });
 
@@ -54,7 +54,7 @@ describe("migrations", () => {
       const rows = { ...toRows(input(rec, text)), personIndex: [] };
       old.db.transaction(() => saveRows(rows, input(rec, text)))();
     }
-    expect(await old.migrate()).toBe(2);
+    expect(await old.migrate()).toBe(3);
     const ps = await old.listPersons();
     expect(ps.find((p) => p.key === "mevlut cavusoglu")).toMatchObject({ articles: 2, role: "former Foreign Minister", name: "Mevlut Cavusoglu", first_seen: "2022-02-28" });
     expect(ps).toEqual(await store.listPersons().then(async () => {
@@ -133,6 +133,16 @@ describe("saveArticle round trip", () => {
     expect(s).toMatchObject({ id: "s1", title: "Cavusoglu and Lavrov talk by phone", article_count: 2, first_date: "2022-02-28", last_date: "2023-03-10" });
     expect(s!.articles.map((a) => a.id).sort()).toEqual(["art-a", "art-b"]);
     expect(await store.getStory("nope")).toBeNull();
+  });
+});
+
+describe("resolver state", () => {
+  it("saves, replaces and reads named state", async () => {
+    expect(await store.getState("stories")).toBeNull();
+    await store.setState("stories", '{"a":1}');
+    await store.setState("stories", '{"a":2}');
+    expect(await store.getState("stories")).toBe('{"a":2}');
+    expect(await store.getState("actors")).toBeNull();
   });
 });
 

@@ -255,5 +255,8 @@ export interface Store {
   /** Flat rows of one kind, streamed, for export. */
   exportRows(kind: ExportKind): AsyncIterable<FlatRow>;
   counts(): Promise<Counts>;
+  /** Saved state of a cross-article resolver (JSON text), or null. */
+  getState(name: string): Promise<string | null>;
+  setState(name: string, value: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -486,6 +486,16 @@ export class SqliteStore implements Store {
       (SELECT COUNT(*) FROM quotes) AS quotes`)!;
   }
 
+  async getState(name: string): Promise<string | null> {
+    return this.get<{ value: string }>("SELECT value FROM resolver_state WHERE name = @name", { name })?.value ?? null;
+  }
+
+  async setState(name: string, value: string): Promise<void> {
+    this.stmt(`INSERT INTO resolver_state (name, value, updated_at) VALUES (@name, @value, @now)
+      ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`)
+      .run({ name, value, now: new Date().toISOString() });
+  }
+
   async close(): Promise<void> {
     this.stmts.clear();
     if (this.db.open) this.db.close();

@@ -1,6 +1,7 @@
 /** The numbered migrations, in order. A new one is a new file `NNNN_name.ts` and one line here. */
 import { sql as m0001 } from "./0001_init.js";
 import { sql as m0002 } from "./0002_person_index.js";
+import { sql as m0003 } from "./0003_state.js";
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "init", sql: m0001 },
   { version: 2, name: "person_index", sql: m0002 },
+  { version: 3, name: "resolver_state", sql: m0003 },
 ];
