@@ -43,7 +43,7 @@ const CASES: Array<{ text: string; pub: string | null; at: string; kind?: "event
   },
   {
     // the narrative does not cross a section heading
-    text: "The presidents spoke on Tuesday. They agreed to talk again.\nBackground to the crisis\nThe rebels seized the province.",
+    text: "The presidents spoke on Tuesday. They agreed to talk again. Aides were present.\nBackground to the crisis\nThe rebels seized the province.",
     pub: "2019-11-14", at: "The rebels seized the province", value: null, rule: "none",
   },
   {
@@ -55,8 +55,18 @@ const CASES: Array<{ text: string; pub: string | null; at: string; kind?: "event
     pub: "2019-11-12", at: "25 children", kind: "figure", value: "2019-11-10", rule: "cutoff",
   },
   {
-    text: "The report was long.\nThe agency gave no details.\nAmong the dead were 25 children.",
+    text: "The report was long.\nThe agency gave no details.\nIt was released late.\nAmong the dead were 25 children.",
     pub: "2019-11-12", at: "25 children", kind: "figure", value: "2019-11-12", rule: "published:figure",
+  },
+  {
+    // a present perfect of a stance is not dated by the narrative
+    text: "The talks took place on Tuesday. Norway has called the attack unacceptable.",
+    pub: "2019-11-14", at: "Norway has called the attack unacceptable", value: null, rule: "perfect-stance",
+  },
+  {
+    // a count over a period is as of the period's end
+    text: "The agency said on Thursday that 5,000 people crossed in the past week.",
+    pub: "2019-11-14", at: "5,000 people crossed in the past week", kind: "figure", value: "2019-11-14", rule: "sentence:period-end",
   },
   {
     text: "The presidents spoke on Tuesday.",

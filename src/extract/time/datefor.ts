@@ -10,7 +10,7 @@
  *    "repeatedly", "has been offering", … without a date: null (the dev gold leaves these undated).
  * 3. `narrative`: the latest day-grain date mentioned before the sentence, at most
  *    NARRATIVE_SENTENCES sentences back, not across a section heading.
- * 4. `published:lead`: the span is in the article's lead (first two body sentences): the
+ * 4. `published:lead`: the span is in the article's lead (first three body sentences): the
  *    publication date.
  * 5. `published:perfect`: the sentence reports in the present or present perfect ("has said",
  *    "have fled", "welcomes"): the publication date.
@@ -21,7 +21,7 @@
  */
 import { spanIndexAt } from "../../core/span.js";
 import type { Doc, Granularity, Span } from "../../core/types.js";
-import { parseIsoDay } from "./calendar.js";
+import { isoDay, parseIsoDay } from "./calendar.js";
 import { isHeading, leadSentences } from "./published.js";
 import type { NewsTime } from "./resolve.js";
 
@@ -38,6 +38,9 @@ export interface DateForOptions {
   /** "day": return a value only at day grain (a month or range gives null, rule kept) */
   grain?: "day" | "any";
 }
+
+/** How many body sentences count as the lead (the day's news) for rule 4. */
+export const LEAD_SENTENCES = 3;
 
 /** How far back (in sentences) the narrative date reaches. */
 export const NARRATIVE_SENTENCES = 4;
@@ -70,7 +73,7 @@ function docCache(doc: Doc): DocCache {
     if (le < 0) le = doc.text.length;
     if (isHeading(doc.text.slice(ls, le))) headingPara.add(s.para);
   }
-  const leadSent = new Set(leadSentences(doc).map((s) => doc.sentences.indexOf(s)));
+  const leadSent = new Set(leadSentences(doc, LEAD_SENTENCES).map((s) => doc.sentences.indexOf(s)));
   const fresh: DocCache = { source: doc.times, times, timeSent, headingPara, leadSent, ref: parseIsoDay(doc.published.value) };
   cache.set(doc, fresh);
   return fresh;
@@ -82,10 +85,27 @@ const HABITUAL_RE =
 const PAST_PERFECT_RE = /\bhad\s+(?:(?:\w+ly|not|also|already|just)\s+)*[a-z]+(?:ed|en|wn|ne|ht|ld|id|ft|un|de|pt|lt|nt|ck|et)\b/i;
 /** "during the call": the sentence refers back to an event already dated */
 const ANAPHORIC_EVENT_RE = /\b(?:during|in|at|after|on) the (?:call|meeting|talks|conversation|visit|summit|phone call)\b/i;
+/** Any present perfect */
+const ANY_PERFECT_RE =
+  /\b(?:has|have)\s+(?:(?:\w+ly|not|also|now|already|since|just)\s+)*(?:been\s+)?[a-z]+(?:ed|en|wn|ne|ht|ld|id|ft|un|de|pt|lt|nt|ck)\b/i;
+/** Present perfect of a report (not of a stance: "has called the invasion unacceptable" is left undated). */
 const PERFECT_RE =
-  /\b(?:has|have)\s+(?:(?:\w+ly|not|also|now|already|since|just)\s+)*(?:been\s+)?[a-z]{2,}(?:ed|en|wn|ne|ht|ld|id|ft|un|de|pt|lt|nt|ck)\b/i;
+  /\b(?:has|have)\s+(?:(?:\w+ly|also|now|already|just|since)\s+)*(?:said|stated|announced|agreed|confirmed|reported|signed|accepted|approved|warned|urged|asked|called\s+for|requested|proposed|told|released|published|fled|left|crossed|arrived|killed|died|reached|risen|rose|grown|increased|fallen|dropped)\b/i;
 const PRESENT_RE =
   /\b(?:says|welcomes|urges|calls|warns|condemns|rejects|supports|thanks|hopes|wants|believes|accuses|denies|insists|demands|asks|expects|reports|announces|confirms|estimates|appeals|stresses|holds|meets|hosts|visits)\b/i;
+
+/** Is the offset inside quotation marks opened earlier in the sentence? */
+function insideQuote(sentText: string, offset: number): boolean {
+  let open = 0;
+  let straight = 0;
+  for (let i = 0; i < offset && i < sentText.length; i++) {
+    const ch = sentText[i];
+    if (ch === "“") open++;
+    else if (ch === "”") open = Math.max(0, open - 1);
+    else if (ch === '"') straight++;
+  }
+  return open > 0 || straight % 2 === 1;
+}
 
 function usable(t: NewsTime, ref: number | null): boolean {
   if (t.role === "caption" || t.role === "since" || t.future) return false;
@@ -93,8 +113,13 @@ function usable(t: NewsTime, ref: number | null): boolean {
   return true;
 }
 
-function fromTime(t: NewsTime, rule: string, opts: DateForOptions): DateForResult {
+function fromTime(t: NewsTime, rule: string, opts: DateForOptions, ref: number | null = null): DateForResult {
   const ev = { start: t.start, end: t.end };
+  // a count over a period ("in the past week") is as of the period's end (not after the reference)
+  if (opts.kind === "figure" && (t.grain === "range" || t.grain === "week")) {
+    const day = ref !== null ? Math.min(ref, t.endDay) : t.endDay;
+    return { value: isoDay(day), grain: "day", rule: `${rule}:period-end`, evidence: ev };
+  }
   if (opts.grain === "day" && t.grain !== "day") return { value: null, grain: t.grain, rule: `${rule}:not-day`, evidence: ev };
   return { value: t.value, grain: t.grain, rule, evidence: ev };
 }
@@ -135,12 +160,12 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
       best = t;
     }
   }
-  if (inside) return fromTime(inside, "sentence", opts);
+  if (inside) return fromTime(inside, "sentence", opts, c.ref);
   const spanText = text.slice(span.start, span.end);
   const sentText = text.slice(sent.start, sent.end);
   if (!isFigure && UNANCHORED_RE.test(spanText)) return { ...none, rule: "unanchored" };
   if (isFigure && cutoff) return fromTime(cutoff, "sentence:cutoff", opts);
-  if (best) return fromTime(best, "sentence", opts);
+  if (best) return fromTime(best, "sentence", opts, c.ref);
 
   // 2. undated "earlier/later", habitual reports, past perfect
   if (!isFigure) {
@@ -148,8 +173,13 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
     if (HABITUAL_RE.test(sentText)) return { ...none, rule: "habitual" };
     if (PAST_PERFECT_RE.test(sentText) && !ANAPHORIC_EVENT_RE.test(sentText)) return { ...none, rule: "past-perfect" };
   }
-  // 3. present and present-perfect reports are as of the publication date
-  if (doc.published.value && (PERFECT_RE.test(sentText) || PRESENT_RE.test(sentText))) return published(doc, "published:perfect");
+  // 3. present and present-perfect reports are as of the publication date (not words quoted);
+  //    a present perfect of a stance ("has called the invasion unacceptable") is left undated
+  const perfect = PERFECT_RE.test(sentText) || (isFigure && ANY_PERFECT_RE.test(sentText));
+  if (doc.published.value && (perfect || PRESENT_RE.test(sentText)) && !insideQuote(sentText, span.start - sent.start)) {
+    return published(doc, "published:perfect");
+  }
+  if (!isFigure && ANY_PERFECT_RE.test(sentText)) return { ...none, rule: "perfect-stance" };
   // 4. figures: the article's stated cut-off ("until 24:00 on March 19") governs its later counts
   if (isFigure) {
     for (let i = spanIndexAt(times, sent.start) - 1; i >= 0; i--) {

@@ -15,7 +15,7 @@ describe.skipIf(!have)("dateFor against the dev gold", () => {
     const m = measureDates([DEV, SEEDS], {});
     const rate = (x: { ok: number; total: number }) => x.ok / x.total;
     expect(m.eventsNoLaunch.total).toBeGreaterThan(100);
-    expect(rate(m.eventsNoLaunch)).toBeGreaterThanOrEqual(0.75);
-    expect(rate(m.figures)).toBeGreaterThanOrEqual(0.7);
+    expect(rate(m.eventsNoLaunch)).toBeGreaterThanOrEqual(0.82);
+    expect(rate(m.figures)).toBeGreaterThanOrEqual(0.85);
   });
 });
