@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { packageRoot } from "../core/paths.js";
-import type { ArticleRecord, TextSpan } from "../core/types.js";
+import type { ArticleRecord, Span, TextSpan } from "../core/types.js";
 import { ingestPaths } from "../service.js";
 import type { StoredArticle } from "../store/port.js";
 import { foldName } from "../text/fold.js";
@@ -14,15 +14,23 @@ const MAX_ITEMS = 12;
 /** The evidence: the span's words, on one line, ellipsised. */
 const ev = (s: TextSpan | null | undefined) => (s ? `“${ellipsis(s.text, SNIPPET)}”` : "");
 
-/** A window of text around a span (for a bare name mention, the words around it tell more). */
-function around(text: string, s: TextSpan): TextSpan {
+/** A window of ~80 characters of the span's line around it, cut at word boundaries, with "…" where cut. */
+function around(text: string, s: Span): string {
   const lineStart = text.lastIndexOf("\n", s.start - 1) + 1;
   let lineEnd = text.indexOf("\n", s.end);
   if (lineEnd < 0) lineEnd = text.length;
-  const start = Math.max(lineStart, s.start - 20);
-  const end = Math.min(lineEnd, Math.max(s.end, start + SNIPPET));
-  const a = start > lineStart ? text.indexOf(" ", start) + 1 || start : start;
-  return { start: a, end, text: text.slice(a, end) };
+  let start = Math.max(lineStart, s.start - 20);
+  if (start > lineStart) {
+    const sp = text.indexOf(" ", start);
+    start = sp >= 0 && sp < s.start ? sp + 1 : s.start;
+  }
+  let end = Math.min(lineEnd, Math.max(s.end, start + SNIPPET - 2));
+  if (end < lineEnd) {
+    const sp = text.lastIndexOf(" ", end);
+    if (sp >= s.end) end = sp;
+  }
+  const words = text.slice(start, end).replace(/\s+/g, " ").replace(/[\s,;:]+$/, "");
+  return `${start > lineStart ? "…" : ""}${words}${end < lineEnd ? "…" : ""}`;
 }
 
 function more(shown: number, total: number, cmd: string): void {
@@ -67,7 +75,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const st of stories) out(`  ${st.id}: ${ellipsis(st.title, 70)} (${st.article_count} article${st.article_count === 1 ? "" : "s"}, ${st.first_date ?? "?"} … ${st.last_date ?? "?"})`);
 
     // persons across the example articles, merged by folded name
-    const persons = new Map<string, { name: string; role: string | null; country: string | null; evidence: TextSpan | null; articles: Set<string> }>();
+    const persons = new Map<string, { name: string; role: string | null; country: string | null; evidence: string | null; articles: Set<string> }>();
     for (const s of stored) {
       for (const p of s.record.persons) {
         const k = foldName(p.name);
@@ -85,7 +93,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const p of personList.slice(0, MAX_ITEMS)) {
       const what = [p.role, p.country].filter(Boolean).join(", ");
       out(`  ${p.name}${what ? ` — ${what}` : ""}`);
-      if (p.evidence) out(`      ${ev(p.evidence)}`);
+      if (p.evidence) out(`      “${p.evidence}”`);
     }
     more(MAX_ITEMS, personList.length, "persons");
 
