@@ -23,6 +23,7 @@ const LOCATIVE = new Set("in at near inside outside across during since after be
 const OBJ_BREAK = new Set(
   "; : said says say told added according which who whom whose while but whereas although because after before when since — \"".split(" "),
 );
+const NP_ROLE = new Set("counterpart counterparts minister president prime foreign defense defence secretary envoy leader chief adviser advisor spokesman spokeswoman ambassador top senior officials official diplomat".split(" "));
 const SUBJ_PRONOUN = new Set(["he", "she", "they", "we"]);
 const BE = new Set(["was", "were", "is", "are", "been", "being", "be", "got", "gets", "get", "getting", "has", "have", "had"]);
 const IRREGULAR_PARTICIPLE = new Set(["struck", "shot", "hit", "held", "met", "seen", "taken", "beaten", "killed", "freed", "sent", "given", "brought", "thrown", "stricken", "overrun", "caught", "won", "fought", "led"]);
@@ -182,8 +183,14 @@ function verbPartner(ctx: CoderContext, units: Unit[], u: Unit): Unit | null {
   if (i <= 0) return null;
   const v = units[i - 1]!;
   if (v.place) return null;
-  const gap = gapWords(ctx, v.end, u.start);
-  const verbs = gap.filter((w) => !DET.has(w) && !/ly$|^(?:also|on|sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/.test(w));
+  const a = tokenAt(ctx.doc, v.end);
+  const verbs: string[] = [];
+  for (let t = a; t < ctx.doc.tokens.length && ctx.doc.tokens[t]!.start < u.start; t++) {
+    const raw = ctx.doc.text.slice(ctx.doc.tokens[t]!.start, ctx.doc.tokens[t]!.end);
+    const w = ctx.words[t]!;
+    if (/^\p{Lu}/u.test(raw) || DET.has(w) || NP_ROLE.has(w) || /ly$|^(?:also|'s|’s)$/.test(w)) continue;
+    verbs.push(w);
+  }
   if (verbs.length < 1 || verbs.length > 2) return null;
   if (verbs.some((w) => PREP.has(w) || OBJ_BREAK.has(w) || w === "," || w === "and" || w === "or" || !/^[a-z]+$/.test(w))) return null;
   return v;
@@ -439,6 +446,8 @@ function codeMatch(
         break;
       case "with": {
         targets = afterWord(ctx, units, tEnd, sent.end, "with", 14);
+        if (!targets.length && type === "CONSULT") targets = afterWord(ctx, units, tEnd, sent.end, "including", 10);
+        if (!targets.length && type === "CONSULT" && /\b(?:to|with)$/i.test(doc.text.slice(mStart, tEnd))) targets = objectOf(ctx, units, tEnd, sent.end, 3);
         if (!targets.length && type === "CONSULT") {
           const btw = afterWord(ctx, units, tEnd, sent.end, "between", 3);
           if (btw.length >= 2) pairs = allPairs(btw);
@@ -482,6 +491,10 @@ function codeMatch(
     }
   }
 
+  // "The top diplomat also held talks ...": an unresolved description opening the sentence is the topic
+  if (!sources.length && !pairs && rule.source === "subject" && topic && before.length <= 7 && before[0] === "the" && before.some((w) => NP_ROLE.has(w))) {
+    sources = [{ start: sent.start, end: sent.start, side: topic, person: !!topic.person, place: false, via: "topic" }];
+  }
   // "Putin told Erdoğan in a phone call", "Çavuşoğlu asked Lavrov ... during a call": verb and object talked
   if (type === "CONSULT" && !targets.length && !pairs && sources.length === 1 && sources[0]!.via !== "topic") {
     const partner = verbPartner(ctx, units, sources[0]!);
@@ -492,7 +505,7 @@ function codeMatch(
     pairs = allPairs(sources);
   }
   // "Russia-Ukraine talks", "Ukrainian and Russian delegations held talks"
-  if (!pairs && !sources.length && type === "CONSULT" && targets.length >= 2 && rule.target !== "object") {
+  if (!pairs && !sources.length && type === "CONSULT" && targets.length >= 2 && (rule.target === "between" || rule.target === "hosted")) {
     pairs = allPairs(targets);
     if (mode === "mediate") mode = "meeting";
   }
@@ -697,7 +710,8 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
     (e) =>
       !events.some(
         (o) => o !== e && o.type === e.type && o.date === e.date && o.realis === e.realis && persons(o) > persons(e) &&
-          sameActor(o.source, e.source) && sameActor(o.target, e.target),
+          ((sameActor(o.source, e.source) && sameActor(o.target, e.target)) ||
+            ((e.type === "CONSULT" || e.type === "AGREE" || e.type === "COOPERATE") && sameActor(o.source, e.target) && sameActor(o.target, e.source))),
       ),
   );
 }

@@ -9,6 +9,7 @@ const HYPO = new Set(["would", "could", "may", "might", "should", "must", "can",
 const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without", "denied", "denies", "deny", "failed", "fails", "refused", "refuses", "cannot", "didn't", "hasn't", "haven't", "won't", "wasn't", "weren't", "isn't", "aren't", "doesn't", "don't"]);
 /** words that end the clause the trigger is in, looking left */
 const CLAUSE_BREAK = new Set([",", ";", ":", "—", "–", "said", "says", "but", "while", "after", "before", "when", "as", "since", "because", "although", "which", "who", "(", "\"", "“", "”"]);
+const FRAME_PREP = new Set(["during", "in", "after", "following", "at", "amid", "through"]);
 const GERUND_PREP = new Set(["about", "for", "of", "on", "toward", "towards", "without", "instead", "against", "from", "into"]);
 /** "will continue to support": the event is ongoing, not planned */
 const ONGOING = new Set(["continue", "continues", "continued", "continuing", "keep", "keeps", "kept", "remain", "remains"]);
@@ -20,6 +21,12 @@ const ONGOING = new Set(["continue", "continues", "continued", "continuing", "ke
 export function realisOf(before: readonly string[], sentenceText: string, triggerWord: string): Realis {
   if (/\?\s*["”’']?\s*$/.test(sentenceText)) return "hypothetical";
   let realis: Realis = "asserted";
+  // "during a phone call", "in talks", "after a meeting": a frame that reports the event as held
+  {
+    let k = before.length - 1;
+    while (k >= 0 && /^(?:a|an|the|his|her|their|its|this|that|another|separate|first|second|recent|brief|lengthy|phone|telephone|video|late-night|two-hour|hour-long|direct|bilateral)$/.test(before[k]!)) k--;
+    if (k >= 0 && k < before.length - 1 && FRAME_PREP.has(before[k]!)) return "asserted";
+  }
   // "about holding talks", "for meeting": a gerund after a preposition is a topic, not a report
   const prev = before[before.length - 1];
   if (/ing$/.test(triggerWord) && prev && GERUND_PREP.has(prev)) return prev === "without" ? "negated" : "hypothetical";

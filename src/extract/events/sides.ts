@@ -129,11 +129,17 @@ export function buildUnits(doc: Doc, start: number, end: number): Unit[] {
     if (last && !last.place && !last.possessive && m.kind !== "place") {
       const gap = text.slice(last.end, m.start);
       // "Turkish President Erdoğan", "Ukraine's Kuleba": a country or body before a person
-      if (isPerson && !last.person && !last.side.group && npGap(gap, false)) {
+      const titleComma = /^['’]s?\s+[^,]*,\s*$/.test(gap) && npGap(gap, true);
+      if (isPerson && !last.person && !last.side.group && (npGap(gap, false) || titleComma)) {
         last.side = { person: side.person, actor: side.actor ?? last.side.actor };
         last.person = true;
         last.end = m.end;
         last.via = m.via;
+        continue;
+      }
+      // "Schmid, the secretary-general of ...": an appositive description of the person just named
+      if (last.person && m.kind === "person" && m.via === "description" && /^\s*,\s*$/.test(gap)) {
+        last.end = m.end;
         continue;
       }
       // "Reznikov, his counterpart from Ukraine", "Schmid, the secretary-general of the OSCE"
