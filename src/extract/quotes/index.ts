@@ -147,7 +147,7 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
     for (let j = i0; j < Math.min(sentC.tokEnd, i0 + 12); j++) {
       const w = low[j]!;
       if (isMark(w) && j > i0) break;
-      if (!SPEECH_VERBS.has(w)) continue;
+      if (!SPEECH_VERBS.has(w) || !/^[a-z]/.test(doc.text[doc.tokens[j]!.start]!)) continue;
       const subj = subjectBefore(doc, j, i0);
       let sp: Speaker | null = null;
       // ", Akar said" right after the quote, or "… as a possible third state, the top diplomat said"
@@ -186,6 +186,7 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
     for (let j = openTok - 1; j >= sentO.tokStart; j--) {
       const w = low[j]!;
       if (!SPEECH_VERBS.has(w)) continue;
+      if (!/^[a-z]/.test(doc.text[doc.tokens[j]!.start]!)) continue;
       if (insideMarks(doc, marks, doc.tokens[j]!.start)) continue;
       const subj = subjectBefore(doc, j);
       if (subj) sp = resolveSpeaker(doc, subj[0], subj[1], state);
@@ -321,7 +322,7 @@ function spanOfTokens(doc: Doc, a: number, b: number): Span {
   let e = doc.tokens[b - 1]!.end;
   const t = doc.text;
   // trim stray punctuation at the ends (keep quote marks inside the clause)
-  while (e > s && /[\s,;:—–-]/.test(t[e - 1]!)) e--;
+  while (e > s && /[\s,;:—–.-]/.test(t[e - 1]!) && !/\b\p{Lu}\.$/u.test(t.slice(s, e))) e--;
   while (s < e && /[\s,;:—–-]/.test(t[s]!)) s++;
   return { start: s, end: e };
 }
@@ -474,7 +475,7 @@ function sourceLike(doc: Doc, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
     const raw = doc.text.slice(doc.tokens[k]!.start, doc.tokens[k]!.end);
     if (/^\p{Lu}/u.test(raw)) return true;
-    if (SOURCE_WORDS.has(low[k]!)) return true;
+    if (SOURCE_WORDS.has(low[k]!) || (ROLE_WORDS.has(low[k]!) && !/^(?:of|the|his|her|their|its|high|human|joint|general|top|state|local|national)$/.test(low[k]!))) return true;
   }
   return false;
 }

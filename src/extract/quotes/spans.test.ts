@@ -1,0 +1,55 @@
+/**
+ * Provenance property: on every seed and dev article, every figure and every quote points at the
+ * exact characters it came from (0 <= start < end <= text.length, the slice is the evidence / the
+ * quote text, no surrounding whitespace), and the output record repeats that slice.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyze, toRecord } from "../../analyze.js";
+import { packageRoot } from "../../core/paths.js";
+
+const CORPUS = [join(packageRoot(), "..", "shared", "corpus"), "/work/shared/corpus"].find((p) => existsSync(p));
+
+describe("spans of figures and quotes on the seed and dev articles", () => {
+  it("finds the corpus beside the repository", () => {
+    expect(CORPUS, "../shared/corpus").toBeDefined();
+  });
+  const files = CORPUS
+    ? ["seeds", "dev"].flatMap((d) =>
+        readdirSync(join(CORPUS, d))
+          .filter((f) => f.endsWith(".json"))
+          .map((f) => join(CORPUS, d, f)),
+      )
+    : [];
+  let total = 0;
+  for (const file of files) {
+    it(file.split("/").slice(-2).join("/"), () => {
+      const g = JSON.parse(readFileSync(file, "utf8")) as { id: string; text: string; published: string | null };
+      const doc = analyze({ id: g.id, text: g.text, title: null, url: null, outlet: null, published: g.published, origin: file });
+      const rec = toRecord(doc);
+      const t = g.text;
+      for (const s of [...doc.figures.map((f) => f.span), ...doc.quotes.map((q) => q.span)]) {
+        expect(s.start).toBeGreaterThanOrEqual(0);
+        expect(s.end).toBeLessThanOrEqual(t.length);
+        expect(s.end).toBeGreaterThan(s.start);
+        expect(/^\s|\s$/.test(t.slice(s.start, s.end))).toBe(false);
+        total++;
+      }
+      rec.figures.forEach((f) => {
+        expect(f.evidence).toBe(t.slice(f.span.start, f.span.end));
+        expect(f.span.text).toBe(f.evidence);
+      });
+      rec.quotes.forEach((q) => {
+        expect(q.text).toBe(t.slice(q.span.start, q.span.end));
+        expect(q.span.text).toBe(q.text);
+      });
+      for (const q of doc.quotes) {
+        if (q.speaker_span) expect(q.speaker_span.end).toBeLessThanOrEqual(t.length);
+      }
+    });
+  }
+  it("checked a real number of spans", () => {
+    if (files.length) expect(total).toBeGreaterThan(100);
+  });
+});
