@@ -24,7 +24,9 @@ export interface StoreHandle {
 
 export type StoreFactory = () => Promise<StoreHandle>;
 
-const ALL_TABLES = ["articles", "persons", "organizations", "places", "events", "figures", "quotes", "stories", "articles_fts", "person_index"];
+const ALL_TABLES = [
+  "articles", "persons", "organizations", "places", "events", "figures", "quotes", "stories", "articles_fts", "person_index", "resolver_state",
+];
 
 /** Every span in a record, with where it is. */
 export function allSpans(r: ArticleRecord): Array<[string, TextSpan]> {
@@ -291,6 +293,16 @@ export function storeConformance(name: string, factory: StoreFactory): void {
           break;
         }
         expect((await store.counts()).articles).toBe(2);
+      });
+    });
+
+    describe("resolver state", () => {
+      it("is null until set, then the latest value", async () => {
+        expect(await store.getState("stories")).toBeNull();
+        await store.setState("stories", '{"v":1}');
+        await store.setState("stories", '{"v":2,"s":"Çavuşoğlu"}');
+        expect(await store.getState("stories")).toBe('{"v":2,"s":"Çavuşoğlu"}');
+        expect(await store.getState("other")).toBeNull();
       });
     });
 

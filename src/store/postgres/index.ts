@@ -594,6 +594,16 @@ export class PostgresStore implements Store {
       (SELECT COUNT(*) FROM quotes)::int AS quotes`))!;
   }
 
+  async getState(name: string): Promise<string | null> {
+    return (await this.one<{ value: string }>("SELECT value FROM resolver_state WHERE name = @name", { name }))?.value ?? null;
+  }
+
+  async setState(name: string, value: string, client?: pg.PoolClient): Promise<void> {
+    await this.query(`INSERT INTO resolver_state (name, value, updated_at) VALUES (@name, @value, @now)
+      ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    { name, value, now: new Date().toISOString() }, client);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
