@@ -19,7 +19,8 @@ function around(text: string, s: Span): string {
   const lineStart = text.lastIndexOf("\n", s.start - 1) + 1;
   let lineEnd = text.indexOf("\n", s.end);
   if (lineEnd < 0) lineEnd = text.length;
-  let start = Math.max(lineStart, s.start - 20);
+  // context before the span only when the span leaves room for it
+  let start = s.end - s.start > SNIPPET - 24 ? s.start : Math.max(lineStart, s.start - 20);
   if (start > lineStart) {
     const sp = text.indexOf(" ", start);
     start = sp >= 0 && sp < s.start ? sp + 1 : s.start;
@@ -29,8 +30,8 @@ function around(text: string, s: Span): string {
     const sp = text.lastIndexOf(" ", end);
     if (sp >= s.end) end = sp;
   }
-  const words = text.slice(start, end).replace(/\s+/g, " ").replace(/[\s,;:]+$/, "");
-  return `${start > lineStart ? "…" : ""}${words}${end < lineEnd ? "…" : ""}`;
+  const words = ellipsis(text.slice(start, end).replace(/[\s,;:]+$/, ""), SNIPPET - 2);
+  return `${start > lineStart ? "…" : ""}${words}${end < lineEnd && !words.endsWith("…") ? "…" : ""}`;
 }
 
 function more(shown: number, total: number, cmd: string): void {
