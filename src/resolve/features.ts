@@ -274,11 +274,23 @@ function sideActor(s: Side): string | null {
  * different events), else by the state or group. Symmetric types ignore the order of the sides.
  */
 export function eventKeys(e: { type: string; source: Side; target: Side }): string[] {
+  const key = (a: string | null, b: string | null) =>
+    !a || !b || a === b ? null : `${e.type}|${SYMMETRIC.has(e.type) && b < a ? `${b}|${a}` : `${a}|${b}`}`;
+  const keys: string[] = [];
+  const push = (k: string | null) => {
+    if (k && !keys.includes(k)) keys.push(k);
+  };
   const a = sideId(e.source);
   const b = sideId(e.target);
-  if (!a || !b || a === b) return [];
-  const pair = SYMMETRIC.has(e.type) && b < a ? `${b}|${a}` : `${a}|${b}`;
-  return [`${e.type}|${pair}`];
+  push(key(a, b));
+  // the same event told with one side as a person and the other as its state (an extractor
+  // or an outlet that names only one minister): person × state keys, never state × state
+  // when a person is known
+  if (e.source.person && e.target.person) {
+    push(key(a, sideActor(e.target)));
+    push(key(sideActor(e.source), b));
+  }
+  return keys;
 }
 
 /** The actor-level key of an event (states or groups only), for coarse grouping. */

@@ -400,7 +400,7 @@ export class StoryIndex {
     // the main development is told in the headline and lead: an article whose lead shares
     // neither words nor names with the story's leads reports something else, however much
     // background the bodies share
-    const leadAgree = Math.max(lead, leadNames, event === "main" ? eventScore : 0);
+    const leadAgree = Math.max(lead, leadNames, event === "main" && eventScore >= 0.5 ? eventScore : 0);
     if (leadAgree < o.leadMin) score *= Math.max(0.25, leadAgree / o.leadMin);
     if (conflict) score *= o.conflictFactor;
     return {
