@@ -20,6 +20,8 @@ export interface ExportFormat {
 export const FORMATS: Record<string, () => Promise<{ format: ExportFormat }>> = {
   jsonl: () => import("./jsonl.js"),
   csv: () => import("./csv.js"),
+  plover: () => import("../export-plover.js"),
+  cameo: () => import("../export-cameo.js"),
 };
 
 export async function getFormat(name: string): Promise<ExportFormat | null> {
