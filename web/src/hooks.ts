@@ -10,14 +10,15 @@ export interface Loaded<T> {
 /** Loads an API path; reloads when the path or params change. */
 export function useApi<T>(path: string | null, params: Record<string, string | number | undefined | null> = {}): Loaded<T> {
   const key = path === null ? null : `${path}?${JSON.stringify(params)}`;
-  const [state, setState] = useState<Loaded<T>>({ data: null, error: null, loading: true });
+  const [state, setState] = useState<Loaded<T> & { path?: string | null }>({ data: null, error: null, loading: true });
   useEffect(() => {
     if (key === null || path === null) return;
     let live = true;
-    setState((s) => ({ data: s.data, error: null, loading: true }));
+    // another resource: show nothing stale; the same one with other filters: keep it while loading
+    setState((s) => ({ data: s.path === path ? s.data : null, error: null, loading: true, path }));
     api<T>(path, params).then(
-      (data) => live && setState({ data, error: null, loading: false }),
-      (e: Error) => live && setState({ data: null, error: e.message, loading: false }),
+      (data) => live && setState({ data, error: null, loading: false, path }),
+      (e: Error) => live && setState({ data: null, error: e.message, loading: false, path }),
     );
     return () => {
       live = false;
