@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyYearHint } from "./index.js";
+import { applyYearHint, inferStoryYears } from "./index.js";
 import { timeDoc } from "./testkit.js";
 
 /** Publication dates inferred from the text alone (no metadata). "now" is fixed at 2026-01-01. */
@@ -98,5 +98,15 @@ describe("publication date inference", () => {
     expect(doc.published.value).toBe("2022-03-29");
     expect(doc.published.rule).toBe("lead-date:year-from-story");
     expect(doc.times.map((t) => t.value)).toEqual(["2022-03-29"]);
+  });
+
+  it("story-mates with known dates give the year to the undated ones", () => {
+    const dated = timeDoc("The talks ended on Tuesday.", "2022-03-29");
+    const undated = timeDoc("The March 29 talks in the capital made progress, the minister said.\nMore talks are planned.", null);
+    const unrelated = timeDoc("The ministers met on Tuesday.", null);
+    expect(inferStoryYears([dated, undated, unrelated])).toBe(1);
+    expect(undated.published.value).toBe("2022-03-29");
+    expect(unrelated.published.value).toBeNull();
+    expect(dated.published.rule).toBe("metadata");
   });
 });
