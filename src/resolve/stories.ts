@@ -36,7 +36,7 @@ export interface StoryOptions {
 }
 
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
-  threshold: 0.3,
+  threshold: 0.22,
   windowDays: 7,
   wText: 0.4,
   wLead: 0.3,
@@ -359,12 +359,20 @@ export class StoryIndex {
     let event: Scored["event"] = null;
     let sharedEvent: string | null = null;
     let conflict: string | null = null;
+    let conflictFactor = 1;
     for (const e of f.events) {
       for (const k of e.keys) {
         const se = s.events.get(k);
         if (!se) continue;
         const storyDays = [...se.days.keys()];
-        const compatible = e.day === null || storyDays.length === 0 || storyDays.some((d) => Math.abs(d - e.day!) <= 1);
+        // the same event has the same date in every correct report; one day apart is a weaker
+        // conflict (a resolution error, or the next day's call between the same two people)
+        const dist = e.day === null || storyDays.length === 0 ? 0 : Math.min(...storyDays.map((d) => Math.abs(d - e.day!)));
+        const compatible = dist === 0;
+        if (!compatible && e.main && se.main > 0 && this.keyWeight(k) > 0.3 && conflictFactor > (dist === 1 ? Math.sqrt(o.conflictFactor) : o.conflictFactor)) {
+          conflictFactor = dist === 1 ? Math.sqrt(o.conflictFactor) : o.conflictFactor;
+          conflict = `${k} on ${isoOfDay(e.day!)}, the story has it on ${storyDays.map(isoOfDay).join("/")}`;
+        }
         if (compatible) {
           const both = e.main && se.main > 0;
           const w = this.keyWeight(k) * (both ? 1 : 1 / 3);
@@ -373,11 +381,10 @@ export class StoryIndex {
             event = both ? "main" : "any";
             sharedEvent = k;
           }
-        } else if (e.main && se.main > 0 && !conflict && this.keyWeight(k) > 0.3) {
-          conflict = `${k} on ${isoOfDay(e.day!)}, the story has it on ${storyDays.map(isoOfDay).join("/")}`;
         }
       }
-      if (e.main && e.day !== null && s.lastDay !== null && e.day > s.lastDay + 1 && !conflict) {
+      if (e.main && e.day !== null && s.lastDay !== null && e.day > s.lastDay + 1 && conflictFactor > o.conflictFactor) {
+        conflictFactor = o.conflictFactor;
         conflict = `main event on ${isoOfDay(e.day)}, after the story's last article (${isoOfDay(s.lastDay)})`;
       }
     }
@@ -402,7 +409,7 @@ export class StoryIndex {
     // background the bodies share
     const leadAgree = Math.max(lead, leadNames, event === "main" && eventScore >= 0.5 ? eventScore : 0);
     if (leadAgree < o.leadMin) score *= Math.max(0.25, leadAgree / o.leadMin);
-    if (conflict) score *= o.conflictFactor;
+    score *= conflictFactor;
     return {
       story: si,
       score,
