@@ -32,6 +32,14 @@ const CASES: Array<{ text: string; ref: string; want: Expect[] }> = [
   { text: "The ministers have agreed to meet on Thursday in Antalya.", ref: "2022-03-07", want: [["on Thursday", "2022-03-10", "day"]] },
   { text: "The president will speak to his counterpart on Sunday.", ref: "2022-03-05", want: [["on Sunday", "2022-03-06", "day"]] },
   { text: "December 28 was the deadliest day.", ref: "2023-01-05", want: [["December 28", "2022-12-28", "day"]] },
+  // past-leaning month-day: a reported date far ahead of the reference is last year's; a planned one is next year's
+  { text: "Protests began on March 1 in the capital.", ref: "2019-11-14", want: [["March 1", "2019-03-01", "day"]] },
+  { text: "The forum will open on January 10.", ref: "2019-11-14", want: [["January 10", "2020-01-10", "day"]] },
+  { text: "On Nov 3, talks began; a week later, troops returned.", ref: "2019-11-14", want: [["Nov 3", "2019-11-03", "day"], ["a week later", "2019-11-10", "day"]] },
+  { text: "Tuesday, Nov. 12 was quiet.", ref: "2019-11-14", want: [["Tuesday, Nov. 12", "2019-11-12", "day"]] },
+  { text: "Wednesday's attack killed five.", ref: "2019-11-14", want: [["Wednesday", "2019-11-13", "day"]] },
+  { text: "Fighting eased over the weekend.", ref: "2019-11-14", want: [["weekend", "2019-11-09", "range", "2019-11-10"]] },
+  { text: "Prices rose earlier this month.", ref: "2019-11-14", want: [["earlier this month", "2019-11-01", "range", "2019-11-13"]] },
   { text: "As of February 2022, some 14,000 people had been killed.", ref: "2022-02-25", want: [["February 2022", "2022-02", "month"]] },
   { text: "Refugees crossed in the past week.", ref: "2022-03-03", want: [["past week", "2022-02-24", "range", "2022-03-03"]] },
 ];

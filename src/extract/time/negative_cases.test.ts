@@ -22,6 +22,7 @@ const NEGATIVE = [
   "The meeting started at 10 a.m. and ended at noon.",
   "Of 2000 troops deployed, 1500 returned.",
   "Talks began after two days of failed ceasefires.",
+  "A week later, troops returned.", // relative to no date: dropped, not resolved against the reference
 ];
 
 describe("negative cases: not dates", () => {

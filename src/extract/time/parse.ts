@@ -219,7 +219,8 @@ function toCand(text: string, r: chrono.ParsedResult): Cand | null {
       const d = s.get("day") ?? 15;
       const diffDays = dayOf(y, mo, d) - NEUTRAL_DAY;
       const anchoredWord = /\b(earlier|later|before|after|previous|following)\b/i.exec(t);
-      if (anchoredWord && !/\b(?:ago|yesterday|today|tomorrow)\b/i.test(t) && tags.has("result/relativeDate") && unit === "day") {
+      if (anchoredWord && !/\b(?:ago|yesterday|today|tomorrow)\b/i.test(t) && tags.has("result/relativeDate") && (unit === "day" || unit === "week")) {
+        // "a day earlier", "a week later", "three days after": relative to a neighbouring date
         cand = { ...base, kind: "anchored", unit: "day", n: diffDays, part: anchoredWord[1]!.toLowerCase() };
       } else if (unit === "day") {
         cand = { ...base, kind: "rel", unit, n: diffDays };

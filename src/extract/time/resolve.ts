@@ -70,6 +70,8 @@ function resolveOne(c: Cand, ctx: ResolveContext): NewsTime | null {
       let rule: string;
       if (ref !== null) {
         y = closestYear(ref, c.m!, c.d!);
+        // past-leaning: a reported date more than two months ahead is last year's
+        if (!c.future && dayOf(y, c.m!, c.d!) - ref > 60) y -= 1;
         rule = "month-day:year-from-reference";
       } else if (ctx.year !== null) {
         y = ctx.year;
