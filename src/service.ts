@@ -5,7 +5,7 @@
  */
 import { analyze, toRecord } from "./analyze.js";
 import { InputError } from "./core/errors.js";
-import type { AnalyzeOptions, Article } from "./core/types.js";
+import type { AnalyzeOptions, Article, ArticleRecord } from "./core/types.js";
 import { readInputs, type ReadOptions } from "./ingest/index.js";
 import { StoryIndex, type StoryIndexJSON } from "./resolve/stories.js";
 import type { SaveResult, Store } from "./store/port.js";
@@ -42,6 +42,8 @@ export interface IngestOptions {
    * an advisory lock around load … save).
    */
   stories?: StoryIndex;
+  /** analyse in this many worker threads (src/parallel/); storage and stories stay in input order */
+  threads?: number;
 }
 
 /** The name of the story index's state in the store. */
@@ -80,6 +82,8 @@ export async function ingestArticles(
   const stories = opts.stories ?? (await loadStoryIndex(store));
   let unsaved = 0;
   const progress = (origin: string) => opts.onProgress?.({ ...counts, origin });
+  const analysed = new WeakMap<Article, ArticleRecord | Error>();
+  if ((opts.threads ?? 1) > 1) inputs = (await import("./parallel/ingest.js")).preAnalyse(store, inputs, opts, analysed);
   for await (const item of inputs) {
     if (item instanceof InputError) {
       counts.failed++;
@@ -90,7 +94,7 @@ export async function ingestArticles(
     counts.read++;
     let result: SaveResult | "failed";
     try {
-      result = await ingestOne(store, item, stories, opts.analyze);
+      result = await ingestOne(store, item, stories, opts.analyze, analysed.get(item));
     } catch (err) {
       result = "failed";
       const msg = err instanceof Error ? err.message : String(err);
@@ -110,15 +114,27 @@ export async function ingestArticles(
 }
 
 /** Analyses and stores one article, unless the store already has it (same id or same text). */
-export async function ingestOne(store: Store, article: Article, stories: StoryIndex, options: AnalyzeOptions = {}): Promise<SaveResult> {
+export async function ingestOne(
+  store: Store, article: Article, stories: StoryIndex, options: AnalyzeOptions = {}, analysed?: ArticleRecord | Error,
+): Promise<SaveResult> {
   if (await store.findArticle(article.id, textHash(article.text))) return "unchanged";
-  const record = toRecord(analyze(article, options));
+  if (analysed instanceof Error) throw analysed;
+  const record = analysed ?? toRecord(analyze(article, options));
   const assigned = stories.add(record);
   record.story = assigned.story;
+  const sum = stories.story(assigned.story);
   return store.saveArticle({
     record,
     text: article.text,
     origin: article.origin,
-    story: { id: assigned.story, opened: assigned.opened, title: storyTitle(record, article.text), reason: assigned.reason },
+    story: {
+      id: assigned.story,
+      opened: assigned.opened,
+      title: sum?.title || storyTitle(record, article.text),
+      reason: assigned.reason,
+      summary: sum?.summary ?? null,
+      actors: sum?.actors ?? [],
+      names: sum?.names ?? [],
+    },
   });
 }

@@ -38,9 +38,11 @@ function allSpans(r: ArticleRecord): Array<[string, TextSpan]> {
 
 describe("migrations", () => {
   it("apply once, record their version, and are idempotent", async () => {
-    expect(await store.migrate()).toBe(3);
+    expect(await store.migrate()).toBe(4);
     const v = store.db.prepare("SELECT version, name FROM schema_version ORDER BY version").all();
-    expect(v).toEqual([{ version: 1, name: "init" }, { version: 2, name: "person_index" }, { version: 3, name: "resolver_state" }]);
+    expect(v).toEqual([
+      { version: 1, name: "init" }, { version: 2, name: "person_index" }, { version: 3, name: "resolver_state" }, { version: 4, name: "story_summary" },
+    ]);
     expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
   });
 
@@ -54,7 +56,7 @@ describe("migrations", () => {
       const rows = { ...toRows(input(rec, text)), personIndex: [] };
       old.db.transaction(() => saveRows(rows, input(rec, text)))();
     }
-    expect(await old.migrate()).toBe(3);
+    expect(await old.migrate()).toBe(4);
     const ps = await old.listPersons();
     expect(ps.find((p) => p.key === "mevlut cavusoglu")).toMatchObject({ articles: 2, role: "former Foreign Minister", name: "Mevlut Cavusoglu", first_seen: "2022-02-28" });
     expect(ps).toEqual(await store.listPersons().then(async () => {
@@ -130,7 +132,15 @@ describe("saveArticle round trip", () => {
     await store.saveArticle(input(recordA(), TEXT_A, "s1"));
     await store.saveArticle(input(recordB(), TEXT_B, "s1"));
     const s = await store.getStory("s1");
-    expect(s).toMatchObject({ id: "s1", title: "Cavusoglu and Lavrov talk by phone", article_count: 2, first_date: "2022-02-28", last_date: "2023-03-10" });
+    expect(s).toMatchObject({ id: "s1", title: "Cavusoglu and Lavrov talk by phone", article_count: 2, first_date: "2022-02-28", last_date: "2023-03-10", outlets: 2 });
+    expect(s!.summary).toBeNull();
+    expect(s!.actors).toEqual([]);
+    // the resolver's latest word on the story replaces the stored one
+    const c = input({ ...recordB(), id: "art-c", outlet: "Example Wire" }, TEXT_B + " More.", "s1");
+    c.story = { ...c.story!, opened: false, title: "Another title", summary: "CONSULT TUR → UKR", actors: ["TUR", "UKR"], names: ["mevlut cavusoglu"] };
+    await store.saveArticle(c);
+    expect(await store.getStory("s1")).toMatchObject({ title: "Cavusoglu and Lavrov talk by phone", summary: "CONSULT TUR → UKR", actors: ["TUR", "UKR"], names: ["mevlut cavusoglu"], article_count: 3, outlets: 2 });
+    expect((await store.listStories())[0]).toMatchObject({ id: "s1", actors: ["TUR", "UKR"] });
     expect(s!.articles.map((a) => a.id).sort()).toEqual(["art-a", "art-b"]);
     expect(await store.getStory("nope")).toBeNull();
   });

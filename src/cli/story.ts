@@ -25,9 +25,10 @@ export async function run(argv: string[]): Promise<number> {
       }
       out(`${s.title}`);
       out(`story ${s.id}: ${s.article_count} article${s.article_count === 1 ? "" : "s"}, ${s.first_date ?? "?"} … ${s.last_date ?? "?"}`);
-      if (s.summary) out(s.summary);
+      if (s.actors.length) out(`key actors: ${s.actors.join(", ")}`);
+      if (s.summary) out(`summary: ${s.summary}`);
       out("\narticles");
-      out(table(["published", "id", "title", "outlet"], s.articles.map((a) => [a.published ?? "", a.id, a.title ?? "", a.outlet ?? ""]), [10, 28, 60, 20]));
+      out(table(["published", "id", "title", "outlet"], s.articles.map((a) => [a.published ?? "", a.id, a.title ?? a.lead, a.outlet ?? ""]), [10, 28, 60, 20]));
       if (events.length) {
         out("\nevents");
         out(table(["date", "type", "source", "target", "evidence"], events.map((e) => [e.date ?? "", e.type, side(e.source), side(e.target), e.span.text]), [10, 10, 28, 28, 60]));

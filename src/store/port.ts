@@ -27,9 +27,14 @@ export interface StoryInput {
   id: string;
   /** true when this article opened the story */
   opened: boolean;
-  /** title to give the story if it is new */
+  /** the story's title, used when the story is new (a stored story keeps its title) */
   title: string;
   reason?: string;
+  /** what the resolver says of the story now (replaces what was stored) */
+  summary?: string | null;
+  /** key actors (codes) and names, strongest first */
+  actors?: string[];
+  names?: string[];
 }
 
 export interface Page {
@@ -190,7 +195,11 @@ export interface StoryRow {
   first_date: string | null;
   last_date: string | null;
   article_count: number;
+  /** distinct outlets among its articles */
+  outlets: number;
   summary: string | null;
+  actors: string[];
+  names: string[];
 }
 
 export interface StoryDetail extends StoryRow {
