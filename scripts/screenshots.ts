@@ -70,7 +70,8 @@ export async function openPage(browser: Browser, base: string, external: string[
 export async function shootAll(page: Page, base: string, dir: string): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
-  const shot = async (name: string) => {
+  const shot = async (name: string, keepMouse = false) => {
+    if (!keepMouse) await page.mouse.move(2, 890);
     const file = join(dir, `${name}.png`);
     await page.screenshot({ path: file, fullPage: false });
     files.push(file);
@@ -123,9 +124,9 @@ export async function shootAll(page: Page, base: string, dir: string): Promise<s
   const ann = page.locator("[data-testid=reader] .ann.k-event").first();
   await ann.hover();
   await page.waitForSelector(".tip");
-  await shot("article");
+  await shot("article", true);
 
-  await page.goto(`${base}/#/search?q=${encodeURIComponent("Ukraine")}`);
+  await page.goto(`${base}/#/search?q=${encodeURIComponent("Akar")}`);
   await page.waitForSelector("[data-testid=search-results]");
   await shot("search");
   return files;

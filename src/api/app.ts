@@ -13,7 +13,6 @@ import { InputError } from "../core/errors.js";
 import type { Article } from "../core/types.js";
 import { makeArticle } from "../ingest/article.js";
 import { readInputs } from "../ingest/index.js";
-import { StoryIndex } from "../resolve/stories.js";
 import { ingestArticles } from "../service.js";
 import type { Store } from "../store/port.js";
 import { openApiDocument } from "./openapi.js";
@@ -79,7 +78,6 @@ async function byOutlet<T extends { article: string }>(
 export function createApp(opts: AppOptions): Hono {
   const { store } = opts;
   const app = new Hono();
-  const stories = new StoryIndex();
   let writing: Promise<unknown> = Promise.resolve();
 
   app.use("*", async (c, next) => {
@@ -121,7 +119,8 @@ export function createApp(opts: AppOptions): Hono {
   api.post("/articles", async (c) => {
     if (!opts.allowWrites) throw new HttpError(403, "writes_disabled", "adding articles is off: start the server with --allow-writes");
     const inputs = await articlesFromRequest(c);
-    const job = writing.then(() => collect(store, inputs, stories));
+    // one write at a time: the story index is loaded from and saved to the store around each
+    const job = writing.then(() => collect(store, inputs));
     writing = job.catch(() => undefined);
     const res = await job;
     // 201 when at least one article is stored (new or already there), else 422 with the reasons
@@ -180,11 +179,10 @@ interface WriteResult {
   errors: Array<{ origin: string; code: string; message: string }>;
 }
 
-async function collect(store: Store, inputs: Array<Article | InputError>, stories: StoryIndex): Promise<WriteResult> {
+async function collect(store: Store, inputs: Array<Article | InputError>): Promise<WriteResult> {
   const articles: WriteResult["articles"] = [];
   const errors: WriteResult["errors"] = [];
   const counts = await ingestArticles(store, inputs, {
-    stories,
     onArticle: (id, result) => {
       if (result !== "failed") articles.push({ id, result, href: `/api/articles/${encodeURIComponent(id)}` });
     },

@@ -55,9 +55,10 @@ export function sideMatches(s: SideRow, needle: string): boolean {
 // ---------------------------------------------------------------- stories
 
 export interface StorySummary extends StoryRow {
-  /** distinct outlets (an article without an outlet counts as its own source) */
+  /** distinct sources: outlets, where an article without an outlet counts as its own source */
   sources: number;
-  outlets: string[];
+  /** the outlets' names */
+  outlet_names: string[];
   key_actors: Array<{ label: string; kind: Actor["kind"]; code: string | null; count: number }>;
   events: number;
 }
@@ -83,7 +84,7 @@ async function summarize(store: Store, s: StoryRow): Promise<StorySummary & { ar
   const key_actors = [...count.values()]
     .sort((a, b) => rank(a.kind) - rank(b.kind) || b.count - a.count || a.label.localeCompare(b.label))
     .slice(0, 6);
-  return { ...s, sources, outlets, key_actors, events: events.length, articleRows: articles, eventRows: events };
+  return { ...s, sources, outlet_names: outlets, key_actors, events: events.length, articleRows: articles, eventRows: events };
 }
 
 const newestFirst = (a: StoryRow, b: StoryRow) =>
@@ -251,6 +252,8 @@ export interface SeriesPoint {
   attributed_to: string | null;
   article: string;
   title: string | null;
+  /** first line of the article: a label when it has no title */
+  lead: string | null;
   idx: number;
   rule: string;
   span: TextSpan;
@@ -311,14 +314,14 @@ export function contradict(a: SeriesPoint, b: SeriesPoint): boolean {
   return a1 * 1.05 < b0 || b1 * 1.05 < a0;
 }
 
-export function seriesOf(figures: FigureRow[]): FigureSeries[] {
+export function seriesOf(figures: FigureRow[], leads: Map<string, string> = new Map()): FigureSeries[] {
   const byKey = new Map<string, FigureSeries>();
   for (const f of figures) {
     const key = `${f.category}|${f.unit}`;
     const s = byKey.get(key) ?? { key, category: f.category, unit: f.unit, points: [] };
     s.points.push({
       date: f.as_of ?? f.published, value: f.value, value_max: f.value_max, qualifier: f.qualifier, what: f.what,
-      attributed_to: f.attributed_to, article: f.article, title: f.title, idx: f.idx, rule: f.rule, span: f.span, contradicts: [],
+      attributed_to: f.attributed_to, article: f.article, title: f.title, lead: leads.get(f.article) ?? null, idx: f.idx, rule: f.rule, span: f.span, contradicts: [],
     });
     byKey.set(key, s);
   }
@@ -337,7 +340,11 @@ export function seriesOf(figures: FigureRow[]): FigureSeries[] {
 }
 
 export async function figureSeries(store: Store, q: { from?: string; to?: string; story?: string; category?: string }): Promise<FigureSeries[]> {
-  return seriesOf(await store.listFigures({ from: q.from, to: q.to, story: q.story, category: q.category, limit: ALL }));
+  const figures = await store.listFigures({ from: q.from, to: q.to, story: q.story, category: q.category, limit: ALL });
+  const ids = new Set(figures.filter((f) => !f.title).map((f) => f.article));
+  const leads = new Map<string, string>();
+  if (ids.size) for (const a of await store.listArticles({ limit: ALL })) if (ids.has(a.id)) leads.set(a.id, a.lead);
+  return seriesOf(figures, leads);
 }
 
 // ---------------------------------------------------------------- places

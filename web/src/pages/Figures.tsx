@@ -53,7 +53,7 @@ function Chart({ s }: { s: FigureSeries }) {
         ],
         series: [
           {},
-          { label: "figure", stroke: "#2b6cb0", width: 1.5, points: { show: true, size: 9, fill: "#2b6cb0" }, spanGaps: true },
+          { label: "figure", stroke: "#2b6cb0", width: 0, paths: () => null, points: { show: true, size: 10, fill: "rgba(43,108,176,.75)", stroke: "#2b6cb0", width: 1.5 } },
           { label: "contradicted", stroke: "#c53030", width: 0, paths: () => null, points: { show: true, size: 12, fill: "#fff", stroke: "#c53030", width: 3 } },
         ],
       },
@@ -111,7 +111,7 @@ export function FiguresPage() {
                           <td>
                             <Evidence article={p.article} span={p.span} label={`rule ${p.rule}`} />
                             <div class="small muted">
-                              <a href={`#/article/${enc(p.article)}`}>{articleLabel({ title: p.title, id: p.article })}</a>
+                              <a href={`#/article/${enc(p.article)}`}>{articleLabel({ title: p.title, lead: p.lead ?? undefined, id: p.article })}</a>
                             </div>
                           </td>
                         </tr>

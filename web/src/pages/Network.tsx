@@ -18,7 +18,9 @@ function Graph({ net, onNode, onEdge }: { net: Network; onNode: (id: string) => 
     const c = cytoscape({
       container: box.current,
       elements: [
-        ...net.nodes.map((n) => ({
+        ...net.nodes.map((n, i) => ({
+          // a deterministic start (a circle) so the same data draws the same graph
+          position: { x: 300 * Math.cos((2 * Math.PI * i) / net.nodes.length), y: 300 * Math.sin((2 * Math.PI * i) / net.nodes.length) },
           data: { id: n.id, label: n.kind === "person" && n.code ? `${n.label} (${n.code})` : n.label, kind: n.kind, size: 18 + 26 * Math.sqrt(n.count / maxN) },
         })),
         ...net.edges.map((e) => ({
@@ -52,7 +54,10 @@ function Graph({ net, onNode, onEdge }: { net: Network; onNode: (id: string) => 
         },
         { selector: ":selected", style: { "border-color": "#f59e0b", "border-width": 4, "line-color": "#f59e0b", opacity: 1 } },
       ],
-      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 30 } as cytoscape.LayoutOptions,
+      layout: {
+        name: "cose", animate: false, randomize: false, fit: true, padding: 40,
+        nodeRepulsion: () => 400_000, idealEdgeLength: () => 90, nodeOverlap: 40, gravity: 60, componentSpacing: 90, numIter: 1500,
+      } as cytoscape.LayoutOptions,
       wheelSensitivity: 0.3,
       minZoom: 0.2,
       maxZoom: 3,

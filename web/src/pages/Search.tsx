@@ -13,7 +13,12 @@ function Snippet({ snippet, hits }: { snippet: TextSpan; hits: TextSpan[] }) {
     at = h.end;
   }
   parts.push(snippet.text.slice(at - snippet.start));
-  return <p class="snippet">…{parts.map((p, i) => (typeof p === "string" ? p : <mark key={i}>{p.t}</mark>))}…</p>;
+  return (
+    <p class="snippet">
+      {snippet.start > 0 ? "…" : ""}
+      {parts.map((p, i) => (typeof p === "string" ? p : <mark key={i}>{p.t}</mark>))}…
+    </p>
+  );
 }
 
 export function SearchPage({ q }: { q: string }) {

@@ -2,6 +2,8 @@ import { enc, type StorySummary, type StoryView } from "../api.js";
 import { useApi } from "../hooks.js";
 import { articleLabel, DateText, Empty, Evidence, fmtNumber, plural, Side, Status, TypeBadge } from "../ui.js";
 
+const short = (s: string, n = 60) => (s.length > n ? s.slice(0, n - 1).trimEnd() + "…" : s);
+
 function range(a: string | null, b: string | null) {
   if (!a && !b) return <span class="muted">undated</span>;
   return <span class="date">{a === b || !b ? a : `${a ?? "?"} – ${b}`}</span>;
@@ -99,7 +101,9 @@ export function StoryPage({ id }: { id: string }) {
                           <li key={`${src.article}:${src.idx}`}>
                             <Evidence article={src.article} span={src.span} label={`rule ${src.rule}`} />
                             <span class="src-label">
-                              {src.outlet ?? articleLabel(s.articles.find((a) => a.id === src.article) ?? { title: src.title, id: src.article })}
+                              {[src.outlet, src.published, short(articleLabel(s.articles.find((a) => a.id === src.article) ?? { title: src.title, id: src.article }))]
+                                .filter(Boolean)
+                                .join(" · ")}
                             </span>
                           </li>
                         ))}
@@ -147,7 +151,7 @@ export function StoryPage({ id }: { id: string }) {
                 {s.persons.map((p) => (
                   <a class="chip person" href={`#/person/${enc(p.name)}`} key={p.key}>
                     {p.name}
-                    {p.role ? <span class="muted small"> {p.role}</span> : null}
+                    {p.role ? <span class="chip-role">{p.role}</span> : null}
                   </a>
                 ))}
               </div>
