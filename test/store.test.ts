@@ -230,6 +230,12 @@ describe("queries", () => {
     expect(f[0]).toMatchObject({ value: 368000, qualifier: "at least", attributed_to: "UN Refugee Agency" });
     expect(TEXT_A.slice(f[0]!.span.start, f[0]!.span.end)).toBe(f[0]!.span.text);
     expect(await store.listFigures({ category: "killed" })).toHaveLength(0);
+    expect(await store.listFigures({ what: "FLED" })).toHaveLength(1);
+    expect(await store.listFigures({ what: "fled_" })).toHaveLength(0);
+    expect(await store.listFigures({ what: "%" })).toHaveLength(0);
+    expect(await store.listFigures({ outlet: "Other Daily" })).toHaveLength(0);
+    expect((await store.listEvents({ outlet: "Other Daily" })).map((e) => e.article)).toEqual(["art-b", "art-b"]);
+    expect((await store.listQuotes({ outlet: "Example Wire" })).length).toBe(2);
     expect((await store.listQuotes({ speaker: "kalin" })).map((q) => q.direct)).toEqual([false]);
     expect((await store.listQuotes({ speaker: "Mevlut Cavusoglu" })).map((q) => q.span.text)).toEqual(["We are ready to help"]);
     expect(await store.listQuotes({ speaker: "Lavrov" })).toHaveLength(0);

@@ -7,8 +7,8 @@ export async function run(argv: string[]): Promise<number> {
   return command(
     argv,
     {
-      usage: "eventwire events [--type T] [--actor X] [--person NAME] [--story ID] [--article ID] [--from DATE] [--to DATE] [--limit N] [--offset N] [--json] [--db PATH]",
-      options: { type: { type: "string" }, actor: { type: "string" }, person: { type: "string" }, story: { type: "string" }, article: { type: "string" } },
+      usage: "eventwire events [--type T] [--actor X] [--person NAME] [--story ID] [--article ID] [--outlet NAME] [--from DATE] [--to DATE] [--limit N] [--offset N] [--json] [--db PATH]",
+      options: { type: { type: "string" }, actor: { type: "string" }, person: { type: "string" }, story: { type: "string" }, article: { type: "string" }, outlet: { type: "string" } },
       store: "read",
     },
     async (ctx) => {
@@ -16,7 +16,7 @@ export async function run(argv: string[]): Promise<number> {
       if (type && !(PLOVER_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type: "${type}" is not a PLOVER type (${PLOVER_TYPES.join(" ")})`);
       const rows = await ctx.store.listEvents({
         ...ctx.page, ...ctx.range, type,
-        actor: str(ctx.values, "actor"), person: str(ctx.values, "person"), story: str(ctx.values, "story"), article: str(ctx.values, "article"),
+        actor: str(ctx.values, "actor"), person: str(ctx.values, "person"), story: str(ctx.values, "story"), article: str(ctx.values, "article"), outlet: str(ctx.values, "outlet"),
       });
       printListing(ctx, rows, ["date", "type", "source", "target", "evidence", "article"], (e) => [
         e.date ?? "", e.type + (e.mode ? `/${e.mode}` : ""), side(e.source), side(e.target), e.span.text, e.article,

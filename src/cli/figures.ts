@@ -6,13 +6,13 @@ export async function run(argv: string[]): Promise<number> {
   return command(
     argv,
     {
-      usage: "eventwire figures [--category killed|injured|displaced|aid|troops|money|other] [--story ID] [--article ID] [--from DATE] [--to DATE] [--limit N] [--offset N] [--json] [--db PATH]",
-      options: { category: { type: "string" }, story: { type: "string" }, article: { type: "string" } },
+      usage: "eventwire figures [--category killed|injured|displaced|aid|troops|money|other] [--story ID] [--article ID] [--outlet NAME] [--what WORDS] [--from DATE] [--to DATE] [--limit N] [--offset N] [--json] [--db PATH]",
+      options: { category: { type: "string" }, story: { type: "string" }, article: { type: "string" }, outlet: { type: "string" }, what: { type: "string" } },
       store: "read",
     },
     async (ctx) => {
       const rows = await ctx.store.listFigures({
-        ...ctx.page, ...ctx.range, category: str(ctx.values, "category"), story: str(ctx.values, "story"), article: str(ctx.values, "article"),
+        ...ctx.page, ...ctx.range, category: str(ctx.values, "category"), story: str(ctx.values, "story"), article: str(ctx.values, "article"), outlet: str(ctx.values, "outlet"), what: str(ctx.values, "what"),
       });
       printListing(ctx, rows, ["as of", "category", "value", "what", "source", "evidence"], (f) => [
         f.as_of ?? f.published ?? "",

@@ -60,6 +60,7 @@ export interface PersonFilter extends Page, DateRange {
 }
 
 export interface EventFilter extends Page, DateRange {
+  outlet?: string;
   type?: string;
   /** actor code or group name, on either side */
   actor?: string;
@@ -70,12 +71,16 @@ export interface EventFilter extends Page, DateRange {
 }
 
 export interface FigureFilter extends Page, DateRange {
+  outlet?: string;
   category?: string;
+  /** words of the quantity ("fled", "civilians killed"): case-insensitive substring of `what` */
+  what?: string;
   story?: string;
   article?: string;
 }
 
 export interface QuoteFilter extends Page, DateRange {
+  outlet?: string;
   /** speaker name: folded match on the full name or the surname */
   speaker?: string;
   story?: string;

@@ -382,6 +382,7 @@ export class SqliteStore implements Store {
     }
     if (f.story) w.add("a.story_id = @story", { story: f.story });
     if (f.article) w.add("e.article_id = @article", { article: f.article });
+    if (f.outlet) w.add("a.outlet = @outlet", { outlet: f.outlet });
     dateRange(w, "COALESCE(e.date, a.published)", f);
     return this.eventsWhere(w, f);
   }
@@ -391,6 +392,8 @@ export class SqliteStore implements Store {
     if (f.category) w.add("g.category = @category", { category: f.category.toLowerCase() });
     if (f.story) w.add("a.story_id = @story", { story: f.story });
     if (f.article) w.add("g.article_id = @article", { article: f.article });
+    if (f.outlet) w.add("a.outlet = @outlet", { outlet: f.outlet });
+    if (f.what) w.add("lower(g.what) LIKE @what ESCAPE '\\'", { what: `%${f.what.toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c)}%` });
     dateRange(w, "COALESCE(g.as_of, a.published)", f);
     const lim = page(f, w.params);
     return this.all<FigureRowDb & Ctx>(
@@ -417,6 +420,7 @@ export class SqliteStore implements Store {
     }
     if (f.story) w.add("a.story_id = @story", { story: f.story });
     if (f.article) w.add("q.article_id = @article", { article: f.article });
+    if (f.outlet) w.add("a.outlet = @outlet", { outlet: f.outlet });
     dateRange(w, "a.published", f);
     return this.quotesWhere(w, f);
   }
