@@ -139,7 +139,11 @@ function possessorBefore(ctx: CoderContext, units: Unit[], pos: number): Unit | 
     const u = units[i]!;
     if (u.end > pos) continue;
     if (u.place) return null;
-    return POSSESSIVE_GAP_RE.test(ctx.doc.text.slice(u.end, pos)) ? u : null;
+    const gap = ctx.doc.text.slice(u.end, pos);
+    if (!POSSESSIVE_GAP_RE.test(gap)) return null;
+    // "Russia's demand", "Russian demand": a possessive or an adjective, not a subject before its verb
+    if (/['’]/.test(gap) || u.via === "demonym" || /(?:an|ese|ish|ch|i)$/i.test(ctx.doc.text.slice(u.start, u.end))) return u;
+    return null;
   }
   return null;
 }
@@ -192,7 +196,7 @@ function verbPartner(ctx: CoderContext, units: Unit[], u: Unit): Unit | null {
     verbs.push(w);
   }
   if (verbs.length < 1 || verbs.length > 2) return null;
-  if (verbs.some((w) => PREP.has(w) || OBJ_BREAK.has(w) || w === "," || w === "and" || w === "or" || !/^[a-z]+$/.test(w))) return null;
+  if (verbs.some((w) => PREP.has(w) || w === "said" || w === "says" || w === "that" || w === "which" || w === "who" || w === "and" || w === "or" || !/^[a-z]+$/.test(w))) return null;
   return v;
 }
 
@@ -295,6 +299,9 @@ function byAfter(ctx: CoderContext, end: number, sentTokEnd: number): number {
 function reducedRelative(ctx: CoderContext, t0: number, end: number, sentTokEnd: number, before: readonly string[]): boolean {
   const prev = before[before.length - 1];
   if (!prev || BE.has(prev) || SUBJ_PRONOUN.has(prev) || prev === "it" || /ly$/.test(prev)) return false;
+  // a name right before the verb is its subject: "The EU imposed sanctions on ..."
+  const p = ctx.doc.tokens[t0 - 1];
+  if (p && /^\p{Lu}/u.test(ctx.doc.text.slice(p.start, p.end))) return false;
   const t = tokenAt(ctx.doc, end);
   if (t >= sentTokEnd) return true;
   const next = ctx.words[t]!;
@@ -386,7 +393,7 @@ function codeMatch(
   const trigWord = ctx.words[t0] ?? "";
 
   let realis: Realis;
-  if (rule.campaign) {
+  if (rule.campaign && !rule.verbal) {
     realis = "asserted";
     for (let k = 1; k <= 3 && k <= before.length; k++) if (CAMPAIGN_HYPO.has(before[before.length - k]!)) realis = "hypothetical";
     if (/\b(?:possible|potential|imminent|planned) (?:[a-z-]+ )?$/i.test(sentText.slice(0, mStart - sent.start))) realis = "hypothetical";
@@ -593,6 +600,7 @@ function codeMatch(
   }
   if (sources.length) for (const s of sources) push(s, null, mode, false);
   else if (targets.length && (rule.campaign || type === "ASSAULT" || type === "AID")) for (const t of targets) push(null, t, mode, false);
+  else if (type === "AID") push(null, null, mode, false); // "thanked X for the aid": both sides from the thanks
 }
 
 function allPairs(us: Unit[]): Array<[Unit, Unit]> {

@@ -57,7 +57,7 @@ export function compileRules(file: RuleFile): Rule[] {
       ...r,
       triggers: r.triggers.map((t) => t.toLowerCase()),
       regex: new RegExp(src, "gi"),
-      notAfterRe: r.notAfter ? new RegExp(r.notAfter, "i") : null,
+      notAfterRe: r.notAfter ? new RegExp(r.notAfter) : null,
     };
   });
 }
