@@ -32,13 +32,25 @@ import {
 } from "./lexicon.js";
 import { findNumbers, NUMBER_TRIGGER, type NumberHit } from "./numbers.js";
 
+/** The last word of a string ("… Article " → "article", "Feb. " → "feb"). */
+function lastWord(s: string): string {
+  let e = s.length;
+  while (e > 0 && !isWordChar(s.charCodeAt(e - 1))) e--;
+  let b = e;
+  while (b > 0 && isWordChar(s.charCodeAt(b - 1))) b--;
+  return s.slice(b, e).toLowerCase();
+}
+function isWordChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 191;
+}
+
 /** Is this number a figure at all? The reason it is not, else null. */
 export function notAFigure(text: string, h: NumberHit): string | null {
   if (h.vague) return "vague";
   if (h.fraction) return "fraction";
   const before = text.slice(Math.max(0, h.start - 24), h.start);
   const after = text.slice(h.end, h.end + 24);
-  const prevWord = /([\p{L}.]+)\W*$/u.exec(before)?.[1]?.toLowerCase().replace(/\.$/, "") ?? "";
+  const prevWord = lastWord(before);
   const nextWord = /^\W{0,2}?([\p{L}.'’]+)/u.exec(after)?.[1]?.toLowerCase() ?? "";
   if (h.digits) {
     if (/^\s*(?:%|per\s*cent|percent|pct)/i.test(after)) return "percent";

@@ -21,8 +21,10 @@ export const CUES: ReadonlyMap<string, FigureCategory> = new Map<string, FigureC
 ]);
 
 /** Cues that count only in a phrase: "lost their lives", "crossed into Poland", "left the country". */
+const PHRASE_HEADS = new Set(["lives", "crossed", "crossing", "crossings", "left", "leaving", "leave", "homes"]);
 export function phraseCue(lower: readonly string[], i: number): FigureCategory | null {
   const w = lower[i]!;
+  if (!PHRASE_HEADS.has(w)) return null;
   if (w === "lives" && /^(?:their|his|her)$/.test(lower[i - 1] ?? "") && /^(?:lost|losing|lose)$/.test(lower[i - 2] ?? "")) return "killed";
   if (w === "lives" && /^(?:claimed|claiming|cost|costing)$/.test(lower[i - 1] ?? "")) return "killed";
   if (w === "crossed" || w === "crossing" || w === "crossings") {

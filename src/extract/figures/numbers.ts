@@ -137,12 +137,27 @@ function fractionValue(s: string): number {
   return Math.round(n * (FRACTIONS[w[1]!] ?? 0) * 1e4) / 1e4;
 }
 
+/** Sticky copy of NUMBER_RE, tried only where a cheap scan found a digit, a symbol or a number word. */
+const NUMBER_AT = new RegExp(NUMBER_RE.source, "iuy");
+const CANDIDATE_RE = new RegExp(
+  `US\\$|[$€£¥₴₽]|\\d[\\d.,]*|\\b(?:${UNIT_W}|${TENS_W}|${SCALE_W}|dozens?|tens|hundreds|thousands|millions|billions|scores|half|a(?=\\s+(?:${SCALE_W}|dozen|third|quarter|fifth|tenth|half)\\b))\\b`,
+  "gi",
+);
+
 /** Every number in text[from, to), in order. */
 export function findNumbers(text: string, from = 0, to = text.length): NumberHit[] {
   const out: NumberHit[] = [];
-  NUMBER_RE.lastIndex = from;
   const slice = to === text.length ? text : text.slice(0, to);
-  for (let m = NUMBER_RE.exec(slice); m; m = NUMBER_RE.exec(slice)) {
+  CANDIDATE_RE.lastIndex = from;
+  let covered = from;
+  for (let c = CANDIDATE_RE.exec(slice); c; c = CANDIDATE_RE.exec(slice)) {
+    if (c.index < covered) continue;
+    // a currency symbol or "US$" right before the digits: try from the symbol
+    NUMBER_AT.lastIndex = c.index;
+    const m = NUMBER_AT.exec(slice);
+    if (!m) continue;
+    covered = m.index + m[0].length;
+    CANDIDATE_RE.lastIndex = covered;
     const start = m.index;
     const end = start + m[0].length;
     if (m[2] !== undefined) {
@@ -176,6 +191,7 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberHit
       out.push({ start, end, value: fractionValue(m[6]), valueMax: null, vague: false, fraction: true, currency: null, digits: false, bare: false });
     }
   }
+  void NUMBER_RE;
   for (const h of out) {
     if (h.currency) continue;
     const after = /^\s*(?:of\s+)?(?:US\s+|U\.S\.\s+)?([A-Za-z]+)/.exec(text.slice(h.end, h.end + 24));

@@ -3,6 +3,7 @@
  * guillemets), paired within a paragraph; a double quote still open at the end of a paragraph
  * runs to the paragraph's end and marks the next paragraph's opening quote as its continuation.
  */
+import { spanIndexAt } from "../../core/span.js";
 import type { Doc, Span } from "../../core/types.js";
 
 export interface QuoteMarks extends Span {
@@ -22,6 +23,7 @@ export interface QuoteMarks extends Span {
 export const QUOTE_CHAR_RE = /["“”«»‘’']/;
 
 const LETTER = /[\p{L}\p{N}]/u;
+const MARK_RE = /["“”«»‘’']/g;
 
 /** Paragraph spans, from the shared sentence layer. */
 export function paragraphs(doc: Doc): Span[] {
@@ -34,9 +36,14 @@ export function paragraphs(doc: Doc): Span[] {
   return out;
 }
 
-function countWords(text: string, s: number, e: number): number {
-  const m = text.slice(s, e).match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu);
-  return m ? m.length : 0;
+/** Word tokens in [s, e) (the shared tokens; punctuation and possessive clitics left out). */
+function countWords(doc: Doc, s: number, e: number): number {
+  let n = 0;
+  for (let i = spanIndexAt(doc.tokens, s); i < doc.tokens.length && doc.tokens[i]!.start < e; i++) {
+    const c = doc.text.charCodeAt(doc.tokens[i]!.start);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 191) n++;
+  }
+  return n;
 }
 
 function trim(text: string, s: number, e: number): Span {
@@ -62,9 +69,11 @@ export function findQuoteMarks(doc: Doc): QuoteMarks[] {
       const innerStart = o < 0 ? p.start : o + 1;
       const inner = trim(text, innerStart, c);
       if (inner.end <= inner.start) return;
-      out.push({ start: o < 0 ? p.start : o, end: open ? c : c + 1, inner, para, continued: cont, open, single, words: countWords(text, inner.start, inner.end) });
+      out.push({ start: o < 0 ? p.start : o, end: open ? c : c + 1, inner, para, continued: cont, open, single, words: countWords(doc, inner.start, inner.end) });
     };
-    for (let i = p.start; i < p.end; i++) {
+    MARK_RE.lastIndex = p.start;
+    for (let mm = MARK_RE.exec(text); mm && mm.index < p.end; mm = MARK_RE.exec(text)) {
+      const i = mm.index;
       const ch = text[i]!;
       const before = i > 0 ? text[i - 1]! : " ";
       const after = i + 1 < text.length ? text[i + 1]! : " ";
@@ -96,7 +105,7 @@ export function findQuoteMarks(doc: Doc): QuoteMarks[] {
       }
       if ((ch === "’" || ch === "'") && sOpen >= 0 && !LETTER.test(after)) {
         // "countries’ " is a possessive; a closing quote follows a letter or punctuation and the quote has started
-        if (before === "s" && LETTER.test(text[i - 2] ?? "") && !/[.,!?]/.test(before) && countWords(text, sOpen + 1, i) > 6) continue;
+        if (before === "s" && LETTER.test(text[i - 2] ?? "") && !/[.,!?]/.test(before) && countWords(doc, sOpen + 1, i) > 6) continue;
         push(sOpen, i, true, false, false);
         sOpen = -1;
       }

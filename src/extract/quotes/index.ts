@@ -94,12 +94,24 @@ function analyseQuotes(doc: Doc): Found {
     if (list) list.push(q);
     else byClose.set(sc, [q]);
   }
-  doc.sentences.forEach((sent, si) => {
-    for (const q of byClose.get(si) ?? []) {
-      const f = directQuote(doc, marks, q, state);
-      if (f) frames.push(f);
+  // sentences with a speech verb or "according to": the only ones the reported pass reads
+  const speechSent = new Set<number>();
+  if (hasSpeech) {
+    const low = lowerTokens(doc);
+    for (let i = 0; i < low.length; i++) {
+      const w = low[i]!;
+      if (SPEECH_VERBS.has(w) || SPEECH_PARTICIPLES.has(w) || w === "according") speechSent.add(doc.tokens[i]!.sent);
     }
-    if (hasSpeech) reportedInSentence(doc, marks, sent, frames, state);
+  }
+  doc.sentences.forEach((sent, si) => {
+    const qs = byClose.get(si);
+    if (qs) {
+      for (const q of qs) {
+        const f = directQuote(doc, marks, q, state);
+        if (f) frames.push(f);
+      }
+    }
+    if (speechSent.has(si)) reportedInSentence(doc, marks, sent, frames, state);
   });
   frames.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   f = { frames, quotes: selectQuotes(doc, frames) };

@@ -78,7 +78,10 @@ const CACHE = new WeakMap<Doc, DocCache>();
 export function lowerTokens(doc: Doc): string[] {
   let c = CACHE.get(doc);
   if (!c) {
-    c = { lower: doc.tokens.map((t) => doc.text.slice(t.start, t.end).toLowerCase()) };
+    // lower-case the text once; when that keeps its length, offsets still hold
+    const lt = doc.text.toLowerCase();
+    const same = lt.length === doc.text.length;
+    c = { lower: doc.tokens.map((t) => (same ? lt.slice(t.start, t.end) : doc.text.slice(t.start, t.end).toLowerCase())) };
     CACHE.set(doc, c);
   }
   return c.lower;
@@ -254,6 +257,14 @@ export function stripTitles(phrase: string): string {
   return words.slice(i).join(" ");
 }
 
+/** The trailing run of up to four capitalised words of a phrase, or null. */
+function capitalisedTail(phrase: string): string | null {
+  const words = phrase.split(/\s+/);
+  let i = words.length;
+  while (i > 0 && words.length - i < 4 && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(words[i - 1]!)) i--;
+  return i < words.length ? words.slice(i).join(" ") : null;
+}
+
 /** The speakers met so far in an article, for "he said" / "it said" when entities cannot tell. */
 export interface SpeakerContext {
   last: Speaker | null;
@@ -322,16 +333,16 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
   if (s >= b) return null;
   const phrase = doc.text.slice(doc.tokens[s]!.start, end).replace(/^[‘'"“]+|[’'"”,]+$/g, "");
   // a name after a title: "UN refugee chief Filippo Grandi", "Foreign Minister Çavuşoğlu"
-  const tail = /((?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’-]*)$/u.exec(phrase);
+  const tail = capitalisedTail(phrase);
   if (tail && ms.length === 0 && !/['’]s$/.test(phrase) && !/\bof\s+\p{Lu}/u.test(phrase)) {
-    const name = stripTitles(tail[1]!);
+    const name = stripTitles(tail);
     const words = name.split(/\s+/);
     const known = knownPerson(doc, words[words.length - 1]!);
     if (known) return { name: known, span, kind: "person" };
     if (!TITLES.has(words[0]!.toLowerCase()) && isLikelyName(words)) return { name, span, kind: "person" };
   }
   // "the UN body", "the agency", "confirmed UN data": the body named before, when this is a shorter name of it
-  if (ctx.body && !PERSON_ROLE_END.test(ctx.body.name) && refersTo(phrase, ctx.body.name)) return { ...ctx.body, span };
+  if (ctx.body && phrase.length < 60 && !PERSON_ROLE_END.test(ctx.body.name) && refersTo(phrase, ctx.body.name)) return { ...ctx.body, span };
   // an org mention: the text form (the scorer and readers know the body by the words the text uses)
   return { name: phrase, span, kind: "body" };
 }
