@@ -2,20 +2,28 @@
  * `dateFor(doc, span)`: the date that governs an event or a figure reported at `span`.
  *
  * Precedence (the first that applies wins; `rule` names it):
- * 1. `sentence`: a time expression in the same sentence: one inside the span, else the nearest
- *    one (by characters) in the sentence. Skipped: photo-caption dates (they date the photo),
- *    "since/from" start points, expressions about the future or after the publication date.
- *    Its grain is kept: a month stays a month, "earlier this week" stays a range.
- * 2. `unanchored` / `habitual` (events only): the sentence says "earlier", "later", "previously",
- *    "repeatedly", "has been offering", … without a date: null (the dev gold leaves these undated).
- * 3. `narrative`: the latest day-grain date mentioned before the sentence, at most
+ * 1. `sentence`: a time expression of the same sentence: one inside the span (a "since" date
+ *    inside the span is the event's own date), else, for figures, a stated cut-off of the sentence
+ *    ("until 24:00 on March 19"), else the nearest one by characters. Skipped: photo-caption
+ *    dates (they date the photo), "since/from" start points outside the span, expressions about
+ *    the future or after the publication date. The grain is kept: a month stays a month,
+ *    "earlier this week" stays a range (with `grain: "day"` such a result has value null and
+ *    rule `sentence:not-day`); for figures a period ("in the past week") gives its end day.
+ * 2. events only: `unanchored` (the span or sentence says "earlier", "later", "previously"
+ *    without a date), `habitual` ("repeatedly", "continues", "has been offering"),
+ *    `past-perfect` ("had met", unless it refers back to "the call/meeting"): null, as the dev
+ *    gold leaves these undated.
+ * 3. figures only: `cutoff`: the article's stated cut-off before the span governs later counts.
+ * 4. `published:perfect`: a present-tense or present-perfect report ("has said", "have agreed",
+ *    "have fled", "welcomes"), not inside quotation marks: the publication date.
+ *    `perfect-stance` (events): any other present perfect ("has called the invasion
+ *    unacceptable"): null.
+ * 5. `narrative`: the latest day-grain date mentioned before the sentence, at most
  *    NARRATIVE_SENTENCES sentences back, not across a section heading.
- * 4. `published:lead`: the span is in the article's lead (first three body sentences): the
- *    publication date.
- * 5. `published:perfect`: the sentence reports in the present or present perfect ("has said",
- *    "have fled", "welcomes"): the publication date.
- * 6. `published:figure` (figures only): a count with no other date is as of the publication date.
- * 7. `none`: null.
+ * 6. `published:lead`: the span is in the lead (first LEAD_SENTENCES body sentences), not in a
+ *    quotation: the publication date.
+ * 7. `published:figure`: a count with no other date is as of the publication date.
+ * 8. `none`: null.
  *
  * Cost: per call, two binary searches and a short scan; per-document facts are cached.
  */
@@ -81,13 +89,13 @@ function docCache(doc: Doc): DocCache {
 
 const UNANCHORED_RE = /\b(?:earlier|later|previously|recently|formerly|in the past)\b/i;
 const HABITUAL_RE =
-  /\b(?:repeatedly|on several occasions|on many occasions|continues? to|(?:has|have|had) been \w+ing|regularly|(?:has|have) long|since the (?:beginning|start|outbreak))\b/i;
+  /\b(?:repeatedly|on several occasions|on many occasions|continu(?:e|es|ing)|(?:has|have|had) been \w+ing|regularly|(?:has|have) long|since the (?:beginning|start|outbreak))\b/i;
 const PAST_PERFECT_RE = /\bhad\s+(?:(?:\w+ly|not|also|already|just)\s+)*[a-z]+(?:ed|en|wn|ne|ht|ld|id|ft|un|de|pt|lt|nt|ck|et)\b/i;
 /** "during the call": the sentence refers back to an event already dated */
 const ANAPHORIC_EVENT_RE = /\b(?:during|in|at|after|on) the (?:call|meeting|talks|conversation|visit|summit|phone call)\b/i;
 /** Any present perfect */
 const ANY_PERFECT_RE =
-  /\b(?:has|have)\s+(?:(?:\w+ly|not|also|now|already|since|just)\s+)*(?:been\s+)?[a-z]+(?:ed|en|wn|ne|ht|ld|id|ft|un|de|pt|lt|nt|ck)\b/i;
+  /\b(?:has|have)\s+(?:(?:\w+ly|not|also|now|already|since|just)\s+)*(?:been\s+)?(?:[a-z]+(?:ed|en|wn|ne|ht|ld|id|ft|un|de|pt|lt|nt|ck)|come|become|met|lost|put|hit|cut|had|got|set|let|quit)\b/i;
 /** Present perfect of a report (not of a stance: "has called the invasion unacceptable" is left undated). */
 const PERFECT_RE =
   /\b(?:has|have)\s+(?:(?:\w+ly|also|now|already|just|since)\s+)*(?:said|stated|announced|agreed|confirmed|reported|signed|accepted|approved|warned|urged|asked|called\s+for|requested|proposed|told|released|published|fled|left|crossed|arrived|killed|died|reached|risen|rose|grown|increased|fallen|dropped)\b/i;
@@ -173,6 +181,13 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
     if (HABITUAL_RE.test(sentText)) return { ...none, rule: "habitual" };
     if (PAST_PERFECT_RE.test(sentText) && !ANAPHORIC_EVENT_RE.test(sentText)) return { ...none, rule: "past-perfect" };
   }
+  // figures: the article's stated cut-off ("until 24:00 on March 19") governs its later counts
+  if (isFigure) {
+    for (let i = spanIndexAt(times, sent.start) - 1; i >= 0; i--) {
+      const t = times[i]!;
+      if (t.role === "until" && t.grain === "day" && usable(t, c.ref)) return fromTime(t, "cutoff", opts);
+    }
+  }
   // 3. present and present-perfect reports are as of the publication date (not words quoted);
   //    a present perfect of a stance ("has called the invasion unacceptable") is left undated
   const perfect = PERFECT_RE.test(sentText) || (isFigure && ANY_PERFECT_RE.test(sentText));
@@ -180,13 +195,6 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
     return published(doc, "published:perfect");
   }
   if (!isFigure && ANY_PERFECT_RE.test(sentText)) return { ...none, rule: "perfect-stance" };
-  // 4. figures: the article's stated cut-off ("until 24:00 on March 19") governs its later counts
-  if (isFigure) {
-    for (let i = spanIndexAt(times, sent.start) - 1; i >= 0; i--) {
-      const t = times[i]!;
-      if (t.role === "until" && t.grain === "day" && usable(t, c.ref)) return fromTime(t, "cutoff", opts);
-    }
-  }
 
   // 5. narrative: the latest date before the sentence, within reach, not across a heading
   for (let i = spanIndexAt(times, sent.start) - 1; i >= 0; i--) {
@@ -202,7 +210,7 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
 
   if (doc.published.value) {
     // 6. the lead reports the day's news
-    if (c.leadSent.has(si)) return published(doc, "published:lead");
+    if (c.leadSent.has(si) && !insideQuote(sentText, span.start - sent.start)) return published(doc, "published:lead");
     // 7. figures are as of the publication date
     if (isFigure) return published(doc, "published:figure");
   }
