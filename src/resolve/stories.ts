@@ -44,7 +44,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   wLeadNames: 0,
   wEvent: 0.15,
   conflictFactor: 0.35,
-  leadMin: 0.15,
+  leadMin: 0.2,
   undatedFactor: 0.8,
   maxPostingsScan: 64,
   maxCandidates: 24,
