@@ -412,5 +412,5 @@ export function ellipsis(s: string, max: number): string {
   if (one.length <= max) return one;
   const cut = one.slice(0, max - 1);
   const sp = cut.lastIndexOf(" ");
-  return (sp > max * 0.6 ? cut.slice(0, sp) : cut) + "…";
+  return (sp > max * 0.5 ? cut.slice(0, sp) : cut) + "…";
 }
