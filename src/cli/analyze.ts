@@ -7,21 +7,31 @@
  */
 import { analyze, toRecord } from "../analyze.js";
 import { InputError } from "../core/errors.js";
-import type { ArticleRecord } from "../core/types.js";
+import type { Article, ArticleRecord } from "../core/types.js";
 import { readInputs } from "../ingest/index.js";
+import { AnalyzePool, orderedAnalysis } from "../parallel/pool.js";
 import { clusterBatch } from "../resolve/stories.js";
 
 export const summary = "analyse articles without storing them; print SCHEMA.md records with spans: analyze <paths…> [--jsonl]";
 
-const USAGE = "usage: eventwire analyze <paths…> [--jsonl] [--no-metadata-dates] [--text]";
+const USAGE = "usage: eventwire analyze <paths…> [--jsonl] [--no-metadata-dates] [--text] [--threads N]";
 
 export async function run(argv: string[]): Promise<number> {
   const paths: string[] = [];
   let jsonl = false;
   let noMetadataDates = false;
   let includeText = false;
-  for (const a of argv) {
-    if (a === "--jsonl") jsonl = true;
+  let threads = 1;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--threads" || a.startsWith("--threads=")) {
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      threads = Number(v);
+      if (!Number.isInteger(threads) || threads < 1) {
+        console.error(`analyze: --threads wants a whole number >= 1, got "${v ?? ""}"\n${USAGE}`);
+        return 2;
+      }
+    } else if (a === "--jsonl") jsonl = true;
     else if (a === "--json") jsonl = false;
     else if (a === "--no-metadata-dates") noMetadataDates = true;
     else if (a === "--text") includeText = true;
@@ -39,7 +49,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   const records: ArticleRecord[] = [];
   let failed = 0;
-  for await (const item of readInputs(paths)) {
+  // --threads N: the same records, analysed in worker threads, handed back in input order
+  const pool = threads > 1 ? new AnalyzePool({ threads, analyze: { noMetadataDates }, includeText: true }) : null;
+  const analyse = async (a: Article) => (pool ? pool.analyze(a) : toRecord(analyze(a, { noMetadataDates }), { includeText: true }));
+  for await (const x of orderedAnalysis(analyse, readInputs(paths), pool ? threads * 8 : 1)) {
+    const item = x.item;
     if (item instanceof InputError) {
       failed++;
       console.error(`${item.origin}: ${item.reason}`);
@@ -47,12 +61,14 @@ export async function run(argv: string[]): Promise<number> {
     }
     try {
       // the text goes along for story clustering; it is printed only with --text
-      records.push(toRecord(analyze(item, { noMetadataDates }), { includeText: true }));
+      if ("error" in x) throw x.error;
+      if ("record" in x) records.push(x.record);
     } catch (e) {
       failed++;
       console.error(`${item.origin}: analysis failed: ${(e as Error).message}`);
     }
   }
+  await pool?.close();
   const stories = clusterBatch(records);
   for (const r of records) {
     r.story = stories.get(r.id) ?? r.story;
