@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { packageRoot } from "../core/paths.js";
 import type { ArticleRecord, Span, TextSpan } from "../core/types.js";
 import { ingestPaths } from "../service.js";
+import { defaultDbLocation } from "../store/index.js";
 import type { StoredArticle } from "../store/port.js";
 import { foldName } from "../text/fold.js";
 import { command, ellipsis, err, out, printJson, side } from "./util.js";
@@ -127,7 +128,8 @@ export async function run(argv: string[]): Promise<number> {
     out("\nExplore further:");
     out("  npx eventwire events");
     out("  npx eventwire search <words>");
-    out("  npx eventwire serve  (web app)");
+    const dbArg = ctx.dbLocation === defaultDbLocation() ? "" : ` --db ${JSON.stringify(ctx.dbLocation)}`;
+    out(`\nOpen the web app: run  npx eventwire serve${dbArg}  and open http://127.0.0.1:8080/`);
     return counts.failed > 0 ? 1 : 0;
   });
 }
