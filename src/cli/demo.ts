@@ -125,11 +125,12 @@ export async function run(argv: string[]): Promise<number> {
     }
     more(MAX_ITEMS, quotes.length, "quotes");
 
+    const dbArg = ctx.dbLocation === defaultDbLocation() ? "" : ` --db ${JSON.stringify(ctx.dbLocation)}`;
+    out(`\nOpen the web app: run  npx eventwire serve${dbArg}  and open http://127.0.0.1:8080/`);
     out("\nExplore further:");
     out("  npx eventwire events");
     out("  npx eventwire search <words>");
-    const dbArg = ctx.dbLocation === defaultDbLocation() ? "" : ` --db ${JSON.stringify(ctx.dbLocation)}`;
-    out(`\nOpen the web app: run  npx eventwire serve${dbArg}  and open http://127.0.0.1:8080/`);
+    out("  npx eventwire serve  (web app)");
     return counts.failed > 0 ? 1 : 0;
   });
 }
