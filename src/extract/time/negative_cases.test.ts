@@ -37,4 +37,12 @@ describe("negative cases: not dates", () => {
     const doc = timeDoc("The delegation left the building quietly.", "2022-02-28");
     expect(doc.times).toEqual([]);
   });
+
+  it("survives empty, numeric, odd and unicode texts", () => {
+    for (const text of ["", " ", "\n\n", "2022", "31/02/2022", "February 30", "Ⅻ ٢٠٢٢ 二〇二二年", "\u0000\u0001", "on on on Monday Monday"]) {
+      const doc = timeDoc(text, "2022-02-28");
+      for (const t of doc.times) expect(text.slice(t.start, t.end).length).toBeGreaterThan(0);
+    }
+    expect(timeDoc("February 30 was cited.", "2022-02-28").times).toEqual([]);
+  });
 });

@@ -302,7 +302,12 @@ export function parseCandidates(text: string): Cand[] {
   if (!TRIGGER_RE.test(text)) return [];
   // a clock time of 24:00 makes chrono drop the whole date after it; same-length substitution keeps offsets
   const src = text.includes("24:00") ? text.replace(/\b24:00\b/g, "23:59") : text;
-  const results = NEWS_CHRONO.parse(src, { instant: NEUTRAL, timezone: 0 });
+  let results: chrono.ParsedResult[];
+  try {
+    results = NEWS_CHRONO.parse(src, { instant: NEUTRAL, timezone: 0 });
+  } catch {
+    return []; // a parser failure must not lose the article: no dates rather than no analysis
+  }
   const cands: Cand[] = [];
   for (const r of results) {
     const c = toCand(text, r);
