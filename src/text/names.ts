@@ -27,8 +27,20 @@ export function foldBasic(s: string): string {
     .trim();
 }
 
-/** Folding key for comparing spellings of a name (see the module comment). */
+const KEY_CACHE = new Map<string, string>();
+
+/** Folding key for comparing spellings of a name (see the module comment). Memoised. */
 export function nameKey(s: string): string {
+  let k = KEY_CACHE.get(s);
+  if (k === undefined) {
+    k = computeNameKey(s);
+    if (KEY_CACHE.size > 50_000) KEY_CACHE.clear();
+    KEY_CACHE.set(s, k);
+  }
+  return k;
+}
+
+function computeNameKey(s: string): string {
   return foldBasic(s)
     .replace(/yy\b/g, "y")
     .replace(/(?:iy|ii|yi|ij)\b/g, "i")

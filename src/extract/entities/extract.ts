@@ -18,13 +18,12 @@ import { type LexEntry, type Lexicon, lexicon } from "./lexicon.js";
 import { isWord, nameLike, type LexHit, type Scan, scan } from "./scan.js";
 
 const DETS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my"]);
-const PRONOUNS = new Map<string, "m" | "f">([
-  ["he", "m"], ["him", "m"], ["his", "m"], ["she", "f"], ["her", "f"], ["hers", "f"],
-]);
 const DROP_MODS = new Set(["top", "senior", "leading", "powerful", "veteran", "longtime", "long-time", "new", "newly", "current"]);
 const LOCATIVE = new Set(["in", "at", "near", "to", "from", "outside", "around", "inside", "into", "toward", "towards", "across", "via", "through"]);
 const STOP_APPOS = new Set(["said", "says", "told", "who", "which", "that", "has", "had", "have", "was", "is", "were", "will", "would", "on", "in", "at", "during", "after", "before", "when", "while", "as", "with"]);
 const ROMAN = /^(?:II|III|IV|VI|VII|VIII|Jr|Sr)$/;
+const PERSON_RULE: Record<string, string> = { name: "person.name", surname: "person.surname", title: "person.title", "given-name": "person.given-name" };
+const COUNTRY_RULE: Record<string, string> = { name: "country.name", demonym: "country.demonym", capital: "country.capital", seat: "country.seat" };
 const PLACE_PREP = new Set(["in", "near", "outside", "inside", "across", "around", "into"]);
 const SAID = new Set(["said", "says", "told", "stated", "stressed", "added", "noted", "underlined", "emphasized", "emphasised", "reiterated", "announced", "declared", "insisted"]);
 const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:(?!(?:Reporting|Writing|Editing|Additional)\b)\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
@@ -62,6 +61,11 @@ interface Person {
   mentions: Span[];
   mentionTok: number[];
   honorificOnly: boolean;
+}
+
+/** One mention object, always built with the same shape (fast property access in later stages). */
+function mk(span: Span, kind: EntityMention["kind"], ref: number, actor: string | null, via: string, rule: string): EntityMention {
+  return { start: span.start, end: span.end, kind, ref, actor, via, rule };
 }
 
 export function extractEntities(doc: Doc): void {
@@ -268,7 +272,7 @@ export function extractEntities(doc: Doc): void {
     mentionPerson.set(s, pi);
     mentionEnd.set(s, e);
     for (let k = s; k < e; k++) consumed[k] = 1;
-    mentions.push({ ...span, kind: "person", ref: pi, actor: null, via, rule: `person.${via}` });
+    mentions.push(mk(span, "person", pi, null, via, PERSON_RULE[via] ?? `person.${via}`));
   }
 
   // ---------------------------------------------------------------- roles and countries of each mention
@@ -698,6 +702,9 @@ export function extractEntities(doc: Doc): void {
 
   // ---------------------------------------------------------------- bylines
   BYLINE_RE.lastIndex = 0;
+  const hasByline = text.includes("ing by ") || text.includes("ed by ") || text.includes("en by ");
+  if (hasByline) BYLINE_RE.lastIndex = 0;
+  else BYLINE_RE.lastIndex = text.length;
   const outlet = /\bReuters\b/.test(text) ? "Reuters " : /\bAFP\b/.test(text) ? "AFP " : "";
   for (let m = BYLINE_RE.exec(text); m; m = BYLINE_RE.exec(text)) {
     const name = m[2]!.trim().replace(/\s+(?:Writing|Editing|Reporting|and)$/, "");
@@ -710,7 +717,7 @@ export function extractEntities(doc: Doc): void {
     const pi = persons.length;
     persons.push({ forms: new Map([[key, name]]), name, nTok: parts.length, surnameKey: parts[parts.length - 1]!, firstKey: parts[0]!, cands: [{ role: `${outlet}${kind} (byline)`, roleSpan: { start: m.index, end: m.index + m[1]!.length + 3 }, country: null, countrySpan: null, rule: "role.byline" }], mentions: [span], mentionTok: [], honorificOnly: false });
     fullKeyIndex.set(key, pi);
-    mentions.push({ ...span, kind: "person", ref: pi, actor: null, via: "byline", rule: "person.byline" });
+    mentions.push(mk(span, "person", pi, null, "byline", "person.byline"));
   }
 
   // ---------------------------------------------------------------- resolve roles and countries
@@ -774,9 +781,8 @@ export function extractEntities(doc: Doc): void {
   const unnamedFunction = new Map<number, string>();
   const unnamed: Array<{ k: number; phrase: string; country: string; span: Span; mention: EntityMention; poss: boolean }> = [];
   // description: [the|Turkey's] [demonym] [modifiers] head, not followed by a name
-  for (let k = 0; k < n; k++) {
+  for (const k of sc.roleHeadIdx) {
     const lt = lw[k]!;
-    if (!L.roleHeads.has(lt) && lt !== "diplomat") continue;
     if (consumed[k]) continue;
     if (k + 1 < n && mentionPerson.has(k + 1)) continue;
     if (k + 2 < n && L.honorifics.has(lw[k + 1]!) && (mentionPerson.has(k + 2) || (w[k + 2] === "." && mentionPerson.has(k + 3)))) continue;
@@ -826,11 +832,11 @@ export function extractEntities(doc: Doc): void {
     if (fits.length === 1) {
       const pi = fits[0]!;
       if (country && !resolved[pi]!.country) resolved[pi]!.country = { value: country, stated: false, evidence: span, rule: "country.description" };
-      mentions.push({ ...span, kind: "person", ref: pi, actor: null, via: "description", rule: "person.description" });
+      mentions.push(mk(span, "person", pi, null, "description", "person.description"));
       for (let x = startTok; x <= k; x++) consumed[x] = 1;
     } else if (fits.length === 0 && country) {
       unnamedFunction.set(span.start, fn);
-      const m: EntityMention = { ...span, kind: "person", ref: -1, actor: country, via: "description-unnamed", rule: "person.description-unnamed" };
+      const m: EntityMention = mk(span, "person", -1, country, "description-unnamed", "person.description-unnamed");
       mentions.push(m);
       unnamed.push({ k, phrase, country, span, mention: m, poss });
       for (let x = startTok; x <= k; x++) consumed[x] = 1;
@@ -876,8 +882,8 @@ export function extractEntities(doc: Doc): void {
   });
 
   // "his Ukrainian counterpart" (unnamed), then "Ukraine's Oleksii Reznikov": the named person of that country is the counterpart
-  for (let x = 1; x < n; x++) {
-    if (lw[x] !== "counterpart" || mentionPerson.has(x + 1)) continue;
+  for (const x of sc.counterpartIdx) {
+    if (x < 1 || lw[x] !== "counterpart" || mentionPerson.has(x + 1)) continue;
     const h = hitAt[x - 1];
     if (!h || h.entry.kind !== "country" || !h.entry.actor || !DETS.has(lw[h.s - 1] ?? "")) continue;
     let ref: number | undefined;
@@ -985,8 +991,7 @@ export function extractEntities(doc: Doc): void {
     list.push({ tok: k, pi: m.ref });
     personMentionsBySent.set(sentOf(k), list);
   }
-  for (let k = 0; k < n; k++) {
-    if (!PRONOUNS.has(lw[k]!)) continue;
+  for (const k of sc.pronounIdx) {
     const sent = sentOf(k);
     const here = new Set((personMentionsBySent.get(sent) ?? []).filter((x) => x.tok < k).map((x) => x.pi));
     let pi: number | undefined;
@@ -996,7 +1001,7 @@ export function extractEntities(doc: Doc): void {
       if (prev.size === 1) pi = [...prev][0];
     }
     if (pi === undefined) continue;
-    mentions.push({ ...spanOf(k, k + 1), kind: "person", ref: pi, actor: null, via: "pronoun", rule: "person.pronoun" });
+    mentions.push(mk(spanOf(k, k + 1), "person", pi, null, "pronoun", "person.pronoun"));
   }
 
   function tokIndexAt(pos: number): number {
@@ -1050,7 +1055,7 @@ export function extractEntities(doc: Doc): void {
     if (alias && alias !== o.name && !o.aliases.includes(alias)) o.aliases.push(alias);
     if (!o.actor && actor) o.actor = actor;
     o.mentions.push(span);
-    mentions.push({ ...span, kind: "org", ref: oi, actor: o.actor, via: "name", rule });
+    mentions.push(mk(span, "org", oi, o.actor, "name", rule));
     return oi;
   }
   function addPlace(name: string, country: string | null, span: Span, lat: number | null, lon: number | null, rule: string, via = "name"): void {
@@ -1062,7 +1067,7 @@ export function extractEntities(doc: Doc): void {
       placeByKey.set(key, pi);
     }
     places[pi]!.mentions.push(span);
-    mentions.push({ ...span, kind: "place", ref: pi, actor: country, via, rule });
+    mentions.push(mk(span, "place", pi, country, via, rule));
   }
 
   for (const h of sc.hits) {
@@ -1079,7 +1084,7 @@ export function extractEntities(doc: Doc): void {
         if (surface !== orgs[oi]!.name && !orgs[oi]!.aliases.includes(surface)) orgs[oi]!.aliases.push(surface);
       } else addOrg(surface, null, span, "org.media");
     } else if (en.kind === "group") {
-      mentions.push({ ...span, kind: "group", ref: -1, actor: null, via: "name", rule: "group.lexicon" });
+      mentions.push(mk(span, "group", -1, null, "name", "group.lexicon"));
     } else if (en.kind === "place") {
       addPlace(surface, en.actor, span, en.lat ?? null, en.lon ?? null, "place.lexicon");
     } else if (en.kind === "country") {
@@ -1089,17 +1094,17 @@ export function extractEntities(doc: Doc): void {
         const g = L.gazetteer.get(en.name);
         if (en.via === "capital" || g) addPlaceOnly(en.name, en.actor, g);
         if (LOCATIVE.has(prev)) {
-          mentions.push({ ...span, kind: "place", ref: placeByKey.get(nameKey(en.name)) ?? -1, actor: en.actor, via: "capital-place", rule: "place.capital" });
+          mentions.push(mk(span, "place", placeByKey.get(nameKey(en.name)) ?? -1, en.actor, "capital-place", "place.capital"));
           continue;
         }
       }
       // a demonym before a group noun ("Ukrainian protesters") is a group, not the state
       if (en.via === "demonym" && L.groupNouns.has(lw[h.e] ?? "")) {
-        mentions.push({ ...spanOf(h.s, h.e + 1), kind: "group", ref: -1, actor: null, via: "demonym-group", rule: "group.demonym" });
+        mentions.push(mk(spanOf(h.s, h.e + 1), "group", -1, null, "demonym-group", "group.demonym"));
         consumed[h.e] = 1;
         continue;
       }
-      mentions.push({ ...span, kind: "country", ref: -1, actor: en.actor, via: possessive ? "possessive" : en.via, rule: `country.${en.via}` });
+      mentions.push(mk(span, "country", -1, en.actor, possessive ? "possessive" : en.via, COUNTRY_RULE[en.via] ?? `country.${en.via}`));
     }
   }
   function addPlaceOnly(name: string, country: string | null, g: [string, number, number, number] | undefined): void {
@@ -1190,7 +1195,7 @@ export function extractEntities(doc: Doc): void {
         if (known >= 0) {
           const span = spanOf(k, k + 1);
           orgs[known]!.mentions.push(span);
-          mentions.push({ ...span, kind: "org", ref: known, actor: orgs[known]!.actor, via: "acronym", rule: "org.acronym-alias" });
+          mentions.push(mk(span, "org", known, orgs[known]!.actor, "acronym", "org.acronym-alias"));
         } else addOrg(t, null, spanOf(k, k + 1), "org.acronym");
         consumed[k] = 1;
       }
@@ -1204,10 +1209,10 @@ export function extractEntities(doc: Doc): void {
   }
 
   // lower-case group nouns: "separatists", "rebels", "protesters"
-  for (let k = 0; k < n; k++) {
-    if (consumed[k] || !L.groupNouns.has(lw[k]!) || hitAt[k]) continue;
+  for (const k of sc.groupNounIdx) {
+    if (consumed[k] || hitAt[k]) continue;
     if (lw[k] === "opposition" && isCapitalised(w[k + 1] ?? "")) continue;
-    mentions.push({ ...spanOf(k, k + 1), kind: "group", ref: -1, actor: null, via: "noun", rule: "group.noun" });
+    mentions.push(mk(spanOf(k, k + 1), "group", -1, null, "noun", "group.noun"));
   }
 
   // ---------------------------------------------------------------- output

@@ -31,12 +31,22 @@ export interface Scan {
   runs: Run[];
   /** sentences that look like headlines (title case, no final punctuation) */
   headline: Set<number>;
+  /** indices of tokens that later rules look for, found in the same pass */
+  roleHeadIdx: number[];
+  pronounIdx: number[];
+  groupNounIdx: number[];
+  counterpartIdx: number[];
 }
+
+const PRONOUN_WORDS = new Set(["he", "him", "his", "she", "her", "hers"]);
 
 const CONNECTORS = new Set(["of", "for", "and", "the", "in", "on", "de", "to"]);
 
+const LETTER_RE = /^\p{L}/u;
 export function isWord(t: string): boolean {
-  return /^[\p{L}]/u.test(t);
+  const c = t.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_RE.test(t);
 }
 
 export function scan(doc: Doc, L: Lexicon): Scan {
@@ -48,6 +58,17 @@ export function scan(doc: Doc, L: Lexicon): Scan {
     const t = tokens[i]!;
     w[i] = text.slice(t.start, t.end);
     lw[i] = w[i]!.toLowerCase();
+  }
+  const roleHeadIdx: number[] = [];
+  const pronounIdx: number[] = [];
+  const groupNounIdx: number[] = [];
+  const counterpartIdx: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const l = lw[i]!;
+    if (L.roleHeads.has(l) || l === "diplomat") roleHeadIdx.push(i);
+    else if (PRONOUN_WORDS.has(l)) pronounIdx.push(i);
+    else if (L.groupNouns.has(l)) groupNounIdx.push(i);
+    else if (l === "counterpart" || l === "counterparts") counterpartIdx.push(i);
   }
   const hitAt = new Array<LexHit | undefined>(n);
   const hits: LexHit[] = [];
@@ -146,7 +167,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
     return /^(?:al|el)-\p{Lu}/u.test(t);
   }
 
-  return { w, lw, hitAt, hits, runs, headline };
+  return { w, lw, hitAt, hits, runs, headline, roleHeadIdx, pronounIdx, groupNounIdx, counterpartIdx };
 }
 
 /** True for a token that can be part of a person's name. */
