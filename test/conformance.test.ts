@@ -5,11 +5,20 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { MIGRATIONS as PG_MIGRATIONS } from "../src/store/postgres/migrations/index.js";
+import { MIGRATIONS as SQLITE_MIGRATIONS } from "../src/store/sqlite/migrations/index.js";
 import { storeConformance } from "../src/store/conformance.js";
 import type { Store } from "../src/store/port.js";
 import { SqliteStore } from "../src/store/sqlite/index.js";
 import { pgTestUrl, pgTestSchema } from "./pg-helpers.js";
+
+describe("migrations of the two adapters", () => {
+  it("have the same numbers and names (a new one is added to both)", () => {
+    const shape = (ms: typeof PG_MIGRATIONS) => ms.map((m) => [m.version, m.name]);
+    expect(shape(PG_MIGRATIONS)).toEqual(shape(SQLITE_MIGRATIONS));
+  });
+});
 
 storeConformance("sqlite", async () => {
   const dir = mkdtempSync(join(tmpdir(), "eventwire-conf-"));

@@ -161,8 +161,16 @@ export function storeConformance(name: string, factory: StoreFactory): void {
         await store.saveArticle(input(recordA(), TEXT_A, "s1"));
         await store.saveArticle(input(recordB(), TEXT_B, "s1"));
         const s = await store.getStory("s1");
-        expect(s).toMatchObject({ id: "s1", title: "Cavusoglu and Lavrov talk by phone", article_count: 2, first_date: "2022-02-28", last_date: "2023-03-10" });
+        expect(s).toMatchObject({ id: "s1", title: "Cavusoglu and Lavrov talk by phone", article_count: 2, first_date: "2022-02-28", last_date: "2023-03-10", outlets: 2 });
+        expect(s!.summary).toBeNull();
+        expect(s!.actors).toEqual([]);
         expect(s!.articles.map((a) => a.id).sort()).toEqual(["art-a", "art-b"]);
+        // the resolver's latest word on the story replaces the stored one; the title stays
+        const c = input({ ...recordB(), id: "art-c", outlet: "Example Wire" }, TEXT_B + " More.", "s1");
+        c.story = { ...c.story!, opened: false, title: "Another title", summary: "CONSULT TUR → UKR", actors: ["TUR", "UKR"], names: ["mevlut cavusoglu"] };
+        await store.saveArticle(c);
+        expect(await store.getStory("s1")).toMatchObject({ title: "Cavusoglu and Lavrov talk by phone", summary: "CONSULT TUR → UKR", actors: ["TUR", "UKR"], names: ["mevlut cavusoglu"], article_count: 3, outlets: 2 });
+        expect((await store.listStories())[0]).toMatchObject({ id: "s1", actors: ["TUR", "UKR"] });
         expect(await store.getStory("nope")).toBeNull();
       });
     });

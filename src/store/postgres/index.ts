@@ -132,6 +132,14 @@ const quoteRow = (r: QuoteRowDb & Ctx): QuoteRow => ({
   published: r.published, title: r.title, story: r.story_id,
 });
 
+const STORY_COLS = `s.id, s.title, s.first_date, s.last_date, s.article_count, s.summary, s.actors, s.names,
+  (SELECT COUNT(DISTINCT a.outlet) FROM articles a WHERE a.story_id = s.id)::int AS outlets`;
+type StoryDbRow = Omit<StoryRow, "actors" | "names"> & { actors: string; names: string };
+const storyRow = (r: StoryDbRow): StoryRow => ({
+  id: r.id, title: r.title, first_date: r.first_date, last_date: r.last_date, article_count: r.article_count,
+  outlets: r.outlets, summary: r.summary, actors: JSON.parse(r.actors) as string[], names: JSON.parse(r.names) as string[],
+});
+
 /** Columns of each per-article table, in insert order (the row objects of rows.ts carry them). */
 const TABLE_COLS = {
   persons: ["article_id", "idx", "name", "name_key", "surname_key", "alias_keys", "aliases", "role", "role_inferred",
@@ -271,13 +279,19 @@ export class PostgresStore implements Store {
     );
     if (!ins.length) return "unchanged";
     if (input.story) {
-      await this.query(`INSERT INTO stories (id, title, first_date, last_date, article_count, created_at)
-          VALUES (@id, @title, @date, @date, 1, @now)
+      await this.query(`INSERT INTO stories (id, title, first_date, last_date, article_count, created_at, summary, actors, names)
+          VALUES (@id, @title, @date, @date, 1, @now, @summary, @actors, @names)
           ON CONFLICT (id) DO UPDATE SET
             article_count = stories.article_count + 1,
+            summary = COALESCE(excluded.summary, stories.summary),
+            actors = excluded.actors,
+            names = excluded.names,
             first_date = CASE WHEN stories.first_date IS NULL OR excluded.first_date < stories.first_date THEN excluded.first_date ELSE stories.first_date END,
             last_date  = CASE WHEN stories.last_date IS NULL OR excluded.last_date > stories.last_date THEN excluded.last_date ELSE stories.last_date END`,
-      { id: input.story.id, title: input.story.title, date: a.published, now: a.ingested_at }, c);
+      {
+        id: input.story.id, title: input.story.title, date: a.published, now: a.ingested_at,
+        summary: input.story.summary ?? null, actors: JSON.stringify(input.story.actors ?? []), names: JSON.stringify(input.story.names ?? []),
+      }, c);
     }
     await c.query("INSERT INTO articles_fts (seq, doc) VALUES ($1, $2::tsvector)", [ins[0]!.seq, vector]);
     for (const table of Object.keys(TABLE_COLS) as Array<keyof typeof TABLE_COLS>) {
@@ -496,17 +510,17 @@ export class PostgresStore implements Store {
     dateRange(w, "s.last_date", { from: f.from });
     dateRange(w, "s.first_date", { to: f.to });
     const lim = page(f, w.params);
-    return this.query<StoryRow>(
-      `SELECT s.id, s.title, s.first_date, s.last_date, s.article_count, s.summary FROM stories s ${w}
+    return (await this.query<StoryDbRow>(
+      `SELECT ${STORY_COLS} FROM stories s ${w}
        ORDER BY s.last_date IS NULL, s.last_date DESC, s.article_count DESC, s.id ${lim}`,
       w.params,
-    );
+    )).map(storyRow);
   }
 
   async getStory(id: string): Promise<StoryDetail | null> {
-    const s = await this.one<StoryRow>("SELECT id, title, first_date, last_date, article_count, summary FROM stories WHERE id = @id", { id });
+    const s = await this.one<StoryDbRow>(`SELECT ${STORY_COLS} FROM stories s WHERE s.id = @id`, { id });
     if (!s) return null;
-    return { ...s, articles: await this.listArticles({ story: id, limit: MAX_LIMIT }) };
+    return { ...storyRow(s), articles: await this.listArticles({ story: id, limit: MAX_LIMIT }) };
   }
 
   async search(query: string, p: Page = {}): Promise<SearchHit[]> {
