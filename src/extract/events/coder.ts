@@ -148,6 +148,29 @@ function possessorBefore(ctx: CoderContext, units: Unit[], pos: number): Unit | 
   return null;
 }
 
+const SPEECH = new Set("said says say stated declared insisted reiterated repeated stressed told announced warned added argued concluded demanded urged noted maintained".split(" "));
+
+/** The token index of the last speech verb before token `t0` in the sentence, or -1. */
+function speechBefore(ctx: CoderContext, from: number, t0: number): number {
+  for (let t = t0 - 1; t >= from; t--) if (SPEECH.has(ctx.words[t]!)) return t;
+  return -1;
+}
+
+/** "…, the minister said": the speaker named after the clause. */
+function speakerAfter(ctx: CoderContext, units: Unit[], from: number, sentEnd: number): Unit[] {
+  const a = tokenAt(ctx.doc, from);
+  for (let t = a; t < ctx.doc.tokens.length && ctx.doc.tokens[t]!.start < sentEnd; t++) {
+    if (!SPEECH.has(ctx.words[t]!)) continue;
+    // "X said" or "said X"
+    const before = units.filter((u) => u.end <= ctx.doc.tokens[t]!.start && u.start >= from && !u.possessive);
+    const last = before[before.length - 1];
+    if (last && gapWords(ctx, last.end, ctx.doc.tokens[t]!.start).length <= 3) return [last];
+    const after = objectOf(ctx, units, ctx.doc.tokens[t]!.end, sentEnd, 3);
+    return after.slice(0, 1);
+  }
+  return [];
+}
+
 /** The coordinated units ending right before `pos` (at most three words between): "Russia-Ukraine (peace) talks". */
 function adjacentConj(ctx: CoderContext, units: Unit[], pos: number): Unit[] {
   for (let i = units.length - 1; i >= 0; i--) {
@@ -448,6 +471,15 @@ function codeMatch(
       if (after.length) sources = after;
     }
     switch (rule.target) {
+      case "subject": {
+        // "Russia said that Sudan must return the helicopter": the one who must act is the target,
+        // the one who said so the source
+        targets = subj.units.filter((u) => u.via !== "topic").slice(-1);
+        const said = speechBefore(ctx, sent.tokStart, t0);
+        sources = said >= 0 ? subjectOf(ctx, units, doc.tokens[said]!.start, sent.start, topic, false, topicActor).units : [];
+        if (!sources.length) sources = speakerAfter(ctx, units, mEnd, sent.end);
+        break;
+      }
       case "object":
         targets = objectOf(ctx, units, tEnd, sent.end);
         break;

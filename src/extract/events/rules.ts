@@ -9,8 +9,8 @@ import type { ConsultMode, PloverType } from "../../core/types.js";
 import { PLOVER_TYPES } from "../../core/types.js";
 
 /** Where a rule finds a side. */
-export type SourceSlot = "subject" | "between" | "possessor";
-export type TargetSlot = "object" | "with" | "between" | "place" | "hosted";
+export type SourceSlot = "subject" | "between" | "possessor" | "speaker";
+export type TargetSlot = "object" | "with" | "between" | "place" | "hosted" | "subject";
 
 export interface RuleSpec {
   name: string;

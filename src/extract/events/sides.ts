@@ -74,7 +74,9 @@ export function mentionSide(doc: Doc, m: EntityMention): Side | null {
       const o = doc.organizations[m.ref];
       const actor = m.actor ?? o?.actor ?? null;
       if (actor) return { person: null, actor };
-      return null;
+      // a named body with no state or IGO code acts as a non-state group
+      const name = o?.name ?? doc.text.slice(m.start, m.end);
+      return /^\p{Lu}/u.test(name) ? { person: null, actor: null, group: name } : null;
     }
     case "group": {
       const o = m.ref >= 0 ? doc.organizations[m.ref] : undefined;
