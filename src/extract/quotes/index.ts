@@ -38,6 +38,9 @@ export interface Frame {
 /** Cheap trigger for reported speech. */
 const SPEECH_TRIGGER_RE = /\b(?:said|says|say|told|tells|added|stated|noted|stressed|warned|according to|wrote|tweeted|announced|reported|reports|claimed|insisted|emphasi[sz]ed|explained|declared|saying|adding|warning|believes|estimated)\b/i;
 
+/** Where speech verbs, their participles and "according to" stand (lower-case verbs only: "the United States" is no verb). */
+const SPEECH_POS_RE = new RegExp(`\\b(?:${[...SPEECH_VERBS, ...SPEECH_PARTICIPLES].join("|")}|[Aa]ccording(?= to\\b))\\b`, "g");
+
 /** Words that need a following "that" to open a reported clause. */
 const NEED_THAT = new Set(
   "believes believe hoped expects expected suggested suggests indicated indicates revealed disclosed confirmed confirms accused denied denies estimated estimates predicted informed alleged alleges points pointed highlighted observed conceded detailed briefed underscores assured acknowledged acknowledges admitted admits recalled announced announces reported reports".split(
@@ -95,12 +98,17 @@ function analyseQuotes(doc: Doc): Found {
     else byClose.set(sc, [q]);
   }
   // sentences with a speech verb or "according to": the only ones the reported pass reads
-  const speechSent = new Set<number>();
+  // (one native regex pass; token indexes of the candidates, by sentence)
+  const speechSent = new Map<number, number[]>();
   if (hasSpeech) {
-    const low = lowerTokens(doc);
-    for (let i = 0; i < low.length; i++) {
-      const w = low[i]!;
-      if (SPEECH_VERBS.has(w) || SPEECH_PARTICIPLES.has(w) || w === "according") speechSent.add(doc.tokens[i]!.sent);
+    SPEECH_POS_RE.lastIndex = 0;
+    for (let m = SPEECH_POS_RE.exec(doc.text); m; m = SPEECH_POS_RE.exec(doc.text)) {
+      const ti = tokenAt(doc, m.index);
+      if (ti >= doc.tokens.length) break;
+      const si = doc.tokens[ti]!.sent;
+      const list = speechSent.get(si);
+      if (list) list.push(ti);
+      else speechSent.set(si, [ti]);
     }
   }
   doc.sentences.forEach((sent, si) => {
@@ -111,7 +119,8 @@ function analyseQuotes(doc: Doc): Found {
         if (f) frames.push(f);
       }
     }
-    if (speechSent.has(si)) reportedInSentence(doc, marks, sent, frames, state);
+    const cands = speechSent.get(si);
+    if (cands) reportedInSentence(doc, marks, sent, cands, frames, state);
   });
   frames.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   f = { frames, quotes: selectQuotes(doc, frames) };
@@ -339,15 +348,15 @@ function spanOfTokens(doc: Doc, a: number, b: number): Span {
   return { start: s, end: e };
 }
 
-function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, frames: Frame[], state: State): void {
+function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands: number[], frames: Frame[], state: State): void {
   const low = lowerTokens(doc);
   {
     const { tokStart, tokEnd } = sent;
     if (tokEnd - tokStart < 4) return;
     if (isHeadline(doc, doc.tokens[tokStart]!.sent)) return;
     // "According to X, CLAUSE" / "CLAUSE, according to X"
-    for (let k = tokStart; k < tokEnd - 2; k++) {
-      if (low[k] !== "according" || low[k + 1] !== "to") continue;
+    for (const k of cands) {
+      if (k >= tokEnd - 2 || low[k] !== "according" || low[k + 1] !== "to") continue;
       if (insideMarks(doc, marks, doc.tokens[k]!.start)) continue;
       let e = k + 2;
       while (e < tokEnd && low[e] !== "," && low[e] !== "." && e - k < 14) e++;
@@ -387,7 +396,7 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, frame
         break;
       }
     }
-    for (let v = tokStart; v < tokEnd; v++) {
+    for (const v of cands) {
       const w = low[v]!;
       const participle = SPEECH_PARTICIPLES.has(w);
       if (!SPEECH_VERBS.has(w) && !participle) continue;
