@@ -113,6 +113,11 @@ export async function shootAll(page: Page, base: string, dir: string): Promise<s
 
   await page.goto(`${base}/#/map`);
   await page.waitForSelector("[data-testid=map] .place");
+  const located = page.locator("[data-testid=map] .place.has-events");
+  if (await located.count()) {
+    await located.first().click();
+    await page.waitForSelector(".panel h3");
+  }
   await shot("map");
 
   const article = await page.evaluate(async () => {

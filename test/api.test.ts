@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/api/app.js";
-import { contradict, seriesOf, timeline, type FigureSeries, type Network, type PlacePoint, type SearchResult, type StorySummary, type StoryView } from "../src/api/queries.js";
+import { contradict, locatedAt, seriesOf, timeline, type FigureSeries, type Network, type PlacePoint, type SearchResult, type StorySummary, type StoryView } from "../src/api/queries.js";
 import { MAX_BODY_BYTES } from "../src/api/schemas.js";
 import { packageRoot } from "../src/core/paths.js";
 import type { ArticleRecord, TextSpan } from "../src/core/types.js";
@@ -411,6 +411,22 @@ describe("composed views", () => {
     expect(contradict(p, { ...p, article: "b", value: 130 })).toBe(true);
     expect(contradict(p, { ...p, article: "b", value: 30, qualifier: "up to" })).toBe(true);
     expect(contradict(p, { ...p, article: "b", value: 300, qualifier: "up to" })).toBe(false);
+  });
+
+  it("locates an event at a place only when a locative preposition introduces it", () => {
+    const at = (text: string, place: string, evidence: string) => {
+      const m = { start: text.indexOf(place), end: text.indexOf(place) + place.length };
+      const s = { start: text.indexOf(evidence), end: text.indexOf(evidence) + evidence.length };
+      return locatedAt(text, m, s);
+    };
+    expect(at("Rebels shelled a market in Goma on Monday.", "Goma", "Rebels shelled a market")).toBe(true);
+    expect(at("Troops attacked positions near the town of Tessit.", "Tessit", "Troops attacked positions")).toBe(true);
+    expect(at("The ministers met in Lima.", "Lima", "The ministers met in Lima")).toBe(true);
+    // a capital standing for its government is not where the event happened
+    expect(at("They agreed to talks between Kyiv and Moscow.", "Moscow", "They agreed to talks")).toBe(false);
+    expect(at("Paris condemned the attack.", "Paris", "Paris condemned the attack")).toBe(false);
+    // too far away, or on another line
+    expect(at("Rebels shelled a market.\nLater, in Goma, shops reopened.", "Goma", "Rebels shelled a market")).toBe(false);
   });
 
   it("merges reports of one event from several articles into one timeline entry", () => {

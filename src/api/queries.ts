@@ -356,14 +356,22 @@ export interface PlacePoint {
   lon: number;
   mentions: number;
   articles: Array<{ id: string; title: string | null; lead: string; published: string | null }>;
-  /** events whose evidence names the place (or sits right beside it in the same line) */
+  /** events located at the place (see locatedAt) */
   events: Array<{ article: string; idx: number; type: string; date: string | null; span: TextSpan }>;
 }
 
 /** How far (in characters, same line) a place mention may sit from an event's evidence to locate it. */
 const NEAR = 60;
+/** A locative preposition right before a place name: "in Kyiv", "near the town of X", "outside Y". */
+const LOCATIVE_BEFORE = /\b(?:in|near|at|outside|around|inside|into|across|on the outskirts of|north of|south of|east of|west of)\s+(?:the\s+(?:\w+\s+of\s+)?)?$/i;
 
-function nearSpan(text: string, m: { start: number; end: number }, s: { start: number; end: number }): boolean {
+/**
+ * True when the place mention locates the event: it is introduced by a locative preposition
+ * ("in", "near", "outside" …) and sits inside the event's evidence or beside it on the same line.
+ * A capital standing for its government ("talks between Kyiv and Moscow") is not a location.
+ */
+export function locatedAt(text: string, m: { start: number; end: number }, s: { start: number; end: number }): boolean {
+  if (!LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) return false;
   if (m.start >= s.start && m.end <= s.end) return true;
   const [a, b] = m.end <= s.start ? [m.end, s.start] : s.end <= m.start ? [s.end, m.start] : [0, 0];
   return b - a <= NEAR && !text.slice(a, b).includes("\n");
@@ -383,7 +391,7 @@ export async function places(store: Store, q: { from?: string; to?: string; stor
       pt.mentions += p.mentions.length;
       if (!pt.articles.some((a) => a.id === row.id)) pt.articles.push({ id: row.id, title: row.title, lead: row.lead, published: row.published });
       rec.events.forEach((e, idx) => {
-        if (p.mentions.some((m) => nearSpan(stored.text, m, e.span)) && pt.events.length < 50) {
+        if (p.mentions.some((m) => locatedAt(stored.text, m, e.span)) && pt.events.length < 50) {
           pt.events.push({ article: row.id, idx, type: e.type, date: e.date, span: e.span });
         }
       });

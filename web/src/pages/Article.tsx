@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { enc, type ArticleRow, type StoredArticle } from "../api.js";
 import { useApi } from "../hooks.js";
-import { articleLabel, DateText, Empty, fmtNumber, Status } from "../ui.js";
+import { articleLabel, DateText, Empty, fmtNumber, Status, TypeBadge } from "../ui.js";
 
 type Kind = "person" | "role" | "org" | "place" | "date" | "figure" | "event" | "quote";
 
@@ -192,6 +192,71 @@ function Reader({ a, focus }: { a: StoredArticle; focus: [number, number] | null
   );
 }
 
+/** The records of the article, each a link to its words in the text. */
+function Extractions({ a }: { a: StoredArticle }) {
+  const r = a.record;
+  const at = (sp: { start: number; end: number }) => `#/article/${enc(a.article.id)}?hl=${sp.start}-${sp.end}`;
+  const side = (s: { person: string | null; actor: string | null; group?: string | null }) => s.person ?? s.group ?? s.actor ?? "?";
+  return (
+    <aside class="extractions" data-testid="extractions">
+      <h2>In this article</h2>
+      {r.events.length ? <h3>Events ({r.events.length})</h3> : null}
+      <ul class="plain">
+        {r.events.map((e, i) => (
+          <li key={i}>
+            <a href={at(e.span)}>
+              <TypeBadge type={e.type} mode={e.mode} /> {side(e.source)} → {side(e.target)}
+            </a>
+            {e.realis !== "asserted" ? <span class="realis">{e.realis}</span> : null}
+            <div class="small muted">
+              <DateText date={e.date} /> · <span class="mono">{e.rule}</span>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {r.figures.length ? <h3>Figures ({r.figures.length})</h3> : null}
+      <ul class="plain">
+        {r.figures.map((f, i) => (
+          <li key={i}>
+            <a href={at(f.span)}>
+              {f.qualifier !== "exactly" ? `${f.qualifier} ` : ""}
+              {fmtNumber(f.value)} {f.what}
+            </a>
+            <div class="small muted">
+              {f.category}
+              {f.attributed_to ? ` · per ${f.attributed_to}` : ""}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {r.persons.length ? <h3>People ({r.persons.length})</h3> : null}
+      <ul class="plain">
+        {r.persons.map((p, i) => (
+          <li key={i}>
+            <a href={`#/person/${enc(p.name)}`}>{p.name}</a>
+            {p.country ? <span class="code">{p.country}</span> : null}
+            {p.role ? (
+              <div class="small">
+                {p.role_evidence ? <a href={at(p.role_evidence)}>{p.role}</a> : p.role}
+                {p.role_inferred ? <span class="muted"> (inferred)</span> : null}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {r.quotes.length ? <h3>Quotes ({r.quotes.length})</h3> : null}
+      <ul class="plain">
+        {r.quotes.map((q, i) => (
+          <li key={i}>
+            <a href={at(q.span)}>{q.speaker ?? "speaker unknown"}</a>
+            <span class="muted small"> · {q.direct ? "direct" : "reported"}</span>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
 export function ArticlePage({ id, highlight }: { id: string; highlight: string | null }) {
   const state = useApi<StoredArticle>(`articles/${enc(id)}`);
   const m = highlight ? /^(\d+)-(\d+)$/.exec(highlight) : null;
@@ -221,7 +286,10 @@ export function ArticlePage({ id, highlight }: { id: string; highlight: string |
             </div>
             <p class="sub">Every extraction is highlighted by kind. Hover a highlight to see the record and the rule that produced it.</p>
           </div>
-          <Reader a={a} focus={focus} />
+          <div class="article-grid">
+            <Reader a={a} focus={focus} />
+            <Extractions a={a} />
+          </div>
         </section>
       )}
     </Status>

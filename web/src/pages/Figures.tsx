@@ -20,8 +20,15 @@ function claim(p: SeriesPoint): string {
   return `${q}${fmtNumber(p.value)}${p.value_max ? `–${fmtNumber(p.value_max)}` : ""}`;
 }
 
+/** Short claim for a point label on the canvas: "≥102", "~14,000". */
+function short(p: SeriesPoint): string {
+  const q: Record<string, string> = { "at least": "≥", "more than": ">", about: "~", "up to": "≤", "fewer than": "<", exactly: "" };
+  return `${q[p.qualifier] ?? ""}${fmtNumber(p.value)}${p.value_max ? `–${fmtNumber(p.value_max)}` : ""}`;
+}
+
 function Chart({ s }: { s: FigureSeries }) {
   const box = useRef<HTMLDivElement>(null);
+  const tip = useRef<HTMLDivElement>(null);
   const dated = s.points.filter((p) => p.date);
   useEffect(() => {
     if (!box.current || !dated.length) return;
@@ -31,38 +38,101 @@ function Chart({ s }: { s: FigureSeries }) {
     let last = -Infinity;
     for (const p of dated) {
       let x = secs(p.date!);
-      if (x <= last) x = last + 3600; // same day: side by side
+      if (x <= last) x = last + 3600 * 6; // same day: side by side
       last = x;
       xs.push(x);
       const contradicted = p.contradicts.length > 0;
       ok.push(contradicted ? null : p.value);
       bad.push(contradicted ? p.value : null);
     }
+    const values = dated.map((p) => p.value).filter((v) => v > 0);
+    const log = values.length > 1 && Math.max(...values) / Math.min(...values) > 50;
     const width = Math.max(320, box.current.clientWidth);
-    const pad = 86400 * 2;
+    const span = xs[xs.length - 1]! - xs[0]!;
+    const pad = Math.max(86400 * 2, span * 0.08);
     const plot = new uPlot(
       {
         width,
-        height: 220,
+        height: 240,
         legend: { show: false },
-        cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true, range: (_u, min, max) => [min - pad, max + pad] }, y: { range: (_u, _min, max) => [0, max * 1.15 || 1] } },
+        cursor: { drag: { x: false, y: false }, points: { size: 14 } },
+        scales: {
+          x: { time: true, range: (_u, min, max) => [min - pad, max + pad] },
+          y: log ? { distr: 3, log: 10, range: (_u, min, max) => [min / 2.5, max * 2.5] } : { range: (_u, _min, max) => [0, max * 1.2 || 1] },
+        },
         axes: [
           { stroke: "#4a5568", grid: { stroke: "#edf2f7" } },
-          { stroke: "#4a5568", grid: { stroke: "#edf2f7" }, size: 70, values: (_u, vals) => vals.map((v) => fmtNumber(v)) },
+          {
+            stroke: "#4a5568",
+            grid: { stroke: "#edf2f7" },
+            size: 70,
+            // on a log scale, only the powers of ten
+            ...(log
+              ? {
+                  splits: (_u: uPlot, _ai: number, min: number, max: number) => {
+                    const out: number[] = [];
+                    for (let e = Math.ceil(Math.log10(min)); 10 ** e <= max; e++) out.push(10 ** e);
+                    return out;
+                  },
+                }
+              : {}),
+            values: (_u, vals) => vals.map((v) => (v == null ? "" : fmtNumber(v))),
+          },
         ],
         series: [
           {},
           { label: "figure", stroke: "#2b6cb0", width: 0, paths: () => null, points: { show: true, size: 10, fill: "rgba(43,108,176,.75)", stroke: "#2b6cb0", width: 1.5 } },
-          { label: "contradicted", stroke: "#c53030", width: 0, paths: () => null, points: { show: true, size: 12, fill: "#fff", stroke: "#c53030", width: 3 } },
+          { label: "contradicted", stroke: "#c53030", width: 0, paths: () => null, points: { show: true, size: 13, fill: "#fff", stroke: "#c53030", width: 3 } },
         ],
+        hooks: {
+          // each point labelled with its claim (canvas text: never HTML)
+          draw: [
+            (u) => {
+              const ctx = u.ctx;
+              ctx.save();
+              ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+              ctx.textAlign = "left";
+              ctx.textBaseline = "middle";
+              dated.forEach((p, i) => {
+                const x = u.valToPos(xs[i]!, "x", true);
+                const y = u.valToPos(p.value, "y", true);
+                ctx.fillStyle = p.contradicts.length ? "#c53030" : "#2d3748";
+                ctx.fillText(short(p), x + 9 * devicePixelRatio, y - 9 * devicePixelRatio);
+              });
+              ctx.restore();
+            },
+          ],
+          setCursor: [
+            (u) => {
+              const el = tip.current;
+              if (!el) return;
+              const i = u.cursor.idx;
+              const p = i == null ? undefined : dated[i];
+              if (!p || u.cursor.left == null || u.cursor.left < 0) {
+                el.style.display = "none";
+                return;
+              }
+              el.textContent = `${p.date}: ${claim(p)} ${p.what}${p.attributed_to ? ` (per ${p.attributed_to})` : ""} — ${p.title ?? p.lead ?? p.article}`;
+              el.style.display = "block";
+              el.style.left = `${Math.min(u.valToPos(xs[i!]!, "x") + 60, width - 320)}px`;
+              el.style.top = `${u.valToPos(p.value, "y") + 14}px`;
+            },
+          ],
+        },
       },
       [xs, ok, bad],
       box.current,
     );
     return () => plot.destroy();
   }, [s]);
-  return dated.length ? <div class="chart" ref={box} /> : <Empty>No dated points in this series yet: the figures below have no date.</Empty>;
+  return dated.length ? (
+    <div class="chart-wrap">
+      <div class="chart" ref={box} />
+      <div class="chart-tip" ref={tip} />
+    </div>
+  ) : (
+    <Empty>No dated points in this series yet: the figures below have no date.</Empty>
+  );
 }
 
 export function FiguresPage() {
