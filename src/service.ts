@@ -8,7 +8,7 @@ import { InputError } from "./core/errors.js";
 import type { AnalyzeOptions, Article, ArticleRecord } from "./core/types.js";
 import { readInputs, type ReadOptions } from "./ingest/index.js";
 import { StoryIndex, type StoryIndexJSON } from "./resolve/stories.js";
-import type { SaveResult, Store } from "./store/port.js";
+import type { SaveArticleInput, SaveResult, Store } from "./store/port.js";
 import { storyTitle, textHash } from "./store/rows.js";
 
 export interface IngestCounts {
@@ -120,10 +120,18 @@ export async function ingestOne(
   if (await store.findArticle(article.id, textHash(article.text))) return "unchanged";
   if (analysed instanceof Error) throw analysed;
   const record = analysed ?? toRecord(analyze(article, options));
+  return store.saveArticle(assignStory(stories, article, record));
+}
+
+/**
+ * The cross-article step of one article: assigns its story (mutating `stories` and
+ * record.story) and returns what to save. Used by ingestOne and by the queue's resolver.
+ */
+export function assignStory(stories: StoryIndex, article: Article, record: ArticleRecord): SaveArticleInput {
   const assigned = stories.add(record);
   record.story = assigned.story;
   const sum = stories.story(assigned.story);
-  return store.saveArticle({
+  return {
     record,
     text: article.text,
     origin: article.origin,
@@ -136,5 +144,5 @@ export async function ingestOne(
       actors: sum?.actors ?? [],
       names: sum?.names ?? [],
     },
-  });
+  };
 }
