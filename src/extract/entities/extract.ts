@@ -53,6 +53,7 @@ interface RoleCand {
 
 interface Person {
   forms: Map<string, string>; // key → text
+  seen: Set<string>; // every surface form met in the text
   name: string;
   nTok: number;
   surnameKey: string;
@@ -94,6 +95,10 @@ export function extractEntities(doc: Doc): void {
     for (let k = s; k < e; k++) if (L.orgHeads.has(w[k]!) && !hitAt[k]) orgEnd = k;
     if (orgEnd >= 0 && (orgEnd === e - 1 || /^(?:of|for|and)$/.test(w[orgEnd + 1] ?? ""))) {
       addOrgRun(s, e);
+      continue;
+    }
+    if (sc.headline.has(sentOf(s))) {
+      drafts.push({ s, e, confirmed: false, titled: false, headline: true });
       continue;
     }
     // name suffix (after dropping trailing weekdays/months: "Vladimir Putin Sunday")
@@ -168,7 +173,7 @@ export function extractEntities(doc: Doc): void {
       pi = persons.findIndex((p) => p.surnameKey === surnameKey && (parts.length === 1 || p.nTok === 1 || p.firstKey === firstKey || p.firstKey[0] === firstKey[0] || sameTail(p, parts)));
       if (pi < 0) {
         pi = persons.length;
-        persons.push({ forms: new Map(), name: t, nTok: parts.length, surnameKey, firstKey, cands: [], mentions: [], mentionTok: [], honorificOnly: false });
+        persons.push({ forms: new Map(), name: t, nTok: parts.length, surnameKey, firstKey, cands: [], mentions: [], mentionTok: [], honorificOnly: false, seen: new Set() });
       }
       fullKeyIndex.set(parts.join(" "), pi);
     }
@@ -245,7 +250,7 @@ export function extractEntities(doc: Doc): void {
       continue;
     }
     const pi = persons.length;
-    persons.push({ forms: new Map([[parts[0]!, t]]), name: t, nTok: 1, surnameKey: parts[0]!, firstKey: parts[0]!, cands: [], mentions: [], mentionTok: [], honorificOnly: false });
+    persons.push({ forms: new Map([[parts[0]!, t]]), name: t, nTok: 1, surnameKey: parts[0]!, firstKey: parts[0]!, cands: [], mentions: [], mentionTok: [], honorificOnly: false, seen: new Set() });
     surnameIndex.set(parts[0]!, [pi]);
     addPersonMention(pi, d.s, d.e, "title");
     // later untitled mentions of the same word
@@ -267,6 +272,7 @@ export function extractEntities(doc: Doc): void {
     if (mentionPerson.has(s)) return;
     const p = persons[pi]!;
     const span = spanOf(s, e);
+    p.seen.add(text.slice(span.start, span.end));
     p.mentions.push(span);
     p.mentionTok.push(s);
     mentionPerson.set(s, pi);
@@ -715,7 +721,7 @@ export function extractEntities(doc: Doc): void {
     const kind = /^Report|Additional/.test(m[1]!) ? "reporter" : /^Edit/.test(m[1]!) ? "editor" : "writer";
     const parts = key.split(" ");
     const pi = persons.length;
-    persons.push({ forms: new Map([[key, name]]), name, nTok: parts.length, surnameKey: parts[parts.length - 1]!, firstKey: parts[0]!, cands: [{ role: `${outlet}${kind} (byline)`, roleSpan: { start: m.index, end: m.index + m[1]!.length + 3 }, country: null, countrySpan: null, rule: "role.byline" }], mentions: [span], mentionTok: [], honorificOnly: false });
+    persons.push({ forms: new Map([[key, name]]), name, nTok: parts.length, surnameKey: parts[parts.length - 1]!, firstKey: parts[0]!, cands: [{ role: `${outlet}${kind} (byline)`, roleSpan: { start: m.index, end: m.index + m[1]!.length + 3 }, country: null, countrySpan: null, rule: "role.byline" }], mentions: [span], mentionTok: [], honorificOnly: false, seen: new Set([name]) });
     fullKeyIndex.set(key, pi);
     mentions.push(mk(span, "person", pi, null, "byline", "person.byline"));
   }
@@ -829,6 +835,17 @@ export function extractEntities(doc: Doc): void {
     });
     const startTok = poss ? j + 1 : j;
     const span = spanOf(Math.max(0, startTok), k + 1);
+    if (fits.length > 1) {
+      // several fit: those named before the description, with a stated title, the most mentioned so far
+      const before = (pi: number) => persons[pi]!.mentionTok.filter((t) => t < k).length;
+      let f2 = fits.filter((pi) => before(pi) > 0);
+      if (f2.length > 1 && f2.some((pi) => resolved[pi]!.role!.stated)) f2 = f2.filter((pi) => resolved[pi]!.role!.stated);
+      if (f2.length > 1) {
+        f2.sort((a, b) => before(b) - before(a));
+        if (before(f2[0]!) > before(f2[1]!)) f2 = [f2[0]!];
+      }
+      if (f2.length === 1) fits.splice(0, fits.length, f2[0]!);
+    }
     if (fits.length === 1) {
       const pi = fits[0]!;
       if (country && !resolved[pi]!.country) resolved[pi]!.country = { value: country, stated: false, evidence: span, rule: "country.description" };
@@ -1221,6 +1238,7 @@ export function extractEntities(doc: Doc): void {
   doc.persons = persons.map((p, pi): PersonEntity => {
     const aliases: string[] = [];
     for (const f of p.forms.values()) if (f !== p.name && !aliases.includes(f)) aliases.push(f);
+    for (const f of p.seen) if (f !== p.name && !aliases.includes(f) && !f.includes("#")) aliases.push(f);
     const parts = p.name.split(/\s+/).filter((x) => !ROMAN.test(x.replace(/\.$/, "")));
     const surname = parts[parts.length - 1]!;
     if (parts.length > 1 && !aliases.includes(surname)) aliases.push(surname);

@@ -135,9 +135,13 @@ export function scan(doc: Doc, L: Lexicon): Scan {
         continue;
       }
       // name particles: von der Leyen, bin Salman, al-Assad
-      if (L.particles.has(t) && j + 1 < n && isCapitalised(w[j + 1]!) && tokens[j + 1]!.sent === sent) {
-        j++;
-        continue;
+      if (L.particles.has(t)) {
+        let k = j + 1;
+        while (k < n && L.particles.has(w[k]!) && k - j < 3) k++;
+        if (k < n && isCapitalised(w[k]!) && tokens[k]!.sent === sent && isWord(w[k]!)) {
+          j = k;
+          continue;
+        }
       }
       if (/^(?:al|el|bin|ibn|abu|ul|ad|ash|as|an|az)-\p{Lu}/u.test(t)) {
         j++;
