@@ -199,6 +199,8 @@ export interface AnalyzeOptions {
   noMetadataDates?: boolean;
   /** ISO date of "today" for year inference from weekdays (default: the clock); fixed in tests */
   now?: string;
+  /** a year known from other articles of the same story, for dates the text gives without one */
+  yearHint?: number;
 }
 
 /**

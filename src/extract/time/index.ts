@@ -50,11 +50,18 @@ export const timeStage: Stage = {
     const cands = parseCandidates(doc.text);
     candCache.set(doc, cands);
     runTime(doc, options, cands, null);
+    if (options.yearHint && !doc.published.value) {
+      runTime(doc, options, cands, options.yearHint);
+      if (doc.published.value) doc.published.rule += ":year-from-story";
+    }
   },
 };
 
 /**
- * Cross-article hook: when other articles of the same story fix the year (their publication
+ * Cross-article hooks. Record-based flows (analyze, eval) can instead re-run `analyze(article,
+ * { yearHint })` for an undated article whose story-mates fix the year.
+ *
+ * When other articles of the same story fix the year (their publication
  * dates or explicit full dates), re-infer this article's publication date and times with it.
  * Only articles whose publication date is unknown change. Returns true when the date was filled.
  * Meant for the story/resolve layer, after clustering; costs no new parse.

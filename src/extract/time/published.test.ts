@@ -109,4 +109,10 @@ describe("publication date inference", () => {
     expect(unrelated.published.value).toBeNull();
     expect(dated.published.rule).toBe("metadata");
   });
+
+  it("a year hint in the options completes a year-less date", () => {
+    const text = "The March 29 talks in the capital made progress, the minister said.\nMore talks are planned.";
+    const doc = timeDoc(text, null, { yearHint: 2022 });
+    expect(doc.published).toMatchObject({ value: "2022-03-29", inferred: true, rule: "lead-date:year-from-story" });
+  });
 });
