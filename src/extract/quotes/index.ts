@@ -405,8 +405,15 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
       if (participle) {
         // ", warning that CLAUSE": the speaker of the frame before it
         if (low[v - 1] !== ",") continue;
-        const last = frames.length ? frames[frames.length - 1]! : null;
-        if (!last || !last.speaker || last.span.start < sent.start) continue;
+        // the speaker of the last frame of the sentence (not a media source: "…, according to Reuters, adding …")
+        let last: Frame | null = null;
+        for (let fi = frames.length - 1; fi >= 0 && frames[fi]!.span.start >= sent.start; fi--) {
+          if (!frames[fi]!.rule.startsWith("reported:according")) {
+            last = frames[fi]!;
+            break;
+          }
+        }
+        if (!last || !last.speaker) continue;
         let c = v + 1;
         if (low[c] === "that") c++;
         else if (!(w === "adding" || w === "saying") || !clauseOpener(doc, c) || isMark(low[c]!)) continue;

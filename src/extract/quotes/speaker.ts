@@ -341,6 +341,17 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
     if (known) return { name: known, span, kind: "person" };
     if (!TITLES.has(words[0]!.toLowerCase()) && isLikelyName(words)) return { name, span, kind: "person" };
   }
+  // "the top diplomat" again: the person an identical description was resolved to before, or the
+  // last speaker whose role has the same head noun
+  if (ms.length === 0 && PERSON_ROLE_END.test(phrase) && /^[\p{Ll}\s.'’-]+$/u.test(phrase.replace(/\b(?:U\.?N\.?|U\.?S\.?|EU)\b/g, ""))) {
+    const same = sameDescription(doc, phrase, start);
+    if (same) return { name: same, span, kind: "person" };
+    const head = phrase.split(/\s+/).pop()!.toLowerCase();
+    if (ctx.person) {
+      const p = doc.persons.find((x) => x.name === ctx.person!.name);
+      if (p?.role && p.role.value.toLowerCase().split(/\s+/).includes(head)) return { ...ctx.person, span };
+    }
+  }
   // "the UN body", "the agency", "confirmed UN data": the body named before, when this is a shorter name of it
   if (ctx.body && phrase.length < 60 && !PERSON_ROLE_END.test(ctx.body.name) && refersTo(phrase, ctx.body.name)) return { ...ctx.body, span };
   // an org mention: the text form (the scorer and readers know the body by the words the text uses)
@@ -350,6 +361,18 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
 const GENERIC_BODY = /^(?:(?:the|a|an|The|A|An)\s+)?(?:(?:UN|U\.N\.|EU|U\.S\.|US|United Nations|European|world|global|international|rights|human|refugee|aid|humanitarian|health)\s+)*(?:body|agency|office|organi[sz]ation|commission|mission|ministry|committee|council|watchdog|group|monitors|team|authority|authorities|report|statement|readout|communiqu[eé]|briefing|update)$|^(?:Body|Agency|Office|Organi[sz]ation|Commission|Mission|Committee|Council|Report|Statement)$/;
 const EXPANSIONS: Record<string, string> = { un: "united nations", "u.n.": "united nations", eu: "european union", "u.s.": "united states", us: "united states" };
 /** Is `phrase` a generic or shorter way to name `body` ("the UN body", "UN" for "Office of the United Nations …")? */
+/** The person an identical description ("the top diplomat") was resolved to earlier in the text. */
+function sameDescription(doc: Doc, phrase: string, before: number): string | null {
+  const want = phrase.toLowerCase();
+  for (let i = spanIndexAt(doc.mentions, before) - 1; i >= 0; i--) {
+    const m = doc.mentions[i]!;
+    if (m.kind !== "person" || m.ref < 0 || m.via !== "description") continue;
+    const t = doc.text.slice(m.start, m.end).toLowerCase().replace(/^(?:the|a|an)\s+/, "");
+    if (t === want) return doc.persons[m.ref]?.name ?? null;
+  }
+  return null;
+}
+
 /** A description of a person ("U.N. official", "the negotiator"), not of a body. */
 const PERSON_ROLE_END = /\b(?:official|officials|chief|spokesman|spokeswoman|spokesperson|minister|president|negotiator|negotiators|diplomat|adviser|advisor|aide|envoy|ambassador|mayor|governor|commissioner|secretary|source|sources|leader|head|director|commander)$/i;
 
