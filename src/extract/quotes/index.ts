@@ -63,6 +63,7 @@ const ADVERBIAL_WORDS = new Set(
     "remarks comments appearance broadcast state television tv radio channel x instagram account official"
   ).split(" "),
 );
+const SUBORDINATORS = new Set(["after", "before", "following", "when", "while", "ahead", "upon", "once"]);
 const TELL_OBJECTS = new Set("reporters journalists him her them us me parliament lawmakers the press media".split(" "));
 const DISCUSS_RE = /\b(?:discuss(?:ed|ing)?|spoke|talked|held (?:talks|a (?:phone )?call|a meeting|a phone conversation)|met|had a (?:phone )?(?:call|conversation)|exchanged views|conversation)\b/i;
 
@@ -281,6 +282,14 @@ function skipAdverbials(doc: Doc, j: number, end: number, tell: boolean): number
       j++;
       continue;
     }
+    if (SUBORDINATORS.has(w) && w !== "that") {
+      // "said after the negotiations concluded": a time clause, up to a comma or "that"
+      let k = j + 1;
+      while (k < end && low[k] !== "," && low[k] !== "that") k++;
+      j = k;
+      if (low[j] === ",") j++;
+      continue;
+    }
     if (ADVERBIAL_HEADS.has(w)) {
       let k = j + 1;
       while (k < end && k - j < 6) {
@@ -305,6 +314,16 @@ function skipAdverbials(doc: Doc, j: number, end: number, tell: boolean): number
   return j;
 }
 
+/** Does the speech verb at v open a clause of its own ("stressed that …") rather than close one? */
+function verbHasClause(doc: Doc, v: number, end: number): boolean {
+  const low = lowerTokens(doc);
+  let c = skipAdverbials(doc, v + 1, end, TELL.has(low[v]!));
+  if (low[c] === "that") return true;
+  if (c > v + 1 && low[c - 1] === "that") return true;
+  return end - c >= 4 && low[c] !== "," && clauseOpener(doc, c) && !NEED_THAT.has(low[v]!);
+}
+const TELL = new Set(["told", "tells", "informed", "assured", "warned", "reminded"]);
+
 /** Ends a clause before a trailing attribution (", according to …", ", X said") or a later frame. */
 function clauseEnd(doc: Doc, from: number, end: number): number {
   const low = lowerTokens(doc);
@@ -312,11 +331,11 @@ function clauseEnd(doc: Doc, from: number, end: number): number {
     if (low[k] === "," || low[k] === "—" || low[k] === "–" || low[k] === ";") {
       if (low[k + 1] === "according" && low[k + 2] === "to") return k;
       if (SPEECH_PARTICIPLES.has(low[k + 1]!)) return k;
-      // ", the ministry said" at the end
+      // ", the ministry said" at the end (not ", Lavrov stressed that …", which is reported inside)
       for (let v = k + 1; v < Math.min(end, k + 10); v++) {
         if (SPEECH_VERBS.has(low[v]!)) {
           const subj = subjectBefore(doc, v, k + 1);
-          if (subj && subj[0] === k + 1) return k;
+          if (subj && subj[0] === k + 1 && !verbHasClause(doc, v, end)) return k;
           if (v === k + 1 && subjectAfter(doc, v)) return k;
           break;
         }
@@ -449,7 +468,7 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
       if (!subj) continue;
       // A: "X said (that) CLAUSE"
       let c = inverted ? subj[1] : skipAdverbials(doc, v + 1, tokEnd, tell);
-      let hasThat = false;
+      let hasThat = c > 0 && low[c - 1] === "that" && c - 1 > v;
       if (low[c] === "that") {
         c++;
         hasThat = true;
@@ -459,7 +478,7 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
       }
       const clauseFirst = subj[0] > tokStart && low[subj[0] - 1] === ",";
       const endA = clauseEnd(doc, c, tokEnd);
-      const restIsClause = !inverted && c < tokEnd && endA - c >= 3 && (hasThat || !NEED_THAT.has(w)) && !isMark(low[c]!) && clauseOpener(doc, c);
+      const restIsClause = !inverted && c < tokEnd && endA - c >= 3 && (hasThat || !NEED_THAT.has(w)) && (isMark(low[c]!) ? fragmentOpens(doc, marks, c, endA) : clauseOpener(doc, c));
       const speaker = resolveSpeaker(doc, subj[0], subj[1], state);
       if (!speaker) continue;
       remember(state, speaker);
@@ -482,6 +501,15 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
       }
     }
   }
+}
+
+/** A clause that opens with a quoted fragment ("said that “more difficult issues” were expected …"). */
+function fragmentOpens(doc: Doc, marks: QuoteMarks[], c: number, end: number): boolean {
+  const pos = doc.tokens[c]!.start;
+  const q = marks.find((m) => m.start === pos);
+  if (!q || q.open) return false;
+  const after = tokenAt(doc, q.end);
+  return end - after >= 3;
 }
 
 /** Can the token open a reported clause? Not a preposition, a participle or punctuation. */
@@ -548,6 +576,8 @@ function selectQuotes(doc: Doc, frames: Frame[]): QuoteRecord[] {
   }
   for (const r of reported) {
     if (heavy.has(r)) continue;
+    // speech reported inside another report ("X explained that … Lavrov stressed that …"): the outer one
+    if (reported.some((o) => o !== r && o.span.start < r.span.start && r.span.end <= o.span.end && o.speaker!.name !== r.speaker!.name)) continue;
     // a reported clause that is mostly a direct quote of the same words
     const inQuote = direct.some((d) => d.span.start <= r.span.start && r.span.end <= d.span.end);
     if (inQuote) continue;
