@@ -36,6 +36,13 @@ const CASES: Array<{ name: string; text: string; want: string | null; rule?: Reg
     rule: /^lead-date$/,
   },
   {
+    name: "the lead's date is found even when it is repeated later in the text",
+    text: "Negotiators met in Doha on 29 March 2021, the mediator said.\nThe talks lasted hours.\nBoth sides spoke.\nThe 29 March 2021 talks were the first since January.",
+    want: "2021-03-29",
+    rule: /^lead-date$/,
+    evidence: "on 29 March 2021",
+  },
+  {
     name: "a dateline with the lead's weekday fixes the year by the calendar",
     text: "NAIROBI, Nov 14 (Reuters) - Kenya's president said on Thursday that talks would resume.",
     want: "2024-11-14", // Nov 14 was a Thursday in 2024 (the most recent such year before 2026-01-01)

@@ -199,7 +199,7 @@ export function inferPublished(doc: Doc, cands: readonly Cand[], yearHint: numbe
       if (inLead(c) && c.role !== "since" && c.role !== "caption") latestMd ??= c;
       continue;
     }
-    if (day >= latestDay) {
+    if (day > latestDay || (day === latestDay && latest !== null && inLead(c) && !inLead(latest))) {
       latestDay = day;
       latest = c;
     }
