@@ -17,7 +17,7 @@ export async function run(argv: string[]): Promise<number> {
         return 0;
       }
       for (const h of hits) {
-        out(`${h.published ?? "????-??-??"}  ${h.article}  ${h.title ?? h.lead}`);
+        out(`${(h.published ?? "no date").padEnd(10)}  ${h.article}  ${h.title ?? h.lead}`);
         out(`    ${highlight(h.snippet.text, h.snippet.start, h.hits)}`);
       }
       return 0;
