@@ -19,7 +19,7 @@ import { isWord, nameLike, type LexHit, type Scan, scan } from "./scan.js";
 
 const DETS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my"]);
 const DROP_MODS = new Set(["top", "senior", "leading", "powerful", "veteran", "longtime", "long-time", "new", "newly", "current"]);
-const LOCATIVE = new Set(["in", "at", "near", "to", "from", "outside", "around", "inside", "into", "toward", "towards", "across", "via", "through"]);
+const LOCATIVE = new Set(["in", "at", "near", "outside", "around", "inside", "into"]);
 const STOP_APPOS = new Set(["said", "says", "told", "who", "which", "that", "has", "had", "have", "was", "is", "were", "will", "would", "on", "in", "at", "during", "after", "before", "when", "while", "as", "with"]);
 const ROMAN = /^(?:II|III|IV|VI|VII|VIII|Jr|Sr)$/;
 const PERSON_RULE: Record<string, string> = { name: "person.name", surname: "person.surname", title: "person.title", "given-name": "person.given-name" };
@@ -220,6 +220,10 @@ export function extractEntities(doc: Doc): void {
         const surnameText = w[k]!;
         if (!p.forms.has(key)) p.forms.set(key, surnameText);
         addPersonMention(pi, k, k + 1, "surname");
+      } else if (d.e - d.s === 1 && !L.nonNames.has(w[k]!)) {
+        // family name first ("Xi Jinping" … "Xi said"), or a given name used alone: one person only
+        const byFirst = persons.filter((p) => p.nTok > 1 && p.firstKey === key);
+        if (byFirst.length === 1) addPersonMention(persons.indexOf(byFirst[0]!), k, k + 1, "given-name");
       }
     }
   }
@@ -937,12 +941,20 @@ export function extractEntities(doc: Doc): void {
     sm.set(h.entry.actor, (sm.get(h.entry.actor) ?? 0) + weight);
     sentCountries.set(sentOf(h.s), sm);
   }
-  const order = persons.map((p, pi) => pi).sort((a, b) => Number(!!resolved[b]!.country) - Number(!!resolved[a]!.country));
+  const hasPossessor = (pi: number) => persons[pi]!.cands.some((c) => c.possessorPerson !== undefined);
+  const order = persons.map((p, pi) => pi).sort((a, b) => Number(hasPossessor(a)) - Number(hasPossessor(b)));
   for (const pi of order) {
     const p = persons[pi]!;
     const r = resolved[pi]!;
     if (r.country || r.role?.rule === "role.byline") continue;
     if (!r.role) continue;
+    // "Erdoğan's chief adviser": the possessor's side, once it is known
+    const pc = p.cands.find((c) => c.possessorPerson !== undefined && resolved[personAtTok(c.possessorPerson) ?? pi]?.country);
+    if (pc) {
+      const o = resolved[personAtTok(pc.possessorPerson)!]!.country!;
+      r.country = { value: o.value, stated: false, evidence: o.evidence, rule: `${pc.rule}.country` };
+      continue;
+    }
     const exclude = new Set<string>();
     const fn = personFunction(pi);
     persons.forEach((q, qi) => {
@@ -1241,7 +1253,7 @@ export function extractEntities(doc: Doc): void {
     for (const f of p.seen) if (f !== p.name && !aliases.includes(f) && !f.includes("#")) aliases.push(f);
     const parts = p.name.split(/\s+/).filter((x) => !ROMAN.test(x.replace(/\.$/, "")));
     const surname = parts[parts.length - 1]!;
-    if (parts.length > 1 && !aliases.includes(surname)) aliases.push(surname);
+    if (parts.length > 1 && surname.length > 2 && !aliases.includes(surname)) aliases.push(surname);
     return { name: p.name, aliases, role: resolved[pi]!.role, country: resolved[pi]!.country, mentions: p.mentions.sort((a, b) => a.start - b.start) };
   });
   doc.organizations = orgs;
