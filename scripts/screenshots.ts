@@ -81,11 +81,12 @@ export async function shootAll(page: Page, base: string, dir: string): Promise<s
   await page.waitForSelector("[data-testid=stories] li");
   await shot("stories");
 
-  // the story with the most events
+  // the story with the most events, dated ones first (their timeline shows dates)
   const href = await page.$$eval("[data-testid=stories] li", (lis) => {
     let best = { n: -1, href: "" };
     for (const li of lis) {
-      const n = Number(/(\d+) events?/.exec(li.textContent ?? "")?.[1] ?? 0);
+      const dated = li.querySelector(".meta .date") ? 1000 : 0;
+      const n = dated + Number(/(\d+) events?/.exec(li.textContent ?? "")?.[1] ?? 0);
       const a = li.querySelector("a.card-title") as HTMLAnchorElement | null;
       if (a && n > best.n) best = { n, href: a.getAttribute("href") ?? "" };
     }

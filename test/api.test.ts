@@ -445,3 +445,47 @@ describe("composed views", () => {
     ]);
   });
 });
+
+describe("eventwire serve", () => {
+  const main = join(packageRoot(), "src", "cli", "main.ts");
+  const tsx = join(packageRoot(), "node_modules", "tsx", "dist", "cli.mjs");
+
+  it("listens on 127.0.0.1 by default, serves the API, and stops on SIGTERM", async () => {
+    const { spawn } = await import("node:child_process");
+    const db = join(dir, "api.db");
+    const child = spawn(process.execPath, [tsx, main, "serve", "--port", "0", "--db", db], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
+      child.stdout.on("data", () => {
+        const m = /serving .* at (http:\/\/[^\s]+\/)/.exec(out);
+        if (m && /Ctrl-C stops/.test(out)) {
+          clearTimeout(t);
+          resolve(m[1]!);
+        }
+      });
+    });
+    try {
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(out).toMatch(/writes off/);
+      const h = (await (await fetch(`${url}api/health`)).json()) as { counts: { articles: number } };
+      expect(h.counts.articles).toBeGreaterThan(0);
+      const w = await fetch(`${url}api/articles`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "x" }) });
+      expect(w.status).toBe(403);
+    } finally {
+      const code = await new Promise<number | null>((resolve) => {
+        child.on("exit", (c) => resolve(c));
+        child.kill("SIGTERM");
+      });
+      expect(code).toBe(0);
+    }
+  });
+
+  it("rejects a bad port with a usage error", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const r = spawnSync(process.execPath, [tsx, main, "serve", "--port", "http", "--db", join(dir, "api.db")], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--port wants a port number/);
+  });
+});
