@@ -297,7 +297,8 @@ export function ArticlePage({ id, highlight }: { id: string; highlight: string |
 }
 
 export function ArticlesPage() {
-  const state = useApi<ArticleRow[]>("articles", { limit: 200 });
+  const [limit, setLimit] = useState(100);
+  const state = useApi<ArticleRow[]>("articles", { limit });
   return (
     <section>
       <div class="page-head">
@@ -336,6 +337,11 @@ export function ArticlesPage() {
           )
         }
       </Status>
+      {state.data && state.data.length === limit ? (
+        <button type="button" class="more" onClick={() => setLimit(limit + 100)}>
+          Show more articles
+        </button>
+      ) : null}
     </section>
   );
 }

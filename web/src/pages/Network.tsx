@@ -91,6 +91,29 @@ function PersonPanel({ name }: { name: string }) {
   );
 }
 
+const validDate = (s: string) => s === "" || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s);
+
+/** An ISO date field (YYYY, YYYY-MM or YYYY-MM-DD): applied when valid, marked when not. */
+function DateInput({ value, onValid }: { value: string; onValid: (v: string) => void }) {
+  const [text, setText] = useState(value);
+  const ok = validDate(text.trim());
+  return (
+    <input
+      type="text"
+      placeholder="YYYY-MM-DD"
+      value={text}
+      maxLength={10}
+      class={ok ? "" : "invalid"}
+      aria-invalid={!ok}
+      onInput={(e) => {
+        const v = (e.target as HTMLInputElement).value;
+        setText(v);
+        if (validDate(v.trim())) onValid(v.trim());
+      }}
+    />
+  );
+}
+
 export function NetworkPage({ query }: { query: URLSearchParams }) {
   const [types, setTypes] = useState<string[]>(() => (query.get("types") ?? "").split(",").filter(Boolean));
   const [from, setFrom] = useState(query.get("from") ?? "");
@@ -103,7 +126,6 @@ export function NetworkPage({ query }: { query: URLSearchParams }) {
   const edge = sel?.edge ? net?.edges.find((e) => e.id === sel.edge) : undefined;
   const label = (id: string) => net?.nodes.find((n) => n.id === id)?.label ?? id;
   const typeCounts = all.data?.types ?? {};
-  const validDate = (s: string) => s === "" || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s);
   return (
     <section>
       <div class="page-head">
@@ -133,10 +155,10 @@ export function NetworkPage({ query }: { query: URLSearchParams }) {
         </div>
         <div class="date-filter">
           <label>
-            from <input type="text" placeholder="YYYY-MM-DD" value={from} size={10} onChange={(e) => validDate((e.target as HTMLInputElement).value) && setFrom((e.target as HTMLInputElement).value)} />
+            from <DateInput value={from} onValid={setFrom} />
           </label>
           <label>
-            to <input type="text" placeholder="YYYY-MM-DD" value={to} size={10} onChange={(e) => validDate((e.target as HTMLInputElement).value) && setTo((e.target as HTMLInputElement).value)} />
+            to <DateInput value={to} onValid={setTo} />
           </label>
         </div>
       </div>

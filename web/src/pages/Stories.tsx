@@ -1,3 +1,4 @@
+import { useState } from "preact/hooks";
 import { enc, type StorySummary, type StoryView } from "../api.js";
 import { useApi } from "../hooks.js";
 import { articleLabel, DateText, Empty, Evidence, fmtNumber, plural, Side, Status, TypeBadge } from "../ui.js";
@@ -9,13 +10,32 @@ function range(a: string | null, b: string | null) {
   return <span class="date">{a === b || !b ? a : `${a ?? "?"} – ${b}`}</span>;
 }
 
+const PAGE = 50;
+
+interface Health {
+  counts: { articles: number; stories: number; persons: number; events: number; figures: number; quotes: number };
+}
+
 export function StoriesPage() {
-  const state = useApi<StorySummary[]>("stories", { limit: 200 });
+  const [limit, setLimit] = useState(PAGE);
+  const state = useApi<StorySummary[]>("stories", { limit });
+  const health = useApi<Health>("health");
+  const c = health.data?.counts;
   return (
     <section>
       <div class="page-head">
         <h1>Stories</h1>
         <p class="sub">Articles grouped by the event they report, newest first.</p>
+        {c ? (
+          <div class="stats" data-testid="stats">
+            {([["articles", c.articles], ["stories", c.stories], ["people", c.persons], ["events", c.events], ["figures", c.figures], ["quotes", c.quotes]] as const).map(([k, n]) => (
+              <div class="stat" key={k}>
+                <span class="stat-n">{fmtNumber(n)}</span>
+                <span class="stat-k">{k}</span>
+              </div>
+            ))}
+          </div>
+        ) : null}
       </div>
       <Status state={state}>
         {(stories) =>
@@ -56,6 +76,11 @@ export function StoriesPage() {
           )
         }
       </Status>
+      {state.data && state.data.length === limit ? (
+        <button type="button" class="more" onClick={() => setLimit(limit + PAGE)}>
+          Show more stories
+        </button>
+      ) : null}
     </section>
   );
 }
