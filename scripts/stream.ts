@@ -22,6 +22,7 @@ import { analyze, toRecord } from "../src/analyze.js";
 import type { Article, ArticleRecord } from "../src/core/types.js";
 import { goldToArticle, goldToRecord, readGold } from "../src/eval/gold.js";
 import { articleFeatures } from "../src/resolve/features.js";
+import { pairwiseF1 } from "../src/resolve/pairwise.js";
 import { clusterBatch, StoryIndex, type StoryOptions } from "../src/resolve/stories.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,23 +46,6 @@ function parseArgs(argv: string[]) {
   return o;
 }
 
-/** Pairwise precision / recall / F1 over article pairs sharing a label. */
-export function pairwise(gold: Map<string, string>, pred: Map<string, string>) {
-  const ids = [...gold.keys()];
-  let tp = 0, gp = 0, pp = 0;
-  for (let i = 0; i < ids.length; i++)
-    for (let j = i + 1; j < ids.length; j++) {
-      const g = gold.get(ids[i]!) === gold.get(ids[j]!);
-      const pi = pred.get(ids[i]!), pj = pred.get(ids[j]!);
-      const p = pi !== undefined && pi === pj;
-      if (g) gp++;
-      if (p) pp++;
-      if (g && p) tp++;
-    }
-  const P = pp ? tp / pp : 1, R = gp ? tp / gp : 1;
-  return { precision: P, recall: R, f1: P + R ? (2 * P * R) / (P + R) : 0, tp, goldPairs: gp, predPairs: pp };
-}
-
 async function runGold(o: ReturnType<typeof parseArgs>): Promise<number> {
   const entries = await readGold(o.gold);
   const records: ArticleRecord[] = entries.map((e) => {
@@ -73,7 +57,7 @@ async function runGold(o: ReturnType<typeof parseArgs>): Promise<number> {
   const pred = clusterBatch(records, o.set);
   const ms = performance.now() - t0;
   const gold = new Map(entries.map((e) => [e.gold.id, e.gold.story ?? e.gold.id]));
-  const s = pairwise(gold, pred);
+  const s = pairwiseF1(gold, pred);
   if (o.verbose) {
     const byStory = new Map<string, string[]>();
     for (const [id, st] of pred) byStory.set(st, [...(byStory.get(st) ?? []), `${id} [${gold.get(id)}]`]);

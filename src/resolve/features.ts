@@ -130,11 +130,11 @@ const CAP_RUN_RE = /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|al|el|bin|de|da|v
 
 /** Capitalised single words that are sentence furniture, not names. */
 const CAP_STOP = new Set(
-  "the a an in on at for of and but or as by to from with this that these those it its he she they we his her their our i " +
+  ("the a an in on at for of and but or as by to from with this that these those it its he she they we his her their our i " +
   "after before while when where if though although however meanwhile earlier later last next more most some many " +
   "president minister prime foreign defence defense secretary general spokesman speaker chief leader mr mrs ms dr " +
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august " +
-  "september october november december photo file reuters afp ap read related video watch".split(" "),
+  "september october november december photo file reuters afp ap read related video watch").split(" "),
 );
 
 const FOLD_CACHE = new Map<string, string>();
@@ -161,7 +161,7 @@ export function scanNames(text: string): NameScan {
   const found = new Set<string>();
   CAP_RUN_RE.lastIndex = 0;
   for (let m = CAP_RUN_RE.exec(text); m; m = CAP_RUN_RE.exec(text)) {
-    const run = m[0].replace(/['’]s$/, "");
+    const run = m[0].replace(/['’]s\b/g, "");
     const f = foldCached(run);
     if (!f) continue;
     const whole = COUNTRY_BY_NAME.get(f);
@@ -306,6 +306,8 @@ export function actorEventKey(e: { type: string; source: Side; target: Side }): 
 
 export interface ArticleEvent {
   keys: string[];
+  /** for display: "CONSULT Anja Velt (NRL) – Pavel Dorin (EST)" */
+  label: string;
   /** day number, or null when the article does not date it */
   day: number | null;
   /** reported in the headline or lead: the article's main development */
@@ -422,7 +424,9 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
     const keys = eventKeys(e);
     if (keys.length === 0) continue;
     for (const s of [e.source, e.target]) if (s.actor) actors.add(s.actor);
-    events.push({ keys, day: isDay(e.date) ? dayNumber(e.date) : null, main: e.span.start < leadEnd });
+    const side = (x: Side) => (x.person ? `${x.person}${x.actor ? ` (${x.actor})` : ""}` : x.actor ?? x.group ?? "?");
+    const label = `${e.type}${e.mode ? ` (${e.mode})` : ""} ${side(e.source)} ${SYMMETRIC.has(e.type) ? "–" : "→"} ${side(e.target)}`;
+    events.push({ keys, label, day: isDay(e.date) ? dayNumber(e.date) : null, main: e.span.start < leadEnd });
   }
 
   let day: number | null = null;

@@ -53,6 +53,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
 };
 
 interface StoryEvent {
+  label: string;
   count: number;
   main: number;
   days: Map<number, number>;
@@ -128,6 +129,8 @@ export class StoryIndex {
   private postings = new Map<string, number[]>();
   private indexed: Array<Set<string>> = [];
   private primed = new Set<string>();
+  /** What the last look-up cost: query keys, postings entries scanned, candidates scored (bounded by the options). */
+  lastWork = { keys: 0, postings: 0, candidates: 0 };
 
   constructor(opts: Partial<StoryOptions> = {}) {
     this.opts = { ...DEFAULT_STORY_OPTIONS, ...opts };
@@ -172,7 +175,9 @@ export class StoryIndex {
       this.join(best.story, f, reason, best.score);
       return { story: s.id, opened: false, reason, score: round(best.score) };
     }
-    const reason = best ? `no story close enough (best ${round(best.score)} with ${this.stories[best.story]!.id})` : "no candidate story";
+    const reason = best
+      ? `no story close enough (best ${round(best.score)} with ${this.stories[best.story]!.id}${best.conflict ? `; different development: ${best.conflict}` : ""})`
+      : "no candidate story";
     const idx = this.open(f, reason);
     return { story: this.stories[idx]!.id, opened: true, reason, score: 0 };
   }
@@ -198,7 +203,7 @@ export class StoryIndex {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 15)
       .map(([t]) => "n:" + t);
-    const events = f.events.filter((e) => e.main).flatMap((e) => e.keys.map((k) => "e:" + k));
+    const events = f.events.filter((e) => e.main).flatMap((e) => e.keys.map((k) => "e:" + k)).slice(0, 10);
     return [...terms, ...names, ...events];
   }
 
@@ -216,17 +221,21 @@ export class StoryIndex {
 
   private candidateIndices(f: ArticleFeatures): number[] {
     const hits = new Map<number, number>();
-    for (const key of this.queryKeys(f)) {
+    const keys = this.queryKeys(f);
+    let work = 0;
+    for (const key of keys) {
       const list = this.postings.get(key);
       if (!list) continue;
       let scanned = 0;
-      for (let i = list.length - 1; i >= 0 && scanned < this.opts.maxPostingsScan; i--, scanned++) {
+      for (let i = list.length - 1; i >= 0 && scanned < this.opts.maxPostingsScan; i--, scanned++, work++) {
         const si = list[i]!;
         if (!this.inWindow(this.stories[si]!, f.day)) continue;
         hits.set(si, (hits.get(si) ?? 0) + 1);
       }
     }
-    return [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.opts.maxCandidates).map(([si]) => si);
+    const out = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.opts.maxCandidates).map(([si]) => si);
+    this.lastWork = { keys: keys.length, postings: work, candidates: out.length };
+    return out;
   }
 
   private bestCandidate(f: ArticleFeatures): Scored | null {
@@ -483,7 +492,7 @@ export class StoryIndex {
     for (const e of f.events) {
       for (const k of e.keys) {
         let se = s.events.get(k);
-        if (!se) s.events.set(k, (se = { count: 0, main: 0, days: new Map() }));
+        if (!se) s.events.set(k, (se = { label: e.label, count: 0, main: 0, days: new Map() }));
         se.count++;
         if (e.main) se.main++;
         if (e.day !== null) se.days.set(e.day, (se.days.get(e.day) ?? 0) + 1);
@@ -551,7 +560,7 @@ export class StoryIndex {
         names: [...s.names.entries()],
         leadNames: [...s.leadNames.entries()],
         actors: [...s.actors.entries()],
-        events: [...s.events.entries()].map(([k, e]) => [k, { count: e.count, main: e.main, days: [...e.days.entries()] }]),
+        events: [...s.events.entries()].map(([k, e]) => [k, { label: e.label, count: e.count, main: e.main, days: [...e.days.entries()] }]),
       })),
     };
   }
@@ -570,7 +579,7 @@ export class StoryIndex {
         names: new Map(s.names),
         leadNames: new Map(s.leadNames),
         actors: new Map(s.actors),
-        events: new Map(s.events.map(([k, e]) => [k, { count: e.count, main: e.main, days: new Map(e.days) }])),
+        events: new Map(s.events.map(([k, e]) => [k, { label: e.label, count: e.count, main: e.main, days: new Map(e.days) }])),
       });
       x.indexed.push(new Set());
       x.byId.set(s.id, idx);
@@ -591,7 +600,7 @@ export interface StoryIndexJSON {
       names: Array<[string, number]>;
       leadNames: Array<[string, number]>;
       actors: Array<[string, number]>;
-      events: Array<[string, { count: number; main: number; days: Array<[number, number]> }]>;
+      events: Array<[string, { label: string; count: number; main: number; days: Array<[number, number]> }]>;
     }
   >;
 }
@@ -611,17 +620,18 @@ function summarise(s: Story): StorySummary {
   const names = [...s.names.entries()]
     .filter(([, c]) => size === 1 || c >= Math.max(2, size / 2))
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 6)
+    .slice(0, 10)
     .map(([n]) => n);
   const actors = [...s.actors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([a]) => a);
-  const evs = [...s.events.entries()]
-    .filter(([k]) => k.includes("|p:") || k.split("|").length === 3)
-    .sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count)
+  // one line per event (an event has several keys: keep its most specific one, the first seen)
+  const seen = new Set<string>();
+  const evs = [...s.events.values()]
+    .filter((e) => !seen.has(e.label) && seen.add(e.label))
+    .sort((a, b) => b.main - a.main || b.count - a.count)
     .slice(0, 3)
-    .map(([k, e]) => {
-      const [type, a, b] = k.split("|");
+    .map((e) => {
       const day = [...e.days.entries()].sort((x, y) => y[1] - x[1])[0];
-      return `${type} ${label(a!)} → ${label(b!)}${day ? ` on ${isoOfDay(day[0])}` : ""} (${e.count} mention${e.count === 1 ? "" : "s"})`;
+      return `${e.label}${day ? ` on ${isoOfDay(day[0])}` : ""} (${e.count} mention${e.count === 1 ? "" : "s"})`;
     });
   return {
     id: s.id,
@@ -634,10 +644,6 @@ function summarise(s: Story): StorySummary {
     summary: evs.length ? evs.join("; ") : firstSentence(s.lead),
     articles: s.members.map((m) => ({ id: m.id, outlet: m.outlet, date: m.day === null ? null : isoOfDay(m.day), reason: m.reason, score: m.score })),
   };
-}
-
-function label(side: string): string {
-  return side.slice(2);
 }
 
 function firstSentence(s: string): string {

@@ -1,0 +1,192 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ArticleRecord, PloverType } from "../core/types.js";
+import { articleFeatures } from "./features.js";
+import { clusterBatch, DEFAULT_STORY_OPTIONS, StoryIndex } from "./stories.js";
+
+const fx = (name: string) => readFileSync(join(import.meta.dirname, "fixtures", name), "utf8");
+
+interface Ev {
+  type: PloverType;
+  a: string | null;
+  aActor: string;
+  b: string | null;
+  bActor: string;
+  date: string | null;
+  evidence: string;
+}
+
+/** A hand-made analysed article: text, date and (optionally) events whose evidence is in the text. */
+function rec(id: string, published: string | null, title: string | null, text: string, events: Ev[] = []): ArticleRecord {
+  return {
+    id,
+    url: null,
+    outlet: `${id}.example`,
+    title,
+    published,
+    published_inferred: false,
+    story: null,
+    persons: [],
+    organizations: [],
+    places: [],
+    events: events.map((e) => {
+      const start = text.indexOf(e.evidence);
+      if (start < 0) throw new Error(`fixture: evidence not in text: ${e.evidence}`);
+      return {
+        type: e.type,
+        source: { person: e.a, actor: e.aActor },
+        target: { person: e.b, actor: e.bActor },
+        date: e.date,
+        evidence: e.evidence,
+        span: { start, end: start + e.evidence.length, text: e.evidence },
+        rule: "test",
+        realis: "asserted" as const,
+      };
+    }),
+    figures: [],
+    quotes: [],
+    text,
+  };
+}
+
+const WIRE = fx("wire.txt");
+const OTHER = fx("other-outlet.txt");
+const SHELLING =
+  "Estavian shelling killed 12 people in the Norland border village of Tarsk on Thursday, two days after talks in Kalmora, and Norland recalled its ambassador.\n" +
+  "Norland's Foreign Minister Anja Velt called the attack a betrayal of the commitments made to Pavel Dorin in Kalmora, where the two ministers met on Tuesday.\n" +
+  "Rescue workers pulled survivors from collapsed houses as artillery fire continued into the night, the regional governor said.\n" +
+  "The village lies three kilometres from the frontier and had been evacuated once before, in the spring.";
+const QUAKE =
+  "A magnitude 6.9 earthquake struck the mountainous north of Valdoria on Tuesday, destroying hundreds of homes and cutting roads to several towns.\n" +
+  "Rescue teams were searching collapsed buildings in the provincial capital, where the hospital was damaged, the civil protection agency said.\n" +
+  "At least 60 people were killed, according to the health ministry, and the toll was expected to rise as teams reached remote villages.";
+
+const BACKGROUND = [
+  QUAKE,
+  SHELLING,
+  "The central bank of Valdoria raised its main interest rate by half a point on Wednesday to fight inflation, which reached 9 percent in April.\nThe governor said further increases were possible if prices kept rising.",
+  "Thousands of people marched in the capital of Estavia on Sunday to demand higher wages for teachers and nurses, the police said.\nThe protest ended peacefully in front of parliament.",
+  "Norland's parliament approved the budget for next year after a debate that lasted two days, with the opposition voting against.\nThe finance minister said the plan would cut the deficit.",
+];
+
+/** A new index whose word statistics are primed with unrelated articles, as a running service's are. */
+function primedIndex(): StoryIndex {
+  const idx = new StoryIndex();
+  idx.prime(BACKGROUND.map((t, i) => articleFeatures(rec(`bg${i}`, "2031-01-01", null, t))));
+  return idx;
+}
+
+describe("StoryIndex: online story clustering", () => {
+  it("puts two outlets' reports of the same development into one story, with the shared evidence as reason", () => {
+    const idx = primedIndex();
+    const a = idx.add(rec("wire", "2031-05-06", null, WIRE));
+    const b = idx.add(rec("other", "2031-05-06", "Norland, Estavia hold first talks in months", OTHER));
+    expect(a.opened).toBe(true);
+    expect(b.opened).toBe(false);
+    expect(b.story).toBe(a.story);
+    expect(b.score).toBeGreaterThanOrEqual(DEFAULT_STORY_OPTIONS.threshold);
+    expect(b.reason).toMatch(/velt|dorin|kalmora/);
+  });
+
+  it("keeps an unrelated report of the same day apart", () => {
+    const idx = primedIndex();
+    const a = idx.add(rec("wire", "2031-05-06", null, WIRE));
+    const q = idx.add(rec("quake", "2031-05-06", "Earthquake kills 60 in Valdoria", QUAKE));
+    expect(q.opened).toBe(true);
+    expect(q.story).not.toBe(a.story);
+  });
+
+  it("keeps a later development with the same actors apart (near miss: the lead tells another event)", () => {
+    const idx = primedIndex();
+    const a = idx.add(rec("wire", "2031-05-06", null, WIRE));
+    idx.add(rec("other", "2031-05-06", null, OTHER));
+    const attack: Ev = { type: "ASSAULT", a: null, aActor: "EST", b: null, bActor: "NRL", date: "2031-05-08", evidence: "Estavian shelling killed 12 people in the Norland border village of Tarsk on Thursday" };
+    const s = idx.add(rec("shelling", "2031-05-08", "Shelling kills 12 in Tarsk", SHELLING, [attack]));
+    expect(s.reason).toMatch(/different development: main event on 2031-05-08, after the story's last article/);
+    expect(s.opened).toBe(true);
+    expect(s.story).not.toBe(a.story);
+  });
+
+  it("does not join a story whose first day is outside the time window, however similar", () => {
+    const idx = primedIndex();
+    const a = idx.add(rec("wire", "2031-05-06", null, WIRE));
+    const late = idx.add(rec("other-late", "2031-05-20", null, OTHER));
+    expect(late.story).not.toBe(a.story);
+  });
+
+  it("treats the same main event on another date as another development", () => {
+    const call = (date: string) =>
+      `Foreign Minister Anja Velt of Norland held a phone call with Estavian Foreign Minister Pavel Dorin, the ministry said.\n` +
+      `The two discussed a ceasefire on the frontier and the exchange of prisoners, according to the statement.\n` +
+      `Velt told Dorin that further escalation would benefit no one. The ministry released the statement on ${date}.`;
+    const ev = (date: string): Ev => ({ type: "CONSULT", a: "Anja Velt", aActor: "NRL", b: "Pavel Dorin", bActor: "EST", date, evidence: "Foreign Minister Anja Velt of Norland held a phone call with Estavian Foreign Minister Pavel Dorin" });
+    const base = () => {
+      const idx = primedIndex();
+      idx.add(rec("call-1", "2031-05-06", null, call("Tuesday"), [ev("2031-05-06")]));
+      return idx;
+    };
+    const same = base().candidates(articleFeatures(rec("call-1b", "2031-05-06", null, call("Tuesday evening"), [ev("2031-05-06")])))[0]!;
+    const next = base().candidates(articleFeatures(rec("call-2", "2031-05-07", null, call("Wednesday"), [ev("2031-05-07")])))[0]!;
+    const later = base().candidates(articleFeatures(rec("call-3", "2031-05-09", null, call("Friday"), [ev("2031-05-09")])))[0]!;
+    expect(same.conflict).toBeNull();
+    expect(same.event).toBe("main");
+    expect(next.conflict).toMatch(/CONSULT/);
+    expect(later.conflict).not.toBeNull();
+    expect(next.score).toBeLessThan(same.score);
+    expect(later.score).toBeLessThan(next.score);
+    expect(later.score).toBeLessThan(same.score / 2);
+  });
+
+  it("summarises a story: title, time span, key names and its events", () => {
+    const idx = primedIndex();
+    const evidence = "Foreign Minister Anja Velt of Norland and her Estavian counterpart Pavel Dorin spent more than four hours discussing a ceasefire";
+    const ev: Ev = { type: "CONSULT", a: "Anja Velt", aActor: "NRL", b: "Pavel Dorin", bActor: "EST", date: "2031-05-06", evidence };
+    const a = idx.add(rec("wire", "2031-05-06", "Norland and Estavia ministers meet in Kalmora", WIRE, [ev]));
+    idx.add(rec("other", "2031-05-07", null, OTHER));
+    const s = idx.story(a.story)!;
+    expect(s.title).toBe("Norland and Estavia ministers meet in Kalmora");
+    expect(s.size).toBe(2);
+    expect([s.first, s.last]).toEqual(["2031-05-06", "2031-05-07"]);
+    expect(s.names).toEqual(expect.arrayContaining(["velt", "dorin"]));
+    expect(s.summary).toMatch(/^CONSULT Anja Velt \(NRL\) – Pavel Dorin \(EST\) on 2031-05-06 \(1 mention\)/);
+    expect(s.articles.map((x) => x.id)).toEqual(["wire", "other"]);
+    expect(idx.story("no-such-story")).toBeNull();
+  });
+
+  it("serialises: a restored index continues exactly where the original stopped", () => {
+    const one = new StoryIndex();
+    one.add(rec("wire", "2031-05-06", null, WIRE));
+    one.add(rec("quake", "2031-05-06", null, QUAKE));
+    const restored = StoryIndex.fromJSON(JSON.parse(JSON.stringify(one.toJSON())));
+    const next = rec("other", "2031-05-06", null, OTHER);
+    const x = one.add(next);
+    const y = restored.add(next);
+    expect(y).toEqual(x);
+    expect(y.opened).toBe(false);
+    expect(() => StoryIndex.fromJSON({ ...one.toJSON(), version: 99 })).toThrow(/version/);
+  });
+
+  it("keeps the work per article bounded as the index grows (inverted index, bounded scans)", () => {
+    const idx = new StoryIndex();
+    const words = Array.from({ length: 400 }, (_, i) => `w${(i * 7919) % 1000}x`);
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const o = idx.opts;
+    const bound = (o.queryTerms + 15 + 10) * o.maxPostingsScan;
+    for (let i = 0; i < 1500; i++) {
+      const day = new Date(Date.UTC(2030, 0, 1 + Math.floor(i / 10))).toISOString().slice(0, 10);
+      const text = Array.from({ length: 60 }, () => words[Math.floor(rnd() * words.length)]).join(" ") + ".";
+      idx.add(rec(`a${i}`, day, null, text));
+      expect(idx.lastWork.postings).toBeLessThanOrEqual(bound);
+      expect(idx.lastWork.candidates).toBeLessThanOrEqual(o.maxCandidates);
+    }
+  });
+
+  it("clusterBatch assigns every record, undated ones included", () => {
+    const recs = [rec("quake", "2031-05-06", null, QUAKE), rec("other", null, null, OTHER), rec("wire", "2031-05-06", null, WIRE)];
+    const m = clusterBatch(recs);
+    expect([...m.keys()].sort()).toEqual(["other", "quake", "wire"]);
+    expect(m.get("quake")).not.toBe(m.get("wire"));
+  });
+});
