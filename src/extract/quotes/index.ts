@@ -39,7 +39,7 @@ export interface Frame {
 const SPEECH_TRIGGER_RE = /\b(?:said|says|say|told|tells|added|stated|noted|stressed|warned|according to|wrote|tweeted|announced|reported|reports|claimed|insisted|emphasi[sz]ed|explained|declared|saying|adding|warning|believes|estimated)\b/i;
 
 /** Where speech verbs, their participles and "according to" stand (lower-case verbs only: "the United States" is no verb). */
-const SPEECH_POS_RE = new RegExp(`\\b(?:${[...SPEECH_VERBS, ...SPEECH_PARTICIPLES].join("|")}|[Aa]ccording(?= to\\b))\\b`, "g");
+const SPEECH_POS_RE = new RegExp(`\\b(?:${[...SPEECH_VERBS, ...SPEECH_PARTICIPLES, "quotes", "quoted", "cites", "cited"].join("|")}|[Aa]ccording(?= to\\b))\\b`, "g");
 
 /** Words that need a following "that" to open a reported clause. */
 const NEED_THAT = new Set(
@@ -63,6 +63,7 @@ const ADVERBIAL_WORDS = new Set(
     "remarks comments appearance broadcast state television tv radio channel x instagram account official"
   ).split(" "),
 );
+const QUOTING = new Set(["quotes", "quoted", "cites", "cited"]);
 const SUBORDINATORS = new Set(["after", "before", "following", "when", "while", "ahead", "upon", "once"]);
 const TELL_OBJECTS = new Set("reporters journalists him her them us me parliament lawmakers the press media".split(" "));
 const DISCUSS_RE = /\b(?:discuss(?:ed|ing)?|spoke|talked|held (?:talks|a (?:phone )?call|a meeting|a phone conversation)|met|had a (?:phone )?(?:call|conversation)|exchanged views|conversation)\b/i;
@@ -169,6 +170,13 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
     for (let j = i0; j < Math.min(sentC.tokEnd, i0 + 12); j++) {
       const w = low[j]!;
       if (isMark(w) && j > i0) break;
+      if (QUOTING.has(w) && j <= i0 + 8) {
+        // "“…,” TASS quotes a source in the ministry": the one quoted is the speaker
+        const obj = subjectAfter(doc, j);
+        if (obj) speaker = resolveSpeaker(doc, obj[0], obj[1], state);
+        if (speaker) rule = "direct:quoted";
+        break;
+      }
       if (!SPEECH_VERBS.has(w) || !/^[a-z]/.test(doc.text[doc.tokens[j]!.start]!)) continue;
       const subj = subjectBefore(doc, j, i0);
       let sp: Speaker | null = null;
@@ -423,7 +431,9 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
       if (insideMarks(doc, marks, doc.tokens[v]!.start)) continue;
       if (participle) {
         // ", warning that CLAUSE": the speaker of the frame before it
-        if (low[v - 1] !== ",") continue;
+        // ", warning that", ", though stressing that"
+        const pre = low[v - 1] === "," ? v - 1 : /^(?:though|while|also|before|after)$/.test(low[v - 1]!) && low[v - 2] === "," ? v - 2 : -1;
+        if (pre < 0) continue;
         // the speaker of the last frame of the sentence (not a media source: "…, according to Reuters, adding …")
         let last: Frame | null = null;
         for (let fi = frames.length - 1; fi >= 0 && frames[fi]!.span.start >= sent.start; fi--) {
@@ -442,6 +452,19 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
         continue;
       }
       if (NO_CLAUSE.has(w)) continue;
+      if (QUOTING.has(w)) {
+        // "CLAUSE, the agency quoted the embassy as saying": the one quoted speaks
+        const obj = subjectAfter(doc, v);
+        if (obj && low[v - 1] !== "," && tokStart < v - 3) {
+          let comma = -1;
+          for (let k = v - 1; k > tokStart; k--) if (low[k] === ",") { comma = k; break; }
+          if (comma > tokStart + 2 && !isMark(low[tokStart]!)) {
+            const sp = resolveSpeaker(doc, obj[0], obj[1], state);
+            if (sp) frames.push({ speaker: sp, span: spanOfTokens(doc, tokStart, comma), direct: false, isQuote: true, rule: "reported:quoted" });
+          }
+        }
+        continue;
+      }
       const tell = w === "told" || w === "tells" || w === "informed" || w === "assured" || w === "warned" || w === "reminded";
       if (low[v - 1] === "and" && (low[v + 1] === "that" || clauseOpener(doc, v + 1))) {
         let last = frames.length ? frames[frames.length - 1]! : null;

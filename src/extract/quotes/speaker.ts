@@ -39,6 +39,8 @@ const AUX = new Set(
     " ",
   ),
 );
+const DATE_WORDS = /^(?:on|in|last|this|late|early|earlier|week|month|year|night|morning|evening|afternoon|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,4})$/;
+
 /** Lower-case words that belong to a speaker description ("another U.N. official", "the top diplomat"). */
 export const ROLE_WORDS = new Set(
   (
@@ -105,6 +107,15 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
   const sentStart = Math.max(minTok, doc.sentences[doc.tokens[v]!.sent]!.tokStart);
   let j = v - 1;
   while (j >= sentStart && AUX.has(low[j]!)) j--;
+  // "Kuleba on March 28 said", "Erdogan last week said"
+  {
+    let k = j;
+    while (k > sentStart && k - j > -5 && DATE_WORDS.test(low[k]!)) k--;
+    if (k < j && (low[k + 1] === "on" || low[k + 1] === "last" || low[k + 1] === "this" || low[k + 1] === "late" || low[k + 1] === "early" || low[k + 1] === "in")) {
+      j = k;
+      while (j >= sentStart && AUX.has(low[j]!)) j--;
+    }
+  }
   // "The mayor of Lviv, which is in western Ukraine, said", "Kuleba, the foreign minister, said"
   if (j > sentStart && low[j] === ",") {
     for (let k = j - 1; k > sentStart && j - k < 12; k--) {
@@ -171,12 +182,16 @@ export function subjectAfter(doc: Doc, v: number): [number, number] | null {
   while (j < sentEnd && j - a < 10) {
     const w = low[j]!;
     const raw = doc.text.slice(doc.tokens[j]!.start, doc.tokens[j]!.end);
-    const ok = (isCap(raw) && !isQuoteChar(raw)) || ROLE_WORDS.has(w) || ((w === "of" || w === "'s" || w === "’s" || w === "-") && content > 0);
+    const ok =
+      (isCap(raw) && !isQuoteChar(raw)) ||
+      ROLE_WORDS.has(w) ||
+      ((w === "of" || w === "'s" || w === "’s" || w === "-") && content > 0) ||
+      ((w === "in" || w === "at" || w === "the") && content > 0 && j + 1 < sentEnd && (isCap(doc.text.slice(doc.tokens[j + 1]!.start, doc.tokens[j + 1]!.end)) || low[j + 1] === "the"));
     if (!ok) break;
     if (w !== "of") content++;
     j++;
   }
-  while (j > a && (low[j - 1] === "of" || low[j - 1] === "-")) j--;
+  while (j > a && (low[j - 1] === "of" || low[j - 1] === "-" || low[j - 1] === "in" || low[j - 1] === "at" || low[j - 1] === "the")) j--;
   if (content === 0) return null;
   // "said on Thursday" is not an inverted subject
   if (j - a === 1 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/.test(low[a]!)) return null;
