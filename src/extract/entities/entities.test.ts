@@ -194,6 +194,21 @@ describe("negative cases: capitalised words that are not persons", () => {
     const d = run("Meanwhile, Lavrov Group shares rose. Officials in Zaporizhzhia said Petrov had left.");
     expect(d.persons.map((p) => p.name)).toEqual([]);
   });
+  it("does not take companies, clubs or title-case sentences as persons", () => {
+    const d = run("Goldman Sachs analysts expect a rebound. Real Madrid beat the visitors on Tuesday.\nUkraine Has Been Hit Hard By The War, Officials Say.");
+    expect(d.persons.map((p) => p.name)).toEqual([]);
+    expect(d.places.map((p) => p.name)).not.toContain("Madrid");
+  });
+  it("gives a leader of a non-state group no country", () => {
+    const d = run("Hezbollah chief Hassan Nasrallah said the group was ready. Lebanon's government did not comment.");
+    const p = person(d, "Hassan Nasrallah");
+    expect(p.role?.value).toBe("Hezbollah chief");
+    expect(p.country).toBeNull();
+  });
+  it("links family-name-first mentions", () => {
+    const d = run("Chinese President Xi Jinping met the delegation in Beijing. Xi said ties were improving.");
+    expect(mentionOf(d, "Xi")).toMatchObject({ kind: "person", ref: 0 });
+  });
   it("does not take a title-case headline as names", () => {
     const d = run("Kuleba Meets Blinken At Border\nUkrainian Foreign Minister Dmytro Kuleba met U.S. Secretary of State Antony Blinken on Saturday.");
     expect(d.persons.map((p) => p.name).sort()).toEqual(["Antony Blinken", "Dmytro Kuleba"]);

@@ -24,6 +24,7 @@ const STOP_APPOS = new Set(["said", "says", "told", "who", "which", "that", "has
 const ROMAN = /^(?:II|III|IV|VI|VII|VIII|Jr|Sr)$/;
 const PERSON_RULE: Record<string, string> = { name: "person.name", surname: "person.surname", title: "person.title", "given-name": "person.given-name" };
 const COUNTRY_RULE: Record<string, string> = { name: "country.name", demonym: "country.demonym", capital: "country.capital", seat: "country.seat" };
+const MODIFIED_NOUNS = new Set(["analysts", "shares", "stock", "employees", "executives", "staff", "workers", "officials", "forces", "troops", "fighters", "soldiers", "players", "fans", "customers", "clients", "investors", "bonds", "stores", "plant", "factory", "headquarters", "airport", "stadium", "university", "hospital", "brand", "products", "group", "company", "bank", "fund"]);
 const PLACE_PREP = new Set(["in", "near", "outside", "inside", "across", "around", "into"]);
 const SAID = new Set(["said", "says", "told", "stated", "stressed", "added", "noted", "underlined", "emphasized", "emphasised", "reiterated", "announced", "declared", "insisted"]);
 const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:(?!(?:Reporting|Writing|Editing|Additional)\b)\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
@@ -49,6 +50,8 @@ interface RoleCand {
   counterpartOf?: number; // token index of the mention the counterpart refers to
   possessorPerson?: number; // token index of a person possessor ("Erdoğan's chief adviser")
   headless?: boolean;
+  /** acts for a non-state group: no country */
+  group?: boolean;
 }
 
 interface Person {
@@ -126,6 +129,8 @@ export function extractEntities(doc: Doc): void {
       continue;
     }
     if (nameToks >= 2 && sentStart && !titled && L.nonNames.has(w[ns]!)) continue;
+    // a name used as a modifier of a plural noun is a company or body: "Goldman Sachs analysts"
+    if (nameToks >= 2 && !titled && MODIFIED_NOUNS.has(lw[ne] ?? "")) continue;
     drafts.push({ s: ns, e: ne, confirmed: !isHeadline, titled, headline: isHeadline });
   }
 
@@ -320,6 +325,7 @@ export function extractEntities(doc: Doc): void {
     let head = false;
     let possessorPerson: number | undefined;
     let honorific = false;
+    let group = false;
     while (j >= 0 && sentOf(j) === sent) {
       const t = w[j]!;
       const lt = lw[j]!;
@@ -346,6 +352,13 @@ export function extractEntities(doc: Doc): void {
           for (let k = hit.s; k < hit.e; k++) consumed[k] = 1;
           j = hit.s - 1;
           continue;
+        }
+        if (en.kind === "group") {
+          // "Hezbollah chief Hassan Nasrallah": acts for a non-state group
+          for (let k = hit.e - 1; k >= hit.s; k--) roleToks.unshift(k);
+          group = true;
+          j = hit.s - 1;
+          break;
         }
         if (en.kind === "country" && (en.via === "seat" || en.via === "capital")) {
           if (!country) {
@@ -435,6 +448,7 @@ export function extractEntities(doc: Doc): void {
       const rb = roleBody(role);
       if (rb) country = rb;
     }
+    if (group) return { role, roleSpan, country: null, countrySpan: null, rule: "role.group-title", group: true };
     return { role, roleSpan, country, countrySpan, rule: role ? "role.title" : "country.possessive" };
   }
 
@@ -933,6 +947,7 @@ export function extractEntities(doc: Doc): void {
   const sentCountries = new Map<number, Map<string, number>>();
   for (const h of sc.hits) {
     if (h.entry.kind !== "country" || !h.entry.actor) continue;
+    if (h.s > 0 && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, L, h.s - 1) && !mentionPerson.has(h.s - 1)) continue;
     const prev = h.s > 0 ? lw[h.s - 1]! : "";
     const weight = (WEAK.has(prev) ? 0.3 : 1) * (h.entry.via === "capital" || h.entry.via === "seat" ? 1.5 : 1);
     countryScore.set(h.entry.actor, (countryScore.get(h.entry.actor) ?? 0) + weight);
@@ -947,7 +962,7 @@ export function extractEntities(doc: Doc): void {
     const p = persons[pi]!;
     const r = resolved[pi]!;
     if (r.country || r.role?.rule === "role.byline") continue;
-    if (!r.role) continue;
+    if (!r.role || p.cands.some((c) => c.group)) continue;
     // "Erdoğan's chief adviser": the possessor's side, once it is known
     const pc = p.cands.find((c) => c.possessorPerson !== undefined && resolved[personAtTok(c.possessorPerson) ?? pi]?.country);
     if (pc) {
@@ -1101,6 +1116,8 @@ export function extractEntities(doc: Doc): void {
 
   for (const h of sc.hits) {
     if (consumed[h.s]) continue;
+    // glued to an unknown capitalised word before it: part of another name ("Real Madrid", "Jordan" in "Michael Jordan")
+    if (h.s > 0 && sentOf(h.s - 1) === sentOf(h.s) && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, L, h.s - 1) && !consumed[h.s - 1] && !mentionPerson.has(h.s - 1) && h.entry.kind !== "org") continue;
     const span = spanOf(h.s, h.e);
     const en = h.entry;
     const surface = text.slice(span.start, span.end);
@@ -1174,8 +1191,9 @@ export function extractEntities(doc: Doc): void {
       if (consumed[k] || hitAt[k] || mentionPerson.has(k)) continue;
       const t = w[k]!;
       if (!isWord(t)) continue;
-      // longest gazetteer match of up to 3 words
+      // longest gazetteer match of up to 3 words, not glued to a preceding unknown capitalised word ("Real Madrid")
       let matched = false;
+      if (k > run.s && !consumed[k - 1] && !hitAt[k - 1] && nameLike(sc, L, k - 1)) continue;
       for (let len = Math.min(3, run.e - k); len >= 1; len--) {
         let ok = true;
         for (let x = k; x < k + len; x++) if (consumed[x] || hitAt[x] || mentionPerson.has(x)) ok = false;

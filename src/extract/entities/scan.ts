@@ -38,9 +38,10 @@ export interface Scan {
   counterpartIdx: number[];
 }
 
+const TITLE_CASE_FN = new Set(["To", "Of", "In", "On", "At", "By", "For", "With", "And", "Or", "As", "Is", "Are", "Was", "Has", "Have", "Been", "Be", "From", "Into", "Over", "After", "Amid"]);
 const PRONOUN_WORDS = new Set(["he", "him", "his", "she", "her", "hers"]);
 
-const CONNECTORS = new Set(["of", "for", "and", "the", "in", "on", "de", "to"]);
+const CONNECTORS = new Set(["of", "for", "the", "in", "on", "de", "to"]);
 
 const LETTER_RE = /^\p{L}/u;
 export function isWord(t: string): boolean {
@@ -102,15 +103,20 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si]!;
     const last = text[s.end - 1] ?? "";
-    if (/[.!?"”:)\]]/.test(last)) continue;
+    const punct = /[.!?"”:)\]]/.test(last);
     let words = 0;
     let caps = 0;
+    let capFn = 0;
     for (let k = s.tokStart; k < s.tokEnd; k++) {
       if (!isWord(w[k]!)) continue;
       words++;
-      if (isCapitalised(w[k]!)) caps++;
+      if (isCapitalised(w[k]!)) {
+        caps++;
+        if (k > s.tokStart && TITLE_CASE_FN.has(w[k]!)) capFn++;
+      }
     }
-    if (words >= 2 && (caps / words >= 0.6 || (si === 0 && words <= 16))) headline.add(si);
+    // title case: a headline even with a final stop when nearly every word, function words too, is capitalised
+    if (punct ? words >= 5 && caps / words >= 0.85 && capFn > 0 : words >= 2 && (caps / words >= 0.6 || (si === 0 && words <= 16))) headline.add(si);
   }
 
   // capitalised runs
