@@ -122,6 +122,11 @@ describe("read endpoints", () => {
     expect(akar.length).toBeGreaterThan(0);
     expect(akar.length).toBeLessThan(s.length);
     expect(await get<StorySummary[]>("/api/stories?actor=Nobody%20Atall")).toEqual([]);
+    // an actor by code or by country name
+    const byCode = await get<StorySummary[]>("/api/stories?actor=GBR");
+    expect(byCode.length).toBeGreaterThan(0);
+    expect((await get<StorySummary[]>("/api/stories?actor=United%20Kingdom")).map((x) => x.id)).toEqual(byCode.map((x) => x.id));
+    expect(s.flatMap((x) => x.key_actors).some((k) => k.kind === "actor" && k.label !== k.code)).toBe(true);
   });
 
   it("a story has a timeline of events with their sources, figures and articles", async () => {

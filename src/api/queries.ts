@@ -18,6 +18,7 @@ import type {
   ArticleRow, EventRow, FigureRow, PersonSummary, QuoteRow, SearchHit, SideRow, Store, StoryRow,
 } from "../store/port.js";
 import { foldName } from "../text/fold.js";
+import { actorName } from "./names.js";
 
 /** Upper bound of rows read by one composed query. */
 export const ALL = 100_000;
@@ -35,7 +36,7 @@ export interface Actor {
 export function actorOf(s: SideRow): Actor | null {
   if (s.person) return { id: `p:${foldName(s.person)}`, label: s.person, kind: "person", code: s.actor ?? null };
   if (s.group) return { id: `g:${foldName(s.group)}`, label: s.group, kind: "group", code: s.actor ?? null };
-  if (s.actor) return { id: `a:${s.actor}`, label: s.actor, kind: "actor", code: s.actor };
+  if (s.actor) return { id: `a:${s.actor}`, label: actorName(s.actor), kind: "actor", code: s.actor };
   return null;
 }
 
@@ -43,7 +44,7 @@ export function actorOf(s: SideRow): Actor | null {
 export function sideMatches(s: SideRow, needle: string): boolean {
   const n = foldName(needle);
   if (!n) return false;
-  if (s.actor && s.actor.toLowerCase() === needle.trim().toLowerCase()) return true;
+  if (s.actor && (s.actor.toLowerCase() === needle.trim().toLowerCase() || foldName(actorName(s.actor)) === n)) return true;
   for (const v of [s.person, s.group]) {
     if (!v) continue;
     const f = foldName(v);
