@@ -36,10 +36,12 @@ export interface Frame {
 }
 
 /** Cheap trigger for reported speech. */
-const SPEECH_TRIGGER_RE = /\b(?:said|says|say|told|tells|added|stated|noted|stressed|warned|according to|wrote|tweeted|announced|reported|reports|claimed|insisted|emphasi[sz]ed|explained|declared|saying|adding|warning|believes|estimated)\b/i;
+/** Cheap trigger for reported speech (set below from SPEECH_POS_RE). */
+let SPEECH_TRIGGER_RE: RegExp;
 
 /** Where speech verbs, their participles and "according to" stand (lower-case verbs only: "the United States" is no verb). */
 const SPEECH_POS_RE = new RegExp(`\\b(?:${[...SPEECH_VERBS, ...SPEECH_PARTICIPLES, "quotes", "quoted", "cites", "cited"].join("|")}|[Aa]ccording(?= to\\b))\\b`, "g");
+SPEECH_TRIGGER_RE = new RegExp(SPEECH_POS_RE.source);
 
 /** Words that need a following "that" to open a reported clause. */
 const NEED_THAT = new Set(
@@ -426,6 +428,19 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
     for (const v of cands) {
       const w = low[v]!;
       const participle = SPEECH_PARTICIPLES.has(w);
+      if (QUOTING.has(w)) {
+        // "CLAUSE, the agency quoted the embassy as saying": the one quoted speaks
+        const obj = subjectAfter(doc, v);
+        if (obj && low[v - 1] !== "," && tokStart < v - 3) {
+          let comma = -1;
+          for (let k = v - 1; k > tokStart; k--) if (low[k] === ",") { comma = k; break; }
+          if (comma > tokStart + 2 && !isMark(low[tokStart]!)) {
+            const sp = resolveSpeaker(doc, obj[0], obj[1], state);
+            if (sp) frames.push({ speaker: sp, span: spanOfTokens(doc, tokStart, comma), direct: false, isQuote: true, rule: "reported:quoted" });
+          }
+        }
+        continue;
+      }
       if (!SPEECH_VERBS.has(w) && !participle) continue;
       if (!/^[a-z]/.test(doc.text[doc.tokens[v]!.start]!)) continue; // "the United States" is no verb
       if (insideMarks(doc, marks, doc.tokens[v]!.start)) continue;
@@ -442,7 +457,12 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
             break;
           }
         }
-        if (!last || !last.speaker) continue;
+        if (!last || !last.speaker) {
+          // "Grandi praised the hosts, though stressing that …": the sentence's subject
+          const sp = fragmentSpeaker(doc, tokStart, pre, state);
+          if (!sp || sp.kind !== "person") continue;
+          last = { speaker: sp, span: { start: sent.start, end: sent.start }, direct: false, isQuote: false, rule: "" };
+        }
         let c = v + 1;
         if (low[c] === "that") c++;
         else if (!(w === "adding" || w === "saying") || !clauseOpener(doc, c) || isMark(low[c]!)) continue;
@@ -452,19 +472,6 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
         continue;
       }
       if (NO_CLAUSE.has(w)) continue;
-      if (QUOTING.has(w)) {
-        // "CLAUSE, the agency quoted the embassy as saying": the one quoted speaks
-        const obj = subjectAfter(doc, v);
-        if (obj && low[v - 1] !== "," && tokStart < v - 3) {
-          let comma = -1;
-          for (let k = v - 1; k > tokStart; k--) if (low[k] === ",") { comma = k; break; }
-          if (comma > tokStart + 2 && !isMark(low[tokStart]!)) {
-            const sp = resolveSpeaker(doc, obj[0], obj[1], state);
-            if (sp) frames.push({ speaker: sp, span: spanOfTokens(doc, tokStart, comma), direct: false, isQuote: true, rule: "reported:quoted" });
-          }
-        }
-        continue;
-      }
       const tell = w === "told" || w === "tells" || w === "informed" || w === "assured" || w === "warned" || w === "reminded";
       if (low[v - 1] === "and" && (low[v + 1] === "that" || clauseOpener(doc, v + 1))) {
         let last = frames.length ? frames[frames.length - 1]! : null;
@@ -501,7 +508,7 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
       }
       const clauseFirst = subj[0] > tokStart && low[subj[0] - 1] === ",";
       const endA = clauseEnd(doc, c, tokEnd);
-      const restIsClause = !inverted && c < tokEnd && endA - c >= 3 && (hasThat || !NEED_THAT.has(w)) && (isMark(low[c]!) ? fragmentOpens(doc, marks, c, endA) : clauseOpener(doc, c));
+      const restIsClause = !inverted && c < tokEnd && endA - c >= 3 && (hasThat || !NEED_THAT.has(w)) && (isMark(low[c]!) ? fragmentOpens(doc, marks, c, endA) : hasThat ? /^[\p{L}\p{N}]/u.test(low[c]!) : clauseOpener(doc, c));
       const speaker = resolveSpeaker(doc, subj[0], subj[1], state);
       if (!speaker) continue;
       remember(state, speaker);

@@ -128,6 +128,45 @@ describe("reported speech", () => {
   });
 });
 
+describe("harder attributions", () => {
+  it("a time clause after the verb is not the reported clause", () => {
+    const q = only("The talks made real progress, Foreign Minister Hakan Fidan said after the meeting ended.");
+    expect(q.text).toBe("The talks made real progress");
+    expect(surname(q.speaker)).toBe("Fidan");
+  });
+  it("a date between subject and verb: X on March 28 said …", () => {
+    const q = only("Ruto on March 28 said the ceasefire would be extended.");
+    expect(q.speaker).toBe("Ruto");
+    expect(q.text).toBe("the ceasefire would be extended");
+  });
+  it("the agency quoted X as saying: X is the speaker", () => {
+    const q = only("No request had been received, the Anadolu agency quoted the Greek embassy in Ankara as saying.");
+    expect(q.speaker).toMatch(/Greek embassy/);
+    expect(q.text).toBe("No request had been received");
+  });
+  it("“…,” the agency quotes a source: the source is the speaker", () => {
+    const q = only("“The sides discussed the crisis in detail,” the news agency quotes a source in the Foreign Ministry.");
+    expect(q.speaker).toMatch(/source/);
+  });
+  it("speech reported inside a report belongs to the outer speaker", () => {
+    const q = quotes("Kenyatta explained that during the meeting, Abiy stressed that the army would stay in the region.");
+    expect(q).toHaveLength(1);
+    expect(q[0]!.speaker).toBe("Kenyatta");
+  });
+  it("…, though stressing that …", () => {
+    const q = quotes("Grandi praised the host countries, though stressing that the war must end.");
+    expect(q.map((x) => x.text)).toContain("the war must end");
+  });
+  it("a clause that opens with a quoted fragment stays one reported quote", () => {
+    const q = only("He also said that “more difficult issues” would be left to the ministers, Ruto added.");
+    expect(q.direct).toBe(false);
+  });
+  it("a description used again resolves like the first time (no person: the description)", () => {
+    const q = only("The plan is on the table, the top diplomat said.");
+    expect(q.speaker).toBe("top diplomat");
+  });
+});
+
 describe("not quotes", () => {
   const NEGATIVE = [
     // single scare-quoted words
