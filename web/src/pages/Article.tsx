@@ -107,7 +107,9 @@ function segments(textLength: number, anns: Annotation[]): Segment[] {
 
 interface Tip {
   x: number;
-  y: number;
+  /** distance from the top of the viewport, or (when the highlight is low on the screen) from the bottom */
+  top: number | null;
+  bottom: number | null;
   on: Annotation[];
 }
 
@@ -157,7 +159,8 @@ function Reader({ a, focus }: { a: StoredArticle; focus: [number, number] | null
               data-kinds={s.on.map((x) => x.kind).join(" ")}
               onMouseEnter={(e) => {
                 const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
-                if (s.on.length) setTip({ x: r.left, y: r.bottom, on: s.on });
+                const low = r.bottom > window.innerHeight * 0.6;
+                if (s.on.length) setTip({ x: r.left, top: low ? null : r.bottom + 6, bottom: low ? window.innerHeight - r.top + 6 : null, on: s.on });
               }}
             >
               {piece}
@@ -166,7 +169,10 @@ function Reader({ a, focus }: { a: StoredArticle; focus: [number, number] | null
         })}
       </div>
       {tip ? (
-        <div class="tip" role="tooltip" style={{ left: `${Math.min(tip.x, window.innerWidth - 380)}px`, top: `${tip.y + 6}px` }}>
+        <div class="tip" role="tooltip" style={{
+            left: `${Math.max(8, Math.min(tip.x, window.innerWidth - 380))}px`,
+            ...(tip.top !== null ? { top: `${tip.top}px` } : { bottom: `${tip.bottom}px` }),
+          }}>
           {tip.on.map((x, i) => (
             <div class="tip-rec" key={i}>
               <div class={`tip-kind k-${x.kind}`}>{x.kind}</div>

@@ -35,7 +35,7 @@ function Graph({ net, onNode, onEdge }: { net: Network; onNode: (id: string) => 
             label: "data(label)",
             width: "data(size)",
             height: "data(size)",
-            "font-size": 11,
+            "font-size": 12.5,
             "font-family": "system-ui, sans-serif",
             color: "#1a202c",
             "text-valign": "bottom",
