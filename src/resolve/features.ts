@@ -148,6 +148,16 @@ function foldCached(s: string): string {
   return f;
 }
 
+/** The ISO3 code of a folded country name, demonym or capital ("ukrainians" → UKR), or null. */
+export function countryOf(folded: string): string | null {
+  return COUNTRY_BY_NAME.get(folded) ?? COUNTRY_BY_NAME.get(folded.replace(/s$/, "")) ?? null;
+}
+
+/** Is this word a stopword (function word or reporting verb)? */
+export function isStopword(lower: string): boolean {
+  return STOP.has(lower);
+}
+
 export interface NameScan {
   /** folded name tokens (surnames and single names) found capitalised in the text */
   names: Set<string>;
