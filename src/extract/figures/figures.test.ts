@@ -152,6 +152,29 @@ describe("as of", () => {
   });
 });
 
+describe("wire-copy sentences from other conflicts", () => {
+  it("'has killed at least N people and wounded M': the verb before each number", () => {
+    const f = figs("Fighting has killed at least 330 people and wounded 3,200 since Saturday, the World Health Organization said.");
+    expect(f.map((x) => [x.value, x.category, x.qualifier])).toEqual([
+      [330, "killed", "at least"],
+      [3200, "injured", "exactly"],
+    ]);
+    expect(f[0]!.attributed_to).toBe("World Health Organization");
+  });
+  it("a possessive body as the source", () => {
+    expect(only("Turkey's disaster agency AFAD said 20 people were killed overnight.").attributed_to).toBe("Turkey's disaster agency AFAD");
+  });
+  it("arrests and detentions are 'other'", () => {
+    expect(only("The junta detained 1,200 protesters last week, a rights group said.").category).toBe("other");
+  });
+  it("reservists are troops", () => {
+    expect(only("Israel has mobilised 360,000 reservists, the military said.").category).toBe("troops");
+  });
+  it("a compound modifier is not a count", () => {
+    expect(figs("The 7.5-magnitude quake was followed by a 10-point plan.")).toEqual([]);
+  });
+});
+
 describe("numbers that are not figures", () => {
   const NEGATIVE = [
     "The war began on February 24, 2022, and the talks opened on March 10.",

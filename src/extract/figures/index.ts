@@ -64,7 +64,7 @@ export function notAFigure(text: string, h: NumberHit): string | null {
     if (MONTHS.has(prevWord) && !/[,;]\s*$/.test(before)) return "date";
     if (/^\s*(?:,\s*)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i.test(after) && h.bare) return "date";
   }
-  if (/^[-‐](?:year|month|week|day|hour|minute|kilomet|km|mile|point|member|nation|country|storey|story|page|seat)/i.test(after)) return "modifier";
+  if (/^[-‐](?!strong\b)\p{L}/iu.test(after)) return "modifier";
   if (/^\s*(?:years?\s+old|years?\s+of\s+age)/i.test(after)) return "age";
   if (NOT_AFTER.has(nextWord) || NOT_AFTER.has(nextWord.replace(/[.,]$/, ""))) return "measure";
   if (LABELS.has(prevWord) && (h.digits || /^\p{Lu}/u.test(before.trim().split(/\s+/).pop() ?? ""))) return "label";
@@ -112,6 +112,7 @@ function cueBackward(doc: Doc, from: number, to: number): Cue | null {
   return null;
 }
 
+const QUALIFIER_WORDS = new Set("at least more than over about some around nearly almost roughly approximately up to fewer less an estimated as many".split(" "));
 const VERBISH = new Set("has was is remains needs says includes lives dies flees others".split(" "));
 
 /** The counted noun after a number: its token index and its class. */
@@ -178,12 +179,19 @@ function extractFigures(doc: Doc): FigureRecord[] {
       category = "troops";
     } else {
       if (change) cue = cueBackward(doc, t0, sent.tokStart);
+      // "has killed at least 330 people": the verb right before the number (past its qualifier)
+      if (!cue) {
+        let k = t0 - 1;
+        while (k > sent.tokStart && t0 - k <= 3 && QUALIFIER_WORDS.has(low[k]!)) k--;
+        const c = k >= sent.tokStart ? cueAt(low, k) : null;
+        if (c && /(?:ed|ing)$/.test(low[k]!) && c !== "troops") cue = { category: c, tok: k, forward: false };
+      }
       cue ??= cueForward(doc, tEnd, sent.tokEnd, true);
       // "amounted to N", "put the figure at N": the subject before tells what is counted
       cue ??= cueBackward(doc, t0, sent.tokStart);
       cue ??= cueForward(doc, tEnd, sent.tokEnd, false);
       if (cue) category = cue.category;
-      else if (/\b(?:figure|number|toll|tally|total)\b/i.test(text.slice(sent.start, sent.end)) && prevCategory) category = prevCategory;
+      else if (prevCategory && /\b(?:figure|number|toll|tally)\b[^.;]{0,24}$/i.test(beforeText)) category = prevCategory;
       // "troops" is a head noun, not a cue for a number elsewhere in the clause
       if (category === "troops") category = null;
       if (!category) continue;
@@ -202,7 +210,7 @@ function extractFigures(doc: Doc): FigureRecord[] {
     if (cue && cue.forward && cue.tok - tEnd < 12) endTok = Math.max(endTok, cue.tok);
     const span: Span = { start: Math.min(qStart, h.start), end: Math.max(h.end, doc.tokens[endTok]?.end ?? h.end) };
     // what is counted
-    const noun = head.tok >= 0 ? text.slice(doc.tokens[tEnd]!.start, doc.tokens[head.tok]!.end) : "people";
+    const noun = head.tok >= 0 && head.kind !== "cue" ? text.slice(doc.tokens[tEnd]!.start, doc.tokens[head.tok]!.end) : "people";
     let what: string;
     if (h.currency) {
       // "$1.5 billion loan", "€500 million in humanitarian aid": the words after the amount

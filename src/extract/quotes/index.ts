@@ -65,6 +65,7 @@ const ADVERBIAL_WORDS = new Set(
     "remarks comments appearance broadcast state television tv radio channel x instagram account official"
   ).split(" "),
 );
+const DATELINE_RE = /^\p{Lu}[\p{Lu} .,'’-]+(?:,\s*\p{Lu}[\p{L}.]*\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*/u;
 const QUOTING = new Set(["quotes", "quoted", "cites", "cited"]);
 const SUBORDINATORS = new Set(["after", "before", "following", "when", "while", "ahead", "upon", "once"]);
 const TELL_OBJECTS = new Set("reporters journalists him her them us me parliament lawmakers the press media".split(" "));
@@ -508,7 +509,9 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
       }
       const clauseFirst = subj[0] > tokStart && low[subj[0] - 1] === ",";
       const endA = clauseEnd(doc, c, tokEnd);
-      const restIsClause = !inverted && c < tokEnd && endA - c >= 3 && (hasThat || !NEED_THAT.has(w)) && (isMark(low[c]!) ? fragmentOpens(doc, marks, c, endA) : hasThat ? /^[\p{L}\p{N}]/u.test(low[c]!) : clauseOpener(doc, c));
+      // "told a briefing in Geneva" is no clause: tell-verbs need "that" or a listener ("told reporters the …")
+      const tellOk = !tell || hasThat || TELL_OBJECTS.has(low[v + 1]!);
+      const restIsClause = tellOk && !inverted && c < tokEnd && endA - c >= 3 && (hasThat || !NEED_THAT.has(w)) && (isMark(low[c]!) ? fragmentOpens(doc, marks, c, endA) : hasThat ? /^[\p{L}\p{N}]/u.test(low[c]!) : clauseOpener(doc, c));
       const speaker = resolveSpeaker(doc, subj[0], subj[1], state);
       if (!speaker) continue;
       remember(state, speaker);
@@ -525,6 +528,9 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
         if (isMark(low[a]!)) continue; // a direct quote: handled by the direct pass
         if (commaTok - a < 3) continue;
         const span = spanOfTokens(doc, a, commaTok);
+        // a dateline "KHARTOUM, April 20 (Reuters) -" is not part of the clause
+        const dl = DATELINE_RE.exec(doc.text.slice(span.start, span.end));
+        if (dl) span.start += dl[0].length;
         if (marks.some((m) => m.start <= span.start + 1 && m.end >= span.end - 1)) continue;
         if (frames.some((f) => !f.direct && f.span.start >= span.start && f.span.start < span.end)) continue;
         frames.push({ speaker, span, direct: false, isQuote: !pureAttribution(doc, speaker, span), rule: "reported:clause-first" });

@@ -146,9 +146,13 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
       }
       break;
     }
+    // "Turkey's disaster agency", "the Sudan Doctors' Syndicate": possessive phrases
+    const possessiveBefore = (k: number) => k >= sentStart && (low[k] === "'s" || low[k] === "’s");
     const ok =
       (isCap(raw) && !isQuoteChar(raw)) ||
       ROLE_WORDS.has(w) ||
+      ((w === "'" || w === "’") && j > sentStart && /s$/.test(low[j - 1]!) && a < b) ||
+      (/^[a-z]+$/.test(w) && a < b && (possessiveBefore(j - 1) || possessiveBefore(j - 2)) && ROLE_WORDS.has(low[a]!)) ||
       w === "of" ||
       w === "for" ||
       w === "'s" ||
