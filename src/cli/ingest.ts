@@ -3,17 +3,23 @@ import { command, countFiles, err, out, printJson, ProgressBar } from "./util.js
 
 export const summary = "read articles (.txt .html .xml/.rss/.atom .json .jsonl, folders), analyse and store them";
 
-const USAGE = "eventwire ingest <paths…> [--db PATH] [--json]";
+const USAGE = "eventwire ingest <paths…> [--db PATH|postgres://…] [--threads N] [--queue] [--json]";
 
 /** The file part of an origin (`file`, `file:line`, `file#item`). */
 const fileOf = (origin: string) => origin.replace(/#.*$/, "").replace(/:\d+$/, "");
 
 export async function run(argv: string[]): Promise<number> {
-  return command(argv, { usage: USAGE, store: "write", positionals: { min: 1, max: Infinity, name: "paths to ingest" } }, async (ctx) => {
+  const options = { queue: { type: "boolean" }, threads: { type: "string" } } as const;
+  return command(argv, { usage: USAGE, store: "write", options, positionals: { min: 1, max: Infinity, name: "paths to ingest" } }, async (ctx) => {
+    // --queue, --threads N, and a PostgreSQL store: docs/scale-out.md
+    const scale = await import("../queue/cli.js");
+    if (ctx.values.queue) return scale.enqueueCommand(ctx);
+    const threads = scale.threadsOption(ctx.values.threads);
     const bar = new ProgressBar(bar0(ctx.positionals));
     const files = new Set<string>();
     const t0 = Date.now();
-    const counts: IngestCounts = await ingestPaths(ctx.store, ctx.positionals, {
+    const counts: IngestCounts = await scale.resolverLocked(ctx.store, () => ingestPaths(ctx.store, ctx.positionals, {
+      threads,
       onError: (e) => {
         bar.clear();
         err(`error: ${e.message}`);
@@ -22,7 +28,7 @@ export async function run(argv: string[]): Promise<number> {
         files.add(fileOf(p.origin));
         bar.update(files.size, `${p.read} articles: ${p.inserted} new, ${p.unchanged} unchanged, ${p.failed} failed`);
       },
-    });
+    }));
     bar.clear();
     const secs = (Date.now() - t0) / 1000;
     if (ctx.json) printJson({ ...counts, seconds: secs, db: ctx.dbLocation });

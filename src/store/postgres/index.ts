@@ -15,7 +15,7 @@ import { buildPersonDetail, type PersonAppearance } from "../person.js";
 import type {
   ArticleFilter, ArticleRow, Counts, DateRange, EventFilter, EventRow, ExportKind, FigureFilter, FigureRow, FlatRow,
   Page, PersonDetail, PersonFilter, PersonSummary, QuoteFilter, QuoteRow, SaveArticleInput, SaveResult, SearchHit,
-  Store, StoredArticle, StoryDetail, StoryRow,
+  Store, StoredArticle, StoryDetail, StoryRow, ActorDetail, ActorSummary,
 } from "../port.js";
 import {
   ellipsis, mentionsFromJson, recordFromRows, spanFromJson, toRows,
@@ -24,6 +24,8 @@ import {
 } from "../rows.js";
 import { findHits, parseQuery, snippetAround } from "../search.js";
 import { ftsQuery, ftsVector } from "./fts.js";
+import * as registry from "../registry.js";
+import type { ActorCandidate, ActorFact } from "../../resolve/actors.js";
 import { MIGRATIONS } from "./migrations/index.js";
 
 type Value = string | number | null;
@@ -35,6 +37,8 @@ const MAX_LIMIT = 100_000;
 const NEWER = "(excluded.last_seen IS NOT NULL AND (person_index.last_seen IS NULL OR excluded.last_seen >= person_index.last_seen))";
 /** advisory lock key that serialises migrations between processes starting at once */
 const MIGRATE_LOCK = 0x65770001;
+/** transaction-level advisory lock that serialises writers of the actor registry */
+const REGISTRY_LOCK = 0x65770005;
 
 /** Is this error a lost or refused connection (worth waiting and retrying), not a bad query? */
 export function isConnectionError(e: unknown): boolean {
@@ -143,7 +147,7 @@ const storyRow = (r: StoryDbRow): StoryRow => ({
 /** Columns of each per-article table, in insert order (the row objects of rows.ts carry them). */
 const TABLE_COLS = {
   persons: ["article_id", "idx", "name", "name_key", "surname_key", "alias_keys", "aliases", "role", "role_inferred",
-    "role_evidence", "country", "country_inferred", "country_evidence", "mentions"],
+    "role_evidence", "country", "country_inferred", "country_evidence", "mentions", "actor_id", "role_source", "country_source"],
   organizations: ["article_id", "idx", "name", "name_key", "aliases", "actor", "mentions"],
   places: ["article_id", "idx", "name", "name_key", "country", "lat", "lon", "mentions"],
   events: ["article_id", "idx", "type", "mode", "source_person", "source_person_key", "source_actor", "source_group",
@@ -159,6 +163,8 @@ export interface PostgresOptions {
   max?: number;
   /** the schema to keep the tables in (default: the URL's ?schema=, else the server's search_path) */
   schema?: string;
+  /** shown in pg_stat_activity (workers name themselves) */
+  applicationName?: string;
 }
 
 /** Splits `?schema=NAME` off a connection URL. */
@@ -183,10 +189,14 @@ export class PostgresStore implements Store {
     this.pool = new pg.Pool({
       connectionString: url,
       max: opts.max ?? 4,
+      application_name: opts.applicationName ?? "eventwire",
       ...(this.schema ? { options: `-c search_path=${this.schema}` } : {}),
     });
     // an idle connection dropped by the server (a restart) must not crash the process; the next query reconnects
     this.pool.on("error", () => {});
+    // likewise a connection that drops while checked out between two queries: the next query
+    // on it fails (and is handled there) instead of the process dying on an 'error' event
+    this.pool.on("connect", (c) => c.on("error", () => {}));
   }
 
   async query<T>(sql: string, params: Params = {}, client: pg.Pool | pg.PoolClient = this.pool): Promise<T[]> {
@@ -265,6 +275,15 @@ export class PostgresStore implements Store {
     return this.tx((c) => this.saveRows(c, rows, input, vector));
   }
 
+  /**
+   * Saves one article with a client inside a transaction the caller runs (the queue's resolver
+   * saves a batch of articles, the story state and the jobs' outcome in one transaction).
+   */
+  async saveArticleIn(c: pg.PoolClient, input: SaveArticleInput): Promise<SaveResult> {
+    const rows = toRows(input);
+    return this.saveRows(c, rows, input, ftsVector(input.record.title ?? "", input.text));
+  }
+
   /** Runs inside the transaction: any throw rolls the whole article back. */
   private async saveRows(c: pg.PoolClient, rows: ArticleRows, input: SaveArticleInput, vector: string): Promise<SaveResult> {
     const a = rows.article;
@@ -294,6 +313,11 @@ export class PostgresStore implements Store {
       }, c);
     }
     await c.query("INSERT INTO articles_fts (seq, doc) VALUES ($1, $2::tsvector)", [ins[0]!.seq, vector]);
+    // the actor registry (one writer at a time: a lookup then its inserts), sets actor_id on the person rows
+    if (rows.persons.length) {
+      await c.query("SELECT pg_advisory_xact_lock($1)", [REGISTRY_LOCK]);
+      await registry.runOps(registry.registryOps(input, rows.persons), (op) => this.query(op.sql, op.params, c));
+    }
     for (const table of Object.keys(TABLE_COLS) as Array<keyof typeof TABLE_COLS>) {
       const xs = rows[table] as unknown as Array<Record<string, Value>>;
       if (!xs.length) continue;
@@ -440,6 +464,24 @@ export class PostgresStore implements Store {
     const events = await this.eventsWhere(new Where().add("(e.source_person_key = @key OR e.target_person_key = @key)", { key }), { limit: 1000 });
     const quotes = await this.quotesWhere(new Where().add("q.speaker_key = @key", { key }), { limit: 1000 });
     return buildPersonDetail(key, appearances, events, quotes);
+  }
+
+  private readonly reader: registry.Reader = <T>(sql: string, params: registry.Params) => this.query<T>(sql, params);
+
+  async listActors(f: PersonFilter = {}): Promise<ActorSummary[]> {
+    return registry.listActors(this.reader, f);
+  }
+
+  async getActor(name: string): Promise<ActorDetail | null> {
+    return registry.getActor(this.reader, name);
+  }
+
+  async findActors(keys: { full: string[]; surnames: string[] }): Promise<ActorCandidate[]> {
+    return registry.findActors(this.reader, keys);
+  }
+
+  async actorFacts(actors: string[], around: string, days: number): Promise<ActorFact[]> {
+    return registry.actorFacts(this.reader, actors, around, days);
   }
 
   private async eventsWhere(w: Where, p: Page): Promise<EventRow[]> {
