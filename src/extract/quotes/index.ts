@@ -66,10 +66,11 @@ const ADVERBIAL_WORDS = new Set(
   ).split(" "),
 );
 const DATELINE_RE = /^\p{Lu}[\p{Lu} .,'’-]+(?:,\s*\p{Lu}[\p{L}.]*\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*/u;
+const DATA_RE = /\b(?:data|figures|statistics|estimates|count|tally|numbers)\b/i;
 const QUOTING = new Set(["quotes", "quoted", "cites", "cited"]);
 const SUBORDINATORS = new Set(["after", "before", "following", "when", "while", "ahead", "upon", "once"]);
 const TELL_OBJECTS = new Set("reporters journalists him her them us me parliament lawmakers the press media".split(" "));
-const DISCUSS_RE = /\b(?:discuss(?:ed|ing)?|spoke|talked|held (?:talks|a (?:phone )?call|a meeting|a phone conversation)|met|had a (?:phone )?(?:call|conversation)|exchanged views|conversation)\b/i;
+const DISCUSS_RE = /\b(?:discuss(?:ed|ing)?|spoke|talked|held (?:talks|a (?:phone )?call|a meeting|a phone conversation)|met|had a (?:phone )?(?:call|conversation)|exchanged views|conversation|condolences|thanked|congratulated|visited|received)\b/i;
 
 interface Found {
   frames: Frame[];
@@ -170,9 +171,10 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
   // 1. after the closing mark: ", Akar said" / ", said Kuleba" / ", the report says"
   {
     const i0 = tokenAt(doc, q.end);
-    for (let j = i0; j < Math.min(sentC.tokEnd, i0 + 12); j++) {
+    for (let j = i0; j < Math.min(sentC.tokEnd, i0 + 30); j++) {
       const w = low[j]!;
       if (isMark(w) && j > i0) break;
+      if (j >= i0 + 12 && !(SPEECH_VERBS.has(w) && low[j - 2] === "," || SPEECH_VERBS.has(w) && low[j - 1] !== "," && subjectBefore(doc, j, i0) !== null)) continue;
       if (QUOTING.has(w) && j <= i0 + 8) {
         // "“…,” TASS quotes a source in the ministry": the one quoted is the speaker
         const obj = subjectAfter(doc, j);
@@ -229,11 +231,14 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
       }
       if (sp) break;
     }
-    // a fragment without a speech verb: the sentence's subject or the nearest person before it
-    if (!sp && midSentence) sp = fragmentSpeaker(doc, sentO.tokStart, openTok, state);
     if (sp && (!speaker || midSentence)) {
       speaker = sp;
       rule = "direct:before";
+    }
+    // a fragment without a speech verb and no attribution after it: the sentence's subject
+    if (!speaker && midSentence) {
+      speaker = fragmentSpeaker(doc, sentO.tokStart, openTok, state);
+      if (speaker) rule = "direct:subject";
     }
   }
   // 3. a continued or stand-alone quote: the previous speaker
@@ -406,7 +411,8 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
           if (end - (e + 1) >= 3) {
             const span = spanOfTokens(doc, e + 1, end);
             const startsQuote = isMark(low[e + 1]!);
-            frames.push({ speaker: cleaned, span, direct: false, isQuote: !startsQuote && k === tokStart, rule: "reported:according-lead" });
+            const data = DATA_RE.test(doc.text.slice(doc.tokens[k + 2]!.start, doc.tokens[e - 1]!.end));
+            frames.push({ speaker: cleaned, span, direct: false, isQuote: !startsQuote && !data && k === tokStart, rule: "reported:according-lead" });
           }
         }
       }
@@ -497,6 +503,7 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
         inverted = subj !== null;
       }
       if (!subj) continue;
+      if (!inverted && subj[0] - 2 >= tokStart && (low[subj[0] - 1] === "from" || low[subj[0] - 1] === "by") && DATA_RE.test(low[subj[0] - 2]!)) continue;
       // A: "X said (that) CLAUSE"
       let c = inverted ? subj[1] : skipAdverbials(doc, v + 1, tokEnd, tell);
       let hasThat = c > 0 && low[c - 1] === "that" && c - 1 > v;
@@ -515,7 +522,7 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
       const speaker = resolveSpeaker(doc, subj[0], subj[1], state);
       if (!speaker) continue;
       remember(state, speaker);
-      if (restIsClause) {
+      if (restIsClause && wordCount(doc, c, endA) >= 3) {
         const span = spanOfTokens(doc, c, endA);
         frames.push({ speaker, span, direct: false, isQuote: !pureAttribution(doc, speaker, span), rule: hasThat ? "reported:said-that" : "reported:said" });
         continue;
@@ -548,11 +555,18 @@ function fragmentOpens(doc: Doc, marks: QuoteMarks[], c: number, end: number): b
   return end - after >= 3;
 }
 
+function wordCount(doc: Doc, a: number, b: number): number {
+  const low = lowerTokens(doc);
+  let n = 0;
+  for (let k = a; k < b; k++) if (/^[\p{L}\p{N}]/u.test(low[k]!)) n++;
+  return n;
+}
+
 /** Can the token open a reported clause? Not a preposition, a participle or punctuation. */
 function clauseOpener(doc: Doc, c: number): boolean {
   const w = lowerTokens(doc)[c]!;
   if (!/^[\p{L}\p{N}]/u.test(w)) return false;
-  if (NOT_OPENERS.has(w)) return false;
+  if (NOT_OPENERS.has(w) || SPEECH_VERBS.has(w)) return false;
   const raw = doc.text.slice(doc.tokens[c]!.start, doc.tokens[c]!.end);
   if (/ing$/.test(w) && !/^\p{Lu}/u.test(raw)) return false;
   return true;
