@@ -148,6 +148,11 @@ function possessorBefore(ctx: CoderContext, units: Unit[], pos: number): Unit | 
   return null;
 }
 
+const SPEECH_RE = /\b(?:said|says|announced|stated|declared|told|pledged|promised|confirmed)\b/i;
+function speechAnywhere(s: string): boolean {
+  return SPEECH_RE.test(s);
+}
+
 const SPEECH = new Set("said says say stated declared insisted reiterated repeated stressed told announced warned added argued concluded demanded urged noted maintained".split(" "));
 
 /** The token index of the last speech verb before token `t0` in the sentence, or -1. */
@@ -486,6 +491,12 @@ function codeMatch(
       case "with": {
         targets = afterWord(ctx, units, tEnd, sent.end, "with", 14);
         if (!targets.length && type === "CONSULT") targets = afterWord(ctx, units, tEnd, sent.end, "including", 10);
+        if (!targets.length && type === "CONSULT" && rule.mode === "phone") targets = afterWord(ctx, units, tEnd, sent.end, "to", 10);
+        if (!targets.length && type === "AGREE" && sources.length === 1) {
+          // "agreed to lift the embargo on Iran": an object close by, in the same clause
+          const obj = objectOf(ctx, units, tEnd, sent.end, 6);
+          if (obj.length && !doc.text.slice(tEnd, obj[0]!.start).includes(",")) targets = obj;
+        }
         if (!targets.length && type === "CONSULT" && /\b(?:to|with)$/i.test(doc.text.slice(mStart, tEnd))) targets = objectOf(ctx, units, tEnd, sent.end, 3);
         if (!targets.length && type === "CONSULT") {
           const btw = afterWord(ctx, units, tEnd, sent.end, "between", 3);
@@ -571,7 +582,9 @@ function codeMatch(
     const cond = before.slice(-12).some((w) => w === "if" || w === "unless");
     const negated = before.slice(-4).some((w) => w === "not" || w === "never" || w === "n't");
     // the actor states its own intent: "is ready to", "offered to", "said it would"
-    const ownIntent = INTENT_RE.test(sentText.slice(Math.max(0, mStart - sent.start - 60), mStart - sent.start));
+    let ownIntent = INTENT_RE.test(sentText.slice(Math.max(0, mStart - sent.start - 60), mStart - sent.start));
+    // "Portugal will support Turkey's bid, President Soares said": a stated plan to help or yield
+    if (!ownIntent && modal && type !== "CONSULT" && speechAnywhere(sentText)) ownIntent = true;
     if (speech && modal && !cond && !negated && (type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE")) {
       type = "THREATEN";
       realis = "asserted";
