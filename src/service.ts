@@ -7,6 +7,7 @@ import { analyze, toRecord } from "./analyze.js";
 import { InputError } from "./core/errors.js";
 import type { AnalyzeOptions, Article, ArticleRecord } from "./core/types.js";
 import { readInputs, type ReadOptions } from "./ingest/index.js";
+import { inferFromRegistry } from "./resolve/actors.js";
 import { StoryIndex, type StoryIndexJSON } from "./resolve/stories.js";
 import type { SaveArticleInput, SaveResult, Store } from "./store/port.js";
 import { storyTitle, textHash } from "./store/rows.js";
@@ -49,6 +50,8 @@ export interface IngestOptions {
 /** The name of the story index's state in the store. */
 export const STORY_STATE = "stories";
 const SAVE_EVERY = 1000;
+/** how far apart (days) another article may be for its stated role/country to fill a missing one */
+export const REGISTRY_DAYS = 60;
 
 /** The story index saved in the store, or a fresh one when there is none or it is unreadable. */
 export async function loadStoryIndex(store: Store): Promise<StoryIndex> {
@@ -120,6 +123,8 @@ export async function ingestOne(
   if (await store.findArticle(article.id, textHash(article.text))) return "unchanged";
   if (analysed instanceof Error) throw analysed;
   const record = analysed ?? toRecord(analyze(article, options));
+  // cross-article: a person named without a role/country gets it from a nearby article that states it
+  await inferFromRegistry(store, record, { days: REGISTRY_DAYS });
   return store.saveArticle(assignStory(stories, article, record));
 }
 

@@ -8,7 +8,7 @@ export async function run(argv: string[]): Promise<number> {
     { usage: "eventwire person <name> [--json] [--db PATH]", store: "read", positionals: { min: 1, max: Infinity, name: "a name" } },
     async (ctx) => {
       const name = ctx.positionals.join(" ");
-      const p = await ctx.store.getPerson(name);
+      const p = await ctx.store.getActor(name);
       if (!p) {
         if (ctx.json) printJson(null);
         err(`eventwire: no person "${name}" in ${ctx.dbLocation}`);
@@ -22,7 +22,10 @@ export async function run(argv: string[]): Promise<number> {
       out(`${p.articles} article${p.articles === 1 ? "" : "s"}, seen ${p.first_seen ?? "?"} … ${p.last_seen ?? "?"}`);
       if (p.roles.length) {
         out("\nroles over time");
-        out(table(["role", "country", "from", "to", "articles"], p.roles.map((r) => [r.role ?? "", r.country ?? "", r.first_seen ?? "", r.last_seen ?? "", r.articles.length]), [50, 7, 10, 10, 8]));
+        out(table(["role", "country", "from", "to", "articles", "evidence"], p.roles.map((r) => [
+          r.role ?? "", r.country ?? "", r.first_seen ?? "", r.last_seen ?? "", r.articles.join(" "),
+          r.evidence ? `“${r.evidence.text}” [${r.evidence_article}]` : "",
+        ]), [50, 7, 10, 10, 60, 60]));
       }
       out("\narticles");
       out(table(["published", "id", "title", "mentions"], p.appearances.map((a) => [a.published ?? "", a.article, a.title ?? "", a.mentions.length]), [10, 28, 60, 8]));

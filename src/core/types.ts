@@ -203,6 +203,14 @@ export interface AnalyzeOptions {
   yearHint?: number;
 }
 
+/** Where a cross-article value came from: the other article and its evidence span (offsets into that article's text). */
+export interface RegistrySource {
+  rule: string;
+  article: string;
+  published: string | null;
+  evidence: TextSpan | null;
+}
+
 /**
  * The JSON layout of one analysed article, as `analyze --jsonl` prints it and the scorer reads
  * it: the fields of ../shared/corpus/SCHEMA.md plus spans.
@@ -226,6 +234,9 @@ export interface ArticleRecord {
     country_inferred?: boolean;
     role_evidence?: TextSpan | null;
     country_evidence?: TextSpan | null;
+    /** role/country filled from another article by the actor registry (src/resolve/actors.ts) */
+    role_source?: RegistrySource | null;
+    country_source?: RegistrySource | null;
     mentions: TextSpan[];
   }>;
   organizations: Array<{ name: string; aliases: string[]; actor: string | null; mentions: TextSpan[] }>;

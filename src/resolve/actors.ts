@@ -188,20 +188,51 @@ export function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** Two given names of one person: equal, an initial of the other, or one letter apart (not a feminine -a). */
-export function sameGiven(a: string, b: string): boolean {
+/** Edit distance (with adjacent swaps), or max + 1 when it exceeds max. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur.push(d);
+      if (d < best) best = d;
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return Math.min(prev[b.length]!, max + 1);
+}
+
+/** Masculine/feminine forms of one name: Ivan/Ivana, Mario/Maria, Alexander/Alexandra. */
+function genderPair(a: string, b: string): boolean {
+  if (a + "a" === b || b + "a" === a) return true;
+  return a.length === b.length && a.slice(0, -1) === b.slice(0, -1) && (a.endsWith("a") || b.endsWith("a"));
+}
+
+/**
+ * Two given names of one person: equal, an initial of the other, or `edits` letters apart with
+ * the same first letter (spelling variants: Dmytro/Dmitry, Antony/Anthony), never a masculine /
+ * feminine pair.
+ */
+export function sameGiven(a: string, b: string, edits = 1): boolean {
   if (a === b) return true;
   if (a.length === 1 || b.length === 1) return a[0] === b[0];
   if (a[0] !== b[0] || Math.min(a.length, b.length) < 4) return false;
-  if (a + "a" === b || b + "a" === a) return false;
-  return withinOneEdit(a, b);
+  if (genderPair(a, b)) return false;
+  return edits === 1 ? withinOneEdit(a, b) : editDistance(a, b, edits) <= edits;
 }
 
 /** Given-name lists compatible: every name of the shorter list matches one of the longer. */
-export function givenCompatible(x: readonly string[], y: readonly string[]): boolean {
+export function givenCompatible(x: readonly string[], y: readonly string[], edits = 1): boolean {
   if (!x.length || !y.length) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  return short.every((g) => long.some((h) => sameGiven(g, h)));
+  return short.every((g) => long.some((h) => sameGiven(g, h, edits)));
 }
 
 const roleWords = (role: string): string[] =>
@@ -268,7 +299,10 @@ export function planActors(persons: readonly RegistryPerson[], candidates: reado
         if (surnameOnly) return true;
         if (c.surname_only) return !c.ambiguous;
         const cg = candidateGiven(c);
-        return k.given.some((g) => cg.some((h) => givenCompatible(g, h)));
+        if (k.given.some((g) => cg.some((h) => givenCompatible(g, h)))) return true;
+        // a given name two letters off (a typo: Wophe/Wopke) only with the same stated country and a compatible role
+        return p.countryStated && p.country === c.country && !!p.role && !!c.role && rolesCompatible(p.role, c.role)
+          && k.given.some((g) => cg.some((h) => givenCompatible(g, h, 2)));
       });
       if (surnameOnly) {
         const named = ok.filter((c) => !c.surname_only && rolesCompatible(p.role, c.role));

@@ -7,6 +7,7 @@
  * grain), JSON values are stored as text, spans are character offsets into the stored article
  * text (end exclusive), one transaction per article.
  */
+import type { ActorCandidate, ActorFact } from "../resolve/actors.js";
 import type { ArticleRecord, ConsultMode, FigureCategory, PloverType, Qualifier, Realis, TextSpan } from "../core/types.js";
 
 export type SaveResult = "inserted" | "unchanged";
@@ -140,6 +141,16 @@ export interface PersonDetail extends PersonSummary {
   quotes: QuoteRow[];
 }
 
+/** A registry actor (src/resolve/actors.ts): one real person across articles. */
+export interface ActorSummary extends PersonSummary {
+  /** the actor's registry id */
+  id: string;
+}
+
+export interface ActorDetail extends PersonDetail {
+  id: string;
+}
+
 export interface SideRow {
   person: string | null;
   actor: string | null;
@@ -259,6 +270,14 @@ export interface Store {
   listPersons(filter?: PersonFilter): Promise<PersonSummary[]>;
   /** A person by name (folded; the full name, an alias, or a surname). */
   getPerson(name: string): Promise<PersonDetail | null>;
+  /** Registry actors (one per real person, name variants merged), most articles first. */
+  listActors(filter?: PersonFilter): Promise<ActorSummary[]>;
+  /** A registry actor by any name variant (accent-, case- and transliteration-insensitive), or a surname. */
+  getActor(name: string): Promise<ActorDetail | null>;
+  /** The actors holding any of these full-name or surname keys (the registry's lookup). */
+  findActors(keys: { full: string[]; surnames: string[] }): Promise<ActorCandidate[]>;
+  /** For each actor, its stated role and stated country nearest to `around` (ISO date) within `days`. */
+  actorFacts(actors: string[], around: string, days: number): Promise<ActorFact[]>;
   listEvents(filter?: EventFilter): Promise<EventRow[]>;
   listFigures(filter?: FigureFilter): Promise<FigureRow[]>;
   listQuotes(filter?: QuoteFilter): Promise<QuoteRow[]>;

@@ -7,7 +7,7 @@
  * start/end columns (or JSON [[start, end], …] for mention lists) into the article text.
  */
 import { createHash } from "node:crypto";
-import type { ArticleRecord, Span, TextSpan } from "../core/types.js";
+import type { ArticleRecord, RegistrySource, Span, TextSpan } from "../core/types.js";
 import { foldName as foldNameUncached, surnameOf } from "../text/fold.js";
 import type { SaveArticleInput } from "./port.js";
 import { ftsText } from "./search.js";
@@ -62,6 +62,11 @@ export interface PersonRowDb {
   country_inferred: number | null;
   country_evidence: string | null;
   mentions: string;
+  /** the registry actor (src/resolve/actors.ts), set by the adapter when it saves the article */
+  actor_id: string | null;
+  /** JSON RegistrySource: role / country filled from another article by the registry */
+  role_source: string | null;
+  country_source: string | null;
 }
 
 export interface OrgRowDb {
@@ -231,6 +236,9 @@ export function toRows(input: SaveArticleInput, now = new Date().toISOString()):
         country_inferred: flag(p.country_inferred),
         country_evidence: spanJson(p.country_evidence),
         mentions: mentionsJson(p.mentions),
+        actor_id: null,
+        role_source: p.role_source ? json(p.role_source) : null,
+        country_source: p.country_source ? json(p.country_source) : null,
       };
     }),
     organizations: r.organizations.map((o, idx) => ({
@@ -350,6 +358,8 @@ export function recordFromRows(rows: Omit<ArticleRows, "fts" | "personIndex">): 
       country_inferred: bool(p.country_inferred),
       role_evidence: spanFromJson(t, p.role_evidence),
       country_evidence: spanFromJson(t, p.country_evidence),
+      ...(p.role_source ? { role_source: JSON.parse(p.role_source) as RegistrySource } : {}),
+      ...(p.country_source ? { country_source: JSON.parse(p.country_source) as RegistrySource } : {}),
       mentions: mentionsFromJson(t, p.mentions),
     })),
     organizations: byIdx(rows.organizations).map((o) => ({

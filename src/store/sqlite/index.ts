@@ -11,7 +11,7 @@ import { buildPersonDetail, type PersonAppearance } from "../person.js";
 import type {
   ArticleFilter, ArticleRow, Counts, DateRange, EventFilter, EventRow, ExportKind, FigureFilter, FigureRow, FlatRow,
   Page, PersonDetail, PersonFilter, PersonSummary, QuoteFilter, QuoteRow, SaveArticleInput, SaveResult, SearchHit,
-  Store, StoredArticle, StoryDetail, StoryRow,
+  Store, StoredArticle, StoryDetail, StoryRow, ActorDetail, ActorSummary,
 } from "../port.js";
 import {
   ellipsis, mentionsFromJson, recordFromRows, spanFromJson, toRows,
@@ -19,6 +19,8 @@ import {
   type PlaceRowDb, type QuoteRowDb,
 } from "../rows.js";
 import { findHits, parseQuery, snippetAround } from "../search.js";
+import * as registry from "../registry.js";
+import type { ActorCandidate, ActorFact } from "../../resolve/actors.js";
 import { MIGRATIONS } from "./migrations/index.js";
 
 type Params = Record<string, string | number | null>;
@@ -193,6 +195,13 @@ export class SqliteStore implements Store {
           @published_rule, @published_evidence, @origin, @story_id, @story_reason, @ingested_at)`).run(a);
       this.stmt("INSERT INTO articles_fts (rowid, title, text) VALUES (@rowid, @title, @text)")
         .run({ rowid: Number(info.lastInsertRowid), title: rows.fts.title, text: rows.fts.text });
+      // the actor registry: sets actor_id on the person rows before they are inserted
+      registry.runOpsSync(registry.registryOps(input, rows.persons), (op) => {
+        const s = this.stmt(op.sql);
+        if (op.read) return s.all(op.params);
+        s.run(op.params);
+        return [];
+      });
       const ins = (sql: string, xs: readonly object[]) => {
         if (!xs.length) return;
         const s = this.stmt(sql);
@@ -206,9 +215,9 @@ export class SqliteStore implements Store {
         }
       };
       ins(`INSERT INTO persons (article_id, idx, name, name_key, surname_key, alias_keys, aliases, role, role_inferred,
-          role_evidence, country, country_inferred, country_evidence, mentions)
+          role_evidence, country, country_inferred, country_evidence, mentions, actor_id, role_source, country_source)
         VALUES (@article_id, @idx, @name, @name_key, @surname_key, @alias_keys, @aliases, @role, @role_inferred,
-          @role_evidence, @country, @country_inferred, @country_evidence, @mentions)`, rows.persons);
+          @role_evidence, @country, @country_inferred, @country_evidence, @mentions, @actor_id, @role_source, @country_source)`, rows.persons);
       ins(`INSERT INTO organizations (article_id, idx, name, name_key, aliases, actor, mentions)
         VALUES (@article_id, @idx, @name, @name_key, @aliases, @actor, @mentions)`, rows.organizations);
       ins(`INSERT INTO places (article_id, idx, name, name_key, country, lat, lon, mentions)
@@ -356,6 +365,25 @@ export class SqliteStore implements Store {
     const events = this.eventsWhere(new Where().add("(e.source_person_key = @key OR e.target_person_key = @key)", { key }), { limit: 1000 });
     const quotes = this.quotesWhere(new Where().add("q.speaker_key = @key", { key }), { limit: 1000 });
     return buildPersonDetail(key, appearances, events, quotes);
+  }
+
+  /** Runs a reading statement of the shared registry SQL. */
+  private readonly reader: registry.Reader = async <T>(sql: string, params: registry.Params) => this.all<T>(sql, params);
+
+  async listActors(f: PersonFilter = {}): Promise<ActorSummary[]> {
+    return registry.listActors(this.reader, f);
+  }
+
+  async getActor(name: string): Promise<ActorDetail | null> {
+    return registry.getActor(this.reader, name);
+  }
+
+  async findActors(keys: { full: string[]; surnames: string[] }): Promise<ActorCandidate[]> {
+    return registry.findActors(this.reader, keys);
+  }
+
+  async actorFacts(actors: string[], around: string, days: number): Promise<ActorFact[]> {
+    return registry.actorFacts(this.reader, actors, around, days);
   }
 
   private eventsWhere(w: Where, p: Page): EventRow[] {

@@ -3,6 +3,7 @@ import { sql as m0001 } from "./0001_init.js";
 import { sql as m0002 } from "./0002_person_index.js";
 import { sql as m0003 } from "./0003_state.js";
 import { sql as m0004 } from "./0004_story_summary.js";
+import { sql as m0005 } from "./0005_actors.js";
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: "person_index", sql: m0002 },
   { version: 3, name: "resolver_state", sql: m0003 },
   { version: 4, name: "story_summary", sql: m0004 },
+  { version: 5, name: "actors", sql: m0005 },
 ];

@@ -1,0 +1,374 @@
+/**
+ * The actor registry in the store: the SQL both adapters share (dialect-neutral, `@name`
+ * parameters, which the SQLite driver takes as they are and the PostgreSQL adapter rewrites to
+ * `$n`), and the steps of saving an article's actors as a generator of statements, so that
+ * SQLite runs them synchronously inside its transaction and PostgreSQL awaits them inside its
+ * own. The decisions are src/resolve/actors.ts's; this file only reads and writes.
+ *
+ * Cost of one article: one lookup of the actors sharing a key with its persons, one check of
+ * new ids when it creates actors, one upsert per actor touched, one insert of keys.
+ */
+import type { TextSpan } from "../core/types.js";
+import { foldName } from "../text/fold.js";
+import {
+  actorKey, lookupKeys, planActors, registryPersons, uniqueIds, type ActorCandidate, type ActorFact,
+} from "../resolve/actors.js";
+import { buildPersonDetail, type PersonAppearance } from "./person.js";
+import type { ActorDetail, ActorSummary, EventRow, PersonFilter, QuoteRow, SaveArticleInput } from "./port.js";
+import { ellipsis, mentionsFromJson, spanFromJson, type EventRowDb, type PersonRowDb, type QuoteRowDb } from "./rows.js";
+
+export type Params = Record<string, string | number | null>;
+/** One statement to run; `read` statements return rows (handed back to the generator). */
+export interface Op {
+  sql: string;
+  params: Params;
+  read: boolean;
+}
+/** Runs one reading statement (both adapters provide one, async). */
+export type Reader = <T>(sql: string, params: Params) => Promise<T[]>;
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 100_000;
+/** a detail carries mention spans for this many latest appearances */
+const PERSON_TEXTS = 200;
+/** lookups take at most this many keys of each kind (an article of hundreds of names is cut) */
+const MAX_KEYS = 200;
+
+/** `@p0, @p1, …` for a list, with the values added to params. */
+function inList(prefix: string, xs: readonly string[], params: Params): string {
+  return xs.map((x, i) => {
+    params[`${prefix}${i}`] = x;
+    return `@${prefix}${i}`;
+  }).join(", ");
+}
+
+interface CandidateRow {
+  id: string; name: string; role: string | null; country: string | null; articles: number | string;
+  surname_only: number; ambiguous: number; kind: string; key: string;
+}
+
+function lookupOp(keys: { full: string[]; surnames: string[] }): Op | null {
+  const full = keys.full.slice(0, MAX_KEYS);
+  const surnames = keys.surnames.slice(0, MAX_KEYS);
+  if (!full.length && !surnames.length) return null;
+  const params: Params = {};
+  const parts: string[] = [];
+  if (full.length) parts.push(`(kind = 'full' AND key IN (${inList("f", full, params)}))`);
+  if (surnames.length) parts.push(`(kind = 'surname' AND key IN (${inList("s", surnames, params)}))`);
+  return {
+    sql: `SELECT a.id, a.name, a.role, a.country, a.articles, a.surname_only, a.ambiguous, k.kind, k.key
+      FROM actors a JOIN actor_keys k ON k.actor_id = a.id AND k.kind IN ('full', 'surname')
+      WHERE a.id IN (SELECT actor_id FROM actor_keys WHERE ${parts.join(" OR ")})
+      ORDER BY a.id, k.kind, k.key`,
+    params,
+    read: true,
+  };
+}
+
+function candidatesFrom(rows: readonly CandidateRow[]): ActorCandidate[] {
+  const byId = new Map<string, ActorCandidate>();
+  for (const r of rows) {
+    let c = byId.get(r.id);
+    if (!c) {
+      c = {
+        id: r.id, name: r.name, role: r.role, country: r.country, articles: Number(r.articles),
+        surname_only: r.surname_only === 1, ambiguous: r.ambiguous === 1, full: [], surnames: [],
+      };
+      byId.set(r.id, c);
+    }
+    (r.kind === "full" ? c.full : c.surnames).push(r.key);
+  }
+  return [...byId.values()];
+}
+
+/** The actors sharing a key with these (the registry's lookup). */
+export async function findActors(q: Reader, keys: { full: string[]; surnames: string[] }): Promise<ActorCandidate[]> {
+  const op = lookupOp(keys);
+  return op ? candidatesFrom(await q<CandidateRow>(op.sql, op.params)) : [];
+}
+
+const NEWER = "(excluded.last_seen IS NOT NULL AND (actors.last_seen IS NULL OR excluded.last_seen >= actors.last_seen))";
+const UPSERT_ACTOR = `INSERT INTO actors (id, name, role, country, articles, first_seen, last_seen, surname_only, ambiguous)
+  VALUES (@id, @name, @role, @country, 1, @published, @published, @surname_only, @ambiguous)
+  ON CONFLICT (id) DO UPDATE SET
+    articles = actors.articles + 1,
+    first_seen = CASE WHEN actors.first_seen IS NULL OR excluded.first_seen < actors.first_seen THEN excluded.first_seen ELSE actors.first_seen END,
+    last_seen = CASE WHEN actors.last_seen IS NULL OR excluded.last_seen > actors.last_seen THEN excluded.last_seen ELSE actors.last_seen END,
+    name = CASE WHEN excluded.surname_only < actors.surname_only OR @renamed = 1 THEN excluded.name ELSE actors.name END,
+    role = CASE WHEN excluded.role IS NOT NULL AND (${NEWER} OR actors.role IS NULL) THEN excluded.role ELSE actors.role END,
+    country = CASE WHEN excluded.country IS NOT NULL AND (${NEWER} OR actors.country IS NULL) THEN excluded.country ELSE actors.country END,
+    surname_only = CASE WHEN excluded.surname_only = 0 THEN 0 ELSE actors.surname_only END`;
+
+/**
+ * The statements that file an article's persons in the registry, run inside the article's
+ * transaction after its row is inserted and before its persons are: sets `actor_id` on each
+ * person row. Drive it with runOpsSync (SQLite) or runOps (PostgreSQL).
+ */
+export function* registryOps(input: SaveArticleInput, persons: PersonRowDb[]): Generator<Op, void, unknown[]> {
+  const rp = registryPersons(input.record);
+  if (!rp.length) return;
+  const op = lookupOp(lookupKeys(rp));
+  if (!op) return;
+  const candidates = candidatesFrom((yield op) as CandidateRow[]);
+  const plan = planActors(rp, candidates);
+  const created = plan.actors.filter((a) => a.created);
+  if (created.length) {
+    const params: Params = {};
+    const ors = created.map((a, i) => {
+      params[`n${i}`] = a.id;
+      params[`l${i}`] = `${a.id}-%`;
+      return `id = @n${i} OR id LIKE @l${i}`;
+    });
+    const taken = (yield { sql: `SELECT id FROM actors WHERE ${ors.join(" OR ")}`, params, read: true }) as Array<{ id: string }>;
+    uniqueIds(plan, new Set(taken.map((t) => t.id)));
+  }
+  for (const p of persons) p.actor_id = plan.assign.get(p.idx) ?? null;
+  const published = input.record.published ?? null;
+  // one lock order for every writer (by id)
+  for (const a of [...plan.actors].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
+    yield {
+      sql: UPSERT_ACTOR,
+      params: {
+        id: a.id, name: a.name, role: a.role, country: a.country, published,
+        surname_only: a.surname_only ? 1 : 0, ambiguous: a.ambiguous ? 1 : 0, renamed: a.renamed ? 1 : 0,
+      },
+      read: false,
+    };
+  }
+  const keys = plan.keys.slice(0, 2000);
+  if (keys.length) {
+    const params: Params = {};
+    const tuples = keys.map((k, i) => {
+      params[`k${i}`] = k.kind;
+      params[`v${i}`] = k.key;
+      params[`a${i}`] = k.actor_id;
+      return `(@k${i}, @v${i}, @a${i})`;
+    });
+    yield { sql: `INSERT INTO actor_keys (kind, key, actor_id) VALUES ${tuples.join(", ")} ON CONFLICT DO NOTHING`, params, read: false };
+  }
+}
+
+/** Drives the statements synchronously (SQLite inside its transaction function). */
+export function runOpsSync(gen: Generator<Op, void, unknown[]>, exec: (op: Op) => unknown[]): void {
+  let step = gen.next([]);
+  while (!step.done) step = gen.next(exec(step.value));
+}
+
+/** Drives the statements asynchronously (PostgreSQL inside its transaction). */
+export async function runOps(gen: Generator<Op, void, unknown[]>, exec: (op: Op) => Promise<unknown[]>): Promise<void> {
+  let step = gen.next([]);
+  while (!step.done) step = gen.next(await exec(step.value));
+}
+
+// ---------------------------------------------------------------- reading
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** For each actor: its stated role and stated country nearest in time to `around`, within `days`. */
+export async function actorFacts(q: Reader, actors: string[], around: string, days: number): Promise<ActorFact[]> {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(around);
+  if (!actors.length || !m) return [];
+  const t = Date.UTC(+m[1]!, +m[2]! - 1, m[3] ? +m[3] : 15);
+  const params: Params = { from: isoDay(t - days * 86_400_000), to: isoDay(t + days * 86_400_000) };
+  const ids = inList("a", actors.slice(0, MAX_KEYS), params);
+  const rows = await q<{
+    actor_id: string; article_id: string; published: string; role: string | null; country: string | null;
+    role_inferred: number | null; country_inferred: number | null; role_evidence: string | null; country_evidence: string | null;
+    role_source: string | null; country_source: string | null;
+  }>(
+    `SELECT p.actor_id, p.article_id, a.published, p.role, p.country, p.role_inferred, p.country_inferred,
+       p.role_evidence, p.country_evidence, p.role_source, p.country_source
+     FROM persons p JOIN articles a ON a.id = p.article_id
+     WHERE p.actor_id IN (${ids}) AND a.published >= @from AND a.published <= @to || '~'
+       AND ((p.role IS NOT NULL AND p.role_source IS NULL AND (p.role_inferred IS NULL OR p.role_inferred = 0))
+         OR (p.country IS NOT NULL AND p.country_source IS NULL AND (p.country_inferred IS NULL OR p.country_inferred = 0)))
+     ORDER BY a.published, p.article_id LIMIT 5000`,
+    params,
+  );
+  const gap = (d: string) => Math.abs(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, d.length >= 10 ? +d.slice(8, 10) : 15) - t);
+  const best = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const roleOk = r.role != null && r.role_source == null && r.role_inferred !== 1;
+    const countryOk = r.country != null && r.country_source == null && r.country_inferred !== 1;
+    for (const [kind, ok] of [["role", roleOk], ["country", countryOk]] as const) {
+      if (!ok) continue;
+      const k = `${r.actor_id}\u0000${kind}`;
+      const cur = best.get(k);
+      if (!cur || gap(r.published) < gap(cur.published)) best.set(k, r);
+    }
+  }
+  const chosen = [...new Set(best.values())];
+  const texts = new Map<string, string>();
+  if (chosen.length) {
+    const tp: Params = {};
+    const tids = inList("t", [...new Set(chosen.map((r) => r.article_id))], tp);
+    for (const r of await q<{ id: string; text: string }>(`SELECT id, text FROM articles WHERE id IN (${tids})`, tp)) texts.set(r.id, r.text);
+  }
+  const out: ActorFact[] = [];
+  for (const [k, r] of best) {
+    const kind = k.slice(k.indexOf("\u0000") + 1);
+    const text = texts.get(r.article_id) ?? "";
+    out.push({
+      actor: r.actor_id, article: r.article_id, published: r.published,
+      role: kind === "role" ? r.role : null,
+      country: kind === "country" ? r.country : null,
+      role_stated: kind === "role", country_stated: kind === "country",
+      role_evidence: kind === "role" ? spanFromJson(text, r.role_evidence) : null,
+      country_evidence: kind === "country" ? spanFromJson(text, r.country_evidence) : null,
+    });
+  }
+  return out;
+}
+
+function page(f: { limit?: number; offset?: number } | undefined, params: Params): string {
+  params.limit = Math.min(Math.max(0, Math.floor(f?.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
+  params.offset = Math.max(0, Math.floor(f?.offset ?? 0));
+  return "LIMIT @limit OFFSET @offset";
+}
+
+interface ActorRow { id: string; name: string; role: string | null; country: string | null; articles: number | string; first_seen: string | null; last_seen: string | null }
+const summary = (r: ActorRow): ActorSummary => ({
+  id: r.id, key: foldName(r.name), name: r.name, role: r.role, country: r.country, articles: Number(r.articles),
+  first_seen: r.first_seen, last_seen: r.last_seen,
+});
+
+/** Registry actors, most articles first; with a filter, counted over the matching articles only. */
+export async function listActors(q: Reader, f: PersonFilter = {}): Promise<ActorSummary[]> {
+  const parts: string[] = [];
+  const params: Params = {};
+  if (f.outlet) (parts.push("a.outlet = @outlet"), (params.outlet = f.outlet));
+  if (f.story) (parts.push("a.story_id = @story"), (params.story = f.story));
+  if (f.from) (parts.push("a.published >= @from"), (params.from = f.from));
+  if (f.to) (parts.push("a.published <= @to || '~'"), (params.to = f.to));
+  if (!parts.length) {
+    const lim = page(f, params);
+    return (await q<ActorRow>(
+      `SELECT id, name, role, country, articles, first_seen, last_seen FROM actors ORDER BY articles DESC, id ${lim}`, params,
+    )).map(summary);
+  }
+  const where = `WHERE p.actor_id IS NOT NULL AND ${parts.join(" AND ")}`;
+  const lim = page(f, params);
+  const groups = await q<{ id: string; articles: number | string; first_seen: string | null; last_seen: string | null }>(
+    `SELECT p.actor_id AS id, CAST(COUNT(DISTINCT p.article_id) AS INTEGER) AS articles, MIN(a.published) AS first_seen, MAX(a.published) AS last_seen
+     FROM persons p JOIN articles a ON a.id = p.article_id ${where}
+     GROUP BY p.actor_id ORDER BY articles DESC, p.actor_id ${lim}`,
+    params,
+  );
+  if (!groups.length) return [];
+  delete params.limit;
+  delete params.offset;
+  const ids = inList("g", groups.map((g) => g.id), params);
+  const names = new Map((await q<{ id: string; name: string }>(`SELECT id, name FROM actors WHERE id IN (${ids})`, params)).map((r) => [r.id, r.name]));
+  // role and country of the latest appearance within the filter that has one
+  const latest = new Map<string, { role: string | null; country: string | null }>();
+  for (const r of await q<{ actor_id: string; role: string | null; country: string | null }>(
+    `SELECT p.actor_id, p.role, p.country FROM persons p JOIN articles a ON a.id = p.article_id
+     ${where} AND p.actor_id IN (${ids}) AND p.role_source IS NULL
+     ORDER BY a.published IS NULL, a.published DESC, a.id`,
+    params,
+  )) {
+    const cur = latest.get(r.actor_id) ?? { role: null, country: null };
+    cur.role ??= r.role;
+    cur.country ??= r.country;
+    latest.set(r.actor_id, cur);
+  }
+  return groups.map((g) => summary({
+    id: g.id, name: names.get(g.id) ?? g.id, role: latest.get(g.id)?.role ?? null, country: latest.get(g.id)?.country ?? null,
+    articles: g.articles, first_seen: g.first_seen, last_seen: g.last_seen,
+  }));
+}
+
+interface Ctx { published: string | null; title: string | null; story_id: string | null }
+const eventRow = (r: EventRowDb & Ctx): EventRow => ({
+  article: r.article_id, idx: r.idx, type: r.type as EventRow["type"], mode: (r.mode ?? null) as EventRow["mode"],
+  source: { person: r.source_person, actor: r.source_actor, group: r.source_group },
+  target: { person: r.target_person, actor: r.target_actor, group: r.target_group },
+  date: r.date, realis: r.realis as EventRow["realis"], mutual: r.mutual === 1, rule: r.rule,
+  span: { start: r.span_start, end: r.span_end, text: r.evidence },
+  published: r.published, title: r.title, story: r.story_id,
+});
+const quoteRow = (r: QuoteRowDb & Ctx): QuoteRow => ({
+  article: r.article_id, idx: r.idx, speaker: r.speaker, direct: r.direct === 1, rule: r.rule,
+  span: { start: r.span_start, end: r.span_end, text: r.text },
+  published: r.published, title: r.title, story: r.story_id,
+});
+
+/** The actor a name designates: a folded form seen, else a full key, else a surname; the most frequent wins. */
+export async function actorIdByName(q: Reader, name: string): Promise<string | null> {
+  const fold = foldName(name);
+  const key = actorKey(name);
+  if (!fold || !key) return null;
+  const surname = key.slice(key.lastIndexOf(" ") + 1);
+  const hit = await q<{ id: string }>(
+    `SELECT a.id, MAX(CASE WHEN k.kind = 'name' THEN 3 WHEN k.kind = 'full' THEN 2 ELSE 1 END) AS how, MAX(a.articles) AS n
+     FROM actor_keys k JOIN actors a ON a.id = k.actor_id
+     WHERE (k.kind = 'name' AND k.key = @fold) OR (k.kind = 'full' AND k.key = @key) OR (k.kind = 'surname' AND k.key IN (@key, @surname))
+     GROUP BY a.id ORDER BY how DESC, n DESC, a.id LIMIT 1`,
+    { fold, key, surname },
+  );
+  return hit[0]?.id ?? null;
+}
+
+/**
+ * One actor: aliases (every form seen), roles over time with their articles and evidence, the
+ * articles it appears in, and the events and quotes whose person side or speaker is one of the
+ * names its articles use for it.
+ */
+export async function getActor(q: Reader, name: string): Promise<ActorDetail | null> {
+  const id = await actorIdByName(q, name);
+  if (!id) return null;
+  const actor = (await q<ActorRow>("SELECT id, name, role, country, articles, first_seen, last_seen FROM actors WHERE id = @id", { id }))[0];
+  if (!actor) return null;
+  const rows = await q<PersonRowDb & { published: string | null; title: string | null }>(
+    `SELECT p.*, a.published, a.title FROM persons p JOIN articles a ON a.id = p.article_id
+     WHERE p.actor_id = @id ORDER BY a.published, a.id LIMIT 5000`,
+    { id },
+  );
+  if (!rows.length) return null;
+  const sorted = [...rows].sort((x, y) => (x.published ?? "").localeCompare(y.published ?? "") || (x.article_id < y.article_id ? -1 : 1));
+  const withText = new Set(sorted.slice(-PERSON_TEXTS).map((r) => r.article_id));
+  for (const r of sorted) if (r.role_evidence && withText.size < PERSON_TEXTS * 2) withText.add(r.article_id);
+  const texts = new Map<string, string>();
+  if (withText.size) {
+    const tp: Params = {};
+    const ids = inList("t", [...withText], tp);
+    for (const r of await q<{ id: string; text: string }>(`SELECT id, text FROM articles WHERE id IN (${ids})`, tp)) texts.set(r.id, r.text);
+  }
+  const appearances: PersonAppearance[] = sorted.map((r) => {
+    const t = withText.has(r.article_id) ? texts.get(r.article_id) ?? "" : null;
+    return {
+      article: r.article_id, title: r.title, published: r.published, name: r.name,
+      aliases: JSON.parse(r.aliases) as string[],
+      // a role the registry filled is not a new period of the person's roles
+      role: r.role_source ? null : r.role,
+      country: r.country_source ? null : r.country,
+      role_evidence: t != null && !r.role_source ? spanFromJson(t, r.role_evidence) : null,
+      mentions: t != null ? mentionsFromJson(t, r.mentions) : [],
+    };
+  });
+  const mine = `SELECT 1 FROM persons p WHERE p.article_id = X.article_id AND p.actor_id = @id AND (COND)`;
+  const events = (await q<EventRowDb & Ctx>(
+    `SELECT e.*, a.published, a.title, a.story_id FROM events e JOIN articles a ON a.id = e.article_id
+     WHERE e.article_id IN (SELECT article_id FROM persons WHERE actor_id = @id)
+       AND EXISTS (${mine.replace("X.", "e.").replace("COND", "p.alias_keys LIKE '%|' || e.source_person_key || '|%' OR p.alias_keys LIKE '%|' || e.target_person_key || '|%'")})
+     ORDER BY COALESCE(e.date, a.published) IS NULL, COALESCE(e.date, a.published) DESC, e.article_id, e.idx LIMIT 1000`,
+    { id },
+  )).map(eventRow);
+  const quotes = (await q<QuoteRowDb & Ctx>(
+    `SELECT q.*, a.published, a.title, a.story_id FROM quotes q JOIN articles a ON a.id = q.article_id
+     WHERE q.article_id IN (SELECT article_id FROM persons WHERE actor_id = @id)
+       AND EXISTS (${mine.replace("X.", "q.").replace("COND", "p.alias_keys LIKE '%|' || q.speaker_key || '|%'")})
+     ORDER BY a.published IS NULL, a.published DESC, q.article_id, q.idx LIMIT 1000`,
+    { id },
+  )).map(quoteRow);
+  const detail = buildPersonDetail(foldName(actor.name), appearances, events, quotes);
+  if (!detail) return null;
+  // the registry's display name; every other form seen is an alias
+  const aliases = new Set(detail.aliases);
+  if (detail.name !== actor.name) aliases.add(detail.name);
+  aliases.delete(actor.name);
+  return { ...detail, id, key: foldName(actor.name), name: actor.name, aliases: [...aliases] };
+}
+
+/** A short text of an evidence span from another article (for listings). */
+export const evidenceText = (s: TextSpan | null): string => (s ? ellipsis(s.text, 80) : "");
