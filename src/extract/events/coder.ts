@@ -148,6 +148,8 @@ function possessorBefore(ctx: CoderContext, units: Unit[], pos: number): Unit | 
   return null;
 }
 
+const OBJECT_WINDOW: Partial<Record<PloverType, number>> = { THREATEN: 9, REQUEST: 8, REJECT: 7, ACCUSE: 6, SANCTION: 6, PROTEST: 6 };
+
 const SPEECH_RE = /\b(?:said|says|announced|stated|declared|told|pledged|promised|confirmed)\b/i;
 function speechAnywhere(s: string): boolean {
   return SPEECH_RE.test(s);
@@ -486,7 +488,8 @@ function codeMatch(
         break;
       }
       case "object":
-        targets = objectOf(ctx, units, tEnd, sent.end);
+        // threats and demands name their target after the act: "threatened to cut off gas to X"
+        targets = objectOf(ctx, units, tEnd, sent.end, OBJECT_WINDOW[type] ?? 5);
         break;
       case "with": {
         targets = afterWord(ctx, units, tEnd, sent.end, "with", 14);
