@@ -5,11 +5,12 @@
  * article crashed (the others are still scored, the crashed one as empty); 2 on bad usage.
  */
 import { analyze, toRecord } from "../analyze.js";
-import type { ArticleRecord } from "../core/types.js";
+import type { Article, ArticleRecord } from "../core/types.js";
 import { goldToArticle, goldToRecord, readGold } from "../eval/gold.js";
 import { renderReport } from "../eval/report.js";
 import { scoreRun, type Report } from "../eval/score.js";
 import { readFile } from "node:fs/promises";
+import { redateBatch } from "../resolve/dates.js";
 import { clusterBatch } from "../resolve/stories.js";
 
 export const summary = "score the analysis against gold articles (SCHEMA.md scoring): eval <gold-dir…> [--json] [--verbose]";
@@ -71,13 +72,16 @@ export async function run(argv: string[]): Promise<number> {
   // the other articles are still measured; the exit code then says that something crashed.
   let crashed = 0;
   const records: ArticleRecord[] = [];
+  const articles = new Map<string, Article>();
   for (const e of entries) {
     if (goldAsPred) {
       records.push(goldToRecord(e.gold));
       continue;
     }
     try {
-      records.push(toRecord(analyze(goldToArticle(e, { noMetadataDates }), { noMetadataDates }), { includeText: true }));
+      const article = goldToArticle(e, { noMetadataDates });
+      articles.set(article.id, article);
+      records.push(toRecord(analyze(article, { noMetadataDates }), { includeText: true }));
     } catch (err) {
       crashed++;
       const where = (err as Error).stack?.split("\n").find((l) => l.includes("/src/"))?.trim() ?? "";
@@ -88,6 +92,10 @@ export async function run(argv: string[]): Promise<number> {
   if (!goldAsPred) {
     const stories = clusterBatch(records);
     for (const r of records) r.story = stories.get(r.id) ?? null;
+    // cross-article dates: undated articles from their story-mates (src/resolve/dates.ts)
+    const items = records.map((record) => ({ article: articles.get(record.id)!, record }));
+    redateBatch(items, { noMetadataDates });
+    items.forEach((it, i) => (records[i] = it.record));
   }
   const report = scoreRun(
     entries.map((e) => e.gold),

@@ -201,6 +201,11 @@ export interface AnalyzeOptions {
   now?: string;
   /** a year known from other articles of the same story, for dates the text gives without one */
   yearHint?: number;
+  /**
+   * a publication date inferred across articles (src/resolve/dates.ts), used by the time stage
+   * only when there is no metadata date and the text alone fixes none
+   */
+  publishedHint?: { value: string; rule: string; evidence: Span | null };
 }
 
 /** Where a cross-article value came from: the other article and its evidence span (offsets into that article's text). */
@@ -224,6 +229,8 @@ export interface ArticleRecord {
   published_inferred: boolean;
   published_evidence?: TextSpan | null;
   published_rule?: string;
+  /** ids of the other articles a cross-article publication date was inferred from */
+  published_from?: string[];
   story: string | null;
   persons: Array<{
     name: string;

@@ -54,8 +54,21 @@ export const timeStage: Stage = {
       runTime(doc, options, cands, options.yearHint);
       if (doc.published.value) doc.published.rule += ":year-from-story";
     }
+    if (options.publishedHint && !doc.published.value) applyPublishedHint(doc, options, cands, options.publishedHint);
   },
 };
+
+/**
+ * A publication date inferred across articles (src/resolve/dates.ts) for an article whose text
+ * alone fixes none: taken as the reference, and every time expression re-resolved against it.
+ */
+function applyPublishedHint(doc: Doc, options: AnalyzeOptions, cands: readonly Cand[], hint: NonNullable<AnalyzeOptions["publishedHint"]>): void {
+  const day = parseIsoDay(hint.value);
+  if (day === null) return;
+  const pub: InferredPublished = { value: hint.value, inferred: true, evidence: hint.evidence, rule: hint.rule, day, partial: null };
+  doc.published = pub;
+  doc.times = resolveCandidates(cands, { text: doc.text, ref: day, year: options.yearHint ?? null });
+}
 
 /**
  * Cross-article hooks. Record-based flows (analyze, eval) can instead re-run `analyze(article,
