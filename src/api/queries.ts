@@ -13,24 +13,20 @@
  * Each one reads whole listings (bounded by ALL) and aggregates in memory: fine for a desk-sized
  * store; a large deployment wants the port methods named above.
  */
-import type { ArticleRecord, TextSpan } from "../core/types.js";
-import type {
-  ArticleRow, EventRow, FigureRow, PersonSummary, QuoteRow, SearchHit, SideRow, Store, StoryRow,
-} from "../store/port.js";
+import type { ArticleRecord } from "../core/types.js";
+import type { ArticleRow, EventRow, FigureRow, SideRow, Store, StoryRow } from "../store/port.js";
 import { foldName } from "../text/fold.js";
 import { actorName } from "./names.js";
+import type {
+  Actor, FigureSeries, Network, NetworkEdge, NetworkNode, PlacePoint, SearchResult, SeriesPoint, StorySummary, StoryView, TimelineEvent,
+} from "./types.js";
+
+export type {
+  Actor, FigureSeries, Network, NetworkEdge, NetworkNode, PlacePoint, SearchResult, SeriesPoint, StorySummary, StoryView, TimelineEvent, TimelineSource,
+} from "./types.js";
 
 /** Upper bound of rows read by one composed query. */
 export const ALL = 100_000;
-
-export interface Actor {
-  /** stable node id: `p:<folded name>` for a person, `g:<group>` or `a:<code>` otherwise */
-  id: string;
-  label: string;
-  kind: "person" | "group" | "actor";
-  /** ISO3 / IGO code the actor stands for, when known */
-  code: string | null;
-}
 
 /** The actor a side of an event names: the person when there is one, else the group, else the code. */
 export function actorOf(s: SideRow): Actor | null {
@@ -54,15 +50,6 @@ export function sideMatches(s: SideRow, needle: string): boolean {
 }
 
 // ---------------------------------------------------------------- stories
-
-export interface StorySummary extends StoryRow {
-  /** distinct sources: outlets, where an article without an outlet counts as its own source */
-  sources: number;
-  /** the outlets' names */
-  outlet_names: string[];
-  key_actors: Array<{ label: string; kind: Actor["kind"]; code: string | null; count: number }>;
-  events: number;
-}
 
 async function summarize(store: Store, s: StoryRow): Promise<StorySummary & { articleRows: ArticleRow[]; eventRows: EventRow[] }> {
   const detail = await store.getStory(s.id);
@@ -107,28 +94,6 @@ export async function storySummaries(
   return filtered ? out.slice(q.offset, q.offset + q.limit) : out;
 }
 
-export interface TimelineSource {
-  article: string;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  idx: number;
-  rule: string;
-  span: TextSpan;
-}
-
-/** One event of a story's timeline: the same event reported by one or more articles. */
-export interface TimelineEvent {
-  type: EventRow["type"];
-  mode: EventRow["mode"];
-  source: SideRow;
-  target: SideRow;
-  date: string | null;
-  realis: EventRow["realis"];
-  mutual: boolean;
-  sources: TimelineSource[];
-}
-
 /** The key two reports of one event share: type, the two sides (either order for mutual types) and the date. */
 function eventKey(e: EventRow): string {
   const a = actorOf(e.source)?.id ?? "?";
@@ -157,14 +122,6 @@ export function timeline(events: EventRow[], articles: Map<string, ArticleRow>):
   );
 }
 
-export interface StoryView extends StorySummary {
-  articles: ArticleRow[];
-  timeline: TimelineEvent[];
-  figures: FigureRow[];
-  quotes: QuoteRow[];
-  persons: PersonSummary[];
-}
-
 export async function storyView(store: Store, id: string): Promise<StoryView | null> {
   const s = await store.getStory(id);
   if (!s) return null;
@@ -180,29 +137,6 @@ export async function storyView(store: Store, id: string): Promise<StoryView | n
 }
 
 // ---------------------------------------------------------------- network
-
-export interface NetworkNode extends Actor {
-  /** events the actor takes part in (within the filter) */
-  count: number;
-}
-
-export interface NetworkEdge {
-  id: string;
-  source: string;
-  target: string;
-  count: number;
-  /** events per PLOVER type */
-  types: Record<string, number>;
-  /** up to 20 of the events, for the evidence list */
-  events: Array<{ article: string; idx: number; type: string; date: string | null; span: TextSpan; title: string | null }>;
-}
-
-export interface Network {
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-  /** events per type over the whole filter (for the type filter's counts) */
-  types: Record<string, number>;
-}
 
 export async function network(
   store: Store,
@@ -242,33 +176,6 @@ export async function network(
 }
 
 // ---------------------------------------------------------------- figures
-
-export interface SeriesPoint {
-  /** the date the figure is valid for: as_of, else the article's date */
-  date: string | null;
-  value: number;
-  value_max: number | null;
-  qualifier: FigureRow["qualifier"];
-  what: string;
-  attributed_to: string | null;
-  article: string;
-  title: string | null;
-  /** first line of the article: a label when it has no title */
-  lead: string | null;
-  idx: number;
-  rule: string;
-  span: TextSpan;
-  /** indexes (in this series) of points this one contradicts */
-  contradicts: number[];
-}
-
-export interface FigureSeries {
-  /** `category|unit` */
-  key: string;
-  category: FigureRow["category"];
-  unit: string;
-  points: SeriesPoint[];
-}
 
 /** The range of values a figure claims. */
 function claimRange(f: { value: number; value_max: number | null; qualifier: string }): [number, number] {
@@ -350,17 +257,6 @@ export async function figureSeries(store: Store, q: { from?: string; to?: string
 
 // ---------------------------------------------------------------- places
 
-export interface PlacePoint {
-  name: string;
-  country: string | null;
-  lat: number;
-  lon: number;
-  mentions: number;
-  articles: Array<{ id: string; title: string | null; lead: string; published: string | null }>;
-  /** events located at the place (see locatedAt) */
-  events: Array<{ article: string; idx: number; type: string; date: string | null; span: TextSpan }>;
-}
-
 /** How far (in characters, same line) a place mention may sit from an event's evidence to locate it. */
 const NEAR = 60;
 /** A locative preposition right before a place name: "in Kyiv", "near the town of X", "outside Y". */
@@ -403,11 +299,6 @@ export async function places(store: Store, q: { from?: string; to?: string; stor
 }
 
 // ---------------------------------------------------------------- search
-
-export interface SearchResult {
-  articles: SearchHit[];
-  persons: PersonSummary[];
-}
 
 export async function searchAll(store: Store, q: { q: string; limit: number; offset: number }): Promise<SearchResult> {
   const articles = await store.search(q.q, { limit: q.limit, offset: q.offset });

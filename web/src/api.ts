@@ -1,9 +1,9 @@
 /** The JSON API, typed with the server's own types (type-only imports: nothing of the server is bundled). */
 import type { ArticleRow, FigureRow, PersonDetail, PersonSummary, QuoteRow, StoredArticle } from "../../src/store/port.js";
-import type { FigureSeries, Network, PlacePoint, SearchResult, StorySummary, StoryView } from "../../src/api/queries.js";
+import type { FigureSeries, Network, PlacePoint, SearchResult, StorySummary, StoryView } from "../../src/api/types.js";
 
 export type { ArticleRow, FigureRow, FigureSeries, Network, PersonDetail, PersonSummary, PlacePoint, QuoteRow, SearchResult, StoredArticle, StorySummary, StoryView };
-export type { TimelineEvent, NetworkEdge, NetworkNode, SeriesPoint } from "../../src/api/queries.js";
+export type { TimelineEvent, NetworkEdge, NetworkNode, SeriesPoint } from "../../src/api/types.js";
 export type { EventRow, SideRow } from "../../src/store/port.js";
 export type { TextSpan } from "../../src/core/types.js";
 
