@@ -139,9 +139,15 @@ function fractionValue(s: string): number {
 
 /** Sticky copy of NUMBER_RE, tried only where a cheap scan found a digit, a symbol or a number word. */
 const NUMBER_AT = new RegExp(NUMBER_RE.source, "iuy");
+/** Both cases of the first letter, so that the scan needs no case-insensitive flag (faster). */
+const capAlt = (words: string) =>
+  words
+    .split("|")
+    .map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`)
+    .join("|");
 const CANDIDATE_RE = new RegExp(
-  `US\\$|[$€£¥₴₽]|\\d[\\d.,]*|\\b(?:${UNIT_W}|${TENS_W}|${SCALE_W}|dozens?|tens|hundreds|thousands|millions|billions|scores|half|a(?=\\s+(?:${SCALE_W}|dozen|third|quarter|fifth|tenth|half)\\b))\\b`,
-  "gi",
+  `US\\$|[$€£¥₴₽]|\\d[\\d.,]*|\\b(?:${capAlt(`${UNIT_W}|${TENS_W}|${SCALE_W}|dozens|dozen|tens|hundreds|thousands|millions|billions|scores|half`)}|[Aa](?=\\s+(?:${SCALE_W}|dozen|third|quarter|fifth|tenth|half)\\b))\\b`,
+  "g",
 );
 
 /** Every number in text[from, to), in order. */
