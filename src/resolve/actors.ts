@@ -150,6 +150,8 @@ export function personKeys(name: string, aliases: readonly string[] = []): NameK
     if (!s) return false;
     full.add(t.join(" "));
     surnames.add(s.surname);
+    // "al-Burhan" is also written "Burhan": the last word alone is a surname key too
+    surnames.add(t[t.length - 1]!);
     given.push(s.given);
     return true;
   };

@@ -24,6 +24,8 @@ export interface StoryOptions {
   wEvent: number;
   /** score multiplier when the article's main event contradicts the story (another date, a later development) */
   conflictFactor: number;
+  /** the same, when the two dates of the main event are one day apart */
+  nearConflictFactor: number;
   /** below this agreement between the article's lead and the story's leads, the score is scaled down */
   leadMin: number;
   /** score multiplier when the article or the story has no date */
@@ -44,6 +46,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   wLeadNames: 0,
   wEvent: 0.15,
   conflictFactor: 0.35,
+  nearConflictFactor: 0.7,
   leadMin: 0.2,
   undatedFactor: 0.8,
   maxPostingsScan: 64,
@@ -378,8 +381,9 @@ export class StoryIndex {
         // conflict (a resolution error, or the next day's call between the same two people)
         const dist = e.day === null || storyDays.length === 0 ? 0 : Math.min(...storyDays.map((d) => Math.abs(d - e.day!)));
         const compatible = dist === 0;
-        if (!compatible && e.main && se.main > 0 && this.keyWeight(k) > 0.3 && conflictFactor > (dist === 1 ? Math.sqrt(o.conflictFactor) : o.conflictFactor)) {
-          conflictFactor = dist === 1 ? Math.sqrt(o.conflictFactor) : o.conflictFactor;
+        const cf = dist === 1 ? o.nearConflictFactor : o.conflictFactor;
+        if (!compatible && e.main && se.main > 0 && this.keyWeight(k) > 0.3 && conflictFactor > cf) {
+          conflictFactor = cf;
           conflict = `${k} on ${isoOfDay(e.day!)}, the story has it on ${storyDays.map(isoOfDay).join("/")}`;
         }
         if (compatible) {
