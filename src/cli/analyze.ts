@@ -10,6 +10,7 @@ import { InputError } from "../core/errors.js";
 import type { Article, ArticleRecord } from "../core/types.js";
 import { readInputs } from "../ingest/index.js";
 import { AnalyzePool, orderedAnalysis } from "../parallel/pool.js";
+import { redateBatch } from "../resolve/dates.js";
 import { clusterBatch } from "../resolve/stories.js";
 
 export const summary = "analyse articles without storing them; print SCHEMA.md records with spans: analyze <paths…> [--jsonl]";
@@ -48,6 +49,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const records: ArticleRecord[] = [];
+  const articles = new Map<string, Article>();
   let failed = 0;
   // --threads N: the same records, analysed in worker threads, handed back in input order
   const pool = threads > 1 ? new AnalyzePool({ threads, analyze: { noMetadataDates }, includeText: true }) : null;
@@ -62,7 +64,10 @@ export async function run(argv: string[]): Promise<number> {
     try {
       // the text goes along for story clustering; it is printed only with --text
       if ("error" in x) throw x.error;
-      if ("record" in x) records.push(x.record);
+      if ("record" in x) {
+        records.push(x.record);
+        articles.set(x.record.id, item);
+      }
     } catch (e) {
       failed++;
       console.error(`${item.origin}: analysis failed: ${(e as Error).message}`);
@@ -70,10 +75,12 @@ export async function run(argv: string[]): Promise<number> {
   }
   await pool?.close();
   const stories = clusterBatch(records);
-  for (const r of records) {
-    r.story = stories.get(r.id) ?? r.story;
-    if (!includeText) delete r.text;
-  }
+  for (const r of records) r.story = stories.get(r.id) ?? r.story;
+  // cross-article dates: undated articles from their story-mates (src/resolve/dates.ts)
+  const items = records.map((record) => ({ article: articles.get(record.id)!, record }));
+  redateBatch(items, { noMetadataDates });
+  items.forEach((it, i) => (records[i] = it.record));
+  if (!includeText) for (const r of records) delete r.text;
   const out = jsonl ? records.map((r) => `${JSON.stringify(r)}\n`).join("") : `${JSON.stringify(records, null, 2)}\n`;
   // wait for the write: the dispatcher exits the process as soon as run() resolves
   if (out) await new Promise<void>((resolve, reject) => process.stdout.write(out, (err) => (err ? reject(err) : resolve())));
