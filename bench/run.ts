@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { packageRoot } from "../src/core/paths.js";
 import { generateCorpus } from "./corpus.js";
+import { SCALE_OUT_PHASES } from "./scale-out.js";
 
 interface PhaseResult {
   phase: string;
@@ -78,6 +79,8 @@ const PHASES: Record<string, PhaseFn> = {
     rmSync(dir, { recursive: true, force: true });
     return { timings };
   },
+  // analyze-threads-1/2, ingest-threads-2, ingest-pg (issue 9)
+  ...SCALE_OUT_PHASES,
 };
 
 function timeEach<T>(items: readonly T[], fn: (x: T) => void): number[] {
@@ -133,11 +136,11 @@ async function parent(sizes: number[], phases: string[]): Promise<void> {
     }
   }
   const floor = new Map(results.filter((r) => r.phase === "tokenize").map((r) => [r.n, r.articles_per_s]));
-  console.log("phase        articles  art/s     first10%  last10%   peak RSS MB  cost vs tokenize");
+  console.log("phase             articles  art/s     first10%  last10%   peak RSS MB  cost vs tokenize");
   for (const r of results) {
     const f = floor.get(r.n);
     console.log(
-      `${r.phase.padEnd(12)} ${String(r.n).padStart(8)}  ${r.articles_per_s.toFixed(0).padStart(8)}  ${r.first_tenth_per_s.toFixed(0).padStart(8)}  ${r.last_tenth_per_s.toFixed(0).padStart(8)}  ${r.peak_rss_mb.toFixed(0).padStart(11)}  ${f ? (f / r.articles_per_s).toFixed(1) + "×" : ""}`,
+      `${r.phase.padEnd(17)} ${String(r.n).padStart(8)}  ${r.articles_per_s.toFixed(0).padStart(8)}  ${r.first_tenth_per_s.toFixed(0).padStart(8)}  ${r.last_tenth_per_s.toFixed(0).padStart(8)}  ${r.peak_rss_mb.toFixed(0).padStart(11)}  ${f ? (f / r.articles_per_s).toFixed(1) + "×" : ""}`,
     );
   }
   const dir = join(packageRoot(), "bench", "results");
