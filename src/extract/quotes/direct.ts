@@ -104,8 +104,8 @@ export function findQuoteMarks(doc: Doc): QuoteMarks[] {
         continue;
       }
       if ((ch === "’" || ch === "'") && sOpen >= 0 && !LETTER.test(after)) {
-        // "countries’ " is a possessive; a closing quote follows a letter or punctuation and the quote has started
-        if (before === "s" && LETTER.test(text[i - 2] ?? "") && !/[.,!?]/.test(before) && countWords(doc, sOpen + 1, i) > 6) continue;
+        // "the refugees' needs": a possessive, not the end of the quote
+        if (before === "s" && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 4)) && !/^\s+(?:he|she|they|it|said|says|added|told)\b/.test(text.slice(i + 1, i + 12))) continue;
         push(sOpen, i, true, false, false);
         sOpen = -1;
       }

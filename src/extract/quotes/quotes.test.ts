@@ -76,6 +76,16 @@ describe("direct quotes", () => {
     const text = "Foreign Minister Penny Wong spoke after the meeting. “This is a step forward,” she said.";
     expect(surname(only(text).speaker)).toBe("Wong");
   });
+  it("single quotes (British style), a possessive inside does not close them", () => {
+    const q = only("Mr Smith said: 'The refugees' needs are enormous and we don't have the money.'");
+    expect(q.text).toBe("The refugees' needs are enormous and we don't have the money.");
+    expect(q.speaker).toBe("Smith");
+  });
+  it("single quotes with the speaker after", () => {
+    const q = only("'We will not abandon our people,' the prime minister said.");
+    expect(q.text).toBe("We will not abandon our people,");
+    expect(q.speaker).toBe("prime minister");
+  });
   it("a body quoted: the statement said", () => {
     const q = only('"The council condemns the attack in the strongest terms," the UN Security Council said in a statement.');
     expect(q.speaker).toMatch(/Security Council/);
