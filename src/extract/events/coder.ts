@@ -27,7 +27,7 @@ const NP_ROLE = new Set("counterpart counterparts minister president prime forei
 const SUBJ_PRONOUN = new Set(["he", "she", "they", "we"]);
 const BE = new Set(["was", "were", "is", "are", "been", "being", "be", "got", "gets", "get", "getting", "has", "have", "had"]);
 const IRREGULAR_PARTICIPLE = new Set(["struck", "shot", "hit", "held", "met", "seen", "taken", "beaten", "killed", "freed", "sent", "given", "brought", "thrown", "stricken", "overrun", "caught", "won", "fought", "led"]);
-const CONJ_RE = /^\s*(?:,|,?\s*and|,?\s*or|,?\s*as well as|,?\s*along with|,?\s*together with|,?\s*including|,?\s*plus|&|-|–|\/)\s*(?:(?:the|his|her|their|its)\s+)?$/i;
+const CONJ_RE = /^\s*(?:,|,?\s*and|,?\s*or|,?\s*as well as|,?\s*along with|,?\s*together with|,?\s*including|,?\s*plus|&|-|–)\s*(?:(?:the|his|her|their|its)\s+)?$/i;
 const PHONE_RE = /\b(?:phone|telephone|telephonic|phoned|telephoned|video ?conference|video call|call)\b/i;
 /** words between the aggressor and its campaign noun: "Russia's full-scale invasion", "Putin launched the war" */
 const CAMPAIGN_GAP = new Set(
@@ -489,7 +489,12 @@ function codeMatch(
       }
       case "object":
         // threats and demands name their target after the act: "threatened to cut off gas to X"
-        targets = objectOf(ctx, units, tEnd, sent.end, OBJECT_WINDOW[type] ?? 5);
+        targets = objectOf(ctx, units, tEnd, sent.end, rule.maxGap ?? OBJECT_WINDOW[type] ?? 5);
+        // "offered on several occasions to host talks between Kyiv and Moscow"
+        if (!targets.length && type === "AGREE") {
+          const btw = afterWord(ctx, units, tEnd, sent.end, "between", 10);
+          if (btw.length >= 2) targets = btw;
+        }
         break;
       case "with": {
         targets = afterWord(ctx, units, tEnd, sent.end, "with", 14);
@@ -591,7 +596,7 @@ function codeMatch(
     if (speech && modal && !cond && !negated && (type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE")) {
       type = "THREATEN";
       realis = "asserted";
-    } else if (ownIntent && !negated && COOPERATIVE.has(type) && !(type === "RETREAT" && /\b(?:announced|decided)\b/i.test(sentText))) {
+    } else if (ownIntent && !negated && COOPERATIVE.has(type) && rule.source !== "between" && !(type === "RETREAT" && /\b(?:announced|decided)\b/i.test(sentText))) {
       // CAMEO 03 / PLOVER: an expressed intent to cooperate, help, meet or yield is AGREE
       type = "AGREE";
       realis = "asserted";
@@ -611,7 +616,8 @@ function codeMatch(
     for (const t of sentenceTimes(doc, sent.start, sent.end)) {
       if (t.grain !== "day") continue;
       const dist = t.start >= mEnd ? t.start - mEnd : mStart - t.end;
-      if (dist >= 0 && dist < best) {
+      // only a date attached to the campaign noun: "the invasion on February 24", "February 24, when Russia invaded"
+      if (dist >= 0 && dist <= 30 && dist < best) {
         best = dist;
         nearDate = t.value;
       }

@@ -30,6 +30,8 @@ export interface RuleSpec {
   realisFixed?: boolean;
   /** regex over the text just before the match: when it matches, the rule does not fire */
   notAfter?: string;
+  /** at most this many words between the match and its object */
+  maxGap?: number;
 }
 
 export interface Rule extends RuleSpec {

@@ -34,11 +34,11 @@ const NP_WORDS = new Set(
 
 const WORD_RE = /[\p{L}\p{M}'’-]+|[(),–-]/gu;
 
-const CONJ_HEAD_RE = /^\s*(?:,\s*)?(?:and|or|as well as|along with|together with|including|plus|&|-|–|\/|,)(?=\s|$)/i;
+const CONJ_HEAD_RE = /^\s*(?:,\s*)?(?:and|or|as well as|along with|together with|including|plus|&|-|–|,)(?=\s|$)/i;
 
 /** Is the gap between two units a coordination ("A, B and C", "A along with Dutch counterpart B")? */
 export function conjGap(gap: string): boolean {
-  if (/^\s*[-–/]\s*$/.test(gap)) return true;
+  if (/^\s*[-–]\s*$/.test(gap)) return true;
   const m = CONJ_HEAD_RE.exec(gap);
   if (!m) return false;
   const rest = gap.slice(m[0].length);
@@ -61,6 +61,9 @@ export function npGap(gap: string, allowComma: boolean): boolean {
   return true;
 }
 
+/** bodies that report or administer rather than act as a side: outlets, offices, agencies */
+const NOT_A_GROUP_RE = /\b(?:news|agency|press|times|post|tv|radio|television|directorate|office|ministry|department|newspaper|daily|journal|reuters|bureau|institute|university|international)\b/i;
+
 export function mentionSide(doc: Doc, m: EntityMention): Side | null {
   switch (m.kind) {
     case "person": {
@@ -76,7 +79,8 @@ export function mentionSide(doc: Doc, m: EntityMention): Side | null {
       if (actor) return { person: null, actor };
       // a named body with no state or IGO code acts as a non-state group
       const name = o?.name ?? doc.text.slice(m.start, m.end);
-      return /^\p{Lu}/u.test(name) ? { person: null, actor: null, group: name } : null;
+      if (m.via === "media" || NOT_A_GROUP_RE.test(name) || !/^\p{Lu}/u.test(name)) return null;
+      return { person: null, actor: null, group: name };
     }
     case "group": {
       const o = m.ref >= 0 ? doc.organizations[m.ref] : undefined;
