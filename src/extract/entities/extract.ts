@@ -1198,8 +1198,7 @@ export function extractEntities(doc: Doc): void {
         let ok = true;
         for (let x = k; x < k + len; x++) if (consumed[x] || hitAt[x] || mentionPerson.has(x)) ok = false;
         if (!ok) continue;
-        const span = spanOf(k, k + len);
-        const name = text.slice(span.start, span.end);
+        const name = len === 1 ? w[k]! : text.slice(tokens[k]!.start, tokens[k + len - 1]!.end);
         if (len === 1 && (L.nonNames.has(name) || L.monthsDays.has(name))) continue;
         const g = L.gazetteer.get(name);
         const admin = L.adminHeads.has(lw[k + len] ?? "") && tokens[k + len]?.sent === tokens[k]!.sent;
@@ -1209,7 +1208,7 @@ export function extractEntities(doc: Doc): void {
           let placeName = name;
           if (admin) {
             end = k + len + 1;
-            placeName = text.slice(span.start, tokens[end - 1]!.end);
+            placeName = text.slice(tokens[k]!.start, tokens[end - 1]!.end);
           }
           const cc = g ? g[0] : guessCountry(name);
           addPlace(placeName, cc, spanOf(k, end), g ? g[1] : null, g ? g[2] : null, admin ? "place.admin" : "place.gazetteer");
