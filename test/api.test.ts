@@ -327,6 +327,32 @@ describe("POST /api/articles", () => {
       expect(b2.counts.inserted).toBe(2);
     });
 
+    it("refuses writes from other origins (CSRF), and hosts it does not serve (DNS rebinding)", async () => {
+      const body = JSON.stringify({ text: "A cross-site article." });
+      const attempts: Array<Record<string, string>> = [
+        { origin: "https://evil.example" },
+        { origin: "null" },
+        { "sec-fetch-site": "cross-site" },
+      ];
+      for (const headers of attempts) {
+        const res = await wapp.request("/api/articles", { method: "POST", body, headers: { "content-type": "text/plain", ...headers } });
+        expect(res.status, JSON.stringify(headers)).toBe(403);
+        expect(((await res.json()) as ErrorBody).error.code).toBe("cross_origin");
+      }
+      // same origin is fine
+      const ok = await wapp.request("http://127.0.0.1:8080/api/articles", {
+        method: "POST", body: JSON.stringify({ text: "A same-site article about talks in Lima." }),
+        headers: { "content-type": "application/json", origin: "http://127.0.0.1:8080", "sec-fetch-site": "same-origin", host: "127.0.0.1:8080" },
+      });
+      expect(ok.status).toBe(201);
+      const guarded = createApp({ store: wstore, webDir: null, allowedHosts: ["127.0.0.1", "localhost"] });
+      expect((await guarded.request("http://127.0.0.1:8080/api/health")).status).toBe(200);
+      expect((await guarded.request("http://localhost:8080/api/health")).status).toBe(200);
+      const rebound = await guarded.request("http://evil.example:8080/api/health", { headers: { host: "evil.example:8080" } });
+      expect(rebound.status).toBe(403);
+      expect(((await rebound.json()) as ErrorBody).error.code).toBe("bad_host");
+    });
+
     it("answers bad input with clear 4xx JSON errors", async () => {
       const cases: Array<[BodyInit, string, number, string]> = [
         ["{not json", "application/json", 400, "bad_json"],

@@ -31,7 +31,18 @@ export interface AppOptions {
   allowWrites?: boolean;
   /** folder of the built web app (default: dist/web under the package root); null: no web app */
   webDir?: string | null;
+  /**
+   * Host names (without port) the server answers to; others get a 403. `eventwire serve` sets
+   * the loopback names when it binds to loopback, so that a web page elsewhere cannot reach the
+   * API through DNS rebinding. Default: any host.
+   */
+  allowedHosts?: string[];
 }
+
+/** The names a loopback server is reached by. */
+export const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"];
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** An error with an HTTP status, answered as JSON. */
 export class HttpError extends Error {
@@ -80,9 +91,31 @@ export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   let writing: Promise<unknown> = Promise.resolve();
 
+  const hosts = opts.allowedHosts ? new Set(opts.allowedHosts.map((h) => h.toLowerCase())) : null;
   app.use("*", async (c, next) => {
     if (c.req.url.length > MAX_URL_CHARS) throw new HttpError(414, "uri_too_long", `request URL longer than ${MAX_URL_CHARS} characters`);
+    if (hosts) {
+      const host = (c.req.header("host") ?? new URL(c.req.url).host).toLowerCase().replace(/:\d+$/, "");
+      if (!hosts.has(host)) throw new HttpError(403, "bad_host", `this server does not answer to host "${host.slice(0, 100)}"`);
+    }
+    // writes only from this origin: a page elsewhere may not post here (CSRF)
+    if (UNSAFE_METHODS.has(c.req.method)) {
+      const origin = c.req.header("origin");
+      const site = c.req.header("sec-fetch-site");
+      const self = new URL(c.req.url);
+      const sameHost = (o: string) => {
+        try {
+          return new URL(o).host === (c.req.header("host") ?? self.host);
+        } catch {
+          return false;
+        }
+      };
+      if ((origin && origin !== "null" && !sameHost(origin)) || origin === "null" || site === "cross-site" || site === "same-site") {
+        throw new HttpError(403, "cross_origin", "requests that change data must come from this server's own pages");
+      }
+    }
     await next();
+    c.header("x-content-type-options", "nosniff");
   });
   app.use(
     "*",

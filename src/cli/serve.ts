@@ -3,7 +3,7 @@
  * Writes (POST /api/articles) are off unless --allow-writes is given.
  */
 import { serve } from "@hono/node-server";
-import { createApp } from "../api/app.js";
+import { createApp, LOOPBACK_HOSTS } from "../api/app.js";
 import { command, err, out, str, UsageError } from "./util.js";
 
 export const summary = "serve the web app and the JSON API (http://127.0.0.1:8080/ by default)";
@@ -23,7 +23,9 @@ export async function run(argv: string[]): Promise<number> {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port wants a port number (0-65535), got "${String(ctx.values.port)}"`);
       const host = str(ctx.values, "host") ?? "127.0.0.1";
       const allowWrites = ctx.values["allow-writes"] === true;
-      const app = createApp({ store: ctx.store, allowWrites });
+      const loopback = LOOPBACK_HOSTS.includes(host) || /^127\./.test(host);
+      // bound to loopback: answer only to loopback names (no DNS rebinding from a page elsewhere)
+      const app = createApp({ store: ctx.store, allowWrites, allowedHosts: loopback ? [...LOOPBACK_HOSTS, host] : undefined });
       const server = serve({ fetch: app.fetch, port, hostname: host });
       const ready = await new Promise<number>((resolve, reject) => {
         server.once("listening", () => {
@@ -39,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
       const shown = host.includes(":") ? `[${host}]` : host;
       out(`eventwire: serving ${ctx.dbLocation} at http://${shown}:${ready}/  (API: /api/, OpenAPI: /api/openapi.json)`);
       out(`writes ${allowWrites ? "ON: POST /api/articles adds articles" : "off (start with --allow-writes to add articles over HTTP)"}; Ctrl-C stops`);
-      if (host !== "127.0.0.1" && host !== "localhost" && host !== "::1") err("eventwire: warning: listening beyond this machine; the API has no authentication");
+      if (!loopback) err("eventwire: warning: listening beyond this machine; the API has no authentication");
       await new Promise<void>((resolve) => {
         const stop = () => {
           server.close(() => resolve());
