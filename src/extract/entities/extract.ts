@@ -129,6 +129,11 @@ export function extractEntities(doc: Doc): void {
       continue;
     }
     if (nameToks >= 2 && sentStart && !titled && L.nonNames.has(w[ns]!)) continue;
+    // a sentence opener glued to a name: "Thanking Erdoğan", "Addressing Kuleba"
+    if (nameToks >= 2 && sentStart && !titled && /(?:ing|ly)$/.test(w[ns]!) && w[ns]!.length > 5) {
+      drafts.push({ s: ns + 1, e: ne, confirmed: ne - ns > 2, titled: false, headline: isHeadline });
+      continue;
+    }
     // a name used as a modifier of a plural noun is a company or body: "Goldman Sachs analysts"
     if (nameToks >= 2 && !titled && MODIFIED_NOUNS.has(lw[ne] ?? "")) continue;
     drafts.push({ s: ns, e: ne, confirmed: !isHeadline, titled, headline: isHeadline });
