@@ -170,6 +170,16 @@ describe("wire-copy sentences from other conflicts", () => {
   it("reservists are troops", () => {
     expect(only("Israel has mobilised 360,000 reservists, the military said.").category).toBe("troops");
   });
+  it("people in need of aid", () => {
+    const f = only("About 13 million people need food aid, the agency said.");
+    expect(f.category).toBe("aid");
+    expect(f.unit).toBe("people");
+  });
+  it("'X has put the death toll at N'", () => {
+    const f = only("The regional health bureau has put the death toll at more than 500,000.");
+    expect([f.value, f.category, f.qualifier]).toEqual([500000, "killed", "more than"]);
+    expect(f.attributed_to).toBe("regional health bureau");
+  });
   it("a compound modifier is not a count", () => {
     expect(figs("The 7.5-magnitude quake was followed by a 10-point plan.")).toEqual([]);
   });

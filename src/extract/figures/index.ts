@@ -187,6 +187,15 @@ function extractFigures(doc: Doc): FigureRecord[] {
         if (c && /(?:ed|ing)$/.test(low[k]!) && c !== "troops") cue = { category: c, tok: k, forward: false };
       }
       cue ??= cueForward(doc, tEnd, sent.tokEnd, true);
+      // "13 million need food aid": people in need of aid
+      if (!cue || cue.tok - tEnd > 4) {
+        for (let k = tEnd; k < Math.min(sent.tokEnd, tEnd + 5); k++) {
+          if (/^(?:need|needs|needing|require|requires|depend|depends|rely|relies|receive|received|receiving)$/.test(low[k]!)) {
+            for (let m = k + 1; m < Math.min(sent.tokEnd, k + 4); m++) if (AID.has(low[m]!) || low[m] === "food") cue = { category: "aid", tok: m, forward: true };
+            break;
+          }
+        }
+      }
       // "amounted to N", "put the figure at N": the subject before tells what is counted
       cue ??= cueBackward(doc, t0, sent.tokStart);
       cue ??= cueForward(doc, tEnd, sent.tokEnd, false);
@@ -217,6 +226,8 @@ function extractFigures(doc: Doc): FigureRecord[] {
       let e = tEnd;
       while (e < sent.tokEnd && e - tEnd < 4 && /^[\p{L}-]+$/u.test(low[e]!) && !/^(?:to|for|from|by|on|at|and|was|were|is|has|had|will)$/.test(low[e]!)) e++;
       what = e > tEnd ? text.slice(doc.tokens[tEnd]!.start, doc.tokens[e - 1]!.end) : category === "aid" ? "aid" : "money";
+    } else if (category === "aid") {
+      what = `${noun} in need of aid`;
     } else if (cue && cue.forward && cue.tok > head.tok) {
       const vEnd = Math.min(sent.tokEnd, cue.tok + 4);
       let e = cue.tok + 1;

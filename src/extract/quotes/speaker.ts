@@ -55,7 +55,9 @@ export const ROLE_WORDS = new Set(
     "readout communique communiqué briefing data figures statistics estimates tally count analysts experts agencies " +
     "un u.n. joint general's chief's spokesman's his her their its high border guards guard coast emergency emergencies " +
     "rescue rescuers staff workers watchdog charity ngo red crescent cross relief humanitarian humanitarians " +
-    "regional local state federal city municipal military's ministry's"
+    "regional local state federal city municipal military's ministry's bureau department directorate institute centre " +
+    "center division board syndicate union association federation coalition network alliance company firm operator " +
+    "guard guards ombudsman inspectorate"
   ).split(" "),
 );
 const DETERMINERS = new Set(["the", "a", "an", "another", "his", "her", "their", "its", "one", "two", "some", "several", "both", "this", "that"]);
