@@ -1013,7 +1013,7 @@ export function extractEntities(doc: Doc): void {
         if (sentOf(s2) !== sentOf(ms)) continue;
         const qi = mentionPerson.get(s2)!;
         const qc = resolved[qi]!.country;
-        if (qi !== pi && qc?.stated) score.set(qc.value, (score.get(qc.value) ?? 0) + 2);
+        if (qi !== pi && qc?.stated) score.set(qc.value, (score.get(qc.value) ?? 0) + 5);
       }
     }
     // an office whose bare title names one government ("Secretary of State")
