@@ -140,6 +140,32 @@ describe.skipIf(!haveChromium)("web app in chromium", () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
+  it("adds an article from the Add page and opens it in the reader", async () => {
+    await page.goto(`${srv.base}/#/add`);
+    const form = page.locator("[data-testid=add-form]");
+    await form.waitFor();
+    const text = "Foreign ministers of two neighbouring states met in Lima on Tuesday. At least 40 people were killed in clashes last week, officials said.";
+    await form.locator("textarea").fill(text);
+    await form.locator("input[placeholder='YYYY-MM-DD']").fill("2024-05-07");
+    await form.locator("button[type=submit]").click();
+    const result = page.locator("[data-testid=add-result]");
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(/1 added/);
+    await result.locator("a").first().click();
+    const reader = page.locator("[data-testid=reader]");
+    await reader.waitFor();
+    expect(await reader.textContent()).toBe(text);
+    await shot("8-added");
+    // a bad date is a clear error on the page, nothing added
+    await page.goto(`${srv.base}/#/add`);
+    await form.waitFor();
+    await form.locator("textarea").fill("Another text.");
+    await form.locator("input[placeholder='YYYY-MM-DD']").fill("soon");
+    await form.locator("button[type=submit]").click();
+    await page.locator("[data-testid=add-form] .error").waitFor();
+    expect(await page.locator("[data-testid=add-form] .error").textContent()).toMatch(/date/);
+  });
+
   it("visits every page without external requests or script errors (screenshots)", async () => {
     const files = await shootAll(page, srv.base, join(ARTIFACTS, "pages"));
     expect(files.length).toBe(7);

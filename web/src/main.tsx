@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { useState } from "preact/hooks";
 import { go, useRoute } from "./hooks.js";
+import { AddPage } from "./pages/Add.js";
 import { ArticlePage, ArticlesPage } from "./pages/Article.js";
 import { FiguresPage } from "./pages/Figures.js";
 import { MapPage } from "./pages/Map.js";
@@ -16,6 +17,7 @@ const NAV: Array<[string, string]> = [
   ["figures", "Figures"],
   ["map", "Map"],
   ["articles", "Articles"],
+  ["add", "Add"],
 ];
 
 function SearchBox({ initial }: { initial: string }) {
@@ -67,6 +69,9 @@ function App() {
       break;
     case "article":
       page = <ArticlePage id={route.arg ?? ""} highlight={route.query.get("hl")} />;
+      break;
+    case "add":
+      page = <AddPage />;
       break;
     case "search":
       page = <SearchPage q={route.query.get("q") ?? ""} />;
