@@ -8,6 +8,7 @@ import { InputError } from "./core/errors.js";
 import type { AnalyzeOptions, Article, ArticleRecord } from "./core/types.js";
 import { readInputs, type ReadOptions } from "./ingest/index.js";
 import { inferFromRegistry } from "./resolve/actors.js";
+import { redateFromStore } from "./resolve/dates.js";
 import { StoryIndex, type StoryIndexJSON } from "./resolve/stories.js";
 import type { SaveArticleInput, SaveResult, Store } from "./store/port.js";
 import { storyTitle, textHash } from "./store/rows.js";
@@ -123,9 +124,12 @@ export async function ingestOne(
   if (await store.findArticle(article.id, textHash(article.text))) return "unchanged";
   if (analysed instanceof Error) throw analysed;
   const record = analysed ?? toRecord(analyze(article, options));
+  const input = assignStory(stories, article, record);
+  // cross-article: an undated article takes its date (or year) from its story-mates (src/resolve/dates.ts)
+  if (input.story && !input.story.opened) input.record = await redateFromStore(store, article, input.record, options);
   // cross-article: a person named without a role/country gets it from a nearby article that states it
-  await inferFromRegistry(store, record, { days: REGISTRY_DAYS });
-  return store.saveArticle(assignStory(stories, article, record));
+  await inferFromRegistry(store, input.record, { days: REGISTRY_DAYS });
+  return store.saveArticle(input);
 }
 
 /**

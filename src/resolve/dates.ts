@@ -34,6 +34,7 @@ import type { AnalyzeOptions, Article, ArticleRecord, Span } from "../core/types
 import { textStage } from "../extract/text.js";
 import { dayOf, isoDay, parseIsoDay, weekdayOf, ymdOf } from "../extract/time/calendar.js";
 import { parseCandidates } from "../extract/time/parse.js";
+import type { Store } from "../store/port.js";
 import { inferPublished, leadSentences } from "../extract/time/published.js";
 
 /** Days a year-completed month-day may lie from the nearest story-mate date. */
@@ -227,13 +228,25 @@ export function decideFromBatch(cues: DateCues, run: readonly Mate[]): DateDecis
   return { rule: "batch-year", yearHint: [...years][0]!, publishedHint: null, from: [] };
 }
 
-/** Re-analyses the article with the decision's hints; the record keeps its story label. */
+/**
+ * Re-analyses the article with the decision's hints and returns the record with its publication
+ * date, events and figures replaced (the date-dependent parts); everything else of the record
+ * (story label, persons as other cross-article steps left them, quotes) is kept.
+ */
 export function redate(article: Article, record: ArticleRecord, decision: DateDecision, options: AnalyzeOptions = {}): ArticleRecord {
   const opts: AnalyzeOptions = { ...options };
   if (decision.yearHint !== null) opts.yearHint = decision.yearHint;
   if (decision.publishedHint) opts.publishedHint = decision.publishedHint;
-  const fresh = toRecord(analyze(article, opts), { includeText: record.text !== undefined });
-  fresh.story = record.story;
+  const again = toRecord(analyze(article, opts));
+  const fresh: ArticleRecord = {
+    ...record,
+    published: again.published,
+    published_inferred: again.published_inferred,
+    published_evidence: again.published_evidence,
+    published_rule: again.published_rule,
+    events: again.events,
+    figures: again.figures,
+  };
   if (fresh.published && !record.published) {
     fresh.published_inferred = true;
     // the hinted day, or the text's own day completed with the hinted year
@@ -359,4 +372,20 @@ export function redateFromMates(article: Article, record: ArticleRecord, mates: 
   if (others.length === 0) return record;
   const d = decideFromMates(dateCues(article), others);
   return d ? redate(article, record, d, options) : record;
+}
+
+/**
+ * Online form over a store: the article was just assigned to `record.story`; its story-mates'
+ * dates are read from the store (that story's articles only, so the cost does not grow with the
+ * store). Returns the re-dated record, or the same record when nothing changes.
+ */
+export async function redateFromStore(
+  store: Pick<Store, "getStory">, article: Article, record: ArticleRecord, options: AnalyzeOptions = {},
+): Promise<ArticleRecord> {
+  if (record.published || !record.story) return record;
+  const story = await store.getStory(record.story);
+  if (!story) return record;
+  const mates: Mate[] = [];
+  for (const a of story.articles) if (a.id !== record.id && a.published) mates.push({ id: a.id, published: a.published });
+  return redateFromMates(article, record, mates, options);
 }
