@@ -11,6 +11,9 @@
  *   --out FILE             where the predictions go (default /tmp/eventwire-stream-pred.jsonl)
  *   --verbose              print each assignment with its reason
  *   --set k=v              override a StoryOptions value (repeatable), for tuning
+ *   --scale N[,N…]         cost check: feeds N articles made from the stream's (copies shifted by 20
+ *                          days per round) and prints articles/s overall and over the last tenth,
+ *                          and the heap, to show the per-article cost stays flat
  *   --prime                count the whole stream's word statistics first (as a running service
  *                          has them from its history); default: cold start, strictly online
  */
@@ -29,7 +32,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const SHARED = join(here, "..", "..", "shared", "corpus");
 
 function parseArgs(argv: string[]) {
-  const o = { gold: [] as string[], goldFeatures: false, out: "/tmp/eventwire-stream-pred.jsonl", verbose: false, prime: false, set: {} as Partial<StoryOptions>, stream: join(SHARED, "stream", "articles.jsonl") };
+  const o = { gold: [] as string[], goldFeatures: false, out: "/tmp/eventwire-stream-pred.jsonl", verbose: false, prime: false, scale: [] as number[], set: {} as Partial<StoryOptions>, stream: join(SHARED, "stream", "articles.jsonl") };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--gold") while (argv[i + 1] && !argv[i + 1]!.startsWith("--")) o.gold.push(argv[++i]!);
@@ -37,6 +40,7 @@ function parseArgs(argv: string[]) {
     else if (a === "--out") o.out = argv[++i]!;
     else if (a === "--verbose") o.verbose = true;
     else if (a === "--prime") o.prime = true;
+    else if (a === "--scale") o.scale = argv[++i]!.split(",").map(Number);
     else if (a === "--stream") o.stream = argv[++i]!;
     else if (a === "--set") {
       const [k, v] = argv[++i]!.split("=");
@@ -97,5 +101,42 @@ async function runStream(o: ReturnType<typeof parseArgs>): Promise<number> {
   return 0;
 }
 
+function shiftDay(iso: string | null, days: number): string | null {
+  if (!iso) return null;
+  return new Date(Date.parse(iso + "T00:00:00Z") + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function runScale(o: ReturnType<typeof parseArgs>): Promise<number> {
+  const lines = readFileSync(o.stream, "utf8").split("\n").filter((l) => l.trim());
+  const base = lines.map((line, i) => {
+    const g = JSON.parse(line) as { id: string; text: string; title?: string; outlet?: string; published?: string };
+    return toRecord(analyze({ id: g.id, text: g.text, title: g.title ?? null, url: null, outlet: g.outlet ?? null, published: g.published ?? null, origin: `${o.stream}:${i + 1}` }), { includeText: true });
+  });
+  console.log("| articles | articles/s (all) | articles/s (last tenth) | heap MB | stories |");
+  console.log("| ---: | ---: | ---: | ---: | ---: |");
+  for (const n of o.scale) {
+    const index = new StoryIndex(o.set);
+    const g = globalThis as { gc?: () => void };
+    g.gc?.();
+    let peak = 0;
+    const t0 = process.cpuUsage();
+    let tTail = t0;
+    for (let i = 0; i < n; i++) {
+      if (i === Math.floor(n * 0.9)) tTail = process.cpuUsage();
+      const r = base[i % base.length]!;
+      const round = Math.floor(i / base.length);
+      index.add({ ...r, id: `${r.id}~${round}`, published: shiftDay(r.published, round * 20) });
+      if (i % 5000 === 4999) peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }
+    const t1 = process.cpuUsage();
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1e6;
+    const all = n / cpu(t0, t1);
+    const tail = (n - Math.floor(n * 0.9)) / cpu(tTail, t1);
+    console.log(`| ${n} | ${all.toFixed(0)} | ${tail.toFixed(0)} | ${(peak / 2 ** 20).toFixed(0)} | ${index.size} |`);
+  }
+  return 0;
+}
+
 const opts = parseArgs(process.argv.slice(2));
-(opts.gold.length ? runGold(opts) : runStream(opts)).then((c) => process.exit(c));
+(opts.scale.length ? runScale(opts) : opts.gold.length ? runGold(opts) : runStream(opts)).then((c) => process.exit(c));

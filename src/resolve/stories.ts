@@ -35,6 +35,8 @@ export interface StoryOptions {
   maxCandidates: number;
   queryTerms: number;
   centroidTerms: number;
+  /** stories whose last article is this many days older than the newest article are retired */
+  retireDays: number;
 }
 
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
@@ -53,6 +55,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   maxCandidates: 24,
   queryTerms: 20,
   centroidTerms: 150,
+  retireDays: 30,
 };
 
 interface StoryEvent {
@@ -85,6 +88,8 @@ export interface Story {
   leadNames: Map<string, number>;
   actors: Map<string, number>;
   events: Map<string, StoryEvent>;
+  /** out of every dated article's reach: matching state dropped, summary kept */
+  retired?: boolean;
 }
 
 type StoryCache = Story & { _norms?: { n: number; terms: number; leadTerms: number } };
@@ -132,6 +137,9 @@ export class StoryIndex {
   private postings = new Map<string, number[]>();
   private indexed: Array<Set<string>> = [];
   private primed = new Set<string>();
+  private maxDay: number | null = null;
+  private sinceRetire = 0;
+  private retireCursor = 0;
   /** What the last look-up cost: query keys, postings entries scanned, candidates scored (bounded by the options). */
   lastWork = { keys: 0, postings: 0, candidates: 0 };
 
@@ -176,13 +184,41 @@ export class StoryIndex {
       const s = this.stories[best.story]!;
       const reason = this.explain(best);
       this.join(best.story, f, reason, best.score);
+      this.afterAdd(f);
       return { story: s.id, opened: false, reason, score: round(best.score) };
     }
     const reason = best
       ? `no story close enough (best ${round(best.score)} with ${this.stories[best.story]!.id}${best.conflict ? `; different development: ${best.conflict}` : ""})`
       : "no candidate story";
     const idx = this.open(f, reason);
+    this.afterAdd(f);
     return { story: this.stories[idx]!.id, opened: true, reason, score: 0 };
+  }
+
+  /** Bookkeeping after each article: retire stories that no dated article can join any more. */
+  private afterAdd(f: ArticleFeatures): void {
+    if (f.day !== null && (this.maxDay === null || f.day > this.maxDay)) this.maxDay = f.day;
+    if (++this.sinceRetire < 256 || this.maxDay === null) return;
+    this.sinceRetire = 0;
+    const horizon = this.maxDay - this.opts.retireDays;
+    // stories are opened in (roughly) date order: walk from the oldest not yet retired
+    while (this.retireCursor < this.stories.length) {
+      const s = this.stories[this.retireCursor]!;
+      if (s.lastDay === null || s.lastDay >= horizon) break;
+      this.retire(this.retireCursor++);
+    }
+  }
+
+  /** Keeps what a reader needs (title, span, members, key names, events); drops the matching state. */
+  private retire(si: number): void {
+    const s = this.stories[si]!;
+    s.retired = true;
+    s.terms = topN(s.terms, 20);
+    s.leadTerms = new Map();
+    s.leadNames = new Map();
+    s.names = topN(s.names, 12);
+    this.indexed[si] = new Set();
+    delete (s as StoryCache)._norms;
   }
 
   private idf(key: string): number {
@@ -232,7 +268,8 @@ export class StoryIndex {
       let scanned = 0;
       for (let i = list.length - 1; i >= 0 && scanned < this.opts.maxPostingsScan; i--, scanned++, work++) {
         const si = list[i]!;
-        if (!this.inWindow(this.stories[si]!, f.day)) continue;
+        const st = this.stories[si]!;
+        if (st.retired || !this.inWindow(st, f.day)) continue;
         hits.set(si, (hits.get(si) ?? 0) + 1);
       }
     }
@@ -537,6 +574,8 @@ export class StoryIndex {
       let list = this.postings.get(k);
       if (!list) this.postings.set(k, (list = []));
       list.push(si);
+      // look-ups read only the newest entries: keep a bounded tail
+      if (list.length > 4 * this.opts.maxPostingsScan) list.splice(0, list.length - 2 * this.opts.maxPostingsScan);
     }
   }
 
@@ -587,8 +626,10 @@ export class StoryIndex {
       });
       x.indexed.push(new Set());
       x.byId.set(s.id, idx);
-      x.reindex(idx);
+      if (!s.retired) x.reindex(idx);
+      if (s.lastDay !== null && (x.maxDay === null || s.lastDay > x.maxDay)) x.maxDay = s.lastDay;
     }
+    while (x.retireCursor < x.stories.length && x.stories[x.retireCursor]!.retired) x.retireCursor++;
     return x;
   }
 }
