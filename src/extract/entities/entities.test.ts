@@ -151,6 +151,23 @@ describe("persons: name forms, roles and countries", () => {
   });
 });
 
+describe("appositions", () => {
+  const doc = run(
+    "Nabil Abu Rudeineh, a spokesman for Palestinian President Mahmoud Abbas, said the plan was rejected.\n" +
+      "Yoav Gallant, Israel's defence minister, said the operation would continue.\n" +
+      "Josep Borrell, the EU's foreign policy chief, met Wang Yi, China's top diplomat, in Brussels.",
+  );
+  it("keeps a title inside an apposition to the person it describes", () => {
+    expect(person(doc, "Mahmoud Abbas")).toMatchObject({ role: { value: "President" }, country: { value: "PSE" } });
+    expect(person(doc, "Nabil Abu Rudeineh")).toMatchObject({ role: { value: "spokesman for President" }, country: { value: "PSE" } });
+  });
+  it("reads possessive appositions of countries and bodies", () => {
+    expect(person(doc, "Yoav Gallant")).toMatchObject({ role: { value: "Defence Minister" }, country: { value: "ISR" } });
+    expect(person(doc, "Josep Borrell").country?.value).toBe("EU");
+    expect(person(doc, "Wang Yi")).toMatchObject({ role: { value: "Foreign Minister" }, country: { value: "CHN" } });
+  });
+});
+
 describe("countries and their forms", () => {
   it("maps names, alternative names, demonyms, capitals and seats to ISO3", () => {
     const doc = run("Türkiye and Turkey said Ukrainian troops held Kiev. Moscow and Washington traded accusations, and the White House said Kyiv would get help.");

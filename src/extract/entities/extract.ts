@@ -423,7 +423,9 @@ export function extractEntities(doc: Doc): void {
       }
       if ((lt === "of" || lt === "for" || lt === "the") && roleToks.length > 0 && j > 0) {
         const prev = lw[j - 1]!;
-        if (L.roleHeads.has(prev) || lt === "the" || prev === "of") {
+        // inside a capitalised title only: "Minister of National Defense", not "spokesman for President X"
+        const capTitle = isCapitalised(w[j - 1]!) && isCapitalised(w[j + 1] ?? "");
+        if ((L.roleHeads.has(prev) && capTitle) || (lt === "the" && (prev === "of" || prev === "for") && isCapitalised(w[j + 1] ?? ""))) {
           roleToks.unshift(j);
           j--;
           continue;
@@ -465,7 +467,8 @@ export function extractEntities(doc: Doc): void {
     let possessorPerson: number | undefined;
     let country: string | null = null;
     let countrySpan: Span | null = null;
-    if (j < n && DETS.has(lw[j]!)) j++;
+    const openedWithDet = j < n && DETS.has(lw[j]!);
+    if (openedWithDet) j++;
     else if (j + 1 < n && (w[j + 1] === "'s" || w[j + 1] === "’s")) {
       const h = hitAt[j];
       if (h && (h.entry.kind === "country" || h.entry.via === "igo")) {
@@ -518,11 +521,6 @@ export function extractEntities(doc: Doc): void {
             country = en.actor;
             countrySpan = spanOf(h.s, h.e);
           }
-          if (!head && !counterpart) {
-            k = h.e - 1;
-            continue;
-          }
-          parts.push(text.slice(tokens[h.s]!.start, tokens[h.e - 1]!.end));
           k = h.e - 1;
           continue;
         }
@@ -548,6 +546,11 @@ export function extractEntities(doc: Doc): void {
         }
         break;
       }
+      if ((t === "'s" || t === "’s") && k > start && hitAt[k - 1]) {
+        // "the EU's foreign policy chief": the body is the possessor
+        if (parts.length && parts[parts.length - 1] === (body ?? "")) parts.pop();
+        continue;
+      }
       if (lt === "counterpart" || lt === "counterparts") {
         counterpart = true;
         parts.push(lt);
@@ -570,7 +573,7 @@ export function extractEntities(doc: Doc): void {
     }
     if (!head && !counterpart) return null;
     if (k - start > 12) return null;
-    if (mentionPerson.has(k)) return null; // the words were the next person's title
+    if (mentionPerson.has(k) && !openedWithDet) return null; // the words were the next person's title
     // an organisation name spelled out before its acronym: "(OSCE)" → keep the acronym
     while (parts.length && /^(?:of|to|for|the|and|from|in|at)$/.test(parts[parts.length - 1]!.toLowerCase())) parts.pop();
     if (counterpart) {
