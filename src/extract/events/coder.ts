@@ -97,6 +97,8 @@ function conjLeft(ctx: CoderContext, units: Unit[], i: number): number[] {
   while (j > 0) {
     const gap = ctx.doc.text.slice(units[j - 1]!.end, units[j]!.start);
     if (!conjGap(gap) || /including|along|together|plus/i.test(gap) || units[j - 1]!.possessive) break;
+    // "A, B and C discussed": a bare comma coordinates only left of an "and"; "After X, B met" does not
+    if (j === i && !/\b(?:and|or)\b|[-–&]/i.test(gap)) break;
     j--;
     out.push(j);
   }
@@ -107,8 +109,18 @@ function conjRight(ctx: CoderContext, units: Unit[], i: number, limit: number): 
   const out = [i];
   let j = i;
   while (j + 1 < units.length && units[j + 1]!.start < limit) {
-    const gap = ctx.doc.text.slice(units[j]!.end, units[j + 1]!.start);
-    if (!conjGap(gap) || units[j + 1]!.possessive) break;
+    // "Kalın, Erdoğan's chief adviser, and Sullivan": a possessor inside an appositive is skipped
+    const next = units[j + 1]!;
+    if (/^['’]s\b/.test(ctx.doc.text.slice(next.end, next.end + 3)) && j + 2 < units.length && units[j + 2]!.start < limit &&
+      conjGap(ctx.doc.text.slice(units[j]!.end, units[j + 2]!.start))) {
+      const keep = j;
+      j += 2;
+      out.push(j);
+      if (keep === j) break;
+      continue;
+    }
+    const gap = ctx.doc.text.slice(units[j]!.end, next.start);
+    if (!conjGap(gap) || next.possessive) break;
     j++;
     out.push(j);
   }
@@ -120,7 +132,7 @@ function ppObject(ctx: CoderContext, units: Unit[], i: number): boolean {
   let k = i;
   for (;;) {
     const gap = k > 0 ? ctx.doc.text.slice(units[k - 1]!.end, units[k]!.start) : null;
-    if (gap !== null && CONJ_RE.test(gap) && !/,\s*$/.test(gap.trim() === "," ? "" : gap)) k--;
+    if (gap !== null && /^\s*,?\s*(?:and|or)\s*$/i.test(gap)) k--;
     else break;
   }
   let t = tokenAt(ctx.doc, units[k]!.start) - 1;
@@ -370,7 +382,9 @@ export function codeEvents(doc: Doc): EventRecord[] {
       cands ??= new Set();
       for (const r of rs) cands.add(r);
     }
-    const units = cands ? buildUnits(doc, sent.start, sent.end) : [];
+    const allUnits = cands ? buildUnits(doc, sent.start, sent.end) : [];
+    // possessive pronouns ("his counterpart") are possessors, never sides of their own
+    const units = allUnits.filter((u) => !u.possessive);
     if (cands && units.length + (topic ? 1 : 0) > 0) {
       const sentText = text.slice(sent.start, sent.end);
       for (const rule of cands) {
@@ -384,7 +398,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
           const mEnd = mStart + m[0].length;
           if (rule.notAfterRe && rule.notAfterRe.test(text.slice(Math.max(sent.start, mStart - 40), mStart))) continue;
           const tEnd = m.groups?.t !== undefined ? mStart + m[0].indexOf(m.groups.t) + m.groups.t.length : mEnd;
-          codeMatch(ctx, rule, units, si, mStart, mEnd, tEnd, topic, topicActor, drafts);
+          codeMatch(ctx, rule, units, allUnits, si, mStart, mEnd, tEnd, topic, topicActor, drafts);
         }
       }
     }
@@ -412,7 +426,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
 }
 
 function codeMatch(
-  ctx: CoderContext, rule: Rule, units: Unit[], si: number, mStart: number, mEnd: number, tEnd: number,
+  ctx: CoderContext, rule: Rule, units: Unit[], allUnits: Unit[], si: number, mStart: number, mEnd: number, tEnd: number,
   topic: Side | null, topicActor: Side | null, drafts: Draft[],
 ): void {
   const doc = ctx.doc;
@@ -469,7 +483,7 @@ function codeMatch(
     if (rule.source === "possessor") sources = [];
     // "Moscow's demand", "U.S. condemnation of": the possessor right before a noun is its author
     if (!rule.verbal && rule.source !== "between") {
-      const pos = possessorBefore(ctx, units, mStart);
+      const pos = possessorBefore(ctx, allUnits, mStart);
       if (pos) sources = [pos];
     }
     // "In a phone call with X, Y said ...": the subject comes after the opening phrase

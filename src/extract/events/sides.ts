@@ -43,7 +43,10 @@ export function conjGap(gap: string): boolean {
   if (!m) return false;
   const rest = gap.slice(m[0].length);
   if (/^\s*,\s*$/.test(gap)) return true;
-  return rest.trim() === "" || npGap(rest, false);
+  if (rest.trim() === "" || npGap(rest, false)) return true;
+  // "Kalın, Erdoğan's chief adviser and spokesperson, and Sullivan": an appositive between the conjuncts
+  const app = /^\s*,(.*),\s*(?:and|as well as)\s*(?:(?:the|his|her|their)\s+)?$/i.exec(gap);
+  return !!app && npGap(app[1]!.replace(/\band\b/gi, " "), false);
 }
 
 /** Is the text between two mentions part of one noun phrase (titles, possessives, appositive roles)? */
@@ -62,7 +65,7 @@ export function npGap(gap: string, allowComma: boolean): boolean {
 }
 
 /** bodies that report or administer rather than act as a side: outlets, offices, agencies */
-const NOT_A_GROUP_RE = /\b(?:news|agency|press|times|post|tv|radio|television|directorate|office|ministry|department|newspaper|daily|journal|reuters|bureau|institute|university|international)\b/i;
+const NOT_A_GROUP_RE = /\b(?:news|agency|press|times|post|tv|radio|television|directorate|office|ministry|department|newspaper|daily|journal|reuters|bureau|institute|university|international|twitter|facebook|telegram|instagram|youtube|tiktok|whatsapp)\b/i;
 
 export function mentionSide(doc: Doc, m: EntityMention): Side | null {
   switch (m.kind) {
