@@ -186,6 +186,8 @@ interface Handle {
   store: Store;
   reopen(): Promise<Store>;
   count(table: string): Promise<number>;
+  /** runs adapter SQL (statements separated by ;) */
+  exec(sql: string): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -209,6 +211,7 @@ const adapters: Array<[string, () => Promise<Handle>]> = [[
         return open();
       },
       count: async (t) => (opened[opened.length - 1]!.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
+      exec: async (sql) => void opened[opened.length - 1]!.db.exec(sql),
       dispose: async () => {
         for (const s of opened) await s.close();
         rmSync(dir, { recursive: true, force: true });
@@ -241,6 +244,9 @@ if (PG) {
         return open();
       },
       count: async (t) => (await opened[opened.length - 1]!.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${t}`))[0]!.n,
+      exec: async (sql) => {
+        for (const q of sql.split(";").filter((x) => x.trim())) await opened[opened.length - 1]!.query(q);
+      },
       dispose: async () => {
         for (const s of opened) await s.close();
       },
@@ -322,6 +328,18 @@ describe.each(adapters)("registry in the %s store", (_name, factory) => {
     await save(UKRAINE_2);
     expect((await store.getActor("Oleksiy Reznikov"))!).toMatchObject({ id: "oleksii-reznikov", articles: 2 });
     expect(await h.count("actors")).toBe(before[0]);
+  });
+
+  it("migration 5 files the persons of a store written before the registry existed", async () => {
+    await save(UKRAINE_1, UKRAINE_2, SUDAN_1, SUDAN_2);
+    const list = await store.listActors({ limit: 100 });
+    // back to a version-4 store
+    await h.exec(`DROP TABLE actor_keys; DROP TABLE actors; DROP INDEX persons_actor; ALTER TABLE persons DROP COLUMN actor_id;
+      ALTER TABLE persons DROP COLUMN role_source; ALTER TABLE persons DROP COLUMN country_source; DELETE FROM schema_version WHERE version = 5`);
+    expect(await store.migrate()).toBe(5);
+    expect(await store.listActors({ limit: 100 })).toEqual(list);
+    expect(await h.count("persons")).toBe(6);
+    expect((await store.getActor("Oleksiy Reznikov"))!.articles).toBe(2);
   });
 
   it("infers a missing role and country from a nearby article that states them (rule registry, other article's evidence)", async () => {

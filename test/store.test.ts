@@ -38,10 +38,11 @@ function allSpans(r: ArticleRecord): Array<[string, TextSpan]> {
 
 describe("migrations", () => {
   it("apply once, record their version, and are idempotent", async () => {
-    expect(await store.migrate()).toBe(4);
+    expect(await store.migrate()).toBe(5);
     const v = store.db.prepare("SELECT version, name FROM schema_version ORDER BY version").all();
     expect(v).toEqual([
       { version: 1, name: "init" }, { version: 2, name: "person_index" }, { version: 3, name: "resolver_state" }, { version: 4, name: "story_summary" },
+      { version: 5, name: "actors" },
     ]);
     expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
   });
@@ -49,14 +50,23 @@ describe("migrations", () => {
   it("0002 backfills the person index from persons stored under 0001", async () => {
     const old = new SqliteStore(":memory:");
     expect(await old.migrate(1)).toBe(1);
-    // a 0001 store has no person_index: save the rows by hand, the way 0001 code did
-    const saveRows = (old as unknown as { saveRows: (r: unknown, i: unknown) => unknown }).saveRows.bind(old);
+    // a 0001 store has no person_index (nor actors): save the rows by hand, the way 0001 code did
     const { toRows } = await import("../src/store/rows.js");
+    const insert = (table: string, row: object) => {
+      const r = { ...row } as Record<string, unknown>;
+      for (const k of ["actor_id", "role_source", "country_source"]) delete r[k];
+      const cols = Object.keys(r);
+      old.db.prepare(`INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map((c) => "@" + c).join(", ")})`).run(r);
+    };
     for (const [rec, text] of [[recordA(), TEXT_A], [recordB(), TEXT_B]] as const) {
-      const rows = { ...toRows(input(rec, text)), personIndex: [] };
-      old.db.transaction(() => saveRows(rows, input(rec, text)))();
+      const rows = toRows(input(rec, text));
+      insert("articles", rows.article);
+      for (const t of ["persons", "organizations", "places", "events", "figures", "quotes"] as const) for (const x of rows[t]) insert(t, x);
     }
-    expect(await old.migrate()).toBe(4);
+    expect(await old.migrate()).toBe(5);
+    // 0005 files the stored persons in the actor registry
+    expect((await old.listActors()).find((a) => a.key === "mevlut cavusoglu")).toMatchObject({ id: "mevlut-cavusoglu", articles: 2 });
+    expect(old.db.prepare("SELECT COUNT(*) AS n FROM persons WHERE actor_id IS NULL").get()).toEqual({ n: 0 });
     const ps = await old.listPersons();
     expect(ps.find((p) => p.key === "mevlut cavusoglu")).toMatchObject({ articles: 2, role: "former Foreign Minister", name: "Mevlut Cavusoglu", first_seen: "2022-02-28" });
     expect(ps).toEqual(await store.listPersons().then(async () => {

@@ -8,7 +8,7 @@
  * Cost of one article: one lookup of the actors sharing a key with its persons, one check of
  * new ids when it creates actors, one upsert per actor touched, one insert of keys.
  */
-import type { TextSpan } from "../core/types.js";
+import type { ArticleRecord, RegistrySource, TextSpan } from "../core/types.js";
 import { foldName } from "../text/fold.js";
 import {
   actorKey, lookupKeys, planActors, registryPersons, uniqueIds, type ActorCandidate, type ActorFact,
@@ -104,7 +104,7 @@ const UPSERT_ACTOR = `INSERT INTO actors (id, name, role, country, articles, fir
  * transaction after its row is inserted and before its persons are: sets `actor_id` on each
  * person row. Drive it with runOpsSync (SQLite) or runOps (PostgreSQL).
  */
-export function* registryOps(input: SaveArticleInput, persons: PersonRowDb[]): Generator<Op, void, unknown[]> {
+export function* registryOps(input: Pick<SaveArticleInput, "record">, persons: Array<Pick<PersonRowDb, "idx" | "actor_id">>): Generator<Op, void, unknown[]> {
   const rp = registryPersons(input.record);
   if (!rp.length) return;
   const op = lookupOp(lookupKeys(rp));
@@ -145,6 +145,38 @@ export function* registryOps(input: SaveArticleInput, persons: PersonRowDb[]): G
       return `(@k${i}, @v${i}, @a${i})`;
     });
     yield { sql: `INSERT INTO actor_keys (kind, key, actor_id) VALUES ${tuples.join(", ")} ON CONFLICT DO NOTHING`, params, read: false };
+  }
+}
+
+/** Articles whose persons have no actor yet (stored before migration 5), oldest first. */
+export const UNFILED_ARTICLES = `SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM persons WHERE actor_id IS NULL)
+  ORDER BY a.published IS NULL, a.published, a.id`;
+
+/** Files the persons of one stored article in the registry (the backfill after migration 5). */
+export function* backfillOps(articleId: string): Generator<Op, void, unknown[]> {
+  const rows = (yield {
+    sql: `SELECT p.idx, p.name, p.aliases, p.role, p.country, p.country_inferred, p.role_source, p.country_source, a.published
+      FROM persons p JOIN articles a ON a.id = p.article_id WHERE p.article_id = @id ORDER BY p.idx`,
+    params: { id: articleId },
+    read: true,
+  }) as Array<{
+    idx: number; name: string; aliases: string; role: string | null; country: string | null; country_inferred: number | null;
+    role_source: string | null; country_source: string | null; published: string | null;
+  }>;
+  if (!rows.length) return;
+  const record = {
+    published: rows[0]!.published,
+    persons: rows.map((r) => ({
+      name: r.name, aliases: JSON.parse(r.aliases) as string[], role: r.role, country: r.country,
+      country_inferred: r.country_inferred == null ? undefined : r.country_inferred === 1,
+      role_source: r.role_source ? (JSON.parse(r.role_source) as RegistrySource) : null,
+      country_source: r.country_source ? (JSON.parse(r.country_source) as RegistrySource) : null,
+    })),
+  } as unknown as ArticleRecord;
+  const persons = rows.map((r) => ({ idx: r.idx, actor_id: null as string | null }));
+  yield* registryOps({ record }, persons);
+  for (const p of persons) {
+    if (p.actor_id) yield { sql: "UPDATE persons SET actor_id = @actor WHERE article_id = @id AND idx = @idx", params: { actor: p.actor_id, id: articleId, idx: p.idx }, read: false };
   }
 }
 

@@ -39,6 +39,8 @@ const NEWER = "(excluded.last_seen IS NOT NULL AND (person_index.last_seen IS NU
 const MIGRATE_LOCK = 0x65770001;
 /** transaction-level advisory lock that serialises writers of the actor registry */
 const REGISTRY_LOCK = 0x65770005;
+/** the migration that creates the actor registry: persons stored before it are filed right after it */
+const ACTORS_MIGRATION = 5;
 
 /** Is this error a lost or refused connection (worth waiting and retrying), not a bad query? */
 export function isConnectionError(e: unknown): boolean {
@@ -255,6 +257,7 @@ export class PostgresStore implements Store {
             throw e;
           }
           current = m.version;
+          if (m.version === ACTORS_MIGRATION) await this.backfillActors(c);
         }
         return current;
       } finally {
@@ -262,6 +265,20 @@ export class PostgresStore implements Store {
       }
     } finally {
       c.release();
+    }
+  }
+
+  /** Files the persons stored before the actor registry existed (one transaction per article, oldest first). */
+  private async backfillActors(c: pg.PoolClient): Promise<void> {
+    for (const { id } of await this.query<{ id: string }>(registry.UNFILED_ARTICLES, {}, c)) {
+      await c.query("BEGIN");
+      try {
+        await registry.runOps(registry.backfillOps(id), (op) => this.query(op.sql, op.params, c));
+        await c.query("COMMIT");
+      } catch (e) {
+        await c.query("ROLLBACK");
+        throw e;
+      }
     }
   }
 

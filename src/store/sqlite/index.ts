@@ -31,6 +31,8 @@ const PERSON_TEXTS = 200;
 /** in the person_index upsert: the incoming article is at least as recent as the latest seen */
 const NEWER = "(excluded.last_seen IS NOT NULL AND (person_index.last_seen IS NULL OR excluded.last_seen >= person_index.last_seen))";
 const MAX_LIMIT = 100_000;
+/** the migration that creates the actor registry: persons stored before it are filed right after it */
+const ACTORS_MIGRATION = 5;
 
 /** A WHERE clause built from optional filters, with named parameters. */
 class Where {
@@ -153,8 +155,22 @@ export class SqliteStore implements Store {
           .run(m.version, m.name, new Date().toISOString());
       })();
       current = m.version;
+      if (m.version === ACTORS_MIGRATION) this.backfillActors();
     }
     return current;
+  }
+
+  /** Files the persons stored before the actor registry existed (one transaction per article, oldest first). */
+  private backfillActors(): void {
+    const ids = this.db.prepare(registry.UNFILED_ARTICLES).all() as Array<{ id: string }>;
+    for (const { id } of ids) {
+      this.db.transaction(() => registry.runOpsSync(registry.backfillOps(id), (op) => {
+        const s = this.stmt(op.sql);
+        if (op.read) return s.all(op.params);
+        s.run(op.params);
+        return [];
+      }))();
+    }
   }
 
   async findArticle(id: string, hash: string): Promise<string | null> {
