@@ -147,6 +147,15 @@ describe("as of", () => {
   it("the publication date by default", () => {
     expect(only("At least 30 people have been killed, the ministry said.", "2023-05-10").as_of).toBe("2023-05-10");
   });
+  it("a comparison count in brackets is its own figure, dated a day earlier", () => {
+    const f = figs("Casualties until 24:00 on March 9, 2023, amounted to 1,210 people (1,150 in the report a day earlier), including 402 dead (380), the mission said.");
+    expect(f.map((x) => [x.value, x.category, x.as_of])).toEqual([
+      [1210, "other", "2023-03-09"],
+      [1150, "other", "2023-03-08"],
+      [402, "killed", "2023-03-09"],
+      [380, "killed", "2023-03-08"],
+    ]);
+  });
   it("null without a date", () => {
     expect(only("At least 30 people have been killed, the ministry said.", null).as_of).toBeNull();
   });

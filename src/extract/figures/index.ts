@@ -155,6 +155,7 @@ function extractFigures(doc: Doc): FigureRecord[] {
   let cutoff: string | null = null;
   let prevCategory: FigureCategory | null = null;
   let lastAttrib: { name: string; para: number } | null = null;
+  let parenShift = { sent: -1, days: 0 };
   for (const h of hits) {
     if (notAFigure(text, h)) continue;
     const t0 = tokenAt(doc, h.start);
@@ -167,6 +168,7 @@ function extractFigures(doc: Doc): FigureRecord[] {
     let category: FigureCategory | null = null;
     let unit = "people";
     let cue: Cue | null = null;
+    let paren = false;
     const change = /\bby\s*$/i.test(beforeText) && (CHANGE.has(low[t0 - 2] ?? "") || /[-–—]\s*by\s*$/.test(beforeText) || CHANGE.has(low[t0 - 3] ?? ""));
     if (h.currency) {
       unit = h.currency;
@@ -178,6 +180,12 @@ function extractFigures(doc: Doc): FigureRecord[] {
     } else if (head.kind === "troops") {
       category = "troops";
     } else {
+      // "2,361 people (2,246 a day earlier)", "902 dead (847)": a comparison count of the same kind
+      const lastFig = out[out.length - 1];
+      if (low[t0 - 1] === "(" && lastFig && t0 - 1 - tokenAt(doc, lastFig.span.end) <= 2 && lastFig.span.end <= h.start) {
+        category = lastFig.category;
+        paren = true;
+      }
       if (change) cue = cueBackward(doc, t0, sent.tokStart);
       // "has killed at least 330 people": the verb right before the number (past its qualifier)
       if (!cue) {
@@ -199,7 +207,8 @@ function extractFigures(doc: Doc): FigureRecord[] {
       // "amounted to N", "put the figure at N": the subject before tells what is counted
       cue ??= cueBackward(doc, t0, sent.tokStart);
       cue ??= cueForward(doc, tEnd, sent.tokEnd, false);
-      if (cue) category = cue.category;
+      if (paren) cue = null;
+      else if (cue) category = cue.category;
       else if (prevCategory && /\b(?:figure|number|toll|tally)\b[^.;]{0,24}$/i.test(beforeText)) category = prevCategory;
       // "troops" is a head noun, not a cue for a number elsewhere in the clause
       if (category === "troops") category = null;
@@ -251,6 +260,22 @@ function extractFigures(doc: Doc): FigureRecord[] {
       asOf = r.value;
       if (cutoff && (r.rule.startsWith("published") || r.rule === "narrative")) asOf = cutoff;
     }
+    // "(2,246 in the report a day earlier)", and a bare "(847)" after it: the earlier count's date
+    if (paren && asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+      const close = text.indexOf(")", h.end);
+      const inside = close > 0 && close - h.end < 60 ? text.slice(h.end, close) : "";
+      const shift = /\b(?:a|one) day (?:earlier|before)|\bthe (?:previous|prior) day\b|\bthe day before\b|\byesterday\b/i.test(inside)
+        ? 1
+        : /\b(?:a|one) week (?:earlier|before)|\bthe previous week\b/i.test(inside)
+          ? 7
+          : inside.trim() === "" && parenShift.sent === sent.start
+            ? parenShift.days
+            : 0;
+      if (shift) {
+        asOf = shiftDay(asOf, -shift);
+        parenShift = { sent: sent.start, days: shift };
+      }
+    }
     prevCategory = category;
     out.push({
       what: clip(what),
@@ -262,7 +287,7 @@ function extractFigures(doc: Doc): FigureRecord[] {
       as_of: asOf,
       attributed_to: attributed,
       span,
-      rule: `figure:${h.currency ? "money" : head.kind}${cue ? (cue.forward ? "+cue" : "+cue-before") : ""}${change ? "+change" : ""}`,
+      rule: `figure:${h.currency ? "money" : head.kind}${cue ? (cue.forward ? "+cue" : "+cue-before") : ""}${change ? "+change" : ""}${paren ? "+comparison" : ""}`,
       change,
     });
   }
@@ -278,6 +303,12 @@ function extractFigures(doc: Doc): FigureRecord[] {
     kept.push(rec);
   }
   return kept;
+}
+
+function shiftDay(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 function qualifierStart(text: string, numStart: number, before: string): number {
