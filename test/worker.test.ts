@@ -188,6 +188,22 @@ if (!PG) {
       await checkStore(store, queue, batch);
     });
 
+    it("one story resolver per store: a second is refused, a store in another schema is not blocked", async () => {
+      const { withResolverLock, ResolverBusy } = await import("../src/queue/lock.js");
+      const [a, b] = [await pgTestSchema(PG!, "lock"), await pgTestSchema(PG!, "lock")];
+      cleanup.push(() => a.drop(), () => b.drop());
+      const [a1, a2, b1] = [new PostgresStore(a.url), new PostgresStore(a.url), new PostgresStore(b.url)];
+      cleanup.push(() => a1.close(), () => a2.close(), () => b1.close());
+      for (const s of [a1, b1]) await s.migrate();
+      const inner = await withResolverLock(a1, async () => {
+        await expect(withResolverLock(a2, async () => "second")).rejects.toBeInstanceOf(ResolverBusy);
+        return withResolverLock(b1, async () => "other schema");
+      });
+      expect(inner).toBe("other schema");
+      // released afterwards
+      expect(await withResolverLock(a2, async () => "again")).toBe("again");
+    });
+
     it("ingest --queue refuses an SQLite store; worker refuses a non-PostgreSQL location", async () => {
       const dir = mkdtempSync(join(tmpdir(), "eventwire-q-"));
       cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@
  * stories alongside it.
  */
 import type { PostgresStore } from "../store/postgres/index.js";
-import { RESOLVER_LOCK } from "./worker.js";
+import { LOCK_ARGS, RESOLVER_LOCK } from "./worker.js";
 
 export class ResolverBusy extends Error {}
 
@@ -14,7 +14,7 @@ export async function withResolverLock<T>(store: PostgresStore, fn: () => Promis
   let broken = false;
   c.on("error", () => (broken = true));
   try {
-    const r = await c.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [RESOLVER_LOCK]);
+    const r = await c.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${LOCK_ARGS}) AS ok`, [RESOLVER_LOCK]);
     if (!r.rows[0]?.ok) {
       throw new ResolverBusy(
         "another process is assigning stories in this store (an `eventwire worker` or another ingest): use `eventwire ingest --queue` to add articles while workers run",
@@ -23,7 +23,7 @@ export async function withResolverLock<T>(store: PostgresStore, fn: () => Promis
     try {
       return await fn();
     } finally {
-      await c.query("SELECT pg_advisory_unlock($1)", [RESOLVER_LOCK]).catch(() => (broken = true));
+      await c.query(`SELECT pg_advisory_unlock(${LOCK_ARGS})`, [RESOLVER_LOCK]).catch(() => (broken = true));
     }
   } finally {
     c.release(broken);

@@ -33,10 +33,16 @@ import { isConnectionError, PostgresStore } from "../store/postgres/index.js";
 import { textHash } from "../store/rows.js";
 import { JobQueue } from "./jobs.js";
 
-/** session advisory lock: held by the one resolver */
+/**
+ * Advisory lock keys, per store: (class, hash of the schema the store's tables are in), so that
+ * stores in several schemas of one database do not block each other.
+ * RESOLVER_LOCK (session): held by the one resolver. RESOLVER_TX_LOCK (transaction): serialises
+ * resolver transactions, should two ever overlap.
+ */
 export const RESOLVER_LOCK = 0x65770003;
-/** transaction advisory lock: serialises resolver transactions, should two ever overlap */
 const RESOLVER_TX_LOCK = 0x65770004;
+/** SQL for the two-key form of a lock on this store: `pg_…_lock(${lockArgs})` with $1 = the class */
+export const LOCK_ARGS = "$1::int, hashtext(current_schema())";
 /** the state row counting resolver transactions: a resolver whose count is stale reloads */
 const REV_STATE = `${STORY_STATE}.rev`;
 
@@ -102,7 +108,7 @@ class Resolver {
     if (this.lockClient) return true;
     const c = await this.store.pool.connect();
     try {
-      const r = await c.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [RESOLVER_LOCK]);
+      const r = await c.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${LOCK_ARGS}) AS ok`, [RESOLVER_LOCK]);
       if (!r.rows[0]?.ok) {
         c.release();
         return false;
@@ -148,7 +154,7 @@ class Resolver {
     if (!ready.length) return 0;
     try {
       const outcomes = await this.store.tx(async (c) => {
-        await c.query("SELECT pg_advisory_xact_lock($1)", [RESOLVER_TX_LOCK]);
+        await c.query(`SELECT pg_advisory_xact_lock(${LOCK_ARGS})`, [RESOLVER_TX_LOCK]);
         const rev = Number((await c.query<{ value: string }>("SELECT value FROM resolver_state WHERE name = $1", [REV_STATE])).rows[0]?.value ?? 0);
         if (rev !== this.rev) throw new StaleResolver("another resolver stored jobs meanwhile");
         const done: Array<{ id: number; result: SaveResult }> = [];
