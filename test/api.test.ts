@@ -298,6 +298,12 @@ describe("POST /api/articles", () => {
       expect(a.article.outlet).toBe("Example Wire");
       expect(a.record.figures.length).toBeGreaterThan(0);
       for (const f of a.record.figures) expect(TEXT.slice(f.span.start, f.span.end)).toBe(f.span.text);
+      // filters by outlet and by the quantity's words
+      expect((await get<FigureRow[]>("/api/figures?outlet=Example%20Wire", 200, wapp)).length).toBe(a.record.figures.length);
+      expect(await get<FigureRow[]>("/api/figures?outlet=Other%20Wire", 200, wapp)).toEqual([]);
+      expect((await get<FigureRow[]>("/api/figures?what=killed", 200, wapp)).length).toBeGreaterThan(0);
+      expect(await get<FigureRow[]>("/api/figures?what=vaccinated", 200, wapp)).toEqual([]);
+      expect((await get<ArticleRow[]>("/api/articles?outlet=Example%20Wire", 200, wapp)).map((x) => x.id)).toEqual([a.article.id]);
       const again = await post(wapp, JSON.stringify({ text: TEXT }), "application/json");
       expect(again.status).toBe(201);
       expect(((await again.json()) as { articles: Array<{ result: string }> }).articles[0]!.result).toBe("unchanged");

@@ -17,7 +17,7 @@ import { ingestArticles } from "../service.js";
 import type { Store } from "../store/port.js";
 import { openApiDocument } from "./openapi.js";
 import {
-  ALL, figureSeries, network, places, searchAll, storySummaries, storyView,
+  figureSeries, network, places, searchAll, storySummaries, storyView,
 } from "./queries.js";
 import {
   ArticlesQuery, EventsQuery, FigureSeriesQuery, FiguresQuery, issuesOf, MAX_BODY_BYTES, MAX_TEXT_CHARS, NetworkQuery,
@@ -73,17 +73,6 @@ function query<S extends z.ZodObject>(c: Context, schema: S): z.output<S> {
     throw new HttpError(400, "bad_query", `bad query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
   }
   return r.data;
-}
-
-/** Keeps the rows whose article comes from the outlet, then pages; or asks the port for the page. */
-async function byOutlet<T extends { article: string }>(
-  store: Store,
-  q: { outlet?: string; limit: number; offset: number },
-  list: (page: { limit: number; offset: number }) => Promise<T[]>,
-): Promise<T[]> {
-  if (!q.outlet) return list({ limit: q.limit, offset: q.offset });
-  const ids = new Set((await store.listArticles({ outlet: q.outlet, limit: ALL })).map((a) => a.id));
-  return (await list({ limit: ALL, offset: 0 })).filter((r) => ids.has(r.article)).slice(q.offset, q.offset + q.limit);
 }
 
 export function createApp(opts: AppOptions): Hono {
@@ -167,28 +156,17 @@ export function createApp(opts: AppOptions): Hono {
     return c.json(s);
   });
 
-  api.get("/events", async (c) => {
-    const q = query(c, EventsQuery);
-    const { outlet: _o, ...f } = q;
-    return c.json(await byOutlet(store, q, (p) => store.listEvents({ ...f, ...p })));
-  });
-  api.get("/figures", async (c) => {
-    const q = query(c, FiguresQuery);
-    const { outlet: _o, ...f } = q;
-    return c.json(await byOutlet(store, q, (p) => store.listFigures({ ...f, ...p })));
-  });
+  api.get("/events", async (c) => c.json(await store.listEvents(query(c, EventsQuery))));
+  api.get("/figures", async (c) => c.json(await store.listFigures(query(c, FiguresQuery))));
   api.get("/figures/series", async (c) => c.json(await figureSeries(store, query(c, FigureSeriesQuery))));
-  api.get("/quotes", async (c) => {
-    const q = query(c, QuotesQuery);
-    const { outlet: _o, ...f } = q;
-    return c.json(await byOutlet(store, q, (p) => store.listQuotes({ ...f, ...p })));
-  });
+  api.get("/quotes", async (c) => c.json(await store.listQuotes(query(c, QuotesQuery))));
 
-  api.get("/persons", async (c) => c.json(await store.listPersons(query(c, PersonsQuery))));
+  // persons are the actor registry's: one per real person, name variants merged
+  api.get("/persons", async (c) => c.json(await store.listActors(query(c, PersonsQuery))));
   api.get("/persons/:name", async (c) => {
     const name = c.req.param("name");
     if (name.length > 200) throw new HttpError(400, "bad_request", "person name longer than 200 characters");
-    const p = await store.getPerson(name);
+    const p = (await store.getActor(name)) ?? (await store.getPerson(name));
     if (!p) throw new HttpError(404, "not_found", `no person named "${name}"`);
     return c.json(p);
   });

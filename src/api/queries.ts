@@ -131,7 +131,7 @@ export async function storyView(store: Store, id: string): Promise<StoryView | n
   const [figures, quotes, persons] = await Promise.all([
     store.listFigures({ story: id, limit: ALL }),
     store.listQuotes({ story: id, limit: ALL }),
-    store.listPersons({ story: id, limit: 200 }),
+    store.listActors({ story: id, limit: 200 }),
   ]);
   return { ...sum, articles: articleRows, timeline: timeline(eventRows, byId), figures, quotes, persons };
 }
@@ -142,13 +142,8 @@ export async function network(
   store: Store,
   q: { from?: string; to?: string; types?: string[]; story?: string; actor?: string; outlet?: string; all?: string },
 ): Promise<Network> {
-  let events = await store.listEvents({ from: q.from, to: q.to, story: q.story, limit: ALL });
+  let events = await store.listEvents({ from: q.from, to: q.to, story: q.story, outlet: q.outlet, limit: ALL });
   if (q.all !== "1" && q.all !== "true") events = events.filter((e) => e.realis === "asserted");
-  if (q.outlet) {
-    const arts = await store.listArticles({ outlet: q.outlet, limit: ALL });
-    const ids = new Set(arts.map((a) => a.id));
-    events = events.filter((e) => ids.has(e.article));
-  }
   if (q.actor) events = events.filter((e) => sideMatches(e.source, q.actor!) || sideMatches(e.target, q.actor!));
   const types: Record<string, number> = {};
   for (const e of events) types[e.type] = (types[e.type] ?? 0) + 1;
@@ -304,7 +299,7 @@ export async function searchAll(store: Store, q: { q: string; limit: number; off
   const articles = await store.search(q.q, { limit: q.limit, offset: q.offset });
   const needle = foldName(q.q);
   const persons = needle
-    ? (await store.listPersons({ limit: ALL }))
+    ? (await store.listActors({ limit: ALL }))
         .filter((p) => {
           const k = foldName(p.name);
           return k.includes(needle) || needle.split(" ").every((w) => k.split(" ").includes(w));

@@ -56,6 +56,7 @@ export const EventsQuery = Base.extend({
 
 export const FiguresQuery = Base.extend({
   category: z.enum(["killed", "injured", "displaced", "aid", "troops", "money", "other"]).optional(),
+  what: Name("words of the quantity (\"fled\", \"civilians killed\")").optional(),
   story: Name("story id").optional(),
   article: Name("article id").optional(),
   outlet: Name("outlet name").optional(),
