@@ -39,6 +39,21 @@ export interface Scan {
 }
 
 const TITLE_CASE_FN = new Set(["To", "Of", "In", "On", "At", "By", "For", "With", "And", "Or", "As", "Is", "Are", "Was", "Has", "Have", "Been", "Be", "From", "Into", "Over", "After", "Amid"]);
+let FLAGS: Map<string, number> | null = null;
+/** One lookup per token: 1 role head, 2 pronoun, 3 group noun, 4 counterpart. */
+function wordFlags(L: Lexicon): Map<string, number> {
+  if (FLAGS) return FLAGS;
+  const m = new Map<string, number>();
+  for (const g of L.groupNouns) m.set(g, 3);
+  for (const p of PRONOUN_WORDS) m.set(p, 2);
+  for (const h of L.roleHeads) m.set(h, 1);
+  m.set("diplomat", 1);
+  m.set("counterpart", 4);
+  m.set("counterparts", 4);
+  FLAGS = m;
+  return m;
+}
+
 const PRONOUN_WORDS = new Set(["he", "him", "his", "she", "her", "hers"]);
 
 const CONNECTORS = new Set(["of", "for", "the", "in", "on", "de", "to"]);
@@ -55,21 +70,25 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   const n = tokens.length;
   const w = new Array<string>(n);
   const lw = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    w[i] = text.slice(t.start, t.end);
-    lw[i] = w[i]!.toLowerCase();
-  }
   const roleHeadIdx: number[] = [];
   const pronounIdx: number[] = [];
   const groupNounIdx: number[] = [];
   const counterpartIdx: number[] = [];
+  const flags = wordFlags(L);
   for (let i = 0; i < n; i++) {
-    const l = lw[i]!;
-    if (L.roleHeads.has(l) || l === "diplomat") roleHeadIdx.push(i);
-    else if (PRONOUN_WORDS.has(l)) pronounIdx.push(i);
-    else if (L.groupNouns.has(l)) groupNounIdx.push(i);
-    else if (l === "counterpart" || l === "counterparts") counterpartIdx.push(i);
+    const t = tokens[i]!;
+    const s = text.slice(t.start, t.end);
+    w[i] = s;
+    const c = s.charCodeAt(0);
+    // lower-case words are their own lower case; punctuation too
+    const l = (c >= 97 && c <= 122 && !/[A-Z]/.test(s)) || !isWord(s) ? s : s.toLowerCase();
+    lw[i] = l;
+    const f = flags.get(l);
+    if (f === undefined) continue;
+    if (f === 1) roleHeadIdx.push(i);
+    else if (f === 2) pronounIdx.push(i);
+    else if (f === 3) groupNounIdx.push(i);
+    else if (f === 4) counterpartIdx.push(i);
   }
   const hitAt = new Array<LexHit | undefined>(n);
   const hits: LexHit[] = [];
