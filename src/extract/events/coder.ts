@@ -33,6 +33,7 @@ const PHONE_RE = /\b(?:phone|telephone|telephonic|phoned|telephoned|video ?confe
 const CAMPAIGN_GAP = new Set(
   "'s ’s the its their his a an will would continue full-scale all-out unprovoked brutal ongoing military special massive new latest renewed launched launches launching started starts starting began begins ordered orders announced announces waged wages wage unleashed continued continues continuing escalated declared its".split(" "),
 );
+const REJECTED_ACT_RE = /^\s*['’]s?\s+(?:[a-z-]+\s+)?(?:invasion|war|aggression|attacks?|annexation|occupation|operation|operations|actions?|policy|policies|behaviou?r|moves?|decision|crackdown|violence|bombing|shelling)\b/i;
 const CAMPAIGN_OBJ_RE = /\b(?:invasion|war|aggression|military (?:operation|operations|intervention|action|campaign|offensive)|offensive|attack|attacks|annexation|occupation)\b/i;
 const COOPERATIVE = new Set<PloverType>(["CONSULT", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"]);
 /** the words of an actor's own stated intent, right before the embedded act */
@@ -353,7 +354,8 @@ function reducedRelative(ctx: CoderContext, t0: number, end: number, sentTokEnd:
 function habitualBefore(before: readonly string[]): boolean {
   for (let k = 1; k <= 4 && k <= before.length; k++) {
     const w = before[before.length - k]!;
-    if (w === "has" || w === "have" || w === "had" || w === "repeatedly" || w === "consistently") return true;
+    // "had offered" (before the news of the day) and "repeatedly": undated; "has" is left to dateFor
+    if (w === "had" || w === "repeatedly" || w === "consistently") return true;
     if (!/ly$|^(?:also|been|already|long|previously|earlier|again|not|twice)$/.test(w)) return false;
   }
   return false;
@@ -517,7 +519,8 @@ function codeMatch(
         if (!targets.length && type === "AGREE" && sources.length === 1) {
           // "agreed to lift the embargo on Iran": an object close by, in the same clause
           const obj = objectOf(ctx, units, tEnd, sent.end, 6);
-          if (obj.length && !doc.text.slice(tEnd, obj[0]!.start).includes(",")) targets = obj;
+          const gapText = doc.text.slice(tEnd, obj[0]?.start ?? tEnd);
+          if (obj.length && !gapText.includes(",") && !/\bbetween\b/i.test(gapText)) targets = obj;
         }
         if (!targets.length && type === "CONSULT" && /\b(?:to|with)$/i.test(doc.text.slice(mStart, tEnd))) targets = objectOf(ctx, units, tEnd, sent.end, 3);
         if (!targets.length && type === "CONSULT") {
@@ -620,6 +623,8 @@ function codeMatch(
     }
   }
 
+  // "rejects Russia's military operation": rejecting an act, not a proposal, is disapproval
+  if (type === "REJECT" && targets.length === 1 && REJECTED_ACT_RE.test(doc.text.slice(targets[0]!.end, targets[0]!.end + 40))) type = "ACCUSE";
   // "condemned the invasion", "called the war unacceptable": the target is the aggressor
   const aimsAtCampaign = !rule.campaign && (type === "ACCUSE" || type === "REJECT" || type === "PROTEST") && !targets.length &&
     CAMPAIGN_OBJ_RE.test(doc.text.slice(mStart, Math.min(sent.end, mEnd + 50)));
