@@ -104,7 +104,9 @@ const UPSERT_ACTOR = `INSERT INTO actors (id, name, role, country, articles, fir
  * transaction after its row is inserted and before its persons are: sets `actor_id` on each
  * person row. Drive it with runOpsSync (SQLite) or runOps (PostgreSQL).
  */
-export function* registryOps(input: Pick<SaveArticleInput, "record">, persons: Array<Pick<PersonRowDb, "idx" | "actor_id">>): Generator<Op, void, unknown[]> {
+export function* registryOps(
+  input: Pick<SaveArticleInput, "record">, persons: Array<Pick<PersonRowDb, "idx" | "actor_id">>, facts = true,
+): Generator<Op, void, unknown[]> {
   const rp = registryPersons(input.record);
   if (!rp.length) return;
   const op = lookupOp(lookupKeys(rp));
@@ -146,6 +148,32 @@ export function* registryOps(input: Pick<SaveArticleInput, "record">, persons: A
     });
     yield { sql: `INSERT INTO actor_keys (kind, key, actor_id) VALUES ${tuples.join(", ")} ON CONFLICT DO NOTHING`, params, read: false };
   }
+  // the stated roles / countries by date, for the cross-article inference
+  const articleId = (input.record as { id?: string }).id;
+  if (!facts || !published || !articleId) return;
+  const params: Params = { actor_published: published, article: articleId };
+  const tuples: string[] = [];
+  input.record.persons.forEach((p, idx) => {
+    const actor = plan.assign.get(idx);
+    const role = p.role != null && !p.role_source && p.role_inferred !== true ? p.role : null;
+    const country = p.country != null && !p.country_source && p.country_inferred !== true ? p.country : null;
+    if (!actor || (role == null && country == null)) return;
+    const i = tuples.length;
+    Object.assign(params, {
+      [`fa${i}`]: actor, [`fi${i}`]: idx, [`fr${i}`]: role, [`fc${i}`]: country,
+      [`fre${i}`]: role != null && p.role_evidence ? JSON.stringify({ start: p.role_evidence.start, end: p.role_evidence.end }) : null,
+      [`fce${i}`]: country != null && p.country_evidence ? JSON.stringify({ start: p.country_evidence.start, end: p.country_evidence.end }) : null,
+    });
+    tuples.push(`(@fa${i}, @actor_published, @article, @fi${i}, @fr${i}, @fc${i}, @fre${i}, @fce${i})`);
+  });
+  if (tuples.length) {
+    yield {
+      sql: `INSERT INTO actor_facts (actor_id, published, article_id, idx, role, country, role_evidence, country_evidence)
+        VALUES ${tuples.join(", ")} ON CONFLICT DO NOTHING`,
+      params,
+      read: false,
+    };
+  }
 }
 
 /** Articles whose persons have no actor yet (stored before migration 5), oldest first. */
@@ -174,7 +202,8 @@ export function* backfillOps(articleId: string): Generator<Op, void, unknown[]> 
     })),
   } as unknown as ArticleRecord;
   const persons = rows.map((r) => ({ idx: r.idx, actor_id: null as string | null }));
-  yield* registryOps({ record }, persons);
+  // (no facts: migration 6, which comes next, copies them from the persons)
+  yield* registryOps({ record }, persons, false);
   for (const p of persons) {
     if (p.actor_id) yield { sql: "UPDATE persons SET actor_id = @actor WHERE article_id = @id AND idx = @idx", params: { actor: p.actor_id, id: articleId, idx: p.idx }, read: false };
   }
@@ -205,24 +234,17 @@ export async function actorFacts(q: Reader, actors: string[], around: string, da
   const ids = inList("a", actors.slice(0, MAX_KEYS), params);
   const rows = await q<{
     actor_id: string; article_id: string; published: string; role: string | null; country: string | null;
-    role_inferred: number | null; country_inferred: number | null; role_evidence: string | null; country_evidence: string | null;
-    role_source: string | null; country_source: string | null;
+    role_evidence: string | null; country_evidence: string | null;
   }>(
-    `SELECT p.actor_id, p.article_id, a.published, p.role, p.country, p.role_inferred, p.country_inferred,
-       p.role_evidence, p.country_evidence, p.role_source, p.country_source
-     FROM persons p JOIN articles a ON a.id = p.article_id
-     WHERE p.actor_id IN (${ids}) AND a.published >= @from AND a.published <= @to || '~'
-       AND ((p.role IS NOT NULL AND p.role_source IS NULL AND (p.role_inferred IS NULL OR p.role_inferred = 0))
-         OR (p.country IS NOT NULL AND p.country_source IS NULL AND (p.country_inferred IS NULL OR p.country_inferred = 0)))
-     ORDER BY a.published, p.article_id LIMIT 5000`,
+    `SELECT actor_id, article_id, published, role, country, role_evidence, country_evidence FROM actor_facts
+     WHERE actor_id IN (${ids}) AND published >= @from AND published <= @to || '~'
+     ORDER BY actor_id, published, article_id, idx LIMIT 5000`,
     params,
   );
   const gap = (d: string) => Math.abs(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, d.length >= 10 ? +d.slice(8, 10) : 15) - t);
   const best = new Map<string, (typeof rows)[number]>();
   for (const r of rows) {
-    const roleOk = r.role != null && r.role_source == null && r.role_inferred !== 1;
-    const countryOk = r.country != null && r.country_source == null && r.country_inferred !== 1;
-    for (const [kind, ok] of [["role", roleOk], ["country", countryOk]] as const) {
+    for (const [kind, ok] of [["role", r.role != null], ["country", r.country != null]] as const) {
       if (!ok) continue;
       const k = `${r.actor_id}\u0000${kind}`;
       const cur = best.get(k);
