@@ -186,7 +186,9 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
       const subj = subjectBefore(doc, j, i0);
       let sp: Speaker | null = null;
       // ", Akar said" right after the quote, or "… as a possible third state, the top diplomat said"
-      if (subj && (subj[0] <= i0 + 2 || low[subj[0] - 1] === ",")) sp = resolveSpeaker(doc, subj[0], subj[1], state);
+      // (a few modifier words may stand before the subject's known part: "EU foreign policy chief Josep Borrell wrote")
+      const gapIsWords = subj !== null && subj[0] - i0 <= 5 && low.slice(i0, subj[0]).every((x) => /^[\p{L}.'’-]+$/u.test(x) && !SPEECH_VERBS.has(x));
+      if (subj && (subj[0] <= i0 + 2 || low[subj[0] - 1] === "," || gapIsWords)) sp = resolveSpeaker(doc, gapIsWords && subj[0] > i0 + 2 ? i0 : subj[0], subj[1], state);
       else if (j <= i0 + 2) {
         const after = subjectAfter(doc, j);
         if (after) sp = resolveSpeaker(doc, after[0], after[1], state);

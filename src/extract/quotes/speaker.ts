@@ -44,7 +44,7 @@ const DATE_WORDS = /^(?:on|in|last|this|late|early|earlier|week|month|year|night
 /** Lower-case words that belong to a speaker description ("another U.N. official", "the top diplomat"). */
 export const ROLE_WORDS = new Set(
   (
-    "official officials chief prime minister ministers spokesman spokeswoman spokesperson spokespeople president premier " +
+    "official officials chief prime minister ministers policy spokesman spokeswoman spokesperson spokespeople president premier " +
     "agency ministry office body statement report source sources negotiator negotiators diplomat diplomats mayor governor " +
     "commissioner secretary general adviser advisor aide aides envoy ambassador embassy government authorities authority " +
     "police army military leader leaders head director commander representative representatives delegation counterpart " +
