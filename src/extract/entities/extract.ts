@@ -25,6 +25,9 @@ const ROMAN = /^(?:II|III|IV|VI|VII|VIII|Jr|Sr)$/;
 const PERSON_RULE: Record<string, string> = { name: "person.name", surname: "person.surname", title: "person.title", "given-name": "person.given-name" };
 const COUNTRY_RULE: Record<string, string> = { name: "country.name", demonym: "country.demonym", capital: "country.capital", seat: "country.seat" };
 const MODIFIED_NOUNS = new Set(["analysts", "shares", "stock", "employees", "executives", "staff", "workers", "officials", "forces", "troops", "fighters", "soldiers", "players", "fans", "customers", "clients", "investors", "bonds", "stores", "plant", "factory", "headquarters", "airport", "stadium", "university", "hospital", "brand", "products", "group", "company", "bank", "fund"]);
+const WEAK = new Set(["between", "and", "in", "into", "to", "from", "across", "of", "on", "against", "over", "inside", "within", "toward", "towards", "through", "for", "with", "near", "invaded", "invade", "invading", "attack", "attacked"]);
+const BYLINE_VERBS = new Set(["reporting", "writing", "editing", "edited", "written", "compiled"]);
+let CONSUMED = new Uint8Array(4096);
 const PLACE_PREP = new Set(["in", "near", "outside", "inside", "across", "around", "into"]);
 const SAID = new Set(["said", "says", "told", "stated", "stressed", "added", "noted", "underlined", "emphasized", "emphasised", "reiterated", "announced", "declared", "insisted"]);
 const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:(?!(?:Reporting|Writing|Editing|Additional)\b)\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
@@ -81,7 +84,10 @@ export function extractEntities(doc: Doc): void {
   const spanOf = (s: number, e: number): Span => ({ start: tokens[s]!.start, end: tokens[e - 1]!.end });
   const sentOf = (k: number) => tokens[k]!.sent;
 
-  const consumed = new Uint8Array(n); // tokens used as evidence inside a title chain or org name
+  // tokens used as evidence inside a title chain or org name (one buffer reused across articles)
+  if (CONSUMED.length < n) CONSUMED = new Uint8Array(n * 2);
+  const consumed = CONSUMED;
+  consumed.fill(0, 0, n);
   const mentions: EntityMention[] = [];
   const orgs: OrgEntity[] = [];
   const orgByKey = new Map<string, number>();
@@ -734,7 +740,8 @@ export function extractEntities(doc: Doc): void {
 
   // ---------------------------------------------------------------- bylines
   BYLINE_RE.lastIndex = 0;
-  const hasByline = text.includes("ing by ") || text.includes("ed by ") || text.includes("en by ");
+  let hasByline = false;
+  for (const k of sc.byIdx) if (k > 0 && BYLINE_VERBS.has(lw[k - 1]!)) hasByline = true;
   if (hasByline) BYLINE_RE.lastIndex = 0;
   else BYLINE_RE.lastIndex = text.length;
   const outlet = /\bReuters\b/.test(text) ? "Reuters " : /\bAFP\b/.test(text) ? "AFP " : "";
@@ -950,7 +957,6 @@ export function extractEntities(doc: Doc): void {
   // A country named as an actor (subject, possessor, capital for its government) counts more than one
   // named as a place ("in Ukraine", "invasion of Ukraine"); countries of a person's counterparts and of
   // other holders of the same office are excluded; mentions in the person's own sentences count more.
-  const WEAK = new Set(["between", "and", "in", "into", "to", "from", "across", "of", "on", "against", "over", "inside", "within", "toward", "towards", "through", "for", "with", "near", "invaded", "invade", "invading", "attack", "attacked"]);
   const countryScore = new Map<string, number>();
   const sentCountries = new Map<number, Map<string, number>>();
   for (const h of sc.hits) {

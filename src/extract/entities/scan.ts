@@ -36,6 +36,8 @@ export interface Scan {
   pronounIdx: number[];
   groupNounIdx: number[];
   counterpartIdx: number[];
+  /** tokens "by" (for bylines: "Reporting by …") */
+  byIdx: number[];
 }
 
 const TITLE_CASE_FN = new Set(["To", "Of", "In", "On", "At", "By", "For", "With", "And", "Or", "As", "Is", "Are", "Was", "Has", "Have", "Been", "Be", "From", "Into", "Over", "After", "Amid"]);
@@ -50,6 +52,7 @@ function wordFlags(L: Lexicon): Map<string, number> {
   m.set("diplomat", 1);
   m.set("counterpart", 4);
   m.set("counterparts", 4);
+  m.set("by", 5);
   FLAGS = m;
   return m;
 }
@@ -74,6 +77,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   const pronounIdx: number[] = [];
   const groupNounIdx: number[] = [];
   const counterpartIdx: number[] = [];
+  const byIdx: number[] = [];
   const flags = wordFlags(L);
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
@@ -89,6 +93,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
     else if (f === 2) pronounIdx.push(i);
     else if (f === 3) groupNounIdx.push(i);
     else if (f === 4) counterpartIdx.push(i);
+    else if (f === 5) byIdx.push(i);
   }
   const hitAt = new Array<LexHit | undefined>(n);
   const hits: LexHit[] = [];
@@ -196,7 +201,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
     return /^(?:al|el)-\p{Lu}/u.test(t);
   }
 
-  return { w, lw, hitAt, hits, runs, headline, roleHeadIdx, pronounIdx, groupNounIdx, counterpartIdx };
+  return { w, lw, hitAt, hits, runs, headline, roleHeadIdx, pronounIdx, groupNounIdx, counterpartIdx, byIdx };
 }
 
 /** True for a token that can be part of a person's name. */
