@@ -7,7 +7,8 @@
  *                   its figures, quotes and articles                      (port: getStoryTimeline)
  *   network         who engaged with whom: nodes and weighted edges        (port: eventEdges)
  *   figureSeries    figures per quantity over time, contradictions marked (resolve: figure series)
- *   places          places with coordinates, and events located near them (port: listPlaces)
+ *   places          places with coordinates, and events located at them    (port: listPlaces)
+ *                   (reads the records of the newest PLACES_MAX_ARTICLES articles)
  *   searchAll       full-text hits plus persons whose name matches         (port: searchNames)
  *
  * Each one reads whole listings (bounded by ALL) and aggregates in memory: fine for a desk-sized
@@ -269,8 +270,11 @@ export function locatedAt(text: string, m: { start: number; end: number }, s: { 
   return b - a <= NEAR && !text.slice(a, b).includes("\n");
 }
 
+/** The places view reads every article's record: at most this many (the newest) per request. */
+export const PLACES_MAX_ARTICLES = 2000;
+
 export async function places(store: Store, q: { from?: string; to?: string; story?: string }): Promise<PlacePoint[]> {
-  const arts = await store.listArticles({ from: q.from, to: q.to, story: q.story, limit: ALL });
+  const arts = await store.listArticles({ from: q.from, to: q.to, story: q.story, limit: PLACES_MAX_ARTICLES });
   const byName = new Map<string, PlacePoint>();
   for (const row of arts) {
     const stored = await store.getArticle(row.id);
