@@ -24,6 +24,10 @@ const OBJ_BREAK = new Set(
   "; : said says say told added according which who whom whose while but whereas although because after before when since — \"".split(" "),
 );
 const NP_ROLE = new Set("counterpart counterparts minister president prime foreign defense defence secretary envoy leader chief adviser advisor spokesman spokeswoman ambassador top senior officials official diplomat".split(" "));
+/** plural heads whose "in X" / "of X" names the side they belong to */
+const GROUP_HEAD = new Set(
+  "forces troops police authorities officials army soldiers rebels militants leaders government groups group people protesters demonstrators students workers farmers opposition parties activists militia militias fighters guerrillas insurgents residents citizens diplomats ministers delegation delegations".split(" "),
+);
 const SUBJ_PRONOUN = new Set(["he", "she", "they", "we"]);
 const BE = new Set(["was", "were", "is", "are", "been", "being", "be", "got", "gets", "get", "getting", "has", "have", "had"]);
 const IRREGULAR_PARTICIPLE = new Set(["struck", "shot", "hit", "held", "met", "seen", "taken", "beaten", "killed", "freed", "sent", "given", "brought", "thrown", "stricken", "overrun", "caught", "won", "fought", "led"]);
@@ -141,7 +145,10 @@ function ppObject(ctx: CoderContext, units: Unit[], i: number): boolean {
   if (t < 0) return false;
   const s = ctx.doc.tokens[t]!.sent;
   if (s !== ctx.doc.tokens[tokenAt(ctx.doc, units[k]!.start)]?.sent) return false;
-  return PREP.has(ctx.words[t]!);
+  const w = ctx.words[t]!;
+  // "security forces in Guinea", "opposition groups in Zimbabwe": the country names the actors
+  if ((w === "in" || w === "of" || w === "from") && t > 0 && GROUP_HEAD.has(ctx.words[t - 1]!)) return false;
+  return PREP.has(w);
 }
 
 const POSSESSIVE_GAP_RE = /^\s*(?:['’]s?)?\s*$/;
@@ -161,6 +168,7 @@ function possessorBefore(ctx: CoderContext, units: Unit[], pos: number): Unit | 
   return null;
 }
 
+const STATEMENT = new Set<PloverType>(["REJECT", "ACCUSE", "REQUEST", "THREATEN", "AGREE", "SUPPORT"]);
 const OBJECT_WINDOW: Partial<Record<PloverType, number>> = { THREATEN: 9, REQUEST: 8, REJECT: 7, ACCUSE: 6, SANCTION: 6, PROTEST: 6 };
 
 const SPEECH_RE = /\b(?:said|says|announced|stated|declared|told|pledged|promised|confirmed)\b/i;
@@ -471,7 +479,7 @@ function codeMatch(
     const last = near[near.length - 1];
     if (last) {
       const gap = gapWords(ctx, last.end, mStart).filter((w) => w !== '"' && w !== "“" && w !== "'" && w !== "’");
-      if (gap.length <= 3 && gap.every((w) => CAMPAIGN_GAP.has(w))) sources = [last];
+      if (gap.length <= 4 && gap.every((w) => CAMPAIGN_GAP.has(w) || /^[a-z]+ed$|^long-[a-z]+$|^(?:today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w))) sources = [last];
     }
     for (const u of units) {
       if (u.start < mEnd || u.place) continue;
@@ -569,6 +577,25 @@ function codeMatch(
   // "The top diplomat also held talks ...": an unresolved description opening the sentence is the topic
   if (!sources.length && !pairs && rule.source === "subject" && topic && before.length <= 7 && before[0] === "the" && before.some((w) => NP_ROLE.has(w))) {
     sources = [{ start: sent.start, end: sent.start, side: topic, person: !!topic.person, place: false, via: "topic" }];
+  }
+  // "The Palestinians reject the changes, negotiator Saeb Erakat said": a statement with no named
+  // subject belongs to the side of the one reported as saying it
+  if (!sources.length && !pairs && rule.source === "subject" && STATEMENT.has(type)) {
+    sources = speakerAfter(ctx, units, mEnd, sent.end).filter((u) => !targets.includes(u));
+  }
+  // "bombers killed 23 people in Tel Aviv": an attack with no named victim hits the place it struck
+  if ((type === "ASSAULT" || type === "COERCE") && !rule.campaign && sources.length && !targets.length && !pairs) {
+    const a = tokenAt(doc, tEnd);
+    for (let t = a, n = 0; t < sent.tokEnd && n < 12; t++, n++) {
+      const w = ctx.words[t]!;
+      if (OBJ_BREAK.has(w)) break;
+      if (w !== "in" && w !== "on" && w !== "near" && w !== "at" && w !== "into" && w !== "against") continue;
+      const where = objectOf(ctx, units, doc.tokens[t]!.end, sent.end, 4, true);
+      if (where.length && !sameSide(where[0]!.side, sources[0]!.side)) {
+        targets = [where[0]!];
+        break;
+      }
+    }
   }
   // "Putin told Erdoğan in a phone call", "Çavuşoğlu asked Lavrov ... during a call": verb and object talked
   if (type === "CONSULT" && !targets.length && !pairs && sources.length === 1 && sources[0]!.via !== "topic") {
