@@ -46,7 +46,8 @@ export const PEOPLE = words(
   "people persons civilians children child men women boys girls adults residents refugees migrants families patients " +
     "students journalists victims inhabitants citizens nationals workers others minors babies infants elderly person " +
     "individuals villagers evacuees asylum-seekers detainees prisoners hostages protesters demonstrators peacekeepers " +
-    "aid-workers volunteers doctors medics nurses teachers pupils passengers crew sailors",
+    "aid-workers volunteers doctors medics nurses teachers pupils passengers crew sailors rebels militants insurgents " +
+    "combatants gunmen attackers suspects cadets policemen officers",
 );
 /** Nouns for troops. */
 export const TROOPS = words("troops soldiers servicemen personnel reservists marines paratroopers conscripts fighters mercenaries service-members sailors");

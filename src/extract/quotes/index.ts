@@ -519,7 +519,12 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
       const clauseFirst = subj[0] > tokStart && low[subj[0] - 1] === ",";
       const endA = clauseEnd(doc, c, tokEnd);
       // "told a briefing in Geneva" is no clause: tell-verbs need "that" or a listener ("told reporters the …")
-      const tellOk = !tell || hasThat || TELL_OBJECTS.has(low[v + 1]!);
+      let tellOk = !tell || hasThat || TELL_OBJECTS.has(low[v + 1]!);
+      // "told Reuters the guarantor countries had …": a named listener, then the clause
+      if (!tellOk && /^\p{Lu}/u.test(doc.text.slice(doc.tokens[v + 1]?.start ?? 0, doc.tokens[v + 1]?.end ?? 0)) && /^(?:the|a|an|he|she|it|they|we|i|his|her|their|its|this|there)$/.test(low[v + 2] ?? "")) {
+        tellOk = true;
+        c = v + 2;
+      }
       const restIsClause = tellOk && !inverted && c < tokEnd && endA - c >= 3 && (hasThat || !NEED_THAT.has(w)) && (isMark(low[c]!) ? fragmentOpens(doc, marks, c, endA) : hasThat ? /^[\p{L}\p{N}]/u.test(low[c]!) : clauseOpener(doc, c));
       const speaker = resolveSpeaker(doc, subj[0], subj[1], state);
       if (!speaker) continue;

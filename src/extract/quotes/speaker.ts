@@ -118,10 +118,13 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
       while (j >= sentStart && AUX.has(low[j]!)) j--;
     }
   }
-  // "The mayor of Lviv, which is in western Ukraine, said", "Kuleba, the foreign minister, said"
+  // "The mayor of Lviv, which is in western Ukraine, said", "Kuleba, the foreign minister, said";
+  // "the group's director, Juanita Goebertus, said": a name in apposition is the speaker
   if (j > sentStart && low[j] === ",") {
     for (let k = j - 1; k > sentStart && j - k < 12; k--) {
       if (low[k] === ",") {
+        const inner = doc.tokens.slice(k + 1, j).map((t) => doc.text.slice(t.start, t.end));
+        if (inner.length >= 2 && inner.length <= 4 && inner.every((x) => /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(x))) return [k + 1, j];
         if (/^(?:which|who|whose|a|an|the|his|her|its|their)$/.test(low[k + 1]!)) j = k - 1;
         break;
       }
