@@ -65,7 +65,10 @@ export function npGap(gap: string, allowComma: boolean): boolean {
 }
 
 /** bodies that report or administer rather than act as a side: outlets, offices, agencies */
-const NOT_A_GROUP_RE = /\b(?:news|agency|press|times|post|tv|radio|television|directorate|office|ministry|department|newspaper|daily|journal|reuters|bureau|institute|university|international|twitter|facebook|telegram|instagram|youtube|tiktok|whatsapp)\b/i;
+const NOT_A_GROUP_RE = /\b(?:news|agency|press|times|post|tv|radio|television|directorate|office|ministry|department|newspaper|daily|journal|reuters|bureau|institute|university|twitter|facebook|telegram|instagram|youtube|tiktok|whatsapp)\b/i;
+
+/** a lone generic word taken for a name ("International solidarity") */
+const GENERIC_WORD_RE = /^(?:international|national|global|regional|local|federal|central|western|eastern|northern|southern|united|european|african|asian|arab|islamic)$/i;
 
 export function mentionSide(doc: Doc, m: EntityMention): Side | null {
   switch (m.kind) {
@@ -82,7 +85,7 @@ export function mentionSide(doc: Doc, m: EntityMention): Side | null {
       if (actor) return { person: null, actor };
       // a named body with no state or IGO code acts as a non-state group
       const name = o?.name ?? doc.text.slice(m.start, m.end);
-      if (m.via === "media" || NOT_A_GROUP_RE.test(name) || !/^\p{Lu}/u.test(name)) return null;
+      if (m.via === "media" || NOT_A_GROUP_RE.test(name) || !/^\p{Lu}/u.test(name) || GENERIC_WORD_RE.test(name)) return null;
       return { person: null, actor: null, group: name };
     }
     case "group": {
