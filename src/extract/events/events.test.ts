@@ -98,6 +98,18 @@ const POSITIVE: Array<[string, string[]]> = [
   ["Iran released two French citizens.", ["CONCEDE IRN>FRA"]],
   // COOPERATE
   ["France and Germany held joint military exercises.", ["COOPERATE DEU>FRA"]],
+  ["Israel shared intelligence with France about the plot.", ["COOPERATE FRA>ISR"]],
+  // structures: intents, speakers, "must", places, groups, receptions
+  ["Germany said it would send aid to Ukraine.", ["AGREE DEU>UKR"]],
+  ["Iran rejected the proposal from France, Demir said.", ["REJECT IRN>FRA"]],
+  ["Ukraine rejects the French plan, Shevchenko said.", ["REJECT UKR>FRA"]],
+  ["Petrov said that Ukraine must withdraw its forces.", ["REQUEST Ivan Petrov>UKR"]],
+  ["Turkey rejected Russia's military operation.", ["ACCUSE TUR>RUS"]],
+  ["Security forces in Iran arrested two French nationals.", ["COERCE IRN>FRA"]],
+  ["Russian missiles struck a hospital in Kyiv.", ["ASSAULT RUS>UKR"]],
+  ["Demir received a delegation from Ukraine on Monday.", ["CONSULT Ali Demir>UKR"]],
+  ["The Northern Front declared a unilateral ceasefire against Sudan.", ["RETREAT Northern Front>SDN"]],
+  ["Germany halted economic aid to Iran.", ["SANCTION DEU>IRN"]],
 ];
 
 /** [sentence, event types that must NOT be coded as asserted] */
@@ -126,6 +138,10 @@ const NEGATIVE: Array<[string, string[]]> = [
   ["France and Germany will hold joint military exercises.", ["COOPERATE"]],
   ["The ministry released the number of civilians killed in Ukraine.", ["CONCEDE", "ASSAULT"]],
   ["Russia's possible invasion of Ukraine worries Europe.", ["ASSAULT"]],
+  ["Russia has received no official notification from Turkey.", ["CONSULT"]],
+  ["Germany will visit Iran next month.", ["AGREE", "CONSULT"]],
+  ["Shevchenko met Petrov's demands on Friday.", ["CONSULT"]],
+  ["Iran released the figures of the attack on Friday.", ["CONCEDE"]],
 ];
 
 describe("event rules (data/events/rules.json)", () => {
