@@ -57,9 +57,11 @@ export interface DateCues {
   weekdaySpan: Span | null;
   /** "today" near the top of the article */
   today: Span | null;
+  /** the latest year the text names in the past or present ("in 2019", "April 15, 2019"): no earlier year can be its own */
+  maxYear: number | null;
 }
 
-export const NO_CUES: DateCues = { partial: null, partialSpan: null, weekday: null, weekdaySpan: null, today: null };
+export const NO_CUES: DateCues = { partial: null, partialSpan: null, weekday: null, weekdaySpan: null, today: null, maxYear: null };
 
 /** A dated article of the same story (or run). */
 export interface Mate {
@@ -76,6 +78,8 @@ export interface DateDecision {
   publishedHint: { value: string; rule: string; evidence: Span | null } | null;
   /** the articles the date came from */
   from: string[];
+  /** day numbers the publication date must fall in (checked again after re-analysis) */
+  window: { lo: number; hi: number } | null;
 }
 
 /**
@@ -104,6 +108,7 @@ export function dateCues(article: Article): DateCues {
     weekday: wd?.weekday ?? null,
     weekdaySpan: wd ? { start: wd.start, end: wd.end } : null,
     today: today ? { start: today.start, end: today.end } : null,
+    maxYear: cands.reduce<number | null>((y, c) => ((c.kind === "abs" || c.kind === "ym" || c.kind === "y") && !c.future && (y === null || c.y! > y) ? c.y! : y), null),
   };
 }
 
@@ -161,6 +166,13 @@ function majorityYear(days: readonly number[]): number | null {
  * `mates` must be articles of the same story only (the caller's grouping decides).
  */
 export function decideFromMates(cues: DateCues, mates: readonly Mate[]): DateDecision | null {
+  const d = fromMates(cues, mates);
+  // the article names a later year than the story's: the story (or a mate's date) is not its own
+  if (!d || (cues.maxYear !== null && d.yearHint !== null && d.yearHint < cues.maxYear)) return null;
+  return d;
+}
+
+function fromMates(cues: DateCues, mates: readonly Mate[]): DateDecision | null {
   const dated = mates.map((m) => ({ id: m.id, day: parseIsoDay(m.published) })).filter((m): m is { id: string; day: number } => m.day !== null);
   if (dated.length === 0) return null;
   const days = dated.map((m) => m.day);
@@ -168,14 +180,15 @@ export function decideFromMates(cues: DateCues, mates: readonly Mate[]): DateDec
   const hi = Math.max(...days);
   const from = dated.map((m) => m.id);
   const year = majorityYear(days);
+  const window = { lo: lo - MATE_WINDOW, hi: hi + MATE_WINDOW };
 
   // year for the article's own month-day
   if (cues.partial) {
     const md = partialMonthDay(cues.partial);
     const best = md ? closestYear(md, lo, hi) : null;
-    if (best && best.dist <= MATE_WINDOW) return { rule: "story-mate:year", yearHint: best.y, publishedHint: null, from };
+    if (best && best.dist <= MATE_WINDOW) return { rule: "story-mate:year", yearHint: best.y, publishedHint: null, from, window };
     // the text's own day is far from the story's: no day from the story either
-    return year === null ? null : { rule: "story-year", yearHint: year, publishedHint: null, from };
+    return year === null ? null : { rule: "story-year", yearHint: year, publishedHint: null, from, window };
   }
 
   // the lead's weekday within a few days of the story-mates' dates
@@ -189,10 +202,11 @@ export function decideFromMates(cues: DateCues, mates: readonly Mate[]): DateDec
         yearHint: ymdOf(day).y,
         publishedHint: { value: isoDay(day), rule: "story-mate:weekday", evidence: cues.weekdaySpan },
         from: dated.filter((m) => Math.abs(m.day - day) <= WEEKDAY_SLACK).map((m) => m.id),
+        window,
       };
     }
     // a weekday the story-mates do not fix (none or two in the window): no day
-    return year === null ? null : { rule: "story-year", yearHint: year, publishedHint: null, from };
+    return year === null ? null : { rule: "story-year", yearHint: year, publishedHint: null, from, window };
   }
 
   // "today", when the story-mates agree on the day
@@ -202,9 +216,10 @@ export function decideFromMates(cues: DateCues, mates: readonly Mate[]): DateDec
       yearHint: ymdOf(lo).y,
       publishedHint: { value: isoDay(lo), rule: "story-mate:today", evidence: cues.today },
       from,
+      window,
     };
   }
-  return year === null ? null : { rule: "story-year", yearHint: year, publishedHint: null, from };
+  return year === null ? null : { rule: "story-year", yearHint: year, publishedHint: null, from, window };
 }
 
 /**
@@ -225,7 +240,9 @@ export function decideFromBatch(cues: DateCues, run: readonly Mate[]): DateDecis
     if (ymdOf(day).m === md.m && day >= lo - BATCH_WINDOW && day <= hi + BATCH_WINDOW) years.add(y);
   }
   if (years.size !== 1) return null;
-  return { rule: "batch-year", yearHint: [...years][0]!, publishedHint: null, from: [] };
+  const year = [...years][0]!;
+  if (cues.maxYear !== null && year < cues.maxYear) return null;
+  return { rule: "batch-year", yearHint: year, publishedHint: null, from: [], window: { lo: lo - BATCH_WINDOW, hi: hi + BATCH_WINDOW } };
 }
 
 /**
@@ -238,6 +255,10 @@ export function redate(article: Article, record: ArticleRecord, decision: DateDe
   if (decision.yearHint !== null) opts.yearHint = decision.yearHint;
   if (decision.publishedHint) opts.publishedHint = decision.publishedHint;
   const again = toRecord(analyze(article, opts));
+  // a day the re-analysis found (the text's own cue read with the hinted year) far from the
+  // story's (or run's) dates: the hint does not fit this article, keep it as it was
+  const day = parseIsoDay(again.published);
+  if (!record.published && day !== null && decision.window && (day < decision.window.lo || day > decision.window.hi)) return record;
   const fresh: ArticleRecord = {
     ...record,
     published: again.published,
