@@ -147,7 +147,10 @@ export function extractEntities(doc: Doc): void {
 
   function countNameTokens(s: number, e: number): number {
     let c = 0;
-    for (let k = s; k < e; k++) if (isWord(w[k]!) && !L.particles.has(w[k]!) && !/^\p{Lu}$/u.test(w[k]!)) c++;
+    for (let k = s; k < e; k++) {
+      const t = w[k]!;
+      if (t.length > 1 ? isWord(t) && !L.particles.has(t) : false) c++;
+    }
     return c;
   }
   function isFeature(s: number, e: number): boolean {

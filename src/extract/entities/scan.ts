@@ -98,7 +98,11 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   const hitAt = new Array<LexHit | undefined>(n);
   const hits: LexHit[] = [];
   for (let i = 0; i < n; i++) {
-    const list = L.phrases.get(w[i]!);
+    const wi = w[i]!;
+    const c0 = wi.charCodeAt(0);
+    // lexicon phrases begin with a capital, except "the …", "al-…", "anti-…", "dpa": skip the lookup (and its hashing) for other lower-case words
+    if (c0 >= 97 && c0 <= 122 && wi !== "the" && wi !== "dpa" && !wi.startsWith("al-") && !wi.startsWith("anti-")) continue;
+    const list = L.phrases.get(wi);
     if (!list) continue;
     const sent = tokens[i]!.sent;
     for (const p of list) {
