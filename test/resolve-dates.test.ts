@@ -104,6 +104,11 @@ describe("decideFromMates", () => {
     expect(d?.publishedHint).toBeNull();
   });
 
+  it("a story year earlier than a year the article itself names gives nothing", () => {
+    expect(decideFromMates(cues({ weekday: THU, maxYear: 2023 }), [{ id: "a", published: "2022-03-10" }])).toBeNull();
+    expect(decideFromMates(cues({ weekday: THU, maxYear: 2021 }), [{ id: "a", published: "2022-03-10" }])?.publishedHint?.value).toBe("2022-03-10");
+  });
+
   it("no dated story-mate, no decision", () => {
     expect(decideFromMates(cues({ weekday: THU }), [])).toBeNull();
     expect(decideFromMates(cues({ weekday: THU }), [{ id: "a", published: "not a date" }])).toBeNull();
@@ -139,6 +144,12 @@ describe("dateCues", () => {
     expect(c.weekday).toBe(THU);
     expect(text.slice(c.weekdaySpan!.start, c.weekdaySpan!.end)).toMatch(/Thursday/);
     expect(c.partial).toBeNull();
+    expect(c.maxYear).toBeNull();
+  });
+
+  it("the latest year the text names", () => {
+    const c = dateCues(article("a", "The accord signed in 2015 was revived in March 2019, the minister said on Thursday."));
+    expect(c.maxYear).toBe(2019);
   });
 
   it("a future weekday is no cue", () => {
@@ -248,6 +259,18 @@ describe("redateBatch", () => {
     redateBatch(items, { now: NOW });
     expect(items[1]!.record).toMatchObject({ published: "2022-03-29", published_rule: "batch-year", published_inferred: true });
     expect(items[2]!.record).toMatchObject({ published: "2022-03-29", published_rule: "story-mate:weekday", published_from: ["partial"] });
+  });
+
+  it("a day the re-analysis finds far from the story-mates' dates is not taken", () => {
+    // the lead's own month-day (October 2) lies weeks before the story-mates: year only, and the
+    // day the text gives with that year is outside the story's window, so nothing changes
+    const undated = "The journalist entered the consulate on Oct. 2 to obtain documents and never came out, his fiancee said.\nOfficials gave no comment.";
+    const items = [item("m1", "Officials confirmed the death on Friday, the state agency reported.", "s1", "2018-10-19"), item("late", undated, "s1")];
+    const before = items[1]!.record;
+    expect(before.published).toBeNull();
+    redateBatch(items, { now: NOW });
+    expect(items[1]!.record.published).toBeNull();
+    expect(items[1]!.record).toBe(before);
   });
 
   it("without any dated article in the run, nothing is filled", () => {
