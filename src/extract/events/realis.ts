@@ -5,7 +5,7 @@
 import type { Realis } from "../../core/types.js";
 
 const FUTURE = new Set(["will", "shall", "'ll", "’ll", "going", "gonna", "due", "set", "scheduled", "expected", "plans", "planned", "planning", "plan", "intends", "intended", "aims", "upcoming", "next", "forthcoming", "tomorrow"]);
-const HYPO = new Set(["would", "could", "may", "might", "should", "must", "can", "if", "unless", "whether", "possible", "potential", "proposed", "hope", "hopes", "hoped", "hoping", "wish", "wishes", "want", "wants", "wanted", "seek", "seeks", "sought", "seeking", "ready", "willing", "prepared", "readiness", "willingness", "offer", "offered", "offers", "offering", "invitation", "invited", "proposal", "try", "tried", "trying", "attempt", "efforts", "effort", "eventual", "prospect", "prospects", "likely", "unlikely", "perhaps", "maybe", "consider", "considering", "considered", "agreed", "agree", "asked", "urged", "called", "demanded", "appealed", "pushing", "push", "sought"]);
+const HYPO = new Set(["would", "could", "may", "might", "should", "must", "can", "if", "unless", "whether", "possible", "potential", "proposed", "hope", "hopes", "hoped", "hoping", "wish", "wishes", "want", "wants", "wanted", "seek", "seeks", "sought", "seeking", "ready", "willing", "prepared", "offered", "offering", "invited", "try", "tried", "trying", "attempt", "eventual", "likely", "unlikely", "perhaps", "maybe", "consider", "considering", "considered", "agreed", "agree", "asked", "urged", "called", "demanded", "appealed", "pushing", "push", "sought"]);
 const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without", "denied", "denies", "deny", "failed", "fails", "refused", "refuses", "cannot", "didn't", "hasn't", "haven't", "won't", "wasn't", "weren't", "isn't", "aren't", "doesn't", "don't"]);
 /** words that end the clause the trigger is in, looking left */
 const CLAUSE_BREAK = new Set([",", ";", ":", "—", "–", "said", "says", "but", "while", "after", "before", "when", "as", "since", "because", "although", "which", "who", "(", "\"", "“", "”"]);
@@ -46,7 +46,8 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
       continue;
     }
     if (k <= 1 && w === "to") {
-      // "plans to quickly meet"
+      // "plans to quickly meet"; but "continues to actively engage" is ongoing
+      if (n - 2 - k >= 0 && ONGOING.has(before[n - 2 - k]!)) return "asserted";
       realis = "future";
       continue;
     }
