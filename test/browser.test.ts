@@ -104,6 +104,24 @@ describe.skipIf(!haveChromium)("web app in chromium", () => {
     const text = await page.evaluate(async (i) => ((await (await fetch(`/api/articles/${i}`)).json()) as { text: string }).text, id);
     expect(await reader.textContent()).toBe(text); // the text, exactly, whatever is highlighted
     expect(await reader.locator(".ann.k-person").count()).toBeGreaterThan(0);
+    // every character of every extraction is highlighted with its kind, and no other character is
+    const check = await page.evaluate(async (i) => {
+      const a = (await (await fetch(`/api/articles/${i}`)).json()) as {
+        record: { persons: Array<{ mentions: Array<{ start: number; end: number }> }>; events: Array<{ span: { start: number; end: number } }>; quotes: Array<{ span: { start: number; end: number } }> };
+      };
+      const covered = (spans: Array<{ start: number; end: number }>) => {
+        const set = new Set<number>();
+        for (const sp of spans) for (let k = sp.start; k < sp.end; k++) set.add(k);
+        return set.size;
+      };
+      const shown = (cls: string) => Array.from(document.querySelectorAll(`[data-testid=reader] .ann.${cls}`)).reduce((n, el) => n + (el.textContent ?? "").length, 0);
+      return {
+        person: [covered(a.record.persons.flatMap((p) => p.mentions)), shown("k-person")],
+        event: [covered(a.record.events.map((e) => e.span)), shown("k-event")],
+        quote: [covered(a.record.quotes.map((q) => q.span)), shown("k-quote")],
+      };
+    }, id);
+    for (const [kind, [want, got]] of Object.entries(check)) expect(got, kind).toBe(want);
     const ev = reader.locator(".ann.k-event").first();
     await ev.hover();
     const tip = page.locator(".tip");

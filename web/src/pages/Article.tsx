@@ -96,11 +96,20 @@ function segments(textLength: number, anns: Annotation[]): Segment[] {
     cuts.add(a.end);
   }
   const points = [...cuts].sort((x, y) => x - y);
+  // one sweep: annotations enter at their start and leave at their end (every boundary is a cut)
+  const byStart = [...anns].sort((x, y) => x.start - y.start);
+  let next = 0;
+  let active: Annotation[] = [];
   const out: Segment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const s = points[i]!;
     const e = points[i + 1]!;
-    out.push({ start: s, end: e, on: anns.filter((a) => a.start <= s && a.end >= e) });
+    active = active.filter((a) => a.end > s);
+    while (next < byStart.length && byStart[next]!.start <= s) {
+      if (byStart[next]!.end > s) active.push(byStart[next]!);
+      next++;
+    }
+    out.push({ start: s, end: e, on: active.slice() });
   }
   return out;
 }
