@@ -30,6 +30,9 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
   // "about holding talks", "for meeting": a gerund after a preposition is a topic, not a report
   const prev = before[before.length - 1];
   if (/ing$/.test(triggerWord) && prev && GERUND_PREP.has(prev)) return prev === "without" ? "negated" : "hypothetical";
+  // "about holding talks", "for resuming negotiations"
+  const prev2 = before[before.length - 2];
+  if (prev && /ing$/.test(prev) && prev2 && GERUND_PREP.has(prev2)) return prev2 === "without" ? "negated" : "hypothetical";
   let ongoing = false;
   const n = before.length;
   for (let k = 0; k < 8 && k < n; k++) {
@@ -45,7 +48,7 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
       realis = "future";
       continue;
     }
-    if (k <= 1 && w === "to") {
+    if (k <= 2 && w === "to") {
       // "plans to quickly meet"; but "continues to actively engage" is ongoing
       if (n - 2 - k >= 0 && ONGOING.has(before[n - 2 - k]!)) return "asserted";
       realis = "future";

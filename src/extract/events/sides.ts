@@ -45,8 +45,8 @@ export function conjGap(gap: string): boolean {
   if (/^\s*,\s*$/.test(gap)) return true;
   if (rest.trim() === "" || npGap(rest, false)) return true;
   // "Kalın, Erdoğan's chief adviser and spokesperson, and Sullivan": an appositive between the conjuncts
-  const app = /^\s*,(.*),\s*(?:and|as well as)\s*(?:(?:the|his|her|their)\s+)?$/i.exec(gap);
-  return !!app && npGap(app[1]!.replace(/\band\b/gi, " "), false);
+  const app = /^\s*,(.*),\s*(?:and|as well as)\s+(.*)$/i.exec(gap);
+  return !!app && npGap(app[1]!.replace(/\band\b/gi, " "), false) && (app[2]!.trim() === "" || npGap(app[2]!, false));
 }
 
 /** Is the text between two mentions part of one noun phrase (titles, possessives, appositive roles)? */
