@@ -25,18 +25,30 @@ const person = (name: string, aliases: string[] = [], more: Partial<RegistryPers
 /** Files the persons one article at a time, as the store does; returns the actor id of each article person. */
 function fileAll(articles: RegistryPerson[][]): { ids: string[][]; registry: Map<string, ActorCandidate> } {
   const registry = new Map<string, ActorCandidate>();
+  const names = new Map<string, Map<string, number>>();
   const ids: string[][] = [];
   for (const persons of articles) {
     const keys = lookupKeys(persons);
     const cands = [...registry.values()].filter((c) => c.full.some((f) => keys.full.includes(f)) || c.surnames.some((s) => keys.surnames.includes(s)));
     const plan = planActors(persons, cands);
     for (const w of plan.actors) {
-      const c = registry.get(w.id) ?? { id: w.id, name: w.name, role: null, country: null, articles: 0, surname_only: w.surname_only, ambiguous: w.ambiguous, full: [], surnames: [] };
-      c.name = w.name;
+      const c: ActorCandidate = registry.get(w.id) ?? {
+        id: w.id, name: w.name, role: null, country: null, country_stated: false, articles: 0, surname_only: w.surname_only,
+        ambiguous: w.ambiguous, full: [], surnames: [],
+      };
       c.role = w.role ?? c.role;
-      c.country = w.country ?? c.country;
+      if (w.country && (w.country_stated || !c.country_stated)) {
+        c.country = w.country;
+        c.country_stated ||= w.country_stated;
+      }
       c.articles++;
       c.surname_only = w.surname_only;
+      // the display name: the most frequent full form, the longer on a tie
+      const counts = names.get(w.id) ?? new Map<string, number>();
+      for (const n of w.names) counts.set(n, (counts.get(n) ?? 0) + 1);
+      names.set(w.id, counts);
+      const best = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0];
+      c.name = best ? best[0] : w.name;
       registry.set(w.id, c);
     }
     for (const k of plan.keys) {
@@ -133,6 +145,24 @@ describe("matching (pure)", () => {
       [person("Smith", [], { country: "GBR", countryStated: true })],
     ]);
     expect(more.ids.map((x) => x[0])).toEqual(["john-smith", "smith"]);
+  });
+
+  it("an actor's inferred country never keeps a stated one apart; a stated one does", () => {
+    const { ids } = fileAll([
+      [person("Jacinda Ardern", ["Ardern"], { country: "AUS", countryStated: false })], // an inference slip
+      [person("Ardern", [], { country: "NZL", countryStated: true })], // joins
+      [person("Ardern", [], { country: "FJI", countryStated: true })], // NZL is now stated: apart
+    ]);
+    expect(ids.map((x) => x[0])).toEqual(["jacinda-ardern", "jacinda-ardern", "ardern"]);
+  });
+
+  it("shows the most frequent full form, not a one-off longer one", () => {
+    const { registry } = fileAll([
+      [person("Donald Trump", ["Trump"])],
+      [person("Donald Trump", ["Trump"])],
+      [person("Preisdent Donald Trump", ["Trump"])],
+    ]);
+    expect([...registry.values()].map((c) => [c.id, c.name, c.articles])).toEqual([["donald-trump", "Donald Trump", 3]]);
   });
 
   it("joins a surname-only person to the one compatible actor with that surname, and only then", () => {
@@ -283,6 +313,21 @@ describe.each(adapters)("registry in the %s store", (_name, factory) => {
     expect(await store.listActors({ outlet: "Nobody" })).toEqual([]);
   });
 
+  it("shows the most frequent full form as the name; a stated country wins over an inferred one", async () => {
+    const t1 = "President Donald Trump spoke. Trump left.";
+    const a = (id: string, published: string, text: string, name: string, country: string, stated: boolean): A => ({
+      id, published, text, persons: [{ name, aliases: ["Trump"], country, ...(stated ? { countryWord: "President" } : {}) }],
+    });
+    await save(
+      a("t1", "2020-01-01", t1, "Donald Trump", "USA", true),
+      a("t2", "2020-01-02", "Preisdent Donald Trump said. " + t1, "Preisdent Donald Trump", "USA", true),
+      a("t3", "2020-01-03", "Donald Trump met Kim. " + t1, "Donald Trump", "PRK", false),
+    );
+    const list = await store.listActors();
+    expect(list.map((x) => [x.id, x.name, x.country, x.articles])).toEqual([["donald-trump", "Donald Trump", "USA", 3]]);
+    expect((await store.getActor("Preisdent Donald Trump"))!.aliases).toContain("Preisdent Donald Trump");
+  });
+
   it("finds an actor by any variant, accent- and case-insensitive, with roles over time and evidence", async () => {
     await save(UKRAINE_1, UKRAINE_2, UKRAINE_3);
     for (const q of ["Oleksiy Reznikov", "OLEKSII REZNIKOV", "reznikov", "Oleksij Reznikov"]) {
@@ -336,10 +381,10 @@ describe.each(adapters)("registry in the %s store", (_name, factory) => {
     const facts = await h.count("actor_facts");
     expect(facts).toBe(5); // every person with a stated role or country (Burhan in sudan-2 has none)
     // back to a version-4 store
-    await h.exec(`DROP TABLE actor_facts; DROP TABLE actor_keys; DROP TABLE actors; DROP INDEX persons_actor; ALTER TABLE persons DROP COLUMN actor_id;
+    await h.exec(`DROP TABLE actor_names; DROP TABLE actor_facts; DROP TABLE actor_keys; DROP TABLE actors; DROP INDEX persons_actor; ALTER TABLE persons DROP COLUMN actor_id;
       ALTER TABLE persons DROP COLUMN role_source; ALTER TABLE persons DROP COLUMN country_source; DELETE FROM schema_version WHERE version >= 5`);
-    expect(await store.migrate()).toBe(6);
-    // migration 6 rebuilt the facts the inference reads
+    expect(await store.migrate()).toBe(7);
+    // the backfill rebuilt the facts the inference reads
     expect(await h.count("actor_facts")).toBe(facts);
     expect(await store.listActors({ limit: 100 })).toEqual(list);
     expect(await h.count("persons")).toBe(6);

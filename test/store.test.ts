@@ -38,11 +38,11 @@ function allSpans(r: ArticleRecord): Array<[string, TextSpan]> {
 
 describe("migrations", () => {
   it("apply once, record their version, and are idempotent", async () => {
-    expect(await store.migrate()).toBe(6);
+    expect(await store.migrate()).toBe(7);
     const v = store.db.prepare("SELECT version, name FROM schema_version ORDER BY version").all();
     expect(v).toEqual([
       { version: 1, name: "init" }, { version: 2, name: "person_index" }, { version: 3, name: "resolver_state" }, { version: 4, name: "story_summary" },
-      { version: 5, name: "actors" }, { version: 6, name: "actor_facts" },
+      { version: 5, name: "actors" }, { version: 6, name: "actor_facts" }, { version: 7, name: "actor_names" },
     ]);
     expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
   });
@@ -63,7 +63,7 @@ describe("migrations", () => {
       insert("articles", rows.article);
       for (const t of ["persons", "organizations", "places", "events", "figures", "quotes"] as const) for (const x of rows[t]) insert(t, x);
     }
-    expect(await old.migrate()).toBe(6);
+    expect(await old.migrate()).toBe(7);
     // 0005 files the stored persons in the actor registry
     expect((await old.listActors()).find((a) => a.key === "mevlut cavusoglu")).toMatchObject({ id: "mevlut-cavusoglu", articles: 2 });
     expect(old.db.prepare("SELECT COUNT(*) AS n FROM persons WHERE actor_id IS NULL").get()).toEqual({ n: 0 });

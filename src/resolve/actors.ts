@@ -51,6 +51,8 @@ export interface ActorCandidate {
   name: string;
   role: string | null;
   country: string | null;
+  /** the country was stated by some article (an actor's inferred country never contradicts) */
+  country_stated: boolean;
   articles: number;
   /** never seen with a given name */
   surname_only: boolean;
@@ -71,12 +73,14 @@ export interface ActorKeyRow {
 /** What to write for one actor touched by the article. */
 export interface ActorWrite {
   id: string;
-  /** the display name (a longer full form replaces a shorter one) */
+  /** the name a new actor starts with (the store then shows the most frequent full form, see `names`) */
   name: string;
   created: boolean;
-  renamed: boolean;
+  /** the full-name forms this article uses for the actor (counted by the store) */
+  names: string[];
   role: string | null;
   country: string | null;
+  country_stated: boolean;
   surname_only: boolean;
   ambiguous: boolean;
 }
@@ -250,7 +254,8 @@ export function rolesCompatible(a: string | null, b: string | null): boolean {
 }
 
 /** A stated country contradicts the actor's known one. */
-const countryClash = (p: RegistryPerson, c: ActorCandidate) => p.countryStated && !!p.country && !!c.country && p.country !== c.country;
+const countryClash = (p: RegistryPerson, c: ActorCandidate) =>
+  p.countryStated && !!p.country && c.country_stated && !!c.country && p.country !== c.country;
 
 /** The given-name lists of a candidate, one per full key. */
 function candidateGiven(c: ActorCandidate): string[][] {
@@ -336,7 +341,7 @@ export function planActors(persons: readonly RegistryPerson[], candidates: reado
     let w = writes.get(hit.id);
     if (!w) {
       w = {
-        id: hit.id, name: hit.name, created: !byId.has(hit.id), renamed: false, role: null, country: null,
+        id: hit.id, name: hit.name, created: !byId.has(hit.id), names: [], role: null, country: null, country_stated: false,
         surname_only: hit.surname_only, ambiguous: hit.ambiguous,
       };
       writes.set(hit.id, w);
@@ -357,24 +362,27 @@ export function planActors(persons: readonly RegistryPerson[], candidates: reado
     if (k.full.length && hit.surname_only && !hit.ambiguous) {
       hit.surname_only = false;
       w.surname_only = false;
+      if (w.created) w.name = hit.name = p.name;
     }
-    // display name: the fullest form seen (more words wins; the first seen on a tie)
-    const words = (s: string) => tokensOf(actorKey(s)).length;
-    if (k.full.length && words(p.name) > words(w.name)) {
-      w.name = p.name;
-      hit.name = p.name;
-      w.renamed = !w.created;
-    }
+    // display name: the store counts the full forms and shows the most frequent (the longer on a tie)
+    if (k.full.length && !w.names.includes(p.name)) w.names.push(p.name);
     if (!p.fromRegistry) {
       w.role ??= p.role;
-      w.country ??= p.country;
+      if (p.country && p.countryStated && !w.country_stated) {
+        w.country = p.country;
+        w.country_stated = true;
+      } else w.country ??= p.country;
+      if (w.country_stated) {
+        hit.country = w.country;
+        hit.country_stated = true;
+      }
     }
   }
   return { assign, actors: [...writes.values()], keys: [...keys.values()] };
 
   function newActor(p: RegistryPerson, k: NameKeys, ambiguous: boolean): ActorCandidate {
     return {
-      id: actorSlug(p.name), name: p.name, role: null, country: null, articles: 0,
+      id: actorSlug(p.name), name: p.name, role: null, country: null, country_stated: false, articles: 0,
       surname_only: !k.full.length, ambiguous, full: [], surnames: [],
     };
   }

@@ -43,7 +43,7 @@ function inList(prefix: string, xs: readonly string[], params: Params): string {
 }
 
 interface CandidateRow {
-  id: string; name: string; role: string | null; country: string | null; articles: number | string;
+  id: string; name: string; role: string | null; country: string | null; country_stated: number; articles: number | string;
   surname_only: number; ambiguous: number; kind: string; key: string;
 }
 
@@ -56,7 +56,7 @@ function lookupOp(keys: { full: string[]; surnames: string[] }): Op | null {
   if (full.length) parts.push(`(kind = 'full' AND key IN (${inList("f", full, params)}))`);
   if (surnames.length) parts.push(`(kind = 'surname' AND key IN (${inList("s", surnames, params)}))`);
   return {
-    sql: `SELECT a.id, a.name, a.role, a.country, a.articles, a.surname_only, a.ambiguous, k.kind, k.key
+    sql: `SELECT a.id, a.name, a.role, a.country, a.country_stated, a.articles, a.surname_only, a.ambiguous, k.kind, k.key
       FROM actors a JOIN actor_keys k ON k.actor_id = a.id AND k.kind IN ('full', 'surname')
       WHERE a.id IN (SELECT actor_id FROM actor_keys WHERE ${parts.join(" OR ")})
       ORDER BY a.id, k.kind, k.key`,
@@ -71,7 +71,7 @@ function candidatesFrom(rows: readonly CandidateRow[]): ActorCandidate[] {
     let c = byId.get(r.id);
     if (!c) {
       c = {
-        id: r.id, name: r.name, role: r.role, country: r.country, articles: Number(r.articles),
+        id: r.id, name: r.name, role: r.role, country: r.country, country_stated: r.country_stated === 1, articles: Number(r.articles),
         surname_only: r.surname_only === 1, ambiguous: r.ambiguous === 1, full: [], surnames: [],
       };
       byId.set(r.id, c);
@@ -88,16 +88,25 @@ export async function findActors(q: Reader, keys: { full: string[]; surnames: st
 }
 
 const NEWER = "(excluded.last_seen IS NOT NULL AND (actors.last_seen IS NULL OR excluded.last_seen >= actors.last_seen))";
-const UPSERT_ACTOR = `INSERT INTO actors (id, name, role, country, articles, first_seen, last_seen, surname_only, ambiguous)
-  VALUES (@id, @name, @role, @country, 1, @published, @published, @surname_only, @ambiguous)
+/** a stated country replaces an inferred one, and a later stated one an earlier; an inferred one only fills or follows inferred ones */
+const TAKE_COUNTRY = `excluded.country IS NOT NULL AND (actors.country IS NULL
+  OR (excluded.country_stated = 1 AND (actors.country_stated = 0 OR ${NEWER}))
+  OR (excluded.country_stated = 0 AND actors.country_stated = 0 AND ${NEWER}))`;
+const UPSERT_ACTOR = `INSERT INTO actors (id, name, role, country, country_stated, articles, first_seen, last_seen, surname_only, ambiguous)
+  VALUES (@id, @name, @role, @country, @country_stated, 1, @published, @published, @surname_only, @ambiguous)
   ON CONFLICT (id) DO UPDATE SET
     articles = actors.articles + 1,
     first_seen = CASE WHEN actors.first_seen IS NULL OR excluded.first_seen < actors.first_seen THEN excluded.first_seen ELSE actors.first_seen END,
     last_seen = CASE WHEN actors.last_seen IS NULL OR excluded.last_seen > actors.last_seen THEN excluded.last_seen ELSE actors.last_seen END,
-    name = CASE WHEN excluded.surname_only < actors.surname_only OR @renamed = 1 THEN excluded.name ELSE actors.name END,
     role = CASE WHEN excluded.role IS NOT NULL AND (${NEWER} OR actors.role IS NULL) THEN excluded.role ELSE actors.role END,
-    country = CASE WHEN excluded.country IS NOT NULL AND (${NEWER} OR actors.country IS NULL) THEN excluded.country ELSE actors.country END,
+    country = CASE WHEN ${TAKE_COUNTRY} THEN excluded.country ELSE actors.country END,
+    country_stated = CASE WHEN ${TAKE_COUNTRY} THEN excluded.country_stated ELSE actors.country_stated END,
     surname_only = CASE WHEN excluded.surname_only = 0 THEN 0 ELSE actors.surname_only END`;
+const COUNT_NAME = `INSERT INTO actor_names (actor_id, name, n) VALUES (@id, @name, 1)
+  ON CONFLICT (actor_id, name) DO UPDATE SET n = actor_names.n + 1`;
+/** the display name: the most frequent full form, the longer on a tie */
+const SET_NAME = `UPDATE actors SET name = (SELECT x.name FROM actor_names x WHERE x.actor_id = @id
+  ORDER BY x.n DESC, length(x.name) DESC, x.name LIMIT 1) WHERE id = @id`;
 
 /**
  * The statements that file an article's persons in the registry, run inside the article's
@@ -131,11 +140,13 @@ export function* registryOps(
     yield {
       sql: UPSERT_ACTOR,
       params: {
-        id: a.id, name: a.name, role: a.role, country: a.country, published,
-        surname_only: a.surname_only ? 1 : 0, ambiguous: a.ambiguous ? 1 : 0, renamed: a.renamed ? 1 : 0,
+        id: a.id, name: a.name, role: a.role, country: a.country, country_stated: a.country_stated ? 1 : 0, published,
+        surname_only: a.surname_only ? 1 : 0, ambiguous: a.ambiguous ? 1 : 0,
       },
       read: false,
     };
+    for (const name of a.names) yield { sql: COUNT_NAME, params: { id: a.id, name }, read: false };
+    if (a.names.length) yield { sql: SET_NAME, params: { id: a.id }, read: false };
   }
   const keys = plan.keys.slice(0, 2000);
   if (keys.length) {
@@ -180,15 +191,17 @@ export function* registryOps(
 export const UNFILED_ARTICLES = `SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM persons WHERE actor_id IS NULL)
   ORDER BY a.published IS NULL, a.published, a.id`;
 
-/** Files the persons of one stored article in the registry (the backfill after migration 5). */
+/** Files the persons of one stored article in the registry (the backfill once migration 5 and the later ones are applied). */
 export function* backfillOps(articleId: string): Generator<Op, void, unknown[]> {
   const rows = (yield {
-    sql: `SELECT p.idx, p.name, p.aliases, p.role, p.country, p.country_inferred, p.role_source, p.country_source, a.published
+    sql: `SELECT p.idx, p.name, p.aliases, p.role, p.country, p.role_inferred, p.country_inferred, p.role_evidence, p.country_evidence,
+        p.role_source, p.country_source, a.published
       FROM persons p JOIN articles a ON a.id = p.article_id WHERE p.article_id = @id ORDER BY p.idx`,
     params: { id: articleId },
     read: true,
   }) as Array<{
-    idx: number; name: string; aliases: string; role: string | null; country: string | null; country_inferred: number | null;
+    idx: number; name: string; aliases: string; role: string | null; country: string | null; role_inferred: number | null;
+    country_inferred: number | null; role_evidence: string | null; country_evidence: string | null;
     role_source: string | null; country_source: string | null; published: string | null;
   }>;
   if (!rows.length) return;
@@ -196,14 +209,16 @@ export function* backfillOps(articleId: string): Generator<Op, void, unknown[]> 
     published: rows[0]!.published,
     persons: rows.map((r) => ({
       name: r.name, aliases: JSON.parse(r.aliases) as string[], role: r.role, country: r.country,
+      role_inferred: r.role_inferred == null ? undefined : r.role_inferred === 1,
       country_inferred: r.country_inferred == null ? undefined : r.country_inferred === 1,
+      role_evidence: r.role_evidence ? (JSON.parse(r.role_evidence) as TextSpan) : null,
+      country_evidence: r.country_evidence ? (JSON.parse(r.country_evidence) as TextSpan) : null,
       role_source: r.role_source ? (JSON.parse(r.role_source) as RegistrySource) : null,
       country_source: r.country_source ? (JSON.parse(r.country_source) as RegistrySource) : null,
     })),
   } as unknown as ArticleRecord;
   const persons = rows.map((r) => ({ idx: r.idx, actor_id: null as string | null }));
-  // (no facts: migration 6, which comes next, copies them from the persons)
-  yield* registryOps({ record }, persons, false);
+  yield* registryOps({ record: { ...record, id: articleId } as ArticleRecord }, persons);
   for (const p of persons) {
     if (p.actor_id) yield { sql: "UPDATE persons SET actor_id = @actor WHERE article_id = @id AND idx = @idx", params: { actor: p.actor_id, id: articleId, idx: p.idx }, read: false };
   }

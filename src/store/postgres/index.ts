@@ -245,6 +245,7 @@ export class PostgresStore implements Store {
           version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
         const r = await c.query<{ v: number | null }>("SELECT MAX(version) AS v FROM schema_version");
         let current = r.rows[0]?.v ?? 0;
+        let unfiled = false;
         for (const m of MIGRATIONS) {
           if (m.version <= current) continue;
           await c.query("BEGIN");
@@ -257,8 +258,10 @@ export class PostgresStore implements Store {
             throw e;
           }
           current = m.version;
-          if (m.version === ACTORS_MIGRATION) await this.backfillActors(c);
+          if (m.version === ACTORS_MIGRATION) unfiled = true;
         }
+        // persons stored before the registry existed are filed once the whole schema is there
+        if (unfiled) await this.backfillActors(c);
         return current;
       } finally {
         await c.query("SELECT pg_advisory_unlock($1)", [MIGRATE_LOCK]);

@@ -147,6 +147,7 @@ export class SqliteStore implements Store {
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     const row = this.db.prepare("SELECT MAX(version) AS v FROM schema_version").get() as { v: number | null };
     let current = row.v ?? 0;
+    let unfiled = false;
     for (const m of MIGRATIONS) {
       if (m.version <= current || m.version > to) continue;
       this.db.transaction(() => {
@@ -155,8 +156,10 @@ export class SqliteStore implements Store {
           .run(m.version, m.name, new Date().toISOString());
       })();
       current = m.version;
-      if (m.version === ACTORS_MIGRATION) this.backfillActors();
+      if (m.version === ACTORS_MIGRATION) unfiled = true;
     }
+    // persons stored before the registry existed are filed once the whole schema is there
+    if (unfiled && current === MIGRATIONS[MIGRATIONS.length - 1]!.version) this.backfillActors();
     return current;
   }
 

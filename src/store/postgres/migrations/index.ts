@@ -10,6 +10,7 @@ import { sql as m0003 } from "./0003_state.js";
 import { sql as m0004 } from "./0004_story_summary.js";
 import { sql as m0005 } from "./0005_actors.js";
 import { sql as m0006 } from "./0006_actor_facts.js";
+import { sql as m0007 } from "./0007_actor_names.js";
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "init", sql: m0001 },
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: "story_summary", sql: m0004 },
   { version: 5, name: "actors", sql: m0005 },
   { version: 6, name: "actor_facts", sql: m0006 },
+  { version: 7, name: "actor_names", sql: m0007 },
 ];
