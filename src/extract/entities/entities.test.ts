@@ -168,6 +168,32 @@ describe("appositions", () => {
   });
 });
 
+describe("inferred roles and countries", () => {
+  it("takes the office of an unnamed lead description for the first person named after it", () => {
+    const d = run("The Turkish foreign minister hailed the talks on Tuesday.\nSpeaking at a press conference, Mevlut Cavusoglu said progress was made.");
+    const p = person(d, "Mevlut Cavusoglu");
+    expect(p.role).toMatchObject({ value: "Foreign Minister", stated: false, rule: "role.description-antecedent" });
+    expect(p.country?.value).toBe("TUR");
+  });
+  it("reads 'several counterparts, including X' as counterparts of the subject", () => {
+    const d = run("Foreign Minister Mevlüt Çavuşoğlu of Turkey spoke to several counterparts by phone, including Ukraine's Dmytro Kuleba.");
+    expect(person(d, "Dmytro Kuleba")).toMatchObject({ role: { value: "Foreign Minister", stated: false }, country: { value: "UKR" } });
+  });
+  it("uses a country's own title for a counterpart, and offices that imply a country", () => {
+    const d = run("Defense Minister Hulusi Akar of Turkey held a phone call with his British counterpart Ben Wallace. Secretary of State Antony Blinken visited the border.");
+    expect(person(d, "Ben Wallace")).toMatchObject({ role: { value: "Defence Secretary" }, country: { value: "GBR" } });
+    expect(person(d, "Antony Blinken").country).toMatchObject({ value: "USA", stated: false });
+  });
+  it("reads a U.S. lawmaker's party-state tag", () => {
+    const d = run("House Foreign Affairs Committee Chair Gregory Meeks (D-N.Y.) led a delegation to the border.");
+    expect(person(d, "Gregory Meeks")).toMatchObject({ role: { value: "Chair of the House Foreign Affairs Committee" }, country: { value: "USA", stated: true } });
+  });
+  it("does not guess a country for a person without any title", () => {
+    const d = run("Carlo Ancelotti praised his players after the match in Madrid.");
+    expect(person(d, "Carlo Ancelotti").country).toBeNull();
+  });
+});
+
 describe("countries and their forms", () => {
   it("maps names, alternative names, demonyms, capitals and seats to ISO3", () => {
     const doc = run("Türkiye and Turkey said Ukrainian troops held Kiev. Moscow and Washington traded accusations, and the White House said Kyiv would get help.");
