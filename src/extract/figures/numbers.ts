@@ -64,7 +64,7 @@ const FRACTION = `(?:a|one|two|three)[\\s-](?:half|third|thirds|quarter|quarters
  * Digits must not touch letters or other digits (so "24th", "MH17", "2,3" are left alone);
  * words stand at word boundaries.
  */
-const NUMBER_RE = new RegExp(
+const NUMBER_SOURCE = new RegExp(
   `(US\\$|[$€£¥₴₽])?\\s?(?<![\\p{L}\\d.,])(${DIGIT_RUN})(${SCALE_AFTER})?(?![\\p{L}\\d]|[.,]\\d)` +
     `|(?<![\\p{L}-])(${WORD_RUN})(?![\\p{L}])` +
     `|(?<![\\p{L}-])(${VAGUE})(?![\\p{L}])` +
@@ -137,8 +137,8 @@ function fractionValue(s: string): number {
   return Math.round(n * (FRACTIONS[w[1]!] ?? 0) * 1e4) / 1e4;
 }
 
-/** Sticky copy of NUMBER_RE, tried only where a cheap scan found a digit, a symbol or a number word. */
-const NUMBER_AT = new RegExp(NUMBER_RE.source, "iuy");
+/** Sticky copy of NUMBER_SOURCE, tried only where a cheap scan found a digit, a symbol or a number word. */
+const NUMBER_AT = new RegExp(NUMBER_SOURCE.source, "iuy");
 /** Both cases of the first letter, so that the scan needs no case-insensitive flag (faster). */
 const capAlt = (words: string) =>
   words
@@ -197,7 +197,6 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberHit
       out.push({ start, end, value: fractionValue(m[6]), valueMax: null, vague: false, fraction: true, currency: null, digits: false, bare: false });
     }
   }
-  void NUMBER_RE;
   for (const h of out) {
     if (h.currency) continue;
     const after = /^\s*(?:of\s+)?(?:US\s+|U\.S\.\s+)?([A-Za-z]+)/.exec(text.slice(h.end, h.end + 24));

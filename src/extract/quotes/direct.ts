@@ -61,7 +61,6 @@ export function findQuoteMarks(doc: Doc): QuoteMarks[] {
   paras.forEach((p, para) => {
     if (!p) return;
     let dOpen = -1; // index of an open double quote mark
-    let dChar = "";
     let sOpen = -1; // open single quote
     let continued = false;
     // a paragraph that opens with no opening mark but closes one: continuation of an open quote
@@ -84,7 +83,6 @@ export function findQuoteMarks(doc: Doc): QuoteMarks[] {
           push(dOpen, i, false, continued, false);
         }
         dOpen = i;
-        dChar = ch;
         continue;
       }
       if (ch === "”" || ch === "»" || (ch === '"' && dOpen >= 0)) {
@@ -114,7 +112,6 @@ export function findQuoteMarks(doc: Doc): QuoteMarks[] {
       push(dOpen, p.end, false, continued, true);
       prevOpen = true;
     } else prevOpen = false;
-    void dChar;
   });
   // a quote opened at the start of a paragraph right after an open one is its continuation
   for (let k = 1; k < out.length; k++) {

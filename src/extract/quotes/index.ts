@@ -513,9 +513,6 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
         c++;
         hasThat = true;
       }
-      if (NEED_THAT.has(w) && !hasThat) {
-        // only the clause-first form below
-      }
       const clauseFirst = subj[0] > tokStart && low[subj[0] - 1] === ",";
       const endA = clauseEnd(doc, c, tokEnd);
       // "told a briefing in Geneva" is no clause: tell-verbs need "that" or a listener ("told reporters the …")
@@ -632,7 +629,16 @@ function selectQuotes(doc: Doc, frames: Frame[]): QuoteRecord[] {
     out.push({ speaker: d.speaker!.name, direct: true, span: d.span, speaker_span: d.speaker!.span, rule: d.rule });
   }
   for (const r of reported) {
-    if (heavy.has(r)) continue;
+    if (heavy.has(r)) {
+      // "he reaffirmed X and “emphasized that …”": the reported part before a coordinated fragment stays
+      const first = direct.filter((d) => r.span.start <= d.span.start && d.span.end <= r.span.end).sort((a, b) => a.span.start - b.span.start)[0];
+      const prefix = first ? doc.text.slice(r.span.start, first.span.start) : "";
+      const m = /[\s,]+and\s*["“‘']$/.exec(prefix);
+      if (m && prefix.slice(0, m.index).split(/\s+/).length >= 3) {
+        out.push({ speaker: r.speaker!.name, direct: false, span: { start: r.span.start, end: r.span.start + m.index }, speaker_span: r.speaker!.span, rule: `${r.rule}+before-fragment` });
+      }
+      continue;
+    }
     // speech reported inside another report ("X explained that … Lavrov stressed that …"): the outer one
     if (reported.some((o) => o !== r && o.span.start < r.span.start && r.span.end <= o.span.end && o.speaker!.name !== r.speaker!.name)) continue;
     // a reported clause that is mostly a direct quote of the same words

@@ -127,6 +127,13 @@ describe("reported speech", () => {
     expect(q.map((x) => x.text)).toEqual(["Aid deliveries had resumed", "fuel would run out within days"]);
     expect(new Set(q.map((x) => x.speaker)).size).toBe(1);
   });
+  it("a reported part before a coordinated quoted fragment is kept apart", () => {
+    const q = quotes("Ruto said on Twitter he welcomed the plan and “stressed that we will keep working with all parties for a lasting peace.”");
+    expect(q.map((x) => [x.direct, x.text])).toEqual([
+      [false, "he welcomed the plan"],
+      [true, "stressed that we will keep working with all parties for a lasting peace."],
+    ]);
+  });
   it("stops before a trailing ', according to …'", () => {
     const q = only("Ruto said that the plan had been accepted, according to the statement.");
     expect(q.text).toBe("the plan had been accepted");
