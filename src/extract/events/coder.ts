@@ -352,7 +352,8 @@ function reducedRelative(ctx: CoderContext, t0: number, end: number, sentTokEnd:
   if (!prev || BE.has(prev) || SUBJ_PRONOUN.has(prev) || prev === "it" || /ly$/.test(prev)) return false;
   // a name right before the verb is its subject: "The EU imposed sanctions on ..."
   const p = ctx.doc.tokens[t0 - 1];
-  if (p && /^\p{Lu}/u.test(ctx.doc.text.slice(p.start, p.end))) return false;
+  const pp = before[before.length - 2];
+  if (p && /^\p{Lu}/u.test(ctx.doc.text.slice(p.start, p.end)) && !(pp && PREP.has(pp))) return false;
   const t = tokenAt(ctx.doc, end);
   if (t >= sentTokEnd) return true;
   const next = ctx.words[t]!;
