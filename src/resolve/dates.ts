@@ -59,9 +59,11 @@ export interface DateCues {
   today: Span | null;
   /** the latest year the text names in the past or present ("in 2019", "April 15, 2019"): no earlier year can be its own */
   maxYear: number | null;
+  /** the text has month-days or months without a year and no full date to take one from */
+  yearless: boolean;
 }
 
-export const NO_CUES: DateCues = { partial: null, partialSpan: null, weekday: null, weekdaySpan: null, today: null, maxYear: null };
+export const NO_CUES: DateCues = { partial: null, partialSpan: null, weekday: null, weekdaySpan: null, today: null, maxYear: null, yearless: false };
 
 /** A dated article of the same story (or run). */
 export interface Mate {
@@ -108,6 +110,7 @@ export function dateCues(article: Article): DateCues {
     weekday: wd?.weekday ?? null,
     weekdaySpan: wd ? { start: wd.start, end: wd.end } : null,
     today: today ? { start: today.start, end: today.end } : null,
+    yearless: cands.some((c) => c.kind === "md" || c.kind === "m") && !cands.some((c) => (c.kind === "abs" || c.kind === "ym") && !c.future),
     maxYear: cands.reduce<number | null>((y, c) => ((c.kind === "abs" || c.kind === "ym" || c.kind === "y") && !c.future && (y === null || c.y! > y) ? c.y! : y), null),
   };
 }
@@ -311,8 +314,14 @@ export function redateBatch(items: BatchItem[], options: AnalyzeOptions = {}): R
     if (list) list.push(it.record.id);
     else byStory.set(s, [it.record.id]);
   }
-  const cues = new Map<string, DateCues>();
-  for (const it of undated) cues.set(it.record.id, dateCues(it.article));
+  // cues are computed lazily: only articles with a dated story-mate, or with a year-less
+  // publication day (rule suffix ":no-year") for the batch year, pay for the parse
+  const cueCache = new Map<string, DateCues>();
+  const cuesOf = (it: BatchItem): DateCues => {
+    let c = cueCache.get(it.record.id);
+    if (!c) cueCache.set(it.record.id, (c = dateCues(it.article)));
+    return c;
+  };
   const decided = new Map<string, DateDecision>();
   const matesOf = (it: BatchItem): Mate[] => {
     const s = it.record.story;
@@ -330,12 +339,14 @@ export function redateBatch(items: BatchItem[], options: AnalyzeOptions = {}): R
       for (const it of undated) {
         const id = it.record.id;
         if (known.has(id)) continue;
-        const d = decideFromMates(cues.get(id)!, matesOf(it));
+        const mates = matesOf(it);
+        if (mates.length === 0) continue;
+        const d = decideFromMates(cuesOf(it), mates);
         if (!d) continue;
         const prev = decided.get(id);
         if (prev && prev.rule === d.rule && prev.yearHint === d.yearHint) continue;
         decided.set(id, d);
-        const value = dayFor(d, cues.get(id)!);
+        const value = dayFor(d, cuesOf(it));
         if (value) {
           known.set(id, value);
           changed = true;
@@ -350,10 +361,11 @@ export function redateBatch(items: BatchItem[], options: AnalyzeOptions = {}): R
   for (const it of undated) {
     const id = it.record.id;
     if (known.has(id) || decided.has(id)) continue;
-    const d = decideFromBatch(cues.get(id)!, run.filter((m) => m.id !== id));
+    if (!it.record.published_rule?.endsWith(":no-year")) continue;
+    const d = decideFromBatch(cuesOf(it), run.filter((m) => m.id !== id));
     if (!d) continue;
     decided.set(id, d);
-    const value = dayFor(d, cues.get(id)!);
+    const value = dayFor(d, cuesOf(it));
     if (value) {
       known.set(id, value);
       batchFilled = true;
@@ -364,6 +376,8 @@ export function redateBatch(items: BatchItem[], options: AnalyzeOptions = {}): R
   for (const it of undated) {
     const d = decided.get(it.record.id);
     if (!d) continue;
+    // a year alone changes nothing in a text without year-less dates
+    if (d.rule === "story-year" && !cuesOf(it).yearless) continue;
     const fresh = redate(it.article, it.record, d, options);
     report.reanalysed++;
     if (fresh.published) report.filled.set(fresh.id, fresh.published_rule ?? d.rule);
