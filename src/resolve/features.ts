@@ -166,33 +166,50 @@ export interface NameScan {
 }
 
 /** Proper names and countries from capitalised runs. Sentence-initial single words are kept only when not a common word. */
+interface RunInfo {
+  countries: string[];
+  names: string[];
+  single: boolean;
+}
+const RUN_CACHE = new Map<string, RunInfo>();
+
+/** What one capitalised run holds: countries and name words (cached: runs repeat across articles). */
+function runInfo(raw: string): RunInfo {
+  let info = RUN_CACHE.get(raw);
+  if (info) return info;
+  info = { countries: [], names: [], single: true };
+  const f = foldCached(raw.replace(/['’]s\b/g, ""));
+  const whole = f ? COUNTRY_BY_NAME.get(f) : undefined;
+  if (whole) info.countries.push(whole);
+  else if (f) {
+    const parts = f.split(" ");
+    info.single = parts.length === 1;
+    // country words inside a longer run ("Turkish Foreign Minister")
+    for (let i = 0; i < parts.length; i++) {
+      const c1 = COUNTRY_BY_NAME.get(parts[i]!);
+      if (c1) info.countries.push(c1);
+      if (i + 1 < parts.length) {
+        const c2 = COUNTRY_BY_NAME.get(parts[i]! + " " + parts[i + 1]!);
+        if (c2) info.countries.push(c2);
+      }
+    }
+    for (const p of parts) if (p.length >= 3 && !CAP_STOP.has(p) && !STOP.has(p) && !COUNTRY_BY_NAME.has(p)) info.names.push(p.replace(DOUBLE_RE, "$1"));
+  }
+  if (RUN_CACHE.size > 200_000) RUN_CACHE.clear();
+  RUN_CACHE.set(raw, info);
+  return info;
+}
+
 export function scanNames(text: string): NameScan {
   const names = new Set<string>();
   const found = new Set<string>();
   CAP_RUN_RE.lastIndex = 0;
   for (let m = CAP_RUN_RE.exec(text); m; m = CAP_RUN_RE.exec(text)) {
-    const run = m[0].replace(/['’]s\b/g, "");
-    const f = foldCached(run);
-    if (!f) continue;
-    const whole = COUNTRY_BY_NAME.get(f);
-    if (whole) {
-      found.add(whole);
-      continue;
-    }
-    const parts = f.split(" ");
-    // country words inside a longer run ("Turkish Foreign Minister")
-    for (let i = 0; i < parts.length; i++) {
-      const c1 = COUNTRY_BY_NAME.get(parts[i]!);
-      if (c1) found.add(c1);
-      if (i + 1 < parts.length) {
-        const c2 = COUNTRY_BY_NAME.get(parts[i]! + " " + parts[i + 1]!);
-        if (c2) found.add(c2);
-      }
-    }
-    const content = parts.filter((p) => p.length >= 3 && !CAP_STOP.has(p) && !STOP.has(p) && !COUNTRY_BY_NAME.has(p));
-    if (content.length === 0) continue;
-    if (parts.length === 1 && isSentenceStart(text, m.index)) continue;
-    for (const p of content) names.add(p.replace(DOUBLE_RE, "$1"));
+    const info = runInfo(m[0]);
+    for (const c of info.countries) found.add(c);
+    if (info.names.length === 0) continue;
+    if (info.single && isSentenceStart(text, m.index)) continue;
+    for (const p of info.names) names.add(p);
   }
   return { names, countries: found };
 }
@@ -364,7 +381,7 @@ const CAPTION_RE = /\((?:[^()]*\bphoto\b[^()]*|photo:[^()]*)\)\s*$|^\s*(?:photo|
 const SENT_END_RE = /[.!?]["'”’)]*\s+(?=["“‘(]?\p{Lu})|\n+/gu;
 
 /** The headline-like first line and the first two sentences of the body. */
-export function leadOf(text: string): { headline: string | null; lead: string; leadEnd: number } {
+export function leadOf(text: string): { headline: string | null; headlineEnd: number; lead: string; leadStart: number; leadEnd: number } {
   let start = 0;
   let headline: string | null = null;
   const firstNl = text.indexOf("\n");
@@ -392,22 +409,30 @@ export function leadOf(text: string): { headline: string | null; lead: string; l
     if (end - start > 700) break;
   }
   if (count < 2 && end === start) end = Math.min(text.length, start + 600);
-  return { headline, lead: text.slice(start, end), leadEnd: end };
+  return { headline, headlineEnd: headline ? firstNl : 0, lead: text.slice(start, end), leadStart: start, leadEnd: end };
 }
 
 export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   const text = recordText(r);
-  const { headline, lead, leadEnd } = leadOf(text);
+  const { headline, headlineEnd, lead, leadStart, leadEnd } = leadOf(text);
   const title = r.title ?? headline;
+  // one pass: every word once, the lead's words twice, the headline's (when it is the first line) twice
   const terms = new Map<string, number>();
-  addTerms(text, 1, terms);
-  addTerms(lead, 1, terms);
-  if (r.title) addTerms(r.title, 2, terms);
-  else if (headline) addTerms(headline, 1, terms);
-
   const leadTerms = new Map<string, number>();
-  addTerms(lead, 1, leadTerms);
-  if (title) addTerms(title, 1, leadTerms);
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+    if (m[0].length < 3) continue;
+    const t = termOf(m[0]);
+    if (!t) continue;
+    const i = m.index;
+    const inLead = (i >= leadStart && i < leadEnd) || (!r.title && i < headlineEnd);
+    terms.set(t, (terms.get(t) ?? 0) + (inLead ? 2 : 1));
+    if (inLead) leadTerms.set(t, (leadTerms.get(t) ?? 0) + 1);
+  }
+  if (r.title) {
+    addTerms(r.title, 2, terms);
+    addTerms(r.title, 1, leadTerms);
+  }
 
   const scan = scanNames(text);
   const names = scan.names;

@@ -92,6 +92,9 @@ export interface Story {
   retired?: boolean;
 }
 
+/** log(d + 0.5) for small document frequencies */
+const LOG_TABLE = Float64Array.from({ length: 4096 }, (_, d) => Math.log(d + 0.5));
+
 type StoryCache = Story & { _norms?: { n: number; terms: number; leadTerms: number } };
 
 /** What a story looks like to a reader: title, key actors, time span and a short summary. */
@@ -132,6 +135,8 @@ export class StoryIndex {
   readonly opts: StoryOptions;
   private n = 0;
   private df = new Map<string, number>();
+  private dfNames = new Map<string, number>();
+  private dfEvents = new Map<string, number>();
   private stories: Story[] = [];
   private byId = new Map<string, number>();
   private postings = new Map<string, number[]>();
@@ -171,8 +176,8 @@ export class StoryIndex {
   private countDf(f: ArticleFeatures): void {
     this.n++;
     for (const t of f.terms.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    for (const t of f.names) this.df.set("n:" + t, (this.df.get("n:" + t) ?? 0) + 1);
-    for (const k of new Set(f.events.flatMap((e) => e.keys))) this.df.set("e:" + k, (this.df.get("e:" + k) ?? 0) + 1);
+    for (const t of f.names) this.dfNames.set(t, (this.dfNames.get(t) ?? 0) + 1);
+    for (const k of new Set(f.events.flatMap((e) => e.keys))) this.dfEvents.set(k, (this.dfEvents.get(k) ?? 0) + 1);
   }
 
   addFeatures(f: ArticleFeatures): StoryAssignment {
@@ -221,10 +226,23 @@ export class StoryIndex {
     delete (s as StoryCache)._norms;
   }
 
-  private idf(key: string): number {
-    const d = this.df.get(key) ?? 0;
-    return Math.max(0, Math.log((this.n + 1) / (d + 0.5)));
+  private idfName(name: string): number {
+    return this.idfOf(this.dfNames.get(name) ?? 0);
   }
+
+  private idf(term: string): number {
+    return this.idfOf(this.df.get(term) ?? 0);
+  }
+
+  private idfOf(d: number): number {
+    if (this.logNFor !== this.n) {
+      this.logNFor = this.n;
+      this.logN = Math.log(this.n + 1);
+    }
+    return Math.max(0, this.logN - (d < LOG_TABLE.length ? LOG_TABLE[d]! : Math.log(d + 0.5)));
+  }
+  private logN = 0;
+  private logNFor = -1;
 
   // --------------------------------------------------------------------------------- candidates
 
@@ -238,7 +256,7 @@ export class StoryIndex {
       .map(([t]) => "t:" + t);
     const names = [...f.names]
       .filter((t) => this.postings.has("n:" + t))
-      .map((t) => [t, this.idf("n:" + t)] as const)
+      .map((t) => [t, this.idfName(t)] as const)
       .sort((a, b) => b[1] - a[1])
       .slice(0, 15)
       .map(([t]) => "n:" + t);
@@ -351,7 +369,7 @@ export class StoryIndex {
     let num = 0;
     let den = 0;
     for (const nm of a) {
-      const w = this.idf("n:" + nm);
+      const w = this.idfName(nm);
       den += w;
       const c = story.get(nm);
       if (c) {
@@ -361,7 +379,7 @@ export class StoryIndex {
       }
     }
     let sden = 0;
-    for (const [nm, c] of story) sden += (this.idf("n:" + nm) * c) / size;
+    for (const [nm, c] of story) sden += (this.idfName(nm) * c) / size;
     return den && sden ? num / Math.sqrt(den * sden) : 0;
   }
 
@@ -381,7 +399,7 @@ export class StoryIndex {
 
   /** How specific an event key is: 1 for a key no other article has, 0 for one every article has. */
   private keyWeight(key: string): number {
-    return this.n > 1 ? Math.min(1, this.idf("e:" + key) / Math.log(this.n + 1)) : 1;
+    return this.n > 1 ? Math.min(1, this.idfOf(this.dfEvents.get(key) ?? 0) / Math.log(this.n + 1)) : 1;
   }
 
   /** The evidence for putting article `f` into story `si`, combined into one score. */
@@ -543,7 +561,7 @@ export class StoryIndex {
       const keep = [...s.events.entries()].sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count).slice(0, 200);
       s.events = new Map(keep);
     }
-    this.reindex(si);
+    this.reindex(si, f);
   }
 
   /** Adds an article's unit log-tf vector to a centroid (a sum: cosine is scale-free), keeping the strongest terms. */
@@ -557,17 +575,25 @@ export class StoryIndex {
     return new Map(keep.map(([t, w]) => [t, w]));
   }
 
-  private reindex(si: number): void {
+  /**
+   * Adds the story to the postings of its strongest terms, names and main events: those of the
+   * article that just joined (cheap: its weighted vector is already computed), or, on load,
+   * those of the centroid. A story is indexed under a bounded number of keys.
+   */
+  private reindex(si: number, f?: ArticleFeatures): void {
     const s = this.stories[si]!;
     const done = this.indexed[si]!;
+    if (done.size >= 400) return;
     const keys: string[] = [];
-    const top = [...s.terms.entries()]
-      .map(([t, w]) => [t, w * this.idf(t)] as const)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 40);
-    for (const [t] of top) keys.push("t:" + t);
-    for (const nm of topN(s.names, 30).keys()) keys.push("n:" + nm);
-    for (const [k, se] of s.events) if (se.main > 0) keys.push("e:" + k);
+    const terms = f ? this.query(f).text.v : new Map([...s.terms.entries()].map(([t, w]) => [t, w * this.idf(t)]));
+    for (const [t] of [...terms.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) keys.push("t:" + t);
+    if (f) {
+      for (const [nm] of [...f.names].map((n) => [n, this.idfName(n)] as const).sort((a, b) => b[1] - a[1]).slice(0, 30)) keys.push("n:" + nm);
+      for (const e of f.events) if (e.main) for (const k of e.keys) keys.push("e:" + k);
+    } else {
+      for (const nm of topN(s.names, 30).keys()) keys.push("n:" + nm);
+      for (const [k, se] of s.events) if (se.main > 0) keys.push("e:" + k);
+    }
     for (const k of keys) {
       if (done.has(k)) continue;
       done.add(k);
@@ -596,6 +622,8 @@ export class StoryIndex {
       version: 1,
       n: this.n,
       df: [...this.df.entries()],
+      dfNames: [...this.dfNames.entries()],
+      dfEvents: [...this.dfEvents.entries()],
       stories: this.stories.map((s) => ({
         ...s,
         terms: [...s.terms.entries()],
@@ -613,6 +641,8 @@ export class StoryIndex {
     const x = new StoryIndex(opts);
     x.n = j.n;
     x.df = new Map(j.df);
+    x.dfNames = new Map(j.dfNames);
+    x.dfEvents = new Map(j.dfEvents);
     for (const s of j.stories) {
       const idx = x.stories.length;
       x.stories.push({
@@ -638,6 +668,8 @@ export interface StoryIndexJSON {
   version: number;
   n: number;
   df: Array<[string, number]>;
+  dfNames: Array<[string, number]>;
+  dfEvents: Array<[string, number]>;
   stories: Array<
     Omit<Story, "terms" | "leadTerms" | "names" | "leadNames" | "actors" | "events"> & {
       terms: Array<[string, number]>;
