@@ -188,6 +188,11 @@ describe("inferred roles and countries", () => {
     const d = run("House Foreign Affairs Committee Chair Gregory Meeks (D-N.Y.) led a delegation to the border.");
     expect(person(d, "Gregory Meeks")).toMatchObject({ role: { value: "Chair of the House Foreign Affairs Committee" }, country: { value: "USA", stated: true } });
   });
+  it("gives an untitled person the office of a later description of the same country", () => {
+    const d = run("Russia's Vladimir Putin brokered the deal on Monday. The Russian president said peacekeepers would deploy.");
+    expect(person(d, "Vladimir Putin")).toMatchObject({ role: { value: "President", stated: false }, country: { value: "RUS", stated: true } });
+    expect(mentionOf(d, "The Russian president")).toMatchObject({ kind: "person", ref: 0, via: "description" });
+  });
   it("does not guess a country for a person without any title", () => {
     const d = run("Carlo Ancelotti praised his players after the match in Madrid.");
     expect(person(d, "Carlo Ancelotti").country).toBeNull();

@@ -887,6 +887,12 @@ export function extractEntities(doc: Doc): void {
       if (country && !resolved[pi]!.country) resolved[pi]!.country = { value: country, stated: false, evidence: span, rule: "country.description" };
       mentions.push(mk(span, "person", pi, null, "description", "person.description"));
       for (let x = startTok; x <= k; x++) consumed[x] = 1;
+    } else if (fits.length === 0 && country && !poss && persons.filter((_, pi) => !resolved[pi]!.role && resolved[pi]!.country?.value === country && persons[pi]!.mentionTok.some((t) => t < k)).length === 1) {
+      // "Russia's Vladimir Putin … the Russian president said": the one untitled person of that country
+      const pi = persons.findIndex((_, qi) => !resolved[qi]!.role && resolved[qi]!.country?.value === country && persons[qi]!.mentionTok.some((t) => t < k));
+      resolved[pi]!.role = { value: normaliseRole(phrase), stated: false, evidence: span, rule: "role.description" };
+      mentions.push(mk(span, "person", pi, null, "description", "person.description"));
+      for (let x = startTok; x <= k; x++) consumed[x] = 1;
     } else if (fits.length === 0 && country) {
       unnamedFunction.set(span.start, fn);
       const m: EntityMention = mk(span, "person", -1, country, "description-unnamed", "person.description-unnamed");
