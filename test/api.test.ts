@@ -253,6 +253,13 @@ describe("read endpoints", () => {
     expect(doc.paths["/api/articles"]!.post).toBeDefined();
   });
 
+  it("gives display names for actor codes", async () => {
+    const names = await get<Record<string, string>>("/api/actor-names");
+    expect(names.FRA).toBe("France");
+    expect(names.UN).toBeDefined();
+    expect(names.XXZ).toBeUndefined();
+  });
+
   it("unknown routes and methods are JSON 404s; very long URLs are refused", async () => {
     expect((await get<ErrorBody>("/api/nothing", 404)).error.code).toBe("not_found");
     const res = await app.request("/api/events", { method: "DELETE" });

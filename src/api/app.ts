@@ -15,6 +15,7 @@ import { makeArticle } from "../ingest/article.js";
 import { readInputs } from "../ingest/index.js";
 import { ingestArticles } from "../service.js";
 import type { Store } from "../store/port.js";
+import { actorNames } from "./names.js";
 import { openApiDocument } from "./openapi.js";
 import {
   figureSeries, network, places, searchAll, storySummaries, storyView,
@@ -128,6 +129,10 @@ export function createApp(opts: AppOptions): Hono {
   const api = new Hono();
   api.get("/health", async (c) => c.json({ ok: true, writes: opts.allowWrites === true, counts: await store.counts() }));
   api.get("/openapi.json", (c) => c.json(openApiDocument()));
+  api.get("/actor-names", (c) => {
+    c.header("cache-control", "public, max-age=86400");
+    return c.json(actorNames());
+  });
 
   api.get("/articles", async (c) => {
     const q = query(c, ArticlesQuery);

@@ -24,6 +24,12 @@ function load(): Map<string, string> {
   return m;
 }
 
+/** Every known code with its display name (for the web app: one request, then codes read as names). */
+export function actorNames(): Record<string, string> {
+  names ??= load();
+  return Object.fromEntries(names);
+}
+
 /** The display name of an actor code ("TUR" → "Turkey"); the code itself when unknown. */
 export function actorName(code: string): string {
   names ??= load();

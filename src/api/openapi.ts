@@ -83,6 +83,7 @@ export function openApiDocument(): unknown {
       "/api/places": get("Places with coordinates, their articles and the events located at them", queryParams(PlacesQuery)),
       "/api/search": get("Full-text search over articles, and persons by name", queryParams(SearchQuery)),
       "/api/openapi.json": get("This document", []),
+      "/api/actor-names": get("Display names of actor codes (ISO3 countries, international bodies)", []),
     },
     components: { schemas: { Error: z.toJSONSchema(ErrorBody) } },
   };

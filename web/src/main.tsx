@@ -9,6 +9,7 @@ import { NetworkPage } from "./pages/Network.js";
 import { PersonPage } from "./pages/Person.js";
 import { SearchPage } from "./pages/Search.js";
 import { StoriesPage, StoryPage } from "./pages/Stories.js";
+import { namesReady } from "./ui.js";
 import "./style.css";
 
 const NAV: Array<[string, string]> = [
@@ -100,4 +101,4 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById("app")!);
+namesReady.finally(() => render(<App />, document.getElementById("app")!));

@@ -18,6 +18,19 @@ export function TypeBadge({ type, mode }: { type: string; mode?: string | null }
   );
 }
 
+/** Display names of actor codes, loaded once (GET /api/actor-names); codes show as they are until then. */
+let NAMES: Record<string, string> = {};
+export const namesReady: Promise<void> = fetch("/api/actor-names")
+  .then((r) => (r.ok ? r.json() : {}))
+  .then((m: Record<string, string>) => {
+    NAMES = m;
+  })
+  .catch(() => undefined);
+
+export function actorLabel(code: string): string {
+  return NAMES[code] ?? code;
+}
+
 export function Side({ side }: { side: SideRow }) {
   if (side.person) {
     return (
@@ -27,9 +40,9 @@ export function Side({ side }: { side: SideRow }) {
       </span>
     );
   }
-  const who = side.group ?? side.actor;
+  const who = side.group ?? (side.actor ? actorLabel(side.actor) : null);
   return (
-    <span class="side">
+    <span class="side" title={side.actor ?? undefined}>
       {who ?? "?"}
       {side.group && side.actor ? <span class="code">{side.actor}</span> : null}
     </span>

@@ -119,8 +119,9 @@ export function NetworkPage({ query }: { query: URLSearchParams }) {
   const [from, setFrom] = useState(query.get("from") ?? "");
   const [to, setTo] = useState(query.get("to") ?? "");
   const [sel, setSel] = useState<{ node?: string; edge?: string } | null>(null);
-  const all = useApi<Network>("network", { from: from || undefined, to: to || undefined });
-  const state = useApi<Network>("network", { types: types.join(",") || undefined, from: from || undefined, to: to || undefined });
+  const story = query.get("story") ?? undefined;
+  const all = useApi<Network>("network", { from: from || undefined, to: to || undefined, story });
+  const state = useApi<Network>("network", { types: types.join(",") || undefined, from: from || undefined, to: to || undefined, story });
   const net = state.data;
   const node = sel?.node ? net?.nodes.find((n) => n.id === sel.node) : undefined;
   const edge = sel?.edge ? net?.edges.find((e) => e.id === sel.edge) : undefined;
@@ -153,6 +154,14 @@ export function NetworkPage({ query }: { query: URLSearchParams }) {
             </button>
           ) : null}
         </div>
+        {story ? (
+          <span class="chip story-filter">
+            story: {story}
+            <a href="#/network" title="all stories" class="x">
+              ×
+            </a>
+          </span>
+        ) : null}
         <div class="date-filter">
           <label>
             from <DateInput value={from} onValid={setFrom} />

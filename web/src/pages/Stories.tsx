@@ -101,6 +101,7 @@ export function StoryPage({ id }: { id: string }) {
               <span>{plural(s.timeline.length, "event")}</span>
               <span>{plural(s.figures.length, "figure")}</span>
               <span>{plural(s.quotes.length, "quote")}</span>
+              <a href={`#/network?story=${enc(s.id)}`}>Actors network of this story →</a>
             </div>
           </div>
           <div class="two-col">
