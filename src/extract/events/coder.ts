@@ -37,6 +37,7 @@ const PHONE_RE = /\b(?:phone|telephone|telephonic|phoned|telephoned|video ?confe
 const CAMPAIGN_GAP = new Set(
   "'s ’s the its their his a an will would continue full-scale all-out unprovoked brutal ongoing military special massive new latest renewed launched launches launching started starts starting began begins ordered orders announced announces waged wages wage unleashed continued continues continuing escalated declared its".split(" "),
 );
+const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:both|the two) (?:sides|countries|parties|leaders|governments|nations|neighbou?rs|ministers|delegations|presidents)\b/i;
 const REJECTED_ACT_RE = /^\s*['’]s?\s+(?:[a-z-]+\s+)?(?:invasion|war|aggression|attacks?|annexation|occupation|operation|operations|actions?|policy|policies|behaviou?r|moves?|decision|crackdown|violence|bombing|shelling)\b/i;
 const CAMPAIGN_OBJ_RE = /\b(?:invasion|war|aggression|military (?:operation|operations|intervention|action|campaign|offensive)|offensive|attack|attacks|annexation|occupation)\b/i;
 const COOPERATIVE = new Set<PloverType>(["CONSULT", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"]);
@@ -63,6 +64,8 @@ interface Draft {
   trig: Span;
   /** no target named, but the object is the campaign ("condemned the invasion") */
   aimsAtCampaign: boolean;
+  /** the object is "both sides", "the two countries": the sides of the dyad being reported */
+  bothSides: boolean;
 }
 
 export interface CoderContext {
@@ -656,6 +659,10 @@ function codeMatch(
   // "condemned the invasion", "called the war unacceptable": the target is the aggressor
   const aimsAtCampaign = !rule.campaign && (type === "ACCUSE" || type === "REJECT" || type === "PROTEST") && !targets.length &&
     CAMPAIGN_OBJ_RE.test(doc.text.slice(mStart, Math.min(sent.end, mEnd + 50)));
+  // "called on both sides to", "hosted the talks": the participants come from the article's dyad
+  const bothSides = !targets.length && !pairs &&
+    (BOTH_RE.test(doc.text.slice(tEnd, Math.min(sent.end, tEnd + 60))) ||
+      (rule.target === "hosted" && /^\s+(?:the |these |those |their )?(?:[a-z-]+ )?(?:talks|meeting|negotiations|summit)\b/i.test(doc.text.slice(tEnd, tEnd + 40))));
   const habitual = habitualBefore(before) && sentenceTimes(doc, sent.start, sent.end).length === 0;
   let nearDate: string | null = null;
   if (rule.campaign || type === "ASSAULT") {
@@ -686,7 +693,7 @@ function codeMatch(
       type, mode: type === "CONSULT" ? m : null,
       source: s ? cloneSide(s.side) : null, target: t ? cloneSide(t.side) : null,
       span: { start, end }, rule: rule.name, realis, mutual, sent: si,
-      campaign, nearDate, habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign,
+      campaign, nearDate, habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign, bothSides,
     });
   };
 
@@ -765,6 +772,24 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
     }
     if (!d.source || !d.target) fillFromSentence(d, complete, campaigns);
     if (!d.source) continue;
+    if (!d.target && d.bothSides) {
+      // the last two-sided event before it that does not involve the source
+      for (let k = complete.length - 1; k >= 0; k--) {
+        const c = complete[k]!;
+        if (c.sent > d.sent || c.span.start > d.span.start) continue;
+        if (sameActor(c.source!, d.source) || sameActor(c.target!, d.source)) continue;
+        const mode: ConsultMode = d.type === "CONSULT" ? "mediate" : null;
+        out.push({ ...d, target: c.source, mode });
+        out.push({ ...d, target: c.target, mode });
+        break;
+      }
+      continue;
+    }
+    if (!d.target && (d.type === "REJECT" || d.type === "ACCUSE")) {
+      // "Armenia accused Azerbaijan of shelling, which Baku denied": the answer goes back to the accuser
+      const acc = complete.find((c) => c.sent === d.sent && c !== d && (c.type === "ACCUSE" || c.type === "REQUEST") && sameActor(c.target!, d.source!));
+      if (acc) d.target = acc.source;
+    }
     if (!d.target) {
       if (d.aimsAtCampaign) {
         const c = campaigns.find((x) => !sameActor(x.source!, d.source!));
@@ -774,7 +799,7 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
       // the counterpart of the conversation being reported
       for (let k = complete.length - 1; k >= 0 && !d.target && reach >= 0; k--) {
         const c = complete[k]!;
-        if (c.type !== "CONSULT" || c.sent > d.sent || d.sent - c.sent > reach) continue;
+        if (c.type !== "CONSULT" || c.mode === "mediate" || c.sent > d.sent || d.sent - c.sent > reach) continue;
         if (sameActor(c.source!, d.source)) d.target = c.target;
         else if (sameActor(c.target!, d.source)) d.target = c.source;
       }

@@ -192,6 +192,17 @@ describe("sides, context and dates", () => {
     expect(got).toContain(norm("CONSULT Ali Demir>Olena Shevchenko"));
     expect(got).not.toContain(norm("CONSULT Ivan Petrov>Olena Shevchenko"));
   });
+  it("resolves 'both sides' and 'hosted the talks' to the sides of the reported dyad", () => {
+    const got = keys(code("Russia and Ukraine held talks in Istanbul. Turkey, which hosted the talks, urged both sides to agree a ceasefire."));
+    expect(got).toContain(norm("REQUEST TUR>RUS"));
+    expect(got).toContain(norm("REQUEST TUR>UKR"));
+    expect(got).toContain(norm("CONSULT TUR>RUS"));
+  });
+  it("sends a denial back to the accuser", () => {
+    const got = keys(code("Ukraine accused Russia of shelling the city, which Moscow denied."));
+    expect(got).toContain(norm("ACCUSE UKR>RUS"));
+    expect(got).toContain(norm("REJECT RUS>UKR"));
+  });
   it("keeps one event per (type, source, target, date) within an article", () => {
     const ev = code("Demir met Petrov on Monday. Demir met Petrov in Geneva.").filter((e) => e.type === "CONSULT");
     expect(ev.length).toBe(1);

@@ -53,7 +53,7 @@ export function conjGap(gap: string): boolean {
 export function npGap(gap: string, allowComma: boolean): boolean {
   if (gap.length > 80) return false;
   if (!allowComma && gap.includes(",")) return false;
-  if (/[;:.!?"“”]/.test(gap)) return false;
+  if (/[;:.!?"“”\d]/.test(gap)) return false;
   const words = gap.match(WORD_RE) ?? [];
   for (const w of words) {
     const lw = w.toLowerCase();
