@@ -21,6 +21,9 @@
  * A story-mate's date may itself be inferred (metadata or inferred dates both count); an article
  * of another story never lends its date, a metadata date is never overwritten, and neither is a
  * date the article's own text fixes.
+ * Checks against a wrong story: no year earlier than the latest year the article itself names
+ * ("in 2019"), and a day the re-analysis finds must lie within MATE_WINDOW days of the
+ * story-mates' dates (BATCH_WINDOW of the run's), else the record stays as it was.
  *
  * The year of the story (or run) is also given as `yearHint` to every re-analysed article, so its
  * year-less dates ("on March 10") resolve even when the publication day stays unknown.

@@ -183,6 +183,25 @@ describe("StoryIndex: online story clustering", () => {
     }
   });
 
+  it("retires stories no dated article can reach any more, keeping their summaries", () => {
+    const idx = primedIndex();
+    const first = idx.add(rec("wire", "2031-05-06", "Ministers meet in Kalmora", WIRE));
+    idx.add(rec("other", "2031-05-06", null, OTHER));
+    for (let i = 0; i < 300; i++) {
+      const day = new Date(Date.UTC(2031, 6, 1 + Math.floor(i / 20))).toISOString().slice(0, 10);
+      idx.add(rec(`filler${i}`, day, null, `${QUAKE}\nReport number ${i} from district ${i % 17}.`));
+    }
+    const state = idx.toJSON().stories.find((x) => x.id === first.story)!;
+    expect(state.retired).toBe(true);
+    expect(state.terms.length).toBeLessThanOrEqual(20);
+    expect(state.leadTerms).toEqual([]);
+    const summary = idx.story(first.story)!;
+    expect(summary.size).toBe(2);
+    expect(summary.title).toBe("Ministers meet in Kalmora");
+    const restored = StoryIndex.fromJSON(idx.toJSON());
+    expect(restored.story(first.story)!.size).toBe(2);
+  });
+
   it("clusterBatch assigns every record, undated ones included", () => {
     const recs = [rec("quake", "2031-05-06", null, QUAKE), rec("other", null, null, OTHER), rec("wire", "2031-05-06", null, WIRE)];
     const m = clusterBatch(recs);
