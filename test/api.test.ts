@@ -165,6 +165,9 @@ describe("read endpoints", () => {
     expect(unknown.error.message).toMatch(/unknown query parameter: tpye/);
     const date = await get<ErrorBody>("/api/events?from=yesterday", 400);
     expect(date.error.issues?.[0]?.path).toBe("from");
+    await get<ErrorBody>("/api/events?to=2022-13-01", 400);
+    await get<ErrorBody>("/api/events?to=2022-02-32", 400);
+    await get<EventRow[]>("/api/events?from=2022&to=2022-02");
     await get<ErrorBody>("/api/events?limit=100000", 400);
     await get<ErrorBody>("/api/events?limit=-1", 400);
     await get<ErrorBody>("/api/events?offset=abc", 400);
@@ -418,6 +421,7 @@ describe("the web app at /", () => {
     expect(js.headers.get("content-type")).toMatch(/javascript/);
     expect((await a.request("/assets/../../package.json")).status).toBe(404);
     expect((await a.request("/%2e%2e/%2e%2e/package.json")).status).toBe(404);
+    expect((await a.request("/%ZZ.js")).status).toBe(400);
     expect((await a.request("/api/health")).status).toBe(200);
     rmSync(web, { recursive: true, force: true });
     const missing = createApp({ store, webDir: join(web, "gone") });

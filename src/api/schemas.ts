@@ -16,7 +16,7 @@ export const MAX_BODY_BYTES = 2_000_000;
 
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "an ISO date: YYYY-MM-DD, YYYY-MM or YYYY")
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "an ISO date: YYYY-MM-DD, YYYY-MM or YYYY")
   .describe("ISO date (YYYY-MM-DD, YYYY-MM or YYYY)");
 
 const Name = (what: string) => z.string().trim().min(1).max(200).describe(what);

@@ -47,7 +47,12 @@ export function serveWeb(app: Hono, dir: string = defaultWebDir()): void {
     "cache-control": cache ? "public, max-age=31536000, immutable" : "no-cache",
   });
   app.get("*", (c) => {
-    const path = decodeURIComponent(new URL(c.req.url).pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      return c.json({ error: { code: "bad_path", message: "the path is not valid percent-encoding" } }, 400);
+    }
     const index = join(root, "index.html");
     if (!existsSync(index)) {
       return c.text("eventwire: the web app is not built (run `npm run build`); the JSON API is at /api/", 503);
