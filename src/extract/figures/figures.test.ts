@@ -32,6 +32,7 @@ describe("categories from the words around the number", () => {
     ["The agency counts 1.2 million refugees in the region.", 1200000, "displaced"],
     ["About 4,500 people were evacuated from the coastal town.", 4500, "displaced"],
     ["The country will send 3,000 troops to the border.", 3000, "troops"],
+    ["A 10,000-strong force crossed into the province.", 10000, "troops"],
     ["The air force shot down four helicopters on Tuesday.", 4, "other"],
     ["The bank approved a $1.5 billion loan to the government.", 1500000000, "money"],
     ["The EU pledged €500 million in humanitarian aid for the quake zone.", 500000000, "aid"],

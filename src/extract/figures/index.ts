@@ -174,6 +174,9 @@ function extractFigures(doc: Doc): FigureRecord[] {
       unit = h.currency;
       const win = low.slice(Math.max(sent.tokStart, t0 - 8), Math.min(sent.tokEnd, tEnd + 8));
       category = win.some((w) => AID.has(w)) ? "aid" : "money";
+    } else if (/^[-‐]strong\b/.test(text.slice(h.end, h.end + 8))) {
+      // "a 10,000-strong force"
+      category = "troops";
     } else if (head.kind === "item") {
       category = "other";
       unit = ITEMS.get(low[head.tok]!)!;
