@@ -747,7 +747,7 @@ export function extractEntities(doc: Doc): void {
   for (const k of sc.byIdx) if (k > 0 && BYLINE_VERBS.has(lw[k - 1]!)) hasByline = true;
   if (hasByline) BYLINE_RE.lastIndex = 0;
   else BYLINE_RE.lastIndex = text.length;
-  const outlet = /\bReuters\b/.test(text) ? "Reuters " : /\bAFP\b/.test(text) ? "AFP " : "";
+  const outlet = !hasByline ? "" : /\bReuters\b/.test(text) ? "Reuters " : /\bAFP\b/.test(text) ? "AFP " : "";
   for (let m = BYLINE_RE.exec(text); m; m = BYLINE_RE.exec(text)) {
     const name = m[2]!.trim().replace(/\s+(?:Writing|Editing|Reporting|and)$/, "");
     const start = m.index + m[0].indexOf(m[2]!);
