@@ -1,16 +1,31 @@
-import { render } from "preact";
-import { useState } from "preact/hooks";
+import { render, type ComponentType } from "preact";
+import { useEffect, useState } from "preact/hooks";
 import { go, useRoute } from "./hooks.js";
 import { AddPage } from "./pages/Add.js";
 import { ArticlePage, ArticlesPage } from "./pages/Article.js";
-import { FiguresPage } from "./pages/Figures.js";
-import { MapPage } from "./pages/Map.js";
-import { NetworkPage } from "./pages/Network.js";
 import { PersonPage } from "./pages/Person.js";
 import { SearchPage } from "./pages/Search.js";
 import { StoriesPage, StoryPage } from "./pages/Stories.js";
 import { namesReady } from "./ui.js";
 import "./style.css";
+
+/** A page loaded on first use (the graph, chart and map libraries stay out of the first download). */
+function lazy<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  let loaded: ComponentType<P> | null = null;
+  return function Lazy(props: P) {
+    const [C, setC] = useState<ComponentType<P> | null>(() => loaded);
+    const [error, setError] = useState<string | null>(null);
+    useEffect(() => {
+      if (!C) load().then((c) => setC(() => (loaded = c)), (e: Error) => setError(e.message));
+    }, []);
+    if (error) return <div class="error">Could not load the page: {error}</div>;
+    return C ? <C {...props} /> : <div class="loading">Loading…</div>;
+  };
+}
+
+const NetworkPage = lazy(() => import("./pages/Network.js").then((m) => m.NetworkPage));
+const FiguresPage = lazy(() => import("./pages/Figures.js").then((m) => m.FiguresPage));
+const MapPage = lazy(() => import("./pages/Map.js").then((m) => m.MapPage));
 
 const NAV: Array<[string, string]> = [
   ["stories", "Stories"],
