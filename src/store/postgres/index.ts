@@ -307,56 +307,58 @@ export class PostgresStore implements Store {
   /** Runs inside the transaction: any throw rolls the whole article back. */
   private async saveRows(c: pg.PoolClient, rows: ArticleRows, input: SaveArticleInput, vector: string): Promise<SaveResult> {
     const a = rows.article;
-    // the article row first: a concurrent save of the same id or text waits here, then finds it
+    // the article row first: a concurrent save of the same id or text waits here, then finds it;
+    // its full-text row and its story's counters in the same statement (one round trip), only if it is new
+    const story = input.story;
     const ins = await this.query<{ seq: string }>(
-      `INSERT INTO articles (id, text, text_hash, title, url, outlet, published, published_inferred,
+      `WITH a AS (
+        INSERT INTO articles (id, text, text_hash, title, url, outlet, published, published_inferred,
           published_rule, published_evidence, origin, story_id, story_reason, ingested_at)
         VALUES (@id, @text, @text_hash, @title, @url, @outlet, @published, @published_inferred,
           @published_rule, @published_evidence, @origin, @story_id, @story_reason, @ingested_at)
-        ON CONFLICT DO NOTHING RETURNING seq`,
-      a as unknown as Params, c,
+        ON CONFLICT DO NOTHING RETURNING seq
+      )${story ? `, s AS (
+        INSERT INTO stories (id, title, first_date, last_date, article_count, created_at, summary, actors, names)
+        SELECT @s_id, @s_title, @published, @published, 1, @ingested_at, @s_summary, @s_actors, @s_names WHERE EXISTS (SELECT 1 FROM a)
+        ON CONFLICT (id) DO UPDATE SET
+          article_count = stories.article_count + 1,
+          summary = COALESCE(excluded.summary, stories.summary),
+          actors = excluded.actors,
+          names = excluded.names,
+          first_date = CASE WHEN stories.first_date IS NULL OR excluded.first_date < stories.first_date THEN excluded.first_date ELSE stories.first_date END,
+          last_date  = CASE WHEN stories.last_date IS NULL OR excluded.last_date > stories.last_date THEN excluded.last_date ELSE stories.last_date END
+      )` : ""}
+      INSERT INTO articles_fts (seq, doc) SELECT seq, @doc::tsvector FROM a RETURNING seq`,
+      {
+        ...(a as unknown as Params), doc: vector,
+        ...(story ? {
+          s_id: story.id, s_title: story.title, s_summary: story.summary ?? null,
+          s_actors: JSON.stringify(story.actors ?? []), s_names: JSON.stringify(story.names ?? []),
+        } : {}),
+      },
+      c,
     );
     if (!ins.length) return "unchanged";
-    if (input.story) {
-      await this.query(`INSERT INTO stories (id, title, first_date, last_date, article_count, created_at, summary, actors, names)
-          VALUES (@id, @title, @date, @date, 1, @now, @summary, @actors, @names)
-          ON CONFLICT (id) DO UPDATE SET
-            article_count = stories.article_count + 1,
-            summary = COALESCE(excluded.summary, stories.summary),
-            actors = excluded.actors,
-            names = excluded.names,
-            first_date = CASE WHEN stories.first_date IS NULL OR excluded.first_date < stories.first_date THEN excluded.first_date ELSE stories.first_date END,
-            last_date  = CASE WHEN stories.last_date IS NULL OR excluded.last_date > stories.last_date THEN excluded.last_date ELSE stories.last_date END`,
-      {
-        id: input.story.id, title: input.story.title, date: a.published, now: a.ingested_at,
-        summary: input.story.summary ?? null, actors: JSON.stringify(input.story.actors ?? []), names: JSON.stringify(input.story.names ?? []),
-      }, c);
-    }
-    await c.query("INSERT INTO articles_fts (seq, doc) VALUES ($1, $2::tsvector)", [ins[0]!.seq, vector]);
     // the actor registry (one writer at a time: a lookup then its inserts), sets actor_id on the person rows
     if (rows.persons.length) {
       await c.query("SELECT pg_advisory_xact_lock($1)", [REGISTRY_LOCK]);
       await registry.runOps(registry.registryOps(input, rows.persons), (op) => this.query(op.sql, op.params, c));
     }
+    // every row of the article, and the person index, in one statement (data-modifying CTEs)
+    const values: Value[] = [];
+    const parts: string[] = [];
     for (const table of Object.keys(TABLE_COLS) as Array<keyof typeof TABLE_COLS>) {
       const xs = rows[table] as unknown as Array<Record<string, Value>>;
       if (!xs.length) continue;
       const cols = TABLE_COLS[table];
-      const values: Value[] = [];
       const tuples = xs.map((x) => `(${cols.map((col) => `$${values.push(x[col] ?? null)}`).join(", ")})`);
-      try {
-        await c.query(`INSERT INTO ${table} (${cols.join(", ")}) VALUES ${tuples.join(", ")}`, values);
-      } catch (e) {
-        throw new Error(`store: cannot save a row of ${table} (${(e as Error).message})`, { cause: e });
-      }
+      parts.push(`INSERT INTO ${table} (${cols.join(", ")}) VALUES ${tuples.join(", ")}`);
     }
     // one lock order for every writer (by key) so that concurrent saves cannot deadlock
     const people = [...rows.personIndex].sort((x, y) => (x.name_key < y.name_key ? -1 : x.name_key > y.name_key ? 1 : 0));
     if (people.length) {
-      const values: Value[] = [];
       const tuples = people.map((p) => `(${[p.name_key, p.name, p.role, p.country].map((v) => `$${values.push(v)}`).join(", ")}, 1, $${values.push(p.published)}, $${values.length})`);
-      await c.query(
-        `INSERT INTO person_index (name_key, name, role, country, articles, first_seen, last_seen)
+      parts.push(`INSERT INTO person_index (name_key, name, role, country, articles, first_seen, last_seen)
         VALUES ${tuples.join(", ")}
         ON CONFLICT (name_key) DO UPDATE SET
           articles = person_index.articles + 1,
@@ -368,9 +370,17 @@ export class PostgresStore implements Store {
           role = CASE WHEN excluded.role IS NOT NULL AND (${NEWER} OR person_index.role IS NULL)
             THEN excluded.role ELSE person_index.role END,
           country = CASE WHEN excluded.country IS NOT NULL AND (${NEWER} OR person_index.country IS NULL)
-            THEN excluded.country ELSE person_index.country END`,
-        values,
-      );
+            THEN excluded.country ELSE person_index.country END`);
+    }
+    if (parts.length) {
+      const last = parts.pop()!;
+      const sql = parts.length ? `WITH ${parts.map((p, i) => `w${i} AS (${p})`).join(", ")} ${last}` : last;
+      try {
+        await c.query(sql, values);
+      } catch (e) {
+        const table = (e as { table?: string }).table ?? "the article";
+        throw new Error(`store: cannot save a row of ${table} (${(e as Error).message})`, { cause: e });
+      }
     }
     return "inserted";
   }
