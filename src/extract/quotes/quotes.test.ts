@@ -178,6 +178,11 @@ describe("harder attributions", () => {
     const q = only("He also said that “more difficult issues” would be left to the ministers, Ruto added.");
     expect(q.direct).toBe(false);
   });
+  it("they: a coordinated subject of the sentence before", () => {
+    const q = only("Tensions rose when Kenya, Uganda and their partners accused Sudan of arming the rebels. They claimed the weapons came by air.");
+    expect(q.speaker).toBe("Kenya, Uganda and their partners");
+    expect(q.text).toBe("the weapons came by air");
+  });
   it("a description used again resolves like the first time (no person: the description)", () => {
     const q = only("The plan is on the table, the top diplomat said.");
     expect(q.speaker).toBe("top diplomat");

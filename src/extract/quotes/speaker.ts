@@ -223,6 +223,33 @@ function paragraphSubject(doc: Doc, a: number): string | null {
   return null;
 }
 
+const GROUP_VERBS = new Set(["accused", "claimed", "said", "warned", "argued", "insisted", "demanded", "urged", "denied", "rejected", "condemned", "called"]);
+/** The coordinated subject ("A, B and C") of a speech act in the sentence before token `a`. */
+function coordinatedSubject(doc: Doc, a: number): string | null {
+  const low = lowerTokens(doc);
+  const si = doc.tokens[a]!.sent;
+  const prev = doc.sentences[si - 1];
+  if (!prev) return null;
+  for (let v = prev.tokStart + 1; v < prev.tokEnd; v++) {
+    if (!GROUP_VERBS.has(low[v]!)) continue;
+    let j = v - 1;
+    let hasAnd = false;
+    while (j >= prev.tokStart) {
+      const w = low[j]!;
+      const raw = doc.text.slice(doc.tokens[j]!.start, doc.tokens[j]!.end);
+      if (w === "and") hasAnd = true;
+      else if (!(isCap(raw) || w === "," || w === "the" || w === "its" || w === "their" || w === "'s" || w === "’s" || ROLE_WORDS.has(w) || w === "allies" || w === "partners")) break;
+      j--;
+    }
+    if (hasAnd && v - (j + 1) >= 3) {
+      let s0 = j + 1;
+      while (s0 < v && low[s0] === ",") s0++;
+      return doc.text.slice(doc.tokens[s0]!.start, doc.tokens[v - 1]!.end);
+    }
+  }
+  return null;
+}
+
 export interface Speaker {
   name: string;
   span: Span;
@@ -341,6 +368,12 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
       }
       const n = lastPersonBefore(doc, start, Math.max(0, start - 1500));
       return n ? { name: n, span, kind: "person" } : null;
+    }
+    // they: a coordinated subject of a speech act in the sentence before ("Ukraine, the United States
+    // and its allies accused …. They claimed …")
+    if (w === "they") {
+      const group = coordinatedSubject(doc, a);
+      if (group) return { name: group, span, kind: "body" };
     }
     // it / they: the previous body speaker, else the last org mention, else the last capitalised body
     if (ctx.body) return { ...ctx.body, span };
