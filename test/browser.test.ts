@@ -184,6 +184,24 @@ describe.skipIf(!haveChromium)("web app in chromium", () => {
     expect(await page.locator("[data-testid=add-form] .error").textContent()).toMatch(/date/);
   });
 
+  it("marks contradicting figures on the Figures page", async () => {
+    await page.evaluate(async () => {
+      for (const text of ["Police said 12 people were killed in the attack on the market in the river town.", "Local officials said 40 people were killed in the attack on the market in the river town."]) {
+        await fetch("/api/articles", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text, date: "2024-05-06" }) });
+      }
+    });
+    await page.goto(`${srv.base}/#/figures`);
+    await page.locator("[data-testid=series]").waitFor();
+    const flagged = page.locator("tr.contradiction");
+    await flagged.first().waitFor();
+    const rows = await flagged.allTextContents();
+    expect(rows.some((r) => /\b12\b/.test(r))).toBe(true);
+    expect(rows.some((r) => /\b40\b/.test(r))).toBe(true);
+    expect(await page.locator(".series canvas").count()).toBeGreaterThan(0);
+    await flagged.first().scrollIntoViewIfNeeded();
+    await shot("9-contradiction");
+  });
+
   it("visits every page without external requests or script errors (screenshots)", async () => {
     const files = await shootAll(page, srv.base, join(ARTIFACTS, "pages"));
     expect(files.length).toBe(7);

@@ -49,7 +49,7 @@ function Chart({ s }: { s: FigureSeries }) {
     const log = values.length > 1 && Math.max(...values) / Math.min(...values) > 50;
     const width = Math.max(320, box.current.clientWidth);
     const span = xs[xs.length - 1]! - xs[0]!;
-    const pad = Math.max(86400 * 2, span * 0.08);
+    const pad = Math.max(86400 * 7, span * 0.08);
     const plot = new uPlot(
       {
         width,
@@ -57,7 +57,7 @@ function Chart({ s }: { s: FigureSeries }) {
         legend: { show: false },
         cursor: { drag: { x: false, y: false }, points: { size: 14 } },
         scales: {
-          x: { time: true, range: (_u, min, max) => [min - pad, max + pad] },
+          x: { time: true, range: () => [xs[0]! - pad, xs[xs.length - 1]! + pad] },
           y: log ? { distr: 3, log: 10, range: (_u, min, max) => [min / 2.5, max * 2.5] } : { range: (_u, _min, max) => [0, max * 1.2 || 1] },
         },
         axes: [
