@@ -35,7 +35,7 @@ const CONJ_RE = /^\s*(?:,|,?\s*and|,?\s*or|,?\s*as well as|,?\s*along with|,?\s*
 const PHONE_RE = /\b(?:phone|telephone|telephonic|phoned|telephoned|video ?conference|video call|call)\b/i;
 /** words between the aggressor and its campaign noun: "Russia's full-scale invasion", "Putin launched the war" */
 const CAMPAIGN_GAP = new Set(
-  "'s ’s the its their his a an will would continue full-scale all-out unprovoked brutal ongoing military special massive new latest renewed launched launches launching started starts starting began begins ordered orders announced announces waged wages wage unleashed continued continues continuing escalated declared its".split(" "),
+  "'s ’s the its their his a an will would continue forces troops army military soldiers full-scale all-out unprovoked brutal ongoing military special massive new latest renewed launched launches launching started starts starting began begins ordered orders announced announces waged wages wage unleashed continued continues continuing escalated declared its".split(" "),
 );
 const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:both|the two) (?:sides|countries|parties|leaders|governments|nations|neighbou?rs|ministers|delegations|presidents)\b/i;
 const REJECTED_ACT_RE = /^\s*['’]s?\s+(?:[a-z-]+\s+)?(?:invasion|war|aggression|attacks?|annexation|occupation|operation|operations|actions?|policy|policies|behaviou?r|moves?|decision|crackdown|violence|bombing|shelling)\b/i;
@@ -171,6 +171,7 @@ function possessorBefore(ctx: CoderContext, units: Unit[], pos: number): Unit | 
   return null;
 }
 
+const LIGHT_VERB = new Set("launched launches launch launching carried carries conducted conducts staged stages mounted mounts began begins unleashed unleashes intensified stepped continued continues resumed resumes imposed imposes announced announces made makes gave gives provided provides sent sends delivered".split(" "));
 const STATEMENT = new Set<PloverType>(["REJECT", "ACCUSE", "REQUEST", "THREATEN", "AGREE", "SUPPORT"]);
 const OBJECT_WINDOW: Partial<Record<PloverType, number>> = { THREATEN: 9, REQUEST: 8, REJECT: 7, ACCUSE: 6, SANCTION: 6, PROTEST: 6 };
 
@@ -492,9 +493,18 @@ function codeMatch(
       break;
     }
   } else {
-    const subj = subjectOf(ctx, units, mStart, sent.start, topic, rule.target === "hosted", topicActor);
+    let subj = subjectOf(ctx, units, mStart, sent.start, topic, rule.target === "hosted", topicActor);
+    // "Blinken spoke with X and Y, urging them to ...": a participle after a comma shares the main subject
+    if (/ing$/.test(trigWord) && before[before.length - 1] === ",") {
+      const main = units.find((u, i) => u.end <= mStart && !u.place && !ppObject(ctx, units, i));
+      if (main) subj = { units: [main], fromTopic: false };
+    }
     if (rule.source === "subject") sources = subj.units;
-    if (rule.source === "possessor") sources = [];
+    if (rule.source === "possessor") {
+      // "Russia launched an attack on", "the army carried out strikes": the subject of a light verb
+      const light = before.slice(-4).some((w) => LIGHT_VERB.has(w));
+      sources = light ? subj.units : [];
+    }
     // "Moscow's demand", "U.S. condemnation of": the possessor right before a noun is its author
     if (!rule.verbal && rule.source !== "between") {
       const pos = possessorBefore(ctx, allUnits, mStart);
@@ -517,7 +527,10 @@ function codeMatch(
       }
       case "object":
         // threats and demands name their target after the act: "threatened to cut off gas to X"
-        targets = objectOf(ctx, units, tEnd, sent.end, rule.maxGap ?? OBJECT_WINDOW[type] ?? 5);
+        // a shelled or seized town stands for its country: "shelled residential areas of Kharkiv"
+        targets = objectOf(ctx, units, tEnd, sent.end, rule.maxGap ?? OBJECT_WINDOW[type] ?? 5, type === "ASSAULT" || type === "COERCE");
+        if (targets.length > 1 && targets.some((u) => u.place)) targets = targets.filter((u) => !u.place).slice(0, 1).concat(targets.filter((u) => !u.place).slice(1));
+        if (!targets.length && (type === "ASSAULT" || type === "COERCE")) targets = objectOf(ctx, units, tEnd, sent.end, 5, true).slice(0, 1);
         // "offered on several occasions to host talks between Kyiv and Moscow"
         if (!targets.length && type === "AGREE") {
           const btw = afterWord(ctx, units, tEnd, sent.end, "between", 10);
@@ -796,6 +809,14 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
         if (c) d.target = c.source!.person ? { person: null, actor: c.source!.actor } : c.source;
       }
       const reach = FILL_FROM_DYAD.has(d.type) ? 2 : d.type === "SUPPORT" ? 0 : -1;
+      // "spoke with X and Y, urging them to ...": every counterpart of the same conversation
+      if (reach >= 0) {
+        const same = complete.filter((c) => c.type === "CONSULT" && c.mode !== "mediate" && c.sent === d.sent && sameActor(c.source!, d.source!));
+        if (same.length > 1) {
+          for (const c of same) if (!sameSide(c.target!, d.source!)) out.push({ ...d, target: c.target });
+          continue;
+        }
+      }
       // the counterpart of the conversation being reported
       for (let k = complete.length - 1; k >= 0 && !d.target && reach >= 0; k--) {
         const c = complete[k]!;

@@ -9,6 +9,7 @@ const HYPO = new Set(["would", "could", "may", "might", "should", "must", "can",
 const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without", "denied", "denies", "deny", "failed", "fails", "refused", "refuses", "cannot", "didn't", "hasn't", "haven't", "won't", "wasn't", "weren't", "isn't", "aren't", "doesn't", "don't"]);
 /** words that end the clause the trigger is in, looking left */
 const CLAUSE_BREAK = new Set([",", ";", ":", "—", "–", "said", "says", "but", "while", "after", "before", "when", "as", "since", "because", "although", "which", "who", "(", "\"", "“", "”"]);
+const DETERMINER = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"]);
 const FRAME_PREP = new Set(["during", "in", "after", "following", "at", "amid", "through"]);
 const GERUND_PREP = new Set(["about", "for", "of", "on", "toward", "towards", "without", "instead", "against", "from", "into"]);
 /** "will continue to support": the event is ongoing, not planned */
@@ -48,7 +49,8 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
       realis = "future";
       continue;
     }
-    if (k <= 2 && w === "to") {
+    // "to host talks" is infinitival; "to Moscow's demand", "to the talks" are not
+    if (k <= 2 && w === "to" && !(k > 0 && DETERMINER.has(before[n - k]!)) && !before.slice(n - k).some((x) => x === "'s" || x === "’s")) {
       // "plans to quickly meet"; but "continues to actively engage" is ongoing
       if (n - 2 - k >= 0 && ONGOING.has(before[n - 2 - k]!)) return "asserted";
       realis = "future";
