@@ -122,6 +122,14 @@ describe("read endpoints", () => {
     expect(akar.length).toBeGreaterThan(0);
     expect(akar.length).toBeLessThan(s.length);
     expect(await get<StorySummary[]>("/api/stories?actor=Nobody%20Atall")).toEqual([]);
+    // date range and pages
+    const dated = s.filter((x) => x.first_date);
+    const d = dated[0]!.first_date!;
+    const inRange = await get<StorySummary[]>(`/api/stories?from=${d}&to=${d}`);
+    expect(inRange.map((x) => x.id)).toContain(dated[0]!.id);
+    expect(inRange.every((x) => x.first_date !== null)).toBe(true);
+    expect(await get<StorySummary[]>("/api/stories?from=1990&to=1990")).toEqual([]);
+    expect((await get<StorySummary[]>("/api/stories?limit=1&offset=1")).map((x) => x.id)).toEqual([s[1]!.id]);
     // an actor by code or by country name
     const byCode = await get<StorySummary[]>("/api/stories?actor=GBR");
     expect(byCode.length).toBeGreaterThan(0);

@@ -86,7 +86,8 @@ export async function storySummaries(
   const filtered = q.actor !== undefined || q.outlet !== undefined;
   const rows = await store.listStories(filtered ? { from: q.from, to: q.to, limit: ALL } : { from: q.from, to: q.to, limit: q.limit, offset: q.offset });
   const out: StorySummary[] = [];
-  for (const s of rows.filter((r) => !q.to || (r.first_date ?? "") <= q.to + "~").sort(newestFirst)) {
+  // the port filters the dates (a story overlapping the range) and pages; actor and outlet are filtered here
+  for (const s of rows.sort(newestFirst)) {
     const { articleRows, eventRows, ...sum } = await summarize(store, s);
     if (q.outlet && !articleRows.some((a) => a.outlet && foldName(a.outlet) === foldName(q.outlet!))) continue;
     if (q.actor && !eventRows.some((e) => sideMatches(e.source, q.actor!) || sideMatches(e.target, q.actor!))) continue;
