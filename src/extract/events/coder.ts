@@ -290,7 +290,7 @@ function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: num
 }
 
 /** The first unit after `pos` within a few words (no clause break between), with its conjuncts. */
-function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number, maxWords = 5, allowPlace = false): Unit[] {
+function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number, maxWords = 5, allowPlace = false, allowLocative = false): Unit[] {
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.start < pos || u.possessive) continue;
@@ -298,7 +298,7 @@ function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number
     const gap = gapWords(ctx, pos, u.start);
     if (gap.length > maxWords) return [];
     if (gap.some((w) => OBJ_BREAK.has(w))) return [];
-    if (gap.some((w) => LOCATIVE.has(w))) continue;
+    if (!allowLocative && gap.some((w) => LOCATIVE.has(w))) continue;
     return conjRight(ctx, units, i, sentEnd).map((k) => units[k]!).filter((x) => allowPlace || !x.place);
   }
   return [];
@@ -531,6 +531,8 @@ function codeMatch(
         targets = objectOf(ctx, units, tEnd, sent.end, rule.maxGap ?? OBJECT_WINDOW[type] ?? 5, type === "ASSAULT" || type === "COERCE");
         if (targets.length > 1 && targets.some((u) => u.place)) targets = targets.filter((u) => !u.place).slice(0, 1).concat(targets.filter((u) => !u.place).slice(1));
         if (!targets.length && (type === "ASSAULT" || type === "COERCE")) targets = objectOf(ctx, units, tEnd, sent.end, 5, true).slice(0, 1);
+        // "withdrew from X", "cut its military activity around Kyiv": a retreat is from a place
+        if (!targets.length && type === "RETREAT") targets = objectOf(ctx, units, tEnd, sent.end, 8, true, true).slice(0, 1);
         // "offered on several occasions to host talks between Kyiv and Moscow"
         if (!targets.length && type === "AGREE") {
           const btw = afterWord(ctx, units, tEnd, sent.end, "between", 10);

@@ -94,6 +94,7 @@ const POSITIVE: Array<[string, string[]]> = [
   ["Germany sent humanitarian aid to Ukraine.", ["AID DEU>UKR"]],
   // RETREAT
   ["Russia withdrew its troops from Ukraine.", ["RETREAT RUS>UKR"]],
+  ["Russia announced it will sharply cut its military activity around Kyiv.", ["RETREAT RUS>UKR"]],
   // CONCEDE
   ["Iran released two French citizens.", ["CONCEDE IRN>FRA"]],
   // COOPERATE
