@@ -24,10 +24,11 @@ const STOP_APPOS = new Set(["said", "says", "told", "who", "which", "that", "has
 const ROMAN = /^(?:II|III|IV|VI|VII|VIII|Jr|Sr)$/;
 const PERSON_RULE: Record<string, string> = { name: "person.name", surname: "person.surname", title: "person.title", "given-name": "person.given-name" };
 const COUNTRY_RULE: Record<string, string> = { name: "country.name", demonym: "country.demonym", capital: "country.capital", seat: "country.seat" };
-const MODIFIED_NOUNS = new Set(["analysts", "shares", "stock", "employees", "executives", "staff", "workers", "officials", "forces", "troops", "fighters", "soldiers", "players", "fans", "customers", "clients", "investors", "bonds", "stores", "plant", "factory", "headquarters", "airport", "stadium", "university", "hospital", "brand", "products", "group", "company", "bank", "fund"]);
+const MODIFIED_NOUNS = new Set(["missiles", "missile", "rockets", "drones", "tanks", "jets", "systems", "aircraft", "vehicles", "launchers", "analysts", "shares", "stock", "employees", "executives", "staff", "workers", "officials", "forces", "troops", "fighters", "soldiers", "players", "fans", "customers", "clients", "investors", "bonds", "stores", "plant", "factory", "headquarters", "airport", "stadium", "university", "hospital", "brand", "products", "group", "company", "bank", "fund"]);
 const WEAK = new Set(["between", "and", "in", "into", "to", "from", "across", "of", "on", "against", "over", "inside", "within", "toward", "towards", "through", "for", "with", "near", "invaded", "invade", "invading", "attack", "attacked"]);
 const BYLINE_VERBS = new Set(["reporting", "writing", "editing", "edited", "written", "compiled"]);
 let CONSUMED = new Uint8Array(4096);
+const PERSON_PREV = new Set(["said", "says", "told", "by", "with", "and", "between", "from", "to", "of", "for", "as", "counterpart", "that", "when", "while", "after", "before", "leader", "president", "minister"]);
 const PLACE_PREP = new Set(["in", "near", "outside", "inside", "across", "around", "into"]);
 const SAID = new Set(["said", "says", "told", "stated", "stressed", "added", "noted", "underlined", "emphasized", "emphasised", "reiterated", "announced", "declared", "insisted"]);
 const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:(?!(?:Reporting|Writing|Editing|Additional)\b)\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
@@ -142,7 +143,23 @@ export function extractEntities(doc: Doc): void {
     }
     // a name used as a modifier of a plural noun is a company or body: "Goldman Sachs analysts"
     if (nameToks >= 2 && !titled && MODIFIED_NOUNS.has(lw[ne] ?? "")) continue;
+    // an untitled name needs some sign of a person: a speech verb, an apposition, a possessive or demonym
+    // before it, a linking word before it, or its surname again elsewhere ("citing Novaya Gazeta" has none)
+    if (!titled && !isHeadline && !personEvidence(ns, ne)) continue;
     drafts.push({ s: ns, e: ne, confirmed: !isHeadline, titled, headline: isHeadline });
+  }
+
+  function personEvidence(ns: number, ne: number): boolean {
+    const next = lw[ne] ?? "";
+    if (SAID.has(next) || next === "'s" || next === "’s" || next === "(") return true;
+    if (next === "," && (SAID.has(lw[ne + 1] ?? "") || DETS.has(lw[ne + 1] ?? "") || lw[ne + 1] === "who" || hitAt[ne + 1] !== undefined)) return true;
+    const prev = ns > 0 && sentOf(ns - 1) === sentOf(ns) ? lw[ns - 1]! : "";
+    if (PERSON_PREV.has(prev) || (prev !== "" && hitAt[ns - 1] !== undefined && hitAt[ns - 1]!.entry.kind === "country")) return true;
+    if (prev === "'s" || prev === "’s" || prev === "," || prev === "“" || prev === "\"") return true;
+    const last = w[ne - 1]!;
+    let count = 0;
+    for (const r of sc.runs) for (let k = r.s; k < r.e; k++) if (w[k] === last) count++;
+    return count >= 2;
   }
 
   function countNameTokens(s: number, e: number): number {
@@ -159,11 +176,23 @@ export function extractEntities(doc: Doc): void {
   function hasTitleBefore(k: number): boolean {
     let j = k - 1;
     if (j >= 0 && w[j] === "." && j - 1 >= 0 && L.honorifics.has(lw[j - 1]!)) return true;
-    if (j >= 0 && sentOf(j) === sentOf(k)) {
+    // walk back over a title: "Deputy Minister of Defence Alexander Fomin", "UN High Commissioner for Refugees Filippo Grandi"
+    for (let steps = 0; j >= 0 && sentOf(j) === sentOf(k) && steps < 8; steps++) {
       const t = lw[j]!;
-      if (L.roleHeads.has(t) || L.honorifics.has(t)) return true;
-      if (t === "counterpart") return true;
-      if (hitAt[j] && hitAt[j]!.entry.kind === "country" && hitAt[j]!.entry.via === "demonym") return false;
+      if (L.roleHeads.has(t) || L.honorifics.has(t) || t === "counterpart") return true;
+      const h = hitAt[j];
+      if (h) {
+        if (h.entry.via === "igo") {
+          for (let x = h.s; x < h.e; x++) if (L.roleHeads.has(lw[x]!)) return true;
+        }
+        j = h.s - 1;
+        continue;
+      }
+      if (L.roleModifiers.has(t) || t === "of" || t === "for" || (isCapitalised(w[j]!) && (L.nonNames.has(w[j]!) || L.orgHeads.has(w[j]!)))) {
+        j--;
+        continue;
+      }
+      break;
     }
     return false;
   }
