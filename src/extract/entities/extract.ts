@@ -126,6 +126,7 @@ export function extractEntities(doc: Doc): void {
     const sentStart = ns === doc.sentences[sentOf(ns)]!.tokStart;
     const titled = hasTitleBefore(ns);
     const isHeadline = sc.headline.has(sentOf(ns));
+    if (nameToks === 0) continue; // initials alone
     if (nameToks === 1 && !titled) {
       drafts.push({ s: ns, e: ne, confirmed: false, titled, headline: isHeadline });
       continue;
