@@ -45,7 +45,9 @@ SPEECH_TRIGGER_RE = new RegExp(SPEECH_POS_RE.source);
 
 /** Words that need a following "that" to open a reported clause. */
 const NEED_THAT = new Set(
-  "believes believe hoped expects expected suggested suggests indicated indicates revealed disclosed confirmed confirms accused denied denies estimated estimates predicted informed alleged alleges points pointed highlighted observed conceded detailed briefed underscores assured acknowledged acknowledges admitted admits recalled announced announces reported reports".split(
+  ("believes believe hoped expects expected suggested suggests indicated indicates revealed disclosed confirmed confirms accused denied denies estimated estimates predicted informed alleged alleges points pointed highlighted observed conceded detailed briefed underscores assured acknowledged acknowledges admitted admits recalled announced announces reported reports " +
+    // verbs that as often take a noun phrase ("reiterated his call", "stressed the importance of")
+    "reiterated reiterates stressed stresses emphasized emphasised emphasizes emphasises underlined underlines underscored noted notes affirmed lamented commented").split(
     " ",
   ),
 );
@@ -537,6 +539,8 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
         let a = tokStart;
         // the sentence may open with a reported clause following an earlier frame ("…, and …")
         if (isMark(low[a]!)) continue; // a direct quote: handled by the direct pass
+        // "On the peace talks, X said: …", "Speaking in Ankara, X said …": an adverbial lead-in, not a clause
+        if (NOT_OPENERS.has(low[a]!) || (/(?:ing|^asked)$/.test(low[a]!) && NOT_OPENERS.has(low[a + 1] ?? ""))) continue;
         if (commaTok - a < 3) continue;
         const span = spanOfTokens(doc, a, commaTok);
         // a dateline "KHARTOUM, April 20 (Reuters) -" is not part of the clause

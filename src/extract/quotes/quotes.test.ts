@@ -170,6 +170,10 @@ describe("harder attributions", () => {
     expect(q).toHaveLength(1);
     expect(q[0]!.speaker).toBe("Kenyatta");
   });
+  it("an adverbial lead-in is not a clause: 'On the talks, X said …'", () => {
+    const q = quotes("On the peace talks held in the city, Ruto said the parties were close to a deal.");
+    expect(q.map((x) => x.text)).toEqual(["the parties were close to a deal"]);
+  });
   it("…, though stressing that …", () => {
     const q = quotes("Grandi praised the host countries, though stressing that the war must end.");
     expect(q.map((x) => x.text)).toContain("the war must end");
@@ -203,6 +207,9 @@ describe("not quotes", () => {
     "The operation is going according to plan.",
     // a speech verb without a clause
     "The president spoke to reporters on Monday.",
+    // verbs that take a noun phrase are not reported speech without "that"
+    "The minister reiterated Ankara's readiness to host the talks.",
+    "She stressed the importance of dialogue between the parties.",
     // apostrophes are not quotes
     "The country's leaders met at the president's residence.",
   ];
