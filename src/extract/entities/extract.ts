@@ -14,7 +14,7 @@
  */
 import type { Doc, EntityMention, OrgEntity, PersonEntity, PlaceEntity, Span, Valued } from "../../core/types.js";
 import { isAllCaps, isCapitalised, nameKey } from "../../text/names.js";
-import { type LexEntry, type Lexicon, lexicon } from "./lexicon.js";
+import { lexicon } from "./lexicon.js";
 import { isWord, nameLike, type LexHit, type Scan, scan } from "./scan.js";
 
 const DETS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my"]);
@@ -53,7 +53,6 @@ interface RoleCand {
   rule: string;
   counterpartOf?: number; // token index of the mention the counterpart refers to
   possessorPerson?: number; // token index of a person possessor ("Erdoğan's chief adviser")
-  headless?: boolean;
   /** acts for a non-state group: no country */
   group?: boolean;
 }
@@ -68,7 +67,6 @@ interface Person {
   cands: RoleCand[];
   mentions: Span[];
   mentionTok: number[];
-  honorificOnly: boolean;
 }
 
 /** One mention object, always built with the same shape (fast property access in later stages). */
@@ -222,7 +220,7 @@ export function extractEntities(doc: Doc): void {
       pi = persons.findIndex((p) => p.surnameKey === surnameKey && (parts.length === 1 || p.nTok === 1 || p.firstKey === firstKey || p.firstKey[0] === firstKey[0] || sameTail(p, parts)));
       if (pi < 0) {
         pi = persons.length;
-        persons.push({ forms: new Map(), name: t, nTok: parts.length, surnameKey, firstKey, cands: [], mentions: [], mentionTok: [], honorificOnly: false, seen: new Set() });
+        persons.push({ forms: new Map(), name: t, nTok: parts.length, surnameKey, firstKey, cands: [], mentions: [], mentionTok: [], seen: new Set() });
       }
       fullKeyIndex.set(parts.join(" "), pi);
     }
@@ -303,7 +301,7 @@ export function extractEntities(doc: Doc): void {
       continue;
     }
     const pi = persons.length;
-    persons.push({ forms: new Map([[parts[0]!, t]]), name: t, nTok: 1, surnameKey: parts[0]!, firstKey: parts[0]!, cands: [], mentions: [], mentionTok: [], honorificOnly: false, seen: new Set() });
+    persons.push({ forms: new Map([[parts[0]!, t]]), name: t, nTok: 1, surnameKey: parts[0]!, firstKey: parts[0]!, cands: [], mentions: [], mentionTok: [], seen: new Set() });
     surnameIndex.set(parts[0]!, [pi]);
     addPersonMention(pi, d.s, d.e, "title");
     // later untitled mentions of the same word
@@ -472,7 +470,6 @@ export function extractEntities(doc: Doc): void {
       }
       break;
     }
-    void honorific;
     if (!head && !counterpart && !country) return null;
     // trailing connectors at the start are not part of the role
     while (roleToks.length && /^(?:of|for|the)$/.test(lw[roleToks[0]!]!)) roleToks.shift();
@@ -787,7 +784,7 @@ export function extractEntities(doc: Doc): void {
     const kind = /^Report|Additional/.test(m[1]!) ? "reporter" : /^Edit/.test(m[1]!) ? "editor" : "writer";
     const parts = key.split(" ");
     const pi = persons.length;
-    persons.push({ forms: new Map([[key, name]]), name, nTok: parts.length, surnameKey: parts[parts.length - 1]!, firstKey: parts[0]!, cands: [{ role: `${outlet}${kind} (byline)`, roleSpan: { start: m.index, end: m.index + m[1]!.length + 3 }, country: null, countrySpan: null, rule: "role.byline" }], mentions: [span], mentionTok: [], honorificOnly: false, seen: new Set([name]) });
+    persons.push({ forms: new Map([[key, name]]), name, nTok: parts.length, surnameKey: parts[parts.length - 1]!, firstKey: parts[0]!, cands: [{ role: `${outlet}${kind} (byline)`, roleSpan: { start: m.index, end: m.index + m[1]!.length + 3 }, country: null, countrySpan: null, rule: "role.byline" }], mentions: [span], mentionTok: [], seen: new Set([name]) });
     fullKeyIndex.set(key, pi);
     mentions.push(mk(span, "person", pi, null, "byline", "person.byline"));
   }
@@ -1341,4 +1338,3 @@ export function extractEntities(doc: Doc): void {
   doc.mentions = layer;
 }
 
-export type { LexEntry };
