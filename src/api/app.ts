@@ -18,7 +18,7 @@ import type { Store } from "../store/port.js";
 import { actorNames } from "./names.js";
 import { openApiDocument } from "./openapi.js";
 import {
-  figureSeries, network, places, searchAll, storySummaries, storyView,
+  figureSeries, network, withLeads, places, searchAll, storySummaries, storyView,
 } from "./queries.js";
 import {
   ArticlesQuery, EventsQuery, FigureSeriesQuery, FiguresQuery, issuesOf, MAX_BODY_BYTES, MAX_TEXT_CHARS, NetworkQuery,
@@ -173,7 +173,7 @@ export function createApp(opts: AppOptions): Hono {
     if (name.length > 200) throw new HttpError(400, "bad_request", "person name longer than 200 characters");
     const p = (await store.getActor(name)) ?? (await store.getPerson(name));
     if (!p) throw new HttpError(404, "not_found", `no person named "${name}"`);
-    return c.json(p);
+    return c.json({ ...p, events: await withLeads(store, p.events), quotes: await withLeads(store, p.quotes) });
   });
 
   api.get("/network", async (c) => c.json(await network(store, query(c, NetworkQuery))));

@@ -298,6 +298,19 @@ export async function places(store: Store, q: { from?: string; to?: string; stor
   return [...byName.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
 }
 
+/**
+ * Adds `lead` (the first line of the text) to rows whose article has no title, so that every
+ * row can be labelled (port: the article's lead on event/figure/quote rows).
+ */
+export async function withLeads<T extends { article: string; title: string | null }>(store: Store, rows: T[]): Promise<Array<T & { lead: string | null }>> {
+  const leads = new Map<string, string | null>();
+  for (const r of rows) {
+    if (r.title || leads.has(r.article)) continue;
+    leads.set(r.article, (await store.getArticle(r.article))?.article.lead ?? null);
+  }
+  return rows.map((r) => ({ ...r, lead: r.title ? null : leads.get(r.article) ?? null }));
+}
+
 // ---------------------------------------------------------------- search
 
 export async function searchAll(store: Store, q: { q: string; limit: number; offset: number }): Promise<SearchResult> {

@@ -51,7 +51,7 @@ export function PersonDetailView({ p, compact = false }: { p: PersonDetail; comp
           <li key={`${q.article}:${q.idx}`}>
             <Evidence article={q.article} span={q.span} label={`rule ${q.rule}`} />
             <div class="small muted">
-              {q.direct ? "direct" : "reported"} · <a href={`#/article/${enc(q.article)}`}>{articleLabel({ title: q.title, id: q.article })}</a>
+              {q.direct ? "direct" : "reported"} · <a href={`#/article/${enc(q.article)}`}>{articleLabel({ title: q.title, lead: (q as { lead?: string | null }).lead ?? undefined, id: q.article })}</a>
             </div>
           </li>
         ))}
