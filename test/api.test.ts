@@ -190,6 +190,9 @@ describe("read endpoints", () => {
     expect(p.roles.length).toBeGreaterThan(0);
     for (const r of p.roles) if (r.evidence && r.evidence_article) expectSpan(r.evidence_article, r.evidence);
     for (const e of p.events) expectSpan(e.article, e.span);
+    // every event and quote can be labelled: its article's title, or its lead when untitled
+    const labelled = [...p.events, ...p.quotes] as Array<{ title: string | null; lead?: string | null }>;
+    expect(labelled.every((r) => r.title || r.lead)).toBe(true);
     const surname = top.name.split(" ").at(-1)!;
     expect((await get<PersonDetail>(`/api/persons/${encodeURIComponent(surname)}`)).name).toBe(top.name);
     await get<ErrorBody>("/api/persons/Nobody%20Atall", 404);
