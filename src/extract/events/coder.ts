@@ -37,6 +37,7 @@ const PHONE_RE = /\b(?:phone|telephone|telephonic|phoned|telephoned|video ?confe
 const CAMPAIGN_GAP = new Set(
   "'s ’s the its their his a an will would continue forces troops army military soldiers full-scale all-out unprovoked brutal ongoing military special massive new latest renewed launched launches launching started starts starting began begins ordered orders announced announces waged wages wage unleashed continued continues continuing escalated declared its".split(" "),
 );
+const FUTURE_AFTER_RE = /^[^.;]{0,120}?\b(?:will|would|is (?:due|scheduled|expected|set|planned|going)|are (?:due|scheduled|expected|set|planned|going)|could|may|might)\b(?: to)? (?:take place|be held|happen|begin|start|go ahead|resume|continue|open|convene)\b/i;
 const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:both|the two) (?:sides|countries|parties|leaders|governments|nations|neighbou?rs|ministers|delegations|presidents)\b/i;
 const REJECTED_ACT_RE = /^\s*['’]s?\s+(?:[a-z-]+\s+)?(?:invasion|war|aggression|attacks?|annexation|occupation|operation|operations|actions?|policy|policies|behaviou?r|moves?|decision|crackdown|violence|bombing|shelling)\b/i;
 const CAMPAIGN_OBJ_RE = /\b(?:invasion|war|aggression|military (?:operation|operations|intervention|action|campaign|offensive)|offensive|attack|attacks|annexation|occupation)\b/i;
@@ -279,8 +280,14 @@ function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: num
     const w = ctx.words[t]!;
     const carried = SUBJ_PRONOUN.has(w) ? topic : w === "it" ? topicActor : null;
     if (SUBJ_PRONOUN.has(w) || w === "it") {
-      // "Kuleba said that he was open to talks": the antecedent in the same sentence
-      if (best >= 0 && (w === "it" ? !units[best]!.person : units[best]!.person)) break;
+      // "Kuleba said that he was open to talks", "Kuleba told Blinken that he ...": the subject of the sentence
+      if (best >= 0) {
+        const main = units.findIndex((u, i) => u.end <= ctx.doc.tokens[t]!.start && !u.place && !u.possessive && (w === "it" ? !u.person : u.person) && !ppObject(ctx, units, i));
+        if (main >= 0) {
+          best = main;
+          break;
+        }
+      }
       if (carried) return { units: [{ start: ctx.doc.tokens[t]!.start, end: ctx.doc.tokens[t]!.end, side: carried, person: !!carried.person, place: false, via: "topic" }], fromTopic: true };
       break;
     }
@@ -678,6 +685,8 @@ function codeMatch(
   const bothSides = !targets.length && !pairs &&
     (BOTH_RE.test(doc.text.slice(tEnd, Math.min(sent.end, tEnd + 60))) ||
       (rule.target === "hosted" && /^\s+(?:the |these |those |their )?(?:[a-z-]+ )?(?:talks|meeting|negotiations|summit)\b/i.test(doc.text.slice(tEnd, tEnd + 40))));
+  // "a meeting with X will take place": the plan is told after the noun
+  if (realis === "asserted" && type === "CONSULT" && !rule.verbal && FUTURE_AFTER_RE.test(doc.text.slice(mEnd, Math.min(sent.end, mEnd + 140)))) realis = "future";
   const habitual = habitualBefore(before) && sentenceTimes(doc, sent.start, sent.end).length === 0;
   let nearDate: string | null = null;
   if (rule.campaign || type === "ASSAULT") {

@@ -10,6 +10,7 @@ const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without", "
 /** words that end the clause the trigger is in, looking left */
 const CLAUSE_BREAK = new Set([",", ";", ":", "—", "–", "said", "says", "but", "while", "after", "before", "when", "as", "since", "because", "although", "which", "who", "(", "\"", "“", "”"]);
 const DETERMINER = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"]);
+const HEDGE_NOUN = new Set(["continuation", "resumption", "prospect", "prospects", "possibility", "idea", "plan", "plans", "proposal", "offer", "hope", "hopes", "call", "calls", "push", "bid", "attempt", "attempts", "effort", "efforts", "need", "chance", "chances", "prospect", "invitation", "request", "demand", "demands", "preparations", "date", "venue"]);
 const FRAME_PREP = new Set(["during", "in", "after", "following", "at", "amid", "through"]);
 const GERUND_PREP = new Set(["about", "for", "of", "on", "toward", "towards", "without", "instead", "against", "from", "into"]);
 /** "will continue to support": the event is ongoing, not planned */
@@ -26,7 +27,9 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
   {
     let k = before.length - 1;
     while (k >= 0 && /^(?:a|an|the|his|her|their|its|this|that|another|separate|first|second|recent|brief|lengthy|phone|telephone|video|late-night|two-hour|hour-long|direct|bilateral)$/.test(before[k]!)) k--;
-    if (k >= 0 && k < before.length - 1 && FRAME_PREP.has(before[k]!)) return "asserted";
+    if (k >= 0 && FRAME_PREP.has(before[k]!)) return "asserted";
+    // "the continuation of discussions", "hopes for talks": a noun that looks ahead
+    if (k >= 1 && (before[k] === "of" || before[k] === "for") && HEDGE_NOUN.has(before[k - 1]!)) return "hypothetical";
   }
   // "about holding talks", "for meeting": a gerund after a preposition is a topic, not a report
   const prev = before[before.length - 1];
