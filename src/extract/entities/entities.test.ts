@@ -193,6 +193,10 @@ describe("inferred roles and countries", () => {
     expect(person(d, "Vladimir Putin")).toMatchObject({ role: { value: "President", stated: false }, country: { value: "RUS", stated: true } });
     expect(mentionOf(d, "The Russian president")).toMatchObject({ kind: "person", ref: 0, via: "description" });
   });
+  it("reads a bare 'Minister' as the minister of the one ministry of his country in the article", () => {
+    const d = run("As the Turkish Foreign Ministry reported, Turkish officials met Russian Foreign Minister Sergey Lavrov.\n\"Escalation helps nobody,\" Minister Mevlüt Çavuşoğlu of Turkey said.");
+    expect(person(d, "Mevlüt Çavuşoğlu").role).toMatchObject({ value: "Foreign Minister", stated: false });
+  });
   it("does not guess a country for a person without any title", () => {
     const d = run("Carlo Ancelotti said he was proud of his players after the match in Madrid.");
     expect(person(d, "Carlo Ancelotti").country).toBeNull();

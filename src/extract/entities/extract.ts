@@ -1075,6 +1075,19 @@ export function extractEntities(doc: Doc): void {
     if (best) r.country = { value: best, stated: false, evidence: null, rule: "country.article-actor" };
   }
 
+  // a bare "Minister" and one "<X> Ministry" of the minister's country in the article: "<X> Minister" (inferred)
+  persons.forEach((_, pi) => {
+    const r = resolved[pi]!;
+    if (!r.role || r.role.value.toLowerCase() !== "minister") return;
+    const cc = r.country?.value ?? null;
+    const fits = new Set<string>();
+    for (const o of orgs) {
+      const m = /\b(Foreign|Defen[cs]e|Interior|Finance|Health|Justice|Energy|Economy|Trade|Agriculture|Education) Ministry$/.exec(o.name);
+      if (m && (o.actor === cc || (o.actor === null && cc !== null))) fits.add(m[1]!);
+    }
+    if (fits.size === 1) r.role = { value: `${[...fits][0]} Minister`, stated: false, evidence: r.role.evidence, rule: "role.minister-of-ministry" };
+  });
+
   // pronouns: refer to the single person mentioned in the sentence so far, else in the previous sentence
   const personMentionsBySent = new Map<number, Array<{ tok: number; pi: number }>>();
   for (const m of mentions) {
