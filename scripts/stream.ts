@@ -13,7 +13,8 @@
  *   --set k=v              override a StoryOptions value (repeatable), for tuning
  *   --scale N[,N…]         cost check: feeds N articles made from the stream's (copies shifted by 20
  *                          days per round) and prints articles/s overall and over the last tenth,
- *                          and the heap, to show the per-article cost stays flat
+ *                          and the heap, to show the per-article cost stays flat (run with
+ *                          `node --expose-gc --import tsx scripts/stream.ts --scale …` for live heap)
  *   --prime                count the whole stream's word statistics first (as a running service
  *                          has them from its history); default: cold start, strictly online
  */
@@ -126,9 +127,13 @@ async function runScale(o: ReturnType<typeof parseArgs>): Promise<number> {
       const r = base[i % base.length]!;
       const round = Math.floor(i / base.length);
       index.add({ ...r, id: `${r.id}~${round}`, published: shiftDay(r.published, round * 20) });
-      if (i % 5000 === 4999) peak = Math.max(peak, process.memoryUsage().heapUsed);
+      if (i % 5000 === 4999) {
+        g.gc?.(); // with node --expose-gc: live data, not garbage awaiting collection
+        peak = Math.max(peak, process.memoryUsage().heapUsed);
+      }
     }
     const t1 = process.cpuUsage();
+    g.gc?.();
     peak = Math.max(peak, process.memoryUsage().heapUsed);
     const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1e6;
     const all = n / cpu(t0, t1);

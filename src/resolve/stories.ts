@@ -222,6 +222,9 @@ export class StoryIndex {
     s.leadTerms = new Map();
     s.leadNames = new Map();
     s.names = topN(s.names, 12);
+    s.actors = topN(s.actors, 5);
+    // the summary shows three events: keep a few, by how often they were the main news
+    s.events = new Map([...s.events.entries()].sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count).slice(0, 6));
     this.indexed[si] = new Set();
     delete (s as StoryCache)._norms;
   }
