@@ -224,6 +224,11 @@ describe("countries and their forms", () => {
     expect(doc.places.find((p) => p.name === "Moscow")?.country).toBe("RUS");
   });
 
+  it("reads parties and fronts as groups", () => {
+    const doc = run("The Kurdistan Democratic Party and the National Liberation Front rejected the plan.");
+    expect(mentionOf(doc, "Kurdistan Democratic Party")).toMatchObject({ kind: "group", actor: null });
+    expect(mentionOf(doc, "National Liberation Front")).toMatchObject({ kind: "group", actor: null });
+  });
   it("reads a demonym before protesters as a group, not the state", () => {
     const doc = run("Ukrainian protesters gathered outside the embassy.");
     expect(mentionOf(doc, "Ukrainian protesters")).toMatchObject({ kind: "group", actor: null });

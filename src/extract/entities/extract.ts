@@ -29,6 +29,7 @@ const WEAK = new Set(["between", "and", "in", "into", "to", "from", "across", "o
 const BYLINE_VERBS = new Set(["reporting", "writing", "editing", "edited", "written", "compiled"]);
 let CONSUMED = new Uint8Array(4096);
 const PERSON_PREV = new Set(["said", "says", "told", "by", "with", "and", "between", "from", "to", "of", "for", "as", "counterpart", "that", "when", "while", "after", "before", "leader", "president", "minister"]);
+const GROUP_HEADS = new Set(["Party", "Front", "Movement", "Militia", "Militias", "Brigades", "Rebels", "Insurgents", "Resistance", "Taliban"]);
 const PLACE_PREP = new Set(["in", "near", "outside", "inside", "across", "around", "into"]);
 const SAID = new Set(["said", "says", "told", "stated", "stressed", "added", "noted", "underlined", "emphasized", "emphasised", "reiterated", "announced", "declared", "insisted"]);
 const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:(?!(?:Reporting|Writing|Editing|Additional)\b)\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
@@ -1143,6 +1144,14 @@ export function extractEntities(doc: Doc): void {
     const span = spanOf(s, e);
     const name = text.slice(span.start, span.end);
     const oi = addOrg(name, actor, span, "org.run");
+    // parties, fronts, movements, militias: non-state actors in the mention layer
+    if (GROUP_HEADS.has(w[e - 1]!) || /\bLiberation\b/.test(name)) {
+      const m = mentions[mentions.length - 1]!;
+      m.kind = "group";
+      m.ref = -1;
+      m.actor = null;
+      m.rule = "group.org-noun";
+    }
     // "(OSCE)" after the name
     if (e + 2 < n && w[e] === "(" && w[e + 2] === ")" && isAllCaps(w[e + 1]!)) {
       const o = orgs[oi]!;
