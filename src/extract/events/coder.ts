@@ -38,7 +38,7 @@ const CAMPAIGN_GAP = new Set(
   "'s ’s the its their his a an will would continue forces troops army military soldiers full-scale all-out unprovoked brutal ongoing military special massive new latest renewed launched launches launching started starts starting began begins ordered orders announced announces waged wages wage unleashed continued continues continuing escalated declared its".split(" "),
 );
 const FUTURE_AFTER_RE = /^[^.;]{0,120}?\b(?:will|would|is (?:due|scheduled|expected|set|planned|going)|are (?:due|scheduled|expected|set|planned|going)|could|may|might)\b(?: to)? (?:take place|be held|happen|begin|start|go ahead|resume|continue|open|convene)\b/i;
-const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:both|the two) (?:sides|countries|parties|leaders|governments|nations|neighbou?rs|ministers|delegations|presidents)\b/i;
+const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:(?:both|the two) (?:sides|countries|parties|leaders|governments|nations|neighbou?rs|ministers|delegations|presidents)|the (?:warring )?(?:sides|parties))\b/i;
 const REJECTED_ACT_RE = /^\s*['’]s?\s+(?:[a-z-]+\s+)?(?:invasion|war|aggression|attacks?|annexation|occupation|operation|operations|actions?|policy|policies|behaviou?r|moves?|decision|crackdown|violence|bombing|shelling)\b/i;
 const CAMPAIGN_OBJ_RE = /\b(?:invasion|war|aggression|military (?:operation|operations|intervention|action|campaign|offensive)|offensive|attack|attacks|annexation|occupation)\b/i;
 const COOPERATIVE = new Set<PloverType>(["CONSULT", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"]);
