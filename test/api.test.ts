@@ -511,12 +511,17 @@ describe("eventwire serve", () => {
 
   it("listens on 127.0.0.1 by default, serves the API, and stops on SIGTERM", async () => {
     const { spawn } = await import("node:child_process");
-    const db = join(dir, "api.db");
+    // a store of its own: no second process on the suite's store
+    const db = join(dir, "serve.db");
     const child = spawn(process.execPath, [tsx, main, "serve", "--port", "0", "--db", db], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
+    let errOut = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (errOut += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
     const url = await new Promise<string>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
+      const t = setTimeout(() => reject(new Error(`no URL printed: ${out} ${errOut}`)), 30_000);
+      void exited.then((c) => reject(new Error(`serve exited (${c}): ${out} ${errOut}`)));
       child.stdout.on("data", () => {
         const m = /serving .* at (http:\/\/[^\s]+\/)/.exec(out);
         if (m && /Ctrl-C stops/.test(out)) {
@@ -528,16 +533,14 @@ describe("eventwire serve", () => {
     try {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(out).toMatch(/writes off/);
-      const h = (await (await fetch(`${url}api/health`)).json()) as { counts: { articles: number } };
-      expect(h.counts.articles).toBeGreaterThan(0);
+      const h = (await (await fetch(`${url}api/health`)).json()) as { ok: boolean; counts: { articles: number } };
+      expect(h.ok).toBe(true);
+      expect(h.counts.articles).toBe(0);
       const w = await fetch(`${url}api/articles`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "x" }) });
       expect(w.status).toBe(403);
     } finally {
-      const code = await new Promise<number | null>((resolve) => {
-        child.on("exit", (c) => resolve(c));
-        child.kill("SIGTERM");
-      });
-      expect(code).toBe(0);
+      child.kill("SIGTERM");
+      expect(await exited, `${out} ${errOut}`).toBe(0);
     }
   });
 
