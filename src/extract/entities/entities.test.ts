@@ -197,6 +197,14 @@ describe("inferred roles and countries", () => {
     const d = run("As the Turkish Foreign Ministry reported, Turkish officials met Russian Foreign Minister Sergey Lavrov.\n\"Escalation helps nobody,\" Minister Mevlüt Çavuşoğlu of Turkey said.");
     expect(person(d, "Mevlüt Çavuşoğlu").role).toMatchObject({ value: "Foreign Minister", stated: false });
   });
+  it("reads abbreviated titles and keeps storms, capes and dropped names out of places", () => {
+    const d = run("Democratic Gov. Josh Shapiro urged patience. Hurricane Milton made landfall in Florida. SpaceX launched from Cape Canaveral.\nTaylor Swift donated $5 million.");
+    expect(person(d, "Josh Shapiro").role?.value).toBe("Governor");
+    expect(d.places.map((p) => p.name)).not.toContain("Milton");
+    expect(d.places.map((p) => p.name)).not.toContain("Taylor");
+    expect(d.places.find((p) => p.name === "Florida")?.country).toBe("USA");
+    expect(d.persons.map((p) => p.name)).not.toContain("Cape Canaveral");
+  });
   it("does not guess a country for a person without any title", () => {
     const d = run("Carlo Ancelotti said he was proud of his players after the match in Madrid.");
     expect(person(d, "Carlo Ancelotti").country).toBeNull();

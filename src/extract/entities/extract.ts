@@ -30,6 +30,7 @@ const BYLINE_VERBS = new Set(["reporting", "writing", "editing", "edited", "writ
 let CONSUMED = new Uint8Array(4096);
 const PERSON_PREV = new Set(["said", "says", "told", "by", "with", "and", "between", "from", "to", "of", "for", "as", "counterpart", "that", "when", "while", "after", "before", "leader", "president", "minister"]);
 const GROUP_HEADS = new Set(["Party", "Front", "Movement", "Militia", "Militias", "Brigades", "Rebels", "Insurgents", "Resistance", "Taliban"]);
+const STORMS = new Set(["Hurricane", "Typhoon", "Cyclone", "Storm"]);
 const PLACE_PREP = new Set(["in", "near", "outside", "inside", "across", "around", "into"]);
 const SAID = new Set(["said", "says", "told", "stated", "stressed", "added", "noted", "underlined", "emphasized", "emphasised", "reiterated", "announced", "declared", "insisted"]);
 const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:(?!(?:Reporting|Writing|Editing|Additional)\b)\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
@@ -145,7 +146,10 @@ export function extractEntities(doc: Doc): void {
     if (nameToks >= 2 && !titled && MODIFIED_NOUNS.has(lw[ne] ?? "")) continue;
     // an untitled name needs some sign of a person: a speech verb, an apposition, a possessive or demonym
     // before it, a linking word before it, or its surname again elsewhere ("citing Novaya Gazeta" has none)
-    if (!titled && !isHeadline && !personEvidence(ns, ne)) continue;
+    if (!titled && !isHeadline && !personEvidence(ns, ne)) {
+      if (nameToks >= 2) for (let x = ns; x < ne; x++) consumed[x] = 1; // neither a person nor a place ("Taylor Swift donated")
+      continue;
+    }
     drafts.push({ s: ns, e: ne, confirmed: !isHeadline, titled, headline: isHeadline });
   }
 
@@ -369,6 +373,8 @@ export function extractEntities(doc: Doc): void {
     let possessorPerson: number | undefined;
     let honorific = false;
     let group = false;
+    let abbrevRole: string | null = null;
+    let abbrevSpan: Span | null = null;
     while (j >= 0 && sentOf(j) === sent) {
       const t = w[j]!;
       const lt = lw[j]!;
@@ -439,8 +445,14 @@ export function extractEntities(doc: Doc): void {
         continue;
       }
       if (L.honorifics.has(lt) && roleToks.length === 0) {
-        // "Prime Minister Sheikh Mohammed …": the honorific sits between title and name
+        // "Prime Minister Sheikh Mohammed …": the honorific sits between title and name;
+        // an abbreviated office ("Gov.", "Sen.", "Gen.") is the title itself
         honorific = true;
+        const office = L.titleAbbrev.get(lt);
+        if (office && !abbrevRole) {
+          abbrevRole = office;
+          abbrevSpan = spanOf(j, w[j + 1] === "." ? j + 2 : j + 1);
+        }
         j--;
         continue;
       }
@@ -471,6 +483,7 @@ export function extractEntities(doc: Doc): void {
       }
       break;
     }
+    if (!head && abbrevRole) return { role: abbrevRole, roleSpan: abbrevSpan, country, countrySpan, rule: "role.abbreviated-title" };
     if (!head && !counterpart && !country) return null;
     // trailing connectors at the start are not part of the role
     while (roleToks.length && /^(?:of|for|the)$/.test(lw[roleToks[0]!]!)) roleToks.shift();
@@ -1263,8 +1276,10 @@ export function extractEntities(doc: Doc): void {
       if (consumed[k] || hitAt[k] || mentionPerson.has(k)) continue;
       const t = w[k]!;
       if (!isWord(t)) continue;
-      // longest gazetteer match of up to 3 words, not glued to a preceding unknown capitalised word ("Real Madrid")
+      // longest gazetteer match of up to 3 words, not glued to a preceding unknown capitalised word ("Real Madrid"),
+      // nor the name of a storm ("Hurricane Milton")
       let matched = false;
+      if (k > 0 && STORMS.has(w[k - 1]!)) continue;
       if (k > run.s && !consumed[k - 1] && !hitAt[k - 1] && nameLike(sc, L, k - 1)) continue;
       for (let len = Math.min(3, run.e - k); len >= 1; len--) {
         let ok = true;

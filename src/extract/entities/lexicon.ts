@@ -44,6 +44,7 @@ interface RolesData {
   defaultTitle: Record<string, string>;
   byCountry: Record<string, Record<string, string>>;
   impliesCountry: Record<string, string>;
+  titleAbbrev: Record<string, string>;
 }
 
 interface WordsData {
@@ -74,6 +75,8 @@ export interface Lexicon {
   titleByCountry: Map<string, Map<string, string>>;
   /** offices whose bare title implies one country ("secretary of state" → USA) */
   impliesCountry: Map<string, string>;
+  /** abbreviated titles before names: gov → Governor */
+  titleAbbrev: Map<string, string>;
   /** body a role belongs to, whatever prefix it has: "high commissioner for refugees" → UNHCR */
   roleBody: Map<string, string>;
   nonNames: Set<string>;
@@ -204,6 +207,7 @@ export function lexicon(): Lexicon {
     defaultTitle: new Map(Object.entries(roles.defaultTitle)),
     titleByCountry,
     impliesCountry: new Map(Object.entries(roles.impliesCountry ?? {})),
+    titleAbbrev: new Map(Object.entries(roles.titleAbbrev ?? {})),
     roleBody: new Map([
       ["high commissioner for refugees", "UNHCR"],
       ["refugee chief", "UNHCR"],
