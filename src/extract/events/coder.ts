@@ -388,7 +388,11 @@ function cloneSide(s: Side): Side {
 export function codeEvents(doc: Doc): EventRecord[] {
   const { byTrigger } = loadRules();
   const text = doc.text;
-  const words = doc.tokens.map((t) => text.slice(t.start, t.end).toLowerCase());
+  // one native lower-casing of the whole text, then a slice per token (when case mapping keeps offsets)
+  const lower = text.toLowerCase();
+  const words = lower.length === text.length
+    ? doc.tokens.map((t) => lower.slice(t.start, t.end))
+    : doc.tokens.map((t) => text.slice(t.start, t.end).toLowerCase());
   const ctx: CoderContext = { doc, words };
   const drafts: Draft[] = [];
   let topic: Side | null = null;
@@ -420,7 +424,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
           const mEnd = mStart + m[0].length;
           if (rule.notAfterRe && rule.notAfterRe.test(text.slice(Math.max(sent.start, mStart - 40), mStart))) continue;
           const tEnd = m.groups?.t !== undefined ? mStart + m[0].indexOf(m.groups.t) + m.groups.t.length : mEnd;
-          codeMatch(ctx, rule, units, allUnits, si, mStart, mEnd, tEnd, topic, topicActor, drafts);
+          codeMatch(ctx, rule, units, allUnits, si, mStart, mEnd, tEnd, topic, topicActor, drafts, sentText);
         }
       }
     }
@@ -449,13 +453,12 @@ export function codeEvents(doc: Doc): EventRecord[] {
 
 function codeMatch(
   ctx: CoderContext, rule: Rule, units: Unit[], allUnits: Unit[], si: number, mStart: number, mEnd: number, tEnd: number,
-  topic: Side | null, topicActor: Side | null, drafts: Draft[],
+  topic: Side | null, topicActor: Side | null, drafts: Draft[], sentText: string,
 ): void {
   const doc = ctx.doc;
   const sent = doc.sentences[si]!;
   const t0 = tokenAt(doc, mStart);
   const before = ctx.words.slice(sent.tokStart, t0);
-  const sentText = doc.text.slice(sent.start, sent.end);
   const trigWord = ctx.words[t0] ?? "";
 
   let realis: Realis;
