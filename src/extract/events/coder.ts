@@ -725,7 +725,12 @@ function codeMatch(
   };
 
   if (pairs) {
-    for (const [a, b] of pairs) push(a, b, mode, type === "AGREE" || type === "COOPERATE");
+    const symmetricType = type === "CONSULT" || type === "AGREE" || type === "COOPERATE";
+    for (const [a, b] of pairs) {
+      push(a, b, mode, type === "AGREE" || type === "COOPERATE");
+      // "A and B restored ties": each did it to the other
+      if (!symmetricType) push(b, a, mode, false);
+    }
     return;
   }
   if (sources.length && targets.length) {

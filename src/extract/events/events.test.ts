@@ -60,6 +60,7 @@ const POSITIVE: Array<[string, string[]]> = [
   ["Demir expressed condolences to Ukraine.", ["SUPPORT Ali Demir>UKR"]],
   ["China formally recognized Sudan's new government.", ["SUPPORT CHN>SDN"]],
   ["Germany welcomed the French proposal.", ["SUPPORT DEU>FRA"]],
+  ["Iran and Sudan restored diplomatic ties on Monday.", ["SUPPORT IRN>SDN", "SUPPORT SDN>IRN"]],
   // REQUEST
   ["France urged Iran to release the detainees.", ["REQUEST FRA>IRN"]],
   ["Demir called on Petrov to end the offensive.", ["REQUEST Ali Demir>Ivan Petrov"]],
