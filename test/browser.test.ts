@@ -64,6 +64,7 @@ describe.skipIf(!haveChromium)("web app in chromium", () => {
     await page.locator("[data-testid=reader] .focus").first().waitFor();
     const focused = await page.locator("[data-testid=reader] .focus").allTextContents();
     expect(focused.join("")).toBe(words);
+    await page.mouse.move(2, 890);
     await shot("3-evidence");
   });
 

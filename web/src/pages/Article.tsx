@@ -132,6 +132,7 @@ function Reader({ a, focus }: { a: StoredArticle; focus: [number, number] | null
   for (const x of all) counts.set(x.kind, (counts.get(x.kind) ?? 0) + 1);
   const focusRef = useRef<HTMLSpanElement>(null);
   useEffect(() => {
+    setTip(null);
     focusRef.current?.scrollIntoView({ block: "center" });
   }, [a, focus?.[0]]);
 
