@@ -11,6 +11,8 @@ const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without", "
 const CLAUSE_BREAK = new Set([",", ";", ":", "—", "–", "said", "says", "but", "while", "after", "before", "when", "as", "since", "because", "although", "which", "who", "(", "\"", "“", "”"]);
 const DETERMINER = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"]);
 const HEDGE_NOUN = new Set(["continuation", "resumption", "prospect", "prospects", "possibility", "idea", "plan", "plans", "proposal", "offer", "hope", "hopes", "call", "calls", "push", "bid", "attempt", "attempts", "effort", "efforts", "need", "chance", "chances", "prospect", "invitation", "request", "demand", "demands", "preparations", "date", "venue"]);
+/** verbs that hedge what follows only through "to"/"for"/"that": "asked to meet", not "asked his counterpart" */
+const HEDGE_NEEDS_TO = new Set(["offered", "offering", "invited", "agreed", "agree", "asked", "urged", "called", "demanded", "appealed", "ready", "willing", "prepared", "sought", "seek", "seeks", "seeking", "push", "pushing", "try", "tried", "trying", "attempt"]);
 const FRAME_PREP = new Set(["during", "in", "after", "following", "at", "amid", "through"]);
 const GERUND_PREP = new Set(["about", "for", "of", "on", "toward", "towards", "without", "instead", "against", "from", "into"]);
 /** "will continue to support": the event is ongoing, not planned */
@@ -60,7 +62,11 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
       continue;
     }
     if (realis === "asserted" && FUTURE.has(w) && !ongoing) realis = "future";
-    else if (realis === "asserted" && HYPO.has(w) && !ongoing) realis = "hypothetical";
+    else if (realis === "asserted" && HYPO.has(w) && !ongoing) {
+      // "offered to host talks" hedges the talks; "offered his condolences" does not
+      const next = before[n - k];
+      if (!HEDGE_NEEDS_TO.has(w) || next === "to" || next === "for" || next === "that") realis = "hypothetical";
+    }
   }
   // a conditional earlier in the clause: "if Russia attacks"
   for (let k = 0; k < 12 && k < n; k++) {
