@@ -205,7 +205,7 @@ if (!PG) {
       expect(await withResolverLock(a2, async () => "again")).toBe("again");
     });
 
-    it("ingest --queue refuses an SQLite store; worker refuses a non-PostgreSQL location", async () => {
+    it("ingest --queue enqueues one job per article into PostgreSQL and refuses SQLite; worker refuses SQLite", async () => {
       const dir = mkdtempSync(join(tmpdir(), "eventwire-q-"));
       cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
       const run = (args: string[]) =>
@@ -221,6 +221,15 @@ if (!PG) {
       const w = await run(["worker", "--db", join(dir, "x.db")]);
       expect(w.code).toBe(2);
       expect(w.err).toMatch(/needs a PostgreSQL store/);
+      // and with a PostgreSQL store: one job per article, bad inputs reported, not queued
+      const schema = await pgTestSchema(PG!, "cli");
+      cleanup.push(() => schema.drop());
+      const ok = await run(["ingest", "--queue", "examples", join(dir, "missing.txt"), "--db", schema.url]);
+      expect(ok.code).toBe(1); // the missing file
+      expect(ok.err).toMatch(/missing\.txt/);
+      const store = new PostgresStore(schema.url);
+      cleanup.push(() => store.close());
+      expect(await new JobQueue(store.pool).counts()).toMatchObject({ queued: loadSeeds().length, done: 0 });
     });
   });
 }

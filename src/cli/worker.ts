@@ -4,11 +4,12 @@
  * src/queue/worker.ts and docs/scale-out.md.
  */
 import { isPostgresLocation } from "../store/index.js";
-import { command, err, printJson, UsageError } from "./util.js";
+import { command, err, out, printJson, UsageError } from "./util.js";
 
 export const summary = "analyse and store queued articles from a PostgreSQL queue (run several at once): worker --db postgres://…";
 
-const USAGE = "eventwire worker --db postgres://… [--threads N] [--lease SECONDS] [--batch N] [--until-empty] [--name NAME] [--quiet] [--json]";
+const USAGE =
+  "eventwire worker --db postgres://… [--threads N] [--lease SECONDS] [--batch N] [--until-empty] [--name NAME] [--quiet] [--json] | --status";
 
 function positiveInt(v: unknown, name: string, min = 1): number | undefined {
   if (v === undefined) return undefined;
@@ -30,10 +31,12 @@ export async function run(argv: string[]): Promise<number> {
         name: { type: "string" },
         "until-empty": { type: "boolean" },
         quiet: { type: "boolean" },
+        status: { type: "boolean" },
       },
     },
     async (ctx) => {
       if (!isPostgresLocation(ctx.dbLocation)) throw new UsageError("the worker needs a PostgreSQL store: --db postgres://… (or EVENTWIRE_DB)");
+      if (ctx.values.status) return status(ctx.dbLocation, ctx.json);
       const { runWorker } = await import("../queue/worker.js");
       const stop = new AbortController();
       const onSignal = () => stop.abort();
@@ -58,4 +61,21 @@ export async function run(argv: string[]): Promise<number> {
       }
     },
   );
+}
+
+/** `worker --status`: how many jobs are in each state. */
+async function status(location: string, json: boolean): Promise<number> {
+  const { PostgresStore } = await import("../store/postgres/index.js");
+  const { JobQueue } = await import("../queue/jobs.js");
+  const store = new PostgresStore(location, { max: 1 });
+  try {
+    const queue = new JobQueue(store.pool);
+    await queue.setup();
+    const c = await queue.counts();
+    if (json) printJson(c);
+    else out(`queue: ${c.queued} queued, ${c.analyzing} analyzing, ${c.analyzed} analyzed, ${c.done} done, ${c.failed} failed`);
+    return 0;
+  } finally {
+    await store.close();
+  }
 }
