@@ -485,7 +485,9 @@ function codeMatch(
   if (passive || byAgents.length) {
     // "Ukraine was attacked by Russia", "claims rejected by Moscow", "came under shelling by Russian forces"
     const agents = byAgents.length ? byAgents : afterWord(ctx, units, tEnd, sent.end, "by", 10);
-    const patients = subjectOf(ctx, units, mStart, sent.start, topic, true).units;
+    let patients = subjectOf(ctx, units, mStart, sent.start, topic, true).units;
+    // with no agent, only a patient right before the verb: "Ukraine said three people were killed" has none
+    if (!agents.length && patients.length && gapWords(ctx, patients[patients.length - 1]!.end, mStart).length > 3) patients = [];
     sources = agents;
     targets = patients;
   } else if (rule.campaign && !rule.verbal) {

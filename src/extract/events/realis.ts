@@ -68,6 +68,14 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
       if (!HEDGE_NEEDS_TO.has(w) || next === "to" || next === "for" || next === "that") realis = "hypothetical";
     }
   }
+  // "urged Putin to open corridors and sign a deal": a verb coordinated with an infinitive
+  if (realis === "asserted" && before[n - 1] === "and") {
+    for (let k = 2; k < 8 && k < n; k++) {
+      const w = before[n - 1 - k]!;
+      if (CLAUSE_BREAK.has(w)) break;
+      if (w === "to" && !DETERMINER.has(before[n - k] ?? "")) return "future";
+    }
+  }
   // a conditional earlier in the clause: "if Russia attacks"
   for (let k = 0; k < 12 && k < n; k++) {
     const w = before[n - 1 - k]!;
