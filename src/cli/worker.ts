@@ -69,6 +69,7 @@ async function status(location: string, json: boolean): Promise<number> {
   const { JobQueue } = await import("../queue/jobs.js");
   const store = new PostgresStore(location, { max: 1 });
   try {
+    await store.migrate();
     const queue = new JobQueue(store.pool);
     await queue.setup();
     const c = await queue.counts();
