@@ -159,7 +159,8 @@ if (!PG) {
       const mid = await queue.counts();
       expect(mid.done).toBeLessThan(batch.length + 1);
 
-      const w2 = startWorker(schema.url, "w2", ["--until-empty"]);
+      // the second worker analyses in two threads: the same outcome
+      const w2 = startWorker(schema.url, "w2", ["--until-empty", "--threads", "2"]);
       cleanup.push(async () => w2.child.kill("SIGKILL"));
       expect(await w2.exit).toBe(0);
       expect(w2.stderr()).toMatch(/stopped: \d+ analysed/);
