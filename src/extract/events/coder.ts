@@ -38,12 +38,14 @@ const CAMPAIGN_GAP = new Set(
   "'s ’s the its their his a an will would continue forces troops army military soldiers full-scale all-out unprovoked brutal ongoing military special massive new latest renewed launched launches launching started starts starting began begins ordered orders announced announces waged wages wage unleashed continued continues continuing escalated declared its".split(" "),
 );
 const FUTURE_AFTER_RE = /^[^.;]{0,120}?\b(?:will|would|is (?:due|scheduled|expected|set|planned|going)|are (?:due|scheduled|expected|set|planned|going)|could|may|might)\b(?: to)? (?:take place|be held|happen|begin|start|go ahead|resume|continue|open|convene)\b/i;
+const BOTH_SUBJECT_RE = /\b(?:the|both|the two) (?:sides|countries|parties|leaders|ministers|delegations|governments|presidents|teams|negotiators)(?: (?:[a-z]+ly|also|had|have|has|said|say|they|were|are|did))*$/;
 const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:(?:both|the two) (?:sides|countries|parties|leaders|governments|nations|neighbou?rs|ministers|delegations|presidents)|the (?:warring )?(?:sides|parties))\b/i;
 const REJECTED_ACT_RE = /^\s*['’]s?\s+(?:[a-z-]+\s+)?(?:invasion|war|aggression|attacks?|annexation|occupation|operation|operations|actions?|policy|policies|behaviou?r|moves?|decision|crackdown|violence|bombing|shelling)\b/i;
 const CAMPAIGN_OBJ_RE = /\b(?:invasion|war|aggression|military (?:operation|operations|intervention|action|campaign|offensive)|offensive|attack|attacks|annexation|occupation)\b/i;
 const COOPERATIVE = new Set<PloverType>(["CONSULT", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"]);
 /** the words of an actor's own stated intent, right before the embedded act */
 const INTENT_RE = /\b(?:(?:is|are|was|were|be|being|remains?|stands?|'s|’s)\s+(?:\w+ly\s+)?(?:ready|willing|prepared|eager|committed|determined)|(?:offered|offers|offering|pledged|pledges|promised|promises|vowed|vows|volunteered|intends|plans|hopes|hoped|wants|wanted|undertook|undertakes)|(?:said|says|announced|stated|declared|added|told \w+)\s+(?:that\s+)?(?:it|they|he|she|we)\s+(?:will|would|'ll|’ll|is going to|are going to|was going to|were going to|could|can))\b[^.;]{0,40}$/i;
+const CAMPAIGN_VERB = new Set("announced launched started began ordered unleashed waged declared mounted".split(" "));
 const CAMPAIGN_HYPO = new Set(["possible", "potential", "planned", "imminent", "any", "no", "future", "prospect", "risk", "looming", "threatened", "feared", "new"]);
 
 interface Draft {
@@ -67,6 +69,8 @@ interface Draft {
   aimsAtCampaign: boolean;
   /** the object is "both sides", "the two countries": the sides of the dyad being reported */
   bothSides: boolean;
+  /** the subject is "the sides", "both countries": the pair of the dyad being reported */
+  bothSubject: boolean;
 }
 
 export interface CoderContext {
@@ -498,6 +502,10 @@ function codeMatch(
       const gap = gapWords(ctx, last.end, mStart).filter((w) => w !== '"' && w !== "“" && w !== "'" && w !== "’");
       if (gap.length <= 4 && gap.every((w) => CAMPAIGN_GAP.has(w) || /^[a-z]+ed$|^long-[a-z]+$|^(?:today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w))) sources = [last];
     }
+    // "President X of Russia on February 24 announced a military operation": the subject of a launch verb
+    if (!sources.length && before.slice(-3).some((w) => CAMPAIGN_VERB.has(w))) {
+      sources = subjectOf(ctx, units, mStart, sent.start, topic, false, topicActor).units.filter((u) => u.via !== "topic").slice(-1);
+    }
     for (const u of units) {
       if (u.start < mEnd || u.place) continue;
       const gap = gapWords(ctx, mEnd, u.start);
@@ -506,6 +514,11 @@ function codeMatch(
     }
   } else {
     let subj = subjectOf(ctx, units, mStart, sent.start, topic, rule.target === "hosted", topicActor);
+  // "followed by Russia illegally annexing Crimea": the actor right before a gerund is its subject
+  if (/ing$/.test(trigWord)) {
+    const prevUnit = units.filter((u) => u.end <= mStart && !u.place).pop();
+    if (prevUnit && gapWords(ctx, prevUnit.end, mStart).every((w) => /ly$/.test(w)) && gapWords(ctx, prevUnit.end, mStart).length <= 2) subj = { units: [prevUnit], fromTopic: false };
+  }
     // "Blinken spoke with X and Y, urging them to ...": a participle after a comma shares the main subject
     if (/ing$/.test(trigWord) && before[before.length - 1] === ",") {
       const main = units.find((u, i) => u.end <= mStart && !u.place && !ppObject(ctx, units, i));
@@ -692,6 +705,18 @@ function codeMatch(
       (rule.target === "hosted" && /^\s+(?:the |these |those |their )?(?:[a-z-]+ )?(?:talks|meeting|negotiations|summit)\b/i.test(doc.text.slice(tEnd, tEnd + 40))));
   // "a meeting with X will take place": the plan is told after the noun
   if (realis === "asserted" && type === "CONSULT" && !rule.verbal && FUTURE_AFTER_RE.test(doc.text.slice(mEnd, Math.min(sent.end, mEnd + 140)))) realis = "future";
+  // "good relations with both Kyiv and Moscow, ... called both parties to": the pair named in the sentence
+  if (bothSides && sources.length) {
+    for (let i = 0; i < units.length; i++) {
+      const c = conjRight(ctx, units, i, sent.end).map((k) => units[k]!);
+      if (c.length >= 2 && !c.some((u) => sources.some((s) => sameSide(s.side, u.side)))) {
+        targets = c;
+        break;
+      }
+    }
+  }
+  // "the sides agreed", "both countries said they were willing": the dyad being reported
+  const bothSubject = !sources.length && !pairs && (rule.verbal || rule.symmetric) && rule.source === "subject" && BOTH_SUBJECT_RE.test(before.slice(-6).join(" "));
   const habitual = habitualBefore(before) && sentenceTimes(doc, sent.start, sent.end).length === 0;
   let nearDate: string | null = null;
   if (rule.campaign || type === "ASSAULT") {
@@ -722,7 +747,7 @@ function codeMatch(
       type, mode: type === "CONSULT" ? m : null,
       source: s ? cloneSide(s.side) : null, target: t ? cloneSide(t.side) : null,
       span: { start, end }, rule: rule.name, realis, mutual, sent: si,
-      campaign, nearDate, habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign, bothSides,
+      campaign, nearDate, habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign, bothSides: bothSides && !targets.length, bothSubject,
     });
   };
 
@@ -743,6 +768,7 @@ function codeMatch(
   if (sources.length) for (const s of sources) push(s, null, mode, false);
   else if (targets.length && (rule.campaign || type === "ASSAULT" || type === "AID")) for (const t of targets) push(null, t, mode, false);
   else if (type === "AID") push(null, null, mode, false); // "thanked X for the aid": both sides from the thanks
+  else if (bothSubject && (type === "AGREE" || type === "CONSULT" || type === "COOPERATE" || type === "REJECT")) push(null, null, mode, true);
 }
 
 function allPairs(us: Unit[]): Array<[Unit, Unit]> {
@@ -803,6 +829,16 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
       const c = campaigns.find((x) => sameActor(x.source!, side) || sameActor(x.target!, side));
       if (c) c.nearDate ??= d.nearDate;
       continue;
+    }
+    if (!d.source && !d.target && d.bothSubject) {
+      // the last conversation or agreement reported before it
+      for (let k = complete.length - 1; k >= 0; k--) {
+        const c = complete[k]!;
+        if (c.sent > d.sent || (c.type !== "CONSULT" && c.type !== "AGREE")) continue;
+        d.source = c.source;
+        d.target = c.target;
+        break;
+      }
     }
     if (!d.source || !d.target) fillFromSentence(d, complete, campaigns);
     if (!d.source) continue;

@@ -200,6 +200,19 @@ describe("sides, context and dates", () => {
     expect(got).toContain(norm("REQUEST TUR>UKR"));
     expect(got).toContain(norm("CONSULT TUR>RUS"));
   });
+  it("gives 'the sides agreed' the pair of the reported conversation", () => {
+    const got = keys(code("Demir spoke by phone with Petrov on Sunday. The sides agreed to continue their contacts."));
+    expect(got).toContain(norm("AGREE Ali Demir>Ivan Petrov"));
+  });
+  it("takes the pair named in the sentence for 'both parties'", () => {
+    const got = keys(code("Turkey, which has ties with both Kyiv and Moscow, called both parties to return to diplomacy."));
+    expect(got).toContain(norm("REQUEST TUR>UKR"));
+    expect(got).toContain(norm("REQUEST TUR>RUS"));
+  });
+  it("finds the actor of a gerund after a preposition, and of an announced operation", () => {
+    expect(keys(code("This was followed by Russia illegally occupying Ukrainian territory."))).toContain(norm("COERCE RUS>UKR"));
+    expect(keys(code("Petrov of Russia on Thursday announced a military operation in Ukraine."))).toContain(norm("ASSAULT Ivan Petrov>UKR"));
+  });
   it("sends a denial back to the accuser", () => {
     const got = keys(code("Ukraine accused Russia of shelling the city, which Moscow denied."));
     expect(got).toContain(norm("ACCUSE UKR>RUS"));
