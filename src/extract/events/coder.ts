@@ -178,7 +178,7 @@ function possessorBefore(ctx: CoderContext, units: Unit[], pos: number): Unit | 
 
 const LIGHT_VERB = new Set("launched launches launch launching carried carries conducted conducts staged stages mounted mounts began begins unleashed unleashes intensified stepped continued continues resumed resumes imposed imposes announced announces made makes gave gives provided provides sent sends delivered".split(" "));
 const STATEMENT = new Set<PloverType>(["REJECT", "ACCUSE", "REQUEST", "THREATEN", "AGREE", "SUPPORT"]);
-const OBJECT_WINDOW: Partial<Record<PloverType, number>> = { THREATEN: 9, REQUEST: 8, REJECT: 7, ACCUSE: 6, SANCTION: 6, PROTEST: 6 };
+const OBJECT_WINDOW: Partial<Record<PloverType, number>> = { THREATEN: 9, REQUEST: 8, REJECT: 7, ACCUSE: 6, SANCTION: 8, PROTEST: 9, MOBILIZE: 8 };
 
 const SPEECH_RE = /\b(?:said|says|announced|stated|declared|told|pledged|promised|confirmed)\b/i;
 function speechAnywhere(s: string): boolean {
@@ -628,7 +628,7 @@ function codeMatch(
     sources = speakerAfter(ctx, units, mEnd, sent.end).filter((u) => !targets.includes(u));
   }
   // "bombers killed 23 people in Tel Aviv": an attack with no named victim hits the place it struck
-  if ((type === "ASSAULT" || type === "COERCE") && !rule.campaign && sources.length && !targets.length && !pairs) {
+  if ((type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE") && !rule.campaign && sources.length && !targets.length && !pairs) {
     const a = tokenAt(doc, tEnd);
     for (let t = a, n = 0; t < sent.tokEnd && n < 12; t++, n++) {
       const w = ctx.words[t]!;
