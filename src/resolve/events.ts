@@ -11,6 +11,8 @@ import { dayNumber } from "./features.js";
 
 export interface EventMention {
   article: string;
+  /** the event's index in its article's events */
+  idx: number;
   outlet: string | null;
   story: string | null;
   /** the article's publication date, when known */
@@ -37,6 +39,8 @@ export interface MergedEvent {
   disputed: boolean;
   /** distinct outlets (an article without outlet counts as its own source) */
   sources: number;
+  /** distinct articles that mention it */
+  articles: number;
   mentions: EventMention[];
 }
 
@@ -108,16 +112,21 @@ export class EventIndex {
     return this.events.length;
   }
 
-  /** Adds an article's events; returns the merged event id of each, in order. */
-  add(article: ArticleEvents): string[] {
+  /**
+   * Adds an article's events; returns the merged event id of each, in order ("" for an event
+   * that is not asserted). `newId(i)` names an event opened by the article's i-th event
+   * (default: a running number), so that a store can give stable ids.
+   */
+  add(article: ArticleEvents, newId?: (i: number) => string): string[] {
     const out: string[] = [];
-    for (const e of article.events) {
+    for (const [i, e] of article.events.entries()) {
       if (e.realis && e.realis !== "asserted") {
         out.push("");
         continue;
       }
       const mention: EventMention = {
         article: article.id,
+        idx: i,
         outlet: article.outlet,
         story: article.story,
         published: isDay(article.published) ? article.published : null,
@@ -127,7 +136,7 @@ export class EventIndex {
         rule: e.rule ?? null,
       };
       const hit = this.find(e, mention);
-      const idx = hit ?? this.create(e);
+      const idx = hit ?? this.create(e, newId?.(i));
       this.attach(idx, e, mention);
       out.push(this.events[idx]!.id);
     }
@@ -150,6 +159,13 @@ export class EventIndex {
   }
 
   // ------------------------------------------------------------------------------------------
+
+  /** The look-up keys of an event (type and a pair of side ids; both orders for a symmetric one). */
+  static lookupKeys(e: { type: PloverType; source: Side; target: Side; mutual?: boolean }): string[] {
+    const keys = EventIndex.prototype.indexKeys(e.type, e.source, e.target);
+    if (SYMMETRIC.has(e.type) || e.mutual) keys.push(...EventIndex.prototype.indexKeys(e.type, e.target, e.source));
+    return [...new Set(keys)];
+  }
 
   private indexKeys(type: string, source: Side, target: Side): string[] {
     const keys: string[] = [];
@@ -213,9 +229,9 @@ export class EventIndex {
     return pubs.length > 0 && pubs.some((p) => p >= day && p - day <= this.opts.reportWindowDays);
   }
 
-  private create(e: ArticleRecord["events"][number]): number {
+  private create(e: ArticleRecord["events"][number], given?: string): number {
     const idx = this.events.length;
-    const id = `ev-${idx + 1}`;
+    const id = given ?? `ev-${idx + 1}`;
     this.events.push({
       id,
       type: e.type,
@@ -227,6 +243,7 @@ export class EventIndex {
       dates: [],
       disputed: false,
       sources: 0,
+      articles: 0,
       mentions: [],
       stories: new Set(),
     });
@@ -280,6 +297,7 @@ export interface EventIndexJSON {
 function recount(ev: Internal): void {
   const srcOf = (m: EventMention) => m.outlet ?? `article:${m.article}`;
   ev.sources = new Set(ev.mentions.map(srcOf)).size;
+  ev.articles = new Set(ev.mentions.map((m) => m.article)).size;
   const byDate = new Map<string, { mentions: number; sources: Set<string> }>();
   for (const m of ev.mentions) {
     if (!m.date) continue;

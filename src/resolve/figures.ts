@@ -11,6 +11,8 @@ import { countryOf, isStopword, stemWord } from "./features.js";
 
 export interface FigureObservation {
   article: string;
+  /** the figure's index in its article's figures */
+  idx: number;
   outlet: string | null;
   value: number;
   value_max: number | null;
@@ -96,6 +98,13 @@ export function quantityKey(what: string): { terms: string[]; countries: string[
   return { terms: [...terms].sort(), countries: [...countries].sort() };
 }
 
+/** The look-up key of the series a figure belongs to (category, unit, normalised quantity words), and its places. */
+export function seriesKeyOf(f: { what: string; unit: string; category: FigureCategory }): { key: string; unit: string; terms: string[]; countries: string[] } {
+  const unit = foldName(f.unit || "people") || "people";
+  const { terms, countries } = quantityKey(f.what);
+  return { key: `${f.category}|${unit}|${terms.join(" ")}`, unit, terms, countries };
+}
+
 /** The values a figure allows, as an interval, given its qualifier; round "exact" numbers are approximate. */
 export function interval(value: number, qualifier: Qualifier, valueMax: number | null = null): [number, number] {
   if (valueMax !== null && valueMax > value) return [value, valueMax];
@@ -144,13 +153,14 @@ export class FigureSeriesIndex {
     return this.series.length;
   }
 
-  /** Adds an article's figures; returns the series id of each, in order. */
-  add(article: ArticleFigures): string[] {
+  /**
+   * Adds an article's figures; returns the series id of each, in order. `newId(i)` names a
+   * series opened by the article's i-th figure (default: a running number).
+   */
+  add(article: ArticleFigures, newId?: (i: number) => string): string[] {
     const out: string[] = [];
-    for (const f of article.figures) {
-      const unit = foldName(f.unit || "people") || "people";
-      const { terms, countries } = quantityKey(f.what);
-      const key = `${f.category}|${unit}|${terms.join(" ")}`;
+    for (const [i, f] of article.figures.entries()) {
+      const { key, unit, countries, terms } = seriesKeyOf(f);
       let si = (this.byKey.get(key) ?? []).find((i) => {
         const s = this.series[i]!;
         // a count without a place fits a series of one place (the place is implicit), and vice versa
@@ -158,7 +168,7 @@ export class FigureSeriesIndex {
       });
       if (si === undefined) {
         si = this.series.length;
-        this.series.push({ id: `series-${si + 1}`, category: f.category, unit, terms, countries: new Set(countries), whats: new Map(), points: [] });
+        this.series.push({ id: newId?.(i) ?? `series-${si + 1}`, category: f.category, unit, terms, countries: new Set(countries), whats: new Map(), points: [] });
         let list = this.byKey.get(key);
         if (!list) this.byKey.set(key, (list = []));
         list.push(si);
@@ -168,6 +178,7 @@ export class FigureSeriesIndex {
       s.whats.set(f.what, (s.whats.get(f.what) ?? 0) + 1);
       const obs: FigureObservation = {
         article: article.id,
+        idx: i,
         outlet: article.outlet,
         value: f.value,
         value_max: f.value_max ?? null,
@@ -180,6 +191,12 @@ export class FigureSeriesIndex {
       out.push(s.id);
     }
     return out;
+  }
+
+  /** Puts back an observation already stored in series `id` (a store loading the points it updates). */
+  seed(id: string, asOf: string | null, obs: FigureObservation): void {
+    const s = this.series.find((x) => x.id === id);
+    if (s) this.addPoint(s, asOf, obs);
   }
 
   private addPoint(s: Series, asOf: string | null, obs: FigureObservation): void {

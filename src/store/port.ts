@@ -8,6 +8,10 @@
  * text (end exclusive), one transaction per article.
  */
 import type { ActorCandidate, ActorFact } from "../resolve/actors.js";
+import type { MergedEvent } from "../resolve/events.js";
+import type { FigureSeriesView } from "../resolve/figures.js";
+import type { FigureSeriesFilter, MergedEventFilter } from "./merged.js";
+export type { FigureSeriesFilter, MergedEventFilter } from "./merged.js";
 import type { ArticleRecord, ConsultMode, FigureCategory, PloverType, Qualifier, Realis, TextSpan } from "../core/types.js";
 
 export type SaveResult = "inserted" | "unchanged";
@@ -281,6 +285,10 @@ export interface Store {
   listEvents(filter?: EventFilter): Promise<EventRow[]>;
   listFigures(filter?: FigureFilter): Promise<FigureRow[]>;
   listQuotes(filter?: QuoteFilter): Promise<QuoteRow[]>;
+  /** Events merged across articles (one per real event, every mention with its outlet and evidence). */
+  listMergedEvents(filter?: MergedEventFilter): Promise<MergedEvent[]>;
+  /** Figure series (one per quantity), their points by as-of date and contradictions. */
+  listFigureSeries(filter?: FigureSeriesFilter): Promise<FigureSeriesView[]>;
   listStories(filter?: Page & DateRange): Promise<StoryRow[]>;
   getStory(id: string): Promise<StoryDetail | null>;
   /** Full-text search over title + text, accent- and case-insensitive. */

@@ -25,6 +25,9 @@ import {
 import { findHits, parseQuery, snippetAround } from "../search.js";
 import { ftsQuery, ftsVector } from "./fts.js";
 import * as registry from "../registry.js";
+import * as merged from "../merged.js";
+import type { MergedEvent } from "../../resolve/events.js";
+import type { FigureSeriesView } from "../../resolve/figures.js";
 import type { ActorCandidate, ActorFact } from "../../resolve/actors.js";
 import { MIGRATIONS } from "./migrations/index.js";
 
@@ -39,6 +42,8 @@ const NEWER = "(excluded.last_seen IS NOT NULL AND (person_index.last_seen IS NU
 const MIGRATE_LOCK = 0x65770001;
 /** transaction-level advisory lock that serialises writers of the actor registry */
 const REGISTRY_LOCK = 0x65770005;
+/** transaction-level advisory lock that serialises writers of merged events and figure series */
+const MERGED_LOCK = 0x65770008;
 /** the migration that creates the actor registry: persons stored before it are filed right after it */
 const ACTORS_MIGRATION = 5;
 
@@ -382,6 +387,11 @@ export class PostgresStore implements Store {
         throw new Error(`store: cannot save a row of ${table} (${(e as Error).message})`, { cause: e });
       }
     }
+    // events merged across articles and figure series (one writer at a time: a look-up then its upserts)
+    if (input.record.events.length || input.record.figures.length) {
+      await c.query("SELECT pg_advisory_xact_lock($1)", [MERGED_LOCK]);
+      await registry.runOps(merged.mergedOps(input), (op) => this.query(op.sql, op.params, c));
+    }
     return "inserted";
   }
 
@@ -500,6 +510,14 @@ export class PostgresStore implements Store {
 
   async listActors(f: PersonFilter = {}): Promise<ActorSummary[]> {
     return registry.listActors(this.reader, f);
+  }
+
+  async listMergedEvents(f: merged.MergedEventFilter = {}): Promise<MergedEvent[]> {
+    return merged.listMergedEvents(this.reader, f);
+  }
+
+  async listFigureSeries(f: merged.FigureSeriesFilter = {}): Promise<FigureSeriesView[]> {
+    return merged.listFigureSeries(this.reader, f);
   }
 
   async getActor(name: string): Promise<ActorDetail | null> {

@@ -20,6 +20,9 @@ import {
 } from "../rows.js";
 import { findHits, parseQuery, snippetAround } from "../search.js";
 import * as registry from "../registry.js";
+import * as merged from "../merged.js";
+import type { MergedEvent } from "../../resolve/events.js";
+import type { FigureSeriesView } from "../../resolve/figures.js";
 import type { ActorCandidate, ActorFact } from "../../resolve/actors.js";
 import { MIGRATIONS } from "./migrations/index.js";
 
@@ -254,6 +257,13 @@ export class SqliteStore implements Store {
           text, rule)
         VALUES (@article_id, @idx, @speaker, @speaker_key, @speaker_surname_key, @direct, @span_start, @span_end,
           @text, @rule)`, rows.quotes);
+      // events merged across articles and figure series, in the same transaction (src/store/merged.ts)
+      registry.runOpsSync(merged.mergedOps(input), (op) => {
+        const s = this.stmt(op.sql);
+        if (op.read) return s.all(op.params);
+        s.run(op.params);
+        return [];
+      });
       if (!rows.personIndex.length) return "inserted";
       const upsertPerson = this.stmt(`INSERT INTO person_index (name_key, name, role, country, articles, first_seen, last_seen)
         VALUES (@name_key, @name, @role, @country, 1, @published, @published)
@@ -391,6 +401,14 @@ export class SqliteStore implements Store {
 
   async listActors(f: PersonFilter = {}): Promise<ActorSummary[]> {
     return registry.listActors(this.reader, f);
+  }
+
+  async listMergedEvents(f: merged.MergedEventFilter = {}): Promise<MergedEvent[]> {
+    return merged.listMergedEvents(this.reader, f);
+  }
+
+  async listFigureSeries(f: merged.FigureSeriesFilter = {}): Promise<FigureSeriesView[]> {
+    return merged.listFigureSeries(this.reader, f);
   }
 
   async getActor(name: string): Promise<ActorDetail | null> {

@@ -6,6 +6,7 @@ import { sql as m0004 } from "./0004_story_summary.js";
 import { sql as m0005 } from "./0005_actors.js";
 import { sql as m0006 } from "./0006_actor_facts.js";
 import { sql as m0007 } from "./0007_actor_names.js";
+import { sql as m0008 } from "./0008_merged.js";
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: "actors", sql: m0005 },
   { version: 6, name: "actor_facts", sql: m0006 },
   { version: 7, name: "actor_names", sql: m0007 },
+  { version: 8, name: "merged", sql: m0008 },
 ];

@@ -1,0 +1,411 @@
+/**
+ * Merged events and figure series in the store: the SQL both adapters share (dialect-neutral,
+ * `@name` parameters) and the steps of updating them for one article as a generator of
+ * statements (src/store/registry.ts's pattern), run inside the article's own transaction so that
+ * a re-ingest, which stores nothing, changes nothing. The decisions are src/resolve/events.ts's
+ * and src/resolve/figures.ts's; this file only reads and writes.
+ *
+ * Cost of one article: one look-up of the events sharing a key with its events (bounded), their
+ * mentions, one upsert per event touched; one look-up of the series sharing a key with its
+ * figures, the observations of the points it touches, one upsert per series and point touched.
+ * Never a pass over all stored articles.
+ */
+import type { ArticleRecord, FigureCategory, PloverType, Qualifier, Side } from "../core/types.js";
+import { foldName } from "../text/fold.js";
+import { EventIndex, type EventMention, type MergedEvent } from "../resolve/events.js";
+import {
+  FigureSeriesIndex, seriesKeyOf, type Contradiction, type FigureObservation, type FigureSeriesView, type SeriesPoint,
+} from "../resolve/figures.js";
+import type { Op, Params, Reader } from "./registry.js";
+import { runOps } from "./registry.js";
+import type { DateRange, Page, SaveArticleInput } from "./port.js";
+
+/** candidate events read per article (newest first) */
+const MAX_CANDIDATES = 256;
+const MAX_KEYS = 400;
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 100_000;
+
+function inList(prefix: string, xs: readonly string[], params: Params): string {
+  return xs.map((x, i) => {
+    params[`${prefix}${i}`] = x;
+    return `@${prefix}${i}`;
+  }).join(", ");
+}
+
+const isDay = (s: string | null | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
+
+// ---------------------------------------------------------------- rows
+
+interface MergedEventDb {
+  id: string; type: string; mode: string | null;
+  source_person: string | null; source_actor: string | null; source_group: string | null;
+  target_person: string | null; target_actor: string | null; target_group: string | null;
+  mutual: number; date: string | null; dates: string; disputed: number; sources: number; articles: number; mentions: number;
+  first_seen: string | null; last_seen: string | null;
+}
+
+interface MentionDb {
+  article_id: string; idx: number; event_id: string; outlet: string | null; story_id: string | null; published: string | null;
+  date: string | null; mode: string | null; span_start: number; span_end: number; evidence: string; rule: string | null;
+}
+
+const side = (person: string | null, actor: string | null, group: string | null): Side => ({ person, actor, group });
+
+function eventFrom(r: MergedEventDb, mentions: MentionDb[]): MergedEvent {
+  return {
+    id: r.id, type: r.type as PloverType, mode: (r.mode ?? null) as MergedEvent["mode"],
+    source: side(r.source_person, r.source_actor, r.source_group),
+    target: side(r.target_person, r.target_actor, r.target_group),
+    mutual: Number(r.mutual) === 1, date: r.date, dates: JSON.parse(r.dates) as MergedEvent["dates"], disputed: Number(r.disputed) === 1,
+    sources: Number(r.sources), articles: Number(r.articles),
+    mentions: mentions.map(mentionFrom),
+  };
+}
+
+function mentionFrom(m: MentionDb): EventMention {
+  return {
+    article: m.article_id, idx: Number(m.idx), outlet: m.outlet, story: m.story_id, published: m.published, date: m.date,
+    mode: (m.mode ?? null) as EventMention["mode"], evidence: { start: Number(m.span_start), end: Number(m.span_end), text: m.evidence }, rule: m.rule,
+  };
+}
+
+function byEvent(rows: MentionDb[]): Map<string, MentionDb[]> {
+  const out = new Map<string, MentionDb[]>();
+  for (const m of rows) {
+    let l = out.get(m.event_id);
+    if (!l) out.set(m.event_id, (l = []));
+    l.push(m);
+  }
+  for (const l of out.values()) l.sort((a, b) => (a.published ?? "").localeCompare(b.published ?? "") || a.article_id.localeCompare(b.article_id) || a.idx - b.idx);
+  return out;
+}
+
+interface SeriesDb {
+  id: string; key: string; ord: string; category: string; unit: string; terms: string; countries: string; whats: string; what: string;
+  points: number; observations: number; contradictions: number; first_as_of: string | null; last_as_of: string | null;
+}
+
+interface ObservationDb {
+  article_id: string; idx: number; series_id: string; as_of: string; outlet: string | null; value: number; value_max: number | null;
+  qualifier: string; attributed_to: string | null; what: string; span_start: number; span_end: number; evidence: string;
+}
+
+interface PointDb {
+  series_id: string; as_of: string; value: number; qualifier: string; sources: number; observations: number; contradictions: string;
+}
+
+function observationFrom(o: ObservationDb): FigureObservation {
+  return {
+    article: o.article_id, idx: Number(o.idx), outlet: o.outlet, value: Number(o.value), value_max: o.value_max == null ? null : Number(o.value_max),
+    qualifier: o.qualifier as Qualifier, attributed_to: o.attributed_to, what: o.what,
+    evidence: { start: Number(o.span_start), end: Number(o.span_end), text: o.evidence },
+  };
+}
+
+// ---------------------------------------------------------------- writing
+
+const UPSERT_EVENT = `INSERT INTO merged_events (id, type, mode, source_person, source_actor, source_group, target_person, target_actor,
+    target_group, mutual, date, dates, disputed, sources, articles, mentions, first_seen, last_seen)
+  VALUES (@id, @type, @mode, @source_person, @source_actor, @source_group, @target_person, @target_actor,
+    @target_group, @mutual, @date, @dates, @disputed, @sources, @articles, @mentions, @first_seen, @last_seen)
+  ON CONFLICT (id) DO UPDATE SET mode = excluded.mode,
+    source_person = excluded.source_person, source_actor = excluded.source_actor, source_group = excluded.source_group,
+    target_person = excluded.target_person, target_actor = excluded.target_actor, target_group = excluded.target_group,
+    mutual = excluded.mutual, date = excluded.date, dates = excluded.dates, disputed = excluded.disputed,
+    sources = excluded.sources, articles = excluded.articles, mentions = excluded.mentions,
+    first_seen = excluded.first_seen, last_seen = excluded.last_seen`;
+const INSERT_KEY = `INSERT INTO merged_event_keys (key, event_id) VALUES (@key, @event_id) ON CONFLICT DO NOTHING`;
+const INSERT_MENTION = `INSERT INTO merged_event_mentions (article_id, idx, event_id, outlet, story_id, published, date, mode,
+    span_start, span_end, evidence, rule)
+  VALUES (@article_id, @idx, @event_id, @outlet, @story_id, @published, @date, @mode, @span_start, @span_end, @evidence, @rule)`;
+
+const UPSERT_SERIES = `INSERT INTO figure_series (id, key, ord, category, unit, terms, countries, whats, what)
+  VALUES (@id, @key, @ord, @category, @unit, @terms, @countries, @whats, @what)
+  ON CONFLICT (id) DO UPDATE SET countries = excluded.countries, whats = excluded.whats, what = excluded.what`;
+const UPSERT_POINT = `INSERT INTO figure_points (series_id, as_of, value, qualifier, sources, observations, n_contradictions, contradictions)
+  VALUES (@series_id, @as_of, @value, @qualifier, @sources, @observations, @n_contradictions, @contradictions)
+  ON CONFLICT (series_id, as_of) DO UPDATE SET value = excluded.value, qualifier = excluded.qualifier, sources = excluded.sources,
+    observations = excluded.observations, n_contradictions = excluded.n_contradictions, contradictions = excluded.contradictions`;
+const INSERT_OBSERVATION = `INSERT INTO figure_observations (article_id, idx, series_id, as_of, outlet, value, value_max, qualifier,
+    attributed_to, what, span_start, span_end, evidence)
+  VALUES (@article_id, @idx, @series_id, @as_of, @outlet, @value, @value_max, @qualifier, @attributed_to, @what, @span_start, @span_end, @evidence)`;
+const SERIES_TOTALS = `UPDATE figure_series SET
+    points = (SELECT COUNT(*) FROM figure_points p WHERE p.series_id = @id),
+    observations = (SELECT COALESCE(SUM(p.observations), 0) FROM figure_points p WHERE p.series_id = @id),
+    contradictions = (SELECT COALESCE(SUM(p.n_contradictions), 0) FROM figure_points p WHERE p.series_id = @id),
+    first_as_of = (SELECT MIN(p.as_of) FROM figure_points p WHERE p.series_id = @id AND p.as_of <> ''),
+    last_as_of = (SELECT MAX(p.as_of) FROM figure_points p WHERE p.series_id = @id AND p.as_of <> '')
+  WHERE id = @id`;
+
+/** The id of an event or series opened by an article's i-th event or figure: stable across runs. */
+export const mergedEventId = (article: string, i: number) => `ev:${article}:${i}`;
+export const seriesId = (article: string, i: number) => `fs:${article}:${i}`;
+
+/**
+ * The statements that merge one article's events into the stored merged events and its figures
+ * into the stored series; run inside the article's transaction, after its row is inserted.
+ */
+export function* mergedOps(input: SaveArticleInput): Generator<Op, void, unknown[]> {
+  const r = input.record;
+  yield* eventOps(r);
+  yield* figureOps(r, input);
+}
+
+function* eventOps(r: ArticleRecord): Generator<Op, void, unknown[]> {
+  const asserted = r.events.filter((e) => !e.realis || e.realis === "asserted");
+  if (!asserted.length) return;
+  const keys = [...new Set(asserted.flatMap((e) => EventIndex.lookupKeys(e)))].slice(0, MAX_KEYS);
+  let candidates: MergedEvent[] = [];
+  if (keys.length) {
+    const params: Params = { limit: MAX_CANDIDATES };
+    const ids = ((yield {
+      sql: `SELECT DISTINCT e.id, COALESCE(e.last_seen, '') AS last FROM merged_event_keys k JOIN merged_events e ON e.id = k.event_id
+        WHERE k.key IN (${inList("k", keys, params)}) ORDER BY last DESC, e.id LIMIT @limit`,
+      params, read: true,
+    }) as Array<{ id: string }>).map((x) => x.id);
+    if (ids.length) {
+      const p1: Params = {};
+      const list = inList("e", ids, p1);
+      const rows = (yield { sql: `SELECT * FROM merged_events WHERE id IN (${list})`, params: p1, read: true }) as MergedEventDb[];
+      const ms = byEvent((yield { sql: `SELECT * FROM merged_event_mentions WHERE event_id IN (${list})`, params: p1, read: true }) as MentionDb[]);
+      const order = new Map(ids.map((id, i) => [id, i]));
+      // oldest first: the index scans its newest candidates first
+      candidates = rows.sort((a, b) => order.get(b.id)! - order.get(a.id)!).map((x) => eventFrom(x, ms.get(x.id) ?? []));
+    }
+  }
+  const index = EventIndex.fromJSON({ version: 1, events: candidates });
+  const ids = index.add({ id: r.id, outlet: r.outlet, published: r.published, story: r.story, events: r.events }, (i) => mergedEventId(r.id, i));
+  for (const id of new Set(ids.filter(Boolean))) {
+    const ev = index.get(id)!;
+    const pubs = ev.mentions.map((m) => m.published).filter(isDay).sort();
+    yield {
+      sql: UPSERT_EVENT, read: false,
+      params: {
+        id: ev.id, type: ev.type, mode: ev.mode,
+        source_person: ev.source.person ?? null, source_actor: ev.source.actor ?? null, source_group: ev.source.group ?? null,
+        target_person: ev.target.person ?? null, target_actor: ev.target.actor ?? null, target_group: ev.target.group ?? null,
+        mutual: ev.mutual ? 1 : 0, date: ev.date, dates: JSON.stringify(ev.dates), disputed: ev.disputed ? 1 : 0,
+        sources: ev.sources, articles: ev.articles, mentions: ev.mentions.length,
+        first_seen: pubs[0] ?? null, last_seen: pubs[pubs.length - 1] ?? null,
+      },
+    };
+    for (const key of EventIndex.lookupKeys(ev)) yield { sql: INSERT_KEY, params: { key, event_id: id }, read: false };
+  }
+  for (const [i, id] of ids.entries()) {
+    if (!id) continue;
+    const e = r.events[i]!;
+    for (const key of EventIndex.lookupKeys(e)) yield { sql: INSERT_KEY, params: { key, event_id: id }, read: false };
+    yield {
+      sql: INSERT_MENTION, read: false,
+      params: {
+        article_id: r.id, idx: i, event_id: id, outlet: r.outlet, story_id: r.story, published: isDay(r.published) ? r.published : null,
+        date: isDay(e.date) ? e.date : null, mode: e.mode ?? null, span_start: e.span.start, span_end: e.span.end, evidence: e.span.text, rule: e.rule ?? null,
+      },
+    };
+  }
+}
+
+function* figureOps(r: ArticleRecord, input: SaveArticleInput): Generator<Op, void, unknown[]> {
+  if (!r.figures.length) return;
+  const keys = [...new Set(r.figures.map((f) => seriesKeyOf(f).key))].slice(0, MAX_KEYS);
+  const p0: Params = {};
+  const series = (yield { sql: `SELECT * FROM figure_series WHERE key IN (${inList("k", keys, p0)}) ORDER BY key, ord`, params: p0, read: true }) as SeriesDb[];
+  const asOfs = [...new Set(r.figures.map((f) => f.as_of ?? ""))];
+  let observations: ObservationDb[] = [];
+  if (series.length) {
+    const p1: Params = {};
+    observations = (yield {
+      sql: `SELECT * FROM figure_observations WHERE series_id IN (${inList("s", series.map((s) => s.id), p1)}) AND as_of IN (${inList("a", asOfs, p1)})`,
+      params: p1, read: true,
+    }) as ObservationDb[];
+  }
+  const index = FigureSeriesIndex.fromJSON({
+    version: 1,
+    series: series.map((s) => ({
+      id: s.id, category: s.category as FigureCategory, unit: s.unit, terms: JSON.parse(s.terms) as string[],
+      countries: JSON.parse(s.countries) as string[], whats: JSON.parse(s.whats) as Array<[string, number]>, points: [],
+    })),
+  });
+  observations.sort((a, b) => a.article_id.localeCompare(b.article_id) || a.idx - b.idx);
+  for (const o of observations) index.seed(o.series_id, o.as_of || null, observationFrom(o));
+  const ids = index.add({ id: r.id, outlet: r.outlet, figures: r.figures }, (i) => seriesId(r.id, i));
+  const ordOf = new Map(series.map((s) => [s.id, s.ord]));
+  for (const id of new Set(ids)) {
+    const v = index.get(id)!;
+    const raw = index.toJSON().series.find((s) => s.id === id)!;
+    const i = ids.indexOf(id);
+    yield {
+      sql: UPSERT_SERIES, read: false,
+      params: {
+        id, key: seriesKeyOf(r.figures[i]!).key, ord: ordOf.get(id) ?? `${input.record.published ?? ""}|${r.id}|${String(i).padStart(4, "0")}`,
+        category: v.category, unit: v.unit, terms: JSON.stringify(raw.terms), countries: JSON.stringify([...raw.countries].sort()),
+        whats: JSON.stringify(raw.whats), what: v.what,
+      },
+    };
+  }
+  const touched = new Set<string>();
+  for (const [i, f] of r.figures.entries()) {
+    const id = ids[i]!;
+    yield {
+      sql: INSERT_OBSERVATION, read: false,
+      params: {
+        article_id: r.id, idx: i, series_id: id, as_of: f.as_of ?? "", outlet: r.outlet, value: f.value, value_max: f.value_max ?? null,
+        qualifier: f.qualifier, attributed_to: f.attributed_to, what: f.what, span_start: f.span.start, span_end: f.span.end, evidence: f.span.text,
+      },
+    };
+    touched.add(`${id}\u0000${f.as_of ?? ""}`);
+  }
+  for (const t of touched) {
+    const [id, asOf] = t.split("\u0000") as [string, string];
+    const v = index.get(id)!;
+    const p = v.points.find((x) => (x.as_of ?? "") === asOf)!;
+    const cs = v.contradictions.filter((c) => (c.as_of ?? "") === asOf);
+    yield {
+      sql: UPSERT_POINT, read: false,
+      params: {
+        series_id: id, as_of: asOf, value: p.value, qualifier: p.qualifier, sources: p.sources, observations: p.observations.length,
+        n_contradictions: cs.length, contradictions: JSON.stringify(cs),
+      },
+    };
+  }
+  for (const id of new Set(ids)) yield { sql: SERIES_TOTALS, params: { id }, read: false };
+}
+
+// ---------------------------------------------------------------- reading
+
+export interface MergedEventFilter extends Page, DateRange {
+  type?: string;
+  /** actor code or group name, on either side */
+  actor?: string;
+  /** person name or surname (folded) on either side */
+  person?: string;
+  /** at least this many sources */
+  min_sources?: number;
+  story?: string;
+  article?: string;
+}
+
+export interface FigureSeriesFilter extends Page {
+  category?: string;
+  /** words of the quantity: case-insensitive substring of its wording */
+  what?: string;
+  /** only series with at least this many points */
+  min_points?: number;
+  /** only series with a contradiction */
+  contradicted?: boolean;
+}
+
+function page(p: Page | undefined, params: Params): string {
+  params.limit = Math.min(Math.max(0, Math.floor(p?.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
+  params.offset = Math.max(0, Math.floor(p?.offset ?? 0));
+  return "LIMIT @limit OFFSET @offset";
+}
+
+/** Merged events, best-supported date first (newest), each with every mention. */
+export async function listMergedEvents(q: Reader, f: MergedEventFilter = {}): Promise<MergedEvent[]> {
+  const where: string[] = [];
+  const params: Params = {};
+  if (f.type) {
+    where.push("e.type = @type");
+    params.type = f.type.toUpperCase();
+  }
+  if (f.actor) {
+    where.push(`(e.source_actor = @actor_code OR e.target_actor = @actor_code OR lower(e.source_group) = @actor_lc OR lower(e.target_group) = @actor_lc)`);
+    params.actor_code = f.actor.toUpperCase();
+    params.actor_lc = f.actor.toLowerCase();
+  }
+  if (f.person) {
+    // the person of any mention's side is kept on the event as its richest form: match on the event's sides
+    where.push(`(lower(e.source_person) LIKE @pk OR lower(e.target_person) LIKE @pk OR lower(e.source_person) LIKE @pl OR lower(e.target_person) LIKE @pl)`);
+    params.pk = `%${foldName(f.person).replace(/[\\%_]/g, "")}%`;
+    params.pl = `%${f.person.toLowerCase().replace(/[\\%_]/g, "")}%`;
+  }
+  if (f.min_sources) {
+    where.push("e.sources >= @min_sources");
+    params.min_sources = f.min_sources;
+  }
+  if (f.story) {
+    where.push("e.id IN (SELECT event_id FROM merged_event_mentions WHERE story_id = @story)");
+    params.story = f.story;
+  }
+  if (f.article) {
+    where.push("e.id IN (SELECT event_id FROM merged_event_mentions WHERE article_id = @article)");
+    params.article = f.article;
+  }
+  if (f.from) {
+    where.push("COALESCE(e.date, e.last_seen) >= @from");
+    params.from = f.from;
+  }
+  if (f.to) {
+    where.push("COALESCE(e.date, e.first_seen) <= @to || '~'");
+    params.to = f.to;
+  }
+  const lim = page(f, params);
+  const rows = await q<MergedEventDb>(
+    `SELECT e.* FROM merged_events e ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+     ORDER BY COALESCE(e.date, e.first_seen, '') DESC, e.sources DESC, e.id ${lim}`,
+    params,
+  );
+  if (!rows.length) return [];
+  const p1: Params = {};
+  const ms = byEvent(await q<MentionDb>(`SELECT * FROM merged_event_mentions WHERE event_id IN (${inList("e", rows.map((r) => r.id), p1)})`, p1));
+  return rows.map((r) => eventFrom(r, ms.get(r.id) ?? []));
+}
+
+/** Figure series, most observed first, each with its points (observations and contradictions). */
+export async function listFigureSeries(q: Reader, f: FigureSeriesFilter = {}): Promise<FigureSeriesView[]> {
+  const where: string[] = [];
+  const params: Params = {};
+  if (f.category) {
+    where.push("s.category = @category");
+    params.category = f.category.toLowerCase();
+  }
+  if (f.what) {
+    where.push("lower(s.whats) LIKE @what");
+    params.what = `%${f.what.toLowerCase().replace(/[\\%_"]/g, "")}%`;
+  }
+  if (f.min_points) {
+    where.push("s.points >= @min_points");
+    params.min_points = f.min_points;
+  }
+  if (f.contradicted) where.push("s.contradictions > 0");
+  const lim = page(f, params);
+  const rows = await q<SeriesDb>(
+    `SELECT s.* FROM figure_series s ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+     ORDER BY s.points DESC, s.observations DESC, s.id ${lim}`,
+    params,
+  );
+  if (!rows.length) return [];
+  const p1: Params = {};
+  const list = inList("s", rows.map((r) => r.id), p1);
+  const [points, obs] = [
+    await q<PointDb>(`SELECT * FROM figure_points WHERE series_id IN (${list}) ORDER BY series_id, as_of`, p1),
+    await q<ObservationDb>(`SELECT * FROM figure_observations WHERE series_id IN (${list}) ORDER BY series_id, as_of, article_id, idx`, p1),
+  ];
+  return rows.map((s) => {
+    const pts: SeriesPoint[] = points.filter((p) => p.series_id === s.id).map((p) => ({
+      as_of: p.as_of || null, value: Number(p.value), qualifier: p.qualifier as Qualifier, sources: Number(p.sources),
+      observations: obs.filter((o) => o.series_id === s.id && o.as_of === p.as_of).map(observationFrom),
+    }));
+    // undated points last, dated ones in date order
+    pts.sort((a, b) => (a.as_of === null ? 1 : 0) - (b.as_of === null ? 1 : 0) || (a.as_of ?? "").localeCompare(b.as_of ?? ""));
+    const contradictions = points.filter((p) => p.series_id === s.id).flatMap((p) => JSON.parse(p.contradictions) as Contradiction[]);
+    return {
+      id: s.id, category: s.category as FigureCategory, unit: s.unit, what: s.what,
+      key: [...(JSON.parse(s.terms) as string[]), ...(JSON.parse(s.countries) as string[])],
+      points: pts, contradictions,
+    };
+  });
+}
+
+/** For the CAMEO/PLOVER exporters: per stored event (article, idx), its merged event's counts. */
+export async function mergedCounts(q: Reader): Promise<Map<string, { id: string; sources: number; articles: number; mentions: number }>> {
+  const rows = await q<{ article_id: string; idx: number; id: string; sources: number; articles: number; mentions: number }>(
+    `SELECT m.article_id, m.idx, e.id, e.sources, e.articles, e.mentions FROM merged_event_mentions m JOIN merged_events e ON e.id = m.event_id`,
+    {},
+  );
+  return new Map(rows.map((r) => [`${r.article_id}#${r.idx}`, { id: r.id, sources: Number(r.sources), articles: Number(r.articles), mentions: Number(r.mentions) }]));
+}
+
+export { runOps };
