@@ -5,13 +5,15 @@ import type { Sentence, Token } from "../core/types.js";
  * shares it. Sentences never cross a line break (news lines are paragraphs, headlines, captions).
  */
 
-// initialisms (U.S., U.N.), words with inner hyphens, possessive clitics, numbers with separators, any other char
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d]+(?:[-‐][\p{L}\p{M}\d]+)*|['’]s\b|\d+(?:[.,]\d+)*|\S/gu;
+// initialisms (U.S., U.N.), numbers with thousands separators or decimals (368,000; 3.5; 1,234.5) before
+// words (so that "368,000" is one token), words with inner hyphens, possessive clitics, any other char
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)+|[\p{L}\p{M}\d]+(?:[-‐][\p{L}\p{M}\d]+)*|['’]s\b|\S/gu;
 
 /** Words after which a period does not end a sentence. */
 const ABBREVIATIONS = new Set(
   (
-    "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep rev st mt ft no nos vs etc " +
+    "mr mrs ms dr prof gen gens lt lieut col maj brig capt cmdr cdr cmdt adm sgt cpl pvt gov govs sen sens rep reps " +
+    "pres amb rt hon supt insp det atty msgr fr rev st mt ft no nos vs etc " +
     "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd corp co jr sr dept est approx fig al"
   ).split(" "),
 );
@@ -70,10 +72,11 @@ function isAbbreviation(line: string, dot: number): boolean {
 function addSentence(text: string, start: number, end: number, para: number, tokens: Token[], sentences: Sentence[]): void {
   const sent = sentences.length;
   const tokStart = tokens.length;
-  TOKEN_RE.lastIndex = 0;
-  const chunk = text.slice(start, end);
-  for (let m = TOKEN_RE.exec(chunk); m; m = TOKEN_RE.exec(chunk)) {
-    tokens.push({ start: start + m.index, end: start + m.index + m[0].length, sent });
+  // scan the text in place (no slice): a token never crosses a sentence end, which always precedes white space
+  TOKEN_RE.lastIndex = start;
+  for (let m = TOKEN_RE.exec(text); m && m.index < end; m = TOKEN_RE.exec(text)) {
+    const e = m.index + m[0].length;
+    tokens.push({ start: m.index, end: e > end ? end : e, sent });
   }
   sentences.push({ start, end, tokStart, tokEnd: tokens.length, para });
 }
