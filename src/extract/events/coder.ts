@@ -716,7 +716,7 @@ function codeMatch(
     }
   }
   // "the sides agreed", "both countries said they were willing": the dyad being reported
-  const bothSubject = !sources.length && !pairs && (rule.verbal || rule.symmetric) && rule.source === "subject" && BOTH_SUBJECT_RE.test(before.slice(-6).join(" "));
+  const bothSubject = !sources.length && !pairs && !!(rule.verbal || rule.symmetric) && rule.source === "subject" && BOTH_SUBJECT_RE.test(before.slice(-6).join(" "));
   const habitual = habitualBefore(before) && sentenceTimes(doc, sent.start, sent.end).length === 0;
   let nearDate: string | null = null;
   if (rule.campaign || type === "ASSAULT") {
