@@ -92,19 +92,29 @@ export const CHANGE = words("increased increase rose risen grew grown jumped cli
 /** Modal and projection words before the verb of a count: "may flee", "could have grown to". */
 export const PROJECTION = words("may might could would will expected projected forecast likely estimated predicted feared");
 
+/**
+ * The qualifier phrases, one group per qualifier; the leftmost match wins, so a longer phrase
+ * ("not less than", "no more than", "just under") beats the shorter one inside it.
+ */
+const QUALIFIER_RE = new RegExp(
+  "(?:^|\\W)(?:" +
+    "(at least|no fewer than|no less than|a minimum of|not less than)" +
+    "|(up to|as many as|a maximum of|at most|no more than|not more than)" +
+    "|(more than|over|above|in excess of|upwards of|exceeding|exceeded|topped|surpassed|passed|beyond)" +
+    "|(fewer than|less than|under|below|just under|nearly under)" +
+    "|(about|some|around|nearly|almost|roughly|approximately|approx\\.|an estimated|estimated|the estimated|close to|circa|an approximate|approaching|near|perhaps|possibly|reportedly|~)" +
+    ")\\s*$",
+);
+const QUALIFIERS: Qualifier[] = ["at least", "up to", "more than", "fewer than", "about"];
+
 /** The qualifier a phrase ending right before the number gives it. */
 export function qualifierBefore(before: string): Qualifier | null {
-  const b = before.toLowerCase().replace(/\s+/g, " ");
-  if (/(?:^|\W)(?:at least|no fewer than|no less than|a minimum of|not less than)\s*$/.test(b)) return "at least";
-  if (/(?:^|\W)(?:up to|as many as|a maximum of|at most|no more than|not more than)\s*$/.test(b)) return "up to";
-  if (/(?:^|\W)(?:more than|over|above|in excess of|upwards of|exceeding|exceeded|topped|surpassed|passed|beyond)\s*$/.test(b)) return "more than";
-  if (/(?:^|\W)(?:fewer than|less than|under|below|just under|nearly under)\s*$/.test(b)) return "fewer than";
-  if (
-    /(?:^|\W)(?:about|some|around|nearly|almost|roughly|approximately|approx\.|an estimated|estimated|the estimated|close to|circa|an approximate|approaching|near|perhaps|possibly|reportedly|~)\s*$/.test(
-      b,
-    )
-  )
-    return "about";
+  // the longest phrase is under 20 characters: only the end of the text before matters
+  // (a cut-off start gets a letter in front, so that a phrase cannot start in the middle of a word)
+  const b = (before.length > 32 ? `a${before.slice(before.length - 32)}` : before).toLowerCase().replace(/\s+/g, " ");
+  const m = QUALIFIER_RE.exec(b);
+  if (!m) return null;
+  for (let g = 1; g <= 5; g++) if (m[g] !== undefined) return QUALIFIERS[g - 1]!;
   return null;
 }
 

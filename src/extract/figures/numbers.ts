@@ -158,12 +158,83 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberHit
   let covered = from;
   for (let c = CANDIDATE_RE.exec(slice); c; c = CANDIDATE_RE.exec(slice)) {
     if (c.index < covered) continue;
-    // a currency symbol or "US$" right before the digits: try from the symbol
-    NUMBER_AT.lastIndex = c.index;
-    const m = NUMBER_AT.exec(slice);
-    if (!m) continue;
-    covered = m.index + m[0].length;
+    const end = readNumberAt(text, slice, c.index, out);
+    if (end < 0) continue;
+    covered = end;
     CANDIDATE_RE.lastIndex = covered;
+  }
+  addCurrencyWords(text, out);
+  return out;
+}
+
+/** Lower-case number words that can open a number (the first part of a hyphenated token too). */
+const NUMBER_WORDS = new Set(
+  `${UNIT_W}|${TENS_W}|${SCALE_W}|dozens|dozen|tens|hundreds|thousands|millions|billions|scores|half`.split("|"),
+);
+const A_NEXT = new Set(`${SCALE_W}|dozen|third|quarter|fifth|tenth|half`.split("|"));
+
+/**
+ * The same numbers as `findNumbers(doc.text)`, found from the shared tokens and their lower-case
+ * forms (no scan of the whole text). Works whether "368,000" is one token or three.
+ */
+export function findNumbersInTokens(text: string, tokens: readonly { start: number; end: number }[], lower: readonly string[]): NumberHit[] {
+  const out: NumberHit[] = [];
+  let covered = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const start = tokens[i]!.start;
+    if (start < covered) continue;
+    const c = text.charCodeAt(start);
+    let cand = false;
+    if (c >= 48 && c <= 57) cand = true;
+    else if (c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0x20b4 || c === 0x20bd) cand = true;
+    else if (c === 85 && text.charCodeAt(start + 1) === 83 && text.charCodeAt(start + 2) === 36) cand = true; // US$
+    else if (c >= 65) {
+      const w = lower[i]!;
+      if (w === "a") cand = A_NEXT.has(lower[i + 1] ?? "");
+      else if (NUMBER_WORDS.has(w)) cand = true;
+      else {
+        const h = w.indexOf("-");
+        if (h > 0 && NUMBER_WORDS.has(w.slice(0, h))) cand = true;
+      }
+    }
+    if (cand) {
+      const end = readNumberAt(text, text, start, out);
+      if (end >= 0) covered = end;
+    }
+    // "11-13", "magnitude-7.8", "twenty-five": the parts after inner hyphens start numbers too
+    const tEnd = tokens[i]!.end;
+    const lw = lower[i]!;
+    if (lw.length < 3 || (lw.indexOf("-") < 0 && lw.indexOf("\u2010") < 0)) continue;
+    for (let k = Math.max(start, covered); k < tEnd; k++) {
+      const ch = text.charCodeAt(k);
+      if (ch !== 45 && ch !== 0x2010) continue;
+      if (k + 1 < covered) continue;
+      const n = text.charCodeAt(k + 1);
+      let ok = n >= 48 && n <= 57;
+      if (!ok) {
+        let e = k + 1;
+        while (e < tEnd && text.charCodeAt(e) !== 45 && text.charCodeAt(e) !== 0x2010) e++;
+        ok = NUMBER_WORDS.has(text.slice(k + 1, e).toLowerCase());
+      }
+      if (!ok) continue;
+      const end = readNumberAt(text, text, k + 1, out);
+      if (end >= 0) {
+        covered = end;
+        k = end - 1;
+      }
+    }
+  }
+  addCurrencyWords(text, out);
+  return out;
+}
+
+/** Reads one number at `at` (sticky); pushes the hit and returns its end, or -1. */
+function readNumberAt(text: string, slice: string, at: number, out: NumberHit[]): number {
+  {
+    // a currency symbol or "US$" right before the digits: try from the symbol
+    NUMBER_AT.lastIndex = at;
+    const m = NUMBER_AT.exec(slice);
+    if (!m) return -1;
     const start = m.index;
     const end = start + m[0].length;
     if (m[2] !== undefined) {
@@ -187,8 +258,8 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberHit
     } else if (m[4] !== undefined) {
       const value = wordsToNumber(m[4]);
       // a lone "a" never gets here (the regex needs a number word); "one" alone is too often a pronoun
-      if (value === null) continue;
-      if (/^one$/i.test(m[4]) && !/^\s+(?:[a-z]+\s+)?(?:person|people|civilian|child|soldier|man|woman|refugee)/i.test(text.slice(end, end + 30))) continue;
+      if (value === null) return end;
+      if (/^one$/i.test(m[4]) && !/^\s+(?:[a-z]+\s+)?(?:person|people|civilian|child|soldier|man|woman|refugee)/i.test(text.slice(end, end + 30))) return end;
       out.push({ start, end, value, valueMax: null, vague: false, fraction: false, currency: null, digits: false, bare: false });
     } else if (m[5] !== undefined) {
       const r = vagueRange(m[5]);
@@ -196,12 +267,16 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberHit
     } else if (m[6] !== undefined) {
       out.push({ start, end, value: fractionValue(m[6]), valueMax: null, vague: false, fraction: true, currency: null, digits: false, bare: false });
     }
+    return end;
   }
+}
+
+const CURRENCY_AFTER = /^\s*(?:of\s+)?(?:US\s+|U\.S\.\s+)?([A-Za-z]+)/;
+function addCurrencyWords(text: string, out: NumberHit[]): void {
   for (const h of out) {
     if (h.currency) continue;
-    const after = /^\s*(?:of\s+)?(?:US\s+|U\.S\.\s+)?([A-Za-z]+)/.exec(text.slice(h.end, h.end + 24));
+    const after = CURRENCY_AFTER.exec(text.slice(h.end, h.end + 24));
     const cur = after ? CURRENCY_WORD[after[1]!.toLowerCase()] : undefined;
     if (cur) h.currency = cur;
   }
-  return out;
 }

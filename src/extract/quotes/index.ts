@@ -35,13 +35,8 @@ export interface Frame {
   rule: string;
 }
 
-/** Cheap trigger for reported speech. */
-/** Cheap trigger for reported speech (set below from SPEECH_POS_RE). */
-let SPEECH_TRIGGER_RE: RegExp;
-
-/** Where speech verbs, their participles and "according to" stand (lower-case verbs only: "the United States" is no verb). */
-const SPEECH_POS_RE = new RegExp(`\\b(?:${[...SPEECH_VERBS, ...SPEECH_PARTICIPLES, "quotes", "quoted", "cites", "cited"].join("|")}|[Aa]ccording(?= to\\b))\\b`, "g");
-SPEECH_TRIGGER_RE = new RegExp(SPEECH_POS_RE.source);
+/** Speech verbs, their participles and the quoting verbs: where reported speech may stand ("according to" apart). */
+const SPEECH_POS_WORDS = new Set([...SPEECH_VERBS, ...SPEECH_PARTICIPLES, "quotes", "quoted", "cites", "cited"]);
 
 /** Words that need a following "that" to open a reported clause. */
 const NEED_THAT = new Set(
@@ -93,7 +88,6 @@ function analyseQuotes(doc: Doc): Found {
   let f = CACHE.get(doc);
   if (f) return f;
   const hasQuote = QUOTE_CHAR_RE.test(doc.text);
-  const hasSpeech = SPEECH_TRIGGER_RE.test(doc.text);
   const marks = hasQuote ? findQuoteMarks(doc) : [];
   const state: State = { ...newContext(), prevPara: -10 };
   const frames: Frame[] = [];
@@ -108,11 +102,19 @@ function analyseQuotes(doc: Doc): Found {
   // sentences with a speech verb or "according to": the only ones the reported pass reads
   // (one native regex pass; token indexes of the candidates, by sentence)
   const speechSent = new Map<number, number[]>();
-  if (hasSpeech) {
-    SPEECH_POS_RE.lastIndex = 0;
-    for (let m = SPEECH_POS_RE.exec(doc.text); m; m = SPEECH_POS_RE.exec(doc.text)) {
-      const ti = tokenAt(doc, m.index);
-      if (ti >= doc.tokens.length) break;
+  {
+    // a token scan with a Set lookup (the lower-case tokens are shared): lower-case verbs only
+    const low = lowerTokens(doc);
+    const text = doc.text;
+    for (let ti = 0; ti < low.length; ti++) {
+      const w = low[ti]!;
+      if (w === "according") {
+        if (low[ti + 1] !== "to") continue;
+      } else {
+        if (!SPEECH_POS_WORDS.has(w)) continue;
+        const c = text.charCodeAt(doc.tokens[ti]!.start);
+        if (c < 97 || c > 122) continue;
+      }
       const si = doc.tokens[ti]!.sent;
       const list = speechSent.get(si);
       if (list) list.push(ti);
