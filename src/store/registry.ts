@@ -47,22 +47,30 @@ interface CandidateRow {
   surname_only: number; ambiguous: number; kind: string; key: string;
 }
 
-function lookupOp(keys: { full: string[]; surnames: string[] }): Op | null {
+/**
+ * The actors sharing a key with these, in two indexed steps: their ids (one index range per
+ * kind and key), then their rows and keys (by id). One joined query lets SQLite's planner scan.
+ */
+function* candidateOps(keys: { full: string[]; surnames: string[] }): Generator<Op, ActorCandidate[], unknown[]> {
   const full = keys.full.slice(0, MAX_KEYS);
   const surnames = keys.surnames.slice(0, MAX_KEYS);
-  if (!full.length && !surnames.length) return null;
+  if (!full.length && !surnames.length) return [];
   const params: Params = {};
   const parts: string[] = [];
-  if (full.length) parts.push(`(kind = 'full' AND key IN (${inList("f", full, params)}))`);
-  if (surnames.length) parts.push(`(kind = 'surname' AND key IN (${inList("s", surnames, params)}))`);
-  return {
+  if (full.length) parts.push(`SELECT actor_id FROM actor_keys WHERE kind = 'full' AND key IN (${inList("f", full, params)})`);
+  if (surnames.length) parts.push(`SELECT actor_id FROM actor_keys WHERE kind = 'surname' AND key IN (${inList("s", surnames, params)})`);
+  const ids = ((yield { sql: parts.join(" UNION "), params, read: true }) as Array<{ actor_id: string }>).map((r) => r.actor_id);
+  if (!ids.length) return [];
+  const p2: Params = {};
+  const rows = (yield {
     sql: `SELECT a.id, a.name, a.role, a.country, a.country_stated, a.articles, a.surname_only, a.ambiguous, k.kind, k.key
-      FROM actors a JOIN actor_keys k ON k.actor_id = a.id AND k.kind IN ('full', 'surname')
-      WHERE a.id IN (SELECT actor_id FROM actor_keys WHERE ${parts.join(" OR ")})
+      FROM actor_keys k JOIN actors a ON a.id = k.actor_id
+      WHERE k.actor_id IN (${inList("a", ids.slice(0, 5 * MAX_KEYS), p2)}) AND k.kind IN ('full', 'surname')
       ORDER BY a.id, k.kind, k.key`,
-    params,
+    params: p2,
     read: true,
-  };
+  }) as CandidateRow[];
+  return candidatesFrom(rows);
 }
 
 function candidatesFrom(rows: readonly CandidateRow[]): ActorCandidate[] {
@@ -83,8 +91,7 @@ function candidatesFrom(rows: readonly CandidateRow[]): ActorCandidate[] {
 
 /** The actors sharing a key with these (the registry's lookup). */
 export async function findActors(q: Reader, keys: { full: string[]; surnames: string[] }): Promise<ActorCandidate[]> {
-  const op = lookupOp(keys);
-  return op ? candidatesFrom(await q<CandidateRow>(op.sql, op.params)) : [];
+  return runOps(candidateOps(keys), (op) => q(op.sql, op.params));
 }
 
 const NEWER = "(excluded.last_seen IS NOT NULL AND (actors.last_seen IS NULL OR excluded.last_seen >= actors.last_seen))";
@@ -104,9 +111,9 @@ const UPSERT_ACTOR = `INSERT INTO actors (id, name, role, country, country_state
     surname_only = CASE WHEN excluded.surname_only = 0 THEN 0 ELSE actors.surname_only END`;
 const COUNT_NAME = `INSERT INTO actor_names (actor_id, name, n) VALUES (@id, @name, 1)
   ON CONFLICT (actor_id, name) DO UPDATE SET n = actor_names.n + 1`;
-/** the display name: the most frequent full form, the longer on a tie */
+/** the display name: the most frequent full form, the longer on a tie (no write when the article used it) */
 const SET_NAME = `UPDATE actors SET name = (SELECT x.name FROM actor_names x WHERE x.actor_id = @id
-  ORDER BY x.n DESC, length(x.name) DESC, x.name LIMIT 1) WHERE id = @id`;
+  ORDER BY x.n DESC, length(x.name) DESC, x.name LIMIT 1) WHERE id = @id AND name <> @name`;
 
 /**
  * The statements that file an article's persons in the registry, run inside the article's
@@ -118,19 +125,19 @@ export function* registryOps(
 ): Generator<Op, void, unknown[]> {
   const rp = registryPersons(input.record);
   if (!rp.length) return;
-  const op = lookupOp(lookupKeys(rp));
-  if (!op) return;
-  const candidates = candidatesFrom((yield op) as CandidateRow[]);
+  const candidates = yield* candidateOps(lookupKeys(rp));
   const plan = planActors(rp, candidates);
   const created = plan.actors.filter((a) => a.created);
   if (created.length) {
     const params: Params = {};
+    // the slug and its numbered forms (slug-2, …): one index lookup and one index range each
     const ors = created.map((a, i) => {
       params[`n${i}`] = a.id;
-      params[`l${i}`] = `${a.id}-%`;
-      return `id = @n${i} OR id LIKE @l${i}`;
+      params[`lo${i}`] = `${a.id}-`;
+      params[`hi${i}`] = `${a.id}.`;
+      return `SELECT id FROM actors WHERE id = @n${i} UNION SELECT id FROM actors WHERE id > @lo${i} AND id < @hi${i}`;
     });
-    const taken = (yield { sql: `SELECT id FROM actors WHERE ${ors.join(" OR ")}`, params, read: true }) as Array<{ id: string }>;
+    const taken = (yield { sql: ors.join(" UNION "), params, read: true }) as Array<{ id: string }>;
     uniqueIds(plan, new Set(taken.map((t) => t.id)));
   }
   for (const p of persons) p.actor_id = plan.assign.get(p.idx) ?? null;
@@ -146,7 +153,8 @@ export function* registryOps(
       read: false,
     };
     for (const name of a.names) yield { sql: COUNT_NAME, params: { id: a.id, name }, read: false };
-    if (a.names.length) yield { sql: SET_NAME, params: { id: a.id }, read: false };
+    // only a form other than the shown one can change the display name
+    for (const name of a.names) yield { sql: SET_NAME, params: { id: a.id, name }, read: false };
   }
   const keys = plan.keys.slice(0, 2000);
   if (keys.length) {
@@ -187,6 +195,9 @@ export function* registryOps(
   }
 }
 
+/** Is any stored person without an actor? (an index probe) */
+export const ANY_UNFILED = "SELECT 1 AS x FROM persons WHERE actor_id IS NULL LIMIT 1";
+
 /** Articles whose persons have no actor yet (stored before migration 5), oldest first. */
 export const UNFILED_ARTICLES = `SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM persons WHERE actor_id IS NULL)
   ORDER BY a.published IS NULL, a.published, a.id`;
@@ -225,15 +236,17 @@ export function* backfillOps(articleId: string): Generator<Op, void, unknown[]> 
 }
 
 /** Drives the statements synchronously (SQLite inside its transaction function). */
-export function runOpsSync(gen: Generator<Op, void, unknown[]>, exec: (op: Op) => unknown[]): void {
+export function runOpsSync<T>(gen: Generator<Op, T, unknown[]>, exec: (op: Op) => unknown[]): T {
   let step = gen.next([]);
   while (!step.done) step = gen.next(exec(step.value));
+  return step.value;
 }
 
 /** Drives the statements asynchronously (PostgreSQL inside its transaction). */
-export async function runOps(gen: Generator<Op, void, unknown[]>, exec: (op: Op) => Promise<unknown[]>): Promise<void> {
+export async function runOps<T>(gen: Generator<Op, T, unknown[]>, exec: (op: Op) => Promise<unknown[]>): Promise<T> {
   let step = gen.next([]);
   while (!step.done) step = gen.next(await exec(step.value));
+  return step.value;
 }
 
 // ---------------------------------------------------------------- reading

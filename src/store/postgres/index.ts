@@ -44,8 +44,6 @@ const MIGRATE_LOCK = 0x65770001;
 const REGISTRY_LOCK = 0x65770005;
 /** transaction-level advisory lock that serialises writers of merged events and figure series */
 const MERGED_LOCK = 0x65770008;
-/** the migration that creates the actor registry: persons stored before it are filed right after it */
-const ACTORS_MIGRATION = 5;
 
 /** Is this error a lost or refused connection (worth waiting and retrying), not a bad query? */
 export function isConnectionError(e: unknown): boolean {
@@ -250,7 +248,6 @@ export class PostgresStore implements Store {
           version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
         const r = await c.query<{ v: number | null }>("SELECT MAX(version) AS v FROM schema_version");
         let current = r.rows[0]?.v ?? 0;
-        let unfiled = false;
         for (const m of MIGRATIONS) {
           if (m.version <= current) continue;
           await c.query("BEGIN");
@@ -263,10 +260,9 @@ export class PostgresStore implements Store {
             throw e;
           }
           current = m.version;
-          if (m.version === ACTORS_MIGRATION) unfiled = true;
         }
         // persons stored before the registry existed are filed once the whole schema is there
-        if (unfiled) await this.backfillActors(c);
+        if ((await c.query(registry.ANY_UNFILED)).rows.length) await this.backfillActors(c);
         return current;
       } finally {
         await c.query("SELECT pg_advisory_unlock($1)", [MIGRATE_LOCK]);

@@ -34,8 +34,6 @@ const PERSON_TEXTS = 200;
 /** in the person_index upsert: the incoming article is at least as recent as the latest seen */
 const NEWER = "(excluded.last_seen IS NOT NULL AND (person_index.last_seen IS NULL OR excluded.last_seen >= person_index.last_seen))";
 const MAX_LIMIT = 100_000;
-/** the migration that creates the actor registry: persons stored before it are filed right after it */
-const ACTORS_MIGRATION = 5;
 
 /** A WHERE clause built from optional filters, with named parameters. */
 class Where {
@@ -150,7 +148,6 @@ export class SqliteStore implements Store {
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     const row = this.db.prepare("SELECT MAX(version) AS v FROM schema_version").get() as { v: number | null };
     let current = row.v ?? 0;
-    let unfiled = false;
     for (const m of MIGRATIONS) {
       if (m.version <= current || m.version > to) continue;
       this.db.transaction(() => {
@@ -159,10 +156,10 @@ export class SqliteStore implements Store {
           .run(m.version, m.name, new Date().toISOString());
       })();
       current = m.version;
-      if (m.version === ACTORS_MIGRATION) unfiled = true;
     }
     // persons stored before the registry existed are filed once the whole schema is there
-    if (unfiled && current === MIGRATIONS[MIGRATIONS.length - 1]!.version) this.backfillActors();
+    // persons stored before the registry existed (or left unfiled) are filed once the whole schema is there
+    if (current === MIGRATIONS[MIGRATIONS.length - 1]!.version && this.db.prepare(registry.ANY_UNFILED).get()) this.backfillActors();
     return current;
   }
 
