@@ -106,10 +106,11 @@ function observationFrom(o: ObservationDb): FigureObservation {
 // ---------------------------------------------------------------- writing
 
 const UPSERT_EVENT = `INSERT INTO merged_events (id, type, mode, source_person, source_actor, source_group, target_person, target_actor,
-    target_group, mutual, date, dates, disputed, sources, articles, mentions, first_seen, last_seen)
+    target_group, source_person_key, target_person_key, mutual, date, dates, disputed, sources, articles, mentions, first_seen, last_seen)
   VALUES (@id, @type, @mode, @source_person, @source_actor, @source_group, @target_person, @target_actor,
-    @target_group, @mutual, @date, @dates, @disputed, @sources, @articles, @mentions, @first_seen, @last_seen)
+    @target_group, @source_person_key, @target_person_key, @mutual, @date, @dates, @disputed, @sources, @articles, @mentions, @first_seen, @last_seen)
   ON CONFLICT (id) DO UPDATE SET mode = excluded.mode,
+    source_person_key = excluded.source_person_key, target_person_key = excluded.target_person_key,
     source_person = excluded.source_person, source_actor = excluded.source_actor, source_group = excluded.source_group,
     target_person = excluded.target_person, target_actor = excluded.target_actor, target_group = excluded.target_group,
     mutual = excluded.mutual, date = excluded.date, dates = excluded.dates, disputed = excluded.disputed,
@@ -185,6 +186,7 @@ function* eventOps(r: ArticleRecord): Generator<Op, void, unknown[]> {
         id: ev.id, type: ev.type, mode: ev.mode,
         source_person: ev.source.person ?? null, source_actor: ev.source.actor ?? null, source_group: ev.source.group ?? null,
         target_person: ev.target.person ?? null, target_actor: ev.target.actor ?? null, target_group: ev.target.group ?? null,
+        source_person_key: ev.source.person ? foldName(ev.source.person) : null, target_person_key: ev.target.person ? foldName(ev.target.person) : null,
         mutual: ev.mutual ? 1 : 0, date: ev.date, dates: JSON.stringify(ev.dates), disputed: ev.disputed ? 1 : 0,
         sources: ev.sources, articles: ev.articles, mentions: ev.mentions.length,
         first_seen: pubs[0] ?? null, last_seen: pubs[pubs.length - 1] ?? null,
@@ -317,9 +319,10 @@ export async function listMergedEvents(q: Reader, f: MergedEventFilter = {}): Pr
   }
   if (f.person) {
     // the person of any mention's side is kept on the event as its richest form: match on the event's sides
-    where.push(`(lower(e.source_person) LIKE @pk OR lower(e.target_person) LIKE @pk OR lower(e.source_person) LIKE @pl OR lower(e.target_person) LIKE @pl)`);
-    params.pk = `%${foldName(f.person).replace(/[\\%_]/g, "")}%`;
-    params.pl = `%${f.person.toLowerCase().replace(/[\\%_]/g, "")}%`;
+    const k = foldName(f.person);
+    where.push(`(e.source_person_key = @pk OR e.target_person_key = @pk OR e.source_person_key LIKE @pk_suffix OR e.target_person_key LIKE @pk_suffix)`);
+    params.pk = k;
+    params.pk_suffix = `% ${k.replace(/[\\%_]/g, "")}`;
   }
   if (f.min_sources) {
     where.push("e.sources >= @min_sources");

@@ -16,6 +16,8 @@ CREATE TABLE merged_events (
   target_person TEXT,
   target_actor  TEXT,
   target_group  TEXT,
+  source_person_key TEXT,                  -- folded names, for look-ups by person
+  target_person_key TEXT,
   mutual        INTEGER NOT NULL DEFAULT 0,
   date          TEXT,                      -- the best-supported date
   dates         TEXT NOT NULL DEFAULT '[]', -- JSON [{date, mentions, sources}], best first

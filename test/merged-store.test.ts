@@ -1,0 +1,166 @@
+/**
+ * Merged events and figure series in the store, on every adapter (SQLite always, PostgreSQL when
+ * EVENTWIRE_TEST_PG_URL is set): hand-made articles (independent of the extractors) saved one at
+ * a time; the merge happens in each article's own transaction, and a re-save changes nothing.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import type { ArticleRecord } from "../src/core/types.js";
+import type { Store } from "../src/store/port.js";
+import { SqliteStore } from "../src/store/sqlite/index.js";
+import { PostgresStore } from "../src/store/postgres/index.js";
+import { pgTestSchema, pgTestUrl } from "./pg-helpers.js";
+import { input, recordA, sp } from "./store.fixture.js";
+
+type Ev = ArticleRecord["events"][number];
+type Fig = ArticleRecord["figures"][number];
+
+/** An article of one outlet: a first line of its own (so texts differ), then its sentences. */
+function article(id: string, outlet: string | null, published: string | null, lines: string[], events: (t: string) => Ev[], figures: (t: string) => Fig[] = () => []) {
+  const text = [`${outlet ?? "Unknown"} report ${id}`, ...lines].join("\n");
+  const base = recordA();
+  const record: ArticleRecord = {
+    ...base, id, outlet, published, title: null, persons: [], organizations: [], places: [], quotes: [],
+    events: events(text), figures: figures(text),
+  };
+  return { record, text };
+}
+
+const CALL = "Mevlüt Çavuşoğlu spoke by phone with Sergey Lavrov";
+const call = (t: string, date: string | null, over: Partial<Ev> = {}): Ev => ({
+  type: "CONSULT", mode: "phone", source: { person: "Mevlüt Çavuşoğlu", actor: "TUR" }, target: { person: "Sergey Lavrov", actor: "RUS" },
+  date, evidence: CALL, rule: "consult.phone", realis: "asserted", ...over, span: over.span ?? sp(t, CALL),
+});
+const fled = (t: string, needle: string, value: number, qualifier: Fig["qualifier"], asOf: string | null): Fig => ({
+  what: "people who fled Ukraine", value, value_max: null, qualifier, unit: "people", category: "displaced", as_of: asOf,
+  attributed_to: "UNHCR", rule: "figure.count", evidence: needle, span: sp(t, needle),
+});
+
+const A = article("a", "Reuters", "2022-02-27", [CALL + " on Sunday.", "At least 368,000 people have fled Ukraine."],
+  (t) => [call(t, "2022-02-27")], (t) => [fled(t, "At least 368,000 people have fled Ukraine", 368000, "at least", "2022-02-28")]);
+// the same call told the other way round, surname unaccented, by another outlet
+const B_CALL = "Lavrov spoke by phone with Cavusoglu";
+const B = article("b", "AP", "2022-02-27", [B_CALL + " on Sunday.", "More than 500,000 people have fled Ukraine."],
+  (t) => [call(t, "2022-02-27", { source: { person: "Sergei Lavrov", actor: "RUS" }, target: { person: "Mevlut Cavusoglu", actor: "TUR" }, evidence: B_CALL, span: sp(t, B_CALL) })],
+  (t) => [fled(t, "More than 500,000 people have fled Ukraine", 500000, "more than", "2022-03-01")]);
+// an undated mention in an article of the next day: the same call
+const C = article("c", "AFP", "2022-02-28", [CALL + ", the ministry said.", "Exactly 100,000 people had fled Ukraine by then."],
+  (t) => [call(t, null)], (t) => [fled(t, "Exactly 100,000 people had fled Ukraine", 100001, "exactly", "2022-02-28")]);
+// the same two men, a week later: another call
+const D = article("d", "Reuters", "2022-03-06", [CALL + " again on Saturday."], (t) => [call(t, "2022-03-05")]);
+// one day off, in the same story as A: the same call, the dates disputed
+const E = article("e", "Anadolu", "2022-02-28", [CALL + " on Monday."], (t) => [call(t, "2022-02-28")]);
+// a planned call is no event
+const F = article("f", "TASS", "2022-02-27", [CALL + " soon."], (t) => [call(t, "2022-02-27", { realis: "future" })]);
+
+async function saveAll(store: Store): Promise<void> {
+  expect(await store.saveArticle(input(A.record, A.text, "s1"))).toBe("inserted");
+  for (const x of [B, C, D]) expect(await store.saveArticle(input(x.record, x.text, null))).toBe("inserted");
+  expect(await store.saveArticle(input(E.record, E.text, "s1"))).toBe("inserted");
+  expect(await store.saveArticle(input(F.record, F.text, null))).toBe("inserted");
+}
+
+function mergedSuite(name: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>): void {
+  describe(`merged events and figure series (${name})`, () => {
+    let ctx: { store: Store; dispose(): Promise<void> } | null = null;
+    afterEach(async () => {
+      await ctx?.dispose();
+      ctx = null;
+    });
+
+    it("merges one call told by three outlets, keeps a later call apart, keeps the disputed date", async () => {
+      ctx = await open();
+      const store = ctx.store;
+      await saveAll(store);
+      const evs = await store.listMergedEvents({ limit: 100 });
+      expect(evs).toHaveLength(2);
+      const first = evs.find((e) => e.mentions.some((m) => m.article === "a"))!;
+      expect(first.id).toBe("ev:a:0");
+      expect(first.type).toBe("CONSULT");
+      expect(first.mode).toBe("phone");
+      expect(first.mentions.map((m) => m.article).sort()).toEqual(["a", "b", "c", "e"]);
+      expect(first.sources).toBe(4);
+      expect(first.articles).toBe(4);
+      expect(first.date).toBe("2022-02-27");
+      expect(first.disputed).toBe(true);
+      expect(first.dates).toEqual([{ date: "2022-02-27", mentions: 2, sources: 2 }, { date: "2022-02-28", mentions: 1, sources: 1 }]);
+      const later = evs.find((e) => e !== first)!;
+      expect(later.mentions.map((m) => m.article)).toEqual(["d"]);
+      expect(later.date).toBe("2022-03-05");
+      expect(later.sources).toBe(1);
+      // the planned call (f) is in no merged event
+      expect(evs.flatMap((e) => e.mentions).some((m) => m.article === "f")).toBe(false);
+      // every mention's evidence is the exact text of its article
+      const texts = new Map([A, B, C, D, E].map((x) => [x.record.id, x.text]));
+      for (const m of evs.flatMap((e) => e.mentions)) {
+        expect(texts.get(m.article)!.slice(m.evidence.start, m.evidence.end)).toBe(m.evidence.text);
+        expect(m.outlet).toBe([A, B, C, D, E].find((x) => x.record.id === m.article)!.record.outlet);
+      }
+      // filters
+      expect((await store.listMergedEvents({ min_sources: 2 })).map((e) => e.id)).toEqual([first.id]);
+      expect((await store.listMergedEvents({ person: "cavusoglu" })).length).toBe(2);
+      expect((await store.listMergedEvents({ person: "Kuleba" })).length).toBe(0);
+      expect((await store.listMergedEvents({ type: "assault" })).length).toBe(0);
+      expect((await store.listMergedEvents({ from: "2022-03-01" })).map((e) => e.id)).toEqual([later.id]);
+      expect((await store.listMergedEvents({ article: "d" })).map((e) => e.id)).toEqual([later.id]);
+      expect((await store.listMergedEvents({ story: "s1" })).map((e) => e.id)).toEqual([first.id]);
+    });
+
+    it("forms one figure series over as-of dates and flags the contradiction", async () => {
+      ctx = await open();
+      const store = ctx.store;
+      await saveAll(store);
+      const series = await store.listFigureSeries({ limit: 100 });
+      expect(series).toHaveLength(1);
+      const s = series[0]!;
+      expect(s.category).toBe("displaced");
+      expect(s.points.map((p) => [p.as_of, p.value, p.qualifier, p.sources])).toEqual([
+        ["2022-02-28", 100001, "exactly", 2],
+        ["2022-03-01", 500000, "more than", 1],
+      ]);
+      expect(s.contradictions).toHaveLength(1);
+      expect(s.contradictions[0]!.as_of).toBe("2022-02-28");
+      expect([s.contradictions[0]!.a.value, s.contradictions[0]!.b.value].sort()).toEqual([100001, 368000]);
+      expect(s.contradictions[0]!.why).toMatch(/cannot both hold/);
+      for (const o of s.points.flatMap((p) => p.observations)) {
+        const t = [A, B, C].find((x) => x.record.id === o.article)!.text;
+        expect(t.slice(o.evidence.start, o.evidence.end)).toBe(o.evidence.text);
+      }
+      expect((await store.listFigureSeries({ contradicted: true })).length).toBe(1);
+      expect((await store.listFigureSeries({ category: "killed" })).length).toBe(0);
+      expect((await store.listFigureSeries({ what: "fled" })).length).toBe(1);
+      expect((await store.listFigureSeries({ min_points: 3 })).length).toBe(0);
+    });
+
+    it("a re-save of a stored article changes nothing", async () => {
+      ctx = await open();
+      const store = ctx.store;
+      await saveAll(store);
+      const before = JSON.stringify([await store.listMergedEvents({ limit: 100 }), await store.listFigureSeries({ limit: 100 })]);
+      for (const x of [A, B, C, D, E]) expect(await store.saveArticle(input(x.record, x.text, null))).toBe("unchanged");
+      const after = JSON.stringify([await store.listMergedEvents({ limit: 100 }), await store.listFigureSeries({ limit: 100 })]);
+      expect(after).toBe(before);
+    });
+  });
+}
+
+mergedSuite("sqlite", async () => {
+  const store = new SqliteStore(":memory:");
+  await store.migrate();
+  return { store, dispose: () => store.close() };
+});
+
+const pgUrl = pgTestUrl();
+if (pgUrl) {
+  mergedSuite("postgres", async () => {
+    const schema = await pgTestSchema(pgUrl, "merged");
+    const store = new PostgresStore(schema.url);
+    await store.migrate();
+    return {
+      store,
+      dispose: async () => {
+        await store.close();
+        await schema.drop();
+      },
+    };
+  });
+}
