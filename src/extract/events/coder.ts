@@ -285,8 +285,12 @@ function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: num
     const carried = SUBJ_PRONOUN.has(w) ? topic : w === "it" ? topicActor : null;
     if (SUBJ_PRONOUN.has(w) || w === "it") {
       // "Kuleba said that he was open to talks", "Kuleba told Blinken that he ...": the subject of the sentence
+      if (best >= 0 && w === "it" && !units[best]!.person) break;
       if (best >= 0) {
-        const main = units.findIndex((u, i) => u.end <= ctx.doc.tokens[t]!.start && !u.place && !u.possessive && (w === "it" ? !u.person : u.person) && !ppObject(ctx, units, i));
+        // the clause starts after the last semicolon before the pronoun
+        const semi = ctx.doc.text.lastIndexOf(";", ctx.doc.tokens[t]!.start);
+        const from = Math.max(sentStart, semi + 1);
+        const main = units.findIndex((u, i) => u.start >= from && u.end <= ctx.doc.tokens[t]!.start && !u.place && !u.possessive && (w === "it" ? !u.person : u.person) && !ppObject(ctx, units, i));
         if (main >= 0) {
           best = main;
           break;
