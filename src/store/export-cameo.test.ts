@@ -64,6 +64,26 @@ describe("cameo rows", () => {
     expect([col("NumMentions"), col("NumSources"), col("NumArticles")]).toEqual(["2", "2", "2"]);
     expect(col("SOURCEURL")).toBe("https://example.org/1");
   });
+  it("with merged events: one row per real event, its best date and richest sides, honest counts", () => {
+    // three reports of one call: one dated a day off, one naming only the states, and a second report in one outlet
+    const events = [
+      row({}), row({ article: "a2", idx: 3, date: "2024-05-04" }),
+      row({ article: "a3", idx: 1, source_person: null, target_person: null, date: null, evidence: "Turkey and Russia talked" }),
+      row({ article: "a1", idx: 2, evidence: "the call" }),
+    ];
+    const ref = { id: "ev:a1:0", date: "2024-05-05", source: { person: "Ali Demir", actor: "TUR" }, target: { person: "Ivan Petrov", actor: "RUS" } };
+    const merged = new Map([["a1#0", ref], ["a2#3", ref], ["a3#1", ref], ["a1#2", ref]]);
+    const three = new Map([...articles, ["a3", { url: null, outlet: "Wire" }]]);
+    const rows = cameoRows(events, three, merged);
+    expect(rows.length).toBe(1);
+    const col = (name: (typeof CAMEO_COLUMNS)[number]) => rows[0]![CAMEO_COLUMNS.indexOf(name)];
+    expect(col("SQLDATE")).toBe("20240505");
+    expect([col("Actor1Name"), col("Actor2Name")]).toEqual(["Ali Demir", "Ivan Petrov"]);
+    // a3 is another article of the outlet "Wire": 4 mentions, 2 sources, 3 articles
+    expect([col("NumMentions"), col("NumSources"), col("NumArticles")]).toEqual(["4", "2", "3"]);
+    // without the merged events the same reports are three rows (dates and names differ)
+    expect(cameoRows(events, three).length).toBe(3);
+  });
   it("skips events not reported as having happened", () => {
     expect(cameoRows([row({ realis: "future" })], articles)).toEqual([]);
   });
@@ -78,6 +98,9 @@ describe("export formats over a store", () => {
     async *exportRows(kind: ExportKind) {
       if (kind === "articles") yield { id: "a1", url: "https://example.org/1", outlet: "Wire" } as FlatRow;
       if (kind === "events") yield row({});
+    },
+    async listMergedEvents() {
+      return [];
     },
   } as unknown as Store;
   it("plover: one JSON record per event, with offsets, rule and CAMEO code", async () => {

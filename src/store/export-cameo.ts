@@ -9,7 +9,15 @@ import { readFileSync } from "node:fs";
 import { dataPath } from "../core/paths.js";
 import type { PloverType } from "../core/types.js";
 import type { ExportFormat } from "./export/index.js";
-import type { FlatRow } from "./port.js";
+import type { FlatRow, Store } from "./port.js";
+
+/** The merged event (src/resolve/events.ts) a stored event belongs to: its id, best date and richest sides. */
+export interface MergedRef {
+  id: string;
+  date: string | null;
+  source: { person?: string | null; actor: string | null; group?: string | null };
+  target: { person?: string | null; actor: string | null; group?: string | null };
+}
 
 export interface CameoCode {
   code: string;
@@ -83,18 +91,29 @@ function sideOf(r: FlatRow, p: "source" | "target"): { code: string; name: strin
   return { code: actor, name };
 }
 
-/** Builds the aggregated rows from flat event rows and article rows (url, outlet by id). */
-export function cameoRows(events: Iterable<FlatRow>, articles: ReadonlyMap<string, { url: string | null; outlet: string | null }>): string[][] {
+const refSide = (x: MergedRef["source"]) => ({ code: x.actor ?? "", name: x.person ?? x.group ?? x.actor ?? "" });
+
+/**
+ * Builds the aggregated rows from flat event rows and article rows (url, outlet by id). With
+ * `merged` (stored event `article#idx` → its merged event), one row per merged event: every
+ * outlet's report of one event counts in NumMentions/NumSources/NumArticles of one row, and its
+ * date is the best-supported one. Without it (or for an event in no merged event), rows are
+ * grouped by identical date, actors and code.
+ */
+export function cameoRows(
+  events: Iterable<FlatRow>, articles: ReadonlyMap<string, { url: string | null; outlet: string | null }>, merged?: ReadonlyMap<string, MergedRef>,
+): string[][] {
   const agg = new Map<string, Agg>();
   for (const r of events) {
     if (r.realis && r.realis !== "asserted") continue;
     const type = r.type as PloverType;
     const mode = (r.mode as string | null) ?? null;
     const cameo = cameoFor(type, mode, String(r.evidence ?? ""));
-    const date = ((r.date as string | null) ?? (r.published as string | null) ?? "").replace(/-/g, "");
-    const s = sideOf(r, "source");
-    const t = sideOf(r, "target");
-    const key = [date, s.code, s.name, t.code, t.name, cameo.code].join("\u0001");
+    const ref = merged?.get(`${String(r.article)}#${String(r.idx)}`);
+    const date = ((ref ? ref.date : null) ?? (r.date as string | null) ?? (r.published as string | null) ?? "").replace(/-/g, "");
+    const s = ref ? refSide(ref.source) : sideOf(r, "source");
+    const t = ref ? refSide(ref.target) : sideOf(r, "target");
+    const key = ref ? `merged\u0001${ref.id}` : [date, s.code, s.name, t.code, t.name, cameo.code].join("\u0001");
     const art = String(r.article);
     const meta = articles.get(art);
     let a = agg.get(key);
@@ -133,8 +152,23 @@ export const format: ExportFormat = {
     const events: FlatRow[] = [];
     for await (const r of store.exportRows("events")) events.push(r);
     await write(CAMEO_COLUMNS.join("\t") + "\n");
-    const rows = cameoRows(events, articles);
+    const rows = cameoRows(events, articles, await mergedRefs(store));
     for (const row of rows) await write(row.join("\t") + "\n");
     return rows.length;
   },
 };
+
+/** Every stored event's merged event (read a page at a time). */
+export async function mergedRefs(store: Store): Promise<Map<string, MergedRef>> {
+  const out = new Map<string, MergedRef>();
+  const PAGE = 10_000;
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store.listMergedEvents({ limit: PAGE, offset });
+    for (const e of page) {
+      const ref: MergedRef = { id: e.id, date: e.date, source: e.source, target: e.target };
+      for (const m of e.mentions) out.set(`${m.article}#${m.idx}`, ref);
+    }
+    if (page.length < PAGE) break;
+  }
+  return out;
+}
