@@ -95,6 +95,10 @@ describe("cameo rows", () => {
 
 describe("export formats over a store", () => {
   const store = {
+    // no merged events in this store: each stored event is its own row
+    async listMergedEvents() {
+      return [];
+    },
     async *exportRows(kind: ExportKind) {
       if (kind === "articles") yield { id: "a1", url: "https://example.org/1", outlet: "Wire" } as FlatRow;
       if (kind === "events") yield row({});
