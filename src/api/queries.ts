@@ -15,6 +15,7 @@
  * store; a large deployment wants the port methods named above.
  */
 import type { ArticleRecord } from "../core/types.js";
+import type { MergedEvent } from "../resolve/events.js";
 import type { ArticleRow, EventRow, FigureRow, SideRow, Store, StoryRow } from "../store/port.js";
 import { foldName } from "../text/fold.js";
 import { actorName } from "./names.js";
@@ -124,6 +125,34 @@ export function timeline(events: EventRow[], articles: Map<string, ArticleRow>):
   );
 }
 
+/**
+ * A story's timeline from the events merged in the store (src/store/merged.ts): one entry per
+ * real event with the reports of it among the story's articles, its best-supported date. Events
+ * not reported as having happened (planned, denied) are in no merged event: they are grouped as
+ * timeline() does. A store without merged events for the story (filled before they existed) falls
+ * back to timeline().
+ */
+export function mergedTimeline(merged: MergedEvent[], events: EventRow[], articles: Map<string, ArticleRow>): TimelineEvent[] {
+  const covered = new Set<string>();
+  const out: TimelineEvent[] = [];
+  for (const m of merged) {
+    const sources: TimelineEvent["sources"] = [];
+    for (const x of m.mentions) {
+      const a = articles.get(x.article);
+      if (!a) continue;
+      covered.add(`${x.article}#${x.idx}`);
+      sources.push({ article: x.article, title: a.title, outlet: x.outlet, published: x.published, idx: x.idx, rule: x.rule ?? "", span: x.evidence });
+    }
+    if (!sources.length) continue;
+    const side = (v: MergedEvent["source"]) => ({ person: v.person ?? null, actor: v.actor ?? null, group: v.group ?? null });
+    out.push({ type: m.type, mode: m.mode, source: side(m.source), target: side(m.target), date: m.date, realis: "asserted", mutual: m.mutual, sources });
+  }
+  const rest = events.filter((e) => !covered.has(`${e.article}#${e.idx}`));
+  return [...out, ...timeline(rest, articles)].sort(
+    (a, b) => (a.date === null ? 1 : 0) - (b.date === null ? 1 : 0) || (a.date ?? "").localeCompare(b.date ?? "") || b.sources.length - a.sources.length,
+  );
+}
+
 export async function storyView(store: Store, id: string): Promise<StoryView | null> {
   const s = await store.getStory(id);
   if (!s) return null;
@@ -135,7 +164,8 @@ export async function storyView(store: Store, id: string): Promise<StoryView | n
     store.listQuotes({ story: id, limit: ALL }),
     store.listActors({ story: id, limit: 200 }),
   ]);
-  return { ...sum, articles: articleRows, timeline: timeline(eventRows, byId), figures, quotes, persons };
+  const merged = await store.listMergedEvents({ story: id, limit: ALL });
+  return { ...sum, articles: articleRows, timeline: mergedTimeline(merged, eventRows, byId), figures, quotes, persons };
 }
 
 // ---------------------------------------------------------------- network

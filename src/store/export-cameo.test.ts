@@ -73,7 +73,7 @@ describe("cameo rows", () => {
     ];
     const ref = { id: "ev:a1:0", date: "2024-05-05", source: { person: "Ali Demir", actor: "TUR" }, target: { person: "Ivan Petrov", actor: "RUS" } };
     const merged = new Map([["a1#0", ref], ["a2#3", ref], ["a3#1", ref], ["a1#2", ref]]);
-    const three = new Map([...articles, ["a3", { url: null, outlet: "Wire" }]]);
+    const three = new Map<string, { url: string | null; outlet: string | null }>([...articles, ["a3", { url: null, outlet: "Wire" }]]);
     const rows = cameoRows(events, three, merged);
     expect(rows.length).toBe(1);
     const col = (name: (typeof CAMEO_COLUMNS)[number]) => rows[0]![CAMEO_COLUMNS.indexOf(name)];
@@ -102,9 +102,6 @@ describe("export formats over a store", () => {
     async *exportRows(kind: ExportKind) {
       if (kind === "articles") yield { id: "a1", url: "https://example.org/1", outlet: "Wire" } as FlatRow;
       if (kind === "events") yield row({});
-    },
-    async listMergedEvents() {
-      return [];
     },
   } as unknown as Store;
   it("plover: one JSON record per event, with offsets, rule and CAMEO code", async () => {
