@@ -63,6 +63,17 @@ export function isCapitalised(word: string): boolean {
 
 /** True when every letter of the word is upper case (an acronym: "NATO", "OSCE"). */
 export function isAllCaps(word: string): boolean {
+  // ASCII fast path: a lower-case letter anywhere means no
+  let upper = 0;
+  let i = 0;
+  for (; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) break;
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper++;
+    else if (!((c >= 48 && c <= 57) || c === 38 || c === 46 || c === 45)) return false;
+  }
+  if (i === word.length) return upper >= 2;
   return /^[\p{Lu}\d&.-]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
 }
 

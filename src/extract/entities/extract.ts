@@ -96,8 +96,10 @@ export function extractEntities(doc: Doc): void {
   const placeByKey = new Map<string, number>();
 
   // ---------------------------------------------------------------- persons: candidates
+  let runWords: Map<string, number> | null = null;
   const placeRuns: Array<[number, number]> = [];
   const drafts: Array<{ s: number; e: number; confirmed: boolean; titled: boolean; headline: boolean }> = [];
+  (() => {
   for (const run of sc.runs) {
     const { s, e } = run;
     // organisation: the run's last word is an organisation noun (or the run contains one followed by of/for …)
@@ -152,6 +154,7 @@ export function extractEntities(doc: Doc): void {
     }
     drafts.push({ s: ns, e: ne, confirmed: !isHeadline, titled, headline: isHeadline });
   }
+  })();
 
   function personEvidence(ns: number, ne: number): boolean {
     const next = lw[ne] ?? "";
@@ -160,10 +163,14 @@ export function extractEntities(doc: Doc): void {
     const prev = ns > 0 && sentOf(ns - 1) === sentOf(ns) ? lw[ns - 1]! : "";
     if (PERSON_PREV.has(prev) || (prev !== "" && hitAt[ns - 1] !== undefined && hitAt[ns - 1]!.entry.kind === "country")) return true;
     if (prev === "'s" || prev === "’s" || prev === "," || prev === "“" || prev === "\"") return true;
-    const last = w[ne - 1]!;
-    let count = 0;
-    for (const r of sc.runs) for (let k = r.s; k < r.e; k++) if (w[k] === last) count++;
-    return count >= 2;
+    return (runWordCount().get(w[ne - 1]!) ?? 0) >= 2;
+  }
+  // how often each word occurs inside capitalised runs (built once, on first need)
+  function runWordCount(): Map<string, number> {
+    if (runWords) return runWords;
+    runWords = new Map();
+    for (const r of sc.runs) for (let k = r.s; k < r.e; k++) runWords.set(w[k]!, (runWords.get(w[k]!) ?? 0) + 1);
+    return runWords;
   }
 
   function countNameTokens(s: number, e: number): number {
@@ -213,6 +220,7 @@ export function extractEntities(doc: Doc): void {
     return parts;
   };
   // confirmed multi-word names first, in text order
+  (() => {
   for (const d of drafts) {
     if (!d.confirmed) continue;
     const parts = keyOf(d.s, d.e);
@@ -238,6 +246,7 @@ export function extractEntities(doc: Doc): void {
     p.forms.set(parts.join(" "), t);
     addPersonMention(pi, d.s, d.e, parts.length === 1 ? "title" : "name");
   }
+  })();
   function sameTail(p: Person, parts: string[]): boolean {
     // "Tayyip Erdogan" ⊂ "Recep Tayyip Erdogan"
     for (const f of p.forms.keys()) {
@@ -248,11 +257,14 @@ export function extractEntities(doc: Doc): void {
   }
   // single words and headline words: surname (or full-name) mentions of known persons; titled single words are new persons
   const surnameIndex = new Map<string, number[]>();
+  (() => {
   persons.forEach((p, i) => {
     const list = surnameIndex.get(p.surnameKey) ?? [];
     list.push(i);
     surnameIndex.set(p.surnameKey, list);
   });
+  })();
+  (() => {
   for (const d of drafts) {
     const parts = keyOf(d.s, d.e);
     if (d.confirmed && parts.length > 1) continue;
@@ -279,7 +291,9 @@ export function extractEntities(doc: Doc): void {
       }
     }
   }
+  })();
   // titled single words that matched nobody: new persons ("President Putin" alone)
+  (() => {
   for (const d of drafts) {
     if (!d.titled || d.headline) continue;
     if (mentionPerson.has(d.s)) continue;
@@ -312,6 +326,7 @@ export function extractEntities(doc: Doc): void {
     // later untitled mentions of the same word
     for (const d2 of drafts) if (d2 !== d && d2.e - d2.s === 1 && nameKey(w[d2.s]!) === parts[0] && !mentionPerson.has(d2.s)) addPersonMention(pi, d2.s, d2.e, "surname");
   }
+  })();
 
   function nearestPerson(list: number[], k: number): number {
     let best = list[0]!;
@@ -339,6 +354,7 @@ export function extractEntities(doc: Doc): void {
 
   // ---------------------------------------------------------------- roles and countries of each mention
   const mentionStarts = [...mentionPerson.keys()].sort((a, b) => a - b);
+  (() => {
   for (const s of mentionStarts) {
     const pi = mentionPerson.get(s)!;
     const e = mentionEnd.get(s)!;
@@ -359,6 +375,7 @@ export function extractEntities(doc: Doc): void {
       p.cands.push({ role: null, roleSpan: null, country: "USA", countrySpan: { start: st, end: tokens[e - 1]!.end + pm[0].length }, rule: "country.us-party-state" });
     }
   }
+  })();
 
   /** Title chain right before a name: "Turkish Foreign Minister", "UN refugee chief", "Ukraine's", "his Russian counterpart". */
   function titleBefore(s: number): RoleCand | null {
@@ -783,12 +800,21 @@ export function extractEntities(doc: Doc): void {
   }
 
   // ---------------------------------------------------------------- bylines
-  BYLINE_RE.lastIndex = 0;
   let hasByline = false;
-  for (const k of sc.byIdx) if (k > 0 && BYLINE_VERBS.has(lw[k - 1]!)) hasByline = true;
-  if (hasByline) BYLINE_RE.lastIndex = 0;
-  else BYLINE_RE.lastIndex = text.length;
+  let bylineFrom = text.length;
+  (() => {
+  for (const k of sc.byIdx) {
+    if (k > 0 && BYLINE_VERBS.has(lw[k - 1]!)) {
+      hasByline = true;
+      // "Additional reporting by": start at the word before the verb
+      const from = tokens[k > 1 ? k - 2 : k - 1]!.start;
+      if (from < bylineFrom) bylineFrom = from;
+    }
+  }
+  })();
+  BYLINE_RE.lastIndex = bylineFrom;
   const outlet = !hasByline ? "" : /\bReuters\b/.test(text) ? "Reuters " : /\bAFP\b/.test(text) ? "AFP " : "";
+  (() => {
   for (let m = BYLINE_RE.exec(text); m; m = BYLINE_RE.exec(text)) {
     const name = m[2]!.trim().replace(/\s+(?:Writing|Editing|Reporting|and)$/, "");
     const start = m.index + m[0].indexOf(m[2]!);
@@ -802,11 +828,13 @@ export function extractEntities(doc: Doc): void {
     fullKeyIndex.set(key, pi);
     mentions.push(mk(span, "person", pi, null, "byline", "person.byline"));
   }
+  })();
 
   // ---------------------------------------------------------------- resolve roles and countries
   const resolved: Array<{ role: Valued<string> | null; country: Valued<string> | null }> = persons.map(() => ({ role: null, country: null }));
   const personAtTok = (k: number | undefined) => (k === undefined ? undefined : mentionPerson.get(k));
   // pass 1: stated values
+  (() => {
   persons.forEach((p, pi) => {
     const r = resolved[pi]!;
     for (const c of p.cands) {
@@ -815,7 +843,9 @@ export function extractEntities(doc: Doc): void {
       if (!r.country && c.country) r.country = { value: c.country, stated: true, evidence: c.countrySpan, rule: c.rule };
     }
   });
+  })();
   // pass 2: possessor persons and counterparts (two rounds, so chains resolve)
+  (() => {
   for (let round = 0; round < 2; round++) {
     persons.forEach((p, pi) => {
       const r = resolved[pi]!;
@@ -846,6 +876,7 @@ export function extractEntities(doc: Doc): void {
       }
     });
   }
+  })();
   function counterpartTitle(role: string, cc: string | null): string {
     const lr = role.toLowerCase().replace(/^(?:deputy|vice) /, "");
     const fn = L.roleFunction.get(lr);
@@ -864,6 +895,7 @@ export function extractEntities(doc: Doc): void {
   const unnamedFunction = new Map<number, string>();
   const unnamed: Array<{ k: number; phrase: string; country: string; span: Span; mention: EntityMention; poss: boolean }> = [];
   // description: [the|Turkey's] [demonym] [modifiers] head, not followed by a name
+  (() => {
   for (const k of sc.roleHeadIdx) {
     const lt = lw[k]!;
     if (consumed[k]) continue;
@@ -942,8 +974,10 @@ export function extractEntities(doc: Doc): void {
       for (let x = startTok; x <= k; x++) consumed[x] = 1;
     }
   }
+  })();
   // "The Turkish foreign minister hailed …" then "Mevlut Cavusoglu said …": the first person named
   // after an unnamed description, within two sentences, who has no title of his own, is the one described
+  (() => {
   for (const d of unnamed) {
     if (d.poss) continue;
     const ms = mentionStarts.find((t) => t > d.k && sentOf(t) <= sentOf(d.k) + 2);
@@ -959,8 +993,10 @@ export function extractEntities(doc: Doc): void {
     d.mention.rule = "person.description-antecedent";
     unnamedFunction.delete(d.span.start);
   }
+  })();
 
   // ---------------------------------------------------------------- counterparts in a list: "spoke to several counterparts, including Ukraine's Dmytro Kuleba"
+  (() => {
   persons.forEach((p, pi) => {
     const r = resolved[pi]!;
     if (r.role) return;
@@ -980,8 +1016,10 @@ export function extractEntities(doc: Doc): void {
       break;
     }
   });
+  })();
 
   // "his Ukrainian counterpart" (unnamed), then "Ukraine's Oleksii Reznikov": the named person of that country is the counterpart
+  (() => {
   for (const x of sc.counterpartIdx) {
     if (x < 1 || lw[x] !== "counterpart" || mentionPerson.has(x + 1)) continue;
     const h = hitAt[x - 1];
@@ -1002,6 +1040,7 @@ export function extractEntities(doc: Doc): void {
       r.role = { value: counterpartTitle(resolved[ref]!.role!.value, r.country.value), stated: false, evidence: spanOf(h.s, x + 1), rule: "role.counterpart-unnamed" };
     });
   }
+  })();
 
   // ---------------------------------------------------------------- countries: fallback from the article's acting countries
   // A country named as an actor (subject, possessor, capital for its government) counts more than one
@@ -1009,6 +1048,7 @@ export function extractEntities(doc: Doc): void {
   // other holders of the same office are excluded; mentions in the person's own sentences count more.
   const countryScore = new Map<string, number>();
   const sentCountries = new Map<number, Map<string, number>>();
+  (() => {
   for (const h of sc.hits) {
     if (h.entry.kind !== "country" || !h.entry.actor) continue;
     if (h.s > 0 && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, L, h.s - 1) && !mentionPerson.has(h.s - 1)) continue;
@@ -1020,8 +1060,10 @@ export function extractEntities(doc: Doc): void {
     sm.set(h.entry.actor, (sm.get(h.entry.actor) ?? 0) + weight);
     sentCountries.set(sentOf(h.s), sm);
   }
+  })();
   const hasPossessor = (pi: number) => persons[pi]!.cands.some((c) => c.possessorPerson !== undefined);
   const order = persons.map((p, pi) => pi).sort((a, b) => Number(hasPossessor(a)) - Number(hasPossessor(b)));
+  (() => {
   for (const pi of order) {
     const p = persons[pi]!;
     const r = resolved[pi]!;
@@ -1088,8 +1130,10 @@ export function extractEntities(doc: Doc): void {
     }
     if (best) r.country = { value: best, stated: false, evidence: null, rule: "country.article-actor" };
   }
+  })();
 
   // a bare "Minister" and one "<X> Ministry" of the minister's country in the article: "<X> Minister" (inferred)
+  (() => {
   persons.forEach((_, pi) => {
     const r = resolved[pi]!;
     if (!r.role || r.role.value.toLowerCase() !== "minister") return;
@@ -1101,9 +1145,11 @@ export function extractEntities(doc: Doc): void {
     }
     if (fits.size === 1) r.role = { value: `${[...fits][0]} Minister`, stated: false, evidence: r.role.evidence, rule: "role.minister-of-ministry" };
   });
+  })();
 
   // pronouns: refer to the single person mentioned in the sentence so far, else in the previous sentence
   const personMentionsBySent = new Map<number, Array<{ tok: number; pi: number }>>();
+  (() => {
   for (const m of mentions) {
     if (m.kind !== "person" || m.ref < 0) continue;
     const k = tokIndexAt(m.start);
@@ -1112,6 +1158,8 @@ export function extractEntities(doc: Doc): void {
     list.push({ tok: k, pi: m.ref });
     personMentionsBySent.set(sentOf(k), list);
   }
+  })();
+  (() => {
   for (const k of sc.pronounIdx) {
     const sent = sentOf(k);
     const here = new Set((personMentionsBySent.get(sent) ?? []).filter((x) => x.tok < k).map((x) => x.pi));
@@ -1124,6 +1172,7 @@ export function extractEntities(doc: Doc): void {
     if (pi === undefined) continue;
     mentions.push(mk(spanOf(k, k + 1), "person", pi, null, "pronoun", "person.pronoun"));
   }
+  })();
 
   function tokIndexAt(pos: number): number {
     let lo = 0;
@@ -1199,6 +1248,7 @@ export function extractEntities(doc: Doc): void {
     mentions.push(mk(span, "place", pi, country, via, rule));
   }
 
+  (() => {
   for (const h of sc.hits) {
     if (consumed[h.s]) continue;
     // glued to an unknown capitalised word before it: part of another name ("Real Madrid", "Jordan" in "Michael Jordan")
@@ -1238,6 +1288,7 @@ export function extractEntities(doc: Doc): void {
       mentions.push(mk(span, "country", -1, en.actor, possessive ? "possessive" : en.via, COUNTRY_RULE[en.via] ?? `country.${en.via}`));
     }
   }
+  })();
   function addPlaceOnly(name: string, country: string | null, g: [string, number, number, number] | undefined): void {
     const key = nameKey(name);
     if (placeByKey.has(key)) return;
@@ -1245,14 +1296,17 @@ export function extractEntities(doc: Doc): void {
     places.push({ name, country, lat: g ? g[1] : null, lon: g ? g[2] : null, mentions: [] });
   }
   // capitals as places: record their mentions too
+  (() => {
   for (const m of mentions) {
     if (m.kind === "country" && (m.via === "capital" || m.via === "seat")) {
       const pi = placeByKey.get(nameKey(text.slice(m.start, m.end)));
       if (pi !== undefined) places[pi]!.mentions.push({ start: m.start, end: m.end });
     } else if (m.kind === "place" && m.via === "capital-place" && m.ref >= 0) places[m.ref]!.mentions.push({ start: m.start, end: m.end });
   }
+  })();
 
   // untitled names after "in", "near": places unless a known person ("in Khan Younis")
+  (() => {
   for (const [a, b] of placeRuns) {
     let skip = false;
     for (let x = a; x < b; x++) if (consumed[x] || hitAt[x] || mentionPerson.has(x)) skip = true;
@@ -1269,8 +1323,10 @@ export function extractEntities(doc: Doc): void {
     addPlace(name, guessCountry(name), span, null, null, "place.after-preposition");
     for (let x = a; x < b; x++) consumed[x] = 1;
   }
+  })();
 
   // remaining capitalised runs: places from the gazetteer, "X region", features; unknown acronyms as organisations
+  (() => {
   for (const run of sc.runs) {
     for (let k = run.s; k < run.e; k++) {
       if (consumed[k] || hitAt[k] || mentionPerson.has(k)) continue;
@@ -1334,6 +1390,7 @@ export function extractEntities(doc: Doc): void {
       }
     }
   }
+  })();
   function guessCountry(name: string): string | null {
     const g = L.gazetteer.get(name);
     if (g) return g[0];
@@ -1342,11 +1399,13 @@ export function extractEntities(doc: Doc): void {
   }
 
   // lower-case group nouns: "separatists", "rebels", "protesters"
+  (() => {
   for (const k of sc.groupNounIdx) {
     if (consumed[k] || hitAt[k]) continue;
     if (lw[k] === "opposition" && isCapitalised(w[k + 1] ?? "")) continue;
     mentions.push(mk(spanOf(k, k + 1), "group", -1, null, "noun", "group.noun"));
   }
+  })();
 
   // ---------------------------------------------------------------- output
   // person actors on their mentions
@@ -1367,11 +1426,13 @@ export function extractEntities(doc: Doc): void {
   mentions.sort((a, b) => a.start - b.start || b.end - a.end || prio[a.kind]! - prio[b.kind]!);
   const layer: EntityMention[] = [];
   let lastEnd = -1;
+  (() => {
   for (const m of mentions) {
     if (m.start < lastEnd) continue;
     layer.push(m);
     lastEnd = m.end;
   }
+  })();
   doc.mentions = layer;
 }
 

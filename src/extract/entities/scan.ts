@@ -38,6 +38,8 @@ export interface Scan {
   counterpartIdx: number[];
   /** tokens "by" (for bylines: "Reporting by …") */
   byIdx: number[];
+  /** memo of nameLike by token: 0 unknown, 1 yes, 2 no */
+  nl: Uint8Array;
 }
 
 const TITLE_CASE_FN = new Set(["To", "Of", "In", "On", "At", "By", "For", "With", "And", "Or", "As", "Is", "Are", "Was", "Has", "Have", "Been", "Be", "From", "Into", "Over", "After", "Amid"]);
@@ -62,6 +64,22 @@ const PRONOUN_WORDS = new Set(["he", "him", "his", "she", "her", "hers"]);
 const CONNECTORS = new Set(["of", "for", "the", "in", "on", "de", "to"]);
 
 const LETTER_RE = /^\p{L}/u;
+const UPPER_RE = /\p{Lu}/u;
+/** True when the word has an upper-case letter (ASCII fast path). */
+function hasUpper(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+    if (c >= 128) return UPPER_RE.test(t);
+  }
+  return false;
+}
+const AL_RE = /^(?:al|el)-\p{Lu}/u;
+/** "al-Assad", "el-Sisi": a lower-case particle glued to a capitalised name (cheap first-letter check first). */
+function isAlName(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return (c === 97 || c === 101) && t.charCodeAt(1) === 108 && t.charCodeAt(2) === 45 && AL_RE.test(t);
+}
 export function isWord(t: string): boolean {
   const c = t.charCodeAt(0);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -83,9 +101,8 @@ export function scan(doc: Doc, L: Lexicon): Scan {
     const t = tokens[i]!;
     const s = text.slice(t.start, t.end);
     w[i] = s;
-    const c = s.charCodeAt(0);
     // lower-case words are their own lower case; punctuation too
-    const l = (c >= 97 && c <= 122 && !/[A-Z]/.test(s)) || !isWord(s) ? s : s.toLowerCase();
+    const l = hasUpper(s) ? s.toLowerCase() : s;
     lw[i] = l;
     const f = flags.get(l);
     if (f === undefined) continue;
@@ -202,26 +219,39 @@ export function scan(doc: Doc, L: Lexicon): Scan {
     const t = w[k]!;
     if (!isWord(t)) return false;
     if (isCapitalised(t)) return true;
-    return /^(?:al|el)-\p{Lu}/u.test(t);
+    return isAlName(t);
   }
 
-  return { w, lw, hitAt, hits, runs, headline, roleHeadIdx, pronounIdx, groupNounIdx, counterpartIdx, byIdx };
+  return { w, lw, hitAt, hits, runs, headline, roleHeadIdx, pronounIdx, groupNounIdx, counterpartIdx, byIdx, nl: new Uint8Array(n) };
 }
 
 /** True for a token that can be part of a person's name. */
 export function nameLike(sc: Scan, L: Lexicon, k: number): boolean {
+  const m = sc.nl[k];
+  if (m) return m === 1;
+  const r = computeNameLike(sc, L, k);
+  sc.nl[k] = r ? 1 : 2;
+  return r;
+}
+
+const NAME_PREFIX_RE = /^(?:al|el|bin|ibn|abu)-\p{Lu}/u;
+const ROMAN_RE = /^(?:II|III|IV|VI|VII|VIII|Jr|Sr)$/;
+const INITIALISM_RE = /^(?:\p{Lu}\.)+$/u;
+const INITIALISM2_RE = /^(?:\p{Lu}\.){2,}$/u;
+const DIGIT_RE = /\d/;
+
+function computeNameLike(sc: Scan, L: Lexicon, k: number): boolean {
   const t = sc.w[k]!;
   if (sc.hitAt[k]) return false;
-  if (!isWord(t)) return /^\p{Lu}$/u.test(sc.w[k - 1] ?? "") && t === "."; // dot of an initial
+  if (!isWord(t)) return t === "." && /^\p{Lu}$/u.test(sc.w[k - 1] ?? ""); // dot of an initial
   if (L.particles.has(t)) return true;
-  if (/^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(t)) return true;
-  if (!isCapitalised(t)) return false;
+  if (!isCapitalised(t)) return t.indexOf("-") > 0 && NAME_PREFIX_RE.test(t);
   if (L.nonNames.has(t) || L.monthsDays.has(t) || L.orgHeads.has(t) || L.featureHeads.has(t)) return false;
   const lt = sc.lw[k]!;
   if (L.roleHeads.has(lt) || L.honorifics.has(lt)) return false;
-  if (/^(?:II|III|IV|VI|VII|VIII|Jr|Sr)$/.test(t) && k > 0 && isCapitalised(sc.w[k - 1]!)) return true; // "Abdullah II"
-  if (t.length > 1 && isAllCaps(t) && !/^(?:\p{Lu}\.)+$/u.test(t)) return false; // acronyms
-  if (/^(?:\p{Lu}\.){2,}$/u.test(t)) return false; // U.S., U.N.
-  if (/\d/.test(t)) return false;
+  if (ROMAN_RE.test(t) && k > 0 && isCapitalised(sc.w[k - 1]!)) return true; // "Abdullah II"
+  if (t.length > 1 && isAllCaps(t) && !INITIALISM_RE.test(t)) return false; // acronyms
+  if (INITIALISM2_RE.test(t)) return false; // U.S., U.N.
+  if (DIGIT_RE.test(t)) return false;
   return true;
 }
