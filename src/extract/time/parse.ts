@@ -56,8 +56,14 @@ export interface Cand {
 
 const DROP_PARSERS = new Set(["ENTimeExpressionParser", "ENTimeUnitWithinFormatParser", "ENCasualTimeParser"]);
 
-const YEAR_RE =
-  /\b(in|since|until|till|by|from|of|the|and|or|during|before|after|early|late|mid-|between|through|to|around)\s+((?:1[89]|20)\d\d)(?!\w|[.,]\d)(?!\s*(?:%|per\s*cent|percent|people|persons|troops|soldiers|civilians|refugees|children|deaths|dead|cases|km|kilomet(?:re|er)s|miles|met(?:re|er)s|tons|tonnes|dollars|euros|pounds)\b)/i;
+/** The cue word before a bare year: "in 2014", "the 2014 and 2015 Minsk agreements". */
+const YEAR_CUE = "in|since|until|till|by|from|of|the|and|or|during|before|after|early|late|mid-|between|through|to|around";
+/** Matched at the year (a lookbehind for the cue): the scan only stops at digits. */
+const YEAR_RE = new RegExp(
+  `(?<=\\b(?:${YEAR_CUE})\\s+)(?:1[89]|20)\\d\\d(?!\\w|[.,]\\d)(?!\\s*(?:%|per\\s*cent|percent|people|persons|troops|soldiers|civilians|refugees|children|deaths|dead|cases|km|kilomet(?:re|er)s|miles|met(?:re|er)s|tons|tonnes|dollars|euros|pounds)\\b)`,
+  "i",
+);
+const YEAR_CUE_BEFORE_RE = new RegExp(`\\b(?:${YEAR_CUE})\\s+$`, "i");
 
 const YEAR_TAG = "parser/newsYear";
 
@@ -67,7 +73,10 @@ const yearParser: chrono.Parser = {
   extract(context, match) {
     // the result keeps its cue word ("in 2014"): chrono drops results that are digits only;
     // toCand trims the span back to the year
-    const r = context.createParsingResult(match.index ?? 0, match[0], { year: Number(match[2]) });
+    const at = match.index ?? 0;
+    const cue = YEAR_CUE_BEFORE_RE.exec(context.text.slice(Math.max(0, at - 20), at));
+    const start = at - (cue ? cue[0].length : 0);
+    const r = context.createParsingResult(start, context.text.slice(start, at + 4), { year: Number(match[0]) });
     r.addTag(YEAR_TAG);
     return r;
   },
@@ -198,10 +207,10 @@ function unitOf(t: string): Unit | null {
 
 const REL_TEXT_RE = /\b(?:this|last|next|past|coming|previous)\s+(?:week|month|year)\b|\bago\b/i;
 
-function toCand(text: string, r: chrono.ParsedResult): Cand | null {
+function toCand(text: string, r: chrono.ParsedResult, offset = 0): Cand | null {
   const s = r.start;
-  let start = r.index;
-  let end = trimEnd(text, start, r.index + r.text.length);
+  let start = r.index + offset;
+  let end = trimEnd(text, start, start + r.text.length);
   if (s.tags().has(YEAR_TAG)) start = end - 4;
   const t = text.slice(start, end);
   const tags = s.tags();
@@ -297,20 +306,111 @@ function mergeParenthesised(text: string, cands: Cand[]): Cand[] {
   return out;
 }
 
-/** One chrono parse over the whole text; candidates sorted by position, non-overlapping. */
+// ---------------------------------------------------------------- windows
+
+/**
+ * Every chrono result contains one of these anchors: a month or weekday name, a casual day word,
+ * a time unit (with chrono's abbreviations, single letters included), a four-digit number (a
+ * year, an ISO or year-first date) or digits joined by a slash, dot or dash. chrono runs its
+ * regexes only over windows around them, joined by a separator (most of an article is far from
+ * any date; windows.test.ts checks that the result equals a whole-text parse).
+ */
+const ANCHOR_WORD_RE =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|weekends?|weekdays?|now|today|tonight|tomorrow|overmorrow|tmrw?|yesterday|night|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|mos?|months?|qtrs?|quarters?|yrs?|years?|[smhdwy])\b/gi;
+/** four digits (a year, an ISO date), digits joined by / . -, a one-letter unit after digits ("5m") */
+const ANCHOR_DIGIT_RE = /\d(?:\d{3}|[/.\-]\d|[smhdwy](?![A-Za-z0-9_]))/gi;
+/** Characters of text kept on each side of an anchor (then widened to whitespace). */
+const MARGIN = 40;
+/** Between two windows: no parser or refiner reads across it. */
+const SEP = "\n|\n";
+
+/** The windows' text joined by SEP, and where each window starts in both texts. */
+export function windowsOf(src: string): { text: string; at: number[]; from: number[] } | null {
+  // anchor positions from two cheap scans (one combined regex is several times slower)
+  const anchors: number[] = [];
+  ANCHOR_WORD_RE.lastIndex = 0;
+  for (let m = ANCHOR_WORD_RE.exec(src); m; m = ANCHOR_WORD_RE.exec(src)) {
+    if (m[0].length === 1) {
+      // a one-letter unit ("5 d ago") but not "'s", "U.S."
+      const p = src.charCodeAt(m.index - 1);
+      if (p === 39 || p === 0x2019 || p === 46) continue;
+    }
+    anchors.push(m.index, m.index + m[0].length);
+  }
+  const nWords = anchors.length;
+  ANCHOR_DIGIT_RE.lastIndex = 0;
+  for (let m = ANCHOR_DIGIT_RE.exec(src); m; m = ANCHOR_DIGIT_RE.exec(src)) anchors.push(m.index, m.index + m[0].length);
+  if (anchors.length === 0) return null;
+  let order: number[] | null = null;
+  if (anchors.length > nWords && nWords > 0) {
+    order = [];
+    for (let i = 0; i < anchors.length; i += 2) order.push(i);
+    order.sort((a, b) => anchors[a]! - anchors[b]!);
+  }
+  const spans: number[] = [];
+  const count = anchors.length / 2;
+  for (let k = 0; k < count; k++) {
+    const i = order ? order[k]! : 2 * k;
+    let s = Math.max(0, anchors[i]! - MARGIN);
+    while (s > 0 && !isSpace(src.charCodeAt(s - 1))) s--;
+    let e = Math.min(src.length, anchors[i + 1]! + MARGIN);
+    while (e < src.length && !isSpace(src.charCodeAt(e))) e++;
+    const n = spans.length;
+    if (n && s <= spans[n - 1]! + 8) spans[n - 1] = Math.max(spans[n - 1]!, e);
+    else spans.push(s, e);
+  }
+  if (spans.length === 0) return null;
+  if (spans.length === 2 && spans[0] === 0 && spans[1] === src.length) return { text: src, at: [0], from: [0] };
+  const parts: string[] = [];
+  const at: number[] = [];
+  const from: number[] = [];
+  let pos = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    if (i) {
+      parts.push(SEP);
+      pos += SEP.length;
+    }
+    at.push(pos);
+    from.push(spans[i]!);
+    parts.push(src.slice(spans[i], spans[i + 1]));
+    pos += spans[i + 1]! - spans[i]!;
+  }
+  return { text: parts.join(""), at, from };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+}
+
+/** One chrono parse over the windows of the text; candidates sorted by position, non-overlapping. */
 export function parseCandidates(text: string): Cand[] {
+  return parseWith(text, true);
+}
+
+/** The same parse over the whole text (the reference the windowed parse is tested against). */
+export function parseCandidatesFull(text: string): Cand[] {
+  return parseWith(text, false);
+}
+
+function parseWith(text: string, windowed: boolean): Cand[] {
   if (!TRIGGER_RE.test(text)) return [];
   // a clock time of 24:00 makes chrono drop the whole date after it; same-length substitution keeps offsets
   const src = text.includes("24:00") ? text.replace(/\b24:00\b/g, "23:59") : text;
+  const win = windowed ? windowsOf(src) : { text: src, at: [0], from: [0] };
+  if (!win) return [];
   let results: chrono.ParsedResult[];
   try {
-    results = NEWS_CHRONO.parse(src, { instant: NEUTRAL, timezone: 0 });
+    results = NEWS_CHRONO.parse(win.text, { instant: NEUTRAL, timezone: 0 });
   } catch {
     return []; // a parser failure must not lose the article: no dates rather than no analysis
   }
   const cands: Cand[] = [];
+  let w = 0;
   for (const r of results) {
-    const c = toCand(text, r);
+    // results come in position order: advance to the window that holds this one
+    if (win.at[w]! > r.index) w = 0;
+    while (w + 1 < win.at.length && win.at[w + 1]! <= r.index) w++;
+    const c = toCand(text, r, win.from[w]! - win.at[w]!);
     if (c && c.end > c.start) cands.push(c);
   }
   cands.sort((a, b) => a.start - b.start);

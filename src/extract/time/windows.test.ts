@@ -1,0 +1,53 @@
+/**
+ * chrono runs over windows around date anchors, not the whole text: the candidates must be the
+ * same as those of a parse over the whole text, with spans into the original text.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { packageRoot } from "../../core/paths.js";
+import { parseCandidates, parseCandidatesFull, windowsOf } from "./parse.js";
+
+const FILLER =
+  "The talks covered grain exports, prisoner exchanges and the safety of the nuclear plant, and both delegations said more work was needed before any agreement could be signed by the leaders. ";
+
+const TRICKY = [
+  `${FILLER.repeat(3)}On Feb. 25, 2022, the ministers met in Geneva. ${FILLER.repeat(2)}Three days later, they met again.`,
+  `${FILLER}The fighting lasted from March 11-13 and resumed on Thursday (March 16). ${FILLER}It ended 2 weeks ago.`,
+  `${FILLER.repeat(2)}The 2014 and 2015 Minsk agreements were signed in 2015, ${FILLER}and reviewed late last year and earlier this week.`,
+  `${FILLER}The deadline is 5m later than 24:00 on 2022-02-24; the report of 24/7 coverage came out at the end of the month.`,
+  `${FILLER}U.S. officials said the 368,000 people counted since 1998 had fled by the weekend, ${FILLER}a year after the war began.`,
+  `Yesterday (February 27) the council met. ${FILLER}In May he said May would be decisive; the march was on Sun.`,
+];
+
+describe("windowed chrono parse", () => {
+  it("finds exactly what a whole-text parse finds, on tricky texts and the bundled articles", () => {
+    const dir = join(packageRoot(), "examples");
+    const texts = [...TRICKY, ...readdirSync(dir).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(dir, f), "utf8"))];
+    for (const t of texts) {
+      const win = parseCandidates(t);
+      expect(win).toEqual(parseCandidatesFull(t));
+      for (const c of win) expect(c.end).toBeLessThanOrEqual(t.length);
+    }
+    // the texts do have dates: the comparison is not between two empty lists
+    expect(parseCandidates(TRICKY[0]!).map((c) => TRICKY[0]!.slice(c.start, c.end))).toEqual(["Feb. 25, 2022", "Three days later"]);
+  });
+
+  it("keeps spans in the original text's offsets", () => {
+    const t = TRICKY[2]!;
+    const got = parseCandidates(t).map((c) => t.slice(c.start, c.end));
+    expect(got).toContain("2014");
+    expect(got).toContain("2015");
+    expect(got).toContain("late last year");
+  });
+
+  it("leaves text far from any anchor out of the windows", () => {
+    const t = `${FILLER.repeat(4)}On Monday the talks resumed. ${FILLER.repeat(4)}`;
+    const w = windowsOf(t)!;
+    expect(w.text.length).toBeLessThan(200);
+    expect(w.text).toContain("On Monday the talks resumed.");
+    expect(windowsOf(FILLER.repeat(3))).toBeNull();
+    // an apostrophe s and the s of U.S. are not one-letter units
+    expect(windowsOf("The president's U.S. visit ended well.")).toBeNull();
+  });
+});
