@@ -104,6 +104,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
     // lower-case words are their own lower case; punctuation too
     const l = hasUpper(s) ? s.toLowerCase() : s;
     lw[i] = l;
+    if (s.length < 2 || s.charCodeAt(0) < 65) continue; // punctuation, digits, single letters: no flag word
     const f = flags.get(l);
     if (f === undefined) continue;
     if (f === 1) roleHeadIdx.push(i);
