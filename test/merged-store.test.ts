@@ -164,3 +164,37 @@ if (pgUrl) {
     };
   });
 }
+
+describe("merged events of a store filled before migration 8 (sqlite)", () => {
+  it("are merged from the stored events and figures when the store is migrated, as if ingested after", async () => {
+    const { toRows } = await import("../src/store/rows.js");
+    const old = new SqliteStore(":memory:");
+    expect(await old.migrate(7)).toBe(7);
+    // a version-7 store has no merged tables: save the rows by hand, the way version-7 code did
+    const insert = (table: string, row: object) => {
+      const cols = Object.keys(row);
+      old.db.prepare(`INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map((c) => "@" + c).join(", ")})`).run(row);
+    };
+    const stories: Record<string, string | null> = { a: "s1", e: "s1" };
+    insert("stories", { id: "s1", title: "s1", first_date: null, last_date: null, article_count: 2, created_at: "2022-02-28T00:00:00Z" });
+    for (const x of [A, B, C, D, E, F]) {
+      const rows = toRows(input(x.record, x.text, stories[x.record.id] ?? null));
+      insert("articles", rows.article);
+      for (const t of ["events", "figures"] as const) for (const r of rows[t]) insert(t, r);
+    }
+    expect(await old.listMergedEvents().catch(() => "no table")).toBe("no table");
+    await old.migrate();
+    const fresh = new SqliteStore(":memory:");
+    await fresh.migrate();
+    await saveAll(fresh);
+    const view = async (s: Store) => JSON.stringify([await s.listMergedEvents({ limit: 100 }), await s.listFigureSeries({ limit: 100 })]);
+    const got = await view(old);
+    expect(JSON.parse(got)[0]).toHaveLength(2);
+    expect(got).toBe(await view(fresh));
+    // migrating again merges nothing twice
+    await old.migrate();
+    expect(await view(old)).toBe(got);
+    await old.close();
+    await fresh.close();
+  });
+});

@@ -412,3 +412,44 @@ export async function mergedCounts(q: Reader): Promise<Map<string, { id: string;
 }
 
 export { runOps };
+
+// ---------------------------------------------------------------- backfill
+
+/** The migration that creates these tables: articles stored before it are merged right after it, oldest first. */
+export const MERGED_MIGRATION = 8;
+export const UNMERGED_ARTICLES = `SELECT a.id FROM articles a
+  WHERE (EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM merged_event_mentions m WHERE m.article_id = a.id))
+    OR (EXISTS (SELECT 1 FROM figures g WHERE g.article_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM figure_observations o WHERE o.article_id = a.id))
+  ORDER BY a.published, a.id`;
+
+/** Merges one article stored before the merged tables existed (its events and figures as stored). */
+export function* backfillOps(articleId: string): Generator<Op, void, unknown[]> {
+  const params = { id: articleId };
+  const [a] = (yield { sql: "SELECT id, outlet, published, story_id FROM articles WHERE id = @id", params, read: true }) as Array<{
+    id: string; outlet: string | null; published: string | null; story_id: string | null;
+  }>;
+  if (!a) return;
+  const done = (yield { sql: "SELECT 1 AS x FROM merged_event_mentions WHERE article_id = @id UNION ALL SELECT 1 AS x FROM figure_observations WHERE article_id = @id", params, read: true }) as unknown[];
+  if (done.length) return;
+  const events = (yield { sql: "SELECT * FROM events WHERE article_id = @id ORDER BY idx", params, read: true }) as Array<Record<string, string | number | null>>;
+  const figures = (yield { sql: "SELECT * FROM figures WHERE article_id = @id ORDER BY idx", params, read: true }) as Array<Record<string, string | number | null>>;
+  const s = (v: string | number | null | undefined) => (v == null ? null : String(v));
+  const span = (r: Record<string, string | number | null>) => ({ start: Number(r.span_start), end: Number(r.span_end), text: String(r.evidence) });
+  const record = {
+    id: a.id, outlet: a.outlet, published: a.published, story: a.story_id,
+    events: events.map((r) => ({
+      type: String(r.type) as PloverType, mode: s(r.mode) as ArticleRecord["events"][number]["mode"],
+      source: side(s(r.source_person), s(r.source_actor), s(r.source_group)), target: side(s(r.target_person), s(r.target_actor), s(r.target_group)),
+      date: s(r.date), realis: String(r.realis) as ArticleRecord["events"][number]["realis"], mutual: Number(r.mutual) === 1 || r.mutual === (true as unknown),
+      evidence: String(r.evidence), span: span(r), rule: String(r.rule),
+    })),
+    figures: figures.map((r) => ({
+      what: String(r.what), value: Number(r.value), value_max: r.value_max == null ? null : Number(r.value_max), qualifier: String(r.qualifier) as Qualifier,
+      unit: String(r.unit), category: String(r.category) as FigureCategory, as_of: s(r.as_of), attributed_to: s(r.attributed_to),
+      rule: String(r.rule), evidence: String(r.evidence), span: span(r),
+    })),
+  } as unknown as ArticleRecord;
+  yield* mergedOps({ record, text: "", origin: "", story: null });
+}

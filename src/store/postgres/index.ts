@@ -248,8 +248,11 @@ export class PostgresStore implements Store {
           version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
         const r = await c.query<{ v: number | null }>("SELECT MAX(version) AS v FROM schema_version");
         let current = r.rows[0]?.v ?? 0;
+        /** the merged tables are new: the articles stored before them are merged once the whole schema is there */
+        let unmerged = false;
         for (const m of MIGRATIONS) {
           if (m.version <= current) continue;
+          if (m.version === merged.MERGED_MIGRATION) unmerged = true;
           await c.query("BEGIN");
           try {
             await c.query(m.sql);
@@ -263,12 +266,28 @@ export class PostgresStore implements Store {
         }
         // persons stored before the registry existed are filed once the whole schema is there
         if ((await c.query(registry.ANY_UNFILED)).rows.length) await this.backfillActors(c);
+        if (unmerged) await this.backfillMerged(c);
         return current;
       } finally {
         await c.query("SELECT pg_advisory_unlock($1)", [MIGRATE_LOCK]);
       }
     } finally {
       c.release();
+    }
+  }
+
+  /** Merges the events and figures of the articles stored before the merged tables existed (one transaction per article, oldest first). */
+  private async backfillMerged(c: pg.PoolClient): Promise<void> {
+    for (const { id } of await this.query<{ id: string }>(merged.UNMERGED_ARTICLES, {}, c)) {
+      await c.query("BEGIN");
+      try {
+        await c.query("SELECT pg_advisory_xact_lock($1)", [MERGED_LOCK]);
+        await registry.runOps(merged.backfillOps(id), (op) => this.query(op.sql, op.params, c));
+        await c.query("COMMIT");
+      } catch (e) {
+        await c.query("ROLLBACK");
+        throw e;
+      }
     }
   }
 

@@ -148,8 +148,11 @@ export class SqliteStore implements Store {
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     const row = this.db.prepare("SELECT MAX(version) AS v FROM schema_version").get() as { v: number | null };
     let current = row.v ?? 0;
+    /** the merged tables are new: the articles stored before them are merged once the whole schema is there */
+    let unmerged = false;
     for (const m of MIGRATIONS) {
       if (m.version <= current || m.version > to) continue;
+      if (m.version === merged.MERGED_MIGRATION) unmerged = true;
       this.db.transaction(() => {
         this.db.exec(m.sql);
         this.db.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)")
@@ -160,7 +163,21 @@ export class SqliteStore implements Store {
     // persons stored before the registry existed are filed once the whole schema is there
     // persons stored before the registry existed (or left unfiled) are filed once the whole schema is there
     if (current === MIGRATIONS[MIGRATIONS.length - 1]!.version && this.db.prepare(registry.ANY_UNFILED).get()) this.backfillActors();
+    if (unmerged && current === MIGRATIONS[MIGRATIONS.length - 1]!.version) this.backfillMerged();
     return current;
+  }
+
+  /** Merges the events and figures of the articles stored before the merged tables existed (one transaction per article, oldest first). */
+  private backfillMerged(): void {
+    const ids = this.db.prepare(merged.UNMERGED_ARTICLES).all() as Array<{ id: string }>;
+    for (const { id } of ids) {
+      this.db.transaction(() => registry.runOpsSync(merged.backfillOps(id), (op) => {
+        const s = this.stmt(op.sql);
+        if (op.read) return s.all(op.params);
+        s.run(op.params);
+        return [];
+      }))();
+    }
   }
 
   /** Files the persons stored before the actor registry existed (one transaction per article, oldest first). */
