@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { analyze, toRecord } from "../src/analyze.js";
+import { analyze } from "../src/analyze.js";
 import type { Article, Side } from "../src/core/types.js";
 
 const PEER = resolve(process.env.EVENTWIRE_PEER ?? "/work/shared/peer");
@@ -31,7 +31,7 @@ const SUITES: Suite[] = [
 
 /** The peer suites' country field: ISO3, "IGO" for an international body, else null. */
 export function countryOf(side: Side): string | null {
-  const a = side.actor?.toUpperCase().replace(/\./g, "") ?? null;
+  const a = (side.actor ?? side.country)?.toUpperCase().replace(/\./g, "") ?? null;
   if (!a) return null;
   if (ISO3.has(a)) return a;
   if (/^[A-Z]{2,8}$/.test(a)) return "IGO";
@@ -54,8 +54,8 @@ function main(): number {
     for (const line of lines) {
       const g = JSON.parse(line) as { id: string; text: string; date?: string | null };
       const article: Article = { id: g.id, text: g.text, title: null, url: null, outlet: null, published: g.date ?? null, origin: suite.gold };
-      const rec = toRecord(analyze(article));
-      const events = rec.events.map((e) => ({ source_country: countryOf(e.source), target_country: countryOf(e.target), plover: e.type }));
+      // one-sided events and sides inferred from context count here (the peer gold codes them)
+      const events = analyze(article).events.filter((e) => e.realis === "asserted").map((e) => ({ source_country: countryOf(e.source), target_country: countryOf(e.target), plover: e.type }));
       nEvents += events.length;
       out.push(JSON.stringify({ id: g.id, events }));
     }

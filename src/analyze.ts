@@ -75,7 +75,7 @@ export function toRecord(doc: Doc, opts: { includeText?: boolean } = {}): Articl
       mentions: p.mentions.map((m) => withText(t, m)),
     })),
     events: doc.events
-      .filter((e) => e.realis === "asserted")
+      .filter((e) => e.realis === "asserted" && !e.partial)
       .map((e) => ({
         type: e.type,
         ...(e.type === "CONSULT" ? { mode: e.mode ?? null } : {}),

@@ -119,6 +119,8 @@ export interface Side {
   person: string | null;
   actor: string | null;
   group?: string | null;
+  /** the country a non-state group or generic agent acts in (events; not a side's actor) */
+  country?: string | null;
 }
 
 export type PloverType =
@@ -146,6 +148,8 @@ export interface EventRecord {
   rule: string;
   realis: Realis;
   mutual?: boolean;
+  /** one side missing or only inferred from the article: kept in doc.events, not in the record */
+  partial?: boolean;
 }
 
 export type FigureCategory = "killed" | "injured" | "displaced" | "aid" | "troops" | "money" | "other";

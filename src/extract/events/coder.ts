@@ -10,6 +10,7 @@ import type { ConsultMode, Doc, EventRecord, PloverType, Realis, Side, Span } fr
 import { dateFor } from "../time/index.js";
 import { realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
+import { addAgentUnits, dominantCountry } from "./agents.js";
 import { buildUnits, conjGap, sameSide, sideKey, type Unit } from "./sides.js";
 
 
@@ -71,6 +72,8 @@ interface Draft {
   bothSides: boolean;
   /** the subject is "the sides", "both countries": the pair of the dyad being reported */
   bothSubject: boolean;
+  /** a side is a generic agent whose country was inferred from the article */
+  inferred: boolean;
 }
 
 export interface CoderContext {
@@ -157,6 +160,10 @@ function ppObject(ctx: CoderContext, units: Unit[], i: number): boolean {
   // "security forces in Guinea", "opposition groups in Zimbabwe": the country names the actors
   if ((w === "in" || w === "of" || w === "from") && t > 0 && GROUP_HEAD.has(ctx.words[t - 1]!)) return false;
   return PREP.has(w);
+}
+
+function isStateAgent(u: Unit): boolean {
+  return (u.via === "agent" || u.via === "agent-inferred") && !u.side.group;
 }
 
 const POSSESSIVE_GAP_RE = /^\s*(?:['’]s?)?\s*$/;
@@ -305,10 +312,12 @@ function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: num
 }
 
 /** The first unit after `pos` within a few words (no clause break between), with its conjuncts. */
-function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number, maxWords = 5, allowPlace = false, allowLocative = false): Unit[] {
+function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number, maxWords = 5, allowPlace = false, allowLocative = false, skipAgents = false): Unit[] {
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.start < pos || u.possessive) continue;
+    // "deployed troops to X", "sent soldiers": the forces moved are not the target
+    if (skipAgents && isStateAgent(u)) continue;
     if (u.place && !allowPlace) continue;
     const gap = gapWords(ctx, pos, u.start);
     if (gap.length > maxWords) return [];
@@ -390,8 +399,13 @@ function habitualBefore(before: readonly string[]): boolean {
 }
 
 function cloneSide(s: Side): Side {
-  return s.group ? { person: s.person, actor: s.actor, group: s.group } : { person: s.person, actor: s.actor };
+  const c: Side = s.group ? { person: s.person, actor: s.actor, group: s.group } : { person: s.person, actor: s.actor };
+  if (s.country) c.country = s.country;
+  return c;
 }
+
+/** the missing side of a one-sided event */
+const NOBODY: Side = { person: null, actor: null };
 
 export function codeEvents(doc: Doc): EventRecord[] {
   const { byTrigger } = loadRules();
@@ -405,6 +419,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
   const drafts: Draft[] = [];
   let topic: Side | null = null;
   let topicActor: Side | null = null;
+  let dominant: string | null | undefined;
 
   for (let si = 0; si < doc.sentences.length; si++) {
     const sent = doc.sentences[si]!;
@@ -416,7 +431,8 @@ export function codeEvents(doc: Doc): EventRecord[] {
       cands ??= new Set();
       for (const r of rs) cands.add(r);
     }
-    const allUnits = cands ? buildUnits(doc, sent.start, sent.end) : [];
+    if (cands && dominant === undefined) dominant = dominantCountry(doc);
+    const allUnits = cands ? addAgentUnits(doc, words, sent.tokStart, sent.tokEnd, buildUnits(doc, sent.start, sent.end), dominant ?? null) : [];
     // possessive pronouns ("his counterpart") are possessors, never sides of their own
     const units = allUnits.filter((u) => !u.possessive);
     if (cands && units.length + (topic ? 1 : 0) > 0) {
@@ -557,7 +573,7 @@ function codeMatch(
       case "object":
         // threats and demands name their target after the act: "threatened to cut off gas to X"
         // a shelled or seized town stands for its country: "shelled residential areas of Kharkiv"
-        targets = objectOf(ctx, units, tEnd, sent.end, rule.maxGap ?? OBJECT_WINDOW[type] ?? 5, type === "ASSAULT" || type === "COERCE");
+        targets = objectOf(ctx, units, tEnd, sent.end, rule.maxGap ?? OBJECT_WINDOW[type] ?? 5, type === "ASSAULT" || type === "COERCE", false, type === "MOBILIZE" || type === "AID" || type === "RETREAT");
         if (targets.length > 1 && targets.some((u) => u.place)) targets = targets.filter((u) => !u.place).slice(0, 1).concat(targets.filter((u) => !u.place).slice(1));
         if (!targets.length && (type === "ASSAULT" || type === "COERCE")) targets = objectOf(ctx, units, tEnd, sent.end, 5, true).slice(0, 1);
         // "withdrew from X", "cut its military activity around Kyiv": a retreat is from a place
@@ -752,6 +768,7 @@ function codeMatch(
       source: s ? cloneSide(s.side) : null, target: t ? cloneSide(t.side) : null,
       span: { start, end }, rule: rule.name, realis, mutual, sent: si,
       campaign, nearDate, habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign, bothSides: bothSides && !targets.length, bothSubject,
+      inferred: s?.via === "agent-inferred" || t?.via === "agent-inferred",
     });
   };
 
@@ -773,6 +790,9 @@ function codeMatch(
   else if (targets.length && (rule.campaign || type === "ASSAULT" || type === "AID")) for (const t of targets) push(null, t, mode, false);
   else if (type === "AID") push(null, null, mode, false); // "thanked X for the aid": both sides from the thanks
   else if (bothSubject && (type === "AGREE" || type === "CONSULT" || type === "COOPERATE" || type === "REJECT")) push(null, null, mode, true);
+  else if (campaign) return;
+  else if (targets.length) for (const t of targets) push(null, t, mode, false);
+  else push(null, null, mode, false);
 }
 
 function allPairs(us: Unit[]): Array<[Unit, Unit]> {
@@ -845,7 +865,10 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
       }
     }
     if (!d.source || !d.target) fillFromSentence(d, complete, campaigns);
-    if (!d.source) continue;
+    if (!d.source) {
+      out.push(d);
+      continue;
+    }
     if (!d.target && d.bothSides) {
       // the last two-sided event before it that does not involve the source
       for (let k = complete.length - 1; k >= 0; k--) {
@@ -885,12 +908,18 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
         if (sameActor(c.source!, d.source)) d.target = c.target;
         else if (sameActor(c.target!, d.source)) d.target = c.source;
       }
-      if (!d.target || sameSide(d.source, d.target)) continue;
+      if (d.target && sameSide(d.source, d.target)) continue;
     }
     out.push(d);
   }
   for (const c of campaigns) out.push(c);
   out.sort((x, y) => x.span.start - y.span.start);
+  // a one-sided mention of an event coded with both sides in the same sentence adds nothing
+  for (let i = out.length - 1; i >= 0; i--) {
+    const d = out[i]!;
+    if (d.source && d.target) continue;
+    if (out.some((o) => o !== d && o.source && o.target && o.type === d.type && o.sent === d.sent)) out.splice(i, 1);
+  }
 
   const events: EventRecord[] = [];
   const seen = new Map<string, EventRecord>();
@@ -900,13 +929,14 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
     if (d.campaign) date = d.nearDate;
     else if (d.habitual) date = null;
     else date = dateOf(doc, d.span);
-    const s = d.source!;
-    const t = d.target!;
+    const s = d.source ?? NOBODY;
+    const t = d.target ?? NOBODY;
+    const partial = !d.source || !d.target || d.inferred;
     const symmetric = d.type === "CONSULT" || d.type === "AGREE" || d.type === "COOPERATE";
     let ks = sideKey(s);
     let kt = sideKey(t);
     if (symmetric && kt < ks) [ks, kt] = [kt, ks];
-    const key = `${d.type}|${ks}|${kt}|${date ?? ""}|${d.realis === "asserted" ? "a" : "n"}`;
+    const key = `${d.type}|${ks}|${kt}|${date ?? ""}|${d.realis === "asserted" ? "a" : "n"}|${partial ? "p" : ""}`;
     const prev = seen.get(key);
     if (prev) {
       if (d.mutual) prev.mutual = true;
@@ -916,6 +946,7 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
       type: d.type, source: s, target: t, date, span: d.span, rule: d.rule, realis: d.realis,
       ...(d.type === "CONSULT" ? { mode: d.mode } : {}),
       ...(d.mutual ? { mutual: true } : {}),
+      ...(partial ? { partial: true } : {}),
     };
     seen.set(key, ev);
     events.push(ev);

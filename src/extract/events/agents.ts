@@ -1,0 +1,205 @@
+/**
+ * Generic actors the entities stage leaves unresolved, added as event units:
+ * - state agents ("police", "troops", "the army", "security forces", "the government",
+ *   "authorities", "officials"): the state of a country word right before ("Israeli troops",
+ *   "Sudan's army"), of an "in/of/from X" right after ("police in Cairo"), else the article's
+ *   dominant country (then the unit is `inferred`);
+ * - non-state groups ("rebels", "militants", "protesters", "opposition", …): a `group` side whose
+ *   `country` is where they operate, found the same way;
+ * - plural demonyms ("Palestinians", "Israelis") and short country names ("Bosnia").
+ * Word lists are in data/events/agents.json; every lookup is a Set/Map lookup on the shared
+ * lower-cased token array.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Doc, Side } from "../../core/types.js";
+import { dataPath } from "../../core/paths.js";
+import type { Unit } from "./sides.js";
+
+interface AgentFile {
+  state: string[];
+  group: string[];
+  modifiers: string[];
+  shortNames: Record<string, string>;
+  pluralDemonyms: Record<string, string>;
+  demonyms: Record<string, string>;
+}
+
+interface Lex {
+  state: Set<string>;
+  group: Set<string>;
+  modifiers: Set<string>;
+  /** lower-case plural demonym or short name → ISO3 */
+  names: Map<string, string>;
+  /** lower-case singular demonym → ISO3 (to read "Sudanese rebels") */
+  demonyms: Map<string, string>;
+}
+
+let lex: Lex | null = null;
+
+export function agentLexicon(): Lex {
+  if (lex) return lex;
+  const f = JSON.parse(readFileSync(dataPath("events", "agents.json"), "utf8")) as AgentFile;
+  const require = createRequire(import.meta.url);
+  const countries = require("world-countries") as Array<{ cca3: string; name: { common: string }; demonyms?: { eng?: { m: string; f: string } } }>;
+  const names = new Map<string, string>();
+  const demonyms = new Map<string, string>();
+  const seen = new Map<string, string | null>();
+  for (const c of countries) {
+    const d = c.demonyms?.eng;
+    for (const w of d ? [d.m, d.f] : []) {
+      if (!w || /\s/.test(w)) continue;
+      const lw = w.toLowerCase();
+      // a demonym shared by several countries names none of them
+      if (seen.has(lw) && seen.get(lw) !== c.cca3) seen.set(lw, null);
+      else seen.set(lw, c.cca3);
+    }
+  }
+  for (const [w, iso] of seen) {
+    if (!iso) continue;
+    demonyms.set(w, iso);
+    // "Israeli" → "Israelis"; "Sudanese", "Swiss", "French" have no -s plural
+    if (!/(?:ese|ss|ch|sh|s)$/.test(w)) names.set(w + "s", iso);
+  }
+  for (const [k, v] of Object.entries(f.pluralDemonyms)) names.set(k.toLowerCase(), v);
+  for (const [k, v] of Object.entries(f.demonyms)) demonyms.set(k.toLowerCase(), v);
+  for (const [k, v] of Object.entries(f.shortNames)) names.set(k.toLowerCase(), v);
+  lex = {
+    state: new Set(f.state),
+    group: new Set(f.group),
+    modifiers: new Set(f.modifiers),
+    names,
+    demonyms,
+  };
+  return lex;
+}
+
+const ISO3_RE = /^[A-Z]{3}$/;
+
+/** The country most mentioned in the article (country, place and person mentions), or null. */
+export function dominantCountry(doc: Doc): string | null {
+  const n = new Map<string, number>();
+  let best: string | null = null;
+  let bestN = 0;
+  for (const m of doc.mentions) {
+    let a = m.actor;
+    if (!a && m.kind === "place") a = doc.places[m.ref]?.country ?? null;
+    if (!a || !ISO3_RE.test(a)) continue;
+    const k = (n.get(a) ?? 0) + 1;
+    n.set(a, k);
+    if (k > bestN) {
+      bestN = k;
+      best = a;
+    }
+  }
+  return best;
+}
+
+function unitCountry(u: Unit): string | null {
+  const a = u.side.actor ?? u.side.country ?? null;
+  return a && ISO3_RE.test(a) ? a : null;
+}
+
+const POSS_RE = /^(?:'s|’s|'|’)$/;
+const LINK = new Set(["in", "of", "from"]);
+
+/**
+ * Adds agent units to the units of one sentence (tokens [tokStart, tokEnd)) and gives unresolved
+ * group units a country. Returns a new sorted array (the input is not changed when nothing is added).
+ */
+export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: number, tokEnd: number, units: Unit[], dominant: string | null): Unit[] {
+  const L = agentLexicon();
+  const toks = doc.tokens;
+  const text = doc.text;
+  let added: Unit[] | null = null;
+  let ui = 0;
+  for (let t = tokStart; t < tokEnd; t++) {
+    const w = words[t]!;
+    const isState = L.state.has(w);
+    const isGroup = !isState && L.group.has(w);
+    const name = !isState && !isGroup ? L.names.get(w) : undefined;
+    if (!isState && !isGroup && !name) continue;
+    // "government forces", "rebel fighters": the last word is the head
+    if (!name && t + 1 < tokEnd && (L.state.has(words[t + 1]!) || L.group.has(words[t + 1]!))) continue;
+    const tk = toks[t]!;
+    // inside an existing unit?
+    while (ui < units.length && units[ui]!.end <= tk.start) ui++;
+    if (ui < units.length && units[ui]!.start <= tk.start) continue;
+    if (name) {
+      // "Palestinians", "Bosnia": capitalised in the text
+      if (!/^\p{Lu}/u.test(text.slice(tk.start, tk.start + 1))) continue;
+      (added ??= []).push({ start: tk.start, end: tk.end, side: { person: null, actor: name }, person: false, place: false, via: "agent-name" });
+      continue;
+    }
+    // the country word before: "Israeli troops", "Sudan's security forces", "Sudanese rebels"
+    let country: string | null = null;
+    let start = tk.start;
+    let k = t - 1;
+    while (k >= tokStart && (L.modifiers.has(words[k]!) || POSS_RE.test(words[k]!))) k--;
+    if (k >= tokStart) {
+      const prev = units[ui - 1];
+      const kt = toks[k]!;
+      if (prev && prev.end === kt.end && !prev.person && !prev.place) {
+        country = unitCountry(prev);
+        if (country && isState) continue; // "Israeli troops": the country unit is the side already
+        if (prev.side.group) continue; // "Hamas militants"
+      } else {
+        const dem = L.demonyms.get(words[k]!);
+        if (dem) {
+          country = dem;
+          start = kt.start;
+        }
+      }
+    }
+    // "police in Cairo", "the government of Sudan"
+    if (!country && t + 1 < tokEnd && LINK.has(words[t + 1]!)) {
+      let j = t + 2;
+      if (j < tokEnd && words[j] === "the") j++;
+      const next = units.find((u) => u.start === toks[j]?.start);
+      if (next && !next.person) country = unitCountry(next);
+    }
+    let inferred = false;
+    if (!country) {
+      country = dominant;
+      inferred = true;
+    }
+    // a lower-case agent word with a determiner or modifier before: "the army", "riot police", "rebels"
+    const side: Side = isState
+      ? { person: null, actor: country }
+      : { person: null, actor: null, group: text.slice(start, tk.end), ...(country ? { country } : {}) };
+    (added ??= []).push({ start, end: tk.end, side, person: false, place: false, via: inferred ? "agent-inferred" : "agent" });
+  }
+  // group mentions of the entities stage with no country: "protesters", "Sudanese rebels"
+  let out = units;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (!u.side.group || u.side.actor || u.side.country) continue;
+    const first = /^[\p{L}'’-]+/u.exec(u.side.group)?.[0]?.toLowerCase();
+    let c = first ? L.demonyms.get(first) ?? null : null;
+    if (!c) {
+      const a = tokAfter(doc, u.end);
+      if (a >= 0 && a < tokEnd && LINK.has(words[a]!)) {
+        const next = units[i + 1];
+        if (next && !next.person && next.start - toks[a]!.end <= 5) c = unitCountry(next);
+      }
+    }
+    c ??= dominant;
+    if (!c) continue;
+    if (out === units) out = units.slice();
+    out[i] = { ...u, side: { ...u.side, country: c } };
+  }
+  if (!added) return out;
+  return out.concat(added).sort((a, b) => a.start - b.start);
+}
+
+function tokAfter(doc: Doc, pos: number): number {
+  const toks = doc.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < toks.length ? lo : -1;
+}
