@@ -198,3 +198,30 @@ describe("merged events of a store filled before migration 8 (sqlite)", () => {
     await fresh.close();
   });
 });
+
+describe("merged events and figure series over the HTTP API", () => {
+  it("GET /api/events/merged and /api/figures/series/stored, with filters; bad values are a 400", async () => {
+    const { createApp } = await import("../src/api/app.js");
+    const store = new SqliteStore(":memory:");
+    await store.migrate();
+    await saveAll(store);
+    const app = createApp({ store, webDir: null });
+    const get = async (url: string, status = 200) => {
+      const res = await app.request(url);
+      expect(res.status, url).toBe(status);
+      return res.json() as Promise<unknown>;
+    };
+    const evs = (await get("/api/events/merged")) as Array<{ id: string; sources: number; mentions: unknown[] }>;
+    expect(evs.map((e) => e.id).sort()).toEqual(["ev:a:0", "ev:d:0"]);
+    expect(((await get("/api/events/merged?min_sources=2")) as typeof evs).map((e) => [e.id, e.sources])).toEqual([["ev:a:0", 4]]);
+    expect(((await get("/api/events/merged?person=Lavrov&from=2022-03-01")) as typeof evs).map((e) => e.id)).toEqual(["ev:d:0"]);
+    await get("/api/events/merged?min_sources=zero", 400);
+    await get("/api/events/merged?outlet=AP", 400);
+    const series = (await get("/api/figures/series/stored?contradicted=1")) as Array<{ points: unknown[]; contradictions: unknown[] }>;
+    expect(series).toHaveLength(1);
+    expect(series[0]!.points).toHaveLength(2);
+    expect(series[0]!.contradictions).toHaveLength(1);
+    expect(await get("/api/figures/series/stored?category=killed")).toEqual([]);
+    await store.close();
+  });
+});

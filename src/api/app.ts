@@ -8,7 +8,7 @@
  */
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { z } from "zod";
+import { z } from "zod";
 import { InputError } from "../core/errors.js";
 import type { Article } from "../core/types.js";
 import { makeArticle } from "../ingest/article.js";
@@ -25,6 +25,16 @@ import {
   NewArticleBody, PersonsQuery, PlacesQuery, QuotesQuery, SearchQuery, StoriesQuery,
 } from "./schemas.js";
 import { serveWeb } from "./static.js";
+
+/** GET /api/events/merged: one row per real event (merged across articles in the store). */
+const MergedEventsQuery = EventsQuery.omit({ outlet: true }).extend({
+  min_sources: z.coerce.number().int().min(1).max(100_000).optional().describe("at least this many sources (outlets)"),
+});
+/** GET /api/figures/series/stored: the figure series kept in the store (one per quantity). */
+const StoredSeriesQuery = FiguresQuery.pick({ limit: true, offset: true, category: true, what: true }).extend({
+  min_points: z.coerce.number().int().min(1).max(100_000).optional().describe("at least this many as-of dates"),
+  contradicted: z.enum(["1", "true", "0", "false"]).optional().describe("only series with a contradiction"),
+});
 
 export interface AppOptions {
   store: Store;
@@ -162,6 +172,11 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   api.get("/events", async (c) => c.json(await store.listEvents(query(c, EventsQuery))));
+  api.get("/events/merged", async (c) => c.json(await store.listMergedEvents(query(c, MergedEventsQuery))));
+  api.get("/figures/series/stored", async (c) => {
+    const q = query(c, StoredSeriesQuery);
+    return c.json(await store.listFigureSeries({ ...q, contradicted: q.contradicted === "1" || q.contradicted === "true" }));
+  });
   api.get("/figures", async (c) => c.json(await store.listFigures(query(c, FiguresQuery))));
   api.get("/figures/series", async (c) => c.json(await figureSeries(store, query(c, FigureSeriesQuery))));
   api.get("/quotes", async (c) => c.json(await store.listQuotes(query(c, QuotesQuery))));
