@@ -237,8 +237,8 @@ describe("sides, context and dates", () => {
     expect(ev[0]!.rule).toMatch(/^assault\./);
   });
   it("codes no event with only one identifiable side", () => {
-    expect(keys(code("The ministry condemned the attack."))).length).toBe(0);
-    expect(keys(code("Officials met in Geneva."))).length).toBe(0);
+    expect(keys(code("The ministry condemned the attack.")).length).toBe(0);
+    expect(keys(code("Officials met in Geneva.")).length).toBe(0);
   });
   it("records the rule that coded each event", () => {
     for (const e of code("France urged Iran to release the detainees.")) expect(e.rule).toMatch(/^[a-z]+\.[a-z_.]+$/);
