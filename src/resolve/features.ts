@@ -201,8 +201,17 @@ function runInfo(raw: string): RunInfo {
 }
 
 export function scanNames(text: string): NameScan {
+  return scanNamesIn(text, null);
+}
+
+/**
+ * One scan for the names of the whole text and those of the lead: `lead` lists [start, end)
+ * ranges (the headline line, the lead) whose names also go to `leadNames`.
+ */
+function scanNamesIn(text: string, lead: number[] | null): NameScan & { leadNames: Set<string> } {
   const names = new Set<string>();
   const found = new Set<string>();
+  const leadNames = new Set<string>();
   CAP_RUN_RE.lastIndex = 0;
   for (let m = CAP_RUN_RE.exec(text); m; m = CAP_RUN_RE.exec(text)) {
     const info = runInfo(m[0]);
@@ -210,8 +219,16 @@ export function scanNames(text: string): NameScan {
     if (info.names.length === 0) continue;
     if (info.single && isSentenceStart(text, m.index)) continue;
     for (const p of info.names) names.add(p);
+    if (lead) {
+      for (let i = 0; i < lead.length; i += 2) {
+        if (m.index >= lead[i]! && m.index < lead[i + 1]!) {
+          for (const p of info.names) leadNames.add(p);
+          break;
+        }
+      }
+    }
   }
-  return { names, countries: found };
+  return { names, countries: found, leadNames };
 }
 
 function isSentenceStart(text: string, i: number): boolean {
@@ -434,7 +451,13 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
     addTerms(r.title, 1, leadTerms);
   }
 
-  const scan = scanNames(text);
+  // the lead's names from the same scan: the headline when it is the text's first line, the lead
+  // (a run that starts a range starts a sentence there too: same as scanning the lead alone)
+  // (with a separate title, the title and the lead are scanned together as before: a run can
+  // join the title's last words and the lead's first)
+  const ranges = headline && leadStart === headlineEnd + 1 ? [0, leadEnd] : [0, headlineEnd, leadStart, leadEnd];
+  const scan = scanNamesIn(text, r.title ? null : ranges);
+  const leadNames = r.title ? scanNames(r.title + "\n" + lead).names : scan.leadNames;
   const names = scan.names;
   const actors = scan.countries;
   for (const p of r.persons) {
@@ -487,7 +510,7 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
     terms,
     leadTerms,
     names,
-    leadNames: scanNames((title ?? "") + "\n" + lead).names,
+    leadNames,
     actors,
     events,
     mentionedDays: [...dates.explicit, ...dates.yearless],

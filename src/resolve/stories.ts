@@ -95,7 +95,24 @@ export interface Story {
 /** log(d + 0.5) for small document frequencies */
 const LOG_TABLE = Float64Array.from({ length: 4096 }, (_, d) => Math.log(d + 0.5));
 
-type StoryCache = Story & { _norms?: { n: number; terms: number; leadTerms: number } };
+type StoryCache = Story & { _norms?: { n: number; terms: number; leadTerms: number; names: number; leadNames: number } };
+
+/** An article's vectors under the current idf, computed once per article. */
+interface Weighted {
+  /** unit-length log-tf (what joins a centroid) */
+  unit: Map<string, number>;
+  /** unit log-tf × idf, and its norm */
+  v: Map<string, number>;
+  norm: number;
+  /** unit log-tf × idf²: the dot product with a centroid needs no idf look-up */
+  v2: Map<string, number>;
+}
+
+/** An article's names with their idf, and the idf sum. */
+interface WeightedNames {
+  list: Array<[string, number]>;
+  sum: number;
+}
 
 /** What a story looks like to a reader: title, key actors, time span and a short summary. */
 export interface StorySummary {
@@ -139,7 +156,8 @@ export class StoryIndex {
   private dfEvents = new Map<string, number>();
   private stories: Story[] = [];
   private byId = new Map<string, number>();
-  private postings = new Map<string, number[]>();
+  /** story indices by term, name and event key (newest last) */
+  private postings = { t: new Map<string, number[]>(), n: new Map<string, number[]>(), e: new Map<string, number[]>() };
   private indexed: Array<Set<string>> = [];
   private primed = new Set<string>();
   private maxDay: number | null = null;
@@ -249,22 +267,32 @@ export class StoryIndex {
 
   // --------------------------------------------------------------------------------- candidates
 
-  private queryKeys(f: ArticleFeatures): string[] {
+  /** The postings lists the article's strongest terms, names and main events find. */
+  private queryLists(f: ArticleFeatures): number[][] {
     // only terms some story is indexed under can find a candidate
-    const terms = [...f.terms.entries()]
-      .filter(([t]) => this.postings.has("t:" + t))
-      .map(([t, w]) => [t, (1 + Math.log(w)) * this.idf(t)] as const)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, this.opts.queryTerms)
-      .map(([t]) => "t:" + t);
-    const names = [...f.names]
-      .filter((t) => this.postings.has("n:" + t))
-      .map((t) => [t, this.idfName(t)] as const)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 15)
-      .map(([t]) => "n:" + t);
-    const events = f.events.filter((e) => e.main).flatMap((e) => e.keys.map((k) => "e:" + k)).slice(0, 10);
-    return [...terms, ...names, ...events];
+    // ranked by unit log-tf × idf: the same order as log-tf × idf
+    const q = this.query(f);
+    const lists: number[][] = [];
+    let k = 0;
+    for (let i = 0; i < q.rankedTerms.length && k < this.opts.queryTerms; i++) {
+      const list = this.postings.t.get(q.rankedTerms[i]!);
+      if (list) lists.push(list), k++;
+    }
+    k = 0;
+    for (let i = 0; i < q.rankedNames.length && k < 15; i++) {
+      const list = this.postings.n.get(q.rankedNames[i]!);
+      if (list) lists.push(list), k++;
+    }
+    k = 0;
+    for (const e of f.events) {
+      if (!e.main) continue;
+      for (const key of e.keys) {
+        if (k++ >= 10) break;
+        const list = this.postings.e.get(key);
+        if (list) lists.push(list);
+      }
+    }
+    return lists;
   }
 
   private inWindow(s: Story, day: number | null): boolean {
@@ -281,11 +309,9 @@ export class StoryIndex {
 
   private candidateIndices(f: ArticleFeatures): number[] {
     const hits = new Map<number, number>();
-    const keys = this.queryKeys(f);
+    const lists = this.queryLists(f);
     let work = 0;
-    for (const key of keys) {
-      const list = this.postings.get(key);
-      if (!list) continue;
+    for (const list of lists) {
       let scanned = 0;
       for (let i = list.length - 1; i >= 0 && scanned < this.opts.maxPostingsScan; i--, scanned++, work++) {
         const si = list[i]!;
@@ -295,17 +321,18 @@ export class StoryIndex {
       }
     }
     const out = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.opts.maxCandidates).map(([si]) => si);
-    this.lastWork = { keys: keys.length, postings: work, candidates: out.length };
+    this.lastWork = { keys: lists.length, postings: work, candidates: out.length };
     return out;
   }
 
   private bestCandidate(f: ArticleFeatures): Scored | null {
     let best: Scored | null = null;
     for (const si of this.candidateIndices(f)) {
-      const sc = this.score(f, si);
+      const sc = this.score(f, si, false);
       if (!best || sc.score > best.score) best = sc;
     }
-    return best;
+    // the shared words and names that explain the choice: for the winner only
+    return best && this.score(f, best.story, true);
   }
 
   // --------------------------------------------------------------------------------- scoring
@@ -323,21 +350,44 @@ export class StoryIndex {
     return v;
   }
 
-  /** The article's idf-weighted unit log-tf vector and its norm, computed once per article. */
-  private weighted(terms: Map<string, number>): { v: Map<string, number>; norm: number } {
-    const v = this.unitLogTf(terms);
+  /** The article's unit log-tf vector, idf-weighted, and its norm, computed once per article. */
+  private weighted(terms: Map<string, number>): Weighted {
+    const unit = this.unitLogTf(terms);
+    const v = new Map<string, number>();
+    const v2 = new Map<string, number>();
     let na = 0;
-    for (const [t, x] of v) {
-      const a = x * this.idf(t);
+    for (const [t, x] of unit) {
+      const idf = this.idf(t);
+      const a = x * idf;
       v.set(t, a);
+      v2.set(t, a * idf);
       na += a * a;
     }
-    return { v, norm: Math.sqrt(na) };
+    return { unit, v, norm: Math.sqrt(na), v2 };
+  }
+
+  private weightedNames(names: Set<string>): WeightedNames {
+    const list: Array<[string, number]> = [];
+    let sum = 0;
+    for (const nm of names) {
+      const w = this.idfName(nm);
+      list.push([nm, w]);
+      sum += w;
+    }
+    return { list, sum };
   }
 
   /** Norm of a story centroid under the current idf; cached, refreshed when the story changes or the corpus grows by 5%. */
   private centroidNorm(s: Story, which: "terms" | "leadTerms"): number {
-    const c = (s as StoryCache)._norms ?? ((s as StoryCache)._norms = { n: -1, terms: 0, leadTerms: 0 });
+    return this.norms(s)[which];
+  }
+
+  /**
+   * A story's centroid norms and idf-weighted name counts under the current idf; cached,
+   * refreshed when the story changes or the corpus grows by 5%.
+   */
+  private norms(s: Story): NonNullable<StoryCache["_norms"]> {
+    const c = (s as StoryCache)._norms ?? ((s as StoryCache)._norms = { n: -1, terms: 0, leadTerms: 0, names: 0, leadNames: 0 });
     if (c.n < 0 || this.n > c.n * 1.05 + 1) {
       for (const k of ["terms", "leadTerms"] as const) {
         let ns = 0;
@@ -347,33 +397,44 @@ export class StoryIndex {
         }
         c[k] = Math.sqrt(ns);
       }
+      for (const k of ["names", "leadNames"] as const) {
+        let sum = 0;
+        for (const [nm, cnt] of s[k]) sum += this.idfName(nm) * cnt;
+        c[k] = sum;
+      }
       c.n = this.n;
     }
-    return c[which];
+    return c;
   }
 
   /** Cosine between an article's weighted vector and a story centroid; the strongest shared terms. */
-  private cosine(a: { v: Map<string, number>; norm: number }, s: Story, which: "terms" | "leadTerms", shared?: Array<[string, number]>): number {
+  private cosine(a: Weighted, s: Story, which: "terms" | "leadTerms", shared?: Array<[string, number]>): number {
     const centroid = s[which];
     let dot = 0;
-    const small = a.v.size <= centroid.size;
-    for (const [t, x] of small ? a.v : centroid) {
-      const y = small ? centroid.get(t) : a.v.get(t);
-      if (y === undefined) continue;
-      const p = small ? x * y * this.idf(t) : y * x * this.idf(t);
-      dot += p;
-      shared?.push([t, p]);
+    if (a.v2.size <= centroid.size) {
+      for (const [t, x] of a.v2) {
+        const y = centroid.get(t);
+        if (y === undefined) continue;
+        dot += x * y;
+        shared?.push([t, x * y]);
+      }
+    } else {
+      for (const [t, y] of centroid) {
+        const x = a.v2.get(t);
+        if (x === undefined) continue;
+        dot += x * y;
+        shared?.push([t, x * y]);
+      }
     }
     const ns = this.centroidNorm(s, which);
     return a.norm && ns ? dot / (a.norm * ns) : 0;
   }
 
-  private nameOverlap(a: Set<string>, story: Map<string, number>, size: number, shared?: Array<[string, number]>): number {
+  /** `storySum`: the story's idf-weighted name counts (cached with its norms). */
+  private nameOverlap(a: WeightedNames, story: Map<string, number>, storySum: number, size: number, shared?: Array<[string, number]>): number {
     let num = 0;
-    let den = 0;
-    for (const nm of a) {
-      const w = this.idfName(nm);
-      den += w;
+    const den = a.sum;
+    for (const [nm, w] of a.list) {
       const c = story.get(nm);
       if (c) {
         const p = (w * c) / size;
@@ -381,21 +442,36 @@ export class StoryIndex {
         shared?.push([nm, p]);
       }
     }
-    let sden = 0;
-    for (const [nm, c] of story) sden += (this.idfName(nm) * c) / size;
+    const sden = storySum / size;
     return den && sden ? num / Math.sqrt(den * sden) : 0;
   }
 
-  private lastQuery: { f: ArticleFeatures | null; n: number; text: { v: Map<string, number>; norm: number }; lead: { v: Map<string, number>; norm: number } } = {
-    f: null,
-    n: -1,
-    text: { v: new Map(), norm: 0 },
-    lead: { v: new Map(), norm: 0 },
-  };
+  private lastQuery: {
+    f: ArticleFeatures | null;
+    n: number;
+    text: Weighted;
+    lead: Weighted;
+    names: WeightedNames;
+    leadNames: WeightedNames;
+    /** terms by weight (unit log-tf × idf: the order of log-tf × idf), names by idf, strongest first */
+    rankedTerms: string[];
+    rankedNames: string[];
+  } | null = null;
 
   private query(f: ArticleFeatures) {
-    if (this.lastQuery.f !== f || this.lastQuery.n !== this.n) {
-      this.lastQuery = { f, n: this.n, text: this.weighted(f.terms), lead: this.weighted(f.leadTerms) };
+    if (!this.lastQuery || this.lastQuery.f !== f || this.lastQuery.n !== this.n) {
+      const text = this.weighted(f.terms);
+      const names = this.weightedNames(f.names);
+      this.lastQuery = {
+        f,
+        n: this.n,
+        text,
+        lead: this.weighted(f.leadTerms),
+        names,
+        leadNames: this.weightedNames(f.leadNames),
+        rankedTerms: [...text.v.entries()].sort((a, b) => b[1] - a[1]).map((x) => x[0]),
+        rankedNames: [...names.list].sort((a, b) => b[1] - a[1]).map((x) => x[0]),
+      };
     }
     return this.lastQuery;
   }
@@ -406,21 +482,22 @@ export class StoryIndex {
   }
 
   /** The evidence for putting article `f` into story `si`, combined into one score. */
-  score(f: ArticleFeatures, si: number): Scored {
+  score(f: ArticleFeatures, si: number, detail = true): Scored {
     const s = this.stories[si]!;
     const o = this.opts;
     // words: cosine between the article's tf-idf vector and the story centroid, over the whole
     // text and over the headline and lead (where the main development is told)
-    const shared: Array<[string, number]> = [];
+    const shared: Array<[string, number]> | undefined = detail ? [] : undefined;
     const q = this.query(f);
     const text = this.cosine(q.text, s, "terms", shared);
     const lead = this.cosine(q.lead, s, "leadTerms");
 
     // names: idf-weighted overlap, each shared name counted by how many members carry it; the
     // same over the headline and lead names (the main development's actors)
-    const sharedNames: Array<[string, number]> = [];
-    const names = this.nameOverlap(f.names, s.names, s.members.length, sharedNames);
-    const leadNames = this.nameOverlap(f.leadNames, s.leadNames, s.members.length);
+    const sharedNames: Array<[string, number]> | undefined = detail ? [] : undefined;
+    const nc = this.norms(s);
+    const names = this.nameOverlap(q.names, s.names, nc.names, s.members.length, sharedNames);
+    const leadNames = this.nameOverlap(q.leadNames, s.leadNames, nc.leadNames, s.members.length);
 
     // events: a shared main event with a compatible date joins (weighted by how specific it is);
     // another date for it, or a main event dated after every article of the story, is a
@@ -434,15 +511,18 @@ export class StoryIndex {
       for (const k of e.keys) {
         const se = s.events.get(k);
         if (!se) continue;
-        const storyDays = [...se.days.keys()];
         // the same event has the same date in every correct report; one day apart is a weaker
         // conflict (a resolution error, or the next day's call between the same two people)
-        const dist = e.day === null || storyDays.length === 0 ? 0 : Math.min(...storyDays.map((d) => Math.abs(d - e.day!)));
+        let dist = 0;
+        if (e.day !== null && se.days.size > 0) {
+          dist = Infinity;
+          for (const d of se.days.keys()) dist = Math.min(dist, Math.abs(d - e.day));
+        }
         const compatible = dist === 0;
         const cf = dist === 1 ? o.nearConflictFactor : o.conflictFactor;
         if (!compatible && e.main && se.main > 0 && this.keyWeight(k) > 0.3 && conflictFactor > cf) {
           conflictFactor = cf;
-          conflict = `${k} on ${isoOfDay(e.day!)}, the story has it on ${storyDays.map(isoOfDay).join("/")}`;
+          conflict = `${k} on ${isoOfDay(e.day!)}, the story has it on ${[...se.days.keys()].map(isoOfDay).join("/")}`;
         }
         if (compatible) {
           const both = e.main && se.main > 0;
@@ -490,8 +570,8 @@ export class StoryIndex {
       leadNames,
       event,
       conflict,
-      sharedTerms: shared.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t]) => t),
-      sharedNames: sharedNames.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t]) => t),
+      sharedTerms: shared ? shared.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t]) => t) : [],
+      sharedNames: sharedNames ? sharedNames.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t]) => t) : [],
       sharedEvent,
       gap,
     };
@@ -543,8 +623,9 @@ export class StoryIndex {
       s.lastDay = s.lastDay === null ? f.day : Math.max(s.lastDay, f.day);
     }
     delete (s as StoryCache)._norms;
-    s.terms = this.addToCentroid(s.terms, f.terms, this.opts.centroidTerms);
-    s.leadTerms = this.addToCentroid(s.leadTerms, f.leadTerms, this.opts.centroidTerms / 2);
+    const q = this.query(f);
+    s.terms = this.addToCentroid(s.terms, q.text.unit, this.opts.centroidTerms);
+    s.leadTerms = this.addToCentroid(s.leadTerms, q.lead.unit, this.opts.centroidTerms / 2);
     // the centroid is an average: divide by size at scoring time via cosine (scale-free)
     for (const nm of f.names) s.names.set(nm, (s.names.get(nm) ?? 0) + 1);
     if (s.names.size > 200) s.names = topN(s.names, 200);
@@ -568,8 +649,8 @@ export class StoryIndex {
   }
 
   /** Adds an article's unit log-tf vector to a centroid (a sum: cosine is scale-free), keeping the strongest terms. */
-  private addToCentroid(c: Map<string, number>, terms: Map<string, number>, cap: number): Map<string, number> {
-    for (const [t, x] of this.unitLogTf(terms)) c.set(t, (c.get(t) ?? 0) + x);
+  private addToCentroid(c: Map<string, number>, unit: Map<string, number>, cap: number): Map<string, number> {
+    for (const [t, x] of unit) c.set(t, (c.get(t) ?? 0) + x);
     if (c.size <= cap * 1.5) return c;
     const keep = [...c.entries()]
       .map(([t, w]) => [t, w, w * this.idf(t)] as const)
@@ -587,21 +668,25 @@ export class StoryIndex {
     const s = this.stories[si]!;
     const done = this.indexed[si]!;
     if (done.size >= 400) return;
-    const keys: string[] = [];
-    const terms = f ? this.query(f).text.v : new Map([...s.terms.entries()].map(([t, w]) => [t, w * this.idf(t)]));
-    for (const [t] of [...terms.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) keys.push("t:" + t);
+    const keys: Array<["t" | "n" | "e", string]> = [];
     if (f) {
-      for (const [nm] of [...f.names].map((n) => [n, this.idfName(n)] as const).sort((a, b) => b[1] - a[1]).slice(0, 30)) keys.push("n:" + nm);
-      for (const e of f.events) if (e.main) for (const k of e.keys) keys.push("e:" + k);
+      const q = this.query(f);
+      for (const t of q.rankedTerms.slice(0, 40)) keys.push(["t", t]);
+      for (const nm of q.rankedNames.slice(0, 30)) keys.push(["n", nm]);
+      for (const e of f.events) if (e.main) for (const k of e.keys) keys.push(["e", k]);
     } else {
-      for (const nm of topN(s.names, 30).keys()) keys.push("n:" + nm);
-      for (const [k, se] of s.events) if (se.main > 0) keys.push("e:" + k);
+      const terms = new Map([...s.terms.entries()].map(([t, w]) => [t, w * this.idf(t)]));
+      for (const [t] of [...terms.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) keys.push(["t", t]);
+      for (const nm of topN(s.names, 30).keys()) keys.push(["n", nm]);
+      for (const [k, se] of s.events) if (se.main > 0) keys.push(["e", k]);
     }
-    for (const k of keys) {
-      if (done.has(k)) continue;
-      done.add(k);
-      let list = this.postings.get(k);
-      if (!list) this.postings.set(k, (list = []));
+    for (const [kind, k] of keys) {
+      const dk = kind + ":" + k;
+      if (done.has(dk)) continue;
+      done.add(dk);
+      const map = this.postings[kind];
+      let list = map.get(k);
+      if (!list) map.set(k, (list = []));
       list.push(si);
       // look-ups read only the newest entries: keep a bounded tail
       if (list.length > 4 * this.opts.maxPostingsScan) list.splice(0, list.length - 2 * this.opts.maxPostingsScan);
