@@ -100,6 +100,22 @@ function unitCountry(u: Unit): string | null {
   return a && ISO3_RE.test(a) ? a : null;
 }
 
+/** words that may follow an agent noun used as a head: function words, auxiliaries, finite verbs */
+const AFTER_HEAD = new Set(
+  ("in of from on at to into with by against near for and or but who which that whose , . ; : ! ? ) ( \" ' ’ ” – — " +
+    "have has had were was are is be been will would could can may might must should shall did do does also " +
+    "then later reportedly allegedly apparently still now yesterday today had already never not n't " +
+    "shot struck hit fought beat took held met began sent broke led threw drove gave made kept ran stormed " +
+    "say said says told tell tells").split(" "),
+);
+
+function headEnds(next: string): boolean {
+  if (AFTER_HEAD.has(next)) return true;
+  if (!/^[a-z]/.test(next)) return true;
+  // a finite verb: "attacked", "arrests", "opened"
+  return /(?:ed|es|s)$/.test(next) && !/(?:ss|us|is)$/.test(next);
+}
+
 const POSS_RE = /^(?:'s|’s|'|’)$/;
 const LINK = new Set(["in", "of", "from"]);
 
@@ -119,8 +135,9 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
     const isGroup = !isState && L.group.has(w);
     const name = !isState && !isGroup ? L.names.get(w) : undefined;
     if (!isState && !isGroup && !name) continue;
-    // "government forces", "rebel fighters": the last word is the head
-    if (!name && t + 1 < tokEnd && (L.state.has(words[t + 1]!) || L.group.has(words[t + 1]!))) continue;
+    // "government forces", "rebel fighters": the last word is the head; "military operation",
+    // "police station": a noun modifier, not an actor
+    if (!name && t + 1 < tokEnd && (!headEnds(words[t + 1]!) || L.state.has(words[t + 1]!) || L.group.has(words[t + 1]!))) continue;
     const tk = toks[t]!;
     // inside an existing unit?
     while (ui < units.length && units[ui]!.end <= tk.start) ui++;
