@@ -60,6 +60,8 @@ export interface ActorCandidate {
   ambiguous: boolean;
   full: string[];
   surnames: string[];
+  /** the folded forms already filed for it (kind "name"), when the store read them: not written again */
+  names?: string[];
 }
 
 export type KeyKind = "full" | "surname" | "name";
@@ -285,8 +287,16 @@ export function planActors(persons: readonly RegistryPerson[], candidates: reado
   const assign = new Map<number, string>();
   const writes = new Map<string, ActorWrite>();
   const keys = new Map<string, ActorKeyRow>();
+  // the keys the store already holds: only new ones are written
+  const known = new Set<string>();
+  for (const c of candidates) {
+    for (const f of c.full) known.add(`full\u0000${f}\u0000${c.id}`);
+    for (const f of c.surnames) known.add(`surname\u0000${f}\u0000${c.id}`);
+    for (const f of c.names ?? []) known.add(`name\u0000${f}\u0000${c.id}`);
+  }
   const addKey = (kind: KeyKind, key: string, actor_id: string) => {
-    if (key) keys.set(`${kind}\u0000${key}\u0000${actor_id}`, { kind, key, actor_id });
+    const k = `${kind}\u0000${key}\u0000${actor_id}`;
+    if (key && !known.has(k)) keys.set(k, { kind, key, actor_id });
   };
   // full names first, so that a surname-only person of the article can join a full name of it
   const order = [...persons].sort((a, b) => personKeys(b.name, b.aliases).full.length - personKeys(a.name, a.aliases).full.length || a.idx - b.idx);

@@ -65,7 +65,7 @@ function* candidateOps(keys: { full: string[]; surnames: string[] }): Generator<
   const rows = (yield {
     sql: `SELECT a.id, a.name, a.role, a.country, a.country_stated, a.articles, a.surname_only, a.ambiguous, k.kind, k.key
       FROM actor_keys k JOIN actors a ON a.id = k.actor_id
-      WHERE k.actor_id IN (${inList("a", ids.slice(0, 5 * MAX_KEYS), p2)}) AND k.kind IN ('full', 'surname')
+      WHERE k.actor_id IN (${inList("a", ids.slice(0, 5 * MAX_KEYS), p2)})
       ORDER BY a.id, k.kind, k.key`,
     params: p2,
     read: true,
@@ -84,7 +84,9 @@ function candidatesFrom(rows: readonly CandidateRow[]): ActorCandidate[] {
       };
       byId.set(r.id, c);
     }
-    (r.kind === "full" ? c.full : c.surnames).push(r.key);
+    if (r.kind === "full") c.full.push(r.key);
+    else if (r.kind === "surname") c.surnames.push(r.key);
+    else (c.names ??= []).push(r.key);
   }
   return [...byId.values()];
 }
@@ -99,8 +101,9 @@ const NEWER = "(excluded.last_seen IS NOT NULL AND (actors.last_seen IS NULL OR 
 const TAKE_COUNTRY = `excluded.country IS NOT NULL AND (actors.country IS NULL
   OR (excluded.country_stated = 1 AND (actors.country_stated = 0 OR ${NEWER}))
   OR (excluded.country_stated = 0 AND actors.country_stated = 0 AND ${NEWER}))`;
-const UPSERT_ACTOR = `INSERT INTO actors (id, name, role, country, country_stated, articles, first_seen, last_seen, surname_only, ambiguous)
-  VALUES (@id, @name, @role, @country, @country_stated, 1, @published, @published, @surname_only, @ambiguous)
+/** the actors touched by the article, one row each (VALUES tuples), in one statement */
+const UPSERT_ACTORS = (tuples: string) => `INSERT INTO actors (id, name, role, country, country_stated, articles, first_seen, last_seen, surname_only, ambiguous)
+  VALUES ${tuples}
   ON CONFLICT (id) DO UPDATE SET
     articles = actors.articles + 1,
     first_seen = CASE WHEN actors.first_seen IS NULL OR excluded.first_seen < actors.first_seen THEN excluded.first_seen ELSE actors.first_seen END,
@@ -109,11 +112,11 @@ const UPSERT_ACTOR = `INSERT INTO actors (id, name, role, country, country_state
     country = CASE WHEN ${TAKE_COUNTRY} THEN excluded.country ELSE actors.country END,
     country_stated = CASE WHEN ${TAKE_COUNTRY} THEN excluded.country_stated ELSE actors.country_stated END,
     surname_only = CASE WHEN excluded.surname_only = 0 THEN 0 ELSE actors.surname_only END`;
-const COUNT_NAME = `INSERT INTO actor_names (actor_id, name, n) VALUES (@id, @name, 1)
+const COUNT_NAMES = (tuples: string) => `INSERT INTO actor_names (actor_id, name, n) VALUES ${tuples}
   ON CONFLICT (actor_id, name) DO UPDATE SET n = actor_names.n + 1`;
-/** the display name: the most frequent full form, the longer on a tie (no write when the article used it) */
-const SET_NAME = `UPDATE actors SET name = (SELECT x.name FROM actor_names x WHERE x.actor_id = @id
-  ORDER BY x.n DESC, length(x.name) DESC, x.name LIMIT 1) WHERE id = @id AND name <> @name`;
+/** the display name: the most frequent full form, the longer on a tie */
+const SET_NAMES = (ids: string) => `UPDATE actors SET name = (SELECT x.name FROM actor_names x WHERE x.actor_id = actors.id
+  ORDER BY x.n DESC, length(x.name) DESC, x.name LIMIT 1) WHERE id IN (${ids})`;
 
 /**
  * The statements that file an article's persons in the registry, run inside the article's
@@ -142,19 +145,34 @@ export function* registryOps(
   }
   for (const p of persons) p.actor_id = plan.assign.get(p.idx) ?? null;
   const published = input.record.published ?? null;
-  // one lock order for every writer (by id)
-  for (const a of [...plan.actors].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
-    yield {
-      sql: UPSERT_ACTOR,
-      params: {
-        id: a.id, name: a.name, role: a.role, country: a.country, country_stated: a.country_stated ? 1 : 0, published,
-        surname_only: a.surname_only ? 1 : 0, ambiguous: a.ambiguous ? 1 : 0,
-      },
-      read: false,
-    };
-    for (const name of a.names) yield { sql: COUNT_NAME, params: { id: a.id, name }, read: false };
-    // only a form other than the shown one can change the display name
-    for (const name of a.names) yield { sql: SET_NAME, params: { id: a.id, name }, read: false };
+  // one statement per table, rows in one order for every writer (by id)
+  const actors = [...plan.actors].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  if (actors.length) {
+    const params: Params = { published };
+    const tuples = actors.map((a, i) => {
+      Object.assign(params, {
+        [`id${i}`]: a.id, [`nm${i}`]: a.name, [`ro${i}`]: a.role, [`co${i}`]: a.country, [`cs${i}`]: a.country_stated ? 1 : 0,
+        [`so${i}`]: a.surname_only ? 1 : 0, [`am${i}`]: a.ambiguous ? 1 : 0,
+      });
+      return `(@id${i}, @nm${i}, @ro${i}, @co${i}, @cs${i}, 1, @published, @published, @so${i}, @am${i})`;
+    });
+    yield { sql: UPSERT_ACTORS(tuples.join(", ")), params, read: false };
+  }
+  const named = actors.filter((a) => a.names.length);
+  if (named.length) {
+    const params: Params = {};
+    const tuples: string[] = [];
+    for (const a of named) {
+      for (const name of a.names) {
+        const i = tuples.length;
+        params[`na${i}`] = a.id;
+        params[`nn${i}`] = name;
+        tuples.push(`(@na${i}, @nn${i}, 1)`);
+      }
+    }
+    yield { sql: COUNT_NAMES(tuples.join(", ")), params, read: false };
+    const ip: Params = {};
+    yield { sql: SET_NAMES(inList("s", named.map((a) => a.id), ip)), params: ip, read: false };
   }
   const keys = plan.keys.slice(0, 2000);
   if (keys.length) {
