@@ -139,6 +139,11 @@ function fractionValue(s: string): number {
 
 /** Sticky copy of NUMBER_SOURCE, tried only where a cheap scan found a digit, a symbol or a number word. */
 const NUMBER_AT = new RegExp(NUMBER_SOURCE.source, "iuy");
+/** Its first branch alone (the only one that can match at a digit, a symbol or "US$"), same groups. */
+const DIGITS_AT = new RegExp(
+  `(US\\$|[$€£¥₴₽])?\\s?(?<![\\p{L}\\d.,])(${DIGIT_RUN})(${SCALE_AFTER})?(?![\\p{L}\\d]|[.,]\\d)`,
+  "iuy",
+);
 /** Both cases of the first letter, so that the scan needs no case-insensitive flag (faster). */
 const capAlt = (words: string) =>
   words
@@ -171,6 +176,7 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberHit
 const NUMBER_WORDS = new Set(
   `${UNIT_W}|${TENS_W}|${SCALE_W}|dozens|dozen|tens|hundreds|thousands|millions|billions|scores|half`.split("|"),
 );
+const HYPHEN_RE = /[-\u2010](?=[\dzotfsenhmbdZOTFSENHMBD])/g;
 const A_NEXT = new Set(`${SCALE_W}|dozen|third|quarter|fifth|tenth|half`.split("|"));
 
 /**
@@ -180,6 +186,11 @@ const A_NEXT = new Set(`${SCALE_W}|dozen|third|quarter|fifth|tenth|half`.split("
 export function findNumbersInTokens(text: string, tokens: readonly { start: number; end: number }[], lower: readonly string[]): NumberHit[] {
   const out: NumberHit[] = [];
   let covered = 0;
+  // inner hyphens before a digit or a letter that may start a number word (one native scan)
+  const hyphens: number[] = [];
+  HYPHEN_RE.lastIndex = 0;
+  for (let m = HYPHEN_RE.exec(text); m; m = HYPHEN_RE.exec(text)) hyphens.push(m.index);
+  let hp = 0;
   for (let i = 0; i < tokens.length; i++) {
     const start = tokens[i]!.start;
     if (start < covered) continue;
@@ -203,8 +214,8 @@ export function findNumbersInTokens(text: string, tokens: readonly { start: numb
     }
     // "11-13", "magnitude-7.8", "twenty-five": the parts after inner hyphens start numbers too
     const tEnd = tokens[i]!.end;
-    const lw = lower[i]!;
-    if (lw.length < 3 || (lw.indexOf("-") < 0 && lw.indexOf("\u2010") < 0)) continue;
+    while (hp < hyphens.length && hyphens[hp]! < start) hp++;
+    if (hp >= hyphens.length || hyphens[hp]! >= tEnd) continue;
     for (let k = Math.max(start, covered); k < tEnd; k++) {
       const ch = text.charCodeAt(k);
       if (ch !== 45 && ch !== 0x2010) continue;
@@ -232,8 +243,11 @@ export function findNumbersInTokens(text: string, tokens: readonly { start: numb
 function readNumberAt(text: string, slice: string, at: number, out: NumberHit[]): number {
   {
     // a currency symbol or "US$" right before the digits: try from the symbol
-    NUMBER_AT.lastIndex = at;
-    const m = NUMBER_AT.exec(slice);
+    // (at a digit, a symbol or "US$" only the digits branch can match: the small regex is much faster)
+    const c = slice.charCodeAt(at);
+    const re = (c >= 48 && c <= 57) || c === 36 || c === 85 || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0x20b4 || c === 0x20bd ? DIGITS_AT : NUMBER_AT;
+    re.lastIndex = at;
+    const m = re.exec(slice);
     if (!m) return -1;
     const start = m.index;
     const end = start + m[0].length;
