@@ -12,7 +12,7 @@
  */
 import type { ArticleRecord, FigureCategory, PloverType, Qualifier, Side } from "../core/types.js";
 import { foldName } from "../text/fold.js";
-import { EventIndex, type EventMention, type MergedEvent } from "../resolve/events.js";
+import { DEFAULT_EVENT_INDEX_OPTIONS, EventIndex, type EventMention, type MergedEvent } from "../resolve/events.js";
 import {
   FigureSeriesIndex, seriesKeyOf, type Contradiction, type FigureObservation, type FigureSeriesView, type SeriesPoint,
 } from "../resolve/figures.js";
@@ -169,10 +169,33 @@ function* eventOps(r: ArticleRecord): Generator<Op, void, unknown[]> {
       const p1: Params = {};
       const list = inList("e", ids, p1);
       const rows = (yield { sql: `SELECT * FROM merged_events WHERE id IN (${list})`, params: p1, read: true }) as MergedEventDb[];
-      const ms = byEvent((yield { sql: `SELECT * FROM merged_event_mentions WHERE event_id IN (${list})`, params: p1, read: true }) as MentionDb[]);
+      // what the merge decision reads of a candidate's mentions, never all of them (an event may have thousands):
+      // whether one is of this article's story, and which fall in the days this article's dated events could be reported
+      const facts: Array<{ event_id: string; story_id: string | null; published: string | null }> = [];
+      if (r.story) {
+        const p2: Params = { ...p1, story: r.story };
+        facts.push(...((yield { sql: `SELECT DISTINCT event_id, story_id, NULL AS published FROM merged_event_mentions WHERE event_id IN (${list}) AND story_id = @story`, params: p2, read: true }) as typeof facts));
+      }
+      const days = asserted.map((e) => e.date).filter(isDay).sort();
+      if (days.length) {
+        const p3: Params = { ...p1, lo: days[0]!, hi: addDays(days[days.length - 1]!, DEFAULT_EVENT_INDEX_OPTIONS.reportWindowDays) };
+        facts.push(...((yield {
+          sql: `SELECT DISTINCT event_id, NULL AS story_id, published FROM merged_event_mentions WHERE event_id IN (${list}) AND published >= @lo AND published <= @hi`,
+          params: p3, read: true,
+        }) as typeof facts));
+      }
       const order = new Map(ids.map((id, i) => [id, i]));
       // oldest first: the index scans its newest candidates first
-      candidates = rows.sort((a, b) => order.get(b.id)! - order.get(a.id)!).map((x) => eventFrom(x, ms.get(x.id) ?? []));
+      candidates = rows.sort((a, b) => order.get(b.id)! - order.get(a.id)!).map((x) => {
+        const ev = eventFrom(x, []);
+        // stand-in mentions (never written): one per stored date, story and publication day that matters, so
+        // that the index decides as with every mention; the counts are recounted by the store below
+        const stub = (o: Partial<EventMention>): EventMention => ({
+          article: "", idx: -1, outlet: null, story: null, published: null, date: null, mode: null, evidence: { start: 0, end: 0, text: "" }, rule: null, ...o,
+        });
+        ev.mentions = [stub({}), ...ev.dates.map((d) => stub({ date: d.date })), ...facts.filter((f) => f.event_id === x.id).map((f) => stub({ story: f.story_id, published: f.published }))];
+        return ev;
+      });
     }
   }
   const index = EventIndex.fromJSON({ version: 1, events: candidates });
@@ -206,6 +229,34 @@ function* eventOps(r: ArticleRecord): Generator<Op, void, unknown[]> {
       },
     };
   }
+  // honest counts from every stored mention (index ranges of the event's mentions, aggregated in SQL)
+  for (const id of new Set(ids.filter(Boolean))) {
+    const params = { id };
+    yield { sql: RECOUNT_EVENT, params, read: false };
+    const byDate = (yield { sql: EVENT_DATES, params, read: true }) as Array<{ date: string; mentions: number | string; sources: number | string }>;
+    const dates = byDate
+      .map((d) => ({ date: d.date, mentions: Number(d.mentions), sources: Number(d.sources) }))
+      .sort((a, b) => b.sources - a.sources || b.mentions - a.mentions || a.date.localeCompare(b.date));
+    yield {
+      sql: "UPDATE merged_events SET date = @date, dates = @dates, disputed = @disputed WHERE id = @id", read: false,
+      params: { id, date: dates[0]?.date ?? null, dates: JSON.stringify(dates), disputed: dates.length > 1 ? 1 : 0 },
+    };
+  }
+}
+
+const SOURCE_OF = "COALESCE(m.outlet, 'article:' || m.article_id)";
+const RECOUNT_EVENT = `UPDATE merged_events SET
+    mentions = (SELECT COUNT(*) FROM merged_event_mentions m WHERE m.event_id = @id),
+    articles = (SELECT COUNT(DISTINCT m.article_id) FROM merged_event_mentions m WHERE m.event_id = @id),
+    sources = (SELECT COUNT(DISTINCT ${SOURCE_OF}) FROM merged_event_mentions m WHERE m.event_id = @id),
+    first_seen = (SELECT MIN(m.published) FROM merged_event_mentions m WHERE m.event_id = @id),
+    last_seen = (SELECT MAX(m.published) FROM merged_event_mentions m WHERE m.event_id = @id)
+  WHERE id = @id`;
+const EVENT_DATES = `SELECT m.date, COUNT(*) AS mentions, COUNT(DISTINCT ${SOURCE_OF}) AS sources FROM merged_event_mentions m
+  WHERE m.event_id = @id AND m.date IS NOT NULL GROUP BY m.date`;
+
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 function* figureOps(r: ArticleRecord, input: SaveArticleInput): Generator<Op, void, unknown[]> {
