@@ -33,6 +33,12 @@ const GROUP_HEADS = new Set(["Party", "Front", "Movement", "Militia", "Militias"
 const STORMS = new Set(["Hurricane", "Typhoon", "Cyclone", "Storm"]);
 const PLACE_PREP = new Set(["in", "near", "outside", "inside", "across", "around", "into"]);
 const SAID = new Set(["said", "says", "told", "stated", "stressed", "added", "noted", "underlined", "emphasized", "emphasised", "reiterated", "announced", "declared", "insisted"]);
+/** Political and career adjectives that stand inside a title but are not part of it ("former far-right president"). */
+const SKIP_ADJ = new Set(["far-right", "far-left", "right-wing", "left-wing", "hardline", "hard-line", "populist", "embattled", "ousted", "outgoing", "incumbent", "exiled", "jailed", "beleaguered", "centrist", "conservative", "liberal", "socialist", "nationalist", "reformist", "moderate", "then"]);
+/** Nouns that, as possessors ("the country's"), stand for the state the article is about. */
+const STATE_NOUNS = new Set(["country", "nation", "state", "kingdom", "republic", "island", "government"]);
+/** Nouns whose country modifier acts on others ("a US drone strike"): weak evidence of a person's own side. */
+const ACTION_NOUNS = new Set(["strike", "strikes", "airstrike", "airstrikes", "air", "drone", "drones", "raid", "raids", "bombing", "bombings", "attack", "attacks", "missile", "missiles", "sanctions", "invasion", "offensive", "shelling", "troops", "forces", "military"]);
 const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:(?!(?:Reporting|Writing|Editing|Additional)\b)\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
 
 interface PersonDraft {
@@ -115,7 +121,7 @@ export function extractEntities(doc: Doc): void {
     }
     // name suffix (after dropping trailing weekdays/months: "Vladimir Putin Sunday")
     let e2 = e;
-    while (e2 > s + 1 && (L.monthsDays.has(w[e2 - 1]!) || (L.nonNames.has(w[e2 - 1]!) && !L.orgHeads.has(w[e2 - 1]!) && !L.roleHeads.has(lw[e2 - 1]!)))) e2--;
+    while (e2 > s + 1 && ((L.monthsDays.has(w[e2 - 1]!) && !nameLike(sc, L, e2 - 1)) || (L.nonNames.has(w[e2 - 1]!) && !L.orgHeads.has(w[e2 - 1]!) && !L.roleHeads.has(lw[e2 - 1]!)))) e2--;
     let ns = e2;
     while (ns > s && nameLike(sc, L, ns - 1)) ns--;
     while (ns < e2 && (L.particles.has(w[ns]!) || w[ns] === ".")) ns++; // no particle/dot first
@@ -319,6 +325,12 @@ export function extractEntities(doc: Doc): void {
       addPersonMention(byFirst, d.s, d.e, "given-name");
       continue;
     }
+    // "president Lula" after "Luiz Inácio Lula da Silva": an inner part of a known longer name
+    const byInner = persons.findIndex((p) => p.nTok > 2 && [...p.forms.keys()].some((f) => f.split(" ").slice(1, -1).includes(parts[0]!)));
+    if (byInner >= 0) {
+      addPersonMention(byInner, d.s, d.e, "surname");
+      continue;
+    }
     const pi = persons.length;
     persons.push({ forms: new Map([[parts[0]!, t]]), name: t, nTok: 1, surnameKey: parts[0]!, firstKey: parts[0]!, cands: [], mentions: [], mentionTok: [], seen: new Set() });
     surnameIndex.set(parts[0]!, [pi]);
@@ -480,6 +492,10 @@ export function extractEntities(doc: Doc): void {
       if (L.roleHeads.has(lt)) {
         head = true;
         roleToks.unshift(j);
+        j--;
+        continue;
+      }
+      if (SKIP_ADJ.has(lt) && roleToks.length > 0) {
         j--;
         continue;
       }
@@ -705,12 +721,17 @@ export function extractEntities(doc: Doc): void {
         }
         break;
       }
-      if (t === "'s" || t === "’s" || t === "'" || t === "’") continue;
+      if (t === "'s" || t === "’s" || t === "'" || t === "’") {
+        // "the country's prime minister, X": a possessive noun for the article's state ends the phrase
+        if (j > 0 && STATE_NOUNS.has(lw[j - 1]!) && roleToks.length) break;
+        continue;
+      }
       if (L.roleHeads.has(lt)) {
         head = true;
         roleToks.unshift(j);
         continue;
       }
+      if (SKIP_ADJ.has(lt) && roleToks.length) continue; // "Brazil's former far-right president, X"
       if (L.roleModifiers.has(lt) || (isCapitalised(t) && (L.orgHeads.has(t) || L.nonNames.has(t)))) {
         if (DETS.has(lt)) break;
         roleToks.unshift(j);
@@ -1053,7 +1074,7 @@ export function extractEntities(doc: Doc): void {
     if (h.entry.kind !== "country" || !h.entry.actor) continue;
     if (h.s > 0 && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, L, h.s - 1) && !mentionPerson.has(h.s - 1)) continue;
     const prev = h.s > 0 ? lw[h.s - 1]! : "";
-    const weight = (WEAK.has(prev) ? 0.3 : 1) * (h.entry.via === "capital" || h.entry.via === "seat" ? 1.5 : 1);
+    const weight = (WEAK.has(prev) || ACTION_NOUNS.has(lw[h.e] ?? "") ? 0.3 : 1) * (h.entry.via === "capital" || h.entry.via === "seat" ? 1.5 : 1);
     countryScore.set(h.entry.actor, (countryScore.get(h.entry.actor) ?? 0) + weight);
     if (consumed[h.s]) continue;
     const sm = sentCountries.get(sentOf(h.s)) ?? new Map<string, number>();

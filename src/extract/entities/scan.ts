@@ -241,12 +241,27 @@ const INITIALISM_RE = /^(?:\p{Lu}\.)+$/u;
 const INITIALISM2_RE = /^(?:\p{Lu}\.){2,}$/u;
 const DIGIT_RE = /\d/;
 
+/** Months that are also family names ("Theresa May", "Mrs May"). */
+const SURNAME_MONTHS = new Set(["May", "June", "April", "August"]);
+/** A month word after a given name or an honorific, not before a number, is a surname. */
+function monthAsSurname(sc: Scan, L: Lexicon, k: number): boolean {
+  if (k === 0) return false;
+  const prev = sc.w[k - 1]!;
+  if (!isWord(prev) || !isCapitalised(prev) || sc.hitAt[k - 1] || L.monthsDays.has(prev)) return false;
+  const lp = sc.lw[k - 1]!;
+  if (!L.honorifics.has(lp) && (L.nonNames.has(prev) || L.roleHeads.has(lp) || L.orgHeads.has(prev) || isAllCaps(prev))) return false;
+  const next = sc.w[k + 1] ?? "";
+  const c = next.charCodeAt(0);
+  return !(c >= 48 && c <= 57);
+}
+
 function computeNameLike(sc: Scan, L: Lexicon, k: number): boolean {
   const t = sc.w[k]!;
   if (sc.hitAt[k]) return false;
   if (!isWord(t)) return t === "." && /^\p{Lu}$/u.test(sc.w[k - 1] ?? ""); // dot of an initial
   if (L.particles.has(t)) return true;
   if (!isCapitalised(t)) return t.indexOf("-") > 0 && NAME_PREFIX_RE.test(t);
+  if (SURNAME_MONTHS.has(t) && monthAsSurname(sc, L, k)) return true;
   if (L.nonNames.has(t) || L.monthsDays.has(t) || L.orgHeads.has(t) || L.featureHeads.has(t)) return false;
   const lt = sc.lw[k]!;
   if (L.roleHeads.has(lt) || L.honorifics.has(lt)) return false;
