@@ -74,11 +74,58 @@ interface Draft {
   bothSubject: boolean;
   /** a side is a generic agent whose country was inferred from the article */
   inferred: boolean;
+  /** for a one-sided event: the other actor of the sentence (or the domestic counterpart), for partial output */
+  fbSource: Side | null;
+  fbTarget: Side | null;
 }
 
 export interface CoderContext {
   doc: Doc;
   words: string[];
+  /** the article's most mentioned country (computed on first use) */
+  dominant?: string | null;
+}
+
+function dominantOf(ctx: CoderContext): string | null {
+  if (ctx.dominant === undefined) ctx.dominant = dominantCountry(ctx.doc);
+  return ctx.dominant;
+}
+
+function countryOfSide(s: Side): string | null {
+  const a = s.actor ?? s.country ?? null;
+  return a && /^[A-Z]{3}$/.test(a) ? a : null;
+}
+
+/**
+ * The other side of a one-sided event, for partial output only: the first other actor after the
+ * trigger in the sentence, else the nearest one before it, else (a domestic event) the known
+ * side's own country or the article's dominant country.
+ */
+function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: number, mEnd: number, dominant: string | null): [Side | null, Side | null] {
+  const known = s ?? t;
+  const other = (u: Unit) => !u.possessive && u !== known && !(known && sameSide(u.side, known.side)) && (u.side.actor || u.side.group || u.side.country);
+  let fs: Side | null = null;
+  let ft: Side | null = null;
+  if (!t) {
+    const after = units.find((u) => u.start >= mEnd && other(u));
+    let cand = after ?? null;
+    if (!cand) for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && other(units[i]!) && units[i] !== s) { cand = units[i]!; break; }
+    if (cand && s && cand.start < s.start) cand = null;
+    const dom = (s && countryOfSide(s.side)) ?? dominant;
+    ft = cand ? cand.side : dom ? { person: null, actor: dom } : null;
+  }
+  if (!s) {
+    let cand: Unit | null = null;
+    for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && other(units[i]!) && !units[i]!.place) { cand = units[i]!; break; }
+    if (!cand && !t) cand = units.find((u) => u.start >= mEnd && other(u) && !u.place) ?? null;
+    const dom = (t && countryOfSide(t.side)) ?? dominant;
+    fs = cand ? cand.side : dom ? { person: null, actor: dom } : null;
+    if (!t && !ft && fs) {
+      const rest = units.find((u) => u.side !== cand?.side && other(u) && !(cand && sameSide(u.side, cand.side)));
+      ft = rest ? rest.side : { person: null, actor: countryOfSide(fs) ?? dominant };
+    }
+  }
+  return [fs, ft];
 }
 
 /** Index of the first token whose end is > pos. */
@@ -419,7 +466,6 @@ export function codeEvents(doc: Doc): EventRecord[] {
   const drafts: Draft[] = [];
   let topic: Side | null = null;
   let topicActor: Side | null = null;
-  let dominant: string | null | undefined;
 
   for (let si = 0; si < doc.sentences.length; si++) {
     const sent = doc.sentences[si]!;
@@ -431,8 +477,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
       cands ??= new Set();
       for (const r of rs) cands.add(r);
     }
-    if (cands && dominant === undefined) dominant = dominantCountry(doc);
-    const allUnits = cands ? addAgentUnits(doc, words, sent.tokStart, sent.tokEnd, buildUnits(doc, sent.start, sent.end), dominant ?? null) : [];
+    const allUnits = cands ? addAgentUnits(doc, words, sent.tokStart, sent.tokEnd, buildUnits(doc, sent.start, sent.end), dominantOf(ctx)) : [];
     // possessive pronouns ("his counterpart") are possessors, never sides of their own
     const units = allUnits.filter((u) => !u.possessive);
     if (cands && units.length + (topic ? 1 : 0) > 0) {
@@ -754,6 +799,9 @@ function codeMatch(
 
   const push = (s: Unit | null, t: Unit | null, m: ConsultMode, mutual: boolean) => {
     if (s && t && (sameSide(s.side, t.side) || s === t)) return;
+    let fbSource: Side | null = null;
+    let fbTarget: Side | null = null;
+    if (!s || !t) [fbSource, fbTarget] = fallbackSides(allUnits, s, t, mStart, mEnd, dominantOf(ctx));
     let start = mStart;
     let end = mEnd;
     for (const u of [s, t]) {
@@ -769,6 +817,7 @@ function codeMatch(
       span: { start, end }, rule: rule.name, realis, mutual, sent: si,
       campaign, nearDate, habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign, bothSides: bothSides && !targets.length, bothSubject,
       inferred: s?.via === "agent-inferred" || t?.via === "agent-inferred",
+      fbSource, fbTarget,
     });
   };
 
@@ -929,8 +978,8 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
     if (d.campaign) date = d.nearDate;
     else if (d.habitual) date = null;
     else date = dateOf(doc, d.span);
-    const s = d.source ?? NOBODY;
-    const t = d.target ?? NOBODY;
+    const s = d.source ?? d.fbSource ?? NOBODY;
+    const t = d.target ?? d.fbTarget ?? NOBODY;
     const partial = !d.source || !d.target || d.inferred;
     const symmetric = d.type === "CONSULT" || d.type === "AGREE" || d.type === "COOPERATE";
     let ks = sideKey(s);
