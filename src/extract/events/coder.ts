@@ -1005,7 +1005,7 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
   return events.filter(
     (e) =>
       !events.some(
-        (o) => o !== e && o.type === e.type && o.date === e.date && o.realis === e.realis && persons(o) > persons(e) &&
+        (o) => o !== e && !o.partial && o.type === e.type && o.date === e.date && o.realis === e.realis && persons(o) > persons(e) &&
           ((sameActor(o.source, e.source) && sameActor(o.target, e.target)) ||
             ((e.type === "CONSULT" || e.type === "AGREE" || e.type === "COOPERATE") && sameActor(o.source, e.target) && sameActor(o.target, e.source))),
       ),
