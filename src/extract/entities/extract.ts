@@ -39,6 +39,9 @@ const SKIP_ADJ = new Set(["far-right", "far-left", "right-wing", "left-wing", "h
 const STATE_NOUNS = new Set(["country", "nation", "state", "kingdom", "republic", "island", "government"]);
 /** Nouns whose country modifier acts on others ("a US drone strike"): weak evidence of a person's own side. */
 const ACTION_NOUNS = new Set(["strike", "strikes", "airstrike", "airstrikes", "air", "drone", "drones", "raid", "raids", "bombing", "bombings", "attack", "attacks", "missile", "missiles", "sanctions", "invasion", "offensive", "shelling", "troops", "forces", "military"]);
+/** Nouns a country name modifies as a topic ("the Iran deal", "the Korea talks"): weak evidence of a person's side. */
+const TOPIC_NOUNS = new Set(["deal", "nuclear", "agreement", "accord", "crisis", "war", "conflict", "issue", "talks", "policy", "question", "file", "program", "programme"]);
+const ARTICLE_PREFIX_RE = /^(?:al|el|ad|ar|as|ash|az|an) (\S{3,})$/;
 const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:(?!(?:Reporting|Writing|Editing|Additional)\b)\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
 
 interface PersonDraft {
@@ -268,6 +271,13 @@ export function extractEntities(doc: Doc): void {
     const list = surnameIndex.get(p.surnameKey) ?? [];
     list.push(i);
     surnameIndex.set(p.surnameKey, list);
+    // "Omar al-Bashir" … "Mr Bashir": the surname without its article particle
+    const bare = ARTICLE_PREFIX_RE.exec(p.surnameKey);
+    if (bare) {
+      const l2 = surnameIndex.get(bare[1]!) ?? [];
+      if (!l2.includes(i)) l2.push(i);
+      surnameIndex.set(bare[1]!, l2);
+    }
   });
   })();
   (() => {
@@ -1074,7 +1084,7 @@ export function extractEntities(doc: Doc): void {
     if (h.entry.kind !== "country" || !h.entry.actor) continue;
     if (h.s > 0 && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, L, h.s - 1) && !mentionPerson.has(h.s - 1)) continue;
     const prev = h.s > 0 ? lw[h.s - 1]! : "";
-    const weight = (WEAK.has(prev) || ACTION_NOUNS.has(lw[h.e] ?? "") ? 0.3 : 1) * (h.entry.via === "capital" || h.entry.via === "seat" ? 1.5 : 1);
+    const weight = (WEAK.has(prev) || ACTION_NOUNS.has(lw[h.e] ?? "") || (h.entry.via === "name" && TOPIC_NOUNS.has(lw[h.e] ?? "")) ? 0.3 : 1) * (h.entry.via === "capital" || h.entry.via === "seat" ? 1.5 : 1);
     countryScore.set(h.entry.actor, (countryScore.get(h.entry.actor) ?? 0) + weight);
     if (consumed[h.s]) continue;
     const sm = sentCountries.get(sentOf(h.s)) ?? new Map<string, number>();
@@ -1116,6 +1126,7 @@ export function extractEntities(doc: Doc): void {
       if (SAID.has(lw[k] ?? "")) {
         k++;
         if (lw[k] === "that") k++;
+        if (lw[k] === "the") k++;
         const h = hitAt[k];
         if (h && h.s === k && h.entry.kind === "country" && h.entry.via === "name" && w[h.e] !== "'s" && w[h.e] !== "’s" && h.entry.actor) score.set(h.entry.actor, (score.get(h.entry.actor) ?? 0) + 10);
       }

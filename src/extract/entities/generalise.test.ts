@@ -89,3 +89,27 @@ describe("country of a person: attacks by others are weak evidence", () => {
     expect(byName(d, "Hamid Rostami").country?.value).toBe("IRN");
   });
 });
+
+describe("surnames with an article particle, hyphenated ranks", () => {
+  it("joins 'Mr Haddad' to 'Samir al-Haddad'", () => {
+    const d = run("Protesters demanded the exit of President Samir al-Haddad on Monday. Mr Haddad has ruled since 1999.");
+    expect(names(d)).toEqual(["Samir al-Haddad"]);
+    expect(byName(d, "Samir al-Haddad").mentions.length).toBe(2);
+  });
+  it("does not join a different surname that merely ends the same way", () => {
+    const d = run("President Samir al-Haddad spoke on Monday. Minister Rami Haddadi replied.");
+    expect(names(d)).toEqual(["Samir al-Haddad", "Rami Haddadi"]);
+  });
+  it("reads a hyphenated rank as the title, not part of the name", () => {
+    const d = run('"We are safe," Lieutenant-General Tendai Moyo said in Zimbabwe.');
+    expect(names(d)).toEqual(["Tendai Moyo"]);
+    expect(byName(d, "Tendai Moyo").role?.value.toLowerCase()).toBe("lieutenant-general");
+  });
+});
+
+describe("country of a person: topic and speech", () => {
+  it("prefers the country a leader says he acts for over the topic of a deal", () => {
+    const d = run("President Lars Aberg announced that the United States would leave the Iran deal. The Iran deal is weak, Aberg said, and Iran nuclear talks failed. Iran protested.");
+    expect(byName(d, "Lars Aberg").country?.value).toBe("USA");
+  });
+});
