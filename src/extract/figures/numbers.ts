@@ -1,3 +1,5 @@
+import { WordSet } from "../quotes/wordset.js";
+
 /**
  * Numbers in news text, in digits and in words, with their character offsets:
  * "368,000", "1.5m", "$2 billion", "two million", "half a million", "one and a half million",
@@ -173,11 +175,11 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberHit
 }
 
 /** Lower-case number words that can open a number (the first part of a hyphenated token too). */
-const NUMBER_WORDS = new Set(
+const NUMBER_WORDS = new WordSet(
   `${UNIT_W}|${TENS_W}|${SCALE_W}|dozens|dozen|tens|hundreds|thousands|millions|billions|scores|half`.split("|"),
 );
 const HYPHEN_RE = /[-\u2010](?=[\dzotfsenhmbdZOTFSENHMBD])/g;
-const A_NEXT = new Set(`${SCALE_W}|dozen|third|quarter|fifth|tenth|half`.split("|"));
+const A_NEXT = new WordSet(`${SCALE_W}|dozen|third|quarter|fifth|tenth|half`.split("|"));
 
 /**
  * The same numbers as `findNumbers(doc.text)`, found from the shared tokens and their lower-case

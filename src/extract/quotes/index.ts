@@ -9,6 +9,7 @@
 import type { Stage } from "../../core/pipeline.js";
 import type { Doc, QuoteRecord, Sentence, Span } from "../../core/types.js";
 import { findQuoteMarks, QUOTE_CHAR_RE, type QuoteMarks } from "./direct.js";
+import { WordSet } from "./wordset.js";
 import {
   lowerTokens,
   resolveSpeaker,
@@ -36,7 +37,7 @@ export interface Frame {
 }
 
 /** Speech verbs, their participles and the quoting verbs: where reported speech may stand ("according to" apart). */
-const SPEECH_POS_WORDS = new Set([...SPEECH_VERBS, ...SPEECH_PARTICIPLES, "quotes", "quoted", "cites", "cited"]);
+const SPEECH_POS_WORDS = new WordSet([...SPEECH_VERBS, ...SPEECH_PARTICIPLES, "quotes", "quoted", "cites", "cited"]);
 
 /** Words that need a following "that" to open a reported clause. */
 const NEED_THAT = new Set(
