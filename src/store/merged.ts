@@ -21,7 +21,7 @@ import { runOps } from "./registry.js";
 import type { DateRange, Page, SaveArticleInput } from "./port.js";
 
 /** candidate events read per article (newest first) */
-const MAX_CANDIDATES = 256;
+const MAX_CANDIDATES = 64;
 const MAX_KEYS = 400;
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 100_000;
@@ -160,11 +160,24 @@ function* eventOps(r: ArticleRecord): Generator<Op, void, unknown[]> {
   let candidates: MergedEvent[] = [];
   if (keys.length) {
     const params: Params = { limit: MAX_CANDIDATES };
-    const ids = ((yield {
+    const keyList = inList("k", keys, params);
+    // the most recently reported events of these keys, and those of the dates this article gives (a late report of an old event)
+    const recent = (yield {
       sql: `SELECT DISTINCT e.id, COALESCE(e.last_seen, '') AS last FROM merged_event_keys k JOIN merged_events e ON e.id = k.event_id
-        WHERE k.key IN (${inList("k", keys, params)}) ORDER BY last DESC, e.id LIMIT @limit`,
+        WHERE k.key IN (${keyList}) ORDER BY last DESC, e.id LIMIT @limit`,
       params, read: true,
-    }) as Array<{ id: string }>).map((x) => x.id);
+    }) as Array<{ id: string }>;
+    const dated = asserted.map((e) => e.date).filter(isDay).sort();
+    let near: Array<{ id: string }> = [];
+    if (dated.length) {
+      const slack = DEFAULT_EVENT_INDEX_OPTIONS.storyDateSlack;
+      near = (yield {
+        sql: `SELECT DISTINCT e.id FROM merged_event_keys k JOIN merged_events e ON e.id = k.event_id
+          WHERE k.key IN (${keyList}) AND e.date >= @lo AND e.date <= @hi ORDER BY e.id LIMIT @limit`,
+        params: { ...params, lo: addDays(dated[0]!, -slack), hi: addDays(dated[dated.length - 1]!, slack) }, read: true,
+      }) as Array<{ id: string }>;
+    }
+    const ids = [...new Set([...near, ...recent].map((x) => x.id))];
     if (ids.length) {
       const p1: Params = {};
       const list = inList("e", ids, p1);

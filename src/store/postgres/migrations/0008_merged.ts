@@ -52,7 +52,8 @@ CREATE TABLE merged_event_mentions (
   rule       TEXT,
   PRIMARY KEY (article_id, idx)
 );
-CREATE INDEX merged_event_mentions_event ON merged_event_mentions (event_id);
+CREATE INDEX merged_event_mentions_story ON merged_event_mentions (event_id, story_id);
+CREATE INDEX merged_event_mentions_published ON merged_event_mentions (event_id, published);
 
 CREATE TABLE figure_series (
   id             TEXT PRIMARY KEY,
