@@ -303,13 +303,13 @@ export function scanDates(text: string, published: string | null): { explicit: n
 const SYMMETRIC = new Set(["CONSULT", "AGREE", "COOPERATE"]);
 
 function sideId(s: Side): string | null {
-  if (s.person) return "p:" + surnameOf(foldName(s.person));
+  if (s.person) return "p:" + surnameOf(foldCached(s.person));
   if (s.actor) return "a:" + s.actor;
-  if (s.group) return "g:" + foldName(s.group);
+  if (s.group) return "g:" + foldCached(s.group);
   return null;
 }
 function sideActor(s: Side): string | null {
-  return s.actor ? "a:" + s.actor : s.group ? "g:" + foldName(s.group) : null;
+  return s.actor ? "a:" + s.actor : s.group ? "g:" + foldCached(s.group) : null;
 }
 
 /**
@@ -462,15 +462,15 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   const actors = scan.countries;
   for (const p of r.persons) {
     if (/\(byline\)/.test(p.role ?? "")) continue;
-    names.add(surnameOf(foldName(p.name)).replace(DOUBLE_RE, "$1"));
+    names.add(surnameOf(foldCached(p.name)).replace(DOUBLE_RE, "$1"));
     if (p.country) actors.add(p.country);
   }
   for (const o of r.organizations) {
-    for (const n of [o.name, ...o.aliases]) if (n.length >= 2) names.add(foldName(n));
+    for (const n of [o.name, ...o.aliases]) if (n.length >= 2) names.add(foldCached(n));
     if (o.actor) actors.add(o.actor);
   }
   for (const p of r.places) {
-    names.add(foldName(p.name));
+    names.add(foldCached(p.name));
     if (p.country) actors.add(p.country);
   }
 

@@ -191,15 +191,39 @@ describe("StoryIndex: online story clustering", () => {
       const day = new Date(Date.UTC(2031, 6, 1 + Math.floor(i / 20))).toISOString().slice(0, 10);
       idx.add(rec(`filler${i}`, day, null, `${QUAKE}\nReport number ${i} from district ${i % 17}.`));
     }
-    const state = idx.toJSON().stories.find((x) => x.id === first.story)!;
-    expect(state.retired).toBe(true);
-    expect(state.terms.length).toBeLessThanOrEqual(20);
-    expect(state.leadTerms).toEqual([]);
+    // out of the saved state (the store keeps each article's story summary), still readable in memory
+    const state = idx.toJSON();
+    expect(state.stories.find((x) => x.id === first.story)).toBeUndefined();
+    expect(state.stories.length).toBeGreaterThan(0);
+    expect(state.stories.every((x) => !x.retired)).toBe(true);
     const summary = idx.story(first.story)!;
     expect(summary.size).toBe(2);
     expect(summary.title).toBe("Ministers meet in Kalmora");
-    const restored = StoryIndex.fromJSON(idx.toJSON());
-    expect(restored.story(first.story)!.size).toBe(2);
+    const restored = StoryIndex.fromJSON(JSON.parse(JSON.stringify(state)));
+    expect(restored.story(first.story)).toBeNull();
+    // a late report of the retired story opens a story of its own, under another id
+    const late = restored.add(rec("late", "2031-05-06", "Ministers meet in Kalmora", WIRE));
+    expect(late.opened).toBe(true);
+    expect(late.story).not.toBe(first.story);
+  });
+
+  it("retires undated stories too, and keeps the saved state bounded on a long stream", () => {
+    const idx = new StoryIndex({ dfCap: 500 });
+    const undated = idx.add(rec("undated", null, "Ministers meet in Kalmora", WIRE));
+    const sizes: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const day = new Date(Date.UTC(2031, 0, 1 + Math.floor(i / 10))).toISOString().slice(0, 10);
+      // each article: a few words of its own (unbounded vocabulary) and shared ones
+      idx.add(rec(`a${i}`, day, null, `Report ${i}: word${i}x and token${i}y and term${i % 7}z were counted in district ${i % 17}.`));
+      if (i % 500 === 499) sizes.push(JSON.stringify(idx.toJSON()).length);
+    }
+    const state = idx.toJSON();
+    expect(state.stories.some((x) => x.id === undated.story)).toBe(false);
+    expect(idx.story(undated.story)!.size).toBe(1);
+    expect(state.df.length).toBeLessThanOrEqual(500);
+    // 300 days of stream, 30 days kept: the state stops growing once the window is full
+    expect(Math.max(...sizes.slice(1))).toBeLessThan(sizes[0]! * 1.5);
+    expect(state.stories.length).toBeLessThan(3000 / 10 * 35 / 10 + 50);
   });
 
   it("clusterBatch assigns every record, undated ones included", () => {

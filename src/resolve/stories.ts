@@ -37,6 +37,11 @@ export interface StoryOptions {
   centroidTerms: number;
   /** stories whose last article is this many days older than the newest article are retired */
   retireDays: number;
+  /**
+   * document-frequency tables (terms, names, event keys) are cut back to this many entries
+   * when they grow past it: the rarest entries go (they then count as unseen)
+   */
+  dfCap: number;
 }
 
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
@@ -56,6 +61,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   queryTerms: 20,
   centroidTerms: 150,
   retireDays: 30,
+  dfCap: 100_000,
 };
 
 interface StoryEvent {
@@ -88,8 +94,10 @@ export interface Story {
   leadNames: Map<string, number>;
   actors: Map<string, number>;
   events: Map<string, StoryEvent>;
-  /** out of every dated article's reach: matching state dropped, summary kept */
+  /** out of every dated article's reach: matching state dropped, summary kept (in memory, not in the saved state) */
   retired?: boolean;
+  /** the newest day the index had seen when an article last joined (retires undated stories) */
+  touched?: number | null;
 }
 
 /** log(d + 0.5) for small document frequencies */
@@ -162,7 +170,8 @@ export class StoryIndex {
   private primed = new Set<string>();
   private maxDay: number | null = null;
   private sinceRetire = 0;
-  private retireCursor = 0;
+  /** indices of the stories not retired yet */
+  private live: number[] = [];
   /** What the last look-up cost: query keys, postings entries scanned, candidates scored (bounded by the options). */
   lastWork = { keys: 0, postings: 0, candidates: 0 };
 
@@ -195,7 +204,12 @@ export class StoryIndex {
     this.n++;
     for (const t of f.terms.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     for (const t of f.names) this.dfNames.set(t, (this.dfNames.get(t) ?? 0) + 1);
-    for (const k of new Set(f.events.flatMap((e) => e.keys))) this.dfEvents.set(k, (this.dfEvents.get(k) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (const e of f.events) for (const k of e.keys) if (!seen.has(k) && seen.add(k)) this.dfEvents.set(k, (this.dfEvents.get(k) ?? 0) + 1);
+    const cap = this.opts.dfCap;
+    if (this.df.size > cap) this.df = compactDf(this.df, cap);
+    if (this.dfNames.size > cap) this.dfNames = compactDf(this.dfNames, cap);
+    if (this.dfEvents.size > cap) this.dfEvents = compactDf(this.dfEvents, cap);
   }
 
   addFeatures(f: ArticleFeatures): StoryAssignment {
@@ -223,13 +237,25 @@ export class StoryIndex {
     if (f.day !== null && (this.maxDay === null || f.day > this.maxDay)) this.maxDay = f.day;
     if (++this.sinceRetire < 256 || this.maxDay === null) return;
     this.sinceRetire = 0;
-    const horizon = this.maxDay - this.opts.retireDays;
-    // stories are opened in (roughly) date order: walk from the oldest not yet retired
-    while (this.retireCursor < this.stories.length) {
-      const s = this.stories[this.retireCursor]!;
-      if (s.lastDay === null || s.lastDay >= horizon) break;
-      this.retire(this.retireCursor++);
+    this.retireOlderThan(this.maxDay - this.opts.retireDays);
+  }
+
+  /**
+   * Retires every live story whose last article (an undated story: the newest day the index had
+   * seen when its last article joined) is older than `horizon`. A sweep over the live stories
+   * only: their number is bounded by the window, not by the history.
+   */
+  private retireOlderThan(horizon: number): void {
+    const keep: number[] = [];
+    for (const si of this.live) {
+      const s = this.stories[si]!;
+      // an undated story opened before any dated article: its clock starts now
+      if (s.lastDay === null && (s.touched ?? null) === null) s.touched = this.maxDay;
+      const last = s.lastDay ?? s.touched ?? null;
+      if (last !== null && last < horizon) this.retire(si);
+      else keep.push(si);
     }
+    this.live = keep;
   }
 
   /** Keeps what a reader needs (title, span, members, key names, events); drops the matching state. */
@@ -243,6 +269,16 @@ export class StoryIndex {
     s.actors = topN(s.actors, 5);
     // the summary shows three events: keep a few, by how often they were the main news
     s.events = new Map([...s.events.entries()].sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count).slice(0, 6));
+    // out of the candidate index: its postings entries go, and keys left without a story
+    for (const dk of this.indexed[si]!) {
+      const map = this.postings[dk[0] as "t" | "n" | "e"];
+      const key = dk.slice(2);
+      const list = map.get(key);
+      if (!list) continue;
+      const i = list.lastIndexOf(si);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) map.delete(key);
+    }
     this.indexed[si] = new Set();
     delete (s as StoryCache)._norms;
   }
@@ -592,7 +628,11 @@ export class StoryIndex {
 
   private open(f: ArticleFeatures, reason: string): number {
     const idx = this.stories.length;
-    const base = `story-${f.day !== null ? isoOfDay(f.day) : "undated"}-${slug(f.title ?? f.lead)}`;
+    let base = `story-${f.day !== null ? isoOfDay(f.day) : "undated"}-${slug(f.title ?? f.lead)}`;
+    // retired stories leave the saved state, so their ids are not known after a reload: a story
+    // that could share its base id with one of them (undated, or dated before the retirement
+    // horizon) is told apart by its first article
+    if (f.day === null || (this.maxDay !== null && f.day < this.maxDay - this.opts.retireDays + this.opts.windowDays)) base += "-" + shortHash(f.id);
     let id = base;
     for (let k = 2; this.byId.has(id); k++) id = `${base}-${k}`;
     this.stories.push({
@@ -611,6 +651,7 @@ export class StoryIndex {
     });
     this.indexed.push(new Set());
     this.byId.set(id, idx);
+    this.live.push(idx);
     this.join(idx, f, reason, 0);
     return idx;
   }
@@ -618,6 +659,7 @@ export class StoryIndex {
   private join(si: number, f: ArticleFeatures, reason: string, score: number): void {
     const s = this.stories[si]!;
     s.members.push({ id: f.id, outlet: f.outlet, day: f.day, reason, score: round(score) });
+    s.touched = f.day ?? this.maxDay;
     if (f.day !== null) {
       s.firstDay = s.firstDay === null ? f.day : Math.min(s.firstDay, f.day);
       s.lastDay = s.lastDay === null ? f.day : Math.max(s.lastDay, f.day);
@@ -712,7 +754,8 @@ export class StoryIndex {
       df: [...this.df.entries()],
       dfNames: [...this.dfNames.entries()],
       dfEvents: [...this.dfEvents.entries()],
-      stories: this.stories.map((s) => ({
+      // retired stories are out of the saved state (their summaries are in the store)
+      stories: this.stories.filter((s) => !s.retired).map((s) => ({
         ...s,
         terms: [...s.terms.entries()],
         leadTerms: [...s.leadTerms.entries()],
@@ -744,10 +787,12 @@ export class StoryIndex {
       });
       x.indexed.push(new Set());
       x.byId.set(s.id, idx);
-      if (!s.retired) x.reindex(idx);
+      if (!s.retired) {
+        x.reindex(idx);
+        x.live.push(idx);
+      }
       if (s.lastDay !== null && (x.maxDay === null || s.lastDay > x.maxDay)) x.maxDay = s.lastDay;
     }
-    while (x.retireCursor < x.stories.length && x.stories[x.retireCursor]!.retired) x.retireCursor++;
     return x;
   }
 }
@@ -828,6 +873,35 @@ function slug(s: string): string {
       .slice(0, 5)
       .join("-") || "story"
   );
+}
+
+/** Keeps the `cap` × 3/4 most frequent entries of a document-frequency table (ties: the first counted). */
+function compactDf(df: Map<string, number>, cap: number): Map<string, number> {
+  const keep = Math.floor((cap * 3) / 4);
+  // the smallest count that keeps at most `keep` entries, from a histogram of the counts
+  const hist = new Map<number, number>();
+  for (const c of df.values()) hist.set(c, (hist.get(c) ?? 0) + 1);
+  let above = 0;
+  let min = Infinity;
+  for (const c of [...hist.keys()].sort((a, b) => b - a)) {
+    if (above + hist.get(c)! > keep) break;
+    above += hist.get(c)!;
+    min = c;
+  }
+  if (min === Infinity) min = Math.max(...hist.keys()); // one count holds more than `keep`: keep that one
+  const out = new Map<string, number>();
+  for (const [t, c] of df) if (c >= min) out.set(t, c);
+  return out;
+}
+
+/** A short stable hash of a string (FNV-1a, base 36). */
+function shortHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36).slice(0, 6);
 }
 
 function topN(m: Map<string, number>, n: number): Map<string, number> {
