@@ -131,11 +131,24 @@ export function extractEntities(doc: Doc): void {
     let ne = e2;
     while (ne > ns && (L.particles.has(w[ne - 1]!) || w[ne - 1] === ".")) ne--;
     if (ne <= ns) continue;
+    // a known place glued before a two-word name: "São Paulo Fernando Haddad" → the place stays out of the name
+    // (a city of a million or more, so that given names that are also small towns, "Kamal", "Abu", stay)
+    let placeOfTitle = false; // "the former mayor of São Paulo Fernando Haddad"
+    for (let p = ns + 1; p <= ns + 3 && p <= ne - 2; p++) {
+      const g = L.gazetteer.get(text.slice(tokens[ns]!.start, tokens[p - 1]!.end));
+      if (!g || g[3] < 1_000_000) continue;
+      const ofTitle = ns > 1 && lw[ns - 1] === "of" && hasTitleBefore(ns - 1);
+      if (ofTitle || !hasTitleBefore(ns)) {
+        placeOfTitle = ofTitle;
+        ns = p;
+      }
+      break;
+    }
     // a run that is a known place or feature ("Black Sea" is a lexicon hit; "Bursa" is in the gazetteer)
     const full = text.slice(tokens[ns]!.start, tokens[ne - 1]!.end);
     const nameToks = countNameTokens(ns, ne);
     const sentStart = ns === doc.sentences[sentOf(ns)]!.tokStart;
-    const titled = hasTitleBefore(ns);
+    const titled = placeOfTitle || hasTitleBefore(ns);
     const isHeadline = sc.headline.has(sentOf(ns));
     if (nameToks === 0) continue; // initials alone
     if (nameToks === 1 && !titled) {
@@ -261,6 +274,9 @@ export function extractEntities(doc: Doc): void {
     for (const f of p.forms.keys()) {
       const fp = f.split(" ");
       if (fp.length !== parts.length && fp.slice(-Math.min(fp.length, parts.length)).join(" ") === parts.slice(-Math.min(fp.length, parts.length)).join(" ")) return true;
+      // keys of "al-Maali" hold a space: compare the joined tails ("Abu al-Maali" ⊂ "Monzer Abu al-Maali")
+      const tail = parts.join(" ");
+      if (f.length > tail.length && f.endsWith(` ${tail}`)) return true;
     }
     return false;
   }

@@ -113,3 +113,36 @@ describe("country of a person: topic and speech", () => {
     expect(byName(d, "Lars Aberg").country?.value).toBe("USA");
   });
 });
+
+describe("capitalised words glued to names", () => {
+  it("keeps hyphenated descriptors out of names, but not hyphenated given names", () => {
+    const d = run("Ex-rebel Marco Quintero said he won the vote in Colombia. Kim Jong-un said so. Jean-Luc Moreau said so. Pro-government Mario Ruiz said so too, and Iran-backed militias fired.");
+    expect(names(d)).toEqual(expect.arrayContaining(["Marco Quintero", "Kim Jong-un", "Jean-Luc Moreau", "Mario Ruiz"]));
+    expect(names(d).some((n) => /Ex-|Pro-|Iran-backed/.test(n))).toBe(false);
+  });
+  it("does not make persons of religious or ethnic words, 'Martyr X' or 'Brother'", () => {
+    const d = run("Minister Hamid Rostami spoke. Sinhalese Buddhist groups marched, and crowds chanted Martyr Rostami. Brother, said one.");
+    expect(names(d)).toEqual(["Hamid Rostami"]);
+  });
+  it("finds cities written without diacritics and keeps them out of names", () => {
+    const d = run("Voters in Sao Paulo and Bogota queued on Sunday. Candidate Ana Ribeiro said she was confident.");
+    expect(names(d)).toEqual(["Ana Ribeiro"]);
+    expect(d.places.map((p) => p.name)).toEqual(expect.arrayContaining(["Sao Paulo", "Bogota"]));
+  });
+  it("splits a large city glued before a name after 'mayor of'", () => {
+    const d = run("He defeated the former mayor of São Paulo Rui Mendes in the runoff.");
+    expect(names(d)).toEqual(["Rui Mendes"]);
+  });
+  it("keeps a given name that is also a small town inside the name", () => {
+    const d = run("Lieutenant General Kamal Hassan Idris was named deputy on Thursday.");
+    expect(names(d)).toEqual(["Kamal Hassan Idris"]);
+  });
+  it("joins 'Abu al-X' to 'Y Abu al-X'", () => {
+    const d = run("Rebel leader Samir Abu al-Nour said talks would resume. Abu al-Nour said the deal was close.");
+    expect(names(d)).toEqual(["Samir Abu al-Nour"]);
+  });
+  it("reads 'House Speaker' as a U.S. office when no country is stated", () => {
+    const d = run("House Speaker Jane Doyle landed in Taipei on Tuesday despite threats from China, and Taiwan welcomed her. China protested the visit to Taiwan.");
+    expect(byName(d, "Jane Doyle").country?.value).toBe("USA");
+  });
+});

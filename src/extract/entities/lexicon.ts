@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Country } from "world-countries";
 import { dataPath } from "../../core/paths.js";
+import { stripDiacritics } from "../../text/names.js";
 import { tokenize } from "../../text/tokenize.js";
 
 export type LexKind = "country" | "org" | "group" | "place";
@@ -192,6 +193,11 @@ export function lexicon(): Lexicon {
     if (!line || line.startsWith("#")) continue;
     const [name, cc, lat, lon, pop] = line.split("\t");
     if (name && cc) gazetteer.set(name, [cc, Number(lat), Number(lon), Number(pop)]);
+  }
+  // the same places written without their diacritics ("Sao Paulo", "Bogota"), unless that spelling is another place
+  for (const [name, v] of [...gazetteer]) {
+    const plain = stripDiacritics(name);
+    if (plain !== name && !gazetteer.has(plain)) gazetteer.set(plain, v);
   }
 
   for (const list of phrases.values()) list.sort((a, b) => b.toks.length - a.toks.length);

@@ -255,6 +255,18 @@ function monthAsSurname(sc: Scan, L: Lexicon, k: number): boolean {
   return !(c >= 48 && c <= 57);
 }
 
+const HYPHEN_PREFIX = new Set(["ex", "pro", "anti", "non", "post", "pre", "then", "self", "neo", "semi", "multi", "pan", "mid", "far", "once", "would-be"]);
+const HYPHEN_TAIL = new Set(["led", "run", "born", "based", "backed", "friendly", "owned", "controlled", "allied", "aligned", "affiliated", "linked", "funded", "sponsored", "designated", "held", "occupied", "style", "era", "wing", "leaning", "minded", "made", "guerrilla", "rebel", "militant", "general", "elect", "american", "backed", "bound", "free", "wide"]);
+/** A hyphenated capitalised word that can be a name part ("Jean-Claude", "Jong-un", "al-Bashir"), not "Iran-backed", "Ex-guerrilla", "China-friendly". */
+function nameHyphen(t: string): boolean {
+  const i = t.indexOf("-");
+  const head = t.slice(0, i).toLowerCase();
+  if (HYPHEN_PREFIX.has(head)) return false;
+  const tail = t.slice(t.lastIndexOf("-") + 1);
+  if (tail.length === 0 || isCapitalised(tail)) return true;
+  return !(HYPHEN_TAIL.has(tail) || (tail.length >= 5 && tail.endsWith("ed")));
+}
+
 function computeNameLike(sc: Scan, L: Lexicon, k: number): boolean {
   const t = sc.w[k]!;
   if (sc.hitAt[k]) return false;
@@ -262,6 +274,7 @@ function computeNameLike(sc: Scan, L: Lexicon, k: number): boolean {
   if (L.particles.has(t)) return true;
   if (!isCapitalised(t)) return t.indexOf("-") > 0 && NAME_PREFIX_RE.test(t);
   if (SURNAME_MONTHS.has(t) && monthAsSurname(sc, L, k)) return true;
+  if (t.indexOf("-") > 0 && !nameHyphen(t)) return false;
   if (L.nonNames.has(t) || L.monthsDays.has(t) || L.orgHeads.has(t) || L.featureHeads.has(t)) return false;
   const lt = sc.lw[k]!;
   if (L.roleHeads.has(lt) || L.honorifics.has(lt)) return false;
