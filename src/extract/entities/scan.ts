@@ -44,6 +44,9 @@ export interface Scan {
 
 const TITLE_CASE_FN = new Set(["To", "Of", "In", "On", "At", "By", "For", "With", "And", "Or", "As", "Is", "Are", "Was", "Has", "Have", "Been", "Be", "From", "Into", "Over", "After", "Amid"]);
 let FLAGS: Map<string, number> | null = null;
+/** (first char code < 128, length) pairs of the flag words: most words skip the Map lookup */
+const FLAG_SHAPE = new Uint8Array(128 * 32);
+const shapeOf = (c: number, len: number) => c * 32 + (len > 31 ? 31 : len);
 /** One lookup per token: 1 role head, 2 pronoun, 3 group noun, 4 counterpart. */
 function wordFlags(L: Lexicon): Map<string, number> {
   if (FLAGS) return FLAGS;
@@ -55,6 +58,11 @@ function wordFlags(L: Lexicon): Map<string, number> {
   m.set("counterpart", 4);
   m.set("counterparts", 4);
   m.set("by", 5);
+  for (const k of m.keys()) {
+    const c = k.charCodeAt(0);
+    if (c < 128) FLAG_SHAPE[shapeOf(c, k.length)] = 1;
+    else FLAG_SHAPE[0] = 1; // a non-ASCII flag word: look such words up always
+  }
   FLAGS = m;
   return m;
 }
@@ -104,7 +112,9 @@ export function scan(doc: Doc, L: Lexicon): Scan {
     // lower-case words are their own lower case; punctuation too
     const l = hasUpper(s) ? s.toLowerCase() : s;
     lw[i] = l;
-    if (s.length < 2 || s.charCodeAt(0) < 65) continue; // punctuation, digits, single letters: no flag word
+    if (s.length < 2) continue; // punctuation, single letters: no flag word
+    const lc = l.charCodeAt(0);
+    if (lc < 65 || (lc < 128 ? FLAG_SHAPE[shapeOf(lc, l.length)] === 0 : FLAG_SHAPE[0] === 0)) continue;
     const f = flags.get(l);
     if (f === undefined) continue;
     if (f === 1) roleHeadIdx.push(i);
