@@ -974,13 +974,13 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
   const seen = new Map<string, EventRecord>();
   for (const d of out) {
     const sent = doc.sentences[d.sent]!;
-    let date: string | null;
-    if (d.campaign) date = d.nearDate;
-    else if (d.habitual) date = null;
-    else date = dateOf(doc, d.span);
     const s = d.source ?? d.fbSource ?? NOBODY;
     const t = d.target ?? d.fbTarget ?? NOBODY;
     const partial = !d.source || !d.target || d.inferred;
+    let date: string | null;
+    if (d.campaign) date = d.nearDate;
+    else if (d.habitual || partial) date = null; // partial events are not published: no dating cost
+    else date = dateOf(doc, d.span);
     const symmetric = d.type === "CONSULT" || d.type === "AGREE" || d.type === "COOPERATE";
     let ks = sideKey(s);
     let kt = sideKey(t);
