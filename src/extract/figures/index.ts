@@ -78,16 +78,31 @@ interface Cue {
 }
 
 function cueAt(lower: readonly string[], i: number): FigureCategory | null {
-  return CUES.get(lower[i]!) ?? phraseCue(lower, i);
+  const c = CUES.get(lower[i]!) ?? phraseCue(lower, i);
+  // "sentenced to death", "condemned to death": a sentence, not a death
+  if (c === "killed" && lower[i] === "death" && lower[i - 1] === "to" && /^(?:sentenced|condemned|sentencing)$/.test(lower[i - 2] ?? "")) return null;
+  return c;
 }
 
 /** The first category cue after the number in its clause (lists of numbers do not end the clause). */
 function cueForward(doc: Doc, from: number, to: number, strict: boolean): Cue | null {
   const low = lowerTokens(doc);
-  for (let i = from; i < to && i - from < (strict ? 12 : 30); i++) {
+  let skipped = 0;
+  for (let i = from; i < to && i - from - skipped < (strict ? 12 : 30); i++) {
     const w = low[i]!;
     if (strict) {
-      if (w === "(" || w === ")" || w === ";" || w === "while" || w === "but" || w === "—" || w === "–" || w === "whereas") return null;
+      if (w === "—" || w === "–" || w === "─") {
+        // an aside between dashes ("35 foreigners – from the UK and the US – are among the dead"): read past it
+        let k = i + 1;
+        while (k < to && k - i < 12 && low[k] !== w) k++;
+        if (k < to && low[k] === w && k - i < 12) {
+          skipped += k - i + 1;
+          i = k;
+          continue;
+        }
+        return null;
+      }
+      if (w === "(" || w === ")" || w === ";" || w === "while" || w === "but" || w === "whereas") return null;
       if (w === ",") {
         const n = low[i + 1] ?? "";
         const n2 = low[i + 2] ?? "";
@@ -113,6 +128,13 @@ function cueBackward(doc: Doc, from: number, to: number): Cue | null {
 }
 
 const QUALIFIER_WORDS = new Set("at least more than over about some around nearly almost roughly approximately up to fewer less an estimated as many".split(" "));
+/** Words that end a counted phrase: the number stands alone ("207 were", "1,394 in the capital"). */
+const FUNCTION_WORDS = new Set(
+  ("the a an of in on at to from by for with and or but nor were was are is be been being have has had will would could may might " +
+    "should must can who which that whom them their his her its as than more most about some all other such these those while when " +
+    "after before during since including among between into over under per not no also still only just already reportedly now " +
+    "across inside outside near around each every").split(" "),
+);
 const VERBISH = new Set("has was is remains needs says includes lives dies flees others".split(" "));
 
 /** The counted noun after a number: its token index and its class. */
@@ -127,10 +149,13 @@ function headNoun(doc: Doc, from: number, to: number): { tok: number; kind: "peo
     if (NON_COUNT.has(w)) return { tok: i, kind: "noncount" };
     if (CUES.has(w)) return { tok: i, kind: "cue" };
     const raw = text.slice(doc.tokens[i]!.start, doc.tokens[i]!.end);
-    // an unknown plural noun right after the number ("two officials"): something else is counted
-    if (i === from && /^[a-z]{3,}s$/.test(raw) && !VERBISH.has(w)) return { tok: i, kind: "noncount" };
+    // an unknown plural noun right after the number, or after its modifiers ("two officials",
+    // "eight bomb blasts", "two American military bases"): something else is counted
+    if (/^[a-z]{3,}s$/.test(raw) && !VERBISH.has(w) && !/(?:ss|us|is)$/.test(w)) return { tok: i, kind: "noncount" };
     // modifiers that may stand before the noun: adjectives, demonyms, "more", "Russian military"
     if (/^(?:more|additional|other|further|new|russian|military|civilian|foreign|local|young|elderly|unaccompanied|armed|internally|of|the|whom|them)$/.test(w) || /^\p{Lu}/u.test(raw)) continue;
+    // an unknown lower-case word (an adjective or a noun used as one: "high-end", "ballistic", "bomb")
+    if (i - from < 2 && /^[a-z][a-z-]+$/.test(raw) && !FUNCTION_WORDS.has(w)) continue;
     break;
   }
   return { tok: -1, kind: "none" };
@@ -217,13 +242,14 @@ function extractFigures(doc: Doc): FigureRecord[] {
       if (category === "troops") category = null;
       if (!category) continue;
       // a bare count with no noun and no cue right after it needs the cue in its own clause
-      if (head.kind === "none" && cue && !cue.forward && t0 - cue.tok > 12 && !change) continue;
+      // ("the death toll from … has risen to 207": a verb of reaching ties the number to its subject)
+      if (head.kind === "none" && cue && !cue.forward && t0 - cue.tok > 12 && !change && !(t0 - cue.tok <= 40 && reachedBefore(low, t0, sent.tokStart))) continue;
     }
     // qualifier
     let qualifier: Qualifier = qualifierBefore(beforeText) ?? "exactly";
     // "at least 902 killed and 1,459 injured": the qualifier covers both
     const last = out[out.length - 1];
-    if (qualifier === "exactly" && last && last.qualifier !== "exactly" && /\band\s*$/i.test(beforeText) && last.span.start >= sent.start && h.start - last.span.end < 60) qualifier = last.qualifier;
+    if (qualifier === "exactly" && last && last.qualifier !== "exactly" && /\band\s*$/i.test(beforeText) && last.span.start >= sent.start && h.start - last.span.end < 60 && sharesQualifier(text.slice(last.span.end, h.start))) qualifier = last.qualifier;
     if (qualifier === "exactly" && projected(doc, t0, tEnd, sent.tokStart, cue)) qualifier = "about";
     // span: from the qualifier to the cue (forward) or the head noun
     const qStart = qualifier !== "exactly" ? qualifierStart(text, h.start, beforeText) : h.start;
@@ -308,6 +334,12 @@ function extractFigures(doc: Doc): FigureRecord[] {
   return kept;
 }
 
+/** The words between two counts let the first one's qualifier cover both ("at least 902 killed and 1,459"), not a new clause ("500 people across the country, and 35"). */
+function sharesQualifier(between: string): boolean {
+  const words = between.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length <= 4 && !(/,/.test(between) && words.length > 2);
+}
+
 function shiftDay(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -319,6 +351,25 @@ function qualifierStart(text: string, numStart: number, before: string): number 
     before,
   );
   return m ? numStart - (before.length - m.index) : numStart;
+}
+
+const REACH_TO = new Set("rose risen risen climbed jumped increased grew grown soared stands stood stand reached rising climbing".split(" "));
+const REACHED = new Set("reached hit topped passed surpassed exceeded".split(" "));
+/** "has risen to N", "stood at N", "reached more than N": the number is the value of the subject. */
+function reachedBefore(low: readonly string[], t0: number, sentStart: number): boolean {
+  // the qualifier first ("reached more than N", "rose to at least N")
+  let k = t0 - 1;
+  const q = qualifierBefore(low.slice(Math.max(sentStart, t0 - 3), t0).join(" "));
+  if (q) while (k > sentStart && t0 - k <= 3 && QUALIFIER_WORDS.has(low[k]!) && low[k] !== "to" && low[k] !== "at") k--;
+  if (q === "at least" && low[k] === "at") k--;
+  if (q === "up to" && low[k] === "to") k -= 2;
+  const w = low[k] ?? "";
+  if (REACHED.has(w)) return true;
+  if ((w === "to" || w === "at") && k - 1 >= sentStart) {
+    // "rose dramatically Monday to 290": an adverb or a day may stand between
+    for (let j = k - 1; j >= Math.max(sentStart, k - 3); j--) if (REACH_TO.has(low[j]!)) return true;
+  }
+  return false;
 }
 
 /** "an estimated 4 million people may flee", "could have grown to 1.5m": a projection. */

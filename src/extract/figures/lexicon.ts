@@ -47,7 +47,9 @@ export const PEOPLE = words(
     "students journalists victims inhabitants citizens nationals workers others minors babies infants elderly person " +
     "individuals villagers evacuees asylum-seekers detainees prisoners hostages protesters demonstrators peacekeepers " +
     "aid-workers volunteers doctors medics nurses teachers pupils passengers crew sailors rebels militants insurgents " +
-    "combatants gunmen attackers suspects cadets policemen officers",
+    "combatants gunmen attackers suspects cadets policemen officers foreigners tourists worshippers worshipers pilgrims " +
+    "miners farmers fishermen voters supporters survivors relatives orphans britons employees guests commuters " +
+    "spectators fans firefighters rescuers",
 );
 /** Nouns for troops. */
 export const TROOPS = words("troops soldiers servicemen personnel reservists marines paratroopers conscripts fighters mercenaries service-members sailors");
