@@ -81,6 +81,28 @@ function termOf(raw: string): string {
   return t;
 }
 
+const WORD_CHAR_RE = /[\p{L}\p{N}'’]/u;
+/** `p` moved past the word it is inside of, so that a region boundary does not cut a word. */
+function wordEnd(text: string, p: number): number {
+  while (p > 0 && p < text.length && WORD_CHAR_RE.test(text[p]!) && WORD_CHAR_RE.test(text[p - 1]!)) p++;
+  return p;
+}
+
+/** The words of one region: to `terms` once, or twice and once to `lead` when it is a lead region. */
+function addRegion(region: string, terms: Map<string, number>, lead: Map<string, number> | null): void {
+  if (region.length === 0) return;
+  const words = region.match(WORD_RE);
+  if (!words) return;
+  const w = lead ? 2 : 1;
+  for (const raw of words) {
+    if (raw.length < 3) continue;
+    const t = termOf(raw);
+    if (!t) continue;
+    terms.set(t, (terms.get(t) ?? 0) + w);
+    if (lead) lead.set(t, (lead.get(t) ?? 0) + 1);
+  }
+}
+
 /** Adds the content words of `text` to `out`, each with weight `w`. */
 export function addTerms(text: string, w: number, out: Map<string, number>): void {
   WORD_RE.lastIndex = 0;
@@ -436,16 +458,14 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   // one pass: every word once, the lead's words twice, the headline's (when it is the first line) twice
   const terms = new Map<string, number>();
   const leadTerms = new Map<string, number>();
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
-    if (m[0].length < 3) continue;
-    const t = termOf(m[0]);
-    if (!t) continue;
-    const i = m.index;
-    const inLead = (i >= leadStart && i < leadEnd) || (!r.title && i < headlineEnd);
-    terms.set(t, (terms.get(t) ?? 0) + (inLead ? 2 : 1));
-    if (inLead) leadTerms.set(t, (leadTerms.get(t) ?? 0) + 1);
-  }
+  // by regions (the headline line when it is the title, the lead, the rest), each matched at once
+  const hEnd = r.title ? 0 : wordEnd(text, Math.min(headlineEnd, leadStart));
+  const lStart = Math.max(hEnd, wordEnd(text, leadStart));
+  const lEnd = Math.max(lStart, wordEnd(text, leadEnd));
+  addRegion(text.slice(0, hEnd), terms, leadTerms);
+  addRegion(text.slice(hEnd, lStart), terms, null);
+  addRegion(text.slice(lStart, lEnd), terms, leadTerms);
+  addRegion(text.slice(lEnd), terms, null);
   if (r.title) {
     addTerms(r.title, 2, terms);
     addTerms(r.title, 1, leadTerms);
