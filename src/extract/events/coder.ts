@@ -798,7 +798,10 @@ function codeMatch(
   }
 
   const push = (s: Unit | null, t: Unit | null, m: ConsultMode, mutual: boolean) => {
-    if (s && t && (sameSide(s.side, t.side) || s === t)) return;
+    if (s === t) return;
+    // the same state on both sides ("Zimbabwe ... President Mugabe"): a domestic event, kept as partial
+    const domestic = !!s && !!t && sameSide(s.side, t.side);
+    if (domestic && (s!.side.person === t!.side.person || !s!.side.actor || !/^[A-Z]{3}$/.test(s!.side.actor))) return;
     let fbSource: Side | null = null;
     let fbTarget: Side | null = null;
     if (!s || !t) [fbSource, fbTarget] = fallbackSides(allUnits, s, t, mStart, mEnd, dominantOf(ctx));
@@ -816,7 +819,7 @@ function codeMatch(
       source: s ? cloneSide(s.side) : null, target: t ? cloneSide(t.side) : null,
       span: { start, end }, rule: rule.name, realis, mutual, sent: si,
       campaign, nearDate, habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign, bothSides: bothSides && !targets.length, bothSubject,
-      inferred: s?.via === "agent-inferred" || t?.via === "agent-inferred",
+      inferred: domestic || s?.via === "agent-inferred" || t?.via === "agent-inferred",
       fbSource, fbTarget,
     });
   };
@@ -886,18 +889,22 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
   // campaigns: complete ones define the war's sides; partial mentions join them
   const campaigns: Draft[] = [];
   for (const d of drafts) {
-    if (!d.campaign || !d.source || !d.target || d.realis !== "asserted") continue;
+    if (!d.campaign || !d.source || !d.target || d.inferred || d.realis !== "asserted") continue;
     const same = campaigns.find((c) => sameActor(c.source!, d.source!) && sameActor(c.target!, d.target!));
     if (same) {
       same.nearDate ??= d.nearDate;
       if (!same.source!.person && d.source.person) same.source = d.source;
     } else campaigns.push(d);
   }
-  const complete = drafts.filter((d) => !d.campaign && d.source && d.target);
+  const complete = drafts.filter((d) => !d.campaign && d.source && d.target && !d.inferred);
   const out: Draft[] = [];
   for (const d of drafts) {
     if (d.campaign) {
-      if (d.source && d.target) continue; // represented by its campaign entry
+      if (d.source && d.target && !d.inferred) continue; // represented by its campaign entry
+      if (d.inferred) {
+        out.push(d);
+        continue;
+      }
       const side = d.source ?? d.target!;
       const c = campaigns.find((x) => sameActor(x.source!, side) || sameActor(x.target!, side));
       if (c) c.nearDate ??= d.nearDate;
