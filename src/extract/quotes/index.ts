@@ -63,7 +63,7 @@ const ADVERBIAL_WORDS = new Set(
     "remarks comments appearance broadcast state television tv radio channel x instagram account official"
   ).split(" "),
 );
-const DATELINE_RE = /^\p{Lu}[\p{Lu} .,'’-]+(?:,\s*\p{Lu}[\p{L}.]*\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*/u;
+const DATELINE_RE = /^\p{Lu}[\p{Lu} .,'’-]+(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2}(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,40}\))?\s*[-—–•]+\s*/u;
 const DATA_RE = /\b(?:data|figures|statistics|estimates|count|tally|numbers)\b/i;
 const QUOTING = new Set(["quotes", "quoted", "cites", "cited"]);
 const SUBORDINATORS = new Set(["after", "before", "following", "when", "while", "ahead", "upon", "once"]);
@@ -273,6 +273,11 @@ function fragmentSpeaker(doc: Doc, sentStart: number, openTok: number, prev: Spe
       break;
     }
   }
+  // "But both leaders …", "However, the minister …": a sentence adverb or conjunction is no subject
+  while (j < openTok && SENTENCE_ADVERBS.has(low[j]!)) {
+    j++;
+    if (low[j] === ",") j++;
+  }
   let b = j;
   while (b < openTok && b - j < 8) {
     const raw = text.slice(doc.tokens[b]!.start, doc.tokens[b]!.end);
@@ -293,6 +298,7 @@ function fragmentSpeaker(doc: Doc, sentStart: number, openTok: number, prev: Spe
   return null;
 }
 
+const SENTENCE_ADVERBS = new Set("but and yet so however still meanwhile moreover nevertheless instead also then thus hence indeed or nor".split(" "));
 const MONTH_OR_DAY = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 /** Skips adverbials after a speech verb; returns the index of the first clause token. */
@@ -313,6 +319,8 @@ function skipAdverbials(doc: Doc, j: number, end: number, tell: boolean): number
       if (low[j] === ",") j++;
       continue;
     }
+    // "said at least two bases …": a qualifier of the clause's first number, not an adverbial
+    if (w === "at" && (low[j + 1] === "least" || low[j + 1] === "most")) break;
     if (ADVERBIAL_HEADS.has(w)) {
       let k = j + 1;
       while (k < end && k - j < 6) {
@@ -505,6 +513,14 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
       }
       let subj = subjectBefore(doc, v, tokStart);
       let inverted = false;
+      // "CLAUSE, the capital, said Ruritanian officials.": a subject after the verb that runs to the sentence's end is the speaker
+      if (subj && low[v - 1] === ",") {
+        const after = subjectAfter(doc, v);
+        if (after && (after[1] >= tokEnd - 1 || low[after[1]] === "," || low[after[1]] === ".") && after[1] >= tokEnd - 2) {
+          subj = after;
+          inverted = true;
+        }
+      }
       if (!subj && low[v - 1] === ",") {
         subj = subjectAfter(doc, v);
         inverted = subj !== null;
@@ -577,6 +593,7 @@ function wordCount(doc: Doc, a: number, b: number): number {
 function clauseOpener(doc: Doc, c: number): boolean {
   const w = lowerTokens(doc)[c]!;
   if (!/^[\p{L}\p{N}]/u.test(w)) return false;
+  if (w === "at" && (lowerTokens(doc)[c + 1] === "least" || lowerTokens(doc)[c + 1] === "most")) return true;
   if (NOT_OPENERS.has(w) || SPEECH_VERBS.has(w)) return false;
   const raw = doc.text.slice(doc.tokens[c]!.start, doc.tokens[c]!.end);
   if (/ing$/.test(w) && !/^\p{Lu}/u.test(raw)) return false;

@@ -195,6 +195,8 @@ export function subjectAfter(doc: Doc, v: number): [number, number] | null {
       (isCap(raw) && !isQuoteChar(raw)) ||
       ROLE_WORDS.has(w) ||
       ((w === "of" || w === "'s" || w === "’s" || w === "-") && content > 0) ||
+      // "said Sen. Mark Jones", "said Gen. Ali Musa": the period of an abbreviated title
+      (w === "." && content > 0 && j + 1 < sentEnd && /^\p{Lu}\p{L}{0,4}$/u.test(doc.text.slice(doc.tokens[j - 1]!.start, doc.tokens[j - 1]!.end)) && isCap(doc.text.slice(doc.tokens[j + 1]!.start, doc.tokens[j + 1]!.end))) ||
       ((w === "in" || w === "at" || w === "the") && content > 0 && j + 1 < sentEnd && (isCap(doc.text.slice(doc.tokens[j + 1]!.start, doc.tokens[j + 1]!.end)) || low[j + 1] === "the"));
     if (!ok) break;
     if (w !== "of") content++;
