@@ -798,7 +798,7 @@ function codeMatch(
   }
 
   const push = (s: Unit | null, t: Unit | null, m: ConsultMode, mutual: boolean) => {
-    if (s === t) return;
+    if (s && s === t) return;
     // the same state on both sides ("Zimbabwe ... President Mugabe"): a domestic event, kept as partial
     const domestic = !!s && !!t && sameSide(s.side, t.side);
     if (domestic && (s!.side.person === t!.side.person || !s!.side.actor || !/^[A-Z]{3}$/.test(s!.side.actor))) return;
