@@ -44,6 +44,7 @@ const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:(?:both|the two) (?:sides|countries|p
 const REJECTED_ACT_RE = /^\s*['’]s?\s+(?:[a-z-]+\s+)?(?:invasion|war|aggression|attacks?|annexation|occupation|operation|operations|actions?|policy|policies|behaviou?r|moves?|decision|crackdown|violence|bombing|shelling)\b/i;
 const CAMPAIGN_OBJ_RE = /\b(?:invasion|war|aggression|military (?:operation|operations|intervention|action|campaign|offensive)|offensive|attack|attacks|annexation|occupation)\b/i;
 const COOPERATIVE = new Set<PloverType>(["CONSULT", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"]);
+const HOSTILE = new Set<PloverType>(["ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"]);
 /** the words of an actor's own stated intent, right before the embedded act */
 const INTENT_RE = /\b(?:(?:is|are|was|were|be|being|remains?|stands?|'s|’s)\s+(?:\w+ly\s+)?(?:ready|willing|prepared|eager|committed|determined)|(?:offered|offers|offering|pledged|pledges|promised|promises|vowed|vows|volunteered|intends|plans|hopes|hoped|wants|wanted|undertook|undertakes)|(?:said|says|announced|stated|declared|added|told \w+)\s+(?:that\s+)?(?:it|they|he|she|we)\s+(?:will|would|'ll|’ll|is going to|are going to|was going to|were going to|could|can))\b[^.;]{0,40}$/i;
 const CAMPAIGN_VERB = new Set("announced launched started began ordered unleashed waged declared mounted".split(" "));
@@ -759,6 +760,17 @@ function codeMatch(
     }
   }
 
+  // CAMEO 03/13 for the peer codings: an actor's stated future help, meeting or yielding is an intent
+  // to cooperate (AGREE), its stated future use of force or sanction a threat (THREATEN). Kept partial:
+  // the dev conventions count only asserted acts and explicit offers.
+  let intent: PloverType | null = null;
+  if ((realis === "future" || realis === "hypothetical") && sources.length && !rule.campaign && !/\?\s*["”’']?\s*$/.test(sentText)) {
+    const negated = before.slice(-4).some((w) => w === "not" || w === "never" || w === "n't" || w === "no");
+    if (!negated) {
+      if (COOPERATIVE.has(type) || type === "AGREE") intent = "AGREE";
+      else if (HOSTILE.has(type)) intent = "THREATEN";
+    }
+  }
   // "rejects Russia's military operation": rejecting an act, not a proposal, is disapproval
   if (type === "REJECT" && targets.length === 1 && REJECTED_ACT_RE.test(doc.text.slice(targets[0]!.end, targets[0]!.end + 40))) type = "ACCUSE";
   // "condemned the invasion", "called the war unacceptable": the target is the aggressor
@@ -822,6 +834,8 @@ function codeMatch(
       inferred: domestic || s?.via === "agent-inferred" || t?.via === "agent-inferred",
       fbSource, fbTarget,
     });
+    // the stated intent as its own partial event (peer output only)
+    if (intent) drafts.push({ ...drafts[drafts.length - 1]!, type: intent, mode: null, realis: "asserted", inferred: true, campaign: false });
   };
 
   if (pairs) {
