@@ -55,6 +55,15 @@ describe("asides, sentences and shared qualifiers", () => {
   it("a qualifier still covers a short coordinated count", () => {
     expect(pairs("At least 61 civilians were killed and 140 wounded.")).toEqual(["61 killed at least", "140 injured at least"]);
   });
+  it("a cue that an earlier count took gives way to the cue of the number's own clause", () => {
+    expect(pairs("The storm injured some 700 people along the coast, and 23 tourists – mostly from Canada are among the dead, officials say.")).toEqual([
+      "700 injured about",
+      "23 killed exactly",
+    ]);
+  });
+  it("death sentences and the death penalty are not deaths", () => {
+    expect(pairs("The tribunal handed down death sentences to seven men on Tuesday.")).toEqual([]);
+  });
   it("sentenced to death is not a death toll", () => {
     expect(pairs("Of the 9 men tried for the murder, four were sentenced to death and two were acquitted.")).toEqual([]);
   });

@@ -81,6 +81,8 @@ function cueAt(lower: readonly string[], i: number): FigureCategory | null {
   const c = CUES.get(lower[i]!) ?? phraseCue(lower, i);
   // "sentenced to death", "condemned to death": a sentence, not a death
   if (c === "killed" && lower[i] === "death" && lower[i - 1] === "to" && /^(?:sentenced|condemned|sentencing)$/.test(lower[i - 2] ?? "")) return null;
+  // "death sentences", "the death penalty", "death row", "death threats"
+  if (c === "killed" && lower[i] === "death" && /^(?:sentences?|penalty|penalties|row|threats?|warrants?)$/.test(lower[i + 1] ?? "")) return null;
   return c;
 }
 
@@ -233,7 +235,16 @@ function extractFigures(doc: Doc): FigureRecord[] {
         }
       }
       // "amounted to N", "put the figure at N": the subject before tells what is counted
-      cue ??= cueBackward(doc, t0, sent.tokStart);
+      if (!cue) {
+        cue = cueBackward(doc, t0, sent.tokStart);
+        // "injured 500 people …, and 35 foreigners are among the dead": a cue before that an earlier
+        // count of the sentence already took gives way to a cue after the number in its own clause
+        const prev = out[out.length - 1];
+        if (cue && prev && prev.span.start >= sent.start && prev.span.end <= h.start && doc.tokens[cue.tok]!.start < prev.span.end && /,\s*and\s*$|;\s*$/.test(text.slice(prev.span.end, h.start).slice(-8) + "")) {
+          const fwd = cueForward(doc, tEnd, sent.tokEnd, false);
+          if (fwd) cue = fwd;
+        }
+      }
       cue ??= cueForward(doc, tEnd, sent.tokEnd, false);
       if (paren) cue = null;
       else if (cue) category = cue.category;
