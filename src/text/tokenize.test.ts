@@ -1,5 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tokenize } from "./tokenize.js";
+import { packageRoot } from "../core/paths.js";
+import { TOKEN_RE, tokenize } from "./tokenize.js";
 
 const toks = (s: string) => tokenize(s).tokens.map((t) => s.slice(t.start, t.end));
 const sents = (s: string) => tokenize(s).sentences.map((x) => s.slice(x.start, x.end));
@@ -53,5 +56,43 @@ describe("tokenize: sentences", () => {
   });
   it("never crosses a line break", () => {
     expect(sents("Headline Without Stop\nBody text here. More.")).toEqual(["Headline Without Stop", "Body text here.", "More."]);
+  });
+});
+
+describe("tokenize: the hand-written scanner means exactly TOKEN_RE", () => {
+  /** Tokens by the reference regex, sentence by sentence (tokens clamped to the sentence end). */
+  function reference(text: string): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
+    for (const s of tokenize(text).sentences) {
+      re.lastIndex = s.start;
+      for (let m = re.exec(text); m && m.index < s.end; m = re.exec(text)) out.push([m.index, Math.min(s.end, m.index + m[0].length)]);
+    }
+    return out;
+  }
+  const mine = (text: string) => tokenize(text).tokens.map((t) => [t.start, t.end]);
+  it("agrees on tricky strings", () => {
+    const cases = [
+      "U.S.A. and U.N. met; A. B. Smith said 3.5% of 1,234,567.89 — ok.",
+      "Kim Jong‐un’s and Erdoğan's aides; 'sa 's 'sx ’s.",
+      "Naïve café e\u0301 Straße ΑΘΗΝΑ Москва 北京 𝐀𝐁 😀 text\u00a0nbsp\u2009thin\ufeffbom.",
+      "1,2,3 4. 5.x 6,a 7.. 8-9 x-y- -z --",
+      "trailing hyphen- and end'",
+    ];
+    for (const t of cases) expect(mine(t), t).toEqual(reference(t));
+  });
+  it("agrees on every gold article text", () => {
+    const root = join(packageRoot(), "..", "shared", "corpus");
+    const dirs = ["dev", "seeds"].map((d) => join(root, d)).filter((d) => existsSync(d));
+    let n = 0;
+    for (const d of dirs) {
+      for (const f of readdirSync(d).filter((x) => x.endsWith(".json"))) {
+        const text = (JSON.parse(readFileSync(join(d, f), "utf8")) as { text?: string }).text;
+        if (typeof text !== "string") continue;
+        expect(mine(text), f).toEqual(reference(text));
+        n++;
+      }
+    }
+    if (dirs.length) expect(n).toBeGreaterThan(0);
   });
 });

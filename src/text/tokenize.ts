@@ -7,7 +7,8 @@ import type { Sentence, Token } from "../core/types.js";
 
 // initialisms (U.S., U.N.), numbers with thousands separators or decimals (368,000; 3.5; 1,234.5) before
 // words (so that "368,000" is one token), words with inner hyphens, possessive clitics, any other char
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)+|[\p{L}\p{M}\d]+(?:[-‐][\p{L}\p{M}\d]+)*|['’]s\b|\S/gu;
+/** The reference definition of a token (the scanner below implements it by hand). */
+export const TOKEN_RE = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)+|[\p{L}\p{M}\d]+(?:[-‐][\p{L}\p{M}\d]+)*|['’]s\b|\S/gu;
 
 /** Words after which a period does not end a sentence. */
 const ABBREVIATIONS = new Set(
@@ -72,11 +73,122 @@ function isAbbreviation(line: string, dot: number): boolean {
 function addSentence(text: string, start: number, end: number, para: number, tokens: Token[], sentences: Sentence[]): void {
   const sent = sentences.length;
   const tokStart = tokens.length;
-  // scan the text in place (no slice): a token never crosses a sentence end, which always precedes white space
-  TOKEN_RE.lastIndex = start;
-  for (let m = TOKEN_RE.exec(text); m && m.index < end; m = TOKEN_RE.exec(text)) {
-    const e = m.index + m[0].length;
-    tokens.push({ start: m.index, end: e > end ? end : e, sent });
+  // a hand-written scanner with exactly TOKEN_RE's meaning (tested against it), about 3x faster;
+  // a token never crosses a sentence end, which always precedes white space
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isSpaceCode(c))) {
+      i++;
+      continue;
+    }
+    const e = tokenEnd(text, i);
+    tokens.push({ start: i, end: e > end ? end : e, sent });
+    i = e;
   }
   sentences.push({ start, end, tokStart, tokEnd: tokens.length, para });
+}
+
+const SPACE_RE = /\s/;
+const WORD_RE = /[\p{L}\p{M}]/u;
+const UPPER_RE = /\p{Lu}/u;
+/** per BMP code unit ≥ 128: 0 unknown, bit 1 known, bit 2 letter/mark, bit 4 upper, bit 8 space */
+const CLASS = new Uint8Array(65536);
+function classOf(c: number): number {
+  let k = CLASS[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = 1 | (WORD_RE.test(ch) ? 2 : 0) | (UPPER_RE.test(ch) ? 4 : 0) | (SPACE_RE.test(ch) ? 8 : 0);
+    CLASS[c] = k;
+  }
+  return k;
+}
+function isSpaceCode(c: number): boolean {
+  return (classOf(c) & 8) !== 0;
+}
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Width (1 or 2 code units) of a letter, mark or digit at i, else 0. */
+function wordWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    return cp > 0xffff && WORD_RE.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  return (classOf(c) & 2) !== 0 ? 1 : 0;
+}
+/** Width of an upper-case letter at i, else 0. */
+function upperWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90 ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    return cp > 0xffff && UPPER_RE.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  return (classOf(c) & 4) !== 0 ? 1 : 0;
+}
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** End of the token that starts at i (a non-space char), by TOKEN_RE's alternatives in order. */
+function tokenEnd(text: string, i: number): number {
+  const n = text.length;
+  // 1. initialisms: (?:\p{Lu}\.){2,}
+  let w = upperWidth(text, i);
+  if (w > 0 && text.charCodeAt(i + w) === 46) {
+    let j = i;
+    let pairs = 0;
+    for (;;) {
+      const uw = upperWidth(text, j);
+      if (uw === 0 || text.charCodeAt(j + uw) !== 46) break;
+      j += uw + 1;
+      pairs++;
+    }
+    if (pairs >= 2) return j;
+  }
+  const c = text.charCodeAt(i);
+  // 2. numbers with separators: \d+(?:[.,]\d+)+
+  if (isDigit(c)) {
+    let j = i + 1;
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+    let groups = 0;
+    for (;;) {
+      const s = text.charCodeAt(j);
+      if ((s === 46 || s === 44) && isDigit(text.charCodeAt(j + 1))) {
+        j += 2;
+        while (j < n && isDigit(text.charCodeAt(j))) j++;
+        groups++;
+      } else break;
+    }
+    if (groups > 0) return j;
+  }
+  // 3. words with inner hyphens: [\p{L}\p{M}\d]+(?:[-‐][\p{L}\p{M}\d]+)*
+  w = wordWidth(text, i);
+  if (w > 0) {
+    let j = i + w;
+    for (;;) {
+      const ww = j < n ? wordWidth(text, j) : 0;
+      if (ww > 0) {
+        j += ww;
+        continue;
+      }
+      const h = text.charCodeAt(j);
+      if ((h === 45 || h === 0x2010) && j + 1 < n && wordWidth(text, j + 1) > 0) {
+        j += 1;
+        continue;
+      }
+      break;
+    }
+    return j;
+  }
+  // 4. possessive clitic: ['’]s\b
+  if ((c === 39 || c === 0x2019) && text.charCodeAt(i + 1) === 115 && !isAsciiWordChar(text.charCodeAt(i + 2))) return i + 2;
+  // 5. any other char (a whole code point)
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return i + 2;
+  }
+  return i + 1;
 }
