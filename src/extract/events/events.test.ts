@@ -171,7 +171,8 @@ describe("positive sentences: each type's ordinary vocabulary", () => {
 describe("negative sentences: the same verbs in plans, negations, questions, conditionals", () => {
   for (const [text, types] of NEGATIVE) {
     it(text, () => {
-      const got = code(text).filter((e) => e.realis === "asserted").map((e) => e.type);
+      // partial events (one side, or an intent read for the peer codings) are not in the record
+      const got = code(text).filter((e) => e.realis === "asserted" && !e.partial).map((e) => e.type);
       for (const t of types) expect(got, JSON.stringify(got)).not.toContain(t);
     });
   }

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { EventRecord, Side } from "../../core/types.js";
+import { codeEvents } from "./coder.js";
+import { fixtureDoc } from "./fixture.js";
+
+/** the peer view of a side: its state, else the country a group or agent acts in */
+function country(s: Side): string {
+  return s.actor ?? s.country ?? "-";
+}
+
+/** "TYPE SRC>TGT partial?" for every asserted event, partial ones included */
+function all(text: string): string[] {
+  return codeEvents(fixtureDoc(text))
+    .filter((e: EventRecord) => e.realis === "asserted")
+    .map((e) => `${e.type} ${country(e.source)}>${country(e.target)}${e.partial ? " p" : ""}`);
+}
+
+function full(text: string): string[] {
+  return all(text).filter((k) => !k.endsWith(" p"));
+}
+
+function types(text: string): string[] {
+  return all(text).map((k) => k.split(" ")[0]!);
+}
+
+describe("generic agents and groups", () => {
+  it("gives a state agent the country word before it", () => {
+    expect(full("Russian troops shelled Kyiv on Monday.")).toContain("ASSAULT RUS>UKR");
+    expect(all("Turkish police arrested dozens of protesters.")).toContain("COERCE TUR>TUR p");
+  });
+  it("gives a state agent the country after 'in'", () => {
+    expect(all("Police in Ukraine detained three rebels.")).toContain("COERCE UKR>UKR p");
+  });
+  it("gives a group the article's country and keeps actor null", () => {
+    const evs = codeEvents(fixtureDoc("Rebels attacked an army base in Ukraine on Sunday."));
+    const e = evs.find((x) => x.type === "ASSAULT");
+    expect(e?.source.group).toMatch(/rebels/i);
+    expect(e?.source.actor).toBeNull();
+    expect(e?.source.country).toBe("UKR");
+  });
+  it("reads plural demonyms and short country names", () => {
+    expect(all("Israelis protested against Turkey.")).toContain("PROTEST ISR>TUR");
+    expect(all("Bosnia accused Russia of meddling.")).toContain("ACCUSE BIH>RUS");
+  });
+  it("does not take an agent word used as a noun modifier for an actor", () => {
+    // "military operation", "police station": no actor, so no event with a made-up side
+    expect(all("Russia ended the military operation.").some((k) => k.includes(">RUS") && k.startsWith("RETREAT RUS>RUS"))).toBe(false);
+    expect(all("The police station was quiet on Monday.")).toEqual([]);
+  });
+  it("keeps one-sided events partial: never in the record", () => {
+    const keys = all("Protesters marched through the capital on Friday.");
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((k) => k.endsWith(" p"))).toBe(true);
+  });
+  it("keeps a domestic event (same state on both sides) partial", () => {
+    expect(all("Russia urged Petrov to resign.")).toContain("REQUEST RUS>RUS p");
+    expect(full("Russia urged Petrov to resign.")).toEqual([]);
+  });
+});
+
+describe("ordinary vocabulary added per type", () => {
+  const POS: Array<[string, string]> = [
+    ["Russian forces completed their withdrawal from Ukraine.", "RETREAT"],
+    ["Russia lifted the naval blockade of Ukraine's ports.", "RETREAT"],
+    ["Ukraine put its forces on high alert.", "MOBILIZE"],
+    ["Russia strengthened its forces near Ukraine.", "MOBILIZE"],
+    ["Thousands of students staged mass demonstrations against Russia.", "PROTEST"],
+    ["Farmers blocked the main roads into Kyiv.", "PROTEST"],
+    ["Turkey declared a 30-day state of emergency.", "COERCE"],
+    ["Russia banned two opposition parties.", "COERCE"],
+    ["Police dispersed the demonstrators in Kyiv.", "COERCE"],
+    ["The United States suspended part of its military aid to Ukraine.", "SANCTION"],
+    ["France denied entry to Petrov.", "SANCTION"],
+    ["Russia reneged on its commitment to Ukraine.", "REJECT"],
+    ["Ukraine opened investigations into Petrov.", "ACCUSE"],
+    ["Russia and Ukraine reached a consensus on prisoner exchanges.", "AGREE"],
+    ["Rebels attempted to assassinate Shevchenko.", "ASSAULT"],
+    ["Turkey will visit Ukraine next month.", "AGREE"],
+    ["Russia said it would impose a blockade on Ukraine.", "THREATEN"],
+  ];
+  for (const [text, type] of POS) it(text, () => expect(types(text)).toContain(type));
+
+  const NEG: Array<[string, string]> = [
+    ["Russia did not withdraw from Ukraine.", "RETREAT"],
+    ["The alert system of Ukraine was tested.", "MOBILIZE"],
+    ["Russia did not ban opposition parties.", "COERCE"],
+    ["Will Turkey visit Ukraine?", "AGREE"],
+    ["Russia said it would not impose a blockade on Ukraine.", "THREATEN"],
+  ];
+  for (const [text, type] of NEG) it(`not ${type}: ${text}`, () => expect(types(text)).not.toContain(type));
+});
+
+describe("provenance of partial events", () => {
+  it("keeps every evidence span inside the text", () => {
+    const text = "Police in Ukraine detained three rebels. Protesters marched on Friday. Russia will visit Turkey.";
+    for (const e of codeEvents(fixtureDoc(text))) {
+      expect(e.span.start).toBeGreaterThanOrEqual(0);
+      expect(e.span.end).toBeLessThanOrEqual(text.length);
+      expect(text.slice(e.span.start, e.span.end).length).toBe(e.span.end - e.span.start);
+    }
+  });
+});
