@@ -68,3 +68,10 @@ describe("asides, sentences and shared qualifiers", () => {
     expect(pairs("Of the 9 men tried for the murder, four were sentenced to death and two were acquitted.")).toEqual([]);
   });
 });
+
+describe("ages", () => {
+  it("an age in apposition to a name is not a count", () => {
+    expect(pairs("Police detained the blogger Ivan Petrov, 31, who had been wanted since the protests in which 12 people were killed.")).toEqual(["12 killed exactly"]);
+  });
+});
+

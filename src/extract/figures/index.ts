@@ -65,6 +65,8 @@ export function notAFigure(text: string, h: NumberHit): string | null {
     if (/^\s*(?:,\s*)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i.test(after) && h.bare) return "date";
   }
   if (/^[-‐](?!strong\b)\p{L}/iu.test(after)) return "modifier";
+  // "activist Jane Roe, 26, who …": an age in apposition to a name
+  if (h.digits && h.value < 120 && /\p{Lu}[\p{L}'’-]+,\s*$/u.test(before) && /^\s*,/.test(after)) return "age";
   if (/^\s*(?:years?\s+old|years?\s+of\s+age)/i.test(after)) return "age";
   if (NOT_AFTER.has(nextWord) || NOT_AFTER.has(nextWord.replace(/[.,]$/, ""))) return "measure";
   if (LABELS.has(prevWord) && (h.digits || /^\p{Lu}/u.test(before.trim().split(/\s+/).pop() ?? ""))) return "label";

@@ -45,3 +45,28 @@ describe("reported clauses", () => {
     expect(said("The governor said on Monday that the roads would reopen within a week.")).toEqual(["governor: the roads would reopen within a week"]);
   });
 });
+
+describe("who 'he' is", () => {
+  it("the last speaker of the same paragraph, not the paragraph's first subject", () => {
+    const text = "Ana Ruiz, the chief mediator, signed the accord as Foreign Minister Tomas Vidal looked on. In remarks at the ceremony, Vidal said the accord rested on the fact that neither side could win. The rebels also saw the war as a lost cause, he noted.";
+    const q = said(text);
+    expect(q.at(-1)).toBe("Tomas Vidal: The rebels also saw the war as a lost cause");
+  });
+  it("a person named after the last speaker, in a later paragraph, becomes 'he'", () => {
+    const text = "Army spokesman Carl Odom said the shells were fired from the north.\n\nPresident Ivo Brandt, however, posted a short message on Twitter.\n\n“Nobody was hurt,” he wrote.";
+    expect(said(text).at(-1)).toBe("Ivo Brandt: Nobody was hurt,");
+  });
+  it("a quote chain inside one paragraph keeps its speaker", () => {
+    const text = "“We will not retreat,” Carl Odom said of the talks with Ivo Brandt. “Not one step,” he added.";
+    expect(said(text).map((x) => x.split(":")[0])).toEqual(["Carl Odom", "Carl Odom"]);
+  });
+});
+
+describe("what is not a reported clause", () => {
+  it("'said in a statement released …' has no clause after it", () => {
+    const q = said("\"We expect the talks to resume,\" the minister said in a statement released ahead of the summit.");
+    expect(q).toHaveLength(1);
+    expect(q[0]).toMatch(/We expect the talks to resume/);
+  });
+});
+

@@ -298,6 +298,7 @@ function fragmentSpeaker(doc: Doc, sentStart: number, openTok: number, prev: Spe
   return null;
 }
 
+const MEDIUM_NOUNS = new Set("statement interview message post video letter speech address briefing communique communiqué tweet remarks".split(" "));
 const SENTENCE_ADVERBS = new Set("but and yet so however still meanwhile moreover nevertheless instead also then thus hence indeed or nor".split(" "));
 const MONTH_OR_DAY = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
@@ -543,6 +544,8 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
         tellOk = true;
         c = v + 2;
       }
+      // "said in a statement released on Friday": a participle after the medium is no clause
+      if (c > v + 1 && MEDIUM_NOUNS.has(low[c - 1]!) && /(?:ed|en)$/.test(low[c]!)) tellOk = false;
       const restIsClause = tellOk && !inverted && c < tokEnd && endA - c >= 3 && (hasThat || !NEED_THAT.has(w)) && (isMark(low[c]!) ? fragmentOpens(doc, marks, c, endA) : hasThat ? /^[\p{L}\p{N}]/u.test(low[c]!) : clauseOpener(doc, c));
       const speaker = resolveSpeaker(doc, subj[0], subj[1], state);
       if (!speaker) continue;

@@ -300,6 +300,19 @@ export function lastPersonBefore(doc: Doc, pos: number, minPos = 0): string | nu
   }
   return best;
 }
+/** The nearest person mention (entities layer) in [minPos, pos), not a pronoun. */
+function lastPersonMentionBefore(doc: Doc, pos: number, minPos: number): { name: string; start: number } | null {
+  const ms = doc.mentions;
+  for (let i = spanIndexAt(ms, pos) - 1; i >= 0; i--) {
+    const m = ms[i]!;
+    if (m.end > pos) continue;
+    if (m.start < minPos) break;
+    if (m.via === "pronoun") continue;
+    const n = personName(doc, m);
+    if (n) return { name: n, start: m.start };
+  }
+  return null;
+}
 const NAME_RE = /(?<![\p{L}])(?:\p{Lu}[\p{L}\p{M}'’-]+\s+){1,5}\p{Lu}[\p{L}\p{M}'’-]+/gu;
 
 /** "Ukrainian Foreign Minister Dmytro Kuleba" → "Dmytro Kuleba" (titles and nationality words dropped). */
@@ -361,9 +374,19 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
     if (w === "i" || w === "we") return ctx.last ? { ...ctx.last, span } : null;
     if (w === "he" || w === "she") {
       // the subject of an earlier sentence of the same paragraph ("Zelenskyy thanked Turkey. “…,” he added.")
+      const para = doc.sentences[doc.tokens[a]!.sent]!.para;
+      const paraOf = (pos: number) => doc.sentences[doc.tokens[Math.min(spanIndexAt(doc.tokens, pos), doc.tokens.length - 1)]!.sent]!.para;
+      // the last person who spoke in this paragraph ("In remarks, Pompeo said …. The war was lost, he noted.")
+      if (ctx.person && ctx.person.span.start < start && paraOf(ctx.person.span.start) === para) return { ...ctx.person, span };
       const subj = paragraphSubject(doc, a);
       if (subj) return { name: subj, span, kind: "person" };
-      if (ctx.person) return { ...ctx.person, span };
+      if (ctx.person) {
+        // a person named after the last speaker, in this paragraph or the one before, is the new "he"
+        // ("Hoffman said …. President Trump posted an update. “All is well,” he declared.")
+        const later = lastPersonMentionBefore(doc, start, ctx.person.span.end);
+        if (later && later.name !== ctx.person.name && paraOf(later.start) >= para - 1 && paraOf(ctx.person.span.start) < paraOf(later.start)) return { name: later.name, span, kind: "person" };
+        return { ...ctx.person, span };
+      }
       for (const m of ms) {
         const n = personName(doc, m);
         if (n) return { name: n, span, kind: "person" };
