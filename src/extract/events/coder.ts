@@ -867,6 +867,9 @@ function allPairs(us: Unit[]): Array<[Unit, Unit]> {
   return out;
 }
 
+/** present-tense verbs of a meeting or agreement (news present: today's event) */
+const PRESENT_MEETING = new Set("holds meets hosts visits receives discusses speaks phones signs agrees tours".split(" "));
+
 const FILL_FROM_DYAD = new Set<PloverType>(["AGREE", "REQUEST", "REJECT"]);
 
 function sameActor(a: Side, b: Side): boolean {
@@ -1001,7 +1004,14 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
     let date: string | null;
     if (d.campaign) date = d.nearDate;
     else if (d.habitual || partial) date = null; // partial events are not published: no dating cost
-    else date = dateOf(doc, d.span);
+    else {
+      date = dateOf(doc, d.span);
+      // "In Antalya, Lavrov holds a meeting with ...": a meeting told in the present tense happens on the day of the report
+      if (date === null && d.realis === "asserted" && (d.type === "CONSULT" || d.type === "AGREE") && PRESENT_MEETING.has(doc.text.slice(d.trig.start, d.trig.end).split(/\s/, 1)[0]!.toLowerCase())) {
+        const pub = doc.published?.value ?? null;
+        if (pub && /^\d{4}-\d{2}-\d{2}$/.test(pub)) date = pub;
+      }
+    }
     const symmetric = d.type === "CONSULT" || d.type === "AGREE" || d.type === "COOPERATE";
     let ks = sideKey(s);
     let kt = sideKey(t);
