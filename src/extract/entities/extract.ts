@@ -39,6 +39,8 @@ const SKIP_ADJ = new Set(["far-right", "far-left", "right-wing", "left-wing", "h
 const STATE_NOUNS = new Set(["country", "nation", "state", "kingdom", "republic", "island", "government"]);
 /** Nouns whose country modifier acts on others ("a US drone strike"): weak evidence of a person's own side. */
 const ACTION_NOUNS = new Set(["strike", "strikes", "airstrike", "airstrikes", "air", "drone", "drones", "raid", "raids", "bombing", "bombings", "attack", "attacks", "missile", "missiles", "sanctions", "invasion", "offensive", "shelling", "troops", "forces", "military"]);
+/** Verbs and nouns after which "as <title>" gives the person's office ("resigned as president"). */
+const AS_ROLE_VERBS = new Set(["resigned", "resigns", "resign", "resignation", "quit", "quits", "stepped", "steps", "sworn", "elected", "re-elected", "reelected", "appointed", "reappointed", "named", "installed", "served", "serves", "serving", "confirmed", "inaugurated", "remains", "remained", "succeeded", "replaced", "ousted", "removed", "dismissed", "sacked", "fired"]);
 /** Nouns a country name modifies as a topic ("the Iran deal", "the Korea talks"): weak evidence of a person's side. */
 const TOPIC_NOUNS = new Set(["deal", "nuclear", "agreement", "accord", "crisis", "war", "conflict", "issue", "talks", "policy", "question", "file", "program", "programme"]);
 const ARTICLE_PREFIX_RE = /^(?:al|el|ad|ar|as|ash|az|an) (\S{3,})$/;
@@ -405,6 +407,8 @@ export function extractEntities(doc: Doc): void {
     if (pre) p.cands.push(pre);
     const ofC = ofCountryAfter(e);
     if (ofC) p.cands.push(ofC);
+    const asR = asRoleAfter(e);
+    if (asR) p.cands.push(asR);
     // a U.S. lawmaker's party and state: "Gregory Meeks (D-N.Y.)"
     const tail = text.slice(tokens[e - 1]!.end, tokens[e - 1]!.end + 16);
     const pm = /^\s*\((?:D|R|I)-[A-Z][A-Za-z.]*\)/.exec(tail);
@@ -488,6 +492,8 @@ export function extractEntities(doc: Doc): void {
           j = ph.s - 1;
           break;
         }
+        // a news outlet as possessor ("the Gazette's editor X"): works for a medium, not for a state
+        if (ph && ph.entry.via === "media" && !country) group = true;
         if (mentionPerson.has(j - 1) || (j - 1 >= 0 && [...mentionEnd.entries()].some(([ms, me]) => me === j && ms <= j - 1))) {
           const ms = [...mentionEnd.entries()].find(([, me]) => me === j)?.[0];
           if (ms !== undefined) possessorPerson = ms;
@@ -784,6 +790,50 @@ export function extractEntities(doc: Doc): void {
     const role = roleText(roleToks);
     if (body && !country) country = roleBody(role) ?? body;
     return { role, roleSpan: spanOf(roleToks[0]!, roleToks[roleToks.length - 1]! + 1), country, countrySpan, rule: "role.apposition-before" };
+  }
+
+  /** "X resigned as Zimbabwe's president", "X announced his resignation as prime minister", "X was sworn in as president" */
+  function asRoleAfter(e: number): RoleCand | null {
+    const sent = sentOf(e - 1);
+    let j = e;
+    let trigger = false;
+    for (; j < n && j < e + 6 && sentOf(j) === sent && lw[j] !== "as"; j++) {
+      if (AS_ROLE_VERBS.has(lw[j]!)) trigger = true;
+      if (w[j] === "," && j === e && lw[j + 1] === "who") continue; // "X, who served as …"
+      if (!isWord(w[j]!)) return null;
+    }
+    if (!trigger || j >= n || lw[j] !== "as" || sentOf(j) !== sent) return null;
+    j++;
+    let country: string | null = null;
+    let countrySpan: Span | null = null;
+    if (j < n && (lw[j] === "the" || lw[j] === "his" || lw[j] === "her")) j++;
+    const h = hitAt[j];
+    if (h && h.s === j && h.entry.kind === "country" && (w[h.e] === "'s" || w[h.e] === "’s")) {
+      country = h.entry.actor;
+      countrySpan = spanOf(h.s, h.e + 1);
+      j = h.e + 1;
+    } else if (h && h.s === j && h.entry.kind === "country" && h.entry.via === "demonym") {
+      country = h.entry.actor;
+      countrySpan = spanOf(h.s, h.e);
+      j = h.e;
+    }
+    const roleToks: number[] = [];
+    let head = -1;
+    for (let k = j; k < n && k < j + 5 && sentOf(k) === sent; k++) {
+      if (L.roleHeads.has(lw[k]!)) {
+        roleToks.push(k);
+        head = k;
+        continue;
+      }
+      if (L.roleModifiers.has(lw[k]!) && head < 0) {
+        roleToks.push(k);
+        continue;
+      }
+      break;
+    }
+    if (head < 0) return null;
+    const toks = roleToks.slice(0, roleToks.indexOf(head) + 1);
+    return { role: roleText(toks), roleSpan: spanOf(toks[0]!, head + 1), country, countrySpan, rule: "role.as" };
   }
 
   /** "President Vladimir Putin of Russia" */

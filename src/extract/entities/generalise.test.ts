@@ -146,3 +146,24 @@ describe("capitalised words glued to names", () => {
     expect(byName(d, "Jane Doyle").country?.value).toBe("USA");
   });
 });
+
+describe("offices read from 'as <title>' and outlets as employers", () => {
+  it("reads 'resigned as Chile's president' and 'his resignation as prime minister'", () => {
+    const d = run("Tomas Vidal resigned as Chile's president on Monday. Vidal had ruled since 2010.");
+    expect(byName(d, "Tomas Vidal").role?.value).toBe("President");
+    expect(byName(d, "Tomas Vidal").country?.value).toBe("CHL");
+    const d2 = run("Peter Hale announced his resignation as prime minister after the vote. Hale said he would stay until May.");
+    expect(byName(d2, "Peter Hale").role?.value).toBe("Prime Minister");
+  });
+  it("does not read 'as' after other verbs, nor 'as a suspect'", () => {
+    const d = run("Maria Lopez was named as a suspect, police said. Lopez denied it.");
+    expect(byName(d, "Maria Lopez").role).toBeNull();
+    const d2 = run("Critics described Ana Soto as president-like. Ana Soto said nothing.");
+    expect(byName(d2, "Ana Soto").role).toBeNull();
+  });
+  it("gives an outlet's editor no country from the article's states", () => {
+    const d = run("The Guardian's editor Ruth Kell said in a statement that Saudi Arabia must answer. Saudi Arabia denied it.");
+    expect(byName(d, "Ruth Kell").role?.value.toLowerCase()).toBe("editor");
+    expect(byName(d, "Ruth Kell").country).toBeNull();
+  });
+});
