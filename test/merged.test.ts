@@ -83,6 +83,15 @@ describe.skipIf(!hasDev)("merged events of the dev corpus", () => {
     const evs = await store.listMergedEvents({ limit: 100_000 });
     expect(evs.some((e) => e.sources >= 3)).toBe(true);
     for (const e of evs) {
+      // the counts kept incrementally are those of the stored mentions
+      const src = (m: MergedEvent["mentions"][number]) => m.outlet ?? `article:${m.article}`;
+      expect(e.sources).toBe(new Set(e.mentions.map(src)).size);
+      expect(e.articles).toBe(new Set(e.mentions.map((m) => m.article)).size);
+      for (const d of e.dates) {
+        const on = e.mentions.filter((m) => m.date === d.date);
+        expect([d.mentions, d.sources]).toEqual([on.length, new Set(on.map(src)).size]);
+      }
+      expect(e.dates.reduce((n, d) => n + d.mentions, 0)).toBe(e.mentions.filter((m) => m.date).length);
       expect(e.sources).toBeLessThanOrEqual(e.articles);
       expect(e.articles).toBeLessThanOrEqual(e.mentions.length);
       const days = e.dates.map((d) => Date.parse(d.date) / 86_400_000);

@@ -158,6 +158,7 @@ function* eventOps(r: ArticleRecord): Generator<Op, void, unknown[]> {
   if (!asserted.length) return;
   const keys = [...new Set(asserted.flatMap((e) => EventIndex.lookupKeys(e)))].slice(0, MAX_KEYS);
   let candidates: MergedEvent[] = [];
+  const stored = new Map<string, MergedEventDb>();
   if (keys.length) {
     const params: Params = { limit: MAX_CANDIDATES };
     const keyList = inList("k", keys, params);
@@ -182,6 +183,7 @@ function* eventOps(r: ArticleRecord): Generator<Op, void, unknown[]> {
       const p1: Params = {};
       const list = inList("e", ids, p1);
       const rows = (yield { sql: `SELECT * FROM merged_events WHERE id IN (${list})`, params: p1, read: true }) as MergedEventDb[];
+      for (const x of rows) stored.set(x.id, x);
       // what the merge decision reads of a candidate's mentions, never all of them (an event may have thousands):
       // whether one is of this article's story, and which fall in the days this article's dated events could be reported
       const facts: Array<{ event_id: string; story_id: string | null; published: string | null }> = [];
@@ -213,9 +215,24 @@ function* eventOps(r: ArticleRecord): Generator<Op, void, unknown[]> {
   }
   const index = EventIndex.fromJSON({ version: 1, events: candidates });
   const ids = index.add({ id: r.id, outlet: r.outlet, published: r.published, story: r.story, events: r.events }, (i) => mergedEventId(r.id, i));
+  const pub = isDay(r.published) ? r.published : null;
   for (const id of new Set(ids.filter(Boolean))) {
     const ev = index.get(id)!;
-    const pubs = ev.mentions.map((m) => m.published).filter(isDay).sort();
+    const old = stored.get(id);
+    // the counts, kept incrementally (the article is new to every event; its outlet may not be): one indexed
+    // look-up per event and date instead of a count over all of an event's mentions
+    const mine = ids.flatMap((x, i) => (x === id ? [r.events[i]!] : []));
+    const seen = (yield* outletSeen(old, r.outlet, id, null));
+    const dates = old ? (JSON.parse(old.dates) as MergedEvent["dates"]) : [];
+    for (const d of new Set(mine.map((e) => e.date).filter(isDay))) {
+      let entry = dates.find((x) => x.date === d);
+      if (!entry) dates.push((entry = { date: d, mentions: 0, sources: 0 }));
+      entry.mentions += mine.filter((e) => e.date === d).length;
+      if (!(yield* outletSeen(old, r.outlet, id, d))) entry.sources++;
+    }
+    dates.sort((a, b) => b.sources - a.sources || b.mentions - a.mentions || a.date.localeCompare(b.date));
+    const firstSeen = [old?.first_seen, pub].filter(isDay).sort()[0] ?? null;
+    const lastSeen = [old?.last_seen, pub].filter(isDay).sort().pop() ?? null;
     yield {
       sql: UPSERT_EVENT, read: false,
       params: {
@@ -223,50 +240,43 @@ function* eventOps(r: ArticleRecord): Generator<Op, void, unknown[]> {
         source_person: ev.source.person ?? null, source_actor: ev.source.actor ?? null, source_group: ev.source.group ?? null,
         target_person: ev.target.person ?? null, target_actor: ev.target.actor ?? null, target_group: ev.target.group ?? null,
         source_person_key: ev.source.person ? foldName(ev.source.person) : null, target_person_key: ev.target.person ? foldName(ev.target.person) : null,
-        mutual: ev.mutual ? 1 : 0, date: ev.date, dates: JSON.stringify(ev.dates), disputed: ev.disputed ? 1 : 0,
-        sources: ev.sources, articles: ev.articles, mentions: ev.mentions.length,
-        first_seen: pubs[0] ?? null, last_seen: pubs[pubs.length - 1] ?? null,
+        mutual: ev.mutual ? 1 : 0, date: dates[0]?.date ?? null, dates: JSON.stringify(dates), disputed: dates.length > 1 ? 1 : 0,
+        sources: Number(old?.sources ?? 0) + (seen ? 0 : 1), articles: Number(old?.articles ?? 0) + 1, mentions: Number(old?.mentions ?? 0) + mine.length,
+        first_seen: firstSeen, last_seen: lastSeen,
       },
     };
-    for (const key of EventIndex.lookupKeys(ev)) yield { sql: INSERT_KEY, params: { key, event_id: id }, read: false };
+    // look-up keys: the event's (when new or its sides grew richer) and each mention's own
+    const keys = new Set<string>();
+    const sidesOf = (x: { source: Side; target: Side }) => JSON.stringify([x.source.person ?? null, x.source.actor ?? null, x.source.group ?? null, x.target.person ?? null, x.target.actor ?? null, x.target.group ?? null]);
+    if (!old || sidesOf(eventFrom(old, [])) !== sidesOf(ev)) for (const k of EventIndex.lookupKeys(ev)) keys.add(k);
+    const known = old ? new Set(EventIndex.lookupKeys(eventFrom(old, []))) : new Set<string>();
+    for (const e of mine) for (const k of EventIndex.lookupKeys(e)) if (!known.has(k)) keys.add(k);
+    for (const key of keys) yield { sql: INSERT_KEY, params: { key, event_id: id }, read: false };
   }
   for (const [i, id] of ids.entries()) {
     if (!id) continue;
     const e = r.events[i]!;
-    for (const key of EventIndex.lookupKeys(e)) yield { sql: INSERT_KEY, params: { key, event_id: id }, read: false };
     yield {
       sql: INSERT_MENTION, read: false,
       params: {
-        article_id: r.id, idx: i, event_id: id, outlet: r.outlet, story_id: r.story, published: isDay(r.published) ? r.published : null,
+        article_id: r.id, idx: i, event_id: id, outlet: r.outlet, story_id: r.story, published: pub,
         date: isDay(e.date) ? e.date : null, mode: e.mode ?? null, span_start: e.span.start, span_end: e.span.end, evidence: e.span.text, rule: e.rule ?? null,
       },
     };
   }
-  // honest counts from every stored mention (index ranges of the event's mentions, aggregated in SQL)
-  for (const id of new Set(ids.filter(Boolean))) {
-    const params = { id };
-    yield { sql: RECOUNT_EVENT, params, read: false };
-    const byDate = (yield { sql: EVENT_DATES, params, read: true }) as Array<{ date: string; mentions: number | string; sources: number | string }>;
-    const dates = byDate
-      .map((d) => ({ date: d.date, mentions: Number(d.mentions), sources: Number(d.sources) }))
-      .sort((a, b) => b.sources - a.sources || b.mentions - a.mentions || a.date.localeCompare(b.date));
-    yield {
-      sql: "UPDATE merged_events SET date = @date, dates = @dates, disputed = @disputed WHERE id = @id", read: false,
-      params: { id, date: dates[0]?.date ?? null, dates: JSON.stringify(dates), disputed: dates.length > 1 ? 1 : 0 },
-    };
-  }
 }
 
-const SOURCE_OF = "COALESCE(m.outlet, 'article:' || m.article_id)";
-const RECOUNT_EVENT = `UPDATE merged_events SET
-    mentions = (SELECT COUNT(*) FROM merged_event_mentions m WHERE m.event_id = @id),
-    articles = (SELECT COUNT(DISTINCT m.article_id) FROM merged_event_mentions m WHERE m.event_id = @id),
-    sources = (SELECT COUNT(DISTINCT ${SOURCE_OF}) FROM merged_event_mentions m WHERE m.event_id = @id),
-    first_seen = (SELECT MIN(m.published) FROM merged_event_mentions m WHERE m.event_id = @id),
-    last_seen = (SELECT MAX(m.published) FROM merged_event_mentions m WHERE m.event_id = @id)
-  WHERE id = @id`;
-const EVENT_DATES = `SELECT m.date, COUNT(*) AS mentions, COUNT(DISTINCT ${SOURCE_OF}) AS sources FROM merged_event_mentions m
-  WHERE m.event_id = @id AND m.date IS NOT NULL GROUP BY m.date`;
+/** Has this outlet already reported the stored event (on this date)? (An article without outlet is a source of its own.) */
+function* outletSeen(old: MergedEventDb | undefined, outlet: string | null, id: string, date: string | null): Generator<Op, boolean, unknown[]> {
+  if (!old || !outlet) return false;
+  const rows = (yield {
+    sql: date
+      ? "SELECT 1 AS x FROM merged_event_mentions WHERE event_id = @id AND outlet = @outlet AND date = @date LIMIT 1"
+      : "SELECT 1 AS x FROM merged_event_mentions WHERE event_id = @id AND outlet = @outlet LIMIT 1",
+    params: date ? { id, outlet, date } : { id, outlet }, read: true,
+  }) as unknown[];
+  return rows.length > 0;
+}
 
 function addDays(day: string, n: number): string {
   return new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);

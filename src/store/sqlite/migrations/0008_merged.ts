@@ -54,6 +54,7 @@ CREATE TABLE merged_event_mentions (
 );
 CREATE INDEX merged_event_mentions_story ON merged_event_mentions (event_id, story_id);
 CREATE INDEX merged_event_mentions_published ON merged_event_mentions (event_id, published);
+CREATE INDEX merged_event_mentions_outlet ON merged_event_mentions (event_id, outlet, date);
 
 CREATE TABLE figure_series (
   id             TEXT PRIMARY KEY,
