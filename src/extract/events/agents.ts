@@ -145,6 +145,13 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
     if (name) {
       // "Palestinians", "Bosnia": capitalised in the text
       if (!/^\p{Lu}/u.test(text.slice(tk.start, tk.start + 1))) continue;
+      // "Crimean Turks", "Bosnian Serbs": a people named by region, not the state
+      const prevTok = t > tokStart ? toks[t - 1]! : null;
+      if (prevTok && /^\p{Lu}\p{Ll}+$/u.test(text.slice(prevTok.start, prevTok.end)) && prevTok.end + 1 >= tk.start) {
+        const dem = L.demonyms.get(words[t - 1]!);
+        (added ??= []).push({ start: prevTok.start, end: tk.end, side: { person: null, actor: null, group: text.slice(prevTok.start, tk.end), country: dem ?? dominant ?? name }, person: false, place: false, via: "agent-name" });
+        continue;
+      }
       (added ??= []).push({ start: tk.start, end: tk.end, side: { person: null, actor: name }, person: false, place: false, via: "agent-name" });
       continue;
     }

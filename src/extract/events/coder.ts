@@ -831,7 +831,9 @@ function codeMatch(
       source: s ? cloneSide(s.side) : null, target: t ? cloneSide(t.side) : null,
       span: { start, end }, rule: rule.name, realis, mutual, sent: si,
       campaign, nearDate, habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign, bothSides: bothSides && !targets.length, bothSubject,
-      inferred: domestic || s?.via === "agent-inferred" || t?.via === "agent-inferred",
+      // a plural demonym acting ("Palestinians protested") names people, not the state: peer output
+      // only; as a target ("condolences for Ukrainians") it stands for the country
+      inferred: domestic || s?.via === "agent-inferred" || t?.via === "agent-inferred" || s?.via === "agent-name",
       fbSource, fbTarget,
     });
     // the stated intent as its own partial event (peer output only)
