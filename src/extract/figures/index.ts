@@ -211,6 +211,11 @@ function extractFigures(doc: Doc): FigureRecord[] {
       unit = ITEMS.get(low[head.tok]!)!;
     } else if (head.kind === "troops") {
       category = "troops";
+      // "killing 608 troops", "wounded at least 30 soldiers": a toll of soldiers
+      let k = t0 - 1;
+      while (k > sent.tokStart && t0 - k <= 3 && QUALIFIER_WORDS.has(low[k]!)) k--;
+      const c = k < sent.tokStart ? null : low[k] === "killing" ? "killed" : cueAt(low, k);
+      if ((c === "killed" || c === "injured") && /(?:ed|ing)$/.test(low[k]!)) category = c;
     } else {
       // "2,361 people (2,246 a day earlier)", "902 dead (847)": a comparison count of the same kind
       const lastFig = out[out.length - 1];

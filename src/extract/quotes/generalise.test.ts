@@ -70,3 +70,17 @@ describe("what is not a reported clause", () => {
   });
 });
 
+describe("verbs that take an object, titles before a quote", () => {
+  it("'tweeted a photo' is no reported speech", () => {
+    expect(said("President Ivo Brandt tweeted a short video of the parade a few hours after the ceremony.")).toEqual([]);
+  });
+  it("'said in a sombre televised address' has no clause", () => {
+    const q = said('"We have taken power to protect the nation," Defence Minister Juma Okello said in a sombre televised address to the nation.');
+    expect(q).toEqual(["Juma Okello: We have taken power to protect the nation,"]);
+  });
+  it("a title before a name before 'tweeted:' is not a reported clause", () => {
+    const q = said("The Mayor of Porto, Rui Sal, tweeted: “Tonight the whole city mourns with the families.”");
+    expect(q).toEqual(["Rui Sal: Tonight the whole city mourns with the families."]);
+  });
+});
+

@@ -43,6 +43,7 @@ const SPEECH_POS_WORDS = new WordSet([...SPEECH_VERBS, ...SPEECH_PARTICIPLES, "q
 const NEED_THAT = new Set(
   ("believes believe hoped expects expected suggested suggests indicated indicates revealed disclosed confirmed confirms accused denied denies estimated estimates predicted informed alleged alleges points pointed highlighted observed conceded detailed briefed underscores assured acknowledged acknowledges admitted admits recalled announced announces reported reports " +
     // verbs that as often take a noun phrase ("reiterated his call", "stressed the importance of")
+    "tweeted tweets posted wrote writes " +
     "reiterated reiterates stressed stresses emphasized emphasised emphasizes emphasises underlined underlines underscored noted notes affirmed lamented commented").split(
     " ",
   ),
@@ -298,6 +299,7 @@ function fragmentSpeaker(doc: Doc, sentStart: number, openTok: number, prev: Spe
   return null;
 }
 
+const FUNCTION_STOP = new Set("the a an that this these those he she they it we i there was were is are has have had will would".split(" "));
 const MEDIUM_NOUNS = new Set("statement interview message post video letter speech address briefing communique communiqué tweet remarks".split(" "));
 const SENTENCE_ADVERBS = new Set("but and yet so however still meanwhile moreover nevertheless instead also then thus hence indeed or nor".split(" "));
 const MONTH_OR_DAY = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
@@ -328,6 +330,16 @@ function skipAdverbials(doc: Doc, j: number, end: number, tell: boolean): number
         const raw = text.slice(doc.tokens[k]!.start, doc.tokens[k]!.end);
         if (ADVERBIAL_WORDS.has(low[k]!) || (/^\p{Lu}/u.test(raw) && !isMark(raw) && low[k + 1] !== "said")) k++;
         else break;
+      }
+      // "said in a sombre televised address": adjectives before the medium noun
+      if (k < end && /^[a-z]+$/.test(low[k]!)) {
+        for (let m = k; m < Math.min(end, k + 3); m++) {
+          if (!/^[a-z-]+$/.test(low[m]!) || FUNCTION_STOP.has(low[m]!)) break;
+          if (MEDIUM_NOUNS.has(low[m]!)) {
+            k = m + 1;
+            break;
+          }
+        }
       }
       // "said on Thursday that", "said in a statement"
       j = k;
@@ -561,6 +573,8 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
         let a = tokStart;
         // the sentence may open with a reported clause following an earlier frame ("…, and …")
         if (isMark(low[a]!)) continue; // a direct quote: handled by the direct pass
+        // "The Mayor of Paris, Anne Roe, tweeted: “…”": the verb introduces a quote; what stands before is a title
+        if (low[v + 1] === ":" || (inverted && low[v + 1] === ":")) continue;
         // "On the peace talks, X said: …", "Speaking in Ankara, X said …": an adverbial lead-in, not a clause
         if (NOT_OPENERS.has(low[a]!) || (/(?:ing|^asked)$/.test(low[a]!) && NOT_OPENERS.has(low[a + 1] ?? ""))) continue;
         if (commaTok - a < 3) continue;

@@ -173,6 +173,19 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
   // a phrase that starts with "of"/"for" is not a subject
   while (a < b && (low[a] === "of" || low[a] === "for" || low[a] === "and")) a++;
   if (a >= b) return null;
+  // "Simon Roe, Executive Secretary of the Climate Convention, said": a long description in
+  // apposition after a person's name; the name is the speaker
+  if (a - 2 >= sentStart && low[a - 1] === "," && !mentionsIn(doc, doc.tokens[a]!.start, doc.tokens[b - 1]!.end).some((m) => m.kind === "person" && m.ref >= 0)) {
+    const nameEnd = doc.tokens[a - 2]!.end;
+    const ms = doc.mentions;
+    for (let i = spanIndexAt(ms, nameEnd) - 1; i >= 0 && i >= spanIndexAt(ms, nameEnd) - 3; i--) {
+      const m = ms[i]!;
+      if (m.end === nameEnd && m.kind === "person" && m.ref >= 0 && m.start >= doc.tokens[sentStart]!.start) {
+        const t = spanIndexAt(doc.tokens, m.start);
+        if (t < a - 1) return [t, a - 1];
+      }
+    }
+  }
   // a sentence-initial capitalised word that is not a name or role ("Also on Twitter, Çavuşoğlu said"): fine, bounded by punctuation
   return [a, b];
 }
