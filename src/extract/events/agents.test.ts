@@ -39,7 +39,8 @@ describe("generic agents and groups", () => {
     expect(e?.source.country).toBe("UKR");
   });
   it("reads plural demonyms and short country names", () => {
-    expect(all("Israelis protested against Turkey.")).toContain("PROTEST ISR>TUR");
+    expect(all("Israelis protested against Turkey.")).toContain("PROTEST ISR>TUR p");
+    expect(full("Turkey expressed condolences to the Israelis.")).toContain("SUPPORT TUR>ISR");
     expect(all("Bosnia accused Russia of meddling.")).toContain("ACCUSE BIH>RUS");
   });
   it("does not take an agent word used as a noun modifier for an actor", () => {
