@@ -33,6 +33,8 @@ interface Lex {
   names: Map<string, string>;
   /** lower-case singular demonym → ISO3 (to read "Sudanese rebels") */
   demonyms: Map<string, string>;
+  /** the short country names among `names` ("Bosnia"): the state itself */
+  shortNames: Set<string>;
 }
 
 let lex: Lex | null = null;
@@ -63,13 +65,18 @@ export function agentLexicon(): Lex {
   }
   for (const [k, v] of Object.entries(f.pluralDemonyms)) names.set(k.toLowerCase(), v);
   for (const [k, v] of Object.entries(f.demonyms)) demonyms.set(k.toLowerCase(), v);
-  for (const [k, v] of Object.entries(f.shortNames)) names.set(k.toLowerCase(), v);
+  const shortNames = new Set<string>();
+  for (const [k, v] of Object.entries(f.shortNames)) {
+    names.set(k.toLowerCase(), v);
+    shortNames.add(k.toLowerCase());
+  }
   lex = {
     state: new Set(f.state),
     group: new Set(f.group),
     modifiers: new Set(f.modifiers),
     names,
     demonyms,
+    shortNames,
   };
   return lex;
 }
@@ -145,6 +152,10 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
     if (name) {
       // "Palestinians", "Bosnia": capitalised in the text
       if (!/^\p{Lu}/u.test(text.slice(tk.start, tk.start + 1))) continue;
+      if (L.shortNames.has(w)) {
+        (added ??= []).push({ start: tk.start, end: tk.end, side: { person: null, actor: name }, person: false, place: false, via: "agent-short" });
+        continue;
+      }
       // "Crimean Turks", "Bosnian Serbs": a people named by region, not the state
       const prevTok = t > tokStart ? toks[t - 1]! : null;
       if (prevTok && /^\p{Lu}\p{Ll}+$/u.test(text.slice(prevTok.start, prevTok.end)) && prevTok.end + 1 >= tk.start) {
