@@ -68,10 +68,22 @@ const SYMMETRIC = new Set<PloverType>(["CONSULT", "AGREE", "COOPERATE"]);
 const DOUBLE_RE = /(\p{L})\1+/gu;
 const isDay = (s: string | null | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
 
+/** person name → its surname key (memoised: the same names come back with every article) */
+const personKeys = new Map<string, string>();
+function personKey(name: string): string {
+  let k = personKeys.get(name);
+  if (k === undefined) {
+    k = "p:" + surnameOf(foldName(name)).replace(DOUBLE_RE, "$1");
+    if (personKeys.size > 50_000) personKeys.clear();
+    personKeys.set(name, k);
+  }
+  return k;
+}
+
 /** The ids a side can be matched by: its person (surname), its state or body, its group. */
 function sideIds(s: Side): string[] {
   const ids: string[] = [];
-  if (s.person) ids.push("p:" + surnameOf(foldName(s.person)).replace(DOUBLE_RE, "$1"));
+  if (s.person) ids.push(personKey(s.person));
   if (s.actor) ids.push("a:" + s.actor);
   if (s.group) ids.push("g:" + foldName(s.group));
   return ids;
@@ -82,7 +94,7 @@ function sideIds(s: Side): string[] {
  * or body (a minister and "Turkey" are the same side), otherwise the group.
  */
 export function sameSide(a: Side, b: Side): boolean {
-  if (a.person && b.person) return sideIds({ person: a.person, actor: null })[0] === sideIds({ person: b.person, actor: null })[0];
+  if (a.person && b.person) return personKey(a.person) === personKey(b.person);
   if (a.actor && b.actor) return a.actor === b.actor;
   if (a.group && b.group) return foldName(a.group) === foldName(b.group);
   return false;

@@ -196,21 +196,26 @@ export class FigureSeriesIndex {
   /** Puts back an observation already stored in series `id` (a store loading the points it updates). */
   seed(id: string, asOf: string | null, obs: FigureObservation): void {
     const s = this.series.find((x) => x.id === id);
-    if (s) this.addPoint(s, asOf, obs);
+    if (s) this.addPoint(s, asOf, obs, false);
   }
 
-  private addPoint(s: Series, asOf: string | null, obs: FigureObservation): void {
+  /** After seeding: each point's value and sources, once. */
+  settle(): void {
+    for (const s of this.series) {
+      s.points.sort((a, b) => (a.as_of ?? "").localeCompare(b.as_of ?? ""));
+      for (const p of s.points) settlePoint(p);
+    }
+  }
+
+  private addPoint(s: Series, asOf: string | null, obs: FigureObservation, settle = true): void {
     let p = s.points.find((x) => x.as_of === asOf);
     if (!p) {
       p = { as_of: asOf, value: obs.value, qualifier: obs.qualifier, sources: 0, observations: [] };
       s.points.push(p);
-      s.points.sort((a, b) => (a.as_of ?? "").localeCompare(b.as_of ?? ""));
+      if (settle) s.points.sort((a, b) => (a.as_of ?? "").localeCompare(b.as_of ?? ""));
     }
     p.observations.push(obs);
-    p.sources = new Set(p.observations.map((o) => o.outlet ?? `article:${o.article}`)).size;
-    const best = [...p.observations].sort((a, b) => precision(b) - precision(a) || b.value - a.value)[0]!;
-    p.value = best.value;
-    p.qualifier = best.qualifier;
+    if (settle) settlePoint(p);
   }
 
   list(): FigureSeriesView[] {
@@ -249,6 +254,17 @@ export interface FigureSeriesJSON {
   series: Array<Omit<Series, "countries" | "whats"> & { countries: string[]; whats: Array<[string, number]> }>;
 }
 
+function settlePoint(p: SeriesPoint): void {
+  p.sources = new Set(p.observations.map((o) => o.outlet ?? `article:${o.article}`)).size;
+  let best = p.observations[0]!;
+  for (const o of p.observations) if (precision(o) > precision(best) || (precision(o) === precision(best) && o.value > best.value)) best = o;
+  p.value = best.value;
+  p.qualifier = best.qualifier;
+}
+
+/** contradictions listed per point at most (a point many outlets disagree on would list each pair) */
+export const MAX_CONTRADICTIONS = 50;
+
 function precision(o: FigureObservation): number {
   if (o.qualifier === "exactly" && o.value_max == null) return isRound(o.value) ? 2 : 3;
   if (o.qualifier === "about") return 1;
@@ -259,13 +275,14 @@ function view(s: Series): FigureSeriesView {
   const contradictions: Contradiction[] = [];
   for (const p of s.points) {
     const obs = p.observations;
-    for (let i = 0; i < obs.length; i++)
-      for (let j = i + 1; j < obs.length; j++) {
+    let n = 0;
+    for (let i = 0; i < obs.length && n < MAX_CONTRADICTIONS; i++)
+      for (let j = i + 1; j < obs.length && n < MAX_CONTRADICTIONS; j++) {
         const a = obs[i]!;
         const b = obs[j]!;
         const ia = interval(a.value, a.qualifier, a.value_max);
         const ib = interval(b.value, b.qualifier, b.value_max);
-        if (!overlap(ia, ib)) contradictions.push({ as_of: p.as_of, a, b, why: `${fmt(a)} and ${fmt(b)} cannot both hold${p.as_of ? ` on ${p.as_of}` : ""}` });
+        if (!overlap(ia, ib) && ++n) contradictions.push({ as_of: p.as_of, a, b, why: `${fmt(a)} and ${fmt(b)} cannot both hold${p.as_of ? ` on ${p.as_of}` : ""}` });
       }
   }
   const what = [...s.whats.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";

@@ -305,6 +305,7 @@ function* figureOps(r: ArticleRecord, input: SaveArticleInput): Generator<Op, vo
   });
   observations.sort((a, b) => a.article_id.localeCompare(b.article_id) || a.idx - b.idx);
   for (const o of observations) index.seed(o.series_id, o.as_of || null, observationFrom(o));
+  index.settle();
   const ids = index.add({ id: r.id, outlet: r.outlet, figures: r.figures }, (i) => seriesId(r.id, i));
   const ordOf = new Map(series.map((s) => [s.id, s.ord]));
   for (const id of new Set(ids)) {
