@@ -23,6 +23,7 @@ interface AgentFile {
   shortNames: Record<string, string>;
   pluralDemonyms: Record<string, string>;
   demonyms: Record<string, string>;
+  groupCountries: Record<string, string>;
 }
 
 interface Lex {
@@ -35,6 +36,8 @@ interface Lex {
   demonyms: Map<string, string>;
   /** the short country names among `names` ("Bosnia"): the state itself */
   shortNames: Set<string>;
+  /** lower-case group name → the country it acts in */
+  groupCountries: Map<string, string>;
 }
 
 let lex: Lex | null = null;
@@ -77,6 +80,7 @@ export function agentLexicon(): Lex {
     names,
     demonyms,
     shortNames,
+    groupCountries: new Map(Object.entries(f.groupCountries).filter(([k]) => !k.startsWith("_")).map(([k, v]) => [k.toLowerCase(), v])),
   };
   return lex;
 }
@@ -123,6 +127,9 @@ function headEnds(next: string): boolean {
   return /(?:ed|es|s)$/.test(next) && !/(?:ss|us|is)$/.test(next);
 }
 
+/** capitalised words before a plural demonym that do not name a region ("The Palestinians") */
+const NOT_REGION = new Set("the a an these those some many most all both two three several thousands hundreds dozens young ethnic local".split(" "));
+
 const POSS_RE = /^(?:'s|’s|'|’)$/;
 const LINK = new Set(["in", "of", "from"]);
 
@@ -158,7 +165,7 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
       }
       // "Crimean Turks", "Bosnian Serbs": a people named by region, not the state
       const prevTok = t > tokStart ? toks[t - 1]! : null;
-      if (prevTok && /^\p{Lu}\p{Ll}+$/u.test(text.slice(prevTok.start, prevTok.end)) && prevTok.end + 1 >= tk.start) {
+      if (prevTok && /^\p{Lu}\p{Ll}+$/u.test(text.slice(prevTok.start, prevTok.end)) && prevTok.end + 1 >= tk.start && !NOT_REGION.has(words[t - 1]!)) {
         const dem = L.demonyms.get(words[t - 1]!);
         (added ??= []).push({ start: prevTok.start, end: tk.end, side: { person: null, actor: null, group: text.slice(prevTok.start, tk.end), country: dem ?? dominant ?? name }, person: false, place: false, via: "agent-name" });
         continue;
@@ -210,7 +217,7 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
     const u = units[i]!;
     if (!u.side.group || u.side.actor || u.side.country) continue;
     const first = /^[\p{L}'’-]+/u.exec(u.side.group)?.[0]?.toLowerCase();
-    let c = first ? L.demonyms.get(first) ?? null : null;
+    let c = L.groupCountries.get(u.side.group.toLowerCase().replace(/^the /, "")) ?? (first ? L.demonyms.get(first) ?? null : null);
     if (!c) {
       const a = tokAfter(doc, u.end);
       if (a >= 0 && a < tokEnd && LINK.has(words[a]!)) {
