@@ -84,3 +84,20 @@ describe("verbs that take an object, titles before a quote", () => {
   });
 });
 
+describe("adverbials after the verb", () => {
+  it("'said outside the hospital, which …' has no clause", () => {
+    expect(said('"We are still waiting for news," Leila said outside the hospital, which was guarded by soldiers.')).toEqual([
+      "Leila: We are still waiting for news,",
+    ]);
+  });
+  it("a second determiner opens the clause", () => {
+    expect(said("The governor said in the morning the bridges would reopen within a week.")).toEqual([
+      "governor: the bridges would reopen within a week",
+    ]);
+  });
+  it("a person named before a lower-case description in apposition is the speaker", () => {
+    const q = said('In Britain, Tom Reyes, chairman of the parliamentary defence committee, said that "forcing a plane down is an act of piracy."');
+    expect(q.map((x) => x.split(":")[0])).toEqual(["Tom Reyes"]);
+  });
+});
+

@@ -52,7 +52,7 @@ const NEED_THAT = new Set(
 const NO_CLAUSE = new Set(["accused", "detailed", "briefed", "denied", "denies"]);
 /** Words that may follow a speech verb before its clause ("said on Thursday in a statement"). */
 const ADVERBIAL_HEADS = new Set(
-  "on in at during after before late early earlier later last this yesterday today tonight monday tuesday wednesday thursday friday saturday sunday via through also again".split(
+  "on in at during after before late early earlier later last this yesterday today tonight monday tuesday wednesday thursday friday saturday sunday via through also again outside inside near".split(
     " ",
   ),
 );
@@ -328,7 +328,11 @@ function skipAdverbials(doc: Doc, j: number, end: number, tell: boolean): number
       let k = j + 1;
       while (k < end && k - j < 6) {
         const raw = text.slice(doc.tokens[k]!.start, doc.tokens[k]!.end);
+        // a second determiner opens the clause ("said in the morning the roads would …")
+        if (k > j + 1 && /^(?:the|a|an)$/.test(low[k]!) && !ADVERBIAL_WORDS.has(low[k + 1] ?? "")) break;
         if (ADVERBIAL_WORDS.has(low[k]!) || (/^\p{Lu}/u.test(raw) && !isMark(raw) && low[k + 1] !== "said")) k++;
+        // "said outside the consulate": one noun after a determiner of the phrase
+        else if (k === j + 2 && /^(?:the|a|an|his|her|their|its)$/.test(low[k - 1]!) && /^[a-z]{3,}$/.test(raw) && !FUNCTION_STOP.has(low[k]!)) k++;
         else break;
       }
       // "said in a sombre televised address": adjectives before the medium noun
@@ -617,7 +621,7 @@ function clauseOpener(doc: Doc, c: number): boolean {
   return true;
 }
 const NOT_OPENERS = new Set(
-  "to by per in on at for from with of about during after before following as via through into than".split(" "),
+  "to by per in on at for from with of about during after before following as via through into than which whose where".split(" "),
 );
 
 /** Does the phrase after "according to" name a source (a name, a body, "officials", "data")? */

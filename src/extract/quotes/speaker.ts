@@ -125,6 +125,11 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
       if (low[k] === ",") {
         const inner = doc.tokens.slice(k + 1, j).map((t) => doc.text.slice(t.start, t.end));
         if (inner.length >= 2 && inner.length <= 4 && inner.every((x) => /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(x))) return [k + 1, j];
+        // "Tom Roe, chairman of the foreign affairs committee, said": the person before the description
+        if (k - 1 >= sentStart && /^\p{Ll}/u.test(doc.text.slice(doc.tokens[k + 1]!.start, doc.tokens[k + 1]!.end)) && !/^(?:which|who|whose)$/.test(low[k + 1]!)) {
+          const p = personEndingAt(doc, doc.tokens[k - 1]!.end, doc.tokens[sentStart]!.start);
+          if (p >= 0 && p < k) return [p, k];
+        }
         if (/^(?:which|who|whose|a|an|the|his|her|its|their)$/.test(low[k + 1]!)) j = k - 1;
         break;
       }
@@ -313,6 +318,17 @@ export function lastPersonBefore(doc: Doc, pos: number, minPos = 0): string | nu
   }
   return best;
 }
+/** The token where a person mention ending exactly at `end` starts (not before `minPos`), or -1. */
+function personEndingAt(doc: Doc, end: number, minPos: number): number {
+  const ms = doc.mentions;
+  const top = spanIndexAt(ms, end);
+  for (let i = top - 1; i >= 0 && i >= top - 3; i--) {
+    const m = ms[i]!;
+    if (m.end === end && m.kind === "person" && m.ref >= 0 && m.start >= minPos) return spanIndexAt(doc.tokens, m.start);
+  }
+  return -1;
+}
+
 /** The nearest person mention (entities layer) in [minPos, pos), not a pronoun. */
 function lastPersonMentionBefore(doc: Doc, pos: number, minPos: number): { name: string; start: number } | null {
   const ms = doc.mentions;
