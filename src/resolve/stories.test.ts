@@ -207,6 +207,20 @@ describe("StoryIndex: online story clustering", () => {
     expect(late.story).not.toBe(first.story);
   });
 
+  it("forgets retired stories in memory when told to (a restored index, as a service has)", () => {
+    const idx = new StoryIndex({ keepRetired: false });
+    const first = idx.add(rec("wire", "2031-05-06", "Ministers meet in Kalmora", WIRE));
+    expect(idx.story(first.story)!.size).toBe(1);
+    for (let i = 0; i < 300; i++) {
+      const day = new Date(Date.UTC(2031, 6, 1 + Math.floor(i / 20))).toISOString().slice(0, 10);
+      idx.add(rec(`filler${i}`, day, null, `${QUAKE}\nReport number ${i} from district ${i % 17}.`));
+    }
+    expect(idx.story(first.story)).toBeNull();
+    expect(idx.summaries().some((x) => x.id === first.story || x.id === "")).toBe(false);
+    expect(idx.summaries().length).toBeGreaterThan(0);
+    expect(StoryIndex.fromJSON(idx.toJSON()).opts.keepRetired).toBe(false);
+  });
+
   it("retires undated stories too, and keeps the saved state bounded on a long stream", () => {
     const idx = new StoryIndex({ dfCap: 500 });
     const undated = idx.add(rec("undated", null, "Ministers meet in Kalmora", WIRE));

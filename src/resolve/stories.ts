@@ -42,6 +42,12 @@ export interface StoryOptions {
    * when they grow past it: the rarest entries go (they then count as unseen)
    */
   dfCap: number;
+  /**
+   * keep retired stories' summaries in memory (batch: `summaries()` lists every story); without
+   * it a retired story is forgotten (a service: its summary is in the store), so memory is
+   * bounded by the live stories. `fromJSON` defaults to false.
+   */
+  keepRetired: boolean;
 }
 
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
@@ -62,6 +68,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   centroidTerms: 150,
   retireDays: 30,
   dfCap: 100_000,
+  keepRetired: true,
 };
 
 interface StoryEvent {
@@ -99,6 +106,26 @@ export interface Story {
   /** the newest day the index had seen when an article last joined (retires undated stories) */
   touched?: number | null;
 }
+
+/** What a forgotten retired story leaves in its slot (postings no longer point to it). */
+const FORGOTTEN: Story = Object.freeze({
+  id: "",
+  title: "",
+  lead: "",
+  firstDay: null,
+  lastDay: null,
+  members: [],
+  terms: new Map(),
+  leadTerms: new Map(),
+  names: new Map(),
+  leadNames: new Map(),
+  actors: new Map(),
+  events: new Map(),
+  retired: true,
+}) as Story;
+
+/** The index keys of a retired story: none (shared, never added to). */
+const NO_KEYS: Set<string> = new Set();
 
 /** log(d + 0.5) for small document frequencies */
 const LOG_TABLE = Float64Array.from({ length: 4096 }, (_, d) => Math.log(d + 0.5));
@@ -279,8 +306,12 @@ export class StoryIndex {
       if (i >= 0) list.splice(i, 1);
       if (list.length === 0) map.delete(key);
     }
-    this.indexed[si] = new Set();
+    this.indexed[si] = NO_KEYS;
     delete (s as StoryCache)._norms;
+    if (!this.opts.keepRetired) {
+      this.stories[si] = FORGOTTEN;
+      this.byId.delete(s.id);
+    }
   }
 
   private idfName(name: string): number {
@@ -743,7 +774,7 @@ export class StoryIndex {
   }
 
   summaries(): StorySummary[] {
-    return this.stories.map(summarise);
+    return this.stories.filter((s) => s !== FORGOTTEN).map(summarise);
   }
 
   /** Serialisable state, for the store: `StoryIndex.fromJSON(index.toJSON())` continues where it stopped. */
@@ -769,7 +800,7 @@ export class StoryIndex {
 
   static fromJSON(j: StoryIndexJSON, opts: Partial<StoryOptions> = {}): StoryIndex {
     if (j.version !== 1) throw new Error(`StoryIndex: unknown state version ${String(j.version)}`);
-    const x = new StoryIndex(opts);
+    const x = new StoryIndex({ keepRetired: false, ...opts });
     x.n = j.n;
     x.df = new Map(j.df);
     x.dfNames = new Map(j.dfNames);
