@@ -64,7 +64,7 @@ export async function loadStoryIndex(store: Store): Promise<StoryIndex> {
       // a state from an older StoryIndex format: start afresh (stories already stored stay)
     }
   }
-  return new StoryIndex();
+  return new StoryIndex({ keepRetired: false }); // a long ingest keeps only live stories in memory
 }
 
 export async function saveStoryIndex(store: Store, index: StoryIndex): Promise<void> {
