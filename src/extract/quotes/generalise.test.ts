@@ -101,3 +101,11 @@ describe("adverbials after the verb", () => {
   });
 });
 
+describe("the medium of a statement", () => {
+  it("'said in a preliminary report that …': the clause follows 'that'", () => {
+    expect(said("The observer mission said in a preliminary report that it had found serious irregularities in the count.")).toEqual([
+      "observer mission: it had found serious irregularities in the count",
+    ]);
+  });
+});
+

@@ -300,7 +300,7 @@ function fragmentSpeaker(doc: Doc, sentStart: number, openTok: number, prev: Spe
 }
 
 const FUNCTION_STOP = new Set("the a an that this these those he she they it we i there was were is are has have had will would".split(" "));
-const MEDIUM_NOUNS = new Set("statement interview message post video letter speech address briefing communique communiqué tweet remarks".split(" "));
+const MEDIUM_NOUNS = new Set("statement interview message post video letter speech address briefing communique communiqué tweet remarks report".split(" "));
 const SENTENCE_ADVERBS = new Set("but and yet so however still meanwhile moreover nevertheless instead also then thus hence indeed or nor".split(" "));
 const MONTH_OR_DAY = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
