@@ -21,7 +21,7 @@ import { runOps } from "./registry.js";
 import type { DateRange, Page, SaveArticleInput } from "./port.js";
 
 /** candidate events read per article (newest first) */
-const MAX_CANDIDATES = 64;
+const MAX_CANDIDATES = 128;
 const MAX_KEYS = 400;
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 100_000;
@@ -116,7 +116,13 @@ const UPSERT_EVENT = `INSERT INTO merged_events (id, type, mode, source_person, 
     mutual = excluded.mutual, date = excluded.date, dates = excluded.dates, disputed = excluded.disputed,
     sources = excluded.sources, articles = excluded.articles, mentions = excluded.mentions,
     first_seen = excluded.first_seen, last_seen = excluded.last_seen`;
-const INSERT_KEY = `INSERT INTO merged_event_keys (key, event_id) VALUES (@key, @event_id) ON CONFLICT DO NOTHING`;
+const INSERT_KEY = `INSERT INTO merged_event_keys (key, event_id, last_seen, date) VALUES (@key, @event_id, @last_seen, @date) ON CONFLICT DO NOTHING`;
+/** the key rows carry the event's latest report and best date, so that candidates are an index range of one key */
+const TOUCH_KEYS = `UPDATE merged_event_keys SET last_seen = @last_seen, date = @date WHERE event_id = @event_id`;
+const RECENT_OF_KEY = `SELECT event_id AS id FROM merged_event_keys WHERE key = @key ORDER BY last_seen DESC, event_id LIMIT @limit`;
+const NEAR_OF_KEY = `SELECT event_id AS id FROM merged_event_keys WHERE key = @key AND date >= @lo AND date <= @hi ORDER BY date, event_id LIMIT @limit`;
+/** candidates read per look-up key */
+const PER_KEY = 8;
 const INSERT_MENTION = `INSERT INTO merged_event_mentions (article_id, idx, event_id, outlet, story_id, published, date, mode,
     span_start, span_end, evidence, rule)
   VALUES (@article_id, @idx, @event_id, @outlet, @story_id, @published, @date, @mode, @span_start, @span_end, @evidence, @rule)`;
@@ -160,25 +166,18 @@ function* eventOps(r: ArticleRecord): Generator<Op, void, unknown[]> {
   let candidates: MergedEvent[] = [];
   const stored = new Map<string, MergedEventDb>();
   if (keys.length) {
-    const params: Params = { limit: MAX_CANDIDATES };
-    const keyList = inList("k", keys, params);
-    // the most recently reported events of these keys, and those of the dates this article gives (a late report of an old event)
-    const recent = (yield {
-      sql: `SELECT DISTINCT e.id, COALESCE(e.last_seen, '') AS last FROM merged_event_keys k JOIN merged_events e ON e.id = k.event_id
-        WHERE k.key IN (${keyList}) ORDER BY last DESC, e.id LIMIT @limit`,
-      params, read: true,
-    }) as Array<{ id: string }>;
+    // per key (an index range each): its most recently reported events, and those dated near the dates this
+    // article gives (a late report of an old event)
     const dated = asserted.map((e) => e.date).filter(isDay).sort();
-    let near: Array<{ id: string }> = [];
-    if (dated.length) {
-      const slack = DEFAULT_EVENT_INDEX_OPTIONS.storyDateSlack;
-      near = (yield {
-        sql: `SELECT DISTINCT e.id FROM merged_event_keys k JOIN merged_events e ON e.id = k.event_id
-          WHERE k.key IN (${keyList}) AND e.date >= @lo AND e.date <= @hi ORDER BY e.id LIMIT @limit`,
-        params: { ...params, lo: addDays(dated[0]!, -slack), hi: addDays(dated[dated.length - 1]!, slack) }, read: true,
-      }) as Array<{ id: string }>;
+    const slack = DEFAULT_EVENT_INDEX_OPTIONS.storyDateSlack;
+    const range = dated.length ? { lo: addDays(dated[0]!, -slack), hi: addDays(dated[dated.length - 1]!, slack) } : null;
+    const recent: Array<{ id: string }> = [];
+    const near: Array<{ id: string }> = [];
+    for (const key of keys) {
+      recent.push(...((yield { sql: RECENT_OF_KEY, params: { key, limit: PER_KEY }, read: true }) as Array<{ id: string }>));
+      if (range) near.push(...((yield { sql: NEAR_OF_KEY, params: { key, ...range, limit: PER_KEY }, read: true }) as Array<{ id: string }>));
     }
-    const ids = [...new Set([...near, ...recent].map((x) => x.id))];
+    const ids = [...new Set([...near, ...recent].map((x) => x.id))].slice(0, MAX_CANDIDATES);
     if (ids.length) {
       const p1: Params = {};
       const list = inList("e", ids, p1);
@@ -251,7 +250,9 @@ function* eventOps(r: ArticleRecord): Generator<Op, void, unknown[]> {
     if (!old || sidesOf(eventFrom(old, [])) !== sidesOf(ev)) for (const k of EventIndex.lookupKeys(ev)) keys.add(k);
     const known = old ? new Set(EventIndex.lookupKeys(eventFrom(old, []))) : new Set<string>();
     for (const e of mine) for (const k of EventIndex.lookupKeys(e)) if (!known.has(k)) keys.add(k);
-    for (const key of keys) yield { sql: INSERT_KEY, params: { key, event_id: id }, read: false };
+    const touch = { event_id: id, last_seen: lastSeen ?? "", date: dates[0]?.date ?? null };
+    if (old) yield { sql: TOUCH_KEYS, params: touch, read: false };
+    for (const key of keys) yield { sql: INSERT_KEY, params: { key, ...touch }, read: false };
   }
   for (const [i, id] of ids.entries()) {
     if (!id) continue;

@@ -32,8 +32,10 @@ CREATE INDEX merged_events_date ON merged_events (date);
 CREATE INDEX merged_events_last_seen ON merged_events (last_seen);
 
 CREATE TABLE merged_event_keys (
-  key      TEXT NOT NULL,
-  event_id TEXT NOT NULL REFERENCES merged_events (id),
+  key       TEXT NOT NULL,
+  event_id  TEXT NOT NULL REFERENCES merged_events (id),
+  last_seen TEXT NOT NULL DEFAULT '',      -- the event's latest report ('' when undated), copied for index ranges
+  date      TEXT,                          -- the event's best date, copied
   PRIMARY KEY (key, event_id)
 ) WITHOUT ROWID;
 
@@ -52,6 +54,9 @@ CREATE TABLE merged_event_mentions (
   rule       TEXT,
   PRIMARY KEY (article_id, idx)
 );
+CREATE INDEX merged_event_keys_recent ON merged_event_keys (key, last_seen);
+CREATE INDEX merged_event_keys_date ON merged_event_keys (key, date);
+CREATE INDEX merged_event_keys_event ON merged_event_keys (event_id);
 CREATE INDEX merged_event_mentions_story ON merged_event_mentions (event_id, story_id);
 CREATE INDEX merged_event_mentions_published ON merged_event_mentions (event_id, published);
 CREATE INDEX merged_event_mentions_outlet ON merged_event_mentions (event_id, outlet, date);
