@@ -53,6 +53,20 @@ describe("generic agents and groups", () => {
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.every((k) => k.endsWith(" p"))).toBe(true);
   });
+  it("reads a demonym the entity layer missed, as a partial side", () => {
+    expect(all("Senior Hungarian and Polish officials agreed to cooperate.")).toContain("AGREE HUN>POL p");
+    expect(full("Senior Hungarian and Polish officials agreed to cooperate.")).toEqual([]);
+  });
+  it("takes an actor inside the matched words for the missing side", () => {
+    expect(all("Turkey will give Ukraine a grant of 50 million dollars.")).toContain("AGREE TUR>UKR p");
+  });
+  it("gives a named armed group its home country", () => {
+    const lex = { Hamas: { kind: "group" as const, actor: null, group: "Hamas" }, Israel: { kind: "country" as const, actor: "ISR" } };
+    const e = codeEvents(fixtureDoc("Hamas fired rockets at Israel on Monday.", "2024-05-06", lex)).find((x) => x.type === "ASSAULT");
+    expect(e?.source.country).toBe("PSE");
+    expect(e?.source.actor).toBeNull();
+    expect(e?.target.actor).toBe("ISR");
+  });
   it("keeps a domestic event (same state on both sides) partial", () => {
     expect(all("Russia urged Petrov to resign.")).toContain("REQUEST RUS>RUS p");
     expect(full("Russia urged Petrov to resign.")).toEqual([]);

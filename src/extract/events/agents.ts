@@ -148,7 +148,8 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
     const isState = L.state.has(w);
     const isGroup = !isState && L.group.has(w);
     const name = !isState && !isGroup ? L.names.get(w) : undefined;
-    if (!isState && !isGroup && !name) continue;
+    const dem = !isState && !isGroup && !name ? L.demonyms.get(w) : undefined;
+    if (!isState && !isGroup && !name && !dem) continue;
     // "government forces", "rebel fighters": the last word is the head; "military operation",
     // "police station": a noun modifier, not an actor
     if (!name && t + 1 < tokEnd && (!headEnds(words[t + 1]!) || L.state.has(words[t + 1]!) || L.group.has(words[t + 1]!))) continue;
@@ -156,6 +157,12 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
     // inside an existing unit?
     while (ui < units.length && units[ui]!.end <= tk.start) ui++;
     if (ui < units.length && units[ui]!.start <= tk.start) continue;
+    if (dem) {
+      // a demonym the entities stage left out ("Senior Hungarian and Romanian officials"): the state
+      if (!/^\p{Lu}/u.test(text.slice(tk.start, tk.start + 1))) continue;
+      (added ??= []).push({ start: tk.start, end: tk.end, side: { person: null, actor: dem }, person: false, place: false, via: "agent-demonym" });
+      continue;
+    }
     if (name) {
       // "Palestinians", "Bosnia": capitalised in the text
       if (!/^\p{Lu}/u.test(text.slice(tk.start, tk.start + 1))) continue;

@@ -108,7 +108,8 @@ function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: nu
   let fs: Side | null = null;
   let ft: Side | null = null;
   if (!t) {
-    const after = units.find((u) => u.start >= mEnd && other(u));
+    // "will give Tanzania a grant": an actor inside the matched words, else the next one after them
+    const after = units.find((u) => u.start >= mStart && u.end <= mEnd && u !== s && other(u)) ?? units.find((u) => u.start >= mEnd && other(u));
     let cand = after ?? null;
     if (!cand) for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && other(units[i]!) && units[i] !== s) { cand = units[i]!; break; }
     if (cand && s && cand.start < s.start) cand = null;
@@ -833,7 +834,9 @@ function codeMatch(
       campaign, nearDate, habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign, bothSides: bothSides && !targets.length, bothSubject,
       // a plural demonym acting ("Palestinians protested") names people, not the state: peer output
       // only; as a target ("condolences for Ukrainians") it stands for the country
-      inferred: domestic || s?.via === "agent-inferred" || t?.via === "agent-inferred" || s?.via === "agent-name",
+      // a demonym the entities stage did not take ("Senior Hungarian and Romanian officials"): peer output only
+      inferred: domestic || s?.via === "agent-inferred" || t?.via === "agent-inferred" || s?.via === "agent-name" ||
+        s?.via === "agent-demonym" || t?.via === "agent-demonym",
       fbSource, fbTarget,
     });
     // the stated intent as its own partial event (peer output only)
