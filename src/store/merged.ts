@@ -283,8 +283,11 @@ function addDays(day: string, n: number): string {
   return new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
-function* figureOps(r: ArticleRecord, input: SaveArticleInput): Generator<Op, void, unknown[]> {
-  if (!r.figures.length) return;
+function* figureOps(rec: ArticleRecord, input: SaveArticleInput): Generator<Op, void, unknown[]> {
+  if (!rec.figures.length) return;
+  // a count no source dates is taken as of its article's publication (what the outlet reported that day)
+  const pub = isDay(rec.published) ? rec.published : null;
+  const r = { ...rec, figures: rec.figures.map((f) => (f.as_of || !pub ? f : { ...f, as_of: pub })) };
   const keys = [...new Set(r.figures.map((f) => seriesKeyOf(f).key))].slice(0, MAX_KEYS);
   const p0: Params = {};
   const series = (yield { sql: `SELECT * FROM figure_series WHERE key IN (${inList("k", keys, p0)}) ORDER BY key, ord`, params: p0, read: true }) as SeriesDb[];
