@@ -87,3 +87,23 @@ describe("vague quantities and fractions", () => {
     expect(h.value).toBeCloseTo(1 / 3, 3);
   });
 });
+
+describe("findNumbersInTokens", () => {
+  it("finds the same numbers as the text scan, whatever the tokenisation", async () => {
+    const { tokenize } = await import("../../text/tokenize.js");
+    const { findNumbersInTokens } = await import("./numbers.js");
+    const text =
+      "Some 368,000 people fled; twenty-five died on March 11-13 in a magnitude-7.8 quake. The bank lent US$2 billion and €1.5m, a dozen more, and half a million others.";
+    const { tokens } = tokenize(text);
+    const lower = tokens.map((t) => text.slice(t.start, t.end).toLowerCase());
+    expect(findNumbersInTokens(text, tokens, lower)).toEqual(findNumbers(text));
+    // three tokens for "368,000" (an older tokenisation) give the same numbers
+    const split = tokens.flatMap((t) => {
+      const s = text.slice(t.start, t.end);
+      const m = /^(\d+),(\d{3})$/.exec(s);
+      return m ? [{ ...t, end: t.start + m[1]!.length }, { ...t, start: t.start + m[1]!.length, end: t.start + m[1]!.length + 1 }, { ...t, start: t.start + m[1]!.length + 1 }] : [t];
+    });
+    expect(findNumbersInTokens(text, split, split.map((t) => text.slice(t.start, t.end).toLowerCase()))).toEqual(findNumbers(text));
+    expect(findNumbers(text).map((h) => h.value)).toContain(368000);
+  });
+});
