@@ -5,6 +5,7 @@
  *   title or organisation noun, the connectors of/for/and ("Minister of National Defense Hulusi Akar").
  */
 import type { Doc } from "../../core/types.js";
+import { tokenTexts } from "../../text/lower.js";
 import { isAllCaps, isCapitalised } from "../../text/names.js";
 import { type LexEntry, type Lexicon } from "./lexicon.js";
 
@@ -72,16 +73,6 @@ const PRONOUN_WORDS = new Set(["he", "him", "his", "she", "her", "hers"]);
 const CONNECTORS = new Set(["of", "for", "the", "in", "on", "de", "to"]);
 
 const LETTER_RE = /^\p{L}/u;
-const UPPER_RE = /\p{Lu}/u;
-/** True when the word has an upper-case letter (ASCII fast path). */
-function hasUpper(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 65 && c <= 90) return true;
-    if (c >= 128) return UPPER_RE.test(t);
-  }
-  return false;
-}
 const AL_RE = /^(?:al|el)-\p{Lu}/u;
 /** "al-Assad", "el-Sisi": a lower-case particle glued to a capitalised name (cheap first-letter check first). */
 function isAlName(t: string): boolean {
@@ -97,8 +88,7 @@ export function isWord(t: string): boolean {
 export function scan(doc: Doc, L: Lexicon): Scan {
   const { tokens, text } = doc;
   const n = tokens.length;
-  const w = new Array<string>(n);
-  const lw = new Array<string>(n);
+  const { w, lw } = tokenTexts(doc);
   const roleHeadIdx: number[] = [];
   const pronounIdx: number[] = [];
   const groupNounIdx: number[] = [];
@@ -106,13 +96,8 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   const byIdx: number[] = [];
   const flags = wordFlags(L);
   for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    const s = text.slice(t.start, t.end);
-    w[i] = s;
-    // lower-case words are their own lower case; punctuation too
-    const l = hasUpper(s) ? s.toLowerCase() : s;
-    lw[i] = l;
-    if (s.length < 2) continue; // punctuation, single letters: no flag word
+    const l = lw[i]!;
+    if (l.length < 2) continue; // punctuation, single letters: no flag word
     const lc = l.charCodeAt(0);
     if (lc < 65 || (lc < 128 ? FLAG_SHAPE[shapeOf(lc, l.length)] === 0 : FLAG_SHAPE[0] === 0)) continue;
     const f = flags.get(l);

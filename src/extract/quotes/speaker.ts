@@ -9,6 +9,7 @@
  */
 import { createRequire } from "node:module";
 import { spanIndexAt } from "../../core/span.js";
+import { lowerTokens } from "../../text/lower.js";
 import type { Doc, EntityMention, Span } from "../../core/types.js";
 
 /** Finite speech verbs: "X said …", "…, X said". */
@@ -73,23 +74,8 @@ const TITLES = new Set(
   ).split(" "),
 );
 
-interface DocCache {
-  lower: string[];
-}
-const CACHE = new WeakMap<Doc, DocCache>();
-
-/** Lower-cased token texts, computed once per doc. */
-export function lowerTokens(doc: Doc): string[] {
-  let c = CACHE.get(doc);
-  if (!c) {
-    // lower-case the text once; when that keeps its length, offsets still hold
-    const lt = doc.text.toLowerCase();
-    const same = lt.length === doc.text.length;
-    c = { lower: doc.tokens.map((t) => (same ? lt.slice(t.start, t.end) : doc.text.slice(t.start, t.end).toLowerCase())) };
-    CACHE.set(doc, c);
-  }
-  return c.lower;
-}
+/** Lower-cased token texts, computed once per doc (shared with the entity stage). */
+export { lowerTokens };
 
 /** Index of the token that starts at or after `pos`. */
 export function tokenAt(doc: Doc, pos: number): number {

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import type { Doc } from "../core/types.js";
+import { lowerTokens, tokenTexts } from "./lower.js";
+import { tokenize } from "./tokenize.js";
+
+const docOf = (text: string): Doc => ({ text, ...tokenize(text) }) as unknown as Doc;
+
+describe("tokenTexts", () => {
+  it("gives each token's text and its lower case", () => {
+    const d = docOf("Mevlüt ÇAVUŞOĞLU met U.S. officials in Kyiv.");
+    const { w, lw } = tokenTexts(d);
+    expect(w).toEqual(d.tokens.map((t) => d.text.slice(t.start, t.end)));
+    expect(lw).toEqual(w.map((s) => s.toLowerCase()));
+    expect(lw).toContain("çavuşoğlu");
+    expect(lw).not.toContain("Kyiv");
+  });
+  it("is computed once per doc, and not shared between docs", () => {
+    const a = docOf("Alpha beta.");
+    const b = docOf("Gamma delta.");
+    const la = lowerTokens(a);
+    expect(lowerTokens(b)).toEqual(["gamma", "delta", "."]);
+    expect(lowerTokens(a)).toBe(la);
+    expect(la).toEqual(["alpha", "beta", "."]);
+  });
+});
