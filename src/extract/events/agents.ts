@@ -85,6 +85,32 @@ export function agentLexicon(): Lex {
   return lex;
 }
 
+interface WordKind {
+  isState: boolean;
+  isGroup: boolean;
+  name: string | undefined;
+  dem: string | undefined;
+}
+
+let kinds: Map<string, WordKind> | null = null;
+
+/** Each lexicon word's kinds, resolved with the same precedence as four separate lookups. */
+function wordKinds(L: Lex): Map<string, WordKind> {
+  if (kinds) return kinds;
+  const m = new Map<string, WordKind>();
+  for (const w of [...L.state, ...L.group, ...L.names.keys(), ...L.demonyms.keys()]) {
+    if (m.has(w)) continue;
+    const isState = L.state.has(w);
+    const isGroup = !isState && L.group.has(w);
+    const name = !isState && !isGroup ? L.names.get(w) : undefined;
+    const dem = !isState && !isGroup && !name ? L.demonyms.get(w) : undefined;
+    if (!isState && !isGroup && !name && !dem) continue;
+    m.set(w, { isState, isGroup, name, dem });
+  }
+  kinds = m;
+  return m;
+}
+
 const ISO3_RE = /^[A-Z]{3}$/;
 
 /** The country most mentioned in the article (country, place and person mentions), or null. */
@@ -143,13 +169,13 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
   const text = doc.text;
   let added: Unit[] | null = null;
   let ui = 0;
+  const lookup = wordKinds(L);
   for (let t = tokStart; t < tokEnd; t++) {
     const w = words[t]!;
-    const isState = L.state.has(w);
-    const isGroup = !isState && L.group.has(w);
-    const name = !isState && !isGroup ? L.names.get(w) : undefined;
-    const dem = !isState && !isGroup && !name ? L.demonyms.get(w) : undefined;
-    if (!isState && !isGroup && !name && !dem) continue;
+    // one lookup instead of four: most words are none of the kinds
+    const kind = lookup.get(w);
+    if (kind === undefined) continue;
+    const { isState, isGroup, name, dem } = kind;
     // "government forces", "rebel fighters": the last word is the head; "military operation",
     // "police station": a noun modifier, not an actor
     if (!name && t + 1 < tokEnd && (!headEnds(words[t + 1]!) || L.state.has(words[t + 1]!) || L.group.has(words[t + 1]!))) continue;

@@ -453,6 +453,22 @@ function cloneSide(s: Side): Side {
   return c;
 }
 
+const NO_UNITS: Unit[] = [];
+
+/** Is there a person mention inside [start, end)? (doc.mentions is sorted by start) */
+function hasPersonMention(doc: Doc, start: number, end: number): boolean {
+  const ms = doc.mentions;
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < ms.length && ms[i]!.start < end; i++) if (ms[i]!.kind === "person" && ms[i]!.end <= end) return true;
+  return false;
+}
+
 /** the missing side of a one-sided event */
 const NOBODY: Side = { person: null, actor: null };
 
@@ -479,17 +495,29 @@ export function codeEvents(doc: Doc): EventRecord[] {
       cands ??= new Set();
       for (const r of rs) cands.add(r);
     }
-    const allUnits = cands ? addAgentUnits(doc, words, sent.tokStart, sent.tokEnd, buildUnits(doc, sent.start, sent.end), dominantOf(ctx)) : [];
-    // possessive pronouns ("his counterpart") are possessors, never sides of their own
-    const units = allUnits.filter((u) => !u.possessive);
-    if (cands && units.length + (topic ? 1 : 0) > 0) {
+    // the sentence's units, built only when a rule matches or the topic needs a person (they cost more than the regexes)
+    let allUnits: Unit[] = NO_UNITS;
+    let units: Unit[] = NO_UNITS;
+    let built = false;
+    const build = () => {
+      built = true;
+      allUnits = addAgentUnits(doc, words, sent.tokStart, sent.tokEnd, buildUnits(doc, sent.start, sent.end), dominantOf(ctx));
+      // possessive pronouns ("his counterpart") are possessors, never sides of their own
+      units = allUnits.filter((u) => !u.possessive);
+    };
+    if (cands) {
       const sentText = text.slice(sent.start, sent.end);
-      for (const rule of cands) {
+      rules: for (const rule of cands) {
         rule.regex.lastIndex = 0;
         for (let m = rule.regex.exec(sentText); m; m = rule.regex.exec(sentText)) {
           if (m[0].length === 0) {
             rule.regex.lastIndex++;
             continue;
+          }
+          if (!built) {
+            build();
+            // no side to find: no rule can code anything in this sentence
+            if (units.length === 0 && !topic) break rules;
           }
           const mStart = sent.start + m.index;
           const mEnd = mStart + m[0].length;
@@ -515,6 +543,8 @@ export function codeEvents(doc: Doc): EventRecord[] {
       }
     }
     if (!topic || (drafts.length && drafts[drafts.length - 1]!.sent !== si)) {
+      // only the entities stage's person mentions make person units
+      if (cands && !built && hasPersonMention(doc, sent.start, sent.end)) build();
       const firstPerson = units.find((u) => u.person && !ppObject(ctx, units, units.indexOf(u)));
       if (firstPerson) topic = firstPerson.side;
     }
