@@ -455,6 +455,19 @@ function cloneSide(s: Side): Side {
 
 const NO_UNITS: Unit[] = [];
 
+let gateFor: Map<string, Rule[]> | null = null;
+let gateTable: Uint8Array = new Uint8Array(0);
+
+/** (first char code & 127, min(length, 31)) of every trigger word: a superset test before the Map lookup. */
+function triggerGate(byTrigger: Map<string, Rule[]>): Uint8Array {
+  if (gateFor === byTrigger) return gateTable;
+  const table = new Uint8Array(128 << 5);
+  for (const k of byTrigger.keys()) table[((k.charCodeAt(0) & 127) << 5) | Math.min(k.length, 31)] = 1;
+  gateFor = byTrigger;
+  gateTable = table;
+  return table;
+}
+
 /** Is there a person mention inside [start, end)? (doc.mentions is sorted by start) */
 function hasPersonMention(doc: Doc, start: number, end: number): boolean {
   const ms = doc.mentions;
@@ -480,6 +493,8 @@ export function codeEvents(doc: Doc): EventRecord[] {
   const words = lower.length === text.length
     ? doc.tokens.map((t) => lower.slice(t.start, t.end))
     : doc.tokens.map((t) => text.slice(t.start, t.end).toLowerCase());
+  const sameOffsets = lower.length === text.length;
+  const gate = triggerGate(byTrigger);
   const ctx: CoderContext = { doc, words };
   const drafts: Draft[] = [];
   let topic: Side | null = null;
@@ -490,6 +505,11 @@ export function codeEvents(doc: Doc): EventRecord[] {
     // the trigger gate: only rules with a trigger word among this sentence's tokens
     let cands: Set<Rule> | null = null;
     for (let t = sent.tokStart; t < sent.tokEnd; t++) {
+      // a table of (first letter, length) of the trigger words skips most tokens without hashing them
+      if (sameOffsets) {
+        const tk = doc.tokens[t]!;
+        if (gate[((lower.charCodeAt(tk.start) & 127) << 5) | Math.min(tk.end - tk.start, 31)] === 0) continue;
+      }
       const rs = byTrigger.get(words[t]!);
       if (!rs) continue;
       cands ??= new Set();
