@@ -88,13 +88,17 @@ function wordEnd(text: string, p: number): number {
   return p;
 }
 
-/** The words of one region: to `terms` once, or twice and once to `lead` when it is a lead region. */
-function addRegion(region: string, terms: Map<string, number>, lead: Map<string, number> | null): void {
-  if (region.length === 0) return;
-  const words = region.match(WORD_RE);
-  if (!words) return;
+/**
+ * The words of text[from, to): to `terms` once, or twice and once to `lead` when it is a lead
+ * region. The bounds are word ends (`wordEnd`), so no word crosses them: matching in place
+ * finds the same words as matching the slice.
+ */
+function addRegion(text: string, from: number, to: number, terms: Map<string, number>, lead: Map<string, number> | null): void {
+  if (to <= from) return;
   const w = lead ? 2 : 1;
-  for (const raw of words) {
+  WORD_RE.lastIndex = from;
+  for (let m = WORD_RE.exec(text); m && m.index < to; m = WORD_RE.exec(text)) {
+    const raw = m[0];
     if (raw.length < 3) continue;
     const t = termOf(raw);
     if (!t) continue;
@@ -462,10 +466,10 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   const hEnd = r.title ? 0 : wordEnd(text, Math.min(headlineEnd, leadStart));
   const lStart = Math.max(hEnd, wordEnd(text, leadStart));
   const lEnd = Math.max(lStart, wordEnd(text, leadEnd));
-  addRegion(text.slice(0, hEnd), terms, leadTerms);
-  addRegion(text.slice(hEnd, lStart), terms, null);
-  addRegion(text.slice(lStart, lEnd), terms, leadTerms);
-  addRegion(text.slice(lEnd), terms, null);
+  addRegion(text, 0, hEnd, terms, leadTerms);
+  addRegion(text, hEnd, lStart, terms, null);
+  addRegion(text, lStart, lEnd, terms, leadTerms);
+  addRegion(text, lEnd, text.length, terms, null);
   if (r.title) {
     addTerms(r.title, 2, terms);
     addTerms(r.title, 1, leadTerms);

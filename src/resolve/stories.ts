@@ -141,6 +141,9 @@ interface Weighted {
   norm: number;
   /** unit log-tf × idf²: the dot product with a centroid needs no idf look-up */
   v2: Map<string, number>;
+  /** v2's entries as parallel arrays, in v2's order (iterated per candidate story) */
+  v2Keys: string[];
+  v2Vals: number[];
 }
 
 /** An article's names with their idf, and the idf sum. */
@@ -422,15 +425,19 @@ export class StoryIndex {
     const unit = this.unitLogTf(terms);
     const v = new Map<string, number>();
     const v2 = new Map<string, number>();
+    const v2Keys: string[] = [];
+    const v2Vals: number[] = [];
     let na = 0;
     for (const [t, x] of unit) {
       const idf = this.idf(t);
       const a = x * idf;
       v.set(t, a);
       v2.set(t, a * idf);
+      v2Keys.push(t);
+      v2Vals.push(a * idf);
       na += a * a;
     }
-    return { unit, v, norm: Math.sqrt(na), v2 };
+    return { unit, v, norm: Math.sqrt(na), v2, v2Keys, v2Vals };
   }
 
   private weightedNames(names: Set<string>): WeightedNames {
@@ -478,10 +485,14 @@ export class StoryIndex {
   private cosine(a: Weighted, s: Story, which: "terms" | "leadTerms", shared?: Array<[string, number]>): number {
     const centroid = s[which];
     let dot = 0;
-    if (a.v2.size <= centroid.size) {
-      for (const [t, x] of a.v2) {
+    if (a.v2Keys.length <= centroid.size) {
+      const keys = a.v2Keys;
+      const vals = a.v2Vals;
+      for (let i = 0; i < keys.length; i++) {
+        const t = keys[i]!;
         const y = centroid.get(t);
         if (y === undefined) continue;
+        const x = vals[i]!;
         dot += x * y;
         shared?.push([t, x * y]);
       }
