@@ -458,11 +458,15 @@ const NO_UNITS: Unit[] = [];
 let gateFor: Map<string, Rule[]> | null = null;
 let gateTable: Uint8Array = new Uint8Array(0);
 
-/** (first char code & 127, min(length, 31)) of every trigger word: a superset test before the Map lookup. */
+/** (first two char codes & 127, min(length, 31)) of every trigger word: a superset test before the Map lookup. */
 function triggerGate(byTrigger: Map<string, Rule[]>): Uint8Array {
   if (gateFor === byTrigger) return gateTable;
-  const table = new Uint8Array(128 << 5);
-  for (const k of byTrigger.keys()) table[((k.charCodeAt(0) & 127) << 5) | Math.min(k.length, 31)] = 1;
+  const table = new Uint8Array(1 << 19);
+  for (const k of byTrigger.keys()) {
+    const c0 = k.length > 0 ? k.charCodeAt(0) & 127 : 0;
+    const c1 = k.length > 1 ? k.charCodeAt(1) & 127 : 0;
+    table[(((c0 << 7) | c1) << 5) | Math.min(k.length, 31)] = 1;
+  }
   gateFor = byTrigger;
   gateTable = table;
   return table;
@@ -508,7 +512,10 @@ export function codeEvents(doc: Doc): EventRecord[] {
       // a table of (first letter, length) of the trigger words skips most tokens without hashing them
       if (sameOffsets) {
         const tk = doc.tokens[t]!;
-        if (gate[((lower.charCodeAt(tk.start) & 127) << 5) | Math.min(tk.end - tk.start, 31)] === 0) continue;
+        const len = tk.end - tk.start;
+        const c0 = len > 0 ? lower.charCodeAt(tk.start) & 127 : 0;
+        const c1 = len > 1 ? lower.charCodeAt(tk.start + 1) & 127 : 0;
+        if (gate[(((c0 << 7) | c1) << 5) | Math.min(len, 31)] === 0) continue;
       }
       const rs = byTrigger.get(words[t]!);
       if (!rs) continue;
