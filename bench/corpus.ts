@@ -32,9 +32,13 @@ export function loadSeeds(dir = join(packageRoot(), "examples")): string[] {
 }
 
 export function generateCorpus(n: number, seeds = loadSeeds(), seed = 42): Article[] {
+  return [...iterateCorpus(n, seeds, seed)];
+}
+
+/** The same articles one at a time, so that a 100k run does not hold the whole corpus in memory. */
+export function* iterateCorpus(n: number, seeds = loadSeeds(), seed = 42): Generator<Article> {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const out: Article[] = [];
   for (let i = 0; i < n; i++) {
     const base = seeds[i % seeds.length]!;
     const paras = base.split("\n").filter((l) => l.trim() !== "");
@@ -53,7 +57,7 @@ export function generateCorpus(n: number, seeds = loadSeeds(), seed = 42): Artic
       .replace(/\b(January|February|March|April)\b/g, () => pick(MONTHS))
       .replace(/\bUkraine\b/g, () => (r() < 0.5 ? "Ukraine" : pick(COUNTRIES)));
     text += `\n\nReporting by ${name}; article ${i}.`;
-    out.push({
+    yield {
       id: `bench-${seed}-${i}`,
       text,
       title: null,
@@ -61,7 +65,6 @@ export function generateCorpus(n: number, seeds = loadSeeds(), seed = 42): Artic
       outlet: null,
       published: r() < 0.5 ? `2022-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}` : null,
       origin: `bench#${i}`,
-    });
+    };
   }
-  return out;
 }

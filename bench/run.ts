@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { packageRoot } from "../src/core/paths.js";
-import { generateCorpus } from "./corpus.js";
+import { iterateCorpus } from "./corpus.js";
 import { SCALE_OUT_PHASES } from "./scale-out.js";
 
 interface PhaseResult {
@@ -31,14 +31,15 @@ type PhaseFn = (n: number) => Promise<{ timings: number[]; extra?: Record<string
 const PHASES: Record<string, PhaseFn> = {
   async tokenize(n) {
     const { tokenize } = await import("../src/text/tokenize.js");
-    const corpus = generateCorpus(n);
+    const corpus = iterateCorpus(n);
     return { timings: timeEach(corpus, (a) => void tokenize(a.text)) };
   },
   async analyze(n) {
     const { STAGES, newDoc, toRecord } = await import("../src/analyze.js");
     const { StoryIndex } = await import("../src/resolve/stories.js");
-    const corpus = generateCorpus(n);
-    const stories = new StoryIndex();
+    const corpus = iterateCorpus(n);
+    // as the ingest service does: only live stories are kept in memory
+    const stories = new StoryIndex({ keepRetired: false });
     let events = 0;
     // time each stage too, so that a slow stage shows by name
     const perStage: Record<string, number> = Object.fromEntries([...STAGES.map((s) => [s.name, 0]), ["toRecord", 0], ["stories", 0]]);
@@ -65,7 +66,7 @@ const PHASES: Record<string, PhaseFn> = {
     const { openStore } = await import("../src/store/index.js");
     const dir = mkdtempSync(join(tmpdir(), "eventwire-bench-"));
     const store = await openStore(join(dir, "bench.db"));
-    const corpus = generateCorpus(n);
+    const corpus = iterateCorpus(n);
     const timings: number[] = [];
     let last = performance.now();
     await ingestArticles(store, corpus, {
@@ -83,12 +84,12 @@ const PHASES: Record<string, PhaseFn> = {
   ...SCALE_OUT_PHASES,
 };
 
-function timeEach<T>(items: readonly T[], fn: (x: T) => void): number[] {
-  const out = new Array<number>(items.length);
-  for (let i = 0; i < items.length; i++) {
+function timeEach<T>(items: Iterable<T>, fn: (x: T) => void): number[] {
+  const out: number[] = [];
+  for (const item of items) {
     const t0 = performance.now();
-    fn(items[i]!);
-    out[i] = performance.now() - t0;
+    fn(item);
+    out.push(performance.now() - t0);
   }
   return out;
 }

@@ -1,26 +1,12 @@
 /** Test helpers: a Doc through the text and time stages only, with a fixed "now". */
+import { newDoc } from "../../analyze.js";
 import type { AnalyzeOptions, Article, Doc } from "../../core/types.js";
 import { textStage } from "../text.js";
 import { timeStage } from "./index.js";
 
 export function timeDoc(text: string, published: string | null, options: AnalyzeOptions = {}): Doc {
   const article: Article = { id: "t", text, title: null, url: null, outlet: null, published, origin: "test" };
-  const doc: Doc = {
-    article,
-    text,
-    sentences: [],
-    tokens: [],
-    mentions: [],
-    persons: [],
-    organizations: [],
-    places: [],
-    published: { value: null, inferred: false, evidence: null, rule: "none" },
-    times: [],
-    figures: [],
-    quotes: [],
-    events: [],
-    story: null,
-  };
+  const doc = newDoc(article);
   const opts = { now: "2026-01-01", ...options };
   textStage.run(doc, opts);
   timeStage.run(doc, opts);
