@@ -38,7 +38,10 @@ function runTime(doc: Doc, options: AnalyzeOptions, cands: readonly Cand[], year
   const now = parseIsoDay(options.now) ?? Math.floor(Date.now() / 86_400_000);
   const pub: InferredPublished = metaDay !== null ? metadataPublished(meta, metaDay) : inferPublished(doc, cands, yearHint, now);
   doc.published = pub;
-  const ref = pub.day ?? null;
+  // no publication date: a photo caption's full date ("Feb. 25, 2022. (AFP Photo)") still bounds
+  // it from below, and weekday names are read against it ("on Thursday" is the Thursday before
+  // the photo) while the publication date itself stays unknown
+  const ref = pub.day ?? pub.lowerBound ?? null;
   doc.times = resolveCandidates(cands, { text: doc.text, ref, year: contextYearOf(cands, ref) ?? yearHint });
 }
 

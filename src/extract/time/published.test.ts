@@ -97,6 +97,16 @@ describe("publication date inference", () => {
     expect(doc.times.map((t) => t.value)).toEqual(["2020-08-19", "2020-08-22", "2020-08-21"]);
   });
 
+  it("a caption date is not the publication date but weekdays are read against it", () => {
+    const text = "Soldiers patrol Bamako, Aug. 19, 2020. (AFP Photo)\nThe junta met mediators.\nTalks continued.\nThe crisis began after a coup on Tuesday.";
+    const doc = timeDoc(text, null);
+    expect(doc.published).toMatchObject({ value: null, rule: "caption-lower-bound" });
+    const tue = doc.times.find((t) => text.slice(t.start, t.end) === "on Tuesday");
+    expect(tue).toMatchObject({ value: "2020-08-18", grain: "day" }); // the Tuesday before the Wednesday photo
+    // without the caption the weekday stays unresolved
+    expect(timeDoc("The junta met mediators.\nThe crisis began after a coup on Tuesday.", null).times).toEqual([]);
+  });
+
   it("a year-less date waits for a year from the story (cross-article hook)", () => {
     const doc = timeDoc("The March 29 talks in the capital made progress, the minister said.\nMore talks are planned.", null);
     expect(doc.published.value).toBeNull();

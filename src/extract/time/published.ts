@@ -24,6 +24,8 @@ export interface InferredPublished extends PublishedDate {
   day?: number | null;
   /** month-day the text fixes when the year is unknown ("--02-28"), for cross-article completion */
   partial?: string | null;
+  /** no value, but the publication is not before this day (a photo caption's full date) */
+  lowerBound?: number | null;
 }
 
 const TERMINAL_RE = /[.!?"”’)\]]\s*$/;
@@ -224,7 +226,7 @@ export function inferPublished(doc: Doc, cands: readonly Cand[], yearHint: numbe
     }
     return { ...none, rule: "ambiguous" };
   }
-  if (D.role === "caption") return { ...none, evidence: { start: D.start, end: D.end }, rule: "caption-lower-bound" };
+  if (D.role === "caption") return { ...none, evidence: { start: D.start, end: D.end }, rule: "caption-lower-bound", lowerBound: latestDay };
   if (inLead(D) && D.role !== "since") return result(latestDay, D, "lead-date");
   return none;
 }
