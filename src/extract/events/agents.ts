@@ -170,6 +170,9 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
   let added: Unit[] | null = null;
   let ui = 0;
   const lookup = wordKinds(L);
+  // the last agent word and its country: "Israeli helicopters and tanks" share the country
+  let lastAgentTok = -1;
+  let lastAgentCountry: string | null = null;
   for (let t = tokStart; t < tokEnd; t++) {
     const w = words[t]!;
     // one lookup instead of four: most words are none of the kinds
@@ -216,8 +219,15 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
       const kt = toks[k]!;
       if (prev && prev.end === kt.end && !prev.person && !prev.place) {
         country = unitCountry(prev);
-        if (country && isState) continue; // "Israeli troops": the country unit is the side already
+        if (country && isState) {
+          lastAgentTok = t;
+          lastAgentCountry = country;
+          continue; // "Israeli troops": the country unit is the side already
+        }
         if (prev.side.group) continue; // "Hamas militants"
+      } else if ((words[k] === "and" || words[k] === "or") && lastAgentTok === k - 1 && lastAgentCountry) {
+        // "Israeli helicopters and tanks": the second agent is the first one's
+        country = lastAgentCountry;
       } else {
         const dem = L.demonyms.get(words[k]!);
         if (dem) {
@@ -234,7 +244,10 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
       if (next && !next.person) country = unitCountry(next);
     }
     let inferred = false;
-    if (!country) {
+    if (country) {
+      lastAgentTok = t;
+      lastAgentCountry = country;
+    } else {
       country = dominant;
       inferred = true;
     }

@@ -43,6 +43,8 @@ const BOTH_SUBJECT_RE = /\b(?:the|both|the two) (?:sides|countries|parties|leade
 const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:(?:both|the two) (?:sides|countries|parties|leaders|governments|nations|neighbou?rs|ministers|delegations|presidents)|the (?:warring )?(?:sides|parties))\b/i;
 const REJECTED_ACT_RE = /^\s*['’]s?\s+(?:[a-z-]+\s+)?(?:invasion|war|aggression|attacks?|annexation|occupation|operation|operations|actions?|policy|policies|behaviou?r|moves?|decision|crackdown|violence|bombing|shelling)\b/i;
 const CAMPAIGN_OBJ_RE = /\b(?:invasion|war|aggression|military (?:operation|operations|intervention|action|campaign|offensive)|offensive|attack|attacks|annexation|occupation)\b/i;
+/** the types an announced act of which stays an offer, even with a condition */
+const COOPERATIVE_INTENT = new Set<PloverType>(["CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "REQUEST", "THREATEN"]);
 const COOPERATIVE = new Set<PloverType>(["CONSULT", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"]);
 const HOSTILE = new Set<PloverType>(["ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"]);
 /** the words of an actor's own stated intent, right before the embedded act */
@@ -418,22 +420,52 @@ function byAfter(ctx: CoderContext, end: number, sentTokEnd: number): number {
   for (let n = 0; t < sentTokEnd && n < 4; t++, n++) {
     const w = ctx.words[t]!;
     if (w === "by") return ctx.doc.tokens[t]!.end;
-    if (OBJ_BREAK.has(w) || PREP.has(w) || w === "," || w === "that") break;
+    // "demanded an admission by Moscow", "rejected calls by X": the verb has an object; the by-phrase is the noun's
+    if (OBJ_BREAK.has(w) || PREP.has(w) || DET.has(w) || w === "," || w === "that") break;
+    if (n === 0 && /s$/.test(w) && !/(?:ly|ss)$/.test(w) && !TIME_WORD.has(w)) break;
   }
   return -1;
+}
+
+/** words of a short time adverbial next to a verb: "on Monday", "late on Friday", "last week", "today" */
+const TIME_WORD = new Set(
+  "on early late today yesterday tonight overnight night morning afternoon evening last this week month weekend monday tuesday wednesday thursday friday saturday sunday earlier".split(" "),
+);
+/** words that open an object noun phrase after a verb */
+const OBJECT_START = new Set("more some several dozens hundreds thousands scores two three four five six seven eight nine ten many".split(" "));
+const WEEKDAY_RE = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|overnight)$/;
+
+/** Token index after a time adverbial starting at token t ("on Monday night", "last week"), or t when there is none. */
+function skipTime(ctx: CoderContext, t: number, tokEnd: number): number {
+  let k = t;
+  let day = false;
+  while (k < tokEnd && TIME_WORD.has(ctx.words[k]!)) {
+    if (WEEKDAY_RE.test(ctx.words[k]!) || ctx.words[k] === "week" || ctx.words[k] === "month" || ctx.words[k] === "weekend") day = true;
+    k++;
+  }
+  return day ? k : t;
 }
 
 /** A past participle modifying the noun before it, with no agent: "people killed in ...". */
 function reducedRelative(ctx: CoderContext, t0: number, end: number, sentTokEnd: number, before: readonly string[]): boolean {
   const prev = before[before.length - 1];
   if (!prev || BE.has(prev) || SUBJ_PRONOUN.has(prev) || prev === "it" || /ly$/.test(prev)) return false;
+  // "Albania on Friday denounced", "the army yesterday attacked": a time adverbial between subject and verb
+  if (WEEKDAY_RE.test(prev) || prev === "week" || prev === "month" || prev === "weekend") return false;
   // a name right before the verb is its subject: "The EU imposed sanctions on ..."
   const p = ctx.doc.tokens[t0 - 1];
   const pp = before[before.length - 2];
   if (p && /^\p{Lu}/u.test(ctx.doc.text.slice(p.start, p.end)) && !(pp && PREP.has(pp))) return false;
-  const t = tokenAt(ctx.doc, end);
-  if (t >= sentTokEnd) return true;
-  const next = ctx.words[t]!;
+  const t0a = tokenAt(ctx.doc, end);
+  if (t0a >= sentTokEnd) return true;
+  // "the parliament threatened on Monday to break ...", "the army forced out on Wednesday 1,000 refugees":
+  // what follows the time adverbial tells (an object or an infinitive: the verb is finite)
+  const t = skipTime(ctx, t0a, sentTokEnd);
+  if (t > t0a && t < sentTokEnd) {
+    const after = ctx.words[t]!;
+    if (after === "to" || DET.has(after) || OBJECT_START.has(after) || /^\d/.test(after) || /^\p{Lu}/u.test(ctx.doc.text.slice(ctx.doc.tokens[t]!.start, ctx.doc.tokens[t]!.end))) return false;
+  }
+  const next = ctx.words[t0a]!;
   return LOCATIVE.has(next) || next === "in" || next === "on" || next === "during" || next === "when" || next === "while" || next === "," || next === "." || next === "as";
 }
 
@@ -805,7 +837,12 @@ function codeMatch(
     let ownIntent = INTENT_RE.test(sentText.slice(Math.max(0, mStart - sent.start - 60), mStart - sent.start));
     // "Portugal will support Turkey's bid, President Soares said": a stated plan to help or yield
     if (!ownIntent && modal && type !== "CONSULT" && speechAnywhere(sentText)) ownIntent = true;
-    if (speech && modal && !cond && !negated && (type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE")) {
+    // "will withdraw its force unless ...", "would boycott the elections unless ...": an act announced with a condition the other side must meet is a threat
+    const unless = /\bunless\b/i.test(sentText.slice(mEnd - sent.start)) && !/\?\s*["”’']?\s*$/.test(sentText);
+    if (unless && (modal || ownIntent || speech) && !negated && !COOPERATIVE_INTENT.has(type)) {
+      type = "THREATEN";
+      realis = "asserted";
+    } else if (speech && modal && !cond && !negated && (type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE")) {
       type = "THREATEN";
       realis = "asserted";
     } else if (ownIntent && !negated && COOPERATIVE.has(type) && rule.source !== "between" && !(type === "RETREAT" && /\b(?:announced|decided)\b/i.test(sentText))) {
@@ -871,7 +908,11 @@ function codeMatch(
     if (s && s === t) return;
     // the same state on both sides ("Zimbabwe ... President Mugabe"): a domestic event, kept as partial
     const domestic = !!s && !!t && sameSide(s.side, t.side);
-    if (domestic && (s!.side.person === t!.side.person || !s!.side.actor || !/^[A-Z]{3}$/.test(s!.side.actor))) return;
+    if (domestic && (s!.side.person === t!.side.person || !s!.side.actor || !/^[A-Z]{3}$/.test(s!.side.actor))) {
+      // "France is ready to send troops to ...": the source's own forces are no target; the other side comes from the sentence
+      if (!s!.side.person && !t!.side.person && !s!.side.group && !t!.side.group && isStateAgent(t!)) push(s, null, m, mutual);
+      return;
+    }
     let fbSource: Side | null = null;
     let fbTarget: Side | null = null;
     if (!s || !t) [fbSource, fbTarget] = fallbackSides(allUnits, s, t, mStart, mEnd, dominantOf(ctx));

@@ -28,7 +28,9 @@ const NP_WORDS = new Set(
     "envoy special spokesman spokeswoman spokesperson adviser advisor aide chief head deputy vice top senior " +
     "leader king queen emir sheikh crown prince commander interior affairs state finance military army " +
     "representative high commissioner governor mayor new former acting then ministry minister's " +
-    "presidential chief-of-staff staff director official diplomat negotiator lead"
+    "presidential chief-of-staff staff director official diplomat negotiator lead " +
+    "religious spiritual supreme junior outgoing interim caretaker ousted exiled deposed veteran incoming " +
+    "self-proclaimed de facto opposition trade economy justice labor labour health education"
   ).split(" "),
 );
 
@@ -143,7 +145,8 @@ export function buildUnits(doc: Doc, start: number, end: number): Unit[] {
       // "Turkish President Erdoğan", "Ukraine's Kuleba": a country or body before a person
       const titleComma = /^['’]s?\s+[^,]*,\s*$/.test(gap) && npGap(gap, true);
       if (isPerson && !last.person && !last.side.group && (npGap(gap, false) || titleComma)) {
-        last.side = { person: side.person, actor: side.actor ?? last.side.actor };
+        // the country or body named in the title is the one the person acts for ("Iran's religious leader X")
+        last.side = { person: side.person, actor: last.side.actor ?? side.actor };
         last.person = true;
         last.end = m.end;
         last.via = m.via;

@@ -1,0 +1,94 @@
+/**
+ * Sentence structure that decides the sides of an event: time adverbials between subject and verb,
+ * by-phrases of nouns, the country named in a person's title, coordinated agents, an actor's own forces,
+ * numbers in the object, conditional threats. Each behaviour with negative cases (plans, negations,
+ * questions) built on the same verb.
+ */
+import { describe, expect, it } from "vitest";
+import type { EventRecord, Side } from "../../core/types.js";
+import { codeEvents } from "./coder.js";
+import { fixtureDoc } from "./fixture.js";
+
+function country(s: Side): string {
+  return s.actor ?? s.country ?? "-";
+}
+
+/** "TYPE SRC>TGT" (countries) for every asserted event; " p" marks a partial one */
+function coded(text: string): string[] {
+  return codeEvents(fixtureDoc(text))
+    .filter((e: EventRecord) => e.realis === "asserted")
+    .map((e) => `${e.type} ${country(e.source)}>${country(e.target)}${e.partial ? " p" : ""}`);
+}
+
+describe("a time adverbial between subject and verb, or after the verb", () => {
+  it("keeps the verb finite: 'X on Friday denounced', 'X threatened on Monday to'", () => {
+    expect(coded("Russia on Friday denounced Ukraine's decision.")).toContain("ACCUSE RUS>UKR");
+    expect(coded("The Turkish parliament threatened on Monday to cut ties with Russia.")).toContain("THREATEN TUR>RUS");
+    expect(coded("The Turkish army forced out on Wednesday 1,000 Ukrainian refugees.")).toContain("ASSAULT TUR>UKR");
+  });
+  it("still reads a participle with no object as a reduced relative, and keeps negations and questions", () => {
+    expect(coded("Three Russian soldiers killed on Monday were buried in Kyiv.")).toEqual([]);
+    expect(coded("Russia on Friday did not denounce Ukraine's decision.")).toEqual([]);
+    expect(coded("Did the Turkish parliament threaten on Monday to cut ties with Russia?")).toEqual([]);
+  });
+});
+
+describe("a by-phrase after the verb's object belongs to the noun", () => {
+  it("does not turn 'demanded an apology by X' round", () => {
+    const evs = coded("Turkey demanded an immediate apology by Russia.");
+    expect(evs).toContain("REQUEST TUR>RUS");
+    expect(evs).not.toContain("REQUEST RUS>TUR");
+  });
+  it("still turns a passive round", () => {
+    expect(coded("Ukraine was attacked on Monday by Russia.")).toContain("ASSAULT RUS>UKR");
+    expect(coded("Turkey's offer was rejected by Russia.")).toContain("REJECT RUS>TUR");
+  });
+  it("codes no demand that is planned or denied", () => {
+    expect(coded("Turkey will demand an apology by Russia next week.").filter((k) => k.startsWith("REQUEST") && !k.endsWith(" p"))).toEqual([]);
+    expect(coded("Turkey never demanded an apology by Russia.").filter((k) => k.startsWith("REQUEST"))).toEqual([]);
+  });
+});
+
+describe("the country in a person's title", () => {
+  it("is the country the person acts for, over the person's own", () => {
+    expect(coded("Ukraine's junior foreign minister Ivan Petrov condemned Russia.")).toContain("ACCUSE UKR>RUS");
+  });
+});
+
+describe("coordinated agents share their country", () => {
+  it("gives 'Russian helicopters and tanks' Russia", () => {
+    expect(coded("Russian helicopters and tanks shelled Kyiv.")).toContain("ASSAULT RUS>UKR");
+  });
+  it("codes no attack that is only possible or asked about", () => {
+    expect(coded("Russian helicopters and tanks could shell Kyiv.")).toEqual([]);
+    expect(coded("Did Russian helicopters and tanks shell Kyiv?")).toEqual([]);
+  });
+});
+
+describe("an actor's own forces are not its target", () => {
+  it("takes the other actor of the sentence (partial: an offer)", () => {
+    expect(coded("France is ready to send troops to Ukraine.")).toContain("AGREE FRA>UKR p");
+    expect(coded("France is not ready to send troops to Ukraine.")).toEqual([]);
+  });
+});
+
+describe("aid: a sum with a decimal point, the recipient right after the verb", () => {
+  it("codes 'gave Ukraine 5.1 million euros of aid'", () => {
+    expect(coded("The European Union on Monday gave Ukraine 5.1 million euros of aid.")).toContain("AID EU>UKR");
+  });
+  it("codes no aid that is planned or denied", () => {
+    expect(coded("The European Union will give Ukraine 5.1 million euros of aid next year.").filter((k) => k.startsWith("AID"))).toEqual([]);
+    expect(coded("The European Union did not give Ukraine 5.1 million euros of aid.").filter((k) => k.startsWith("AID"))).toEqual([]);
+  });
+});
+
+describe("an act announced with an 'unless' condition is a threat", () => {
+  it("codes THREATEN for 'will withdraw ... unless'", () => {
+    expect(coded("Turkey announced that it will withdraw its troops from Sudan unless the fighting stops.")).toContain("THREATEN TUR>SDN");
+  });
+  it("keeps an unconditional announcement, a negation and a question as they were", () => {
+    expect(coded("Turkey announced that it will withdraw its troops from Sudan.")).toContain("RETREAT TUR>SDN");
+    expect(coded("Turkey will not withdraw its troops from Sudan unless the fighting stops.")).toEqual([]);
+    expect(coded("Will Turkey withdraw its troops from Sudan unless the fighting stops?")).toEqual([]);
+  });
+});
