@@ -52,18 +52,31 @@ function splitLine(line: string): Array<[number, number]> {
     start = end;
   }
   if (start < line.length) out.push([start, line.length]);
-  return out
-    .map(([s, e]) => {
-      while (s < e && /\s/.test(line[s]!)) s++;
-      while (e > s && /\s/.test(line[e - 1]!)) e--;
-      return [s, e] as [number, number];
-    })
-    .filter(([s, e]) => e > s);
+  // trim each sentence; drop the empty ones
+  let k = 0;
+  for (const se of out) {
+    let [s, e] = se;
+    while (s < e && isSpaceAt(line, s)) s++;
+    while (e > s && isSpaceAt(line, e - 1)) e--;
+    if (e > s) {
+      se[0] = s;
+      se[1] = e;
+      out[k++] = se;
+    }
+  }
+  out.length = k;
+  return out;
+}
+
+/** `/\s/.test(s[i])` without the one-char string. */
+function isSpaceAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : isSpaceCode(c);
 }
 
 function isAbbreviation(line: string, dot: number): boolean {
   let i = dot;
-  while (i > 0 && /[\p{L}.]/u.test(line[i - 1]!)) i--;
+  while (i > 0 && isLetterOrDot(line, i - 1)) i--;
   const word = line.slice(i, dot);
   if (word.length === 1 && /\p{Lu}/u.test(word)) return true; // an initial: "George W. Bush"
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S." before a capital: ambiguous, keep together
@@ -78,7 +91,30 @@ function addSentence(text: string, start: number, end: number, para: number, tok
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isSpaceCode(c))) {
+    if (c < 128) {
+      const k = ASCII[c]!;
+      if (k === A_SPACE) {
+        i++;
+        continue;
+      }
+      if (k === A_LOWER || (k === A_UPPER && text.charCodeAt(i + 1) !== 46)) {
+        // the common case: an ASCII word; anything but an ASCII stop after it takes the full path
+        let j = i + 1;
+        let d = text.charCodeAt(j);
+        while (d < 128 && ASCII[d]! >= A_DIGIT) d = text.charCodeAt(++j);
+        const kd = d < 128 ? ASCII[d]! : 0;
+        if (kd === A_SPACE || kd === A_STOP || j >= text.length) {
+          tokens.push({ start: i, end: j > end ? end : j, sent });
+          i = j;
+          continue;
+        }
+      } else if (k === A_STOP && c !== 39) {
+        // one punctuation char (an apostrophe may open a clitic: full path)
+        tokens.push({ start: i, end: i + 1, sent });
+        i++;
+        continue;
+      }
+    } else if (isSpaceCode(c)) {
       i++;
       continue;
     }
@@ -87,6 +123,24 @@ function addSentence(text: string, start: number, end: number, para: number, tok
     i = e;
   }
   sentences.push({ start, end, tokStart, tokEnd: tokens.length, para });
+}
+
+/** ASCII classes for the fast path: space, a char that ends a word and stands alone (not "-"), digit, lower, upper. */
+const A_SPACE = 1;
+const A_STOP = 2;
+const A_HYPHEN = 3;
+const A_DIGIT = 4;
+const A_LOWER = 5;
+const A_UPPER = 6;
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII[c] =
+    c === 32 || (c >= 9 && c <= 13) ? A_SPACE
+    : c >= 48 && c <= 57 ? A_DIGIT
+    : c >= 97 && c <= 122 ? A_LOWER
+    : c >= 65 && c <= 90 ? A_UPPER
+    : c === 45 ? A_HYPHEN
+    : A_STOP;
 }
 
 const SPACE_RE = /\s/;
@@ -107,6 +161,14 @@ function isSpaceCode(c: number): boolean {
   return (classOf(c) & 8) !== 0;
 }
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const LETTER_RE = /\p{L}/u;
+/** `/[\p{L}.]/u.test(s[i])` (a lone surrogate half is no letter, as there). */
+function isLetterOrDot(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c === 46 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return LETTER_RE.test(s[i]!);
+}
 
 /** Width (1 or 2 code units) of a letter, mark or digit at i, else 0. */
 function wordWidth(text: string, i: number): number {
