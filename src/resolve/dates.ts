@@ -37,6 +37,9 @@ import type { AnalyzeOptions, Article, ArticleRecord, Span } from "../core/types
 import { textStage } from "../extract/text.js";
 import { dayOf, isoDay, parseIsoDay, weekdayOf, ymdOf } from "../extract/time/calendar.js";
 import { parseCandidates } from "../extract/time/parse.js";
+import { resolveCandidates } from "../extract/time/resolve.js";
+import { spanIndexAt } from "../core/span.js";
+import { scanNames } from "./features.js";
 import type { Store } from "../store/port.js";
 import { inferPublished, leadSentences } from "../extract/time/published.js";
 
@@ -76,7 +79,7 @@ export interface Mate {
 }
 
 export interface DateDecision {
-  rule: "story-mate:year" | "story-mate:weekday" | "story-mate:today" | "batch-year" | "story-year";
+  rule: "story-mate:year" | "story-mate:weekday" | "story-mate:today" | "batch-year" | "story-year" | "onset:weekday" | "onset:year";
   /** the year for the article's year-less dates */
   yearHint: number | null;
   /** the publication date, when the rule fixes the day itself (weekday, today) */
@@ -295,6 +298,8 @@ export interface RedateReport {
   filled: Map<string, string>;
   /** articles re-analysed (a year hint without a day also counts) */
   reanalysed: number;
+  /** undated campaign mentions dated by a registered onset */
+  onsetEvents: number;
 }
 
 /**
@@ -304,11 +309,10 @@ export interface RedateReport {
  * their records in `items` (same order, same story). A metadata or text-fixed date never changes.
  */
 export function redateBatch(items: BatchItem[], options: AnalyzeOptions = {}): RedateReport {
-  const report: RedateReport = { filled: new Map(), reanalysed: 0 };
+  const report: RedateReport = { filled: new Map(), reanalysed: 0, onsetEvents: 0 };
   const known = new Map<string, string>(); // id → published
   for (const it of items) if (it.record.published) known.set(it.record.id, it.record.published);
   const undated = items.filter((it) => !it.record.published);
-  if (undated.length === 0) return report;
   const byStory = new Map<string, string[]>();
   for (const it of items) {
     const s = it.record.story;
@@ -376,6 +380,30 @@ export function redateBatch(items: BatchItem[], options: AnalyzeOptions = {}): R
   }
   if (batchFilled) storyRounds();
 
+  // onsets: a war's start that some articles date anchors the undated articles that tie it to a
+  // weekday or a year-less date; their story-mates may then follow
+  const registry = new OnsetRegistry();
+  const onsetCache = new Map<string, OnsetCues>();
+  const onsetsOf = (it: BatchItem): OnsetCues => {
+    let c = onsetCache.get(it.record.id);
+    if (!c) onsetCache.set(it.record.id, (c = onsetCues(it.article, it.record, parseIsoDay(known.get(it.record.id) ?? null))));
+    return c;
+  };
+  for (const it of items) registry.addCues(it.record.id, onsetsOf(it));
+  let onsetFilled = false;
+  for (const it of undated) {
+    const id = it.record.id;
+    if (known.has(id)) continue;
+    const d = decideFromOnsets(id, onsetsOf(it), registry);
+    if (!d) continue;
+    decided.set(id, d);
+    if (d.publishedHint) {
+      known.set(id, d.publishedHint.value);
+      onsetFilled = true;
+    }
+  }
+  if (onsetFilled) storyRounds();
+
   for (const it of undated) {
     const d = decided.get(it.record.id);
     if (!d) continue;
@@ -386,6 +414,7 @@ export function redateBatch(items: BatchItem[], options: AnalyzeOptions = {}): R
     if (fresh.published) report.filled.set(fresh.id, fresh.published_rule ?? d.rule);
     it.record = fresh;
   }
+  for (const it of items) report.onsetEvents += dateOnsetEvents(it.record, registry);
   return report;
 }
 
@@ -426,4 +455,294 @@ export async function redateFromStore(
   const mates: Mate[] = [];
   for (const a of story.articles) if (a.id !== record.id && a.published) mates.push({ id: a.id, published: a.published });
   return redateFromMates(article, record, mates, options);
+}
+
+// ---------------------------------------------------------------- onsets (issue 4)
+/*
+ * Cross-article anchoring by a shared event: the start of a war or an invasion. Articles that
+ * state it with a date ("since Russian troops invaded Ukraine on February 24", "launched the
+ * offensive on Oct. 7, 2023") register the onset under the pair of sides (sorted actor codes). An
+ * article whose own text fixes no publication date but ties the same onset to a weekday ("since
+ * the war began last Thursday") is anchored: the onset day (whose weekday must be the one the
+ * text names) bounds the publication day to one week, and the latest weekday the article
+ * mentions ("on Monday") is the news day inside that week. A year-less onset ("since February
+ * 24") gives the year. Undated campaign mentions ("Russia's invasion", "the war with Russia")
+ * take the onset's date (`dateOnsetEvents`).
+ * Identity is the event type (a war's start) plus the pair of sides; an onset without named
+ * sides ("the war began") matches the one registered pair whose two sides both act in the
+ * article. Cost: a trigger test per article; the time parse only for articles whose text has an
+ * onset word; registry lookups by pair.
+ */
+
+/** Words that can start an onset phrase (a cheap test before any parse). */
+const ONSET_TRIGGER_RE = /\b(?:invad|invasion|war\b|offensive|operation|intervention|incursion|hostilities|troops\s+into)/i;
+/** A verbal onset: the date after it attaches to the start ("invaded Ukraine on February 24"). */
+const ONSET_VERBAL_RE = new RegExp(
+  [
+    String.raw`\binvad(?:ed|ing)\b`,
+    String.raw`\b(?:war|invasion|offensive|fighting|conflict|hostilities|operation|incursion)s?\s+(?:began|begun|started|broke\s+out|erupted|was\s+launched)\b`,
+    String.raw`\b(?:launch(?:ed|ing)?|start(?:ed|ing)?|beg[au]n|beginning|announc(?:ed|ing)|order(?:ed|ing)|declar(?:ed|ing)|call(?:ed|s))\s+(?:(?:a|an|the|its|his|their|what\s+it\s+called(?:\s+an?)?)\s+)?(?:["“”']?(?:full-scale|large-scale|so-called|special|all-out|ground)\s+)*(?:military\s+)?["“”']?(?:invasion|offensive|war|operations?|intervention|incursion)\b`,
+    String.raw`\b(?:start|beginning|outbreak|onset|launch)\s+of\s+(?:the|a|an|its|their)\s+(?:[\w"“”'-]+\s+){0,3}?(?:war|invasion|offensive|operations?|intervention|incursion|conflict|hostilities)\b`,
+    String.raw`\bsent\s+(?:its\s+|their\s+)?(?:troops|forces|tanks|soldiers)\s+(?:into|across)\b`,
+  ].join("|"),
+  "gi",
+);
+/** The campaign nouns of an undated onset mention ("Russia's invasion", "the war with Russia"). */
+const ONSET_NOUN_RE = /\b(?:invasion|invaded|war|(?:military|special)\s+(?:operations?|intervention)|["“]special\s+military\s+operation|offensive|incursion|sent\s+troops\s+into)\b/i;
+/** Words of a single strike, never the start of the campaign. */
+const STRIKE_RE = /\b(?:strikes?|shell(?:ed|ing)|bomb(?:ed|ing|ardment)|missiles?|rockets?|airstrikes?|raids?|shot|killed|attack\s+on)\b/i;
+/** How far (characters) an onset phrase may lie from its date. */
+const ONSET_GAP = 60;
+
+/** One statement of a war's (or invasion's) start in an article. */
+export interface OnsetMention {
+  /** the two sides, sorted actor codes joined by "|", or null when the text names no two */
+  pair: string | null;
+  /** day number, when the text (read against the article's reference day) fixes it */
+  day: number | null;
+  /** month and day without a year ("since February 24") */
+  md: { m: number; d: number } | null;
+  /** the weekday the start is tied to ("began last Thursday"), with its modifier */
+  weekday: number | null;
+  mod: "last" | "next" | "this" | null;
+  /** the onset phrase and its date */
+  span: Span;
+}
+
+/** What an article offers to onset anchoring. */
+export interface OnsetCues {
+  mentions: OnsetMention[];
+  /** past weekdays without a modifier ("on Monday"): the news day is the latest of them */
+  weekdays: Array<{ weekday: number; span: Span }>;
+  /** actor codes acting in the article (event sides, persons' and places' countries) */
+  actors: Set<string>;
+}
+
+const NO_ONSETS: OnsetCues = { mentions: [], weekdays: [], actors: new Set() };
+
+/** The sides named in [start, end): an ASSAULT event's pair there, else the countries named (names, demonyms, capitals, persons' countries). */
+function actorsIn(text: string, record: ArticleRecord, start: number, end: number): Set<string> {
+  const inside = (s: { start: number; end: number }) => s.start >= start && s.end <= end;
+  for (const e of record.events) {
+    if (e.type !== "ASSAULT" || !inside(e.span)) continue;
+    if (e.source.actor && e.target.actor && e.source.actor !== e.target.actor) return new Set([e.source.actor, e.target.actor]);
+  }
+  const out = new Set(scanNames(text.slice(start, end)).countries);
+  for (const p of record.persons) if (p.country && p.mentions.some(inside)) out.add(p.country);
+  return out;
+}
+
+function articleActors(record: ArticleRecord): Set<string> {
+  const out = new Set<string>();
+  for (const e of record.events) {
+    if (e.source.actor) out.add(e.source.actor);
+    if (e.target.actor) out.add(e.target.actor);
+  }
+  for (const p of record.persons) if (p.country) out.add(p.country);
+  for (const p of record.places) if (p.country) out.add(p.country);
+  return out;
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** Does an onset phrase attach to the date at [start, end) in `text` (same clause, close)? */
+function onsetNear(text: string, start: number, end: number): Span | null {
+  const from = Math.max(0, start - 160);
+  const to = Math.min(text.length, end + ONSET_GAP + 40);
+  const win = text.slice(from, to);
+  ONSET_VERBAL_RE.lastIndex = 0;
+  let best: Span | null = null;
+  for (let m = ONSET_VERBAL_RE.exec(win); m; m = ONSET_VERBAL_RE.exec(win)) {
+    const ms = from + m.index;
+    const me = ms + m[0].length;
+    // before the date: "invaded Ukraine on February 24"; after it: "on February 24 announced a …"
+    const gap = me <= start ? text.slice(me, start) : ms >= end ? text.slice(end, ms) : "";
+    if (gap.length > ONSET_GAP) continue;
+    if (/[.;:!?\n]/.test(gap)) continue;
+    if (/,\s/.test(gap) && !(ms >= end && /^,?\s*(?:\d{4}\s*,?\s*)?(?:when|as)\s/.test(gap))) continue;
+    if (me <= start && /,\s/.test(gap)) continue;
+    const s: Span = { start: Math.min(ms, start), end: Math.max(me, end) };
+    if (!best || gap.length < best.end - best.start) best = s;
+  }
+  return best;
+}
+
+/**
+ * The onset statements and weekday mentions of one article (a text-stage pass and the time
+ * parse, only when the text has an onset word). `ref` is the day the article's dates are read
+ * against (its publication day, or a caption's lower bound), or null.
+ */
+export function onsetCues(article: Article, record: ArticleRecord, ref: number | null): OnsetCues {
+  if (!ONSET_TRIGGER_RE.test(article.text)) return NO_ONSETS;
+  const doc = newDoc(article);
+  textStage.run(doc, {});
+  const cands = parseCandidates(doc.text);
+  if (cands.length === 0) return NO_ONSETS;
+  let reference = ref;
+  if (reference === null) {
+    const own = inferPublished(doc, cands, null, null);
+    reference = own.day ?? own.lowerBound ?? null;
+  }
+  const times = resolveCandidates(cands, { text: doc.text, ref: reference, year: null });
+  const dayAt = new Map<number, number>();
+  for (const t of times) if (t.grain === "day") dayAt.set(t.start, t.day);
+  const mentions: OnsetMention[] = [];
+  const weekdays: OnsetCues["weekdays"] = [];
+  for (const c of cands) {
+    if (c.future) continue;
+    if (c.kind === "wd" && !c.mod && c.role !== "caption" && !/weekend/i.test(doc.text.slice(c.start, c.end))) weekdays.push({ weekday: c.weekday!, span: { start: c.start, end: c.end } });
+    if (c.kind !== "abs" && c.kind !== "md" && c.kind !== "wd") continue;
+    if (c.endD !== undefined) continue; // a stated range is not a start day
+    const span = onsetNear(doc.text, c.start, c.end);
+    if (!span) continue;
+    const sents = doc.sentences;
+    const si = spanIndexAt(sents, c.start);
+    const sent = sents[Math.min(Math.max(si, 0), sents.length - 1)];
+    const lo = Math.max(sent ? sent.start : 0, span.start - 120);
+    const hi = Math.min(sent ? sent.end : doc.text.length, span.end + 120);
+    const codes = actorsIn(doc.text, record, lo, hi);
+    const pair = codes.size === 2 ? pairKey(...([...codes] as [string, string])) : null;
+    mentions.push({
+      pair,
+      day: dayAt.get(c.start) ?? (c.kind === "abs" ? dayOf(c.y!, c.m!, c.d!) : null),
+      md: c.kind === "md" ? { m: c.m!, d: c.d! } : null,
+      weekday: c.kind === "wd" ? c.weekday! : null,
+      mod: c.kind === "wd" ? (c.mod ?? null) : null,
+      span,
+    });
+  }
+  return { mentions, weekdays, actors: articleActors(record) };
+}
+
+/** Onset days by pair, from the dated statements of many articles. */
+export class OnsetRegistry {
+  /** pair → day → article ids */
+  readonly byPair = new Map<string, Map<number, Set<string>>>();
+
+  add(pair: string, day: number, id: string): boolean {
+    let days = this.byPair.get(pair);
+    if (!days) this.byPair.set(pair, (days = new Map()));
+    let ids = days.get(day);
+    if (!ids) days.set(day, (ids = new Set()));
+    if (ids.has(id)) return false;
+    ids.add(id);
+    return true;
+  }
+
+  /** Registers the dated, two-sided statements of one article; true when something was new. */
+  addCues(id: string, cues: OnsetCues): boolean {
+    let changed = false;
+    for (const m of cues.mentions) if (m.pair && m.day !== null && this.add(m.pair, m.day, id)) changed = true;
+    return changed;
+  }
+
+  /** The onset day of a pair: the day most articles state (none on a tie), with its articles. */
+  onset(pair: string): { day: number; from: string[] } | null {
+    const days = this.byPair.get(pair);
+    if (!days) return null;
+    let best: { day: number; from: string[] } | null = null;
+    let tie = false;
+    for (const [day, ids] of days) {
+      if (!best || ids.size > best.from.length) {
+        best = { day, from: [...ids] };
+        tie = false;
+      } else if (ids.size === best.from.length) tie = true;
+    }
+    return tie ? null : best;
+  }
+
+  toJSON(): Record<string, Record<string, string[]>> {
+    const out: Record<string, Record<string, string[]>> = {};
+    for (const [pair, days] of this.byPair) {
+      out[pair] = {};
+      for (const [day, ids] of days) out[pair]![isoDay(day)] = [...ids].slice(0, 8);
+    }
+    return out;
+  }
+
+  static fromJSON(json: Record<string, Record<string, string[]>> | null): OnsetRegistry {
+    const r = new OnsetRegistry();
+    for (const [pair, days] of Object.entries(json ?? {})) {
+      for (const [iso, ids] of Object.entries(days)) {
+        const day = parseIsoDay(iso);
+        if (day !== null) for (const id of ids) r.add(pair, day, id);
+      }
+    }
+    return r;
+  }
+}
+
+/** The registered onset an article's own mention refers to (its pair, or the one pair whose sides act in the article). */
+function onsetFor(m: OnsetMention, cues: OnsetCues, registry: OnsetRegistry): { pair: string; day: number; from: string[] } | null {
+  const fits = (day: number) =>
+    (m.weekday === null || weekdayOf(day) === m.weekday) && (m.md === null || (ymdOf(day).m === m.md.m && ymdOf(day).d === m.md.d));
+  if (m.pair) {
+    const o = registry.onset(m.pair);
+    return o && fits(o.day) ? { pair: m.pair, ...o } : null;
+  }
+  let found: { pair: string; day: number; from: string[] } | null = null;
+  for (const pair of registry.byPair.keys()) {
+    const [a, b] = pair.split("|") as [string, string];
+    if (!cues.actors.has(a) || !cues.actors.has(b)) continue;
+    const o = registry.onset(pair);
+    if (!o || !fits(o.day)) continue;
+    if (found && found.day !== o.day) return null; // two wars of the article fit: no anchor
+    found = { pair, ...o };
+  }
+  return found;
+}
+
+/**
+ * The publication date (or year) of an article whose text fixes none, from a registered onset
+ * its text ties to a weekday or a year-less date. Null when nothing fits.
+ */
+export function decideFromOnsets(id: string, cues: OnsetCues, registry: OnsetRegistry): DateDecision | null {
+  for (const m of cues.mentions) {
+    if (m.day !== null || (m.weekday === null && m.md === null)) continue;
+    const o = onsetFor(m, cues, registry);
+    if (!o) continue;
+    const from = o.from.filter((x) => x !== id);
+    if (from.length === 0) continue;
+    const year = ymdOf(o.day).y;
+    if (m.md !== null) return { rule: "onset:year", yearHint: year, publishedHint: null, from, window: null };
+    // "began last Thursday": the publication is 1–7 days after; "began on Thursday": 0–6 days
+    const lo = m.mod === "last" ? o.day + 1 : o.day;
+    const hi = lo + 6;
+    let news: { day: number; span: Span } | null = null;
+    for (const w of cues.weekdays) {
+      if (w.span.start >= m.span.start && w.span.end <= m.span.end) continue; // the onset's own weekday
+      const day = lo + ((w.weekday - weekdayOf(lo) + 7) % 7);
+      if (!news || day > news.day) news = { day, span: w.span };
+    }
+    if (!news) return { rule: "onset:year", yearHint: year, publishedHint: null, from, window: { lo, hi } };
+    return {
+      rule: "onset:weekday",
+      yearHint: year,
+      publishedHint: { value: isoDay(news.day), rule: "onset:weekday", evidence: m.span },
+      from,
+      window: { lo, hi },
+    };
+  }
+  return null;
+}
+
+/**
+ * Undated campaign mentions ("Russia's invasion", "the war with Russia") take the registered
+ * onset of their pair of sides, when it is not after the article's publication. Returns how many
+ * events were dated; each carries `date_rule: "onset"` and `date_from` (the articles).
+ */
+export function dateOnsetEvents(record: ArticleRecord, registry: OnsetRegistry): number {
+  if (registry.byPair.size === 0) return 0;
+  const pub = parseIsoDay(record.published);
+  let n = 0;
+  for (const e of record.events) {
+    if (e.type !== "ASSAULT" || e.date !== null || !e.source.actor || !e.target.actor) continue;
+    if (!ONSET_NOUN_RE.test(e.evidence) || STRIKE_RE.test(e.evidence)) continue;
+    const o = registry.onset(pairKey(e.source.actor, e.target.actor));
+    if (!o || (pub !== null && o.day > pub)) continue;
+    e.date = isoDay(o.day);
+    Object.assign(e, { date_rule: "onset", date_from: o.from.filter((x) => x !== record.id).slice(0, 5) });
+    n++;
+  }
+  return n;
 }
