@@ -1,6 +1,6 @@
 import { checkPipeline, runPipeline, type Stage } from "./core/pipeline.js";
 import { withText } from "./core/span.js";
-import type { AnalyzeOptions, Article, ArticleRecord, Doc } from "./core/types.js";
+import type { AnalyzeOptions, Article, ArticleRecord, ConsultMode, Doc } from "./core/types.js";
 import { entitiesStage } from "./extract/entities/index.js";
 import { eventsStage } from "./extract/events/index.js";
 import { figuresStage } from "./extract/figures/index.js";
@@ -74,29 +74,45 @@ export function toRecord(doc: Doc, opts: { includeText?: boolean } = {}): Articl
       lon: p.lon ?? null,
       mentions: p.mentions.map((m) => withText(t, m)),
     })),
-    events: doc.events
-      .filter((e) => e.realis === "asserted" && !e.partial)
-      .map((e) => ({
-        type: e.type,
-        ...(e.type === "CONSULT" ? { mode: e.mode ?? null } : {}),
-        source: e.source,
-        target: e.target,
-        date: e.date,
-        evidence: t.slice(e.span.start, e.span.end),
-        span: withText(t, e.span),
-        rule: e.rule,
-        realis: e.realis,
-        ...(e.mutual ? { mutual: true } : {}),
-      })),
-    figures: doc.figures.map(({ span, ...f }) => ({ ...f, evidence: t.slice(span.start, span.end), span: withText(t, span) })),
-    quotes: doc.quotes.map((q) => ({
-      speaker: q.speaker,
-      direct: q.direct,
-      text: t.slice(q.span.start, q.span.end),
-      span: withText(t, q.span),
-      rule: q.rule,
-    })),
+    events: eventRecords(doc),
+    figures: doc.figures.map((f) => {
+      // every field but the span, in the figure's own order, then the evidence and the span
+      const o = {} as Record<string, unknown>;
+      for (const k in f) if (k !== "span") o[k] = f[k as keyof typeof f];
+      const ev = t.slice(f.span.start, f.span.end);
+      o.evidence = ev;
+      o.span = { start: f.span.start, end: f.span.end, text: ev };
+      return o as ArticleRecord["figures"][number];
+    }),
+    quotes: doc.quotes.map((q) => {
+      const text = t.slice(q.span.start, q.span.end);
+      return { speaker: q.speaker, direct: q.direct, text, span: { start: q.span.start, end: q.span.end, text }, rule: q.rule };
+    }),
   };
   if (opts.includeText) rec.text = t;
   return rec;
+}
+
+/** The asserted, two-sided events of a Doc as records (one slice per event for evidence and span). */
+function eventRecords(doc: Doc): ArticleRecord["events"] {
+  const t = doc.text;
+  const out: ArticleRecord["events"] = [];
+  for (const e of doc.events) {
+    if (e.realis !== "asserted" || e.partial) continue;
+    const evidence = t.slice(e.span.start, e.span.end);
+    const span = { start: e.span.start, end: e.span.end, text: evidence };
+    // the same keys in the same order as before: mode only for CONSULT, mutual only when set
+    if (e.type === "CONSULT") {
+      const r: ArticleRecord["events"][number] = {
+        type: e.type, mode: (e.mode ?? null) as ConsultMode, source: e.source, target: e.target, date: e.date, evidence, span, rule: e.rule, realis: e.realis,
+      };
+      if (e.mutual) r.mutual = true;
+      out.push(r);
+    } else {
+      const r: ArticleRecord["events"][number] = { type: e.type, source: e.source, target: e.target, date: e.date, evidence, span, rule: e.rule, realis: e.realis };
+      if (e.mutual) r.mutual = true;
+      out.push(r);
+    }
+  }
+  return out;
 }
