@@ -178,13 +178,15 @@ function conjRight(ctx: CoderContext, units: Unit[], i: number, limit: number): 
   while (j + 1 < units.length && units[j + 1]!.start < limit) {
     // "Kalın, Erdoğan's chief adviser, and Sullivan": a possessor inside an appositive is skipped
     const next = units[j + 1]!;
-    if (/^['’]s\b/.test(ctx.doc.text.slice(next.end, next.end + 3)) && j + 2 < units.length && units[j + 2]!.start < limit &&
-      conjGap(ctx.doc.text.slice(units[j]!.end, units[j + 2]!.start))) {
-      const keep = j;
-      j += 2;
-      out.push(j);
-      if (keep === j) break;
-      continue;
+    if (/^['’]s\b/.test(ctx.doc.text.slice(next.end, next.end + 3))) {
+      if (j + 2 < units.length && units[j + 2]!.start < limit && conjGap(ctx.doc.text.slice(units[j]!.end, units[j + 2]!.start))) {
+        j += 2;
+        out.push(j);
+        continue;
+      }
+      // "Kalın, Erdoğan's chief adviser": a possessor in apposition names the owner of a noun, it is no
+      // conjunct; "Ukraine and Russia's ministers" coordinates the possessors
+      if (!/^\s*(?:and|or|&)\s*$/i.test(ctx.doc.text.slice(units[j]!.end, next.start))) break;
     }
     const gap = ctx.doc.text.slice(units[j]!.end, next.start);
     if (!conjGap(gap) || next.possessive) break;

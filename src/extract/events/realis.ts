@@ -29,7 +29,17 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
   {
     let k = before.length - 1;
     while (k >= 0 && /^(?:a|an|the|his|her|their|its|this|that|another|separate|first|second|recent|brief|lengthy|phone|telephone|video|late-night|two-hour|hour-long|direct|bilateral)$/.test(before[k]!)) k--;
-    if (k >= 0 && FRAME_PREP.has(before[k]!)) return "asserted";
+    // (unless the clause before it is a plan or a hypothesis: "will discuss it in a phone call"; a negation
+    // there scopes over something else: "saw no progress in the talks")
+    if (k >= 0 && FRAME_PREP.has(before[k]!)) {
+      let hedged = false;
+      for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
+        const w = before[j]!;
+        if (CLAUSE_BREAK.has(w)) break;
+        if (FUTURE.has(w) || w === "would" || w === "could" || w === "may" || w === "might" || w === "if") hedged = true;
+      }
+      if (!hedged) return "asserted";
+    }
     // "the continuation of discussions", "hopes for talks": a noun that looks ahead
     if (k >= 1 && (before[k] === "of" || before[k] === "for") && HEDGE_NOUN.has(before[k - 1]!)) return "hypothetical";
   }

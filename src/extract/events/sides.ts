@@ -41,6 +41,9 @@ const CONJ_HEAD_RE = /^\s*(?:,\s*)?(?:and|or|as well as|along with|together with
 /** Is the gap between two units a coordination ("A, B and C", "A along with Dutch counterpart B")? */
 export function conjGap(gap: string): boolean {
   if (/^\s*[-–]\s*$/.test(gap)) return true;
+  // the rest of an appositive folded into the unit before: "[Kalın, Erdoğan]'s chief adviser, and Sullivan"
+  const role = /^['’]s?\s+(?:[a-z-]+\s+){0,8}[a-z-]+\s*,\s*(?:and|as well as)\s+(.*)$/.exec(gap);
+  if (role) return role[1]!.trim() === "" || npGap(role[1]!.replace(/(\p{Lu})\./gu, "$1"), false);
   const m = CONJ_HEAD_RE.exec(gap);
   if (!m) return false;
   const rest = gap.slice(m[0].length);
@@ -48,7 +51,8 @@ export function conjGap(gap: string): boolean {
   if (rest.trim() === "" || npGap(rest, false)) return true;
   // "Kalın, Erdoğan's chief adviser and spokesperson, and Sullivan": an appositive between the conjuncts
   const app = /^\s*,(.*),\s*(?:and|as well as)\s+(.*)$/i.exec(gap);
-  return !!app && npGap(app[1]!.replace(/\band\b/gi, " "), false) && (app[2]!.trim() === "" || npGap(app[2]!, false));
+  // (abbreviations such as "U.S." in the title after the appositive are part of the noun phrase)
+  return !!app && npGap(app[1]!.replace(/\band\b/gi, " "), false) && (app[2]!.trim() === "" || npGap(app[2]!.replace(/(\p{Lu})\./gu, "$1"), false));
 }
 
 /** Is the text between two mentions part of one noun phrase (titles, possessives, appositive roles)? */
@@ -104,6 +108,9 @@ export function mentionSide(doc: Doc, m: EntityMention): Side | null {
   return null;
 }
 
+/** "'s chief adviser and spokesperson," after a possessor: lower-case words up to the comma closing the appositive */
+const APPOSITIVE_ROLE_RE = /^['’]s?\s+(?:[a-z-]+\s+){0,6}[a-z-]+\s*,/;
+
 /** Mentions inside [start, end), longest first where they overlap, sorted by start. */
 export function mentionsIn(mentions: readonly EntityMention[], start: number, end: number): EntityMention[] {
   const out: EntityMention[] = [];
@@ -154,6 +161,13 @@ export function buildUnits(doc: Doc, start: number, end: number): Unit[] {
       }
       // "Schmid, the secretary-general of ...": an appositive description of the person just named
       if (last.person && m.kind === "person" && m.via === "description" && /^\s*,\s*$/.test(gap)) {
+        last.end = m.end;
+        continue;
+      }
+      // "Kalın, Erdoğan's chief adviser,", "Sidhoum, Algeria's leading rights activist,": the possessor of an
+      // appositive role is the body the person acts for, never a side of its own
+      if (last.person && side.actor && !side.group && /^\s*,\s*$/.test(gap) && APPOSITIVE_ROLE_RE.test(text.slice(m.end, m.end + 80))) {
+        if (!last.side.actor) last.side = { ...last.side, actor: side.actor };
         last.end = m.end;
         continue;
       }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { EventRecord, Side } from "../../core/types.js";
 import { codeEvents } from "./coder.js";
-import { fixtureDoc } from "./fixture.js";
+import { fixtureDoc, LEXICON } from "./fixture.js";
 
 function country(s: Side): string {
   return s.actor ?? s.country ?? "-";
@@ -90,5 +90,43 @@ describe("an act announced with an 'unless' condition is a threat", () => {
     expect(coded("Turkey announced that it will withdraw its troops from Sudan.")).toContain("RETREAT TUR>SDN");
     expect(coded("Turkey will not withdraw its troops from Sudan unless the fighting stops.")).toEqual([]);
     expect(coded("Will Turkey withdraw its troops from Sudan unless the fighting stops?")).toEqual([]);
+  });
+});
+
+describe("a possessor in apposition is no conjunct", () => {
+  /** "TYPE A>B" by person or country, asserted, complete */
+  function pairs(text: string): string[] {
+    return codeEvents(fixtureDoc(text))
+      .filter((e) => e.realis === "asserted" && !e.partial)
+      .map((e) => `${e.type} ${e.source.person ?? e.source.actor}>${e.target.person ?? e.target.actor}`);
+  }
+  it("does not make the adviser's boss a counterpart", () => {
+    const evs = pairs("In a phone call, Ali Demir, Shevchenko's chief adviser and spokesperson, and U.S. national security adviser Ivan Petrov discussed the war.");
+    expect(evs).toContain("CONSULT Ali Demir>Ivan Petrov");
+    expect(evs.filter((k) => k.includes("Olena Shevchenko"))).toEqual([]);
+    expect(pairs("Ali Demir, Shevchenko's chief adviser, met Ivan Petrov in Geneva.").filter((k) => k.includes("Olena Shevchenko"))).toEqual([]);
+  });
+  it("keeps coordinated possessors ('Ukraine and Russia's ministers')", () => {
+    expect(pairs("Turkey hosted the first meeting between Ukraine and Russia's foreign ministers.")).toContain("CONSULT TUR>RUS");
+  });
+  it("codes no call that is planned or asked about", () => {
+    expect(pairs("Ali Demir, Shevchenko's chief adviser, and Ivan Petrov will discuss the war in a phone call next week.")).toEqual([]);
+    expect(pairs("Did Ali Demir, Shevchenko's chief adviser, and Ivan Petrov discuss the war in a phone call?")).toEqual([]);
+  });
+});
+
+describe("a person's appositive role names the country the person acts for", () => {
+  const lex = { ...LEXICON, "Karim Haddad": { kind: "person" as const, actor: null, person: "Karim Haddad" } };
+  function sides(text: string): string[] {
+    return codeEvents(fixtureDoc(text, "2024-05-06", lex))
+      .filter((e) => e.realis === "asserted")
+      .map((e) => `${e.type} ${e.source.person ?? "-"}/${e.source.actor ?? "-"}`);
+  }
+  it("gives 'X, Sudan's leading rights activist,' Sudan", () => {
+    expect(sides("Karim Haddad, Sudan's leading rights activist, staged a hunger strike in prison on Sunday.")).toContain("PROTEST Karim Haddad/SDN");
+  });
+  it("codes no strike that is planned or denied", () => {
+    expect(sides("Karim Haddad, Sudan's leading rights activist, will stage a hunger strike next week.").filter((k) => k.startsWith("PROTEST"))).toEqual([]);
+    expect(sides("Karim Haddad, Sudan's leading rights activist, did not stage a hunger strike.").filter((k) => k.startsWith("PROTEST"))).toEqual([]);
   });
 });
