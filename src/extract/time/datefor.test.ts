@@ -34,6 +34,15 @@ const CASES: Array<{ text: string; pub: string | null; at: string; kind?: "event
     pub: "2019-11-14", at: "Norway has repeatedly offered to mediate", value: null, rule: "habitual",
   },
   {
+    // a habitual word inside the quotation is the speaker's, not the report's
+    text: "The talks took place on Tuesday. The envoy said he condemned the raids and “we will continue to support the mediation.”",
+    pub: "2019-11-14", at: "he condemned the raids", value: "2019-11-12", rule: "narrative",
+  },
+  {
+    text: "The talks took place on Tuesday. The envoy said he continues to condemn the raids.",
+    pub: "2019-11-14", at: "he continues to condemn the raids", value: null, rule: "habitual",
+  },
+  {
     text: "The talks took place on Tuesday. The mediator had met both sides.",
     pub: "2019-11-14", at: "The mediator had met both sides", value: null, rule: "past-perfect",
   },

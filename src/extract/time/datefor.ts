@@ -115,6 +115,11 @@ function insideQuote(sentText: string, offset: number): boolean {
   return open > 0 || straight % 2 === 1;
 }
 
+/** The sentence with its quotations (curly or straight double quotes) blanked out. */
+function unquoted(sentText: string): string {
+  return sentText.replace(/“[^”]*(?:”|$)|"[^"]*(?:"|$)/g, (q) => " ".repeat(q.length));
+}
+
 function usable(t: NewsTime, ref: number | null): boolean {
   if (t.role === "caption" || t.role === "since" || t.future) return false;
   if (ref !== null && t.day > ref) return false;
@@ -178,7 +183,8 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
   // 2. undated "earlier/later", habitual reports, past perfect
   if (!isFigure) {
     if (UNANCHORED_RE.test(sentText)) return { ...none, rule: "unanchored" };
-    if (HABITUAL_RE.test(sentText)) return { ...none, rule: "habitual" };
+    // "emphasized that “we will continue …”": a habitual word the speaker is quoted saying does not make the report habitual
+    if (HABITUAL_RE.test(sentText) && HABITUAL_RE.test(unquoted(sentText))) return { ...none, rule: "habitual" };
     if (PAST_PERFECT_RE.test(sentText) && !ANAPHORIC_EVENT_RE.test(sentText)) return { ...none, rule: "past-perfect" };
   }
   // figures: the article's stated cut-off ("until 24:00 on March 19") governs its later counts
