@@ -131,7 +131,7 @@ function isRound(v: number): boolean {
   return v >= 1000 && v % 1000 === 0;
 }
 
-function overlap(a: [number, number], b: [number, number]): boolean {
+export function overlap(a: [number, number], b: [number, number]): boolean {
   return a[0] <= b[1] && b[0] <= a[1];
 }
 
@@ -257,7 +257,7 @@ export interface FigureSeriesJSON {
 function settlePoint(p: SeriesPoint): void {
   p.sources = new Set(p.observations.map((o) => o.outlet ?? `article:${o.article}`)).size;
   let best = p.observations[0]!;
-  for (const o of p.observations) if (precision(o) > precision(best) || (precision(o) === precision(best) && o.value > best.value)) best = o;
+  for (const o of p.observations) if (better(o, best)) best = o;
   p.value = best.value;
   p.qualifier = best.qualifier;
 }
@@ -265,7 +265,8 @@ function settlePoint(p: SeriesPoint): void {
 /** contradictions listed per point at most (a point many outlets disagree on would list each pair) */
 export const MAX_CONTRADICTIONS = 50;
 
-function precision(o: FigureObservation): number {
+/** How precise an observation is (a point's value is its most precise observation's, the larger on a tie). */
+export function precision(o: Pick<FigureObservation, "qualifier" | "value" | "value_max">): number {
   if (o.qualifier === "exactly" && o.value_max == null) return isRound(o.value) ? 2 : 3;
   if (o.qualifier === "about") return 1;
   return 0;
@@ -280,9 +281,8 @@ function view(s: Series): FigureSeriesView {
       for (let j = i + 1; j < obs.length && n < MAX_CONTRADICTIONS; j++) {
         const a = obs[i]!;
         const b = obs[j]!;
-        const ia = interval(a.value, a.qualifier, a.value_max);
-        const ib = interval(b.value, b.qualifier, b.value_max);
-        if (!overlap(ia, ib) && ++n) contradictions.push({ as_of: p.as_of, a, b, why: `${fmt(a)} and ${fmt(b)} cannot both hold${p.as_of ? ` on ${p.as_of}` : ""}` });
+        const c = contradiction(p.as_of, a, b);
+        if (c && ++n) contradictions.push(c);
       }
   }
   const what = [...s.whats.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
@@ -295,6 +295,19 @@ function view(s: Series): FigureSeriesView {
     points: s.points.map((p) => ({ ...p, observations: [...p.observations] })),
     contradictions,
   };
+}
+
+/** The contradiction between two observations of one as-of date, or null when both can hold. */
+export function contradiction(asOf: string | null, a: FigureObservation, b: FigureObservation): Contradiction | null {
+  if (overlap(interval(a.value, a.qualifier, a.value_max), interval(b.value, b.qualifier, b.value_max))) return null;
+  return { as_of: asOf, a, b, why: `${fmt(a)} and ${fmt(b)} cannot both hold${asOf ? ` on ${asOf}` : ""}` };
+}
+
+/** Is observation `o` a better value for its point than `best` (more precise, else larger)? */
+export function better(o: Pick<FigureObservation, "qualifier" | "value" | "value_max">, best: Pick<FigureObservation, "qualifier" | "value" | "value_max">): boolean {
+  const po = precision(o);
+  const pb = precision(best);
+  return po > pb || (po === pb && o.value > best.value);
 }
 
 function fmt(o: FigureObservation): string {

@@ -14,7 +14,8 @@ import type { ArticleRecord, FigureCategory, PloverType, Qualifier, Side } from 
 import { foldName } from "../text/fold.js";
 import { DEFAULT_EVENT_INDEX_OPTIONS, EventIndex, type EventMention, type MergedEvent } from "../resolve/events.js";
 import {
-  FigureSeriesIndex, seriesKeyOf, type Contradiction, type FigureObservation, type FigureSeriesView, type SeriesPoint,
+  contradiction, FigureSeriesIndex, interval, MAX_CONTRADICTIONS, precision, seriesKeyOf, type Contradiction, type FigureObservation,
+  type FigureSeriesView, type SeriesPoint,
 } from "../resolve/figures.js";
 import type { Op, Params, Reader } from "./registry.js";
 import { runOps } from "./registry.js";
@@ -93,6 +94,7 @@ interface ObservationDb {
 
 interface PointDb {
   series_id: string; as_of: string; value: number; qualifier: string; sources: number; observations: number; contradictions: string;
+  n_contradictions: number; best_precision: number | null;
 }
 
 function observationFrom(o: ObservationDb): FigureObservation {
@@ -130,20 +132,24 @@ const INSERT_MENTION = `INSERT INTO merged_event_mentions (article_id, idx, even
 const UPSERT_SERIES = `INSERT INTO figure_series (id, key, ord, category, unit, terms, countries, whats, what)
   VALUES (@id, @key, @ord, @category, @unit, @terms, @countries, @whats, @what)
   ON CONFLICT (id) DO UPDATE SET countries = excluded.countries, whats = excluded.whats, what = excluded.what`;
-const UPSERT_POINT = `INSERT INTO figure_points (series_id, as_of, value, qualifier, sources, observations, n_contradictions, contradictions)
-  VALUES (@series_id, @as_of, @value, @qualifier, @sources, @observations, @n_contradictions, @contradictions)
+const UPSERT_POINT = `INSERT INTO figure_points (series_id, as_of, value, qualifier, sources, observations, n_contradictions, contradictions, best_precision)
+  VALUES (@series_id, @as_of, @value, @qualifier, @sources, @observations, @n_contradictions, @contradictions, @best_precision)
   ON CONFLICT (series_id, as_of) DO UPDATE SET value = excluded.value, qualifier = excluded.qualifier, sources = excluded.sources,
-    observations = excluded.observations, n_contradictions = excluded.n_contradictions, contradictions = excluded.contradictions`;
+    observations = excluded.observations, n_contradictions = excluded.n_contradictions, contradictions = excluded.contradictions,
+    best_precision = excluded.best_precision`;
 const INSERT_OBSERVATION = `INSERT INTO figure_observations (article_id, idx, series_id, as_of, outlet, value, value_max, qualifier,
-    attributed_to, what, span_start, span_end, evidence)
-  VALUES (@article_id, @idx, @series_id, @as_of, @outlet, @value, @value_max, @qualifier, @attributed_to, @what, @span_start, @span_end, @evidence)`;
-const SERIES_TOTALS = `UPDATE figure_series SET
-    points = (SELECT COUNT(*) FROM figure_points p WHERE p.series_id = @id),
-    observations = (SELECT COALESCE(SUM(p.observations), 0) FROM figure_points p WHERE p.series_id = @id),
-    contradictions = (SELECT COALESCE(SUM(p.n_contradictions), 0) FROM figure_points p WHERE p.series_id = @id),
-    first_as_of = (SELECT MIN(p.as_of) FROM figure_points p WHERE p.series_id = @id AND p.as_of <> ''),
-    last_as_of = (SELECT MAX(p.as_of) FROM figure_points p WHERE p.series_id = @id AND p.as_of <> '')
-  WHERE id = @id`;
+    attributed_to, what, span_start, span_end, evidence, lo, hi)
+  VALUES (@article_id, @idx, @series_id, @as_of, @outlet, @value, @value_max, @qualifier, @attributed_to, @what, @span_start, @span_end, @evidence,
+    @lo, @hi)`;
+/** the series' totals, counted incrementally by the article (what a count over its points gives) */
+const SERIES_TOTALS = `UPDATE figure_series SET points = @points, observations = @observations, contradictions = @contradictions,
+    first_as_of = @first, last_as_of = @last WHERE id = @id`;
+/** a point with at most this many observations is settled from all of them; a larger one from its running aggregates */
+export const EXACT_POINT = 32;
+const SEEN_AT_POINT = "SELECT 1 AS x FROM figure_observations WHERE series_id = @id AND as_of = @as_of AND outlet = @outlet LIMIT 1";
+/** stored observations of a point whose interval lies wholly below `lo`, or above `hi` (index ranges, migration 9) */
+const BELOW = `SELECT * FROM figure_observations WHERE series_id = @id AND as_of = @as_of AND hi < @lo ORDER BY hi, article_id, idx LIMIT @limit`;
+const ABOVE = `SELECT * FROM figure_observations WHERE series_id = @id AND as_of = @as_of AND lo > @hi ORDER BY lo, article_id, idx LIMIT @limit`;
 
 /** The id of an event or series opened by an article's i-th event or figure: stable across runs. */
 export const mergedEventId = (article: string, i: number) => `ev:${article}:${i}`;
@@ -187,16 +193,28 @@ function* eventOps(r: ArticleRecord): Generator<Op, void, unknown[]> {
       // whether one is of this article's story, and which fall in the days this article's dated events could be reported
       const facts: Array<{ event_id: string; story_id: string | null; published: string | null }> = [];
       if (r.story) {
+        // one index probe per candidate (not a scan of its mentions of that story)
         const p2: Params = { ...p1, story: r.story };
-        facts.push(...((yield { sql: `SELECT DISTINCT event_id, story_id, NULL AS published FROM merged_event_mentions WHERE event_id IN (${list}) AND story_id = @story`, params: p2, read: true }) as typeof facts));
-      }
-      const days = asserted.map((e) => e.date).filter(isDay).sort();
-      if (days.length) {
-        const p3: Params = { ...p1, lo: days[0]!, hi: addDays(days[days.length - 1]!, DEFAULT_EVENT_INDEX_OPTIONS.reportWindowDays) };
         facts.push(...((yield {
-          sql: `SELECT DISTINCT event_id, NULL AS story_id, published FROM merged_event_mentions WHERE event_id IN (${list}) AND published >= @lo AND published <= @hi`,
-          params: p3, read: true,
+          sql: `SELECT e.id AS event_id, CAST(@story AS TEXT) AS story_id, CAST(NULL AS TEXT) AS published FROM merged_events e
+            WHERE e.id IN (${list}) AND EXISTS (SELECT 1 FROM merged_event_mentions m WHERE m.event_id = e.id AND m.story_id = @story)`,
+          params: p2, read: true,
         }) as typeof facts));
+      }
+      // the index reads an event's publication days only while it has no date (EventIndex.reportedWithin), and
+      // only the days from a date this article gives to reportWindowDays after: probe those days, for those events
+      const undated = rows.filter((x) => (JSON.parse(x.dates) as unknown[]).length === 0).map((x) => x.id);
+      const window = DEFAULT_EVENT_INDEX_OPTIONS.reportWindowDays;
+      const probe = [...new Set(asserted.map((e) => e.date).filter(isDay).flatMap((d) => Array.from({ length: window + 1 }, (_, k) => addDays(d, k))))].sort();
+      if (undated.length && probe.length) {
+        const p3: Params = {};
+        const ul = inList("u", undated, p3);
+        const parts = probe.map((day, i) => {
+          p3[`d${i}`] = day;
+          return `SELECT e.id AS event_id, CAST(NULL AS TEXT) AS story_id, CAST(@d${i} AS TEXT) AS published FROM merged_events e
+            WHERE e.id IN (${ul}) AND EXISTS (SELECT 1 FROM merged_event_mentions m WHERE m.event_id = e.id AND m.published = @d${i})`;
+        });
+        facts.push(...((yield { sql: parts.join(" UNION ALL "), params: p3, read: true }) as typeof facts));
       }
       const order = new Map(ids.map((id, i) => [id, i]));
       // oldest first: the index scans its newest candidates first
@@ -292,13 +310,28 @@ function* figureOps(rec: ArticleRecord, input: SaveArticleInput): Generator<Op, 
   const p0: Params = {};
   const series = (yield { sql: `SELECT * FROM figure_series WHERE key IN (${inList("k", keys, p0)}) ORDER BY key, ord`, params: p0, read: true }) as SeriesDb[];
   const asOfs = [...new Set(r.figures.map((f) => f.as_of ?? ""))];
+  // the stored points the article may touch, by primary key: their running aggregates
+  const stored = new Map<string, PointDb>();
+  const pointKey = (id: string, asOf: string) => `${id}\u0000${asOf}`;
   let observations: ObservationDb[] = [];
   if (series.length) {
     const p1: Params = {};
-    observations = (yield {
-      sql: `SELECT * FROM figure_observations WHERE series_id IN (${inList("s", series.map((s) => s.id), p1)}) AND as_of IN (${inList("a", asOfs, p1)})`,
+    const points = (yield {
+      sql: `SELECT * FROM figure_points WHERE series_id IN (${inList("s", series.map((s) => s.id), p1)}) AND as_of IN (${inList("a", asOfs, p1)})`,
       params: p1, read: true,
-    }) as ObservationDb[];
+    }) as PointDb[];
+    for (const p of points) stored.set(pointKey(p.series_id, p.as_of), p);
+    // a small point is settled from all its observations (as the index does); a large one from its aggregates below
+    const small = points.filter((p) => Number(p.observations) <= EXACT_POINT);
+    if (small.length) {
+      const p2: Params = {};
+      const parts = small.map((p, i) => {
+        p2[`ps${i}`] = p.series_id;
+        p2[`pa${i}`] = p.as_of;
+        return `SELECT * FROM figure_observations WHERE series_id = @ps${i} AND as_of = @pa${i}`;
+      });
+      observations = (yield { sql: parts.join(" UNION ALL "), params: p2, read: true }) as ObservationDb[];
+    }
   }
   const index = FigureSeriesIndex.fromJSON({
     version: 1,
@@ -312,9 +345,16 @@ function* figureOps(rec: ArticleRecord, input: SaveArticleInput): Generator<Op, 
   index.settle();
   const ids = index.add({ id: r.id, outlet: r.outlet, figures: r.figures }, (i) => seriesId(r.id, i));
   const ordOf = new Map(series.map((s) => [s.id, s.ord]));
+  const raws = new Map(index.toJSON().series.map((s) => [s.id, s]));
+  const views = new Map<string, FigureSeriesView>();
+  const viewOf = (id: string) => {
+    let v = views.get(id);
+    if (!v) views.set(id, (v = index.get(id)!));
+    return v;
+  };
   for (const id of new Set(ids)) {
-    const v = index.get(id)!;
-    const raw = index.toJSON().series.find((s) => s.id === id)!;
+    const v = viewOf(id);
+    const raw = raws.get(id)!;
     const i = ids.indexOf(id);
     yield {
       sql: UPSERT_SERIES, read: false,
@@ -325,32 +365,125 @@ function* figureOps(rec: ArticleRecord, input: SaveArticleInput): Generator<Op, 
       },
     };
   }
-  const touched = new Set<string>();
+  // the article's observations by point, in article order
+  const mine = new Map<string, { id: string; asOf: string; obs: FigureObservation[] }>();
   for (const [i, f] of r.figures.entries()) {
-    const id = ids[i]!;
+    const k = pointKey(ids[i]!, f.as_of ?? "");
+    let t = mine.get(k);
+    if (!t) mine.set(k, (t = { id: ids[i]!, asOf: f.as_of ?? "", obs: [] }));
+    t.obs.push({
+      article: r.id, idx: i, outlet: r.outlet, value: f.value, value_max: f.value_max ?? null, qualifier: f.qualifier,
+      attributed_to: f.attributed_to, what: f.what, evidence: f.span,
+    });
+  }
+  // each touched point's new state (read before the article's observations are written)
+  const updates: PointUpdate[] = [];
+  for (const [k, t] of mine) {
+    const old = stored.get(k);
+    if (!old || Number(old.observations) <= EXACT_POINT) {
+      // every observation of the point is in the index: exact
+      const v = viewOf(t.id);
+      const p = v.points.find((x) => (x.as_of ?? "") === t.asOf)!;
+      updates.push({
+        id: t.id, asOf: t.asOf, old, value: p.value, qualifier: p.qualifier, precision: Math.max(...p.observations.map(precision)),
+        sources: p.sources, observations: p.observations.length, contradictions: v.contradictions.filter((c) => (c.as_of ?? "") === t.asOf),
+      });
+      continue;
+    }
+    updates.push(yield* largePoint(old, t.obs));
+  }
+  for (const [i, f] of r.figures.entries()) {
+    const [lo, hi] = interval(f.value, f.qualifier, f.value_max ?? null);
     yield {
       sql: INSERT_OBSERVATION, read: false,
       params: {
-        article_id: r.id, idx: i, series_id: id, as_of: f.as_of ?? "", outlet: r.outlet, value: f.value, value_max: f.value_max ?? null,
+        article_id: r.id, idx: i, series_id: ids[i]!, as_of: f.as_of ?? "", outlet: r.outlet, value: f.value, value_max: f.value_max ?? null,
         qualifier: f.qualifier, attributed_to: f.attributed_to, what: f.what, span_start: f.span.start, span_end: f.span.end, evidence: f.span.text,
+        lo, hi: Number.isFinite(hi) ? hi : null,
       },
     };
-    touched.add(`${id}\u0000${f.as_of ?? ""}`);
   }
-  for (const t of touched) {
-    const [id, asOf] = t.split("\u0000") as [string, string];
-    const v = index.get(id)!;
-    const p = v.points.find((x) => (x.as_of ?? "") === asOf)!;
-    const cs = v.contradictions.filter((c) => (c.as_of ?? "") === asOf);
+  const totals = new Map(series.map((s) => [s.id, {
+    points: Number(s.points), observations: Number(s.observations), contradictions: Number(s.contradictions), first: s.first_as_of, last: s.last_as_of,
+  }]));
+  for (const u of updates) {
     yield {
       sql: UPSERT_POINT, read: false,
       params: {
-        series_id: id, as_of: asOf, value: p.value, qualifier: p.qualifier, sources: p.sources, observations: p.observations.length,
-        n_contradictions: cs.length, contradictions: JSON.stringify(cs),
+        series_id: u.id, as_of: u.asOf, value: u.value, qualifier: u.qualifier, sources: u.sources, observations: u.observations,
+        n_contradictions: u.contradictions.length, contradictions: JSON.stringify(u.contradictions), best_precision: u.precision,
       },
     };
+    // the series' totals, kept incrementally (what a count over its points gives)
+    let s = totals.get(u.id);
+    if (!s) totals.set(u.id, (s = { points: 0, observations: 0, contradictions: 0, first: null, last: null }));
+    if (!u.old) s.points++;
+    s.observations += u.observations - Number(u.old?.observations ?? 0);
+    s.contradictions += u.contradictions.length - Number(u.old?.n_contradictions ?? 0);
+    if (u.asOf !== "") {
+      if (s.first === null || u.asOf < s.first) s.first = u.asOf;
+      if (s.last === null || u.asOf > s.last) s.last = u.asOf;
+    }
   }
-  for (const id of new Set(ids)) yield { sql: SERIES_TOTALS, params: { id }, read: false };
+  for (const id of new Set(ids)) {
+    const s = totals.get(id)!;
+    yield { sql: SERIES_TOTALS, params: { id, points: s.points, observations: s.observations, contradictions: s.contradictions, first: s.first, last: s.last }, read: false };
+  }
+}
+
+/**
+ * A point of more than EXACT_POINT observations, updated from its stored aggregates: the value of
+ * the most precise observation (running), the sources (one indexed probe per new outlet), the
+ * contradictions up to MAX_CONTRADICTIONS (stored observations whose interval lies wholly below or
+ * above a new one: two index ranges, cut at the room left). Never reads all its observations.
+ */
+interface PointUpdate {
+  id: string; asOf: string; old: PointDb | undefined; value: number; qualifier: string; precision: number; sources: number;
+  observations: number; contradictions: Contradiction[];
+}
+
+function* largePoint(old: PointDb, obs: FigureObservation[]): Generator<Op, PointUpdate, unknown[]> {
+  const id = old.series_id;
+  const asOf = old.as_of;
+  let best = { value: Number(old.value), qualifier: old.qualifier, value_max: null as number | null, p: old.best_precision == null ? 0 : Number(old.best_precision) };
+  for (const o of obs) {
+    const p = precision(o);
+    if (p > best.p || (p === best.p && o.value > best.value)) best = { value: o.value, qualifier: o.qualifier, value_max: o.value_max, p };
+  }
+  let sources = Number(old.sources);
+  const seen = new Set<string>();
+  for (const o of obs) {
+    const src = o.outlet ?? `article:${o.article}`;
+    if (seen.has(src)) continue;
+    seen.add(src);
+    if (o.outlet) {
+      const hit = (yield { sql: SEEN_AT_POINT, params: { id, as_of: asOf, outlet: o.outlet }, read: true }) as unknown[];
+      if (hit.length) continue;
+    }
+    sources++;
+  }
+  const cs = JSON.parse(old.contradictions) as Contradiction[];
+  const day = asOf || null;
+  for (const [j, o] of obs.entries()) {
+    const [lo, hi] = interval(o.value, o.qualifier, o.value_max);
+    const found: ObservationDb[] = [];
+    if (cs.length < MAX_CONTRADICTIONS) found.push(...((yield { sql: BELOW, params: { id, as_of: asOf, lo, limit: MAX_CONTRADICTIONS - cs.length }, read: true }) as ObservationDb[]));
+    if (cs.length + found.length < MAX_CONTRADICTIONS && Number.isFinite(hi)) {
+      found.push(...((yield { sql: ABOVE, params: { id, as_of: asOf, hi, limit: MAX_CONTRADICTIONS - cs.length - found.length }, read: true }) as ObservationDb[]));
+    }
+    for (const a of found) {
+      const c = contradiction(day, observationFrom(a), o);
+      if (c && cs.length < MAX_CONTRADICTIONS) cs.push(c);
+    }
+    for (const a of obs.slice(0, j)) {
+      const c = contradiction(day, a, o);
+      if (c && cs.length < MAX_CONTRADICTIONS) cs.push(c);
+    }
+  }
+  return {
+    id, asOf, old, value: best.value, qualifier: best.qualifier, precision: best.p, sources,
+    observations: Number(old.observations) + obs.length, contradictions: cs,
+  };
 }
 
 // ---------------------------------------------------------------- reading

@@ -276,17 +276,30 @@ export async function actorFacts(q: Reader, actors: string[], around: string, da
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(around);
   if (!actors.length || !m) return [];
   const t = Date.UTC(+m[1]!, +m[2]! - 1, m[3] ? +m[3] : 15);
-  const params: Params = { from: isoDay(t - days * 86_400_000), to: isoDay(t + days * 86_400_000) };
-  const ids = inList("a", actors.slice(0, MAX_KEYS), params);
-  const rows = await q<{
-    actor_id: string; article_id: string; published: string; role: string | null; country: string | null;
+  const params: Params = { from: isoDay(t - days * 86_400_000), to: isoDay(t + days * 86_400_000), around };
+  // per actor and kind, the nearest stated fact on each side of `around` (earliest article on its day): one
+  // index seek each way (migration 9's partial indexes), however many facts the actor has in the window
+  const cols = "actor_id, article_id, published, idx, role, country, role_evidence, country_evidence";
+  const parts: string[] = [];
+  actors.slice(0, MAX_KEYS).forEach((a, i) => {
+    params[`a${i}`] = a;
+    for (const kind of ["role", "country"] as const) {
+      const of = `FROM actor_facts WHERE actor_id = @a${i} AND ${kind} IS NOT NULL`;
+      const before = `SELECT published ${of} AND published >= @from AND published <= @around ORDER BY published DESC LIMIT 1`;
+      const after = `SELECT published ${of} AND published > @around AND published <= @to || '~' ORDER BY published LIMIT 1`;
+      for (const [side, day] of [["b", before], ["f", after]] as const) {
+        parts.push(`SELECT * FROM (SELECT ${cols} ${of} AND published = (${day}) ORDER BY article_id, idx LIMIT 1) AS ${kind[0]}${side}${i}`);
+      }
+    }
+  });
+  const fetched = await q<{
+    actor_id: string; article_id: string; published: string; idx: number; role: string | null; country: string | null;
     role_evidence: string | null; country_evidence: string | null;
-  }>(
-    `SELECT actor_id, article_id, published, role, country, role_evidence, country_evidence FROM actor_facts
-     WHERE actor_id IN (${ids}) AND published >= @from AND published <= @to || '~'
-     ORDER BY actor_id, published, article_id, idx LIMIT 5000`,
-    params,
-  );
+  }>(parts.join(" UNION ALL "), params);
+  // in the order of a scan of the window (the nearest wins; on a tie, the first in this order)
+  const rows = [...new Map(fetched.map((r) => [`${r.actor_id}\u0000${r.article_id}\u0000${r.idx}`, r])).values()].sort((x, y) =>
+    x.actor_id < y.actor_id ? -1 : x.actor_id > y.actor_id ? 1 : x.published < y.published ? -1 : x.published > y.published ? 1
+      : x.article_id < y.article_id ? -1 : x.article_id > y.article_id ? 1 : Number(x.idx) - Number(y.idx));
   const gap = (d: string) => Math.abs(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, d.length >= 10 ? +d.slice(8, 10) : 15) - t);
   const best = new Map<string, (typeof rows)[number]>();
   for (const r of rows) {

@@ -12,6 +12,7 @@ import { sql as m0005 } from "./0005_actors.js";
 import { sql as m0006 } from "./0006_actor_facts.js";
 import { sql as m0007 } from "./0007_actor_names.js";
 import { sql as m0008 } from "./0008_merged.js";
+import { sql as m0009 } from "./0009_bounded_merge.js";
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "init", sql: m0001 },
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: "actor_facts", sql: m0006 },
   { version: 7, name: "actor_names", sql: m0007 },
   { version: 8, name: "merged", sql: m0008 },
+  { version: 9, name: "bounded_merge", sql: m0009 },
 ];
