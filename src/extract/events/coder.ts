@@ -77,6 +77,8 @@ interface Draft {
   bothSubject: boolean;
   /** a side is a generic agent whose country was inferred from the article */
   inferred: boolean;
+  /** the object is "his counterpart": the other side of the conversation being reported */
+  counterpart?: boolean;
   /** for a one-sided event: the other actor of the sentence (or the domestic counterpart), for partial output */
   fbSource: Side | null;
   fbTarget: Side | null;
@@ -157,6 +159,12 @@ function gapWords(ctx: CoderContext, from: number, to: number): string[] {
   return wordsBetween(ctx, a, b);
 }
 
+/** "accused his (Russian) counterpart of ...": the object is the other side of the reported conversation */
+const COUNTERPART_RE = /^\s+(?:his|her|their|its)\s+(?:[A-Za-z-]+\s+)?counterparts?\b/;
+
+/** "and its allies", "and other countries" after the last of a list of actors */
+const AND_OTHERS_RE = /^\s*(?:and|or)\s+(?:its|their|his|her|other|several|some|many)\s+[a-z]+/;
+
 /** The units coordinated with units[i], going left ("A, B and C"): indexes, nearest first. */
 function conjLeft(ctx: CoderContext, units: Unit[], i: number): number[] {
   const out = [i];
@@ -164,8 +172,9 @@ function conjLeft(ctx: CoderContext, units: Unit[], i: number): number[] {
   while (j > 0) {
     const gap = ctx.doc.text.slice(units[j - 1]!.end, units[j]!.start);
     if (!conjGap(gap) || /including|along|together|plus/i.test(gap) || units[j - 1]!.possessive) break;
-    // "A, B and C discussed": a bare comma coordinates only left of an "and"; "After X, B met" does not
-    if (j === i && !/\b(?:and|or)\b|[-–&]/i.test(gap)) break;
+    // "A, B and C discussed": a bare comma coordinates only left of an "and" ("A, B and its allies accused");
+    // "After X, B met" does not
+    if (j === i && !/\b(?:and|or)\b|[-–&]/i.test(gap) && !AND_OTHERS_RE.test(ctx.doc.text.slice(units[i]!.end, units[i]!.end + 40))) break;
     j--;
     out.push(j);
   }
@@ -448,6 +457,19 @@ function skipTime(ctx: CoderContext, t: number, tokEnd: number): number {
   return day ? k : t;
 }
 
+/** nouns that sum up the clause before them: ", a move denounced by ...", ", claims rejected by ..." */
+const ACT_NOUN = new Set("move moves step steps decision decisions claim claims allegation allegations accusation accusations charge charges remarks statement statements demand demands proposal proposals offer offers plan plans announcement measure measures action actions".split(" "));
+
+/** The token of an act noun in apposition right before a participle (", a move (immediately) denounced"), or -1. */
+function actNounBefore(ctx: CoderContext, t0: number, sentTokStart: number): number {
+  let t = t0 - 1;
+  while (t >= sentTokStart && /ly$/.test(ctx.words[t]!)) t--;
+  if (t < sentTokStart || !ACT_NOUN.has(ctx.words[t]!)) return -1;
+  let k = t - 1;
+  if (k >= sentTokStart && (ctx.words[k] === "a" || ctx.words[k] === "the" || ctx.words[k] === "these" || ctx.words[k] === "those")) k--;
+  return k >= sentTokStart && (ctx.words[k] === "," || ctx.words[k] === "-" || ctx.words[k] === "–" || ctx.words[k] === "—") ? t : -1;
+}
+
 /** A past participle modifying the noun before it, with no agent: "people killed in ...". */
 function reducedRelative(ctx: CoderContext, t0: number, end: number, sentTokEnd: number, before: readonly string[]): boolean {
   const prev = before[before.length - 1];
@@ -650,6 +672,13 @@ function codeMatch(
     let patients = subjectOf(ctx, units, mStart, sent.start, topic, true).units;
     // with no agent, only a patient right before the verb: "Ukraine said three people were killed" has none
     if (!agents.length && patients.length && gapWords(ctx, patients[patients.length - 1]!.end, mStart).length > 3) patients = [];
+    // "X accused Russia of ..., claims rejected by Moscow", "Russia announced ..., a move denounced by Kyiv": the noun
+    // in apposition to the clause stands for what its subject did; that subject is the patient
+    const act = actNounBefore(ctx, t0, sent.tokStart);
+    if (act >= 0 && agents.length) {
+      const main = units.findIndex((u, i) => u.start >= sent.start && u.end <= ctx.doc.tokens[act]!.start && !u.place && !ppObject(ctx, units, i));
+      if (main >= 0) patients = conjRight(ctx, units, main, ctx.doc.tokens[act]!.start).map((k) => units[k]!).filter((u) => !agents.some((a) => sameSide(a.side, u.side)));
+    }
     sources = agents;
     targets = patients;
   } else if (rule.campaign && !rule.verbal) {
@@ -932,6 +961,7 @@ function codeMatch(
       source: s ? cloneSide(s.side) : null, target: t ? cloneSide(t.side) : null,
       span: { start, end }, rule: rule.name, realis, mutual, sent: si,
       campaign, nearDate, habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign, bothSides: bothSides && !targets.length, bothSubject,
+      ...(!t && COUNTERPART_RE.test(doc.text.slice(tEnd, Math.min(sent.end, tEnd + 50))) ? { counterpart: true } : {}),
       // a plural demonym acting ("Palestinians protested") names people, not the state: peer output
       // only; as a target ("condolences for Ukrainians") it stands for the country
       // a demonym the entities stage did not take ("Senior Hungarian and Romanian officials"): peer output only
@@ -1061,16 +1091,22 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
       continue;
     }
     if (!d.target && (d.type === "REJECT" || d.type === "ACCUSE")) {
-      // "Armenia accused Azerbaijan of shelling, which Baku denied": the answer goes back to the accuser
-      const acc = complete.find((c) => c.sent === d.sent && c !== d && (c.type === "ACCUSE" || c.type === "REQUEST") && sameActor(c.target!, d.source!));
-      if (acc) d.target = acc.source;
+      // "Armenia accused Azerbaijan of shelling, which Baku denied": the answer goes back to the accuser (or to each
+      // accuser of the sentence before: "X and Y accused Russia of ... . They claimed ..., claims rejected by Moscow")
+      let accs = complete.filter((c) => c.sent === d.sent && c !== d && (c.type === "ACCUSE" || c.type === "REQUEST") && sameActor(c.target!, d.source!));
+      if (!accs.length && d.type === "REJECT") accs = complete.filter((c) => c.sent === d.sent - 1 && c.type === "ACCUSE" && sameActor(c.target!, d.source!));
+      if (accs.length > 1) {
+        for (const a of accs) if (!out.some((o) => o.type === d.type && o.sent === d.sent && o.target && sameActor(o.target, a.source!))) out.push({ ...d, target: a.source });
+        continue;
+      }
+      if (accs.length) d.target = accs[0]!.source;
     }
     if (!d.target) {
       if (d.aimsAtCampaign) {
         const c = campaigns.find((x) => !sameActor(x.source!, d.source!));
         if (c) d.target = c.source!.person ? { person: null, actor: c.source!.actor } : c.source;
       }
-      const reach = FILL_FROM_DYAD.has(d.type) ? 2 : d.type === "SUPPORT" ? 0 : -1;
+      const reach = FILL_FROM_DYAD.has(d.type) || d.counterpart ? 2 : d.type === "SUPPORT" ? 0 : -1;
       // "spoke with X and Y, urging them to ...": every counterpart of the same conversation
       if (reach >= 0) {
         const same = complete.filter((c) => c.type === "CONSULT" && c.mode !== "mediate" && c.sent === d.sent && sameActor(c.source!, d.source!));

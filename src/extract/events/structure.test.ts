@@ -130,3 +130,35 @@ describe("a person's appositive role names the country the person acts for", () 
     expect(sides("Karim Haddad, Sudan's leading rights activist, did not stage a hunger strike.").filter((k) => k.startsWith("PROTEST"))).toEqual([]);
   });
 });
+
+describe("disapproval: naming an act, answering a claim, the counterpart of the conversation", () => {
+  function pairs(text: string): string[] {
+    return codeEvents(fixtureDoc(text))
+      .filter((e) => e.realis === "asserted" && !e.partial)
+      .map((e) => `${e.type} ${e.source.person ?? e.source.actor}>${e.target.person ?? e.target.actor}`);
+  }
+  it("codes 'described Russia's invasion as a \"war\"' as ACCUSE of Russia", () => {
+    expect(pairs('Turkey described Russia\'s invasion of Ukraine as a "war".')).toContain("ACCUSE TUR>RUS");
+  });
+  it("codes no ACCUSE for 'called for an end to the war', a negation or a question", () => {
+    expect(coded("Turkey called for an end to the war with Russia.").filter((k) => k.startsWith("ACCUSE"))).toEqual([]);
+    expect(pairs('Turkey has not described Russia\'s invasion as a "war".').filter((k) => k.startsWith("ACCUSE"))).toEqual([]);
+    expect(pairs('Has Turkey described Russia\'s invasion as a "war"?').filter((k) => k.startsWith("ACCUSE"))).toEqual([]);
+  });
+  it("takes the subject of the clause as the patient of ', a move denounced by X'", () => {
+    const evs = pairs("Russia announced new corridors to Turkey, a move immediately denounced by Kyiv.");
+    expect(evs).toContain("ACCUSE UKR>RUS");
+    expect(evs).not.toContain("ACCUSE UKR>TUR");
+    expect(pairs("Russia announced new corridors to Turkey, a move not denounced by Kyiv.").filter((k) => k.startsWith("ACCUSE"))).toEqual([]);
+  });
+  it("sends a rejection of claims back to each accuser of the sentence before", () => {
+    const evs = pairs("Ukraine, the United States and its allies accused Russia of massing troops. They said Russia was preparing an attack, claims rejected by Moscow.");
+    expect(evs).toEqual(expect.arrayContaining(["ACCUSE UKR>RUS", "ACCUSE USA>RUS", "REJECT RUS>UKR", "REJECT RUS>USA"]));
+    expect(pairs("Ukraine and the United States accused Russia of massing troops. They said Russia was preparing an attack, claims not rejected by Moscow.").filter((k) => k.startsWith("REJECT"))).toEqual([]);
+  });
+  it("gives 'accused her counterpart' the other side of the conversation", () => {
+    expect(pairs("Shevchenko met Petrov in Geneva. Shevchenko accused her counterpart of lying.")).toContain("ACCUSE Olena Shevchenko>Ivan Petrov");
+    expect(pairs("Shevchenko met Petrov in Geneva. Shevchenko did not accuse her counterpart of lying.").filter((k) => k.startsWith("ACCUSE"))).toEqual([]);
+    expect(pairs("Shevchenko met Petrov in Geneva. Will Shevchenko accuse her counterpart of lying?").filter((k) => k.startsWith("ACCUSE"))).toEqual([]);
+  });
+});
