@@ -1,7 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { eventKeys, isoOfDay, leadOf, scanDates, scanNames, stemWord } from "./features.js";
+import type { ArticleRecord } from "../core/types.js";
+import { articleFeatures, eventKeys, isoOfDay, leadOf, scanDates, scanNames, stemWord } from "./features.js";
+
+const bare = (text: string, title: string | null = null): ArticleRecord => ({
+  id: "x", url: null, outlet: null, title, published: null, published_inferred: false, story: null,
+  persons: [], organizations: [], places: [], events: [], figures: [], quotes: [], text,
+});
 
 describe("cross-article features", () => {
+  it("counts words the same with the character scanner as with the word regex (astral text falls back to it)", () => {
+    // words: letters and digits, with an apostrophe suffix of letters; stopwords, numbers and short words out
+    const t = "Talks in Vienna\nO'Neil's envoys met d’Arc in Vienna, 2022. Envoys' rock'n'roll talks 12ab ab12 went on.";
+    const f = articleFeatures(bare(t));
+    // the headline and the lead count twice; first-seen order
+    expect([...f.terms]).toEqual([["talk", 3], ["viena", 4], ["oneil", 2], ["envoy", 3], ["met", 2], ["darc", 2], ["rockn", 1], ["rol", 1], ["12ab", 1], ["ab12", 1]]);
+    expect([...f.leadTerms]).toEqual([["talk", 1], ["viena", 2], ["oneil", 1], ["envoy", 1], ["met", 1], ["darc", 1]]);
+    // an astral letter: the regex path, the same words in the same order
+    const a = articleFeatures(bare(t.replace("Envoys'", "𝐀𝐛𝐜 Envoys'")));
+    expect([...a.terms.keys()]).toEqual(["talk", "viena", "oneil", "envoy", "met", "darc", "abc", "rockn", "rol", "12ab", "ab12"]);
+    expect(a.terms.get("envoy")).toBe(3);
+    const titled = articleFeatures(bare(t, "Vienna talks resume"));
+    expect(titled.terms.get("viena")).toBe(1 + 2 + 2);
+    expect(titled.leadTerms.get("resume")).toBe(1);
+  });
+
   it("reads day-precise dates: with a year always, without one only given the publication date", () => {
     const t = "A photo taken in Kyiv, Feb. 25, 2022. Talks on March 10 and on 9 March 2022. Not a date: 2022 or March.";
     const none = scanDates(t, null);

@@ -88,6 +88,138 @@ function wordEnd(text: string, p: number): number {
   return p;
 }
 
+// character classes of the Basic Multilingual Plane, filled on first sight of each character
+// (the same Unicode properties as the regular expressions they stand in for)
+const C_KNOWN = 1;
+const C_L = 2;
+const C_N = 4;
+const C_LU = 8;
+const C_M = 16;
+const C_S = 32;
+const CLS = new Uint8Array(65536);
+function classOf(c: number): number {
+  const v = CLS[c]!;
+  return v !== 0 ? v : learnClass(c);
+}
+function learnClass(c: number): number {
+  const ch = String.fromCharCode(c);
+  const v =
+    C_KNOWN | (/\p{L}/u.test(ch) ? C_L : 0) | (/\p{N}/u.test(ch) ? C_N : 0) | (/\p{Lu}/u.test(ch) ? C_LU : 0) | (/\p{M}/u.test(ch) ? C_M : 0) | (/\s/u.test(ch) ? C_S : 0);
+  CLS[c] = v;
+  return v;
+}
+for (let c = 0; c < 128; c++) learnClass(c);
+/** Surrogate halves: texts with astral characters are read by the regular expressions. */
+const ASTRAL_RE = /[\uD800-\uDFFF]/;
+
+/** An index term and its per-article counters (which article last counted it, where). */
+interface TermEntry {
+  term: string;
+  mark: number;
+  slot: number;
+  leadMark: number;
+  leadSlot: number;
+}
+/** A word form seen before (chained hash table over its characters): its term, or null for a stopword. */
+interface RawEntry {
+  raw: string;
+  hash: number;
+  entry: TermEntry | null;
+  next: RawEntry | null;
+}
+const RAW_BITS = 16;
+let rawTable: Array<RawEntry | null> = new Array(1 << RAW_BITS).fill(null);
+let rawCount = 0;
+let termEntries = new Map<string, TermEntry>();
+/** The word-form table is emptied between articles when it grows past this (a cache: same terms). */
+const RAW_MAX = 200_000;
+
+/** The term entry of text[from, to) (a word), or null: a hash-table look-up without slicing on a hit. */
+function termEntryAt(text: string, from: number, to: number): TermEntry | null {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const len = to - from;
+  const b = (h ^ (h >>> RAW_BITS)) & ((1 << RAW_BITS) - 1);
+  for (let e: RawEntry | null = rawTable[b]!; e; e = e.next) if (e.hash === h && e.raw.length === len && text.startsWith(e.raw, from)) return e.entry;
+  const raw = text.slice(from, to);
+  const t = termOf(raw);
+  let entry: TermEntry | null = null;
+  if (t) {
+    entry = termEntries.get(t) ?? null;
+    if (!entry) termEntries.set(t, (entry = { term: t, mark: 0, slot: 0, leadMark: 0, leadSlot: 0 }));
+  }
+  rawTable[b] = { raw, hash: h, entry, next: rawTable[b]! };
+  rawCount++;
+  return entry;
+}
+
+/** Per-article term counts: first-seen order (the order a Map filled word by word would have). */
+class TermCounts {
+  private static serial = 0;
+  readonly mark = ++TermCounts.serial;
+  readonly order: TermEntry[] = [];
+  readonly counts: number[] = [];
+  readonly leadOrder: TermEntry[] = [];
+  readonly leadCounts: number[] = [];
+
+  add(e: TermEntry, w: number, lead: boolean): void {
+    if (e.mark !== this.mark) {
+      e.mark = this.mark;
+      e.slot = this.order.length;
+      this.order.push(e);
+      this.counts.push(w);
+    } else this.counts[e.slot]! += w;
+    if (lead) {
+      if (e.leadMark !== this.mark) {
+        e.leadMark = this.mark;
+        e.leadSlot = this.leadOrder.length;
+        this.leadOrder.push(e);
+        this.leadCounts.push(1);
+      } else this.leadCounts[e.leadSlot]!++;
+    }
+  }
+  /** Title words: twice to the terms, once to the lead terms. */
+  addTitle(e: TermEntry): void {
+    this.add(e, 2, true);
+  }
+  terms(): Map<string, number> {
+    const m = new Map<string, number>();
+    for (let i = 0; i < this.order.length; i++) m.set(this.order[i]!.term, this.counts[i]!);
+    return m;
+  }
+  leadTerms(): Map<string, number> {
+    const m = new Map<string, number>();
+    for (let i = 0; i < this.leadOrder.length; i++) m.set(this.leadOrder[i]!.term, this.leadCounts[i]!);
+    return m;
+  }
+}
+
+/**
+ * Calls `fn` on every word of text[from, to) as WORD_RE (/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)
+ * finds them from `from` on, up to the last one that starts before `to`. BMP text only.
+ */
+function eachWord(text: string, from: number, to: number, fn: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = from;
+  while (i < to) {
+    if (!(classOf(text.charCodeAt(i)) & (C_L | C_N))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && classOf(text.charCodeAt(j)) & (C_L | C_N)) j++;
+    if (j + 1 < n) {
+      const a = text.charCodeAt(j);
+      if ((a === 39 || a === 0x2019) && classOf(text.charCodeAt(j + 1)) & C_L) {
+        j += 2;
+        while (j < n && classOf(text.charCodeAt(j)) & C_L) j++;
+      }
+    }
+    fn(i, j);
+    i = j;
+  }
+}
+
 /**
  * The words of text[from, to): to `terms` once, or twice and once to `lead` when it is a lead
  * region. The bounds are word ends (`wordEnd`), so no word crosses them: matching in place
@@ -105,6 +237,17 @@ function addRegion(text: string, from: number, to: number, terms: Map<string, nu
     terms.set(t, (terms.get(t) ?? 0) + w);
     if (lead) lead.set(t, (lead.get(t) ?? 0) + 1);
   }
+}
+
+/** `addRegion` into per-article counts, by the character scanner (BMP text). */
+function countRegion(text: string, from: number, to: number, acc: TermCounts, lead: boolean): void {
+  if (to <= from) return;
+  const w = lead ? 2 : 1;
+  eachWord(text, from, to, (a, b) => {
+    if (b - a < 3) return;
+    const e = termEntryAt(text, a, b);
+    if (e) acc.add(e, w, lead);
+  });
 }
 
 /** Adds the content words of `text` to `out`, each with weight `w`. */
@@ -460,19 +603,45 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   const { headline, headlineEnd, lead, leadStart, leadEnd } = leadOf(text);
   const title = r.title ?? headline;
   // one pass: every word once, the lead's words twice, the headline's (when it is the first line) twice
-  const terms = new Map<string, number>();
-  const leadTerms = new Map<string, number>();
+  let terms: Map<string, number>;
+  let leadTerms: Map<string, number>;
   // by regions (the headline line when it is the title, the lead, the rest), each matched at once
   const hEnd = r.title ? 0 : wordEnd(text, Math.min(headlineEnd, leadStart));
   const lStart = Math.max(hEnd, wordEnd(text, leadStart));
   const lEnd = Math.max(lStart, wordEnd(text, leadEnd));
-  addRegion(text, 0, hEnd, terms, leadTerms);
-  addRegion(text, hEnd, lStart, terms, null);
-  addRegion(text, lStart, lEnd, terms, leadTerms);
-  addRegion(text, lEnd, text.length, terms, null);
-  if (r.title) {
-    addTerms(r.title, 2, terms);
-    addTerms(r.title, 1, leadTerms);
+  if (!ASTRAL_RE.test(text) && !(r.title && ASTRAL_RE.test(r.title))) {
+    // the character scanner and the word-form table: no slicing or regex per word
+    if (rawCount > RAW_MAX) {
+      rawTable = new Array(1 << RAW_BITS).fill(null);
+      rawCount = 0;
+      termEntries = new Map();
+    }
+    const acc = new TermCounts();
+    countRegion(text, 0, hEnd, acc, true);
+    countRegion(text, hEnd, lStart, acc, false);
+    countRegion(text, lStart, lEnd, acc, true);
+    countRegion(text, lEnd, text.length, acc, false);
+    if (r.title) {
+      const title = r.title;
+      eachWord(title, 0, title.length, (a, b) => {
+        if (b - a < 3) return;
+        const e = termEntryAt(title, a, b);
+        if (e) acc.addTitle(e);
+      });
+    }
+    terms = acc.terms();
+    leadTerms = acc.leadTerms();
+  } else {
+    terms = new Map<string, number>();
+    leadTerms = new Map<string, number>();
+    addRegion(text, 0, hEnd, terms, leadTerms);
+    addRegion(text, hEnd, lStart, terms, null);
+    addRegion(text, lStart, lEnd, terms, leadTerms);
+    addRegion(text, lEnd, text.length, terms, null);
+    if (r.title) {
+      addTerms(r.title, 2, terms);
+      addTerms(r.title, 1, leadTerms);
+    }
   }
 
   // the lead's names from the same scan: the headline when it is the text's first line, the lead
