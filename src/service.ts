@@ -126,7 +126,7 @@ export async function ingestOne(
   const record = analysed ?? toRecord(analyze(article, options));
   const input = assignStory(stories, article, record);
   // cross-article: an undated article takes its date (or year) from its story-mates (src/resolve/dates.ts)
-  if (input.story && !input.story.opened) input.record = await redateFromStore(store, article, input.record, options);
+  input.record = await redateFromStore(store, article, input.record, options, { mates: !!input.story && !input.story.opened });
   // cross-article: a person named without a role/country gets it from a nearby article that states it
   await inferFromRegistry(store, input.record, { days: REGISTRY_DAYS });
   return store.saveArticle(input);

@@ -442,19 +442,57 @@ export function redateFromMates(article: Article, record: ArticleRecord, mates: 
 }
 
 /**
- * Online form over a store: the article was just assigned to `record.story`; its story-mates'
- * dates are read from the store (that story's articles only, so the cost does not grow with the
- * store). Returns the re-dated record, or the same record when nothing changes.
+ * Online form over a store. Story-mates (when `mates`, i.e. the article joined an existing story):
+ * their dates are read from the store (that story's articles only). Onsets: the store keeps a
+ * small registry of war starts (state `dates:onsets`, read once per store and written through);
+ * the article's dated onset statements are added to it, an undated article is anchored by it, and
+ * its undated campaign mentions take the registered onset. The cost does not grow with the
+ * store: one story read, one state read per store, a trigger test, and the time parse only for
+ * articles with an onset word. Returns the re-dated record, or the same record.
  */
 export async function redateFromStore(
-  store: Pick<Store, "getStory">, article: Article, record: ArticleRecord, options: AnalyzeOptions = {},
+  store: Pick<Store, "getStory"> & Partial<Pick<Store, "getState" | "setState">>, article: Article, record: ArticleRecord,
+  options: AnalyzeOptions = {}, opts: { mates?: boolean } = {},
 ): Promise<ArticleRecord> {
-  if (record.published || !record.story) return record;
-  const story = await store.getStory(record.story);
-  if (!story) return record;
-  const mates: Mate[] = [];
-  for (const a of story.articles) if (a.id !== record.id && a.published) mates.push({ id: a.id, published: a.published });
-  return redateFromMates(article, record, mates, options);
+  let out = record;
+  if (opts.mates !== false && !record.published && record.story) {
+    const story = await store.getStory(record.story);
+    if (story) {
+      const mates: Mate[] = [];
+      for (const a of story.articles) if (a.id !== record.id && a.published) mates.push({ id: a.id, published: a.published });
+      out = redateFromMates(article, record, mates, options);
+    }
+  }
+  if (!ONSET_TRIGGER_RE.test(article.text)) return out;
+  const registry = await storeRegistry(store);
+  const cues = onsetCues(article, out, parseIsoDay(out.published));
+  if (!out.published) {
+    const d = decideFromOnsets(out.id, cues, registry);
+    if (d) out = redate(article, out, d, options);
+  }
+  if (registry.addCues(out.id, cues) && store.setState) await store.setState(ONSET_STATE, JSON.stringify(registry.toJSON()));
+  dateOnsetEvents(out, registry);
+  return out;
+}
+
+const ONSET_STATE = "dates:onsets";
+const storeRegistries = new WeakMap<object, OnsetRegistry>();
+
+/** The store's onset registry (kept in memory per store; a store without state keeps it in memory only). */
+async function storeRegistry(store: Partial<Pick<Store, "getState">>): Promise<OnsetRegistry> {
+  let r = storeRegistries.get(store);
+  if (!r) {
+    const raw = store.getState ? await store.getState(ONSET_STATE) : null;
+    let json: Record<string, Record<string, string[]>> | null = null;
+    try {
+      json = raw ? (JSON.parse(raw) as Record<string, Record<string, string[]>>) : null;
+    } catch {
+      json = null; // a damaged registry is rebuilt from the articles that follow
+    }
+    r = OnsetRegistry.fromJSON(json);
+    storeRegistries.set(store, r);
+  }
+  return r;
 }
 
 // ---------------------------------------------------------------- onsets (issue 4)
@@ -480,7 +518,7 @@ const ONSET_TRIGGER_RE = /\b(?:invad|invasion|war\b|offensive|operation|interven
 const ONSET_VERBAL_RE = new RegExp(
   [
     String.raw`\binvad(?:ed|ing)\b`,
-    String.raw`\b(?:war|invasion|offensive|fighting|conflict|hostilities|operation|incursion)s?\s+(?:began|begun|started|broke\s+out|erupted|was\s+launched)\b`,
+    String.raw`\b(?:war|invasion|offensive|fighting|conflict|hostilities|operation|incursion)s?\b(?:\s+(?:between|with|against|in|on|of)\s[^.;,:!?\n]{1,40}?)?\s+(?:began|begun|started|broke\s+out|erupted|was\s+launched)\b`,
     String.raw`\b(?:launch(?:ed|ing)?|start(?:ed|ing)?|beg[au]n|beginning|announc(?:ed|ing)|order(?:ed|ing)|declar(?:ed|ing)|call(?:ed|s))\s+(?:(?:a|an|the|its|his|their|what\s+it\s+called(?:\s+an?)?)\s+)?(?:["“”']?(?:full-scale|large-scale|so-called|special|all-out|ground)\s+)*(?:military\s+)?["“”']?(?:invasion|offensive|war|operations?|intervention|incursion)\b`,
     String.raw`\b(?:start|beginning|outbreak|onset|launch)\s+of\s+(?:the|a|an|its|their)\s+(?:[\w"“”'-]+\s+){0,3}?(?:war|invasion|offensive|operations?|intervention|incursion|conflict|hostilities)\b`,
     String.raw`\bsent\s+(?:its\s+|their\s+)?(?:troops|forces|tanks|soldiers)\s+(?:into|across)\b`,
@@ -514,7 +552,7 @@ export interface OnsetCues {
   mentions: OnsetMention[];
   /** past weekdays without a modifier ("on Monday"): the news day is the latest of them */
   weekdays: Array<{ weekday: number; span: Span }>;
-  /** actor codes acting in the article (event sides, persons' and places' countries) */
+  /** actor codes acting in the article (event sides, countries named, persons' and places' countries), when a mention names no sides */
   actors: Set<string>;
 }
 
@@ -532,8 +570,8 @@ function actorsIn(text: string, record: ArticleRecord, start: number, end: numbe
   return out;
 }
 
-function articleActors(record: ArticleRecord): Set<string> {
-  const out = new Set<string>();
+function articleActors(record: ArticleRecord, text: string): Set<string> {
+  const out = new Set(scanNames(text).countries);
   for (const e of record.events) {
     if (e.source.actor) out.add(e.source.actor);
     if (e.target.actor) out.add(e.target.actor);
@@ -611,7 +649,9 @@ export function onsetCues(article: Article, record: ArticleRecord, ref: number |
       span,
     });
   }
-  return { mentions, weekdays, actors: articleActors(record) };
+  // the sides acting in the article: only needed to place an onset that names none ("the war began")
+  const actors = mentions.some((m) => m.pair === null) ? articleActors(record, doc.text) : new Set<string>();
+  return { mentions, weekdays, actors };
 }
 
 /** Onset days by pair, from the dated statements of many articles. */

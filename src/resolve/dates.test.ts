@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import { analyze, toRecord } from "../analyze.js";
+import type { Article, ArticleRecord } from "../core/types.js";
+import { OnsetRegistry, dateOnsetEvents, onsetCues, redateBatch, redateFromStore, type BatchItem } from "./dates.js";
+
+/**
+ * Cross-article anchoring by a shared event (a war's start). Fixture texts are invented (a war
+ * between Peru and Chile in 2031); 2031-03-09 is a Sunday.
+ */
+const NOW = "2035-01-01";
+
+function article(id: string, text: string, published: string | null): Article {
+  return { id, text, published, url: null, title: null, outlet: null, origin: "test" };
+}
+
+function item(a: Article, story: string): BatchItem {
+  const record = toRecord(analyze(a, { now: NOW }));
+  record.story = story;
+  return { article: a, record };
+}
+
+const DATED = article(
+  "dated",
+  "Peru and Chile traded accusations at the United Nations on Wednesday.\nPeruvian troops invaded Chile on March 9, 2031, the Chilean government said.\nThe fighting has displaced thousands.",
+  "2031-03-12",
+);
+const UNDATED = article(
+  "undated",
+  "Ecuador's foreign minister met envoys in Quito on Friday to discuss a ceasefire.\nThe talks were the first since the war between Peru and Chile began last Sunday.\nThe envoys urged restraint.",
+  null,
+);
+/** the onset names no sides; the article's own actors (Peru, Chile) pick the registered pair */
+const UNDATED_NO_SIDES = article(
+  "nosides",
+  "Peru's and Chile's envoys met in Quito on Tuesday.\nThe envoys said little afterwards.\nIt was their first meeting since the war began last Sunday.\nEcuador hosted the talks.",
+  null,
+);
+const WRONG_WEEKDAY = article(
+  "wrongday",
+  "Ecuador's foreign minister met envoys in Quito on Friday to discuss a ceasefire.\nThe talks were the first since the war between Peru and Chile began last Tuesday.\nThe envoys urged restraint.",
+  null,
+);
+/** another war: its sides are not the registered pair */
+const OTHER_WAR = article(
+  "otherwar",
+  "Bolivia's and Paraguay's envoys met in Asuncion on Tuesday.\nThe envoys said little afterwards.\nIt was their first meeting since the war began last Sunday.\nBrazil hosted the talks.",
+  null,
+);
+const CAMPAIGN = article("campaign", "Brazil's president condemned Peru's invasion of Chile in a speech to parliament.\nHe offered to mediate.", "2031-03-20");
+
+describe("onset statements", () => {
+  const cases: Array<{ name: string; text: string; want: Array<{ phrase: string; pair: string | null; weekday?: number; mod?: string | null }> }> = [
+    { name: "verb then date", text: DATED.text, want: [{ phrase: "invaded Chile on March 9, 2031", pair: "CHL|PER" }] },
+    { name: "a start tied to a weekday", text: UNDATED.text, want: [{ phrase: "war between Peru and Chile began last Sunday", pair: "CHL|PER", weekday: 0, mod: "last" }] },
+    { name: "date then verb", text: "On Oct. 3, 2031 Peru declared war on Chile, officials said.", want: [{ phrase: "Oct. 3, 2031 Peru declared war", pair: "CHL|PER" }] },
+    // negatives: a meeting dated after the word "invasion" is not the invasion's date
+    { name: "a later event next to the campaign noun", text: "Since the invasion, Peru's envoy met Chile's minister, the ministry said on Monday.", want: [] },
+    { name: "a date in another clause", text: "Peru invaded Chile. On Monday, the envoys met in Lima.", want: [] },
+    { name: "a strike is no start", text: "Peruvian jets bombed Chilean positions on Monday, the ministry said.", want: [] },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const a = article("x", c.text, "2031-10-06");
+      const cues = onsetCues(a, toRecord(analyze(a, { now: NOW })), null);
+      expect(cues.mentions.map((m) => ({ phrase: c.text.slice(m.span.start, m.span.end), pair: m.pair, ...(c.want[0]?.weekday !== undefined ? { weekday: m.weekday, mod: m.mod } : {}) }))).toEqual(c.want);
+    });
+  }
+});
+
+describe("cross-article anchoring by onsets (batch)", () => {
+  it("an undated article that ties the dated onset to a weekday is dated by its latest weekday", () => {
+    const items = [item(DATED, "s1"), item(UNDATED, "s2")];
+    const report = redateBatch(items, { now: NOW });
+    const rec = items[1]!.record;
+    // the war began Sunday 9 March; "last Sunday" puts the article in 10–16 March; "on Friday" is the 14th
+    expect(rec.published).toBe("2031-03-14");
+    expect(rec.published_inferred).toBe(true);
+    expect(rec.published_rule).toBe("onset:weekday");
+    expect(rec.published_from).toEqual(["dated"]);
+    const ev = rec.published_evidence!;
+    expect(ev.text).toBe("war between Peru and Chile began last Sunday");
+    expect(UNDATED.text.slice(ev.start, ev.end)).toBe(ev.text);
+    expect(report.filled.get("undated")).toBe("onset:weekday");
+  });
+
+  it("an onset without sides matches the one registered pair acting in the article", () => {
+    const items = [item(DATED, "s1"), item(UNDATED_NO_SIDES, "s2"), item(OTHER_WAR, "s3")];
+    redateBatch(items, { now: NOW });
+    expect(items[1]!.record.published).toBe("2031-03-11"); // the Tuesday after Sunday 9 March
+    expect(items[2]!.record.published).toBeNull(); // Bolivia and Paraguay: not the registered war
+  });
+
+  it("a weekday that contradicts the registered onset gives no date", () => {
+    const items = [item(DATED, "s1"), item(WRONG_WEEKDAY, "s2")];
+    redateBatch(items, { now: NOW });
+    expect(items[1]!.record.published).toBeNull();
+  });
+
+  it("no dated statement of the onset: nothing to anchor on", () => {
+    const items = [item(UNDATED, "s2")];
+    redateBatch(items, { now: NOW });
+    expect(items[0]!.record.published).toBeNull();
+  });
+
+  it("an undated campaign mention takes the onset date of its pair", () => {
+    const items = [item(DATED, "s1"), item(CAMPAIGN, "s2")];
+    const before = items[1]!.record.events.find((e) => e.type === "ASSAULT");
+    expect(before?.date).toBeNull();
+    const report = redateBatch(items, { now: NOW });
+    const ev = items[1]!.record.events.find((e) => e.type === "ASSAULT")!;
+    expect(ev.date).toBe("2031-03-09");
+    expect(ev).toMatchObject({ date_rule: "onset", date_from: ["dated"] });
+    expect(report.onsetEvents).toBe(1);
+  });
+});
+
+describe("onset registry", () => {
+  it("the day most articles state wins; a tie gives none; JSON round trip", () => {
+    const r = new OnsetRegistry();
+    r.add("CHL|PER", 100, "a");
+    r.add("CHL|PER", 100, "b");
+    r.add("CHL|PER", 90, "c"); // a wrong year or a typo in one article
+    expect(r.onset("CHL|PER")).toEqual({ day: 100, from: ["a", "b"] });
+    r.add("BOL|PRY", 10, "d");
+    r.add("BOL|PRY", 11, "e");
+    expect(r.onset("BOL|PRY")).toBeNull();
+    expect(OnsetRegistry.fromJSON(r.toJSON()).onset("CHL|PER")).toEqual({ day: 100, from: ["a", "b"] });
+  });
+
+  it("a campaign mention after the article's own date is left undated", () => {
+    const r = new OnsetRegistry();
+    r.add("CHL|PER", 22_400, "later"); // after 2031-03-20
+    const rec = item(CAMPAIGN, "s").record;
+    expect(dateOnsetEvents(rec, r)).toBe(0);
+  });
+});
+
+describe("cross-article anchoring by onsets (store)", () => {
+  it("the registry lives in the store's state: a dated article registers, a later undated one is anchored", async () => {
+    const state = new Map<string, string>();
+    const store = {
+      async getStory() {
+        return null;
+      },
+      async getState(name: string) {
+        return state.get(name) ?? null;
+      },
+      async setState(name: string, value: string) {
+        state.set(name, value);
+      },
+    };
+    const dated: ArticleRecord = item(DATED, "s1").record;
+    await redateFromStore(store, DATED, dated, { now: NOW }, { mates: false });
+    expect(JSON.parse(state.get("dates:onsets")!)).toEqual({ "CHL|PER": { "2031-03-09": ["dated"] } });
+    // a fresh process: the registry is read back from the state
+    const store2 = { ...store };
+    const out = await redateFromStore(store2, UNDATED, item(UNDATED, "s2").record, { now: NOW }, { mates: false });
+    expect(out.published).toBe("2031-03-14");
+    expect(out.published_rule).toBe("onset:weekday");
+  });
+});
