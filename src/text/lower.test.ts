@@ -22,4 +22,11 @@ describe("tokenTexts", () => {
     expect(lowerTokens(a)).toBe(la);
     expect(la).toEqual(["alpha", "beta", "."]);
   });
+  it("is rebuilt when the doc gets new tokens", () => {
+    const d = docOf("Alpha beta.");
+    expect(lowerTokens(d)).toEqual(["alpha", "beta", "."]);
+    d.text = "Gamma.";
+    d.tokens = tokenize(d.text).tokens;
+    expect(lowerTokens(d)).toEqual(["gamma", "."]);
+  });
 });

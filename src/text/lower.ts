@@ -20,31 +20,34 @@ function hasUpper(t: string): boolean {
   return false;
 }
 
-const CACHE = new WeakMap<Doc, TokenTexts>();
-let lastDoc: Doc | null = null;
-let lastTexts: TokenTexts | null = null;
+// The texts of the last few docs (stages run one doc at a time). A WeakMap keyed by doc cost about
+// as much as building the arrays (ephemeron bookkeeping for every doc); a doc asked for again after
+// several others simply gets its arrays rebuilt, with the same content.
+const SLOTS = 4;
+const cacheDocs: Array<Doc | null> = new Array<Doc | null>(SLOTS).fill(null);
+const cacheTokens: Array<Doc["tokens"] | null> = new Array<Doc["tokens"] | null>(SLOTS).fill(null);
+const cacheTexts: Array<TokenTexts | null> = new Array<TokenTexts | null>(SLOTS).fill(null);
+let nextSlot = 0;
 
 /** Token texts and lower-cased token texts of a doc, computed once. */
 export function tokenTexts(doc: Doc): TokenTexts {
-  if (doc === lastDoc) return lastTexts!;
-  let c = CACHE.get(doc);
-  if (!c) {
-    const { tokens, text } = doc;
-    const n = tokens.length;
-    const w = new Array<string>(n);
-    const lw = new Array<string>(n);
-    for (let i = 0; i < n; i++) {
-      const t = tokens[i]!;
-      const s = text.slice(t.start, t.end);
-      w[i] = s;
-      // lower-case words are their own lower case; punctuation too
-      lw[i] = hasUpper(s) ? s.toLowerCase() : s;
-    }
-    c = { w, lw };
-    CACHE.set(doc, c);
+  for (let k = 0; k < SLOTS; k++) if (cacheDocs[k] === doc && cacheTokens[k] === doc.tokens) return cacheTexts[k]!;
+  const { tokens, text } = doc;
+  const n = tokens.length;
+  const w = new Array<string>(n);
+  const lw = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    const s = text.slice(t.start, t.end);
+    w[i] = s;
+    // lower-case words are their own lower case; punctuation too
+    lw[i] = hasUpper(s) ? s.toLowerCase() : s;
   }
-  lastDoc = doc;
-  lastTexts = c;
+  const c = { w, lw };
+  cacheDocs[nextSlot] = doc;
+  cacheTokens[nextSlot] = tokens;
+  cacheTexts[nextSlot] = c;
+  nextSlot = (nextSlot + 1) % SLOTS;
   return c;
 }
 
