@@ -40,6 +40,7 @@ const CAMPAIGN_GAP = new Set(
 );
 const FUTURE_AFTER_RE = /^[^.;]{0,120}?\b(?:will|would|is (?:due|scheduled|expected|set|planned|going)|are (?:due|scheduled|expected|set|planned|going)|could|may|might)\b(?: to)? (?:take place|be held|happen|begin|start|go ahead|resume|continue|open|convene)\b/i;
 const BOTH_SUBJECT_RE = /\b(?:the|both|the two) (?:sides|countries|parties|leaders|ministers|delegations|governments|presidents|teams|negotiators)(?: (?:[a-z]+ly|also|had|have|has|said|say|they|were|are|did))*$/;
+const BOTH_LATER_RE = /\b(?:up to|urg\w*|ask\w*|call\w* on)\s+(?:both sides|the two sides|both parties|the two parties|the warring (?:sides|parties))\b/i;
 const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:(?:both|the two) (?:sides|countries|parties|leaders|governments|nations|neighbou?rs|ministers|delegations|presidents)|the (?:warring )?(?:sides|parties))\b/i;
 const REJECTED_ACT_RE = /^\s*['’]s?\s+(?:[a-z-]+\s+)?(?:invasion|war|aggression|attacks?|annexation|occupation|operation|operations|actions?|policy|policies|behaviou?r|moves?|decision|crackdown|violence|bombing|shelling)\b/i;
 const CAMPAIGN_OBJ_RE = /\b(?:invasion|war|aggression|military (?:operation|operations|intervention|action|campaign|offensive)|offensive|attack|attacks|annexation|occupation)\b/i;
@@ -228,7 +229,8 @@ function isStateAgent(u: Unit): boolean {
   return (u.via === "agent" || u.via === "agent-inferred") && !u.side.group;
 }
 
-const POSSESSIVE_GAP_RE = /^\s*(?:['’]s?)?\s*$/;
+/** between a possessor and its noun: "'s", or "'s" and up to two lower-case modifiers ("Ukraine's urgent requests") */
+const POSSESSIVE_GAP_RE = /^\s*(?:['’]s?)?\s*$|^['’]s?\s+(?:[a-z-]+\s+){1,2}$/;
 
 /** The unit right before a noun, as its possessor or adjective ("Russia's", "Russian"). */
 function possessorBefore(ctx: CoderContext, units: Unit[], pos: number): Unit | null {
@@ -903,8 +905,15 @@ function codeMatch(
   const aimsAtCampaign = !rule.campaign && (type === "ACCUSE" || type === "REJECT" || type === "PROTEST") && !targets.length &&
     CAMPAIGN_OBJ_RE.test(doc.text.slice(mStart, Math.min(sent.end, mEnd + 50)));
   // "called on both sides to", "hosted the talks": the participants come from the article's dyad
+  // "X's requests that it do so": the one asked is the subject of the main clause
+  if (type === "REQUEST" && !targets.length && !pairs && sources.length && /^\s+that\s+(?:it|they)\b/i.test(doc.text.slice(tEnd, tEnd + 12))) {
+    const main = units.findIndex((u, i) => u.start >= sent.start && !u.place && !ppObject(ctx, units, i) && !sources.some((x) => sameSide(x.side, u.side)));
+    if (main >= 0 && units[main]!.end <= mStart) targets = [units[main]!];
+  }
   const bothSides = !targets.length && !pairs &&
     (BOTH_RE.test(doc.text.slice(tEnd, Math.min(sent.end, tEnd + 60))) ||
+      // "called for a ceasefire, saying it was up to both sides": a request's addressees named later in the sentence
+      (type === "REQUEST" && BOTH_LATER_RE.test(doc.text.slice(tEnd, Math.min(sent.end, tEnd + 120)))) ||
       (rule.target === "hosted" && /^\s+(?:the |these |those |their )?(?:[a-z-]+ )?(?:talks|meeting|negotiations|summit)\b/i.test(doc.text.slice(tEnd, tEnd + 40))));
   // "a meeting with X will take place": the plan is told after the noun
   if (realis === "asserted" && type === "CONSULT" && !rule.verbal && FUTURE_AFTER_RE.test(doc.text.slice(mEnd, Math.min(sent.end, mEnd + 140)))) realis = "future";

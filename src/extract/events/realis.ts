@@ -8,7 +8,7 @@ const FUTURE = new Set(["will", "shall", "'ll", "’ll", "going", "gonna", "due"
 const HYPO = new Set(["would", "could", "may", "might", "should", "must", "can", "if", "unless", "whether", "possible", "potential", "proposed", "hope", "hopes", "hoped", "hoping", "wish", "wishes", "want", "wants", "wanted", "seek", "seeks", "sought", "seeking", "ready", "willing", "prepared", "offered", "offering", "invited", "try", "tried", "trying", "attempt", "eventual", "likely", "unlikely", "perhaps", "maybe", "consider", "considering", "considered", "agreed", "agree", "asked", "urged", "called", "demanded", "appealed", "pushing", "push", "sought"]);
 const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without", "denied", "denies", "deny", "failed", "fails", "refused", "refuses", "cannot", "didn't", "hasn't", "haven't", "won't", "wasn't", "weren't", "isn't", "aren't", "doesn't", "don't"]);
 /** words that end the clause the trigger is in, looking left */
-const CLAUSE_BREAK = new Set([",", ";", ":", "—", "–", "said", "says", "but", "while", "after", "before", "when", "as", "since", "because", "although", "which", "who", "(", "\"", "“", "”"]);
+const CLAUSE_BREAK = new Set([",", ";", ":", "—", "–", "said", "says", "but", "while", "despite", "after", "before", "when", "as", "since", "because", "although", "which", "who", "(", "\"", "“", "”"]);
 const DETERMINER = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"]);
 const HEDGE_NOUN = new Set(["continuation", "resumption", "prospect", "prospects", "possibility", "idea", "plan", "plans", "proposal", "offer", "hope", "hopes", "call", "calls", "push", "bid", "attempt", "attempts", "effort", "efforts", "need", "chance", "chances", "prospect", "invitation", "request", "demand", "demands", "preparations", "date", "venue"]);
 /** verbs that hedge what follows only through "to"/"for"/"that": "asked to meet", not "asked his counterpart" */
@@ -79,7 +79,8 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
     }
   }
   // "urged Putin to open corridors and sign a deal": a verb coordinated with an infinitive
-  if (realis === "asserted" && before[n - 1] === "and") {
+  // (a past form is finite: "said the time has come for talks to yield results and called for a ceasefire")
+  if (realis === "asserted" && before[n - 1] === "and" && !/ed$/.test(triggerWord)) {
     for (let k = 2; k < 8 && k < n; k++) {
       const w = before[n - 1 - k]!;
       if (CLAUSE_BREAK.has(w)) break;

@@ -162,3 +162,26 @@ describe("disapproval: naming an act, answering a claim, the counterpart of the 
     expect(pairs("Shevchenko met Petrov in Geneva. Will Shevchenko accuse her counterpart of lying?").filter((k) => k.startsWith("ACCUSE"))).toEqual([]);
   });
 });
+
+describe("requests: a finite verb after an infinitive, a possessor with modifiers, the one asked named later", () => {
+  function pairs(text: string): string[] {
+    return codeEvents(fixtureDoc(text))
+      .filter((e) => e.realis === "asserted" && !e.partial)
+      .map((e) => `${e.type} ${e.source.person ?? e.source.actor}>${e.target.person ?? e.target.actor}`);
+  }
+  it("reads 'said it was time for talks to yield results and called for' as a call made", () => {
+    expect(pairs("Shevchenko met Petrov and Demir. Demir said it was time for talks to yield results and called for a ceasefire, saying it was up to both sides.")).toEqual(
+      expect.arrayContaining(["REQUEST Ali Demir>Olena Shevchenko", "REQUEST Ali Demir>Ivan Petrov"]),
+    );
+  });
+  it("keeps 'to ... and call for' a plan", () => {
+    expect(pairs("Shevchenko met Petrov and Demir. Demir plans to meet them and call for a ceasefire, saying it is up to both sides.").filter((k) => k.startsWith("REQUEST"))).toEqual([]);
+    expect(pairs("Shevchenko met Petrov and Demir. Did Demir call for a ceasefire, saying it was up to both sides?").filter((k) => k.startsWith("REQUEST"))).toEqual([]);
+  });
+  it("gives 'Ukraine's urgent requests that it do so' Ukraine as source and the main subject as target", () => {
+    expect(pairs("Turkey has not closed the straits despite Ukraine's urgent requests that it do so.")).toContain("REQUEST UKR>TUR");
+  });
+  it("does not read a request with modifiers after a possessor as the subject's", () => {
+    expect(pairs("Turkey has not closed the straits despite Ukraine's urgent requests that it do so.")).not.toContain("REQUEST TUR>UKR");
+  });
+});
