@@ -412,6 +412,28 @@ describe.each(adapters)("registry in the %s store", (_name, factory) => {
     expect((await store.getActor("Burhan"))!.roles.map((x) => x.role)).toEqual(["army chief"]);
   });
 
+  it("actorFacts gives the nearest stated role and country each way (earlier on a tie, then the first article), however many facts", async () => {
+    // many stated roles of one actor over April, three on the same day, one country-only fact, one role after
+    const facts: A[] = [];
+    for (let d = 1; d <= 19; d++) facts.push({ id: `apr-${String(d).padStart(2, "0")}`, published: `2023-04-${String(d).padStart(2, "0")}`, text: `General Ahmed Kassala spoke (${d}).`, persons: [{ name: "Ahmed Kassala", role: "General" }] });
+    for (const id of ["k3", "k1", "k2"]) facts.push({ id, published: "2023-04-20", text: `Army commander Ahmed Kassala spoke (${id}).`, persons: [{ name: "Ahmed Kassala", role: "Army commander" }] });
+    facts.push({ id: "c1", published: "2023-05-02", text: "Sudanese Ahmed Kassala spoke.", persons: [{ name: "Ahmed Kassala", country: "SDN", countryWord: "Sudanese" }] });
+    facts.push({ id: "m1", published: "2023-05-08", text: "Defence minister Ahmed Kassala spoke.", persons: [{ name: "Ahmed Kassala", role: "Defence minister" }] });
+    await save(...facts);
+    const id = (await store.getActor("Ahmed Kassala"))!.id;
+    const pick = async (around: string, days = 60) =>
+      (await store.actorFacts([id], around, days)).map((f) => [f.role_stated ? "role" : "country", f.article, f.role ?? f.country]).sort();
+    // 2023-05-04: the role of 05-08 (4 days) beats 04-20 (14 days); the country of 05-02
+    expect(await pick("2023-05-04")).toEqual([["country", "c1", "SDN"], ["role", "m1", "Defence minister"]]);
+    // 2023-04-29: 04-20 and 05-08 are both 9 days away: the earlier wins, and of its three articles the first by id
+    expect(await pick("2023-04-29")).toEqual([["country", "c1", "SDN"], ["role", "k1", "Army commander"]]);
+    // 2023-04-10: its own day's fact
+    expect(await pick("2023-04-10")).toEqual([["country", "c1", "SDN"], ["role", "apr-10", "General"]]);
+    // outside the window nothing; a window that reaches only the April facts
+    expect(await pick("2023-08-30", 30)).toEqual([]);
+    expect(await pick("2023-03-20", 12)).toEqual([["role", "apr-01", "General"]]);
+  });
+
   it("infers nothing from an article too far away in time, for an undated article, or for an unknown person", async () => {
     await save(SUDAN_1);
     const far = record({ ...SUDAN_2, id: "far", published: "2023-09-30" });

@@ -10,6 +10,8 @@ import { SqliteStore } from "../src/store/sqlite/index.js";
 import { PostgresStore } from "../src/store/postgres/index.js";
 import { pgTestSchema, pgTestUrl } from "./pg-helpers.js";
 import { input, recordA, sp } from "./store.fixture.js";
+import { EXACT_POINT } from "../src/store/merged.js";
+import { FigureSeriesIndex, MAX_CONTRADICTIONS, type Contradiction } from "../src/resolve/figures.js";
 
 type Ev = ArticleRecord["events"][number];
 type Fig = ArticleRecord["figures"][number];
@@ -129,6 +131,35 @@ function mergedSuite(name: string, open: () => Promise<{ store: Store; dispose()
       expect((await store.listFigureSeries({ category: "killed" })).length).toBe(0);
       expect((await store.listFigureSeries({ what: "fled" })).length).toBe(1);
       expect((await store.listFigureSeries({ min_points: 3 })).length).toBe(0);
+    });
+
+    it("a point of many observations (past EXACT_POINT) keeps the value, sources and contradictions a full recount gives", async () => {
+      ctx = await open();
+      const store = ctx.store;
+      // 44 reports of one as-of date: mostly compatible counts, a low bound early, a precise high count late,
+      // outlets repeating, some reports without outlet (each its own source)
+      const outlets = ["Reuters", "AP", "AFP", null, "BBC"];
+      const specs: Array<[number, Fig["qualifier"]]> = [];
+      for (let i = 0; i < 44; i++) specs.push(i === 3 ? [85000, "up to"] : i === 38 ? [150001, "exactly"] : i === 41 ? [95000, "up to"] : i % 2 ? [100000, "about"] : [80000, "at least"]);
+      const reference = new FigureSeriesIndex();
+      for (const [i, [value, qualifier]] of specs.entries()) {
+        const id = `p${String(i).padStart(2, "0")}`;
+        const line = `Some ${value} people have fled Ukraine (${id}).`;
+        const x = article(id, outlets[i % outlets.length]!, "2022-03-02", [line], () => [], (t) => [fled(t, line, value, qualifier, "2022-03-01")]);
+        expect(await store.saveArticle(input(x.record, x.text, null))).toBe("inserted");
+        reference.add({ id, outlet: x.record.outlet, figures: x.record.figures });
+      }
+      expect(specs.length).toBeGreaterThan(EXACT_POINT);
+      const [s] = await store.listFigureSeries({ limit: 10 });
+      const [want] = reference.list();
+      const p = s!.points[0]!;
+      const w = want!.points[0]!;
+      expect([p.as_of, p.value, p.qualifier, p.sources, p.observations.length]).toEqual([w.as_of, w.value, w.qualifier, w.sources, w.observations.length]);
+      expect(p.value).toBe(150001);
+      const pairs = (cs: Contradiction[]) => cs.map((c) => [c.a.article, c.b.article].sort().join("+")).sort();
+      expect(want!.contradictions.length).toBeLessThan(MAX_CONTRADICTIONS);
+      expect(pairs(s!.contradictions)).toEqual(pairs(want!.contradictions));
+      for (const c of s!.contradictions) expect(c.why).toMatch(/cannot both hold on 2022-03-01/);
     });
 
     it("a re-save of a stored article changes nothing", async () => {
