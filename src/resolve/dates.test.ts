@@ -127,6 +127,18 @@ describe("onset registry", () => {
     expect(OnsetRegistry.fromJSON(r.toJSON()).onset("CHL|PER")).toEqual({ day: 100, from: ["a", "b"] });
   });
 
+  it("campaign words date an undated ASSAULT; a single strike does not", () => {
+    const r = new OnsetRegistry();
+    r.add("CHL|PER", 22_347, "dated");
+    const ev = (evidence: string) => ({
+      type: "ASSAULT" as const, source: { person: null, actor: "PER" }, target: { person: null, actor: "CHL" }, date: null as string | null,
+      evidence, span: { start: 0, end: evidence.length, text: evidence }, rule: "test", realis: "asserted" as const,
+    });
+    const rec = { ...item(CAMPAIGN, "s").record, id: "other", published: null, events: [ev("after invading its neighbour"), ev("the shelling of a school on Monday"), ev("Peru's military operation")] };
+    expect(dateOnsetEvents(rec as ArticleRecord, r)).toBe(2);
+    expect(rec.events.map((e) => e.date)).toEqual(["2031-03-09", null, "2031-03-09"]);
+  });
+
   it("a campaign mention after the article's own date is left undated", () => {
     const r = new OnsetRegistry();
     r.add("CHL|PER", 22_400, "later"); // after 2031-03-20

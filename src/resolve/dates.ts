@@ -526,7 +526,7 @@ const ONSET_VERBAL_RE = new RegExp(
   "gi",
 );
 /** The campaign nouns of an undated onset mention ("Russia's invasion", "the war with Russia"). */
-const ONSET_NOUN_RE = /\b(?:invasion|invaded|war|(?:military|special)\s+(?:operations?|intervention)|["“]special\s+military\s+operation|offensive|incursion|sent\s+troops\s+into)\b/i;
+const ONSET_NOUN_RE = /\b(?:invasion|invad(?:ed|ing)|war|(?:military|special)\s+(?:operations?|intervention)|["“]special\s+military\s+operation|offensive|incursion|sent\s+troops\s+into)\b/i;
 /** Words of a single strike, never the start of the campaign. */
 const STRIKE_RE = /\b(?:strikes?|shell(?:ed|ing)|bomb(?:ed|ing|ardment)|missiles?|rockets?|airstrikes?|raids?|shot|killed|attack\s+on)\b/i;
 /** How far (characters) an onset phrase may lie from its date. */

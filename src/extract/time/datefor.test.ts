@@ -39,6 +39,11 @@ const CASES: Array<{ text: string; pub: string | null; at: string; kind?: "event
     pub: "2019-11-14", at: "he condemned the raids", value: "2019-11-12", rule: "narrative",
   },
   {
+    // "would continue": a stated intention, dated by the report
+    text: "The talks took place on Tuesday. The minister stressed that his country would continue the blockade.",
+    pub: "2019-11-14", at: "would continue the blockade", value: "2019-11-12", rule: "narrative",
+  },
+  {
     text: "The talks took place on Tuesday. The envoy said he continues to condemn the raids.",
     pub: "2019-11-14", at: "he continues to condemn the raids", value: null, rule: "habitual",
   },

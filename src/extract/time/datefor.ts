@@ -117,8 +117,11 @@ function insideQuote(sentText: string, offset: number): boolean {
 
 /** The sentence with its quotations (curly or straight double quotes) blanked out. */
 function unquoted(sentText: string): string {
-  return sentText.replace(/“[^”]*(?:”|$)|"[^"]*(?:"|$)/g, (q) => " ".repeat(q.length));
+  return sentText.replace(/“[^”]*(?:”|$)|"[^"]*(?:"|$)/g, (q) => " ".repeat(q.length)).replace(FUTURE_CONTINUE_RE, (q) => " ".repeat(q.length));
 }
+
+/** "Russia would continue its aggression", "will continue to support": a stated intention, not a habit of the report */
+const FUTURE_CONTINUE_RE = /\b(?:will|would|shall|vowed\s+to|pledged\s+to|promised\s+to)\s+(?:not\s+)?continu(?:e|es|ing)\b/gi;
 
 function usable(t: NewsTime, ref: number | null): boolean {
   if (t.role === "caption" || t.role === "since" || t.future) return false;
