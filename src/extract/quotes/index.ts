@@ -75,7 +75,11 @@ interface Found {
   frames: Frame[];
   quotes: QuoteRecord[];
 }
-const CACHE = new WeakMap<Doc, Found>();
+// The frames of the last doc analysed (the figures stage, then the quotes stage, ask for the same
+// doc in turn); a WeakMap keyed by doc cost more in garbage-collector bookkeeping than it saved.
+let cacheDoc: Doc | null = null;
+let cacheTokens: Doc["tokens"] | null = null;
+let cacheFound: Found | null = null;
 
 /** All attribution frames of the doc (memoised: the figures stage and the quotes stage share them). */
 export function attributionFrames(doc: Doc): Frame[] {
@@ -87,8 +91,7 @@ export function findQuotes(doc: Doc): QuoteRecord[] {
 }
 
 function analyseQuotes(doc: Doc): Found {
-  let f = CACHE.get(doc);
-  if (f) return f;
+  if (doc === cacheDoc && doc.tokens === cacheTokens) return cacheFound!;
   const hasQuote = QUOTE_CHAR_RE.test(doc.text);
   const marks = hasQuote ? findQuoteMarks(doc) : [];
   const state: State = { ...newContext(), prevPara: -10 };
@@ -135,8 +138,10 @@ function analyseQuotes(doc: Doc): Found {
     if (cands) reportedInSentence(doc, marks, sent, cands, frames, state);
   });
   frames.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
-  f = { frames, quotes: selectQuotes(doc, frames) };
-  CACHE.set(doc, f);
+  const f = { frames, quotes: selectQuotes(doc, frames) };
+  cacheDoc = doc;
+  cacheTokens = doc.tokens;
+  cacheFound = f;
   return f;
 }
 
