@@ -6,7 +6,9 @@ import type { Realis } from "../../core/types.js";
 
 const FUTURE = new Set(["will", "shall", "'ll", "’ll", "going", "gonna", "due", "set", "scheduled", "expected", "plans", "planned", "planning", "plan", "intends", "intended", "aims", "upcoming", "next", "forthcoming", "tomorrow"]);
 const HYPO = new Set(["would", "could", "may", "might", "should", "must", "can", "if", "unless", "whether", "possible", "potential", "proposed", "hope", "hopes", "hoped", "hoping", "wish", "wishes", "want", "wants", "wanted", "seek", "seeks", "sought", "seeking", "ready", "willing", "prepared", "offered", "offering", "invited", "try", "tried", "trying", "attempt", "eventual", "likely", "unlikely", "perhaps", "maybe", "consider", "considering", "considered", "agreed", "agree", "asked", "urged", "called", "demanded", "appealed", "pushing", "push", "sought"]);
-const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without", "denied", "denies", "deny", "failed", "fails", "refused", "refuses", "cannot", "didn't", "hasn't", "haven't", "won't", "wasn't", "weren't", "isn't", "aren't", "doesn't", "don't"]);
+const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without", "denied", "denies", "deny", "failed", "fails", "refused", "refuses",
+  // "rejected talks with", "called off the meeting", "ruled out a visit": the act named after them did not happen
+  "rejected", "rejects", "declined", "declines", "rebuffed", "cancelled", "canceled", "postponed", "scrapped", "boycotted", "cannot", "didn't", "hasn't", "haven't", "won't", "wasn't", "weren't", "isn't", "aren't", "doesn't", "don't"]);
 /** words that end the clause the trigger is in, looking left */
 const CLAUSE_BREAK = new Set([",", ";", ":", "—", "–", "said", "says", "but", "while", "despite", "after", "before", "when", "as", "since", "because", "although", "which", "who", "(", "\"", "“", "”"]);
 const DETERMINER = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"]);
@@ -59,6 +61,7 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
       continue;
     }
     if (NEG.has(w)) return "negated";
+    if ((w === "out" || w === "off") && k + 1 < n && /^(?:ruled|rules|ruling|called|calls|calling)$/.test(before[n - 2 - k]!)) return "negated";
     if (k === 0 && w === "to" && !/^(?:ready|willing|prepared)$/.test(triggerWord)) {
       if (n >= 2 && ONGOING.has(before[n - 2]!)) return "asserted";
       realis = "future";

@@ -185,3 +185,26 @@ describe("requests: a finite verb after an infinitive, a possessor with modifier
     expect(pairs("Turkey has not closed the straits despite Ukraine's urgent requests that it do so.")).not.toContain("REQUEST TUR>UKR");
   });
 });
+
+describe("ordinary vocabulary: weapons as aid, firing on, verbs that cancel what they name", () => {
+  it("codes deliveries of weapons and systems as AID", () => {
+    expect(coded("Germany delivered tanks to Ukraine.")).toContain("AID DEU>UKR");
+    expect(coded("The United States provided Ukraine with air defence systems.")).toContain("AID USA>UKR");
+  });
+  it("codes no AID for planned, refused or questioned deliveries, nor for tanks sent into a country", () => {
+    for (const t of ["Germany will deliver tanks to Ukraine.", "Germany refused to deliver tanks to Ukraine.", "Did Germany deliver tanks to Ukraine?", "Russia sent tanks into Ukraine."]) {
+      expect(coded(t).filter((k) => k.startsWith("AID") && !k.endsWith(" p"))).toEqual([]);
+    }
+  });
+  it("codes 'fired on' as ASSAULT, not when negated or asked", () => {
+    expect(coded("Russian troops fired on Ukrainian positions.")).toContain("ASSAULT RUS>UKR");
+    expect(coded("Russian troops did not fire on Ukrainian positions.")).toEqual([]);
+    expect(coded("Did Russian troops fire on Ukrainian positions?")).toEqual([]);
+  });
+  it("codes no talks that were ruled out, rejected or called off", () => {
+    for (const t of ["Russia ruled out talks with Ukraine.", "Turkey called off the meeting with Russia.", "Ukraine rejected talks with Russia."]) {
+      expect(coded(t).filter((k) => k.startsWith("CONSULT"))).toEqual([]);
+    }
+    expect(coded("Russia held talks with Ukraine.")).toContain("CONSULT RUS>UKR");
+  });
+});
