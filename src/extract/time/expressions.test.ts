@@ -31,6 +31,8 @@ const CASES: Array<{ text: string; ref: string; want: Expect[] }> = [
   // future context: the next such day, not the last one
   { text: "The ministers have agreed to meet on Thursday in Antalya.", ref: "2022-03-07", want: [["on Thursday", "2022-03-10", "day"]] },
   { text: "The president will speak to his counterpart on Sunday.", ref: "2022-03-05", want: [["on Sunday", "2022-03-06", "day"]] },
+  // a "will" inside the quotation before it is the speaker's: the report itself is past
+  { text: "“The talks will help,” the minister wrote on Twitter on Monday.", ref: "2022-03-09", want: [["on Monday", "2022-03-07", "day"]] },
   { text: "December 28 was the deadliest day.", ref: "2023-01-05", want: [["December 28", "2022-12-28", "day"]] },
   // past-leaning month-day: a reported date far ahead of the reference is last year's; a planned one is next year's
   { text: "Protests began on March 1 in the capital.", ref: "2019-11-14", want: [["March 1", "2019-03-01", "day"]] },

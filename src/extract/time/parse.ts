@@ -139,7 +139,7 @@ const TRIGGER_RE =
 
 // ---------------------------------------------------------------- candidates
 
-const CLAUSE_BOUNDARY_RE = /[.!?;:\n]|,\s|\s[—–-]\s/g;
+const CLAUSE_BOUNDARY_RE = /[.!?;:\n]|,["”’]?\s|\s[—–-]\s/g;
 /** Words before a date, in its clause, that put it in the future. */
 const FUTURE_BEFORE_RE =
   /\b(?:will|would|shall|won['’]t|due|scheduled|set\s+(?:to|for)|planned|plans?\s+to|expected\s+to|going\s+to|ahead\s+of|by\s+the\s+end\s+of|next|coming|upcoming|to\s+(?:meet|visit|hold|travel|attend|speak|talk|sign|vote|begin|start|resume|return|host|call|discuss|announce|take\s+place|convene|open|launch|hold|arrive|fly|go|come|join|decide|review|present|publish|release|deliver|receive))\b/i;
