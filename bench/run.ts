@@ -2,10 +2,10 @@
  * `npm run bench`: throughput and peak memory of each pass over a generated corpus.
  * Each measurement runs in its own child process so that its peak RSS is its own.
  *
- *   node dist/bench/run.js [--sizes 5000] [--phases tokenize,analyze,ingest]
+ *   node dist/bench/run.js [--sizes 5000] [--phases tokenize,analyze,ingest] [--out latest.json] [--progress file.jsonl]
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,11 +69,13 @@ const PHASES: Record<string, PhaseFn> = {
     const corpus = iterateCorpus(n);
     const timings: number[] = [];
     let last = performance.now();
+    const progress = progressReporter("ingest", n);
     await ingestArticles(store, corpus, {
       onArticle: () => {
         const now = performance.now();
         timings.push(now - last);
         last = now;
+        progress(timings);
       },
     });
     await store.close();
@@ -83,6 +85,25 @@ const PHASES: Record<string, PhaseFn> = {
   // analyze-threads-1/2, ingest-threads-2, ingest-pg (issue 9)
   ...SCALE_OUT_PHASES,
 };
+
+/**
+ * Every twentieth of a run, one JSON line (articles/s over that window and so far, RSS now) to
+ * stderr and to the --progress file: a long run that is stopped still shows its trend.
+ */
+function progressReporter(phase: string, n: number): (timings: number[]) => void {
+  const every = Math.max(1, Math.floor(n / 20));
+  const file = process.env.EVENTWIRE_BENCH_PROGRESS;
+  return (timings) => {
+    if (timings.length % every !== 0) return;
+    const done = timings.length;
+    const line = JSON.stringify({
+      phase, n, done, window_per_s: +rate(timings.slice(-every)).toFixed(1), so_far_per_s: +rate(timings).toFixed(1),
+      rss_mb: Math.round(process.memoryUsage().rss / 1048576), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), at: new Date().toISOString(),
+    });
+    process.stderr.write(`bench progress ${line}\n`);
+    if (file) appendFileSync(file, line + "\n");
+  };
+}
 
 function timeEach<T>(items: Iterable<T>, fn: (x: T) => void): number[] {
   const out: number[] = [];
@@ -113,12 +134,12 @@ async function child(phase: string, n: number): Promise<void> {
     first_tenth_per_s: rate(timings.slice(0, tenth)),
     last_tenth_per_s: rate(timings.slice(-tenth)),
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
-    extra,
+    extra: { ...extra, tenths_per_s: Array.from({ length: 10 }, (_, i) => +rate(timings.slice(i * tenth, i === 9 ? undefined : (i + 1) * tenth)).toFixed(1)) },
   };
   process.stdout.write(JSON.stringify(res) + "\n");
 }
 
-async function parent(sizes: number[], phases: string[]): Promise<void> {
+async function parent(sizes: number[], phases: string[], out: string): Promise<void> {
   const self = fileURLToPath(import.meta.url);
   const results: PhaseResult[] = [];
   for (const n of sizes) {
@@ -147,11 +168,11 @@ async function parent(sizes: number[], phases: string[]): Promise<void> {
   const dir = join(packageRoot(), "bench", "results");
   mkdirSync(dir, { recursive: true });
   const doc = { date: new Date().toISOString(), node: process.version, cpus: 1, results };
-  writeFileSync(join(dir, "latest.json"), JSON.stringify(doc, null, 2) + "\n");
+  writeFileSync(join(dir, out), JSON.stringify(doc, null, 2) + "\n");
   for (const r of results) {
     if (r.extra?.ms_per_article_by_stage) console.log(`${r.phase} × ${r.n}: ms per article by stage ${JSON.stringify(r.extra.ms_per_article_by_stage)}`);
   }
-  console.log(`results written to bench/results/latest.json`);
+  console.log(`results written to bench/results/${out}`);
 }
 
 const { values } = parseArgs({
@@ -160,7 +181,14 @@ const { values } = parseArgs({
     n: { type: "string" },
     sizes: { type: "string", default: "5000" },
     phases: { type: "string", default: "tokenize,analyze,ingest" },
+    /** the results file under bench/results/ */
+    out: { type: "string", default: "latest.json" },
+    /** a file to append the progress lines of long runs to (JSON lines) */
+    progress: { type: "string" },
   },
 });
 if (values.child) await child(values.child, Number(values.n));
-else await parent(values.sizes!.split(",").map(Number), values.phases!.split(","));
+else {
+  if (values.progress) process.env.EVENTWIRE_BENCH_PROGRESS = values.progress;
+  await parent(values.sizes!.split(",").map(Number), values.phases!.split(","), values.out!);
+}
