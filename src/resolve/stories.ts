@@ -125,7 +125,15 @@ const FORGOTTEN: Story = Object.freeze({
 }) as Story;
 
 /** The index keys of a retired story: none (shared, never added to). */
-const NO_KEYS: Set<string> = new Set();
+const NO_KEYS: IndexedKeys = Object.freeze({ t: new Set<string>(), n: new Set<string>(), e: new Set<string>() });
+
+/** The keys a story is in the postings under, by kind (terms, names, event keys). */
+interface IndexedKeys {
+  t: Set<string>;
+  n: Set<string>;
+  e: Set<string>;
+}
+const newKeys = (): IndexedKeys => ({ t: new Set(), n: new Set(), e: new Set() });
 
 /** log(d + 0.5) for small document frequencies */
 const LOG_TABLE = Float64Array.from({ length: 4096 }, (_, d) => Math.log(d + 0.5));
@@ -134,16 +142,17 @@ type StoryCache = Story & { _norms?: { n: number; terms: number; leadTerms: numb
 
 /** An article's vectors under the current idf, computed once per article. */
 interface Weighted {
-  /** unit-length log-tf (what joins a centroid) */
-  unit: Map<string, number>;
-  /** unit log-tf × idf, and its norm */
-  v: Map<string, number>;
-  norm: number;
-  /** unit log-tf × idf²: the dot product with a centroid needs no idf look-up */
-  v2: Map<string, number>;
-  /** v2's entries as parallel arrays, in v2's order (iterated per candidate story) */
+  /** the terms, in the article's order */
   v2Keys: string[];
+  /** unit-length log-tf (what joins a centroid), by term */
+  unitVals: number[];
+  /** unit log-tf × idf, by term, and its norm */
+  vVals: number[];
+  norm: number;
+  /** unit log-tf × idf², by term: the dot product with a centroid needs no idf look-up */
   v2Vals: number[];
+  /** v2 as a Map, built when a centroid is smaller than the article */
+  v2?: Map<string, number>;
 }
 
 /** An article's names with their idf, and the idf sum. */
@@ -196,7 +205,7 @@ export class StoryIndex {
   private byId = new Map<string, number>();
   /** story indices by term, name and event key (newest last) */
   private postings = { t: new Map<string, number[]>(), n: new Map<string, number[]>(), e: new Map<string, number[]>() };
-  private indexed: Array<Set<string>> = [];
+  private indexed: IndexedKeys[] = [];
   private primed = new Set<string>();
   private maxDay: number | null = null;
   private sinceRetire = 0;
@@ -300,14 +309,16 @@ export class StoryIndex {
     // the summary shows three events: keep a few, by how often they were the main news
     s.events = new Map([...s.events.entries()].sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count).slice(0, 6));
     // out of the candidate index: its postings entries go, and keys left without a story
-    for (const dk of this.indexed[si]!) {
-      const map = this.postings[dk[0] as "t" | "n" | "e"];
-      const key = dk.slice(2);
-      const list = map.get(key);
-      if (!list) continue;
-      const i = list.lastIndexOf(si);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) map.delete(key);
+    const done = this.indexed[si]!;
+    for (const kind of ["t", "n", "e"] as const) {
+      const map = this.postings[kind];
+      for (const key of done[kind]) {
+        const list = map.get(key);
+        if (!list) continue;
+        const i = list.lastIndexOf(si);
+        if (i >= 0) list.splice(i, 1);
+        if (list.length === 0) map.delete(key);
+      }
     }
     this.indexed[si] = NO_KEYS;
     delete (s as StoryCache)._norms;
@@ -378,22 +389,54 @@ export class StoryIndex {
   }
 
   private candidateIndices(f: ArticleFeatures): number[] {
-    const hits = new Map<number, number>();
+    // hit counts by story index in reused arrays, stamped per look-up (no Map per article);
+    // `order` keeps the first-hit order, which breaks ties as the Map's insertion order did
+    const nst = this.stories.length;
+    if (this.hitMark.length < nst) {
+      const grow = Math.max(nst, this.hitMark.length * 2, 64);
+      const m = new Int32Array(grow);
+      m.set(this.hitMark);
+      this.hitMark = m;
+      const c = new Int32Array(grow);
+      c.set(this.hitCount);
+      this.hitCount = c;
+    }
+    const stamp = ++this.hitStamp;
+    const mark = this.hitMark;
+    const count = this.hitCount;
+    const order: number[] = [];
     const lists = this.queryLists(f);
+    const maxScan = this.opts.maxPostingsScan;
     let work = 0;
     for (const list of lists) {
       let scanned = 0;
-      for (let i = list.length - 1; i >= 0 && scanned < this.opts.maxPostingsScan; i--, scanned++, work++) {
+      for (let i = list.length - 1; i >= 0 && scanned < maxScan; i--, scanned++, work++) {
         const si = list[i]!;
+        const m = mark[si]!;
+        if (m === stamp) {
+          count[si]!++;
+          continue;
+        }
+        // -stamp: seen in this look-up and out (retired or out of the window)
+        if (m === -stamp) continue;
         const st = this.stories[si]!;
-        if (st.retired || !this.inWindow(st, f.day)) continue;
-        hits.set(si, (hits.get(si) ?? 0) + 1);
+        if (st.retired || !this.inWindow(st, f.day)) {
+          mark[si] = -stamp;
+          continue;
+        }
+        mark[si] = stamp;
+        count[si] = 1;
+        order.push(si);
       }
     }
-    const out = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.opts.maxCandidates).map(([si]) => si);
+    // a stable sort by hits: ties in first-hit order
+    const out = order.sort((a, b) => count[b]! - count[a]!).slice(0, this.opts.maxCandidates);
     this.lastWork = { keys: lists.length, postings: work, candidates: out.length };
     return out;
   }
+  private hitMark = new Int32Array(0);
+  private hitCount = new Int32Array(0);
+  private hitStamp = 0;
 
   private bestCandidate(f: ArticleFeatures): Scored | null {
     let best: Scored | null = null;
@@ -407,37 +450,31 @@ export class StoryIndex {
 
   // --------------------------------------------------------------------------------- scoring
 
-  private unitLogTf(terms: Map<string, number>): Map<string, number> {
-    const v = new Map<string, number>();
+  /** The article's unit log-tf vector, idf-weighted, and its norm, computed once per article (parallel arrays in the terms' order). */
+  private weighted(terms: Map<string, number>): Weighted {
+    const v2Keys: string[] = [];
+    const unitVals: number[] = [];
     let norm = 0;
     for (const [t, w] of terms) {
       const x = 1 + Math.log(w);
-      v.set(t, x);
+      v2Keys.push(t);
+      unitVals.push(x);
       norm += x * x;
     }
     norm = Math.sqrt(norm) || 1;
-    for (const [t, x] of v) v.set(t, x / norm);
-    return v;
-  }
-
-  /** The article's unit log-tf vector, idf-weighted, and its norm, computed once per article. */
-  private weighted(terms: Map<string, number>): Weighted {
-    const unit = this.unitLogTf(terms);
-    const v = new Map<string, number>();
-    const v2 = new Map<string, number>();
-    const v2Keys: string[] = [];
-    const v2Vals: number[] = [];
+    const vVals: number[] = new Array(v2Keys.length);
+    const v2Vals: number[] = new Array(v2Keys.length);
     let na = 0;
-    for (const [t, x] of unit) {
-      const idf = this.idf(t);
+    for (let i = 0; i < v2Keys.length; i++) {
+      const x = unitVals[i]! / norm;
+      unitVals[i] = x;
+      const idf = this.idf(v2Keys[i]!);
       const a = x * idf;
-      v.set(t, a);
-      v2.set(t, a * idf);
-      v2Keys.push(t);
-      v2Vals.push(a * idf);
+      vVals[i] = a;
+      v2Vals[i] = a * idf;
       na += a * a;
     }
-    return { unit, v, norm: Math.sqrt(na), v2, v2Keys, v2Vals };
+    return { v2Keys, unitVals, vVals, norm: Math.sqrt(na), v2Vals };
   }
 
   private weightedNames(names: Set<string>): WeightedNames {
@@ -497,8 +534,13 @@ export class StoryIndex {
         shared?.push([t, x * y]);
       }
     } else {
+      let v2 = a.v2;
+      if (!v2) {
+        v2 = a.v2 = new Map();
+        for (let i = 0; i < a.v2Keys.length; i++) v2.set(a.v2Keys[i]!, a.v2Vals[i]!);
+      }
       for (const [t, y] of centroid) {
-        const x = a.v2.get(t);
+        const x = v2.get(t);
         if (x === undefined) continue;
         dot += x * y;
         shared?.push([t, x * y]);
@@ -547,8 +589,11 @@ export class StoryIndex {
         lead: this.weighted(f.leadTerms),
         names,
         leadNames: this.weightedNames(f.leadNames),
-        rankedTerms: [...text.v.entries()].sort((a, b) => b[1] - a[1]).map((x) => x[0]),
-        rankedNames: [...names.list].sort((a, b) => b[1] - a[1]).map((x) => x[0]),
+        rankedTerms: rankedBy(text.v2Keys, text.vVals),
+        rankedNames: rankedBy(
+          names.list.map((x) => x[0]),
+          names.list.map((x) => x[1]),
+        ),
       };
     }
     return this.lastQuery;
@@ -556,7 +601,10 @@ export class StoryIndex {
 
   /** How specific an event key is: 1 for a key no other article has, 0 for one every article has. */
   private keyWeight(key: string): number {
-    return this.n > 1 ? Math.min(1, this.idfOf(this.dfEvents.get(key) ?? 0) / Math.log(this.n + 1)) : 1;
+    if (this.n <= 1) return 1;
+    // idfOf keeps logN = log(n + 1)
+    const idf = this.idfOf(this.dfEvents.get(key) ?? 0);
+    return Math.min(1, idf / this.logN);
   }
 
   /** The evidence for putting article `f` into story `si`, combined into one score. */
@@ -691,7 +739,7 @@ export class StoryIndex {
       actors: new Map(),
       events: new Map(),
     });
-    this.indexed.push(new Set());
+    this.indexed.push(newKeys());
     this.byId.set(id, idx);
     this.live.push(idx);
     this.join(idx, f, reason, 0);
@@ -706,10 +754,12 @@ export class StoryIndex {
       s.firstDay = s.firstDay === null ? f.day : Math.min(s.firstDay, f.day);
       s.lastDay = s.lastDay === null ? f.day : Math.max(s.lastDay, f.day);
     }
-    delete (s as StoryCache)._norms;
+    // invalidated, not deleted (a delete can leave the object in slow dictionary mode); an
+    // undefined field is not in the saved state, as a deleted one was not
+    (s as StoryCache)._norms = undefined;
     const q = this.query(f);
-    s.terms = this.addToCentroid(s.terms, q.text.unit, this.opts.centroidTerms);
-    s.leadTerms = this.addToCentroid(s.leadTerms, q.lead.unit, this.opts.centroidTerms / 2);
+    s.terms = this.addToCentroid(s.terms, q.text, this.opts.centroidTerms);
+    s.leadTerms = this.addToCentroid(s.leadTerms, q.lead, this.opts.centroidTerms / 2);
     // the centroid is an average: divide by size at scoring time via cosine (scale-free)
     for (const nm of f.names) s.names.set(nm, (s.names.get(nm) ?? 0) + 1);
     if (s.names.size > 200) s.names = topN(s.names, 200);
@@ -733,8 +783,13 @@ export class StoryIndex {
   }
 
   /** Adds an article's unit log-tf vector to a centroid (a sum: cosine is scale-free), keeping the strongest terms. */
-  private addToCentroid(c: Map<string, number>, unit: Map<string, number>, cap: number): Map<string, number> {
-    for (const [t, x] of unit) c.set(t, (c.get(t) ?? 0) + x);
+  private addToCentroid(c: Map<string, number>, a: Weighted, cap: number): Map<string, number> {
+    const keys = a.v2Keys;
+    const unit = a.unitVals;
+    for (let i = 0; i < keys.length; i++) {
+      const t = keys[i]!;
+      c.set(t, (c.get(t) ?? 0) + unit[i]!);
+    }
     if (c.size <= cap * 1.5) return c;
     const keep = [...c.entries()]
       .map(([t, w]) => [t, w, w * this.idf(t)] as const)
@@ -751,30 +806,33 @@ export class StoryIndex {
   private reindex(si: number, f?: ArticleFeatures): void {
     const s = this.stories[si]!;
     const done = this.indexed[si]!;
-    if (done.size >= 400) return;
-    const keys: Array<["t" | "n" | "e", string]> = [];
+    if (done.t.size + done.n.size + done.e.size >= 400) return;
     if (f) {
       const q = this.query(f);
-      for (const t of q.rankedTerms.slice(0, 40)) keys.push(["t", t]);
-      for (const nm of q.rankedNames.slice(0, 30)) keys.push(["n", nm]);
-      for (const e of f.events) if (e.main) for (const k of e.keys) keys.push(["e", k]);
+      const terms = q.rankedTerms;
+      for (let i = 0; i < terms.length && i < 40; i++) this.post("t", terms[i]!, si, done);
+      const names = q.rankedNames;
+      for (let i = 0; i < names.length && i < 30; i++) this.post("n", names[i]!, si, done);
+      for (const e of f.events) if (e.main) for (const k of e.keys) this.post("e", k, si, done);
     } else {
       const terms = new Map([...s.terms.entries()].map(([t, w]) => [t, w * this.idf(t)]));
-      for (const [t] of [...terms.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) keys.push(["t", t]);
-      for (const nm of topN(s.names, 30).keys()) keys.push(["n", nm]);
-      for (const [k, se] of s.events) if (se.main > 0) keys.push(["e", k]);
+      for (const [t] of [...terms.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) this.post("t", t, si, done);
+      for (const nm of topN(s.names, 30).keys()) this.post("n", nm, si, done);
+      for (const [k, se] of s.events) if (se.main > 0) this.post("e", k, si, done);
     }
-    for (const [kind, k] of keys) {
-      const dk = kind + ":" + k;
-      if (done.has(dk)) continue;
-      done.add(dk);
-      const map = this.postings[kind];
-      let list = map.get(k);
-      if (!list) map.set(k, (list = []));
-      list.push(si);
-      // look-ups read only the newest entries: keep a bounded tail
-      if (list.length > 4 * this.opts.maxPostingsScan) list.splice(0, list.length - 2 * this.opts.maxPostingsScan);
-    }
+  }
+
+  /** Story `si` into the postings of one key, once. */
+  private post(kind: "t" | "n" | "e", k: string, si: number, done: IndexedKeys): void {
+    const seen = done[kind];
+    if (seen.has(k)) return;
+    seen.add(k);
+    const map = this.postings[kind];
+    let list = map.get(k);
+    if (!list) map.set(k, (list = []));
+    list.push(si);
+    // look-ups read only the newest entries: keep a bounded tail
+    if (list.length > 4 * this.opts.maxPostingsScan) list.splice(0, list.length - 2 * this.opts.maxPostingsScan);
   }
 
   // --------------------------------------------------------------------------------- reading
@@ -827,7 +885,7 @@ export class StoryIndex {
         actors: new Map(s.actors),
         events: new Map(s.events.map(([k, e]) => [k, { label: e.label, count: e.count, main: e.main, days: new Map(e.days) }])),
       });
-      x.indexed.push(new Set());
+      x.indexed.push(newKeys());
       x.byId.set(s.id, idx);
       if (!s.retired) {
         x.reindex(idx);
@@ -944,6 +1002,25 @@ function shortHash(s: string): string {
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0).toString(36).slice(0, 6);
+}
+
+/** `keys` by `vals`, largest first, ties in the keys' order (as a stable sort of the entries). */
+function rankedBy(keys: string[], vals: number[]): string[] {
+  // insertion sort (a stable sort): an article has some tens of terms
+  const n = keys.length;
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = vals[i]!;
+    let j = i - 1;
+    while (j >= 0 && vals[idx[j]!]! < v) {
+      idx[j + 1] = idx[j]!;
+      j--;
+    }
+    idx[j + 1] = i;
+  }
+  const out: string[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = keys[idx[i]!]!;
+  return out;
 }
 
 function topN(m: Map<string, number>, n: number): Map<string, number> {
