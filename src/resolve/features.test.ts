@@ -56,6 +56,16 @@ describe("cross-article features", () => {
     expect([...s.countries].sort()).toEqual(["TUR", "UKR"]);
   });
 
+  it("reads capitalised runs by characters as the run regex does: connectors, any whitespace, astral text by the regex", () => {
+    // "Bank of the Nations" is two runs (one connector, then a capital), "de\u00a0Gaulle" joins, "office" is no connector
+    const t = "Met Charles de\u00a0Gaulle and Ali bin Salman at Bank of the Nations; Moreau office Lavrov. Ibn-Sina’s aides";
+    const s = scanNames(t);
+    expect([...s.names]).toEqual(["met", "charles", "gaule", "ali", "bin", "salman", "bank", "nations", "moreau", "lavrov", "ibn", "sina"]);
+    // an astral character anywhere: the regex path, the same names
+    const a = scanNames(t + " 𝐀");
+    expect([...a.names]).toEqual([...s.names]);
+  });
+
   it("keys an event by type and sides: persons first, symmetric types unordered, no bare state pair when a person is named", () => {
     const a = { person: "Anja Velt", actor: "NRL" };
     const b = { person: "Pavel Dorin", actor: "EST" };

@@ -381,23 +381,95 @@ function scanNamesIn(text: string, lead: number[] | null): NameScan & { leadName
   const names = new Set<string>();
   const found = new Set<string>();
   const leadNames = new Set<string>();
-  CAP_RUN_RE.lastIndex = 0;
-  for (let m = CAP_RUN_RE.exec(text); m; m = CAP_RUN_RE.exec(text)) {
-    const info = runInfo(m[0]);
+  const onRun = (index: number, raw: string) => {
+    const info = runInfo(raw);
     for (const c of info.countries) found.add(c);
-    if (info.names.length === 0) continue;
-    if (info.single && isSentenceStart(text, m.index)) continue;
+    if (info.names.length === 0) return;
+    if (info.single && isSentenceStart(text, index)) return;
     for (const p of info.names) names.add(p);
     if (lead) {
       for (let i = 0; i < lead.length; i += 2) {
-        if (m.index >= lead[i]! && m.index < lead[i + 1]!) {
+        if (index >= lead[i]! && index < lead[i + 1]!) {
           for (const p of info.names) leadNames.add(p);
           break;
         }
       }
     }
-  }
+  };
+  if (ASTRAL_RE.test(text)) {
+    CAP_RUN_RE.lastIndex = 0;
+    for (let m = CAP_RUN_RE.exec(text); m; m = CAP_RUN_RE.exec(text)) onRun(m.index, m[0]);
+  } else eachCapRun(text, (a, b) => onRun(a, text.slice(a, b)));
   return { names, countries: found, leadNames };
+}
+
+/** [\p{L}\p{M}'’-]* from `i`: the end of a capitalised word. */
+function capWordEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 39 || c === 45 || c === 0x2019 || classOf(c) & (C_L | C_M)) i++;
+    else break;
+  }
+  return i;
+}
+
+/** Name connectors of CAP_RUN_RE (of, the, al, el, bin, de, da, van, von, du): the end of the one at `i`, or -1. */
+function connectorEnd(text: string, i: number): number {
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  switch (a) {
+    case 111: // o
+      return b === 102 ? i + 2 : -1; // of
+    case 116: // t
+      return b === 104 && text.charCodeAt(i + 2) === 101 ? i + 3 : -1; // the
+    case 97: // a
+      return b === 108 ? i + 2 : -1; // al
+    case 101: // e
+      return b === 108 ? i + 2 : -1; // el
+    case 98: // b
+      return b === 105 && text.charCodeAt(i + 2) === 110 ? i + 3 : -1; // bin
+    case 100: // d
+      return b === 101 || b === 97 || b === 117 ? i + 2 : -1; // de, da, du
+    case 118: // v
+      return (b === 97 || b === 111) && text.charCodeAt(i + 2) === 110 ? i + 3 : -1; // van, von
+    default:
+      return -1;
+  }
+}
+
+/**
+ * Calls `fn` on every match of CAP_RUN_RE in a BMP text, by characters: an upper-case letter and
+ * its word, then any number of (whitespace, an optional connector and whitespace, a capitalised word).
+ */
+function eachCapRun(text: string, fn: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!(classOf(text.charCodeAt(i)) & C_LU)) {
+      i++;
+      continue;
+    }
+    let j = capWordEnd(text, i + 1);
+    for (;;) {
+      let k = j;
+      while (k < n && classOf(text.charCodeAt(k)) & C_S) k++;
+      if (k === j || k >= n) break;
+      const c = connectorEnd(text, k);
+      if (c > 0) {
+        let m = c;
+        while (m < n && classOf(text.charCodeAt(m)) & C_S) m++;
+        if (m > c && m < n && classOf(text.charCodeAt(m)) & C_LU) {
+          j = capWordEnd(text, m + 1);
+          continue;
+        }
+      }
+      if (classOf(text.charCodeAt(k)) & C_LU) j = capWordEnd(text, k + 1);
+      else break;
+    }
+    fn(i, j);
+    i = j;
+  }
 }
 
 function isSentenceStart(text: string, i: number): boolean {
