@@ -160,6 +160,9 @@ function gapWords(ctx: CoderContext, from: number, to: number): string[] {
   return wordsBetween(ctx, a, b);
 }
 
+/** generic crowds (the head of a group side): never a side of a diplomatic contact */
+const CROWD_RE = /\b(?:refugees|civilians|residents|protesters|protestors|demonstrators|crowds?|mob|villagers|prisoners|hostages|students|workers|strikers|settlers|farmers|miners|rioters|migrants)$/i;
+
 /** "accused his (Russian) counterpart of ...": the object is the other side of the reported conversation */
 const COUNTERPART_RE = /^\s+(?:his|her|their|its)\s+(?:[A-Za-z-]+\s+)?counterparts?\b/;
 
@@ -850,6 +853,14 @@ function codeMatch(
     if (/^\s*(?:[-–]\s*\S+\s+)?(?:[a-z]+\s+)?(?:talks|negotiations|meeting|meetings|summit|dialogue|delegations?)\b/.test(ctx.doc.text.slice(lastT.end, lastT.end + 40))) targets = [];
   }
 
+  // refugees arriving, protesters meeting: generic crowds are no side of a diplomatic contact
+  if (type === "CONSULT") {
+    const crowd = (u: Unit) => (u.via === "agent" || u.via === "agent-inferred") && !!u.side.group && CROWD_RE.test(u.side.group);
+    if (sources.length && sources.every(crowd) && !pairs) return;
+    sources = sources.filter((u) => !crowd(u));
+    targets = targets.filter((u) => !crowd(u));
+    if (pairs) pairs = pairs.filter(([a, b]) => !crowd(a) && !crowd(b));
+  }
   if (type === "CONSULT" && (mode === null || mode === "meeting") && rule.name !== "consult.meet.met" && PHONE_RE.test(sentText)) mode = "phone";
   if (type === "CONSULT" && mode === "meeting" && targets.length >= 3) mode = "multilateral";
 
@@ -1045,6 +1056,19 @@ function fillFromSentence(d: Draft, complete: Draft[], campaigns: Draft[]): void
   }
 }
 
+/** Mentions per ISO3 country in the article, of countries and places (not of the people who speak for them). */
+function countryCounts(doc: Doc): Map<string, number> {
+  const n = new Map<string, number>();
+  for (const m of doc.mentions) {
+    if (m.kind === "person") continue;
+    let a = m.actor;
+    if (!a && m.kind === "place") a = doc.places[m.ref]?.country ?? null;
+    if (!a || !/^[A-Z]{3}$/.test(a)) continue;
+    n.set(a, (n.get(a) ?? 0) + 1);
+  }
+  return n;
+}
+
 /** Article-level passes: campaigns, missing targets, dates, one event per key. */
 function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
   // campaigns: complete ones define the war's sides; partial mentions join them
@@ -1056,6 +1080,46 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
       same.nearDate ??= d.nearDate;
       if (!same.source!.person && d.source.person) same.source = d.source;
     } else campaigns.push(d);
+  }
+  if (!campaigns.length) {
+    // "Russia's invasion" in one sentence, "the war in Ukraine" in another: one aggressor and one victim named
+    // apart in the article are the two sides of its war
+    const half = drafts.filter((d) => d.campaign && !d.inferred && d.realis === "asserted" && !d.source !== !d.target);
+    const aggressors = half.filter((d) => d.source);
+    const victims = half.filter((d) => d.target);
+    const one = (xs: Side[]) => xs.every((x) => sameActor(x, xs[0]!));
+    if (aggressors.length && victims.length && one(aggressors.map((d) => d.source!)) && one(victims.map((d) => d.target!)) &&
+      !sameActor(aggressors[0]!.source!, victims[0]!.target!) && !sameActor(victims[0]!.target!, aggressors[0]!.source!)) {
+      const first = half[0]!;
+      const src = aggressors.find((d) => d.source!.person)?.source ?? aggressors[0]!.source!;
+      campaigns.push({ ...first, source: src, target: victims[0]!.target, nearDate: half.find((d) => d.nearDate)?.nearDate ?? null });
+    } else if (aggressors.length && !victims.length && one(aggressors.map((d) => d.source!))) {
+      // "Russia's invasion" with no victim named anywhere: the article's principal other country, when a
+      // sentence with the campaign names it too
+      const agg = aggressors[0]!.source!;
+      const aggC = agg.actor ?? agg.country ?? null;
+      const counts = countryCounts(doc);
+      const inCampaignSentences = new Set<string>();
+      for (const d of aggressors) {
+        const sent = doc.sentences[d.sent]!;
+        for (const m of doc.mentions) if (m.start >= sent.start && m.end <= sent.end && (m.kind === "country" || m.kind === "place")) {
+          const a = m.actor ?? (m.kind === "place" ? doc.places[m.ref]?.country ?? null : null);
+          if (a && a !== aggC) inCampaignSentences.add(a);
+        }
+      }
+      let best: string | null = null;
+      let bestN = 0;
+      let tie = false;
+      for (const [c, n] of counts) {
+        if (c === aggC) continue;
+        if (n > bestN) [best, bestN, tie] = [c, n, false];
+        else if (n === bestN) tie = true;
+      }
+      if (best && !tie && inCampaignSentences.has(best)) {
+        const src = aggressors.find((d) => d.source!.person)?.source ?? agg;
+        campaigns.push({ ...aggressors[0]!, source: src, target: { person: null, actor: best }, nearDate: aggressors.find((d) => d.nearDate)?.nearDate ?? null });
+      }
+    }
   }
   const complete = drafts.filter((d) => !d.campaign && d.source && d.target && !d.inferred);
   const out: Draft[] = [];

@@ -208,3 +208,20 @@ describe("ordinary vocabulary: weapons as aid, firing on, verbs that cancel what
     expect(coded("Russia held talks with Ukraine.")).toContain("CONSULT RUS>UKR");
   });
 });
+
+describe("the war of an article: aggressor and victim named apart", () => {
+  it("joins 'Russia's invasion' and 'the war in Ukraine'", () => {
+    expect(coded("Millions have fled since Russia's invasion. The war in Ukraine goes on.")).toContain("ASSAULT RUS>UKR");
+  });
+  it("takes the article's principal other country as the victim when a campaign sentence names it", () => {
+    expect(coded("More than two million people have fled Ukraine following Russia's invasion. Ukraine has asked for help. Refugees from Ukraine arrived in Germany.")).toContain("ASSAULT RUS>UKR");
+  });
+  it("codes no war that is only possible, and guesses no victim between equals", () => {
+    expect(coded("A possible Russian invasion worries Ukraine. Ukraine has asked for help.").filter((k) => k.startsWith("ASSAULT"))).toEqual([]);
+    expect(coded("Russia's invasion worries Turkey and Germany.").filter((k) => k.startsWith("ASSAULT"))).toEqual([]);
+  });
+  it("makes no diplomatic contact of a crowd arriving", () => {
+    expect(coded("Refugees from Ukraine arrived in Germany.").filter((k) => k.startsWith("CONSULT"))).toEqual([]);
+    expect(coded("Demir visited Kyiv.")).toContain("CONSULT TUR>UKR");
+  });
+});
