@@ -107,7 +107,7 @@ function countryOfSide(s: Side): string | null {
  * trigger in the sentence, else the nearest one before it, else (a domestic event) the known
  * side's own country or the article's dominant country.
  */
-function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: number, mEnd: number, dominant: string | null): [Side | null, Side | null] {
+function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: number, mEnd: number, dominant: string | null, intransitive = false): [Side | null, Side | null] {
   const known = s ?? t;
   const other = (u: Unit) => !u.possessive && u !== known && !(known && sameSide(u.side, known.side)) && (u.side.actor || u.side.group || u.side.country);
   let fs: Side | null = null;
@@ -120,6 +120,8 @@ function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: nu
     if (cand && s && cand.start < s.start) cand = null;
     const dom = (s && countryOfSide(s.side)) ?? dominant;
     ft = cand ? cand.side : dom ? { person: null, actor: dom } : null;
+    // "resigned", "surrendered": no guessed target (one named by "to" is found by the rule)
+    if (intransitive) ft = null;
   }
   if (!s) {
     let cand: Unit | null = null;
@@ -743,6 +745,12 @@ function codeMatch(
         break;
       }
       case "object":
+        // "resigned", "surrendered": only "surrendered to X" names a target
+        if (rule.intransitive) {
+          const obj = objectOf(ctx, units, tEnd, sent.end, 1);
+          targets = obj.length && gapWords(ctx, tEnd, obj[0]!.start).join(" ") === "to" ? obj : [];
+          break;
+        }
         // threats and demands name their target after the act: "threatened to cut off gas to X"
         // a shelled or seized town stands for its country: "shelled residential areas of Kharkiv"
         targets = objectOf(ctx, units, tEnd, sent.end, rule.maxGap ?? OBJECT_WINDOW[type] ?? 5, type === "ASSAULT" || type === "COERCE", false, type === "MOBILIZE" || type === "AID" || type === "RETREAT");
@@ -966,7 +974,7 @@ function codeMatch(
     }
     let fbSource: Side | null = null;
     let fbTarget: Side | null = null;
-    if (!s || !t) [fbSource, fbTarget] = fallbackSides(allUnits, s, t, mStart, mEnd, dominantOf(ctx));
+    if (!s || !t) [fbSource, fbTarget] = fallbackSides(allUnits, s, t, mStart, mEnd, dominantOf(ctx), !!rule.intransitive);
     let start = mStart;
     let end = mEnd;
     for (const u of [s, t]) {

@@ -32,6 +32,8 @@ export interface RuleSpec {
   notAfter?: string;
   /** at most this many words between the match and its object */
   maxGap?: number;
+  /** an act with no target of its own ("resigned", "surrendered"): a partial event gets no guessed target */
+  intransitive?: boolean;
 }
 
 export interface Rule extends RuleSpec {

@@ -225,3 +225,20 @@ describe("the war of an article: aggressor and victim named apart", () => {
     expect(coded("Demir visited Kyiv.")).toContain("CONSULT TUR>UKR");
   });
 });
+
+describe("intransitive acts (retreat.resign)", () => {
+  function all(text: string): string[] {
+    return codeEvents(fixtureDoc(text))
+      .filter((e) => e.realis === "asserted")
+      .map((e) => `${e.type} ${e.source.person ?? e.source.actor}>${e.target.person ?? e.target.actor ?? "-"} [${e.rule}]`);
+  }
+  it("gives a resignation no target, not even a later actor of the sentence", () => {
+    expect(all("Demir resigned on Sunday as the opposition protested in Russia.")).toContain("RETREAT Ali Demir>- [retreat.resign]");
+  });
+  it("takes the one surrendered to", () => {
+    expect(all("Ukrainian troops surrendered to Russia.")).toContain("RETREAT UKR>RUS [retreat.resign]");
+  });
+  it("codes no resignation that is planned, denied or asked about", () => {
+    for (const t of ["Demir will resign next week.", "Demir did not resign.", "Did Demir resign?"]) expect(all(t)).toEqual([]);
+  });
+});
