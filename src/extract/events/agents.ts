@@ -276,8 +276,20 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
     if (out === units) out = units.slice();
     out[i] = { ...u, side: { ...u.side, country: c } };
   }
-  if (!added) return out;
-  return out.concat(added).sort((a, b) => a.start - b.start);
+  let all = added ? out.concat(added).sort((a, b) => a.start - b.start) : out;
+  // "ethnic Albanians in Serbia": an ethnic group where it lives, not the state of its name
+  for (let i = 0; i < all.length; i++) {
+    const u = all[i]!;
+    if (u.person || u.place || u.side.group || !u.side.actor) continue;
+    const t = tokAfter(doc, u.start);
+    if (t <= tokStart || t >= tokEnd || words[t - 1] !== "ethnic" || toks[t]!.end !== u.end || !L.names.has(words[t]!) || L.shortNames.has(words[t]!)) continue;
+    const own = u.side.actor;
+    const where = all.find((x) => x !== u && !x.person && !x.side.group && unitCountry(x) && unitCountry(x) !== own);
+    const country = (where && unitCountry(where)) ?? (dominant && dominant !== own ? dominant : own);
+    if (all === units) all = units.slice();
+    all[i] = { ...u, start: toks[t - 1]!.start, side: { person: null, actor: null, group: text.slice(toks[t - 1]!.start, u.end), country }, via: "agent-name" };
+  }
+  return all;
 }
 
 function tokAfter(doc: Doc, pos: number): number {

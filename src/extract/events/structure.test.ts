@@ -242,3 +242,17 @@ describe("intransitive acts (retreat.resign)", () => {
     for (const t of ["Demir will resign next week.", "Demir did not resign.", "Did Demir resign?"]) expect(all(t)).toEqual([]);
   });
 });
+
+describe("an ethnic group acts where it lives", () => {
+  it("gives 'ethnic Iranians' in Turkey the country Turkey, as a group", () => {
+    const evs = codeEvents(fixtureDoc("Ethnic Iranians protested in Turkey on Monday.")).filter((e) => e.type === "PROTEST" && e.realis === "asserted");
+    expect(evs[0]?.source.group).toMatch(/ethnic Iranians/i);
+    expect(evs[0]?.source.actor).toBeNull();
+    expect(evs[0]?.source.country).toBe("TUR");
+  });
+  it("leaves a plain demonym the state, and codes no protest that is planned or denied", () => {
+    expect(coded("Iranians protested in Turkey on Monday.")).toContain("PROTEST IRN>TUR p");
+    expect(coded("Ethnic Iranians will protest in Turkey on Monday.").filter((k) => k.startsWith("PROTEST"))).toEqual([]);
+    expect(coded("Ethnic Iranians did not protest in Turkey.").filter((k) => k.startsWith("PROTEST"))).toEqual([]);
+  });
+});
