@@ -114,6 +114,47 @@ describe("cross-article anchoring by onsets (batch)", () => {
   });
 });
 
+describe("cross-article anchoring by events and counts (batch)", () => {
+  // 2031-04-10 is a Thursday
+  const MET = article("met", "Peru's Foreign Minister Ana Torres met her Chilean counterpart Luis Rojas in Lima on Thursday, the ministry said.\nThey discussed the border.", "2031-04-10");
+  const PLAN = article(
+    "plan",
+    "Foreign Minister Ana Torres and her Chilean counterpart Luis Rojas have agreed to meet on Thursday in Lima, the host said on Monday.\nThe talks would be the first in months.\nNo agenda was given.",
+    null,
+  );
+  const COUNT = article("count", "The rights office said 1,237 civilians have been killed in the war as of March 19.\nMost died in shelling.", "2031-03-20");
+  const RECOUNT = article("recount", "The rights office said at least 1,237 civilians have been killed.\nIn a statement on Sunday, the office gave details of the deaths.\nMost died in shelling.", null);
+
+  it("a meeting planned for a weekday is the dated meeting of the same two persons", () => {
+    const items = [item(MET, "s1"), item(PLAN, "s2")];
+    redateBatch(items, { now: NOW });
+    const rec = items[1]!.record;
+    // the meeting is Thursday 10 April: the article is from 4–10 April, its "on Monday" is the 7th
+    expect(rec).toMatchObject({ published: "2031-04-07", published_inferred: true, published_rule: "event:weekday", published_from: ["met"] });
+    expect(rec.published_evidence!.text).toBe("on Thursday");
+  });
+
+  it("two registered meetings of the pair on that weekday: no anchor", () => {
+    const again = article("again", MET.text, "2031-04-17");
+    const items = [item(MET, "s1"), item(again, "s3"), item(PLAN, "s2")];
+    redateBatch(items, { now: NOW });
+    expect(items[2]!.record.published).toBeNull();
+  });
+
+  it("the same distinctive count places the undated report in the week after its date", () => {
+    const items = [item(COUNT, "s1"), item(RECOUNT, "s2")];
+    redateBatch(items, { now: NOW });
+    expect(items[1]!.record).toMatchObject({ published: "2031-03-23", published_rule: "figure:weekday", published_from: ["count"] });
+  });
+
+  it("a round count identifies nothing", () => {
+    const round = (a: Article) => article(a.id, a.text.replace(/1,237/g, "1,200"), a.published);
+    const items = [item(round(COUNT), "s1"), item(round(RECOUNT), "s2")];
+    redateBatch(items, { now: NOW });
+    expect(items[1]!.record.published).toBeNull();
+  });
+});
+
 describe("onset registry", () => {
   it("the day most articles state wins; a tie gives none; JSON round trip", () => {
     const r = new OnsetRegistry();

@@ -33,13 +33,14 @@
  * are then dated consistently. The story label is kept.
  */
 import { analyze, newDoc, toRecord } from "../analyze.js";
-import type { AnalyzeOptions, Article, ArticleRecord, Span } from "../core/types.js";
+import type { AnalyzeOptions, Article, ArticleRecord, Doc, Span } from "../core/types.js";
 import { textStage } from "../extract/text.js";
-import { dayOf, isoDay, parseIsoDay, weekdayOf, ymdOf } from "../extract/time/calendar.js";
-import { parseCandidates } from "../extract/time/parse.js";
+import { dayOf, isoDay, mondayOf, parseIsoDay, weekdayOf, weekdayOnOrAfter, weekdayOnOrBefore, ymdOf } from "../extract/time/calendar.js";
+import { parseCandidates, type Cand } from "../extract/time/parse.js";
 import { resolveCandidates } from "../extract/time/resolve.js";
 import { spanIndexAt } from "../core/span.js";
 import { scanNames } from "./features.js";
+import { foldName, surnameOf } from "../text/fold.js";
 import type { Store } from "../store/port.js";
 import { inferPublished, leadSentences } from "../extract/time/published.js";
 
@@ -79,7 +80,7 @@ export interface Mate {
 }
 
 export interface DateDecision {
-  rule: "story-mate:year" | "story-mate:weekday" | "story-mate:today" | "batch-year" | "story-year" | "onset:weekday" | "onset:year";
+  rule: "story-mate:year" | "story-mate:weekday" | "story-mate:today" | "batch-year" | "story-year" | "onset:weekday" | "onset:year" | "event:weekday" | "figure:weekday";
   /** the year for the article's year-less dates */
   yearHint: number | null;
   /** the publication date, when the rule fixes the day itself (weekday, today) */
@@ -386,23 +387,35 @@ export function redateBatch(items: BatchItem[], options: AnalyzeOptions = {}): R
   const onsetCache = new Map<string, OnsetCues>();
   const onsetsOf = (it: BatchItem): OnsetCues => {
     let c = onsetCache.get(it.record.id);
-    if (!c) onsetCache.set(it.record.id, (c = onsetCues(it.article, it.record, parseIsoDay(known.get(it.record.id) ?? null))));
+    if (!c) onsetCache.set(it.record.id, (c = onsetCues(it.article, it.record, parseIsoDay(known.get(it.record.id) ?? null), { ties: true })));
     return c;
   };
-  for (const it of items) registry.addCues(it.record.id, onsetsOf(it));
-  let onsetFilled = false;
-  for (const it of undated) {
-    const id = it.record.id;
-    if (known.has(id)) continue;
-    const d = decideFromOnsets(id, onsetsOf(it), registry);
-    if (!d) continue;
-    decided.set(id, d);
-    if (d.publishedHint) {
-      known.set(id, d.publishedHint.value);
-      onsetFilled = true;
-    }
+  // events between two named persons, by day: an undated article that ties the same pair to a
+  // weekday is anchored by them (rounds: an article anchored in one round dates its own events)
+  const events = new OnsetRegistry();
+  for (const it of items) {
+    registry.addCues(it.record.id, onsetsOf(it));
+    registerTies(it.record.id, onsetsOf(it), parseIsoDay(known.get(it.record.id) ?? null), events);
   }
-  if (onsetFilled) storyRounds();
+  for (let round = 0; round < 4; round++) {
+    let filled = false;
+    for (const it of undated) {
+      const id = it.record.id;
+      if (known.has(id)) continue;
+      const d = decideFromAnchors(id, onsetsOf(it), registry, events);
+      if (!d) continue;
+      decided.set(id, d);
+      if (d.publishedHint) {
+        known.set(id, d.publishedHint.value);
+        registerTies(id, onsetsOf(it), parseIsoDay(d.publishedHint.value), events);
+        filled = true;
+      }
+    }
+    if (!filled) break;
+    storyRounds();
+    // articles dated by their story-mates in this round date their events too
+    for (const it of undated) if (known.has(it.record.id)) registerTies(it.record.id, onsetsOf(it), parseIsoDay(known.get(it.record.id)!), events);
+  }
 
   for (const it of undated) {
     const d = decided.get(it.record.id);
@@ -554,9 +567,24 @@ export interface OnsetCues {
   weekdays: Array<{ weekday: number; span: Span }>;
   /** actor codes acting in the article (event sides, countries named, persons' and places' countries), when a mention names no sides */
   actors: Set<string>;
+  /** events between two named persons tied to a day expression (only with `ties`) */
+  ties: EventTie[];
 }
 
-const NO_ONSETS: OnsetCues = { mentions: [], weekdays: [], actors: new Set() };
+/** An event between two named persons and the day expression of its sentence. */
+export interface EventTie {
+  /** "p:" and the sorted folded surnames: "p:kuleba|lavrov" */
+  key: string;
+  /** the day, when the article's reference (or a full date) fixes it */
+  day: number | null;
+  weekday: number | null;
+  mod: "last" | "next" | "this" | null;
+  future: boolean;
+  /** the time expression */
+  span: Span;
+}
+
+const NO_ONSETS: OnsetCues = { mentions: [], weekdays: [], actors: new Set(), ties: [] };
 
 /** The sides named in [start, end): an ASSAULT event's pair there, else the countries named (names, demonyms, capitals, persons' countries). */
 function actorsIn(text: string, record: ArticleRecord, start: number, end: number): Set<string> {
@@ -610,8 +638,15 @@ function onsetNear(text: string, start: number, end: number): Span | null {
  * parse, only when the text has an onset word). `ref` is the day the article's dates are read
  * against (its publication day, or a caption's lower bound), or null.
  */
-export function onsetCues(article: Article, record: ArticleRecord, ref: number | null): OnsetCues {
-  if (!ONSET_TRIGGER_RE.test(article.text)) return NO_ONSETS;
+export function onsetCues(article: Article, record: ArticleRecord, ref: number | null, opts: { ties?: boolean } = {}): OnsetCues {
+  const onsetWords = ONSET_TRIGGER_RE.test(article.text);
+  const pairs = opts.ties ? personPairEvents(record) : [];
+  if (!onsetWords && pairs.length === 0) {
+    const figs = opts.ties ? figureTies(record, ref) : [];
+    if (figs.length === 0) return NO_ONSETS;
+    // a dated article only registers its counts; an undated one needs its weekdays (the parse)
+    if (ref !== null || record.published) return { ...NO_ONSETS, ties: figs };
+  }
   const doc = newDoc(article);
   textStage.run(doc, {});
   const cands = parseCandidates(doc.text);
@@ -629,7 +664,7 @@ export function onsetCues(article: Article, record: ArticleRecord, ref: number |
   for (const c of cands) {
     if (c.future) continue;
     if (c.kind === "wd" && !c.mod && c.role !== "caption" && !/weekend/i.test(doc.text.slice(c.start, c.end))) weekdays.push({ weekday: c.weekday!, span: { start: c.start, end: c.end } });
-    if (c.kind !== "abs" && c.kind !== "md" && c.kind !== "wd") continue;
+    if (!onsetWords || (c.kind !== "abs" && c.kind !== "md" && c.kind !== "wd")) continue;
     if (c.endD !== undefined) continue; // a stated range is not a start day
     const span = onsetNear(doc.text, c.start, c.end);
     if (!span) continue;
@@ -651,7 +686,116 @@ export function onsetCues(article: Article, record: ArticleRecord, ref: number |
   }
   // the sides acting in the article: only needed to place an onset that names none ("the war began")
   const actors = mentions.some((m) => m.pair === null) ? articleActors(record, doc.text) : new Set<string>();
-  return { mentions, weekdays, actors };
+  const ties = eventTies(doc, cands, dayAt, pairs);
+  if (opts.ties) ties.push(...figureTies(record, ref));
+  return { mentions, weekdays, actors, ties };
+}
+
+/** A count distinctive enough to identify one report across articles (not round, not small). */
+function distinctiveCount(v: number): boolean {
+  return Number.isInteger(v) && v >= 100 && v % 100 !== 0;
+}
+
+/**
+ * The article's distinctive counts ("902 civilians killed"): key "f:<category>|<value>", with
+ * the day they are as of (or the publication day) when known. The same count reported by an
+ * undated article places it in the week after.
+ */
+function figureTies(record: ArticleRecord, ref: number | null): EventTie[] {
+  const out: EventTie[] = [];
+  const seen = new Set<string>();
+  for (const f of record.figures) {
+    if (!distinctiveCount(f.value)) continue;
+    const key = `f:${f.category}|${f.value}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ key, day: parseIsoDay(f.as_of) ?? ref, weekday: null, mod: null, future: false, span: { start: f.span.start, end: f.span.end } });
+  }
+  return out;
+}
+
+/** Events between two named persons, with their key (sorted folded surnames). */
+function personPairEvents(record: ArticleRecord): Array<{ key: string; span: Span }> {
+  const out: Array<{ key: string; span: Span }> = [];
+  for (const e of record.events) {
+    if (!e.source.person || !e.target.person) continue;
+    const a = surnameOf(foldName(e.source.person));
+    const b = surnameOf(foldName(e.target.person));
+    if (!a || !b || a === b) continue;
+    out.push({ key: `p:${pairKey(a, b)}`, span: e.span });
+  }
+  return out;
+}
+
+/**
+ * Each person-pair event tied to the day expression of its sentence (inside the event's words
+ * first, else the nearest; photo captions and "since" start points excluded), as dateFor's
+ * sentence rule reads it.
+ */
+function eventTies(doc: Doc, cands: readonly Cand[], dayAt: Map<number, number>, pairs: ReadonlyArray<{ key: string; span: Span }>): EventTie[] {
+  const out: EventTie[] = [];
+  const seen = new Set<string>();
+  const sents = doc.sentences;
+  for (const p of pairs) {
+    const si = spanIndexAt(sents, p.span.start);
+    const sent = sents[Math.min(Math.max(si, 0), sents.length - 1)];
+    if (!sent) continue;
+    let best: Cand | null = null;
+    let bestScore = Infinity;
+    for (const c of cands) {
+      if (c.start < sent.start) continue;
+      if (c.start >= sent.end) break;
+      if (c.role === "caption" || c.role === "since" || c.endD !== undefined) continue;
+      if (c.kind !== "wd" && c.kind !== "abs" && c.kind !== "md") continue;
+      const score = c.start >= p.span.start && c.end <= p.span.end ? -1 : c.end <= p.span.start ? p.span.start - c.end : c.start - p.span.end;
+      if (score < bestScore) [best, bestScore] = [c, score];
+    }
+    if (!best) continue;
+    const id = `${p.key}@${best.start}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({
+      key: p.key,
+      day: dayAt.get(best.start) ?? (best.kind === "abs" ? dayOf(best.y!, best.m!, best.d!) : null),
+      weekday: best.kind === "wd" ? best.weekday! : null,
+      mod: best.kind === "wd" ? (best.mod ?? null) : null,
+      future: best.future,
+      span: { start: best.start, end: best.end },
+    });
+  }
+  return out;
+}
+
+/** The day a tie's expression names when the article is published on `pub`. */
+function tieDay(t: EventTie, pub: number | null): number | null {
+  if (t.day !== null) return t.day;
+  if (t.weekday === null || pub === null) return null;
+  if (t.mod === "last") return weekdayOnOrBefore(pub, t.weekday, true);
+  if (t.mod === "next") return weekdayOnOrAfter(pub, t.weekday, true);
+  if (t.mod === "this") return mondayOf(pub) + ((t.weekday + 6) % 7);
+  return t.future ? weekdayOnOrAfter(pub, t.weekday) : weekdayOnOrBefore(pub, t.weekday);
+}
+
+/** Publication days for which a weekday expression names `day`. */
+function windowFor(weekday: number, mod: "last" | "next" | "this" | null, future: boolean, day: number): { lo: number; hi: number } | null {
+  if (weekdayOf(day) !== weekday || mod === "this") return null;
+  if (mod === "last") return { lo: day + 1, hi: day + 7 };
+  if (mod === "next") return { lo: day - 7, hi: day - 1 };
+  return future ? { lo: day - 6, hi: day } : { lo: day, hi: day + 6 };
+}
+
+/**
+ * Registers the days of an article's person-pair events (past ones; the article's publication
+ * day `pub` read into its weekdays). Returns true when something was new.
+ */
+export function registerTies(id: string, cues: OnsetCues, pub: number | null, events: OnsetRegistry): boolean {
+  let changed = false;
+  for (const t of cues.ties) {
+    if (t.future) continue;
+    const day = tieDay(t, pub);
+    if (day !== null && events.add(t.key, day, id)) changed = true;
+  }
+  return changed;
 }
 
 /** Onset days by pair, from the dated statements of many articles. */
@@ -733,37 +877,98 @@ function onsetFor(m: OnsetMention, cues: OnsetCues, registry: OnsetRegistry): { 
 }
 
 /**
- * The publication date (or year) of an article whose text fixes none, from a registered onset
- * its text ties to a weekday or a year-less date. Null when nothing fits.
+ * The publication date (or year) of an article whose text fixes none, from what other articles
+ * date: a registered onset its text ties to a weekday or a year-less date, and events between the
+ * same two named persons that its text ties to a weekday ("X spoke to Y on Sunday", "X and Y will
+ * meet on Thursday") when exactly one registered day of that pair falls on that weekday. Each
+ * anchor bounds the publication to a week; the anchors must agree. Inside the week the news day
+ * is the one that keeps the article's weekdays ("on Monday", "Saturday") closest together (the
+ * latest weekday is normally the news day). Null when nothing fits or the anchors disagree.
  */
-export function decideFromOnsets(id: string, cues: OnsetCues, registry: OnsetRegistry): DateDecision | null {
+export function decideFromAnchors(id: string, cues: OnsetCues, onsets: OnsetRegistry, events: OnsetRegistry | null = null): DateDecision | null {
+  let lo = -Infinity;
+  let hi = Infinity;
+  let year: number | null = null;
+  let evidence: Span | null = null;
+  let yearEvidence: Span | null = null;
+  let rule: "onset:weekday" | "event:weekday" | "figure:weekday" = "onset:weekday";
+  const from = new Set<string>();
+  const own: Span[] = [];
+  let anchored = false;
   for (const m of cues.mentions) {
     if (m.day !== null || (m.weekday === null && m.md === null)) continue;
-    const o = onsetFor(m, cues, registry);
+    const o = onsetFor(m, cues, onsets);
     if (!o) continue;
-    const from = o.from.filter((x) => x !== id);
-    if (from.length === 0) continue;
-    const year = ymdOf(o.day).y;
-    if (m.md !== null) return { rule: "onset:year", yearHint: year, publishedHint: null, from, window: null };
-    // "began last Thursday": the publication is 1–7 days after; "began on Thursday": 0–6 days
-    const lo = m.mod === "last" ? o.day + 1 : o.day;
-    const hi = lo + 6;
-    let news: { day: number; span: Span } | null = null;
-    for (const w of cues.weekdays) {
-      if (w.span.start >= m.span.start && w.span.end <= m.span.end) continue; // the onset's own weekday
-      const day = lo + ((w.weekday - weekdayOf(lo) + 7) % 7);
-      if (!news || day > news.day) news = { day, span: w.span };
+    const others = o.from.filter((x) => x !== id);
+    if (others.length === 0) continue;
+    year ??= ymdOf(o.day).y;
+    others.forEach((x) => from.add(x));
+    own.push(m.span);
+    if (m.weekday === null) {
+      yearEvidence ??= m.span;
+      continue;
     }
-    if (!news) return { rule: "onset:year", yearHint: year, publishedHint: null, from, window: { lo, hi } };
-    return {
-      rule: "onset:weekday",
-      yearHint: year,
-      publishedHint: { value: isoDay(news.day), rule: "onset:weekday", evidence: m.span },
-      from,
-      window: { lo, hi },
-    };
+    // "began last Thursday": the publication is 1–7 days after; "began on Thursday": 0–6 days
+    const w = windowFor(m.weekday, m.mod, false, o.day)!;
+    lo = Math.max(lo, w.lo);
+    hi = Math.min(hi, w.hi);
+    if (!anchored) [evidence, rule] = [m.span, "onset:weekday"];
+    anchored = true;
   }
-  return null;
+  if (events) {
+    for (const t of cues.ties) {
+      if ((t.weekday === null && !t.key.startsWith("f:")) || t.day !== null) continue;
+      const days = events.byPair.get(t.key);
+      if (!days) continue;
+      let hit: { day: number; ids: string[] } | null = null;
+      let count = 0;
+      for (const [day, ids] of days) {
+        const others = [...ids].filter((x) => x !== id);
+        if (others.length === 0 || (!t.key.startsWith("f:") && weekdayOf(day) !== t.weekday)) continue;
+        count++;
+        hit = { day, ids: others };
+      }
+      if (!hit || count !== 1) continue; // none, or two days of that pair on that weekday
+      // a count reported again: published on or after the day it is as of, within the week
+      const w = t.key.startsWith("f:") ? { lo: hit.day, hi: hit.day + 6 } : t.weekday === null ? null : windowFor(t.weekday, t.mod, t.future, hit.day);
+      if (!w) continue;
+      lo = Math.max(lo, w.lo);
+      hi = Math.min(hi, w.hi);
+      hit.ids.forEach((x) => from.add(x));
+      year ??= ymdOf(hit.day).y;
+      if (!anchored) [evidence, rule] = [t.span, t.key.startsWith("f:") ? "figure:weekday" : "event:weekday"];
+      anchored = true;
+    }
+  }
+  if (year === null) return null;
+  if (anchored && lo > hi) return null; // the anchors disagree
+  const ids = [...from];
+  if (!anchored) return { rule: "onset:year", yearHint: year, publishedHint: null, from: ids, window: null };
+  evidence ??= yearEvidence;
+  // the news day: of the days inside [lo, hi] named by the article's weekdays, the one that
+  // keeps all its weekdays closest before it
+  let best: { day: number; spread: number } | null = null;
+  const named = cues.weekdays.filter((w) => !own.some((o) => w.span.start >= o.start && w.span.end <= o.end));
+  for (const w of named) {
+    const day = lo + ((w.weekday - weekdayOf(lo) + 7) % 7);
+    if (day > hi) continue;
+    let spread = 0;
+    for (const v of named) spread = Math.max(spread, day - weekdayOnOrBefore(day, v.weekday));
+    if (!best || spread < best.spread || (spread === best.spread && day > best.day)) best = { day, spread };
+  }
+  if (!best) return { rule: "onset:year", yearHint: year, publishedHint: null, from: ids, window: { lo, hi } };
+  return {
+    rule,
+    yearHint: ymdOf(best.day).y,
+    publishedHint: { value: isoDay(best.day), rule, evidence },
+    from: ids,
+    window: { lo, hi },
+  };
+}
+
+/** Onset anchors only (see decideFromAnchors). */
+export function decideFromOnsets(id: string, cues: OnsetCues, registry: OnsetRegistry): DateDecision | null {
+  return decideFromAnchors(id, cues, registry, null);
 }
 
 /**
