@@ -246,4 +246,31 @@ describe("StoryIndex: online story clustering", () => {
     expect([...m.keys()].sort()).toEqual(["other", "quake", "wire"]);
     expect(m.get("quake")).not.toBe(m.get("wire"));
   });
+
+  it("picks the same story as scoring every candidate in full (the bound only skips candidates that cannot win)", () => {
+    // many look-alike articles over a few days: many candidates each, most below the best
+    const texts = [WIRE, OTHER, SHELLING, QUAKE, ...BACKGROUND];
+    const idx = new StoryIndex();
+    let compared = 0;
+    let skipped = 0;
+    for (let i = 0; i < 120; i++) {
+      const day = `2031-05-0${1 + (i % 5)}`;
+      const t = texts[i % texts.length]!.replace(/\d+/g, String(i)) + `\nFiled by desk ${i % 4}.`;
+      const f = articleFeatures(rec(`x${i}`, day, null, t));
+      // `candidates` scores every candidate in full; `add` may skip some: the same winner and score
+      // (primed first, so that both see the article in the word statistics)
+      idx.prime([f]);
+      const all = idx.candidates(f);
+      const a = idx.addFeatures(f);
+      skipped += idx.lastWork.candidates - idx.lastWork.scored;
+      if (all.length && all[0]!.score >= idx.opts.threshold) {
+        expect(a.opened).toBe(false);
+        expect(a.story).toBe(all[0]!.id);
+        expect(a.score).toBe(Math.round(all[0]!.score * 1000) / 1000);
+        compared++;
+      } else expect(a.opened).toBe(true);
+    }
+    expect(compared).toBeGreaterThan(50);
+    expect(skipped).toBeGreaterThan(0);
+  });
 });

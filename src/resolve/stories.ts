@@ -211,8 +211,11 @@ export class StoryIndex {
   private sinceRetire = 0;
   /** indices of the stories not retired yet */
   private live: number[] = [];
-  /** What the last look-up cost: query keys, postings entries scanned, candidates scored (bounded by the options). */
-  lastWork = { keys: 0, postings: 0, candidates: 0 };
+  /**
+   * What the last look-up cost: query keys, postings entries scanned, candidates (bounded by the
+   * options), and of those, how many were scored in full by the last `add` (the others could not win).
+   */
+  lastWork = { keys: 0, postings: 0, candidates: 0, scored: 0 };
 
   constructor(opts: Partial<StoryOptions> = {}) {
     this.opts = { ...DEFAULT_STORY_OPTIONS, ...opts };
@@ -246,8 +249,8 @@ export class StoryIndex {
     const seen = new Set<string>();
     for (const e of f.events) for (const k of e.keys) if (!seen.has(k) && seen.add(k)) this.dfEvents.set(k, (this.dfEvents.get(k) ?? 0) + 1);
     const cap = this.opts.dfCap;
-    if (this.df.size > cap) this.df = compactDf(this.df, cap);
-    if (this.dfNames.size > cap) this.dfNames = compactDf(this.dfNames, cap);
+    if (this.df.size > cap) (this.df = compactDf(this.df, cap)), this.compactions++;
+    if (this.dfNames.size > cap) (this.dfNames = compactDf(this.dfNames, cap)), this.compactions++;
     if (this.dfEvents.size > cap) this.dfEvents = compactDf(this.dfEvents, cap);
   }
 
@@ -431,7 +434,7 @@ export class StoryIndex {
     }
     // a stable sort by hits: ties in first-hit order
     const out = order.sort((a, b) => count[b]! - count[a]!).slice(0, this.opts.maxCandidates);
-    this.lastWork = { keys: lists.length, postings: work, candidates: out.length };
+    this.lastWork = { keys: lists.length, postings: work, candidates: out.length, scored: out.length };
     return out;
   }
   private hitMark = new Int32Array(0);
@@ -440,10 +443,14 @@ export class StoryIndex {
 
   private bestCandidate(f: ArticleFeatures): Scored | null {
     let best: Scored | null = null;
+    let scored = 0;
     for (const si of this.candidateIndices(f)) {
-      const sc = this.score(f, si, false);
-      if (!best || sc.score > best.score) best = sc;
+      // a candidate that cannot beat the best so far is not scored in full (null)
+      const sc = this.scoreOf(f, si, false, best ? best.score : null);
+      if (sc) scored++;
+      if (sc && (!best || sc.score > best.score)) best = sc;
     }
+    this.lastWork.scored = scored;
     // the shared words and names that explain the choice: for the winner only
     return best && this.score(f, best.story, true);
   }
@@ -514,8 +521,39 @@ export class StoryIndex {
         c[k] = sum;
       }
       c.n = this.n;
+      // for the score bound (`bestCandidate`): the centroid's plain norm and the name counts, and
+      // the state of the document frequencies these norms were computed under
+      let raw = 0;
+      for (const w of s.terms.values()) raw += w * w;
+      let cnt = 0;
+      for (const x of s.names.values()) cnt += x;
+      this.normMeta.set(s, { n: this.n, compactions: this.compactions, terms: c.terms, names: c.names, raw: Math.sqrt(raw), count: cnt });
     }
     return c;
+  }
+
+  /** What `norms` last computed for a story in this process (a restored cache has none: no bound). */
+  private normMeta = new WeakMap<Story, { n: number; compactions: number; terms: number; names: number; raw: number; count: number }>();
+  /** document-frequency tables cut back so far (a cut can raise an idf: cached norms no longer bound it) */
+  private compactions = 0;
+
+  /**
+   * Upper bounds of the text cosine and the name overlap of story `s` for any article, or null
+   * when there are none. The cached norms were computed under the idf of `meta.n` articles; since
+   * then no document frequency fell (no cut) and log(n + 1) grew by d, so no idf grew by more
+   * than d: the current centroid norm is at most cached + d × plain norm (Cauchy–Schwarz gives
+   * cosine <= current / cached), and the same for the idf-weighted name counts (a shared name's
+   * count is at most the story size, so the overlap is at most sqrt(current sum / cached sum)).
+   */
+  private bounds(s: Story): { text: number; names: number } | null {
+    const c = (s as StoryCache)._norms;
+    const meta = this.normMeta.get(s);
+    if (!c || !meta || meta.n !== c.n || meta.compactions !== this.compactions || meta.terms !== c.terms || meta.names !== c.names) return null;
+    const d = Math.max(0, Math.log(this.n + 1) - Math.log(meta.n + 1));
+    const slack = 1 + 1e-6;
+    const text = c.terms > 0 ? ((c.terms + d * meta.raw) / c.terms) * slack : 0;
+    const names = c.names > 0 ? Math.sqrt((c.names + d * meta.count) / c.names) * slack : 0;
+    return { text, names };
   }
 
   /** Cosine between an article's weighted vector and a story centroid; the strongest shared terms. */
@@ -609,20 +647,23 @@ export class StoryIndex {
 
   /** The evidence for putting article `f` into story `si`, combined into one score. */
   score(f: ArticleFeatures, si: number, detail = true): Scored {
+    return this.scoreOf(f, si, detail, null)!;
+  }
+
+  /**
+   * `score`, or null when `floor` is given and the score cannot exceed it: the lead, name-lead,
+   * event, time and conflict parts are computed first, then an upper bound with the text cosine
+   * and the name overlap at their bounds (`bounds`); the same arithmetic in the same order, so a
+   * score that is computed is the same number.
+   */
+  private scoreOf(f: ArticleFeatures, si: number, detail: boolean, floor: number | null): Scored | null {
     const s = this.stories[si]!;
     const o = this.opts;
-    // words: cosine between the article's tf-idf vector and the story centroid, over the whole
-    // text and over the headline and lead (where the main development is told)
-    const shared: Array<[string, number]> | undefined = detail ? [] : undefined;
     const q = this.query(f);
-    const text = this.cosine(q.text, s, "terms", shared);
+    // words over the headline and lead (where the main development is told)
     const lead = this.cosine(q.lead, s, "leadTerms");
-
-    // names: idf-weighted overlap, each shared name counted by how many members carry it; the
-    // same over the headline and lead names (the main development's actors)
-    const sharedNames: Array<[string, number]> | undefined = detail ? [] : undefined;
+    // names over the headline and lead (the main development's actors)
     const nc = this.norms(s);
-    const names = this.nameOverlap(q.names, s.names, nc.names, s.members.length, sharedNames);
     const leadNames = this.nameOverlap(q.leadNames, s.leadNames, nc.leadNames, s.members.length);
 
     // events: a shared main event with a compatible date joins (weighted by how specific it is);
@@ -648,7 +689,7 @@ export class StoryIndex {
         const cf = dist === 1 ? o.nearConflictFactor : o.conflictFactor;
         if (!compatible && e.main && se.main > 0 && this.keyWeight(k) > 0.3 && conflictFactor > cf) {
           conflictFactor = cf;
-          conflict = `${k} on ${isoOfDay(e.day!)}, the story has it on ${[...se.days.keys()].map(isoOfDay).join("/")}`;
+          if (detail) conflict = `${k} on ${isoOfDay(e.day!)}, the story has it on ${[...se.days.keys()].map(isoOfDay).join("/")}`;
         }
         if (compatible) {
           const both = e.main && se.main > 0;
@@ -662,7 +703,7 @@ export class StoryIndex {
       }
       if (e.main && e.day !== null && s.lastDay !== null && e.day > s.lastDay + 1 && conflictFactor > o.conflictFactor) {
         conflictFactor = o.conflictFactor;
-        conflict = `main event on ${isoOfDay(e.day)}, after the story's last article (${isoOfDay(s.lastDay)})`;
+        if (detail) conflict = `main event on ${isoOfDay(e.day)}, after the story's last article (${isoOfDay(s.lastDay)})`;
       }
     }
 
@@ -679,12 +720,31 @@ export class StoryIndex {
       tf = Math.min(o.undatedFactor, timeFactor(gap));
     }
 
-    let score = o.wText * text + o.wLead * lead + o.wNames * names + o.wLeadNames * leadNames + o.wEvent * eventScore;
-    score *= tf;
     // the main development is told in the headline and lead: an article whose lead shares
     // neither words nor names with the story's leads reports something else, however much
     // background the bodies share
     const leadAgree = Math.max(lead, leadNames, event === "main" && eventScore >= 0.5 ? eventScore : 0);
+
+    if (floor !== null) {
+      const b = this.bounds(s);
+      if (b) {
+        let ub = o.wText * b.text + o.wLead * lead + o.wNames * b.names + o.wLeadNames * leadNames + o.wEvent * eventScore;
+        ub *= tf;
+        if (leadAgree < o.leadMin) ub *= Math.max(0.25, leadAgree / o.leadMin);
+        ub *= conflictFactor;
+        if (ub <= floor) return null;
+      }
+    }
+
+    // words: cosine between the article's tf-idf vector and the story centroid; names:
+    // idf-weighted overlap, each shared name counted by how many members carry it
+    const shared: Array<[string, number]> | undefined = detail ? [] : undefined;
+    const text = this.cosine(q.text, s, "terms", shared);
+    const sharedNames: Array<[string, number]> | undefined = detail ? [] : undefined;
+    const names = this.nameOverlap(q.names, s.names, nc.names, s.members.length, sharedNames);
+
+    let score = o.wText * text + o.wLead * lead + o.wNames * names + o.wLeadNames * leadNames + o.wEvent * eventScore;
+    score *= tf;
     if (leadAgree < o.leadMin) score *= Math.max(0.25, leadAgree / o.leadMin);
     score *= conflictFactor;
     return {
