@@ -107,7 +107,7 @@ function countryOfSide(s: Side): string | null {
  * trigger in the sentence, else the nearest one before it, else (a domestic event) the known
  * side's own country or the article's dominant country.
  */
-function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: number, mEnd: number, dominant: string | null, intransitive = false): [Side | null, Side | null] {
+function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: number, mEnd: number, dominant: string | null, intransitive = false, assault = false): [Side | null, Side | null] {
   const known = s ?? t;
   const other = (u: Unit) => !u.possessive && u !== known && !(known && sameSide(u.side, known.side)) && (u.side.actor || u.side.group || u.side.country);
   let fs: Side | null = null;
@@ -127,6 +127,11 @@ function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: nu
     let cand: Unit | null = null;
     for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && other(units[i]!) && !units[i]!.place) { cand = units[i]!; break; }
     if (!cand && !t) cand = units.find((u) => u.start >= mEnd && other(u) && !u.place) ?? null;
+    // "a roadside bombing near Samarra killed a U.S. soldier": an attack by no one named comes from where it happened
+    if (!cand && t && assault) {
+      const tc = countryOfSide(t.side);
+      cand = units.find((u) => u !== t && !u.person && !u.side.group && countryOfSide(u.side) && countryOfSide(u.side) !== tc) ?? null;
+    }
     const dom = (t && countryOfSide(t.side)) ?? dominant;
     fs = cand ? cand.side : dom ? { person: null, actor: dom } : null;
     if (!t && !ft && fs) {
@@ -974,7 +979,7 @@ function codeMatch(
     }
     let fbSource: Side | null = null;
     let fbTarget: Side | null = null;
-    if (!s || !t) [fbSource, fbTarget] = fallbackSides(allUnits, s, t, mStart, mEnd, dominantOf(ctx), !!rule.intransitive);
+    if (!s || !t) [fbSource, fbTarget] = fallbackSides(allUnits, s, t, mStart, mEnd, dominantOf(ctx), !!rule.intransitive, type === "ASSAULT");
     let start = mStart;
     let end = mEnd;
     for (const u of [s, t]) {

@@ -256,3 +256,13 @@ describe("an ethnic group acts where it lives", () => {
     expect(coded("Ethnic Iranians did not protest in Turkey.").filter((k) => k.startsWith("PROTEST"))).toEqual([]);
   });
 });
+
+describe("an attack by no one named (partial, peer output)", () => {
+  it("comes from the country where it happened", () => {
+    expect(coded("Three Russian soldiers were killed by a roadside bomb outside the Ukrainian city of Kharkiv.")).toContain("ASSAULT UKR>RUS p");
+  });
+  it("is not asserted when negated or asked about", () => {
+    expect(coded("Three Russian soldiers were not killed by a roadside bomb outside the Ukrainian city of Kharkiv.")).toEqual([]);
+    expect(coded("Were three Russian soldiers killed by a roadside bomb outside the Ukrainian city of Kharkiv?")).toEqual([]);
+  });
+});
