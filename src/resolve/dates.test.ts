@@ -211,4 +211,29 @@ describe("cross-article anchoring by onsets (store)", () => {
     expect(out.published).toBe("2031-03-14");
     expect(out.published_rule).toBe("onset:weekday");
   });
+
+  it("dated meetings of a pair are kept under their key; a later undated plan of the pair is anchored", async () => {
+    const state = new Map<string, string>();
+    const store = {
+      async getStory() {
+        return null;
+      },
+      async getState(name: string) {
+        return state.get(name) ?? null;
+      },
+      async setState(name: string, value: string) {
+        state.set(name, value);
+      },
+    };
+    const met = article("met", "Peru's Foreign Minister Ana Torres met her Chilean counterpart Luis Rojas in Lima on Thursday, the ministry said.\nThey discussed the border.", "2031-04-10");
+    const plan = article(
+      "plan",
+      "Foreign Minister Ana Torres and her Chilean counterpart Luis Rojas have agreed to meet on Thursday in Lima, the host said on Monday.\nThe talks would be the first in months.\nNo agenda was given.",
+      null,
+    );
+    await redateFromStore(store, met, item(met, "s1").record, { now: NOW }, { mates: false });
+    expect(JSON.parse(state.get("dates:tie:p:rojas|torres")!)).toEqual({ "2031-04-10": ["met"] });
+    const out = await redateFromStore(store, plan, item(plan, "s2").record, { now: NOW }, { mates: false });
+    expect(out).toMatchObject({ published: "2031-04-07", published_rule: "event:weekday", published_from: ["met"] });
+  });
 });

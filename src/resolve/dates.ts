@@ -476,16 +476,85 @@ export async function redateFromStore(
       out = redateFromMates(article, record, mates, options);
     }
   }
-  if (!ONSET_TRIGGER_RE.test(article.text)) return out;
-  const registry = await storeRegistry(store);
-  const cues = onsetCues(article, out, parseIsoDay(out.published));
   if (!out.published) {
-    const d = decideFromOnsets(out.id, cues, registry);
+    // undated: onsets, events of the same two persons and counts that other articles date
+    const registry = await storeRegistry(store);
+    const cues = onsetCues(article, out, null, { ties: true });
+    const events = await storedTies(store, cues.ties);
+    const d = decideFromAnchors(out.id, cues, registry, events);
     if (d) out = redate(article, out, d, options);
+    if (registry.addCues(out.id, cues) && store.setState) await store.setState(ONSET_STATE, JSON.stringify(registry.toJSON()));
+    dateOnsetEvents(out, registry);
+  } else {
+    await storeTies(store, out);
+    if (!ONSET_TRIGGER_RE.test(article.text)) return out;
+    const registry = await storeRegistry(store);
+    const cues = onsetCues(article, out, parseIsoDay(out.published));
+    if (registry.addCues(out.id, cues) && store.setState) await store.setState(ONSET_STATE, JSON.stringify(registry.toJSON()));
+    dateOnsetEvents(out, registry);
   }
-  if (registry.addCues(out.id, cues) && store.setState) await store.setState(ONSET_STATE, JSON.stringify(registry.toJSON()));
-  dateOnsetEvents(out, registry);
   return out;
+}
+
+/** State rows of dated ties: one per key ("dates:tie:p:kuleba|lavrov"), ISO day → a few article ids. */
+const TIE_STATE = "dates:tie:";
+/** Article ids kept per day of a key (enough to name the evidence; further ones change nothing). */
+const TIE_IDS = 3;
+/** Days kept per key (the latest). */
+const TIE_DAYS = 30;
+
+/**
+ * Online registration of a dated article's person-pair events (by their dates) and distinctive
+ * counts (by their as-of or publication day): one primary-key state read per key, and a write
+ * only when the key gains a day or one of its first few articles.
+ */
+async function storeTies(store: Partial<Pick<Store, "getState" | "setState">>, record: ArticleRecord): Promise<void> {
+  if (!store.getState || !store.setState) return;
+  const pub = parseIsoDay(record.published);
+  const add = new Map<string, number>();
+  for (const e of record.events) {
+    const day = parseIsoDay(e.date);
+    if (day === null || !e.source.person || !e.target.person) continue;
+    const a = surnameOf(foldName(e.source.person));
+    const b = surnameOf(foldName(e.target.person));
+    if (a && b && a !== b) add.set(`p:${pairKey(a, b)}`, day);
+  }
+  for (const t of figureTies(record, pub)) if (t.day !== null) add.set(t.key, t.day);
+  for (const [key, day] of add) {
+    const raw = await store.getState(TIE_STATE + key);
+    let json: Record<string, string[]> = {};
+    try {
+      json = raw ? (JSON.parse(raw) as Record<string, string[]>) : {};
+    } catch {
+      json = {};
+    }
+    const iso = isoDay(day);
+    const ids = json[iso] ?? [];
+    if (ids.includes(record.id) || ids.length >= TIE_IDS) continue;
+    json[iso] = [...ids, record.id];
+    const days = Object.keys(json).sort();
+    for (const old of days.slice(0, Math.max(0, days.length - TIE_DAYS))) delete json[old];
+    await store.setState(TIE_STATE + key, JSON.stringify(json));
+  }
+}
+
+/** The stored days of an undated article's tie keys, as a registry for decideFromAnchors. */
+async function storedTies(store: Partial<Pick<Store, "getState">>, ties: readonly EventTie[]): Promise<OnsetRegistry> {
+  const r = new OnsetRegistry();
+  if (!store.getState) return r;
+  for (const key of new Set(ties.map((t) => t.key))) {
+    const raw = await store.getState(TIE_STATE + key);
+    if (!raw) continue;
+    try {
+      for (const [iso, ids] of Object.entries(JSON.parse(raw) as Record<string, string[]>)) {
+        const day = parseIsoDay(iso);
+        if (day !== null) for (const id of ids) r.add(key, day, id);
+      }
+    } catch {
+      // a damaged row: no anchor from it
+    }
+  }
+  return r;
 }
 
 const ONSET_STATE = "dates:onsets";
