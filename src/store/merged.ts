@@ -5,10 +5,15 @@
  * a re-ingest, which stores nothing, changes nothing. The decisions are src/resolve/events.ts's
  * and src/resolve/figures.ts's; this file only reads and writes.
  *
- * Cost of one article: one look-up of the events sharing a key with its events (bounded), their
- * mentions, one upsert per event touched; one look-up of the series sharing a key with its
- * figures, the observations of the points it touches, one upsert per series and point touched.
- * Never a pass over all stored articles.
+ * Cost of one article, bounded independently of the store's size: per look-up key of its events,
+ * two index ranges of at most PER_KEY candidates (at most MAX_CANDIDATES in all); per candidate,
+ * index probes (is one of its mentions of this story, of these report days, of this outlet),
+ * never a read of its mentions; one upsert per event touched. For its figures: the series of
+ * their keys, the points they touch (running aggregates); the observations of a point only while
+ * it has at most EXACT_POINT of them (then exactly as the index settles it), else index probes
+ * (outlet seen, observations whose interval lies below or above, up to MAX_CONTRADICTIONS).
+ * Never a pass over all stored articles, nor over all mentions of an event or observations of a
+ * point.
  */
 import type { ArticleRecord, FigureCategory, PloverType, Qualifier, Side } from "../core/types.js";
 import { foldName } from "../text/fold.js";
