@@ -239,15 +239,32 @@ function addRegion(text: string, from: number, to: number, terms: Map<string, nu
   }
 }
 
-/** `addRegion` into per-article counts, by the character scanner (BMP text). */
+/** `addRegion` into per-article counts, by the character scanner (BMP text): `eachWord` inlined. */
 function countRegion(text: string, from: number, to: number, acc: TermCounts, lead: boolean): void {
   if (to <= from) return;
   const w = lead ? 2 : 1;
-  eachWord(text, from, to, (a, b) => {
-    if (b - a < 3) return;
-    const e = termEntryAt(text, a, b);
-    if (e) acc.add(e, w, lead);
-  });
+  const n = text.length;
+  let i = from;
+  while (i < to) {
+    if (!(classOf(text.charCodeAt(i)) & (C_L | C_N))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && classOf(text.charCodeAt(j)) & (C_L | C_N)) j++;
+    if (j + 1 < n) {
+      const a = text.charCodeAt(j);
+      if ((a === 39 || a === 0x2019) && classOf(text.charCodeAt(j + 1)) & C_L) {
+        j += 2;
+        while (j < n && classOf(text.charCodeAt(j)) & C_L) j++;
+      }
+    }
+    if (j - i >= 3) {
+      const e = termEntryAt(text, i, j);
+      if (e) acc.add(e, w, lead);
+    }
+    i = j;
+  }
 }
 
 /** Adds the content words of `text` to `out`, each with weight `w`. */
@@ -377,7 +394,7 @@ export function scanNames(text: string): NameScan {
  * One scan for the names of the whole text and those of the lead: `lead` lists [start, end)
  * ranges (the headline line, the lead) whose names also go to `leadNames`.
  */
-function scanNamesIn(text: string, lead: number[] | null): NameScan & { leadNames: Set<string> } {
+function scanNamesIn(text: string, lead: number[] | null, astral = ASTRAL_RE.test(text)): NameScan & { leadNames: Set<string> } {
   const names = new Set<string>();
   const found = new Set<string>();
   const leadNames = new Set<string>();
@@ -396,7 +413,7 @@ function scanNamesIn(text: string, lead: number[] | null): NameScan & { leadName
       }
     }
   };
-  if (ASTRAL_RE.test(text)) {
+  if (astral) {
     CAP_RUN_RE.lastIndex = 0;
     for (let m = CAP_RUN_RE.exec(text); m; m = CAP_RUN_RE.exec(text)) onRun(m.index, m[0]);
   } else eachCapRun(text, (a, b) => onRun(a, text.slice(a, b)));
@@ -681,7 +698,8 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   const hEnd = r.title ? 0 : wordEnd(text, Math.min(headlineEnd, leadStart));
   const lStart = Math.max(hEnd, wordEnd(text, leadStart));
   const lEnd = Math.max(lStart, wordEnd(text, leadEnd));
-  if (!ASTRAL_RE.test(text) && !(r.title && ASTRAL_RE.test(r.title))) {
+  const astral = ASTRAL_RE.test(text);
+  if (!astral && !(r.title && ASTRAL_RE.test(r.title))) {
     // the character scanner and the word-form table: no slicing or regex per word
     if (rawCount > RAW_MAX) {
       rawTable = new Array(1 << RAW_BITS).fill(null);
@@ -721,7 +739,7 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   // (with a separate title, the title and the lead are scanned together as before: a run can
   // join the title's last words and the lead's first)
   const ranges = headline && leadStart === headlineEnd + 1 ? [0, leadEnd] : [0, headlineEnd, leadStart, leadEnd];
-  const scan = scanNamesIn(text, r.title ? null : ranges);
+  const scan = scanNamesIn(text, r.title ? null : ranges, astral);
   const leadNames = r.title ? scanNames(r.title + "\n" + lead).names : scan.leadNames;
   const names = scan.names;
   const actors = scan.countries;
