@@ -167,6 +167,9 @@ function gapWords(ctx: CoderContext, from: number, to: number): string[] {
   return wordsBetween(ctx, a, b);
 }
 
+/** negated auxiliaries as the tokenizer leaves them ("didn't" is "didn", "'", "t"), and "n't" */
+const NEG_CONTRACTION = new Set("n't didn doesn don hasn haven hadn wasn weren isn aren wouldn couldn shouldn mustn".split(" "));
+
 /** generic crowds (the head of a group side): never a side of a diplomatic contact */
 const CROWD_RE = /\b(?:refugees|civilians|residents|protesters|protestors|demonstrators|crowds?|mob|villagers|prisoners|hostages|students|workers|strikers|settlers|farmers|miners|rioters|migrants)$/i;
 
@@ -889,7 +892,7 @@ function codeMatch(
     const speech = /\b(?:said|says|warned|vowed|stressed|threatened|announced|declared|promised|pledged)\b/i.test(sentText.slice(0, mStart - sent.start));
     const modal = before.slice(-4).some((w) => w === "will" || w === "would" || w === "'ll" || w === "’ll");
     const cond = before.slice(-12).some((w) => w === "if" || w === "unless");
-    const negated = before.slice(-4).some((w) => w === "not" || w === "never" || w === "n't");
+    const negated = before.slice(-4).some((w) => w === "not" || w === "never" || NEG_CONTRACTION.has(w));
     // the actor states its own intent: "is ready to", "offered to", "said it would"
     let ownIntent = INTENT_RE.test(sentText.slice(Math.max(0, mStart - sent.start - 60), mStart - sent.start));
     // "Portugal will support Turkey's bid, President Soares said": a stated plan to help or yield
@@ -917,7 +920,7 @@ function codeMatch(
   // the dev conventions count only asserted acts and explicit offers.
   let intent: PloverType | null = null;
   if ((realis === "future" || realis === "hypothetical") && sources.length && !rule.campaign && !/\?\s*["”’']?\s*$/.test(sentText)) {
-    const negated = before.slice(-4).some((w) => w === "not" || w === "never" || w === "n't" || w === "no");
+    const negated = before.slice(-4).some((w) => w === "not" || w === "never" || w === "no" || NEG_CONTRACTION.has(w));
     if (!negated) {
       if (COOPERATIVE.has(type) || type === "AGREE") intent = "AGREE";
       else if (HOSTILE.has(type)) intent = "THREATEN";

@@ -8,7 +8,7 @@ const FUTURE = new Set(["will", "shall", "'ll", "’ll", "going", "gonna", "due"
 const HYPO = new Set(["would", "could", "may", "might", "should", "must", "can", "if", "unless", "whether", "possible", "potential", "proposed", "hope", "hopes", "hoped", "hoping", "wish", "wishes", "want", "wants", "wanted", "seek", "seeks", "sought", "seeking", "ready", "willing", "prepared", "offered", "offering", "invited", "try", "tried", "trying", "attempt", "eventual", "likely", "unlikely", "perhaps", "maybe", "consider", "considering", "considered", "agreed", "agree", "asked", "urged", "called", "demanded", "appealed", "pushing", "push", "sought"]);
 const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without", "denied", "denies", "deny", "failed", "fails", "refused", "refuses",
   // "rejected talks with", "called off the meeting", "ruled out a visit": the act named after them did not happen
-  "rejected", "rejects", "declined", "declines", "rebuffed", "cancelled", "canceled", "postponed", "scrapped", "boycotted", "cannot", "didn't", "hasn't", "haven't", "won't", "wasn't", "weren't", "isn't", "aren't", "doesn't", "don't"]);
+  "rejected", "rejects", "declined", "declines", "rebuffed", "cancelled", "canceled", "postponed", "scrapped", "boycotted", "cannot", "didn't", "hasn't", "haven't", "won't", "wasn't", "weren't", "isn't", "aren't", "doesn't", "don't", "didn", "hasn", "haven", "hadn", "wasn", "weren", "isn", "aren", "doesn", "wouldn", "couldn", "shouldn", "mustn"]);
 /** words that end the clause the trigger is in, looking left */
 const CLAUSE_BREAK = new Set([",", ";", ":", "—", "–", "said", "says", "but", "while", "despite", "after", "before", "when", "as", "since", "because", "although", "which", "who", "(", "\"", "“", "”"]);
 const DETERMINER = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"]);
@@ -61,6 +61,8 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
       continue;
     }
     if (NEG.has(w)) return "negated";
+    // the tokenizer splits "didn't" into "didn", "'", "t"
+    if (w === "t" && k + 1 < n && (before[n - 2 - k] === "'" || before[n - 2 - k] === "’")) return "negated";
     if ((w === "out" || w === "off") && k + 1 < n && /^(?:ruled|rules|ruling|called|calls|calling)$/.test(before[n - 2 - k]!)) return "negated";
     if (k === 0 && w === "to" && !/^(?:ready|willing|prepared)$/.test(triggerWord)) {
       if (n >= 2 && ONGOING.has(before[n - 2]!)) return "asserted";

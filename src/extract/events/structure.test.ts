@@ -266,3 +266,17 @@ describe("an attack by no one named (partial, peer output)", () => {
     expect(coded("Were three Russian soldiers killed by a roadside bomb outside the Ukrainian city of Kharkiv?")).toEqual([]);
   });
 });
+
+describe("negated auxiliaries split by the tokenizer ('didn', \"'\", 't')", () => {
+  it("negates 'didn't meet', 'hasn't met', 'won't attack'", () => {
+    for (const t of ["Turkey didn't meet Russia's foreign minister.", "Turkey hasn't met Russia's foreign minister.", "Turkey won't attack Russia."]) {
+      expect(coded(t).filter((k) => !k.startsWith("REJECT"))).toEqual([]);
+    }
+  });
+  it("codes a refused acceptance as REJECT ('has not approved', 'didn't accept'), not an approval or a question", () => {
+    expect(coded("Turkey has not approved the closure of the straits to Russia.")).toContain("REJECT TUR>RUS");
+    expect(coded("Turkey didn't accept Russia's proposal.")).toContain("REJECT TUR>RUS");
+    expect(coded("Turkey has approved Russia's proposal.").filter((k) => k.startsWith("REJECT"))).toEqual([]);
+    expect(coded("Has Turkey not approved Russia's proposal?")).toEqual([]);
+  });
+});
