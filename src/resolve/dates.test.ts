@@ -134,6 +134,14 @@ describe("cross-article anchoring by events and counts (batch)", () => {
     expect(rec.published_evidence!.text).toBe("on Thursday");
   });
 
+  it("a planned event (not in the record) anchors too", () => {
+    const will = article("will", "Foreign Minister Ana Torres will meet her Chilean counterpart Luis Rojas on Thursday in Lima, the host said on Monday.\nNo agenda was given.\nThe border is calm.", null);
+    const items = [item(MET, "s1"), item(will, "s2")];
+    expect(items[1]!.record.events.some((e) => e.source.person && e.target.person)).toBe(false);
+    redateBatch(items, { now: NOW });
+    expect(items[1]!.record).toMatchObject({ published: "2031-04-07", published_rule: "event:weekday" });
+  });
+
   it("two registered meetings of the pair on that weekday: no anchor", () => {
     const again = article("again", MET.text, "2031-04-17");
     const items = [item(MET, "s1"), item(again, "s3"), item(PLAN, "s2")];

@@ -33,7 +33,7 @@
  * are then dated consistently. The story label is kept.
  */
 import { analyze, newDoc, toRecord } from "../analyze.js";
-import type { AnalyzeOptions, Article, ArticleRecord, Doc, Span } from "../core/types.js";
+import type { AnalyzeOptions, Article, ArticleRecord, Doc, Side, Span } from "../core/types.js";
 import { textStage } from "../extract/text.js";
 import { dayOf, isoDay, mondayOf, parseIsoDay, weekdayOf, weekdayOnOrAfter, weekdayOnOrBefore, ymdOf } from "../extract/time/calendar.js";
 import { parseCandidates, type Cand } from "../extract/time/parse.js";
@@ -387,7 +387,10 @@ export function redateBatch(items: BatchItem[], options: AnalyzeOptions = {}): R
   const onsetCache = new Map<string, OnsetCues>();
   const onsetsOf = (it: BatchItem): OnsetCues => {
     let c = onsetCache.get(it.record.id);
-    if (!c) onsetCache.set(it.record.id, (c = onsetCues(it.article, it.record, parseIsoDay(known.get(it.record.id) ?? null), { ties: true })));
+    if (!c) {
+      const pub = parseIsoDay(known.get(it.record.id) ?? null);
+      onsetCache.set(it.record.id, (c = onsetCues(it.article, it.record, pub, { ties: true, planned: pub === null })));
+    }
     return c;
   };
   // events between two named persons, by day: an undated article that ties the same pair to a
@@ -479,7 +482,7 @@ export async function redateFromStore(
   if (!out.published) {
     // undated: onsets, events of the same two persons and counts that other articles date
     const registry = await storeRegistry(store);
-    const cues = onsetCues(article, out, null, { ties: true });
+    const cues = onsetCues(article, out, null, { ties: true, planned: true });
     const events = await storedTies(store, cues.ties);
     const d = decideFromAnchors(out.id, cues, registry, events);
     if (d) out = redate(article, out, d, options);
@@ -707,17 +710,20 @@ function onsetNear(text: string, start: number, end: number): Span | null {
  * parse, only when the text has an onset word). `ref` is the day the article's dates are read
  * against (its publication day, or a caption's lower bound), or null.
  */
-export function onsetCues(article: Article, record: ArticleRecord, ref: number | null, opts: { ties?: boolean } = {}): OnsetCues {
+export function onsetCues(article: Article, record: ArticleRecord, ref: number | null, opts: { ties?: boolean; planned?: boolean } = {}): OnsetCues {
   const onsetWords = ONSET_TRIGGER_RE.test(article.text);
-  const pairs = opts.ties ? personPairEvents(record) : [];
+  // an undated article's planned events ("X will speak to Y on Sunday") anchor it too: they are
+  // not in its record, so its doc is analysed again (undated articles only)
+  const analysed = opts.ties && opts.planned ? analyze(article, { noMetadataDates: true }) : null;
+  const pairs = opts.ties ? personPairEvents(analysed ? { events: analysed.events.filter((e) => e.realis === "asserted" || e.realis === "future") } : record) : [];
   if (!onsetWords && pairs.length === 0) {
     const figs = opts.ties ? figureTies(record, ref) : [];
     if (figs.length === 0) return NO_ONSETS;
     // a dated article only registers its counts; an undated one needs its weekdays (the parse)
     if (ref !== null || record.published) return { ...NO_ONSETS, ties: figs };
   }
-  const doc = newDoc(article);
-  textStage.run(doc, {});
+  const doc = analysed ?? newDoc(article);
+  if (!analysed) textStage.run(doc, {});
   const cands = parseCandidates(doc.text);
   if (cands.length === 0) return NO_ONSETS;
   let reference = ref;
@@ -784,7 +790,7 @@ function figureTies(record: ArticleRecord, ref: number | null): EventTie[] {
 }
 
 /** Events between two named persons, with their key (sorted folded surnames). */
-function personPairEvents(record: ArticleRecord): Array<{ key: string; span: Span }> {
+function personPairEvents(record: { events: ReadonlyArray<{ source: Side; target: Side; span: Span }> }): Array<{ key: string; span: Span }> {
   const out: Array<{ key: string; span: Span }> = [];
   for (const e of record.events) {
     if (!e.source.person || !e.target.person) continue;
