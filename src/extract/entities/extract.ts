@@ -28,6 +28,9 @@ const MODIFIED_NOUNS = new Set(["missiles", "missile", "rockets", "drones", "tan
 const WEAK = new Set(["between", "and", "in", "into", "to", "from", "across", "of", "on", "against", "over", "inside", "within", "toward", "towards", "through", "for", "with", "near", "invaded", "invade", "invading", "attack", "attacked"]);
 const BYLINE_VERBS = new Set(["reporting", "writing", "editing", "edited", "written", "compiled"]);
 let CONSUMED = new Uint8Array(4096);
+/** Memos of pure functions of a role text (the lexicon never changes after it is built). */
+const ROLE_NORM = new Map<string, string>();
+const ROLE_FN = new Map<string, string>();
 const PERSON_PREV = new Set(["said", "says", "told", "by", "with", "and", "between", "from", "to", "of", "for", "as", "counterpart", "that", "when", "while", "after", "before", "leader", "president", "minister"]);
 const GROUP_HEADS = new Set(["Party", "Front", "Movement", "Militia", "Militias", "Brigades", "Rebels", "Insurgents", "Resistance", "Taliban"]);
 const STORMS = new Set(["Hurricane", "Typhoon", "Cyclone", "Storm"]);
@@ -875,6 +878,16 @@ export function extractEntities(doc: Doc): void {
   }
 
   function normaliseRole(r: string): string {
+    // a pure function of the role text (the lexicon is fixed): memoised across articles
+    let v = ROLE_NORM.get(r);
+    if (v === undefined) {
+      v = normaliseRoleOnce(r);
+      if (ROLE_NORM.size > 20_000) ROLE_NORM.clear();
+      ROLE_NORM.set(r, v);
+    }
+    return v;
+  }
+  function normaliseRoleOnce(r: string): string {
     const lr = r.toLowerCase().replace(/\s+/g, " ").trim();
     const c = L.roleCanon.get(lr);
     if (c) return c;
@@ -984,10 +997,16 @@ export function extractEntities(doc: Doc): void {
 
   // ---------------------------------------------------------------- descriptions and pronouns
   const personFunction = (pi: number): string | null => {
-    const r = resolved[pi]!.role?.value.toLowerCase() ?? null;
-    if (!r) return null;
-    const base = r.replace(/^(?:un|u\.n\.) /, "");
-    return L.roleFunction.get(base) ?? base;
+    const v = resolved[pi]!.role?.value;
+    if (!v) return null;
+    let f = ROLE_FN.get(v);
+    if (f === undefined) {
+      const base = v.toLowerCase().replace(/^(?:un|u\.n\.) /, "");
+      f = L.roleFunction.get(base) ?? base;
+      if (ROLE_FN.size > 20_000) ROLE_FN.clear();
+      ROLE_FN.set(v, f);
+    }
+    return f;
   };
   const unnamedFunction = new Map<number, string>();
   const unnamed: Array<{ k: number; phrase: string; country: string; span: Span; mention: EntityMention; poss: boolean }> = [];
