@@ -31,6 +31,9 @@ let nextSlot = 0;
 
 /** Token texts and lower-cased token texts of a doc, computed once. */
 export function tokenTexts(doc: Doc): TokenTexts {
+  // the doc of the last call first (stages ask many times for the doc they are reading)
+  const last = nextSlot === 0 ? SLOTS - 1 : nextSlot - 1;
+  if (cacheDocs[last] === doc && cacheTokens[last] === doc.tokens) return cacheTexts[last]!;
   for (let k = 0; k < SLOTS; k++) if (cacheDocs[k] === doc && cacheTokens[k] === doc.tokens) return cacheTexts[k]!;
   const { tokens, text } = doc;
   const n = tokens.length;

@@ -150,7 +150,8 @@ function sentOf(doc: Doc, pos: number): number {
   return doc.tokens[i]!.sent;
 }
 
-const isMark = (s: string) => /^["“”«»‘’']$/.test(s);
+const isMark = (s: string) => s.length === 1 && MARK_CHARS.includes(s);
+const MARK_CHARS = "\"“”«»‘’'";
 
 /** Is token i inside one of the quotes? */
 function insideMarks(doc: Doc, marks: QuoteMarks[], pos: number): boolean {
@@ -611,14 +612,22 @@ function fragmentOpens(doc: Doc, marks: QuoteMarks[], c: number, end: number): b
 function wordCount(doc: Doc, a: number, b: number): number {
   const low = lowerTokens(doc);
   let n = 0;
-  for (let k = a; k < b; k++) if (/^[\p{L}\p{N}]/u.test(low[k]!)) n++;
+  for (let k = a; k < b; k++) if (startsWordChar(low[k]!)) n++;
   return n;
+}
+
+const WORD_START_RE = /^[\p{L}\p{N}]/u;
+/** `/^[\p{L}\p{N}]/u.test(w)`, without the regex for ASCII first chars. */
+function startsWordChar(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_START_RE.test(w);
 }
 
 /** Can the token open a reported clause? Not a preposition, a participle or punctuation. */
 function clauseOpener(doc: Doc, c: number): boolean {
   const w = lowerTokens(doc)[c]!;
-  if (!/^[\p{L}\p{N}]/u.test(w)) return false;
+  if (!startsWordChar(w)) return false;
   if (w === "at" && (lowerTokens(doc)[c + 1] === "least" || lowerTokens(doc)[c + 1] === "most")) return true;
   if (NOT_OPENERS.has(w) || SPEECH_VERBS.has(w)) return false;
   const raw = doc.text.slice(doc.tokens[c]!.start, doc.tokens[c]!.end);
