@@ -188,6 +188,20 @@ describe("onset registry", () => {
     expect(rec.events.map((e) => e.date)).toEqual(["2031-03-09", null, "2031-03-09"]);
   });
 
+  it("a campaign mention next to another year is another war", () => {
+    const r = new OnsetRegistry();
+    r.add("CHL|PER", 22_347, "dated"); // 2031
+    const text = "Memories of Peru's invasion of Chile in 2019 are still fresh.";
+    const evidence = "Peru's invasion of Chile";
+    const start = text.indexOf(evidence);
+    const rec = {
+      ...item(CAMPAIGN, "s").record, id: "old", published: null,
+      events: [{ type: "ASSAULT" as const, source: { person: null, actor: "PER" }, target: { person: null, actor: "CHL" }, date: null as string | null, evidence, span: { start, end: start + evidence.length, text: evidence }, rule: "test", realis: "asserted" as const }],
+    };
+    expect(dateOnsetEvents(rec as ArticleRecord, r, text)).toBe(0);
+    expect(dateOnsetEvents(rec as ArticleRecord, r, text.replace("2019", "2031"))).toBe(1);
+  });
+
   it("a campaign mention after the article's own date is left undated", () => {
     const r = new OnsetRegistry();
     r.add("CHL|PER", 22_400, "later"); // after 2031-03-20

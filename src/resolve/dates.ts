@@ -430,7 +430,7 @@ export function redateBatch(items: BatchItem[], options: AnalyzeOptions = {}): R
     if (fresh.published) report.filled.set(fresh.id, fresh.published_rule ?? d.rule);
     it.record = fresh;
   }
-  for (const it of items) report.onsetEvents += dateOnsetEvents(it.record, registry);
+  for (const it of items) report.onsetEvents += dateOnsetEvents(it.record, registry, it.article.text);
   return report;
 }
 
@@ -487,14 +487,14 @@ export async function redateFromStore(
     const d = decideFromAnchors(out.id, cues, registry, events);
     if (d) out = redate(article, out, d, options);
     if (registry.addCues(out.id, cues) && store.setState) await store.setState(ONSET_STATE, JSON.stringify(registry.toJSON()));
-    dateOnsetEvents(out, registry);
+    dateOnsetEvents(out, registry, article.text);
   } else {
     await storeTies(store, out);
     if (!ONSET_TRIGGER_RE.test(article.text)) return out;
     const registry = await storeRegistry(store);
     const cues = onsetCues(article, out, parseIsoDay(out.published));
     if (registry.addCues(out.id, cues) && store.setState) await store.setState(ONSET_STATE, JSON.stringify(registry.toJSON()));
-    dateOnsetEvents(out, registry);
+    dateOnsetEvents(out, registry, article.text);
   }
   return out;
 }
@@ -1046,12 +1046,25 @@ export function decideFromOnsets(id: string, cues: OnsetCues, registry: OnsetReg
   return decideFromAnchors(id, cues, registry, null);
 }
 
+const YEAR_RE = /\b(?:1[89]|20)\d\d\b/g;
+
+/** A year other than `year` in the evidence's sentence (its line, up to 120 characters before and after). */
+function otherYearNear(text: string, span: Span, year: number): boolean {
+  const ls = Math.max(text.lastIndexOf("\n", span.start - 1) + 1, span.start - 120);
+  let le = text.indexOf("\n", span.end);
+  if (le < 0 || le > span.end + 120) le = Math.min(text.length, span.end + 120);
+  const win = text.slice(ls, le);
+  YEAR_RE.lastIndex = 0;
+  for (let m = YEAR_RE.exec(win); m; m = YEAR_RE.exec(win)) if (Number(m[0]) !== year) return true;
+  return false;
+}
+
 /**
  * Undated campaign mentions ("Russia's invasion", "the war with Russia") take the registered
  * onset of their pair of sides, when it is not after the article's publication. Returns how many
  * events were dated; each carries `date_rule: "onset"` and `date_from` (the articles).
  */
-export function dateOnsetEvents(record: ArticleRecord, registry: OnsetRegistry): number {
+export function dateOnsetEvents(record: ArticleRecord, registry: OnsetRegistry, text: string | null = null): number {
   if (registry.byPair.size === 0) return 0;
   const pub = parseIsoDay(record.published);
   let n = 0;
@@ -1060,6 +1073,8 @@ export function dateOnsetEvents(record: ArticleRecord, registry: OnsetRegistry):
     if (!ONSET_NOUN_RE.test(e.evidence) || STRIKE_RE.test(e.evidence)) continue;
     const o = registry.onset(pairKey(e.source.actor, e.target.actor));
     if (!o || (pub !== null && o.day > pub)) continue;
+    // "the 2014 war", "in 2008, Russia's invasion …": another year named next to it is another war
+    if (text !== null && otherYearNear(text, e.span, ymdOf(o.day).y)) continue;
     e.date = isoDay(o.day);
     Object.assign(e, { date_rule: "onset", date_from: o.from.filter((x) => x !== record.id).slice(0, 5) });
     n++;
