@@ -29,4 +29,11 @@ describe("tokenTexts", () => {
     d.tokens = tokenize(d.text).tokens;
     expect(lowerTokens(d)).toEqual(["gamma", "."]);
   });
+  it("lower-cases each token as toLowerCase would, also where the whole text's lower case differs", () => {
+    for (const text of ["ΟΔΟΣ.Α met İbrahim", "ÇAVUŞOĞLU and ΑΘΗΝΑ, Straße STRASSE", "Plain ASCII Words, U.S. NATO"]) {
+      const d = docOf(text);
+      const { w, lw } = tokenTexts(d);
+      expect(lw).toEqual(w.map((s) => s.toLowerCase()));
+    }
+  });
 });

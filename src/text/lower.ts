@@ -2,7 +2,7 @@ import type { Doc } from "../core/types.js";
 
 /**
  * Token texts and their lower-cased forms, computed once per doc and shared by the stages that
- * need them (entities, figures, quotes). Lower case is per token (text.slice(...).toLowerCase()).
+ * need them (entities, figures, quotes). Lower case is per token: text.slice(...).toLowerCase().
  */
 export interface TokenTexts {
   /** token texts */
@@ -39,12 +39,17 @@ export function tokenTexts(doc: Doc): TokenTexts {
   const n = tokens.length;
   const w = new Array<string>(n);
   const lw = new Array<string>(n);
+  // one native lower-casing of the whole text, sliced per token: the same strings as lower-casing
+  // each token, unless the text holds the one letter whose lower case is longer (İ) or the one
+  // whose lower case depends on the letters around it (Σ, final ς)
+  const lower = text.indexOf("\u0130") < 0 && text.indexOf("\u03a3") < 0 ? text.toLowerCase() : null;
+  const whole = lower !== null && lower.length === text.length;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     const s = text.slice(t.start, t.end);
     w[i] = s;
     // lower-case words are their own lower case; punctuation too
-    lw[i] = hasUpper(s) ? s.toLowerCase() : s;
+    lw[i] = !hasUpper(s) ? s : whole ? lower.slice(t.start, t.end) : s.toLowerCase();
   }
   const c = { w, lw };
   cacheDocs[nextSlot] = doc;
