@@ -2,10 +2,13 @@
  * `npm run bench`: throughput and peak memory of each pass over a generated corpus.
  * Each measurement runs in its own child process so that its peak RSS is its own.
  *
- *   node dist/bench/run.js [--sizes 5000] [--phases tokenize,analyze,ingest] [--out latest.json] [--progress file.jsonl]
+ *   node dist/bench/run.js [--sizes 5000] [--phases tokenize,analyze,ingest] [--out latest.json] [--progress file.jsonl] [--stop file]
+ *
+ * Ingest at several sizes (--sizes 1000,10000,100000) is one run of the largest, with a result
+ * each time the store holds a smaller size; creating the --stop file ends it with a partial result.
  */
 import { execFileSync } from "node:child_process";
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,10 +26,24 @@ interface PhaseResult {
   first_tenth_per_s: number;
   last_tenth_per_s: number;
   peak_rss_mb: number;
+  /** the same from the CPU time of the process (user + system): what a busy shared machine does not distort */
+  cpu_articles_per_s?: number;
+  cpu_first_tenth_per_s?: number;
+  cpu_last_tenth_per_s?: number;
+  /** measured when the store held this many articles, as a prefix of one longer run of the same corpus */
+  prefix_of?: number;
+  /** the run was stopped before n articles: n is what it did */
+  partial?: boolean;
   extra?: Record<string, unknown>;
 }
 
-type PhaseFn = (n: number) => Promise<{ timings: number[]; extra?: Record<string, unknown> }>;
+type PhaseFn = (n: number, checkpoints?: number[]) => Promise<{ timings: number[]; cpu?: number[]; extra?: Record<string, unknown> }>;
+
+/** CPU time of this process so far (user + system), ms */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
 
 const PHASES: Record<string, PhaseFn> = {
   async tokenize(n) {
@@ -61,26 +78,46 @@ const PHASES: Record<string, PhaseFn> = {
     const ms_per_article_by_stage = Object.fromEntries(Object.entries(perStage).map(([k, v]) => [k, +(v / n).toFixed(4)]));
     return { timings, extra: { events_per_article: events / n, ms_per_article_by_stage } };
   },
-  async ingest(n) {
+  /**
+   * One article at a time through the ingest service into a fresh SQLite store. With checkpoints
+   * (smaller sizes), a result is also given each time the store holds that many articles: the
+   * corpus is the same for every size (article i does not depend on n), so a prefix of the longer
+   * run is the shorter run. Stopped (the file $EVENTWIRE_BENCH_STOP or --stop exists), it gives a partial result for what it did.
+   */
+  async ingest(n, checkpoints = []) {
     const { ingestArticles } = await import("../src/service.js");
     const { openStore } = await import("../src/store/index.js");
     const dir = mkdtempSync(join(tmpdir(), "eventwire-bench-"));
     const store = await openStore(join(dir, "bench.db"));
     const corpus = iterateCorpus(n);
     const timings: number[] = [];
+    const cpu: number[] = [];
     let last = performance.now();
+    let lastCpu = cpuMs();
     const progress = progressReporter("ingest", n);
+    // a long run is stopped by creating this file (a signal would wait for the whole run: the loop never yields)
+    const stopFile = process.env.EVENTWIRE_BENCH_STOP;
     await ingestArticles(store, corpus, {
       onArticle: () => {
         const now = performance.now();
+        const c = cpuMs();
         timings.push(now - last);
+        cpu.push(c - lastCpu);
         last = now;
-        progress(timings);
+        lastCpu = c;
+        progress(timings, cpu);
+        if (timings.length < n && checkpoints.includes(timings.length)) {
+          process.stdout.write(JSON.stringify({ ...measure("ingest", timings, cpu), prefix_of: n }) + "\n");
+        }
+        if (stopFile && timings.length % 50 === 0 && existsSync(stopFile)) {
+          process.stdout.write(JSON.stringify({ ...measure("ingest", timings, cpu), partial: true, prefix_of: n }) + "\n");
+          process.exit(0);
+        }
       },
     });
     await store.close();
     rmSync(dir, { recursive: true, force: true });
-    return { timings };
+    return { timings, cpu };
   },
   // analyze-threads-1/2, ingest-threads-2, ingest-pg (issue 9)
   ...SCALE_OUT_PHASES,
@@ -90,14 +127,15 @@ const PHASES: Record<string, PhaseFn> = {
  * Every twentieth of a run, one JSON line (articles/s over that window and so far, RSS now) to
  * stderr and to the --progress file: a long run that is stopped still shows its trend.
  */
-function progressReporter(phase: string, n: number): (timings: number[]) => void {
+function progressReporter(phase: string, n: number): (timings: number[], cpu: number[]) => void {
   const every = Math.max(1, Math.floor(n / 20));
   const file = process.env.EVENTWIRE_BENCH_PROGRESS;
-  return (timings) => {
+  return (timings, cpu) => {
     if (timings.length % every !== 0) return;
     const done = timings.length;
     const line = JSON.stringify({
       phase, n, done, window_per_s: +rate(timings.slice(-every)).toFixed(1), so_far_per_s: +rate(timings).toFixed(1),
+      cpu_window_per_s: +rate(cpu.slice(-every)).toFixed(1), cpu_so_far_per_s: +rate(cpu).toFixed(1),
       rss_mb: Math.round(process.memoryUsage().rss / 1048576), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), at: new Date().toISOString(),
     });
     process.stderr.write(`bench progress ${line}\n`);
@@ -120,51 +158,67 @@ function rate(ms: number[]): number {
   return total > 0 ? (ms.length * 1000) / total : 0;
 }
 
-async function child(phase: string, n: number): Promise<void> {
-  const fn = PHASES[phase];
-  if (!fn) throw new Error(`unknown phase ${phase}`);
-  const { timings, extra } = await fn(n);
+/** A result from per-article wall times (and CPU times, when measured). */
+function measure(phase: string, timings: number[], cpu?: number[], extra?: Record<string, unknown>): PhaseResult {
   const total = timings.reduce((a, b) => a + b, 0);
   const tenth = Math.max(1, Math.floor(timings.length / 10));
-  const res: PhaseResult = {
+  const tenths = (xs: number[]) => Array.from({ length: 10 }, (_, i) => +rate(xs.slice(i * tenth, i === 9 ? undefined : (i + 1) * tenth)).toFixed(1));
+  return {
     phase,
-    n,
+    n: timings.length,
     seconds: total / 1000,
     articles_per_s: rate(timings),
     first_tenth_per_s: rate(timings.slice(0, tenth)),
     last_tenth_per_s: rate(timings.slice(-tenth)),
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
-    extra: { ...extra, tenths_per_s: Array.from({ length: 10 }, (_, i) => +rate(timings.slice(i * tenth, i === 9 ? undefined : (i + 1) * tenth)).toFixed(1)) },
+    ...(cpu?.length
+      ? { cpu_articles_per_s: rate(cpu), cpu_first_tenth_per_s: rate(cpu.slice(0, tenth)), cpu_last_tenth_per_s: rate(cpu.slice(-tenth)) }
+      : {}),
+    extra: { ...extra, tenths_per_s: tenths(timings), ...(cpu?.length ? { cpu_tenths_per_s: tenths(cpu) } : {}) },
   };
-  process.stdout.write(JSON.stringify(res) + "\n");
+}
+
+async function child(phase: string, n: number, checkpoints: number[]): Promise<void> {
+  const fn = PHASES[phase];
+  if (!fn) throw new Error(`unknown phase ${phase}`);
+  const { timings, cpu, extra } = await fn(n, checkpoints);
+  process.stdout.write(JSON.stringify(measure(phase, timings, cpu, extra)) + "\n");
+}
+
+/** The result lines a child printed (a stopped child may have printed some). */
+function resultLines(out: string | undefined): PhaseResult[] {
+  return (out ?? "").split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as PhaseResult);
 }
 
 async function parent(sizes: number[], phases: string[], out: string): Promise<void> {
   const self = fileURLToPath(import.meta.url);
   const results: PhaseResult[] = [];
-  for (const n of sizes) {
-    for (const phase of phases) {
-      process.stderr.write(`bench: ${phase} × ${n} …\n`);
-      try {
-        const out: string = execFileSync(process.execPath, ["--expose-gc", self, "--child", phase, "--n", String(n)], {
-          encoding: "utf8",
-          stdio: ["ignore", "pipe", "inherit"],
-          maxBuffer: 1 << 24,
-        });
-        results.push(JSON.parse(out.trim().split("\n").pop()!));
-      } catch (err) {
-        process.stderr.write(`bench: ${phase} × ${n} failed: ${(err as Error).message.split("\n")[0]}\n`);
-      }
+  const run = (phase: string, n: number, checkpoints: number[] = []) => {
+    process.stderr.write(`bench: ${phase} × ${n}${checkpoints.length ? ` (results also at ${checkpoints.join(", ")})` : ""} …\n`);
+    const args = ["--expose-gc", self, "--child", phase, "--n", String(n), ...(checkpoints.length ? ["--checkpoints", checkpoints.join(",")] : [])];
+    try {
+      results.push(...resultLines(execFileSync(process.execPath, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 })));
+    } catch (err) {
+      results.push(...resultLines((err as { stdout?: string }).stdout));
+      process.stderr.write(`bench: ${phase} × ${n} failed: ${(err as Error).message.split("\n")[0]}\n`);
     }
-  }
+  };
+  // ingest at several sizes: one run of the largest, with a result each time the store holds a smaller size
+  const once = new Set(sizes.length > 1 ? ["ingest"] : []);
+  const largest = Math.max(...sizes);
+  for (const phase of phases) if (once.has(phase)) run(phase, largest, sizes.filter((n) => n < largest));
+  for (const n of sizes) for (const phase of phases) if (!once.has(phase)) run(phase, n);
+  results.sort((a, b) => phases.indexOf(a.phase) - phases.indexOf(b.phase) || a.n - b.n);
   const floor = new Map(results.filter((r) => r.phase === "tokenize").map((r) => [r.n, r.articles_per_s]));
-  console.log("phase             articles  art/s     first10%  last10%   peak RSS MB  cost vs tokenize");
+  console.log("phase             articles  art/s     first10%  last10%   peak RSS MB  CPU: art/s  first10%  last10%  cost vs tokenize");
+  const num = (x: number | undefined, w: number) => (x === undefined ? "" : x.toFixed(0)).padStart(w);
   for (const r of results) {
     const f = floor.get(r.n);
     console.log(
-      `${r.phase.padEnd(17)} ${String(r.n).padStart(8)}  ${r.articles_per_s.toFixed(0).padStart(8)}  ${r.first_tenth_per_s.toFixed(0).padStart(8)}  ${r.last_tenth_per_s.toFixed(0).padStart(8)}  ${r.peak_rss_mb.toFixed(0).padStart(11)}  ${f ? (f / r.articles_per_s).toFixed(1) + "×" : ""}`,
+      `${r.phase.padEnd(17)} ${(String(r.n) + (r.partial ? "*" : "")).padStart(8)}  ${num(r.articles_per_s, 8)}  ${num(r.first_tenth_per_s, 8)}  ${num(r.last_tenth_per_s, 8)}  ${num(r.peak_rss_mb, 11)}  ${num(r.cpu_articles_per_s, 10)}  ${num(r.cpu_first_tenth_per_s, 8)}  ${num(r.cpu_last_tenth_per_s, 7)}  ${f ? (f / r.articles_per_s).toFixed(1) + "×" : ""}`,
     );
   }
+  if (results.some((r) => r.partial)) console.log("* stopped before its size: the articles it did");
   const dir = join(packageRoot(), "bench", "results");
   mkdirSync(dir, { recursive: true });
   const doc = { date: new Date().toISOString(), node: process.version, cpus: 1, results };
@@ -179,16 +233,20 @@ const { values } = parseArgs({
   options: {
     child: { type: "string" },
     n: { type: "string" },
+    checkpoints: { type: "string" },
     sizes: { type: "string", default: "5000" },
     phases: { type: "string", default: "tokenize,analyze,ingest" },
     /** the results file under bench/results/ */
     out: { type: "string", default: "latest.json" },
     /** a file to append the progress lines of long runs to (JSON lines) */
     progress: { type: "string" },
+    /** a file whose creation stops a long ingest run with a partial result */
+    stop: { type: "string" },
   },
 });
-if (values.child) await child(values.child, Number(values.n));
+if (values.child) await child(values.child, Number(values.n), values.checkpoints ? values.checkpoints.split(",").map(Number) : []);
 else {
   if (values.progress) process.env.EVENTWIRE_BENCH_PROGRESS = values.progress;
+  if (values.stop) process.env.EVENTWIRE_BENCH_STOP = values.stop;
   await parent(values.sizes!.split(",").map(Number), values.phases!.split(","), values.out!);
 }
