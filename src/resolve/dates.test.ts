@@ -202,6 +202,23 @@ describe("onset registry", () => {
     expect(dateOnsetEvents(rec as ArticleRecord, r, text.replace("2019", "2031"))).toBe(1);
   });
 
+  it("an onset dated with a slipped year takes the year two other articles agree on", () => {
+    const r = new OnsetRegistry();
+    r.add("CHL|PER", 22_347, "a"); // 2031-03-09
+    r.add("CHL|PER", 22_347, "b");
+    const ev = (date: string) => ({
+      type: "ASSAULT" as const, source: { person: null, actor: "PER" }, target: { person: null, actor: "CHL" }, date: date as string | null,
+      evidence: "March 9, 2013 when Peru invaded Chile", span: { start: 0, end: 10, text: "x" }, rule: "test", realis: "asserted" as const,
+    });
+    const rec = { ...item(CAMPAIGN, "s").record, id: "slip", published: "2031-03-20", events: [ev("2013-03-09"), ev("2013-03-10")] };
+    expect(dateOnsetEvents(rec as ArticleRecord, r)).toBe(1);
+    expect(rec.events.map((e) => e.date)).toEqual(["2031-03-09", "2013-03-10"]); // another day is another event
+    const one = new OnsetRegistry();
+    one.add("CHL|PER", 22_347, "a");
+    const rec2 = { ...rec, events: [ev("2013-03-09")] };
+    expect(dateOnsetEvents(rec2 as ArticleRecord, one)).toBe(0); // one article is no consensus
+  });
+
   it("a campaign mention after the article's own date is left undated", () => {
     const r = new OnsetRegistry();
     r.add("CHL|PER", 22_400, "later"); // after 2031-03-20

@@ -1046,6 +1046,27 @@ export function decideFromOnsets(id: string, cues: OnsetCues, registry: OnsetReg
   return decideFromAnchors(id, cues, registry, null);
 }
 
+/**
+ * "since February 24, 2020 when Russia invaded Ukraine" where at least two other articles date
+ * the same start on February 24 of another year: a slip of the year; the consensus year is taken
+ * (`date_rule: "onset:year-consensus"`). The month and day must agree.
+ */
+function fixOnsetYear(record: ArticleRecord, e: ArticleRecord["events"][number], registry: OnsetRegistry): number {
+  const day = parseIsoDay(e.date);
+  if (day === null || !ONSET_NOUN_RE.test(e.evidence)) return 0;
+  const o = registry.onset(pairKey(e.source.actor!, e.target.actor!));
+  if (!o || o.day === day) return 0;
+  const others = o.from.filter((x) => x !== record.id);
+  const a = ymdOf(day);
+  const b = ymdOf(o.day);
+  if (others.length < 2 || a.m !== b.m || a.d !== b.d) return 0;
+  const pub = parseIsoDay(record.published);
+  if (pub !== null && o.day > pub) return 0;
+  e.date = isoDay(o.day);
+  Object.assign(e, { date_rule: "onset:year-consensus", date_from: others.slice(0, 5) });
+  return 1;
+}
+
 const YEAR_RE = /\b(?:1[89]|20)\d\d\b/g;
 
 /** A year other than `year` in the evidence's sentence (its line, up to 120 characters before and after). */
@@ -1069,7 +1090,11 @@ export function dateOnsetEvents(record: ArticleRecord, registry: OnsetRegistry, 
   const pub = parseIsoDay(record.published);
   let n = 0;
   for (const e of record.events) {
-    if (e.type !== "ASSAULT" || e.date !== null || !e.source.actor || !e.target.actor) continue;
+    if (e.type !== "ASSAULT" || !e.source.actor || !e.target.actor) continue;
+    if (e.date !== null) {
+      n += fixOnsetYear(record, e, registry);
+      continue;
+    }
     if (!ONSET_NOUN_RE.test(e.evidence) || STRIKE_RE.test(e.evidence)) continue;
     const o = registry.onset(pairKey(e.source.actor, e.target.actor));
     if (!o || (pub !== null && o.day > pub)) continue;
