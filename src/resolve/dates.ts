@@ -18,6 +18,9 @@
  * - `batch-year`: no dated story-mate; the article's year-less month-day takes the year of the
  *   other articles of the same run, when exactly one of the run's years places it within
  *   BATCH_WINDOW days of the run's dates. Weaker: the run, not the story, is the evidence.
+ * - `onset:weekday`, `event:weekday`, `figure:weekday` (any story): anchors shared across
+ *   articles bound the publication to a week, the article's weekdays pick the day; `onset:year`
+ *   gives the year only. See the "onsets" section below.
  * A story-mate's date may itself be inferred (metadata or inferred dates both count); an article
  * of another story never lends its date, a metadata date is never overwritten, and neither is a
  * date the article's own text fixes.
