@@ -48,6 +48,15 @@ const CASES: Array<{ text: string; pub: string | null; at: string; kind?: "event
     pub: "2019-11-14", at: "he continues to condemn the raids", value: null, rule: "habitual",
   },
   {
+    // an event named as a start point is not dated by the report's weekday
+    text: "Thousands have fled in the week since Peru's invasion, the agency said on Thursday.",
+    pub: "2019-11-14", at: "Peru's invasion", value: null, rule: "start-point",
+  },
+  {
+    text: "Peru's invasion began on Monday, the agency said on Thursday.",
+    pub: "2019-11-14", at: "Peru's invasion began on Monday", value: "2019-11-11", rule: "sentence",
+  },
+  {
     text: "The talks took place on Tuesday. The mediator had met both sides.",
     pub: "2019-11-14", at: "The mediator had met both sides", value: null, rule: "past-perfect",
   },

@@ -87,6 +87,8 @@ function docCache(doc: Doc): DocCache {
   return fresh;
 }
 
+/** Right before an event's words: it is named as a start point ("since the invasion"). */
+const START_POINT_BEFORE_RE = /\b(?:since|ever\s+since)\s+(?:the\s+|a\s+)?$/i;
 const UNANCHORED_RE = /\b(?:earlier|later|previously|recently|formerly|in the past)\b/i;
 const HABITUAL_RE =
   /\b(?:repeatedly|on several occasions|on many occasions|continu(?:e|es|ing)|(?:has|have|had) been \w+ing|regularly|(?:has|have) long|since the (?:beginning|start|outbreak))\b/i;
@@ -177,6 +179,9 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
     }
   }
   if (inside) return fromTime(inside, "sentence", opts, c.ref);
+  // "fled in the week since Russia's invasion, the UN said Thursday": an event named as a start
+  // point is not dated by the report's time expressions
+  if (!isFigure && START_POINT_BEFORE_RE.test(text.slice(Math.max(sent.start, span.start - 24), span.start))) return { ...none, rule: "start-point" };
   const spanText = text.slice(span.start, span.end);
   const sentText = text.slice(sent.start, sent.end);
   if (!isFigure && UNANCHORED_RE.test(spanText)) return { ...none, rule: "unanchored" };
