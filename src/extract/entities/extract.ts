@@ -85,6 +85,11 @@ interface Person {
   mentionTok: number[];
 }
 
+/** Order of mention kinds at the same span: person > org > group > country > place. */
+function kindPrio(k: EntityMention["kind"]): number {
+  return k === "person" ? 0 : k === "org" ? 1 : k === "group" ? 2 : k === "country" ? 3 : k === "place" ? 4 : NaN;
+}
+
 /** One mention object, always built with the same shape (fast property access in later stages). */
 function mk(span: Span, kind: EntityMention["kind"], ref: number, actor: string | null, via: string, rule: string): EntityMention {
   return { start: span.start, end: span.end, kind, ref, actor, via, rule };
@@ -255,14 +260,15 @@ export function extractEntities(doc: Doc): void {
     const surnameKey = parts[parts.length - 1]!;
     const firstKey = parts[0]!;
     const t = text.slice(tokens[d.s]!.start, tokens[d.e - 1]!.end);
-    let pi = fullKeyIndex.get(parts.join(" "));
+    const joined = parts.join(" ");
+    let pi = fullKeyIndex.get(joined);
     if (pi === undefined) {
       pi = persons.findIndex((p) => p.surnameKey === surnameKey && (parts.length === 1 || p.nTok === 1 || p.firstKey === firstKey || p.firstKey[0] === firstKey[0] || sameTail(p, parts)));
       if (pi < 0) {
         pi = persons.length;
         persons.push({ forms: new Map(), name: t, nTok: parts.length, surnameKey, firstKey, cands: [], mentions: [], mentionTok: [], seen: new Set() });
       }
-      fullKeyIndex.set(parts.join(" "), pi);
+      fullKeyIndex.set(joined, pi);
     }
     const p = persons[pi]!;
     if (parts.length > p.nTok) {
@@ -270,7 +276,7 @@ export function extractEntities(doc: Doc): void {
       p.nTok = parts.length;
       p.firstKey = firstKey;
     }
-    p.forms.set(parts.join(" "), t);
+    p.forms.set(joined, t);
     addPersonMention(pi, d.s, d.e, parts.length === 1 ? "title" : "name");
   }
   })();
@@ -1539,8 +1545,7 @@ export function extractEntities(doc: Doc): void {
   doc.organizations = orgs;
   doc.places = places;
   // one sorted, non-overlapping layer: earlier start first, longer first; person > org > group > country > place
-  const prio: Record<string, number> = { person: 0, org: 1, group: 2, country: 3, place: 4 };
-  mentions.sort((a, b) => a.start - b.start || b.end - a.end || prio[a.kind]! - prio[b.kind]!);
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end || kindPrio(a.kind) - kindPrio(b.kind));
   const layer: EntityMention[] = [];
   let lastEnd = -1;
   (() => {
