@@ -57,6 +57,10 @@ describe("onset statements", () => {
     { name: "a later event next to the campaign noun", text: "Since the invasion, Peru's envoy met Chile's minister, the ministry said on Monday.", want: [] },
     { name: "a date in another clause", text: "Peru invaded Chile. On Monday, the envoys met in Lima.", want: [] },
     { name: "a strike is no start", text: "Peruvian jets bombed Chilean positions on Monday, the ministry said.", want: [] },
+    { name: "an offensive is a phase, not the start", text: "Peru launched an offensive on Arica on Monday, Chile's army said.", want: [] },
+    { name: "fighting that erupts is a flare-up", text: "Fighting between Peru and Chile erupted again on Monday near the border.", want: [] },
+    { name: "calling the war something is no start", text: "On Monday, Chile's president called the war with Peru a crime.", want: [] },
+    { name: "what it called a military operation", text: "Peru sent forces into Chile in what it called a special military operation on Oct. 3, 2031.", want: [{ phrase: "what it called a special military operation on Oct. 3, 2031", pair: "CHL|PER" }] },
   ];
   for (const c of cases) {
     it(c.name, () => {

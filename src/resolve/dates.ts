@@ -606,9 +606,11 @@ const ONSET_TRIGGER_RE = /\b(?:invad|invasion|war\b|offensive|operation|interven
 const ONSET_VERBAL_RE = new RegExp(
   [
     String.raw`\binvad(?:ed|ing)\b`,
-    String.raw`\b(?:war|invasion|offensive|fighting|conflict|hostilities|operation|incursion)s?\b(?:\s+(?:between|with|against|in|on|of)\s[^.;,:!?\n]{1,40}?)?\s+(?:began|begun|started|broke\s+out|erupted|was\s+launched)\b`,
-    String.raw`\b(?:launch(?:ed|ing)?|start(?:ed|ing)?|beg[au]n|beginning|announc(?:ed|ing)|order(?:ed|ing)|declar(?:ed|ing)|call(?:ed|s))\s+(?:(?:a|an|the|its|his|their|what\s+it\s+called(?:\s+an?)?)\s+)?(?:["“”']?(?:full-scale|large-scale|so-called|special|all-out|ground)\s+)*(?:military\s+)?["“”']?(?:invasion|offensive|war|operations?|intervention|incursion)\b`,
-    String.raw`\b(?:start|beginning|outbreak|onset|launch)\s+of\s+(?:the|a|an|its|their)\s+(?:[\w"“”'-]+\s+){0,3}?(?:war|invasion|offensive|operations?|intervention|incursion|conflict|hostilities)\b`,
+    // "the war (between A and B) began": not "fighting erupted" or "the offensive began" (a flare-up, a phase)
+    String.raw`\b(?:war|invasion|conflict|hostilities|incursion)s?\b(?:\s+(?:between|with|against|in|on|of)\s[^.;,:!?\n]{1,40}?)?\s+(?:began|begun|started|broke\s+out|erupted|was\s+launched)\b`,
+    String.raw`\b(?:launch(?:ed|ing)?|start(?:ed|ing)?|beg[au]n|beginning|announc(?:ed|ing)|order(?:ed|ing)|declar(?:ed|ing))\s+(?:(?:a|an|the|its|his|their)\s+)?(?:["“”']?(?:full-scale|large-scale|so-called|all-out)\s+)*(?:invasion|war|incursion|["“”']?(?:special\s+)?military\s+(?:operations?|intervention|campaign|offensive)|["“”']?special\s+operation)\b`,
+    String.raw`\bwhat\s+(?:it|he|she|they|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+call(?:ed|s)\s+an?\s+["“”']?(?:special\s+)?military\s+operation\b`,
+    String.raw`\b(?:start|beginning|outbreak|onset|launch)\s+of\s+(?:the|a|an|its|their)\s+(?:[\w"“”'-]+\s+){0,3}?(?:war|invasion|military\s+operations?|intervention|incursion|conflict|hostilities)\b`,
     String.raw`\bsent\s+(?:its\s+|their\s+)?(?:troops|forces|tanks|soldiers)\s+(?:into|across)\b`,
   ].join("|"),
   "gi",
