@@ -1285,17 +1285,29 @@ export function extractEntities(doc: Doc): void {
   (() => {
   for (const k of sc.pronounIdx) {
     const sent = sentOf(k);
-    const here = new Set((personMentionsBySent.get(sent) ?? []).filter((x) => x.tok < k).map((x) => x.pi));
+    // the one person mentioned before it in its sentence; none there: the one of the sentence before
     let pi: number | undefined;
-    if (here.size === 1) pi = [...here][0];
-    else if (here.size === 0) {
-      const prev = new Set((personMentionsBySent.get(sent - 1) ?? []).map((x) => x.pi));
-      if (prev.size === 1) pi = [...prev][0];
+    const here = soleOf(personMentionsBySent.get(sent), k);
+    if (here >= 0) pi = here;
+    else if (here === -1) {
+      const prev = soleOf(personMentionsBySent.get(sent - 1), Infinity);
+      if (prev >= 0) pi = prev;
     }
     if (pi === undefined) continue;
     mentions.push(mk(spanOf(k, k + 1), "person", pi, null, "pronoun", "person.pronoun"));
   }
   })();
+
+  /** The one person among the mentions before token `before` (-1: none, -2: several). */
+  function soleOf(list: Array<{ tok: number; pi: number }> | undefined, before: number): number {
+    let one = -1;
+    if (list) for (const x of list) {
+      if (x.tok >= before) continue;
+      if (one === -1) one = x.pi;
+      else if (x.pi !== one) return -2;
+    }
+    return one;
+  }
 
   function tokIndexAt(pos: number): number {
     let lo = 0;
