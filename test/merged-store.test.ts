@@ -61,9 +61,18 @@ async function saveAll(store: Store): Promise<void> {
   expect(await store.saveArticle(input(F.record, F.text, null))).toBe("inserted");
 }
 
-function mergedSuite(name: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>): void {
+interface Ctx {
+  store: Store;
+  dispose(): Promise<void>;
+  /** runs adapter SQL, returns rows */
+  sql?: (q: string) => Promise<unknown[]>;
+  /** the adapter's migration 9 SQL */
+  migration9?: string;
+}
+
+function mergedSuite(name: string, open: () => Promise<Ctx>): void {
   describe(`merged events and figure series (${name})`, () => {
-    let ctx: { store: Store; dispose(): Promise<void> } | null = null;
+    let ctx: Ctx | null = null;
     afterEach(async () => {
       await ctx?.dispose();
       ctx = null;
@@ -162,6 +171,43 @@ function mergedSuite(name: string, open: () => Promise<{ store: Store; dispose()
       for (const c of s!.contradictions) expect(c.why).toMatch(/cannot both hold on 2022-03-01/);
     });
 
+    it("migration 9's backfill of intervals and best precision gives what the store writes", async () => {
+      ctx = await open();
+      const store = ctx.store;
+      await saveAll(store);
+      // more qualifiers and round / non-round values than saveAll has
+      const G = article("g", "DW", "2022-03-02", ["Up to 2,000 fled.", "About 70,000 fled.", "Fewer than 900 fled.", "Between 10 and 20 fled.", "Exactly 3,000 fled."], () => [], (t) => [
+        fled(t, "Up to 2,000 fled", 2000, "up to", "2022-03-02"), fled(t, "About 70,000 fled", 70000, "about", "2022-03-02"),
+        fled(t, "Fewer than 900 fled", 900, "fewer than", "2022-03-02"), { ...fled(t, "Between 10 and 20 fled", 10, "exactly", "2022-03-02"), value_max: 20 },
+        fled(t, "Exactly 3,000 fled", 3000, "exactly", "2022-03-03"),
+      ]);
+      await store.saveArticle(input(G.record, G.text, null));
+      const sql = await ctx.sql!;
+      const rows = async () => JSON.stringify([
+        await sql("SELECT article_id, idx, lo, hi FROM figure_observations ORDER BY article_id, idx"),
+        await sql("SELECT series_id, as_of, best_precision FROM figure_points ORDER BY series_id, as_of"),
+      ]);
+      const written = await rows();
+      expect(written).toContain('"hi":null'); // an unbounded interval
+      await sql("UPDATE figure_observations SET lo = NULL, hi = NULL");
+      await sql("UPDATE figure_points SET best_precision = NULL");
+      for (const stmt of ctx.migration9!.split(";").map((x) => x.trim()).filter((x) => x.startsWith("UPDATE"))) await sql(stmt);
+      const backfilled = await rows();
+      const near = (a: string, b: string) => {
+        const x = JSON.parse(a) as Array<Array<Record<string, number | null>>>;
+        const y = JSON.parse(b) as typeof x;
+        x.forEach((t, i) => t.forEach((r, j) => {
+          for (const k of Object.keys(r)) {
+            const u = r[k];
+            const v = y[i]![j]![k];
+            if (typeof u === "number" && typeof v === "number") expect(Math.abs(u - v)).toBeLessThanOrEqual(Math.abs(u) * 1e-12);
+            else expect(v).toEqual(u);
+          }
+        }));
+      };
+      near(written, backfilled);
+    });
+
     it("a re-save of a stored article changes nothing", async () => {
       ctx = await open();
       const store = ctx.store;
@@ -177,7 +223,8 @@ function mergedSuite(name: string, open: () => Promise<{ store: Store; dispose()
 mergedSuite("sqlite", async () => {
   const store = new SqliteStore(":memory:");
   await store.migrate();
-  return { store, dispose: () => store.close() };
+  const { sql: migration9 } = await import("../src/store/sqlite/migrations/0009_bounded_merge.js");
+  return { store, dispose: () => store.close(), migration9, sql: async (q: string) => (q.startsWith("SELECT") ? store.db.prepare(q).all() : (store.db.prepare(q).run(), [])) };
 });
 
 const pgUrl = pgTestUrl();
@@ -186,8 +233,11 @@ if (pgUrl) {
     const schema = await pgTestSchema(pgUrl, "merged");
     const store = new PostgresStore(schema.url);
     await store.migrate();
+    const { sql: migration9 } = await import("../src/store/postgres/migrations/0009_bounded_merge.js");
     return {
       store,
+      migration9,
+      sql: (q: string) => store.query(q),
       dispose: async () => {
         await store.close();
         await schema.drop();
