@@ -93,6 +93,24 @@ interface WordKind {
 }
 
 let kinds: Map<string, WordKind> | null = null;
+let gateFor: Map<string, WordKind> | null = null;
+let gateTable = new Uint8Array(0);
+
+/** (first two char codes & 127, min(length, 31)) of every lexicon word: a superset test before the Map lookup. */
+function kindGate(lookup: Map<string, WordKind>): Uint8Array {
+  if (gateFor === lookup) return gateTable;
+  const table = new Uint8Array(1 << 19);
+  for (const k of lookup.keys()) {
+    const c0 = k.length > 0 ? k.charCodeAt(0) & 127 : 0;
+    const c1 = k.length > 1 ? k.charCodeAt(1) & 127 : 0;
+    table[(((c0 << 7) | c1) << 5) | Math.min(k.length, 31)] = 1;
+  }
+  gateFor = lookup;
+  gateTable = table;
+  return table;
+}
+
+const ETHNIC_BEFORE_RE = /ethnic\s*$/i;
 
 /** Each lexicon word's kinds, resolved with the same precedence as four separate lookups. */
 function wordKinds(L: Lex): Map<string, WordKind> {
@@ -170,11 +188,15 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
   let added: Unit[] | null = null;
   let ui = 0;
   const lookup = wordKinds(L);
+  const gate = kindGate(lookup);
   // the last agent word and its country: "Israeli helicopters and tanks" share the country
   let lastAgentTok = -1;
   let lastAgentCountry: string | null = null;
   for (let t = tokStart; t < tokEnd; t++) {
     const w = words[t]!;
+    // a table of (first two letters, length) skips most words without hashing them
+    const len = w.length;
+    if (gate[((((len > 0 ? w.charCodeAt(0) & 127 : 0) << 7) | (len > 1 ? w.charCodeAt(1) & 127 : 0)) << 5) | (len < 31 ? len : 31)] === 0) continue;
     // one lookup instead of four: most words are none of the kinds
     const kind = lookup.get(w);
     if (kind === undefined) continue;
@@ -281,6 +303,8 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
   for (let i = 0; i < all.length; i++) {
     const u = all[i]!;
     if (u.person || u.place || u.side.group || !u.side.actor) continue;
+    // (a cheap look at the text first: the token before must be "ethnic")
+    if (!ETHNIC_BEFORE_RE.test(text.slice(Math.max(0, u.start - 40), u.start))) continue;
     const t = tokAfter(doc, u.start);
     if (t <= tokStart || t >= tokEnd || words[t - 1] !== "ethnic" || toks[t]!.end !== u.end || !L.names.has(words[t]!) || L.shortNames.has(words[t]!)) continue;
     const own = u.side.actor;

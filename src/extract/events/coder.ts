@@ -8,6 +8,7 @@
  */
 import type { ConsultMode, Doc, EventRecord, PloverType, Realis, Side, Span } from "../../core/types.js";
 import { dateFor } from "../time/index.js";
+import { tokenTexts } from "../../text/lower.js";
 import { realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
@@ -526,6 +527,10 @@ function cloneSide(s: Side): Side {
 
 const NO_UNITS: Unit[] = [];
 
+/** per rule: the number of the last sentence it was gathered for */
+let stamp = new Int32Array(0);
+let stampNow = 0;
+
 let gateFor: Map<string, Rule[]> | null = null;
 let gateTable: Uint8Array = new Uint8Array(0);
 
@@ -561,15 +566,14 @@ function hasPersonMention(doc: Doc, start: number, end: number): boolean {
 const NOBODY: Side = { person: null, actor: null };
 
 export function codeEvents(doc: Doc): EventRecord[] {
-  const { byTrigger } = loadRules();
+  const { rules: allRules, byTrigger } = loadRules();
   const text = doc.text;
-  // one native lower-casing of the whole text, then a slice per token (when case mapping keeps offsets)
-  const lower = text.toLowerCase();
-  const words = lower.length === text.length
-    ? doc.tokens.map((t) => lower.slice(t.start, t.end))
-    : doc.tokens.map((t) => text.slice(t.start, t.end).toLowerCase());
-  const sameOffsets = lower.length === text.length;
+  // the lower-cased token texts the earlier stages computed for this doc (shared, read only)
+  const words = tokenTexts(doc).lw;
   const gate = triggerGate(byTrigger);
+  // the rules of one sentence, in the order their triggers first occur: a stamp per rule instead of a Set
+  if (stamp.length !== allRules.length) stamp = new Int32Array(allRules.length);
+  const cands: Rule[] = [];
   const ctx: CoderContext = { doc, words };
   const drafts: Draft[] = [];
   let topic: Side | null = null;
@@ -578,20 +582,23 @@ export function codeEvents(doc: Doc): EventRecord[] {
   for (let si = 0; si < doc.sentences.length; si++) {
     const sent = doc.sentences[si]!;
     // the trigger gate: only rules with a trigger word among this sentence's tokens
-    let cands: Set<Rule> | null = null;
+    cands.length = 0;
+    const mark = ++stampNow;
     for (let t = sent.tokStart; t < sent.tokEnd; t++) {
-      // a table of (first letter, length) of the trigger words skips most tokens without hashing them
-      if (sameOffsets) {
-        const tk = doc.tokens[t]!;
-        const len = tk.end - tk.start;
-        const c0 = len > 0 ? lower.charCodeAt(tk.start) & 127 : 0;
-        const c1 = len > 1 ? lower.charCodeAt(tk.start + 1) & 127 : 0;
-        if (gate[(((c0 << 7) | c1) << 5) | Math.min(len, 31)] === 0) continue;
-      }
-      const rs = byTrigger.get(words[t]!);
+      // a table of (first two letters, length) of the trigger words skips most tokens without hashing them
+      const w = words[t]!;
+      const len = w.length;
+      const c0 = len > 0 ? w.charCodeAt(0) & 127 : 0;
+      const c1 = len > 1 ? w.charCodeAt(1) & 127 : 0;
+      if (gate[(((c0 << 7) | c1) << 5) | (len < 31 ? len : 31)] === 0) continue;
+      const rs = byTrigger.get(w);
       if (!rs) continue;
-      cands ??= new Set();
-      for (const r of rs) cands.add(r);
+      for (let k = 0; k < rs.length; k++) {
+        const r = rs[k]!;
+        if (stamp[r.idx] === mark) continue;
+        stamp[r.idx] = mark;
+        cands.push(r);
+      }
     }
     // the sentence's units, built only when a rule matches or the topic needs a person (they cost more than the regexes)
     let allUnits: Unit[] = NO_UNITS;
@@ -603,7 +610,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
       // possessive pronouns ("his counterpart") are possessors, never sides of their own
       units = allUnits.filter((u) => !u.possessive);
     };
-    if (cands) {
+    if (cands.length > 0) {
       const sentText = text.slice(sent.start, sent.end);
       rules: for (const rule of cands) {
         rule.regex.lastIndex = 0;
@@ -642,7 +649,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
     }
     if (!topic || (drafts.length && drafts[drafts.length - 1]!.sent !== si)) {
       // only the entities stage's person mentions make person units
-      if (cands && !built && hasPersonMention(doc, sent.start, sent.end)) build();
+      if (cands.length > 0 && !built && hasPersonMention(doc, sent.start, sent.end)) build();
       const firstPerson = units.find((u) => u.person && !ppObject(ctx, units, units.indexOf(u)));
       if (firstPerson) topic = firstPerson.side;
     }

@@ -37,6 +37,8 @@ export interface RuleSpec {
 }
 
 export interface Rule extends RuleSpec {
+  /** position in the rule file */
+  idx: number;
   regex: RegExp;
   notAfterRe: RegExp | null;
 }
@@ -48,7 +50,7 @@ interface RuleFile {
 
 export function compileRules(file: RuleFile): Rule[] {
   const seen = new Set<string>();
-  return file.rules.map((r) => {
+  return file.rules.map((r, idx) => {
     if (seen.has(r.name)) throw new Error(`events: duplicate rule name "${r.name}"`);
     seen.add(r.name);
     if (!PLOVER_TYPES.includes(r.type)) throw new Error(`events: rule "${r.name}" has unknown type "${r.type}"`);
@@ -59,6 +61,7 @@ export function compileRules(file: RuleFile): Rule[] {
     });
     return {
       ...r,
+      idx,
       triggers: r.triggers.map((t) => t.toLowerCase()),
       regex: new RegExp(src, "gi"),
       notAfterRe: r.notAfter ? new RegExp(r.notAfter) : null,
