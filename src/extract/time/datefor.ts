@@ -28,7 +28,7 @@
  * Cost: per call, two binary searches and a short scan; per-document facts are cached.
  */
 import { spanIndexAt } from "../../core/span.js";
-import type { Doc, Granularity, Span } from "../../core/types.js";
+import type { Doc, Granularity, Sentence, Span } from "../../core/types.js";
 import { isoDay, parseIsoDay } from "./calendar.js";
 import { isHeading, leadSentences } from "./published.js";
 import type { NewsTime } from "./resolve.js";
@@ -61,13 +61,57 @@ interface DocCache {
   headingPara: Set<number>;
   leadSent: Set<number>;
   ref: number | null;
+  /** the publication date `ref` was read from */
+  pub: string | null;
+  /** sentence index → its sentence-level facts, computed on first use (several events share a sentence) */
+  facts: (SentFacts | undefined)[];
+}
+
+/**
+ * What the precedence rules read off a whole sentence: the same for every span in it, so each
+ * regex runs at most once per sentence (several events and figures share a sentence), and only
+ * when a rule asks for it.
+ */
+class SentFacts {
+  private u?: boolean;
+  private h?: boolean;
+  private pp?: boolean;
+  private p?: boolean;
+  private ap?: boolean;
+  private pr?: boolean;
+  constructor(readonly text: string) {}
+  get unanchored(): boolean {
+    return (this.u ??= UNANCHORED_RE.test(this.text));
+  }
+  /** "emphasized that “we will continue …”": a habitual word the speaker is quoted saying does not make the report habitual */
+  get habitual(): boolean {
+    return (this.h ??= HABITUAL_RE.test(this.text) && HABITUAL_RE.test(unquoted(this.text)));
+  }
+  get pastPerfect(): boolean {
+    return (this.pp ??= PAST_PERFECT_RE.test(this.text) && !ANAPHORIC_EVENT_RE.test(this.text));
+  }
+  get perfect(): boolean {
+    return (this.p ??= PERFECT_RE.test(this.text));
+  }
+  get anyPerfect(): boolean {
+    return (this.ap ??= ANY_PERFECT_RE.test(this.text));
+  }
+  get present(): boolean {
+    return (this.pr ??= PRESENT_RE.test(this.text));
+  }
+}
+
+function sentFacts(c: DocCache, text: string, sent: Sentence, si: number): SentFacts {
+  let f = c.facts[si];
+  if (!f) c.facts[si] = f = new SentFacts(text.slice(sent.start, sent.end));
+  return f;
 }
 
 const cache = new WeakMap<Doc, DocCache>();
 
 function docCache(doc: Doc): DocCache {
   const c = cache.get(doc);
-  if (c && c.source === doc.times && c.ref === parseIsoDay(doc.published.value)) return c;
+  if (c && c.source === doc.times && c.pub === doc.published.value) return c;
   // the time stage fills doc.times with NewsTime objects (TimeExpr plus role, day numbers)
   const times = doc.times as unknown as readonly NewsTime[];
   const timeSent = times.map((t) => spanIndexAt(doc.sentences, t.start));
@@ -82,7 +126,7 @@ function docCache(doc: Doc): DocCache {
     if (isHeading(doc.text.slice(ls, le))) headingPara.add(s.para);
   }
   const leadSent = new Set(leadSentences(doc, LEAD_SENTENCES).map((s) => doc.sentences.indexOf(s)));
-  const fresh: DocCache = { source: doc.times, times, timeSent, headingPara, leadSent, ref: parseIsoDay(doc.published.value) };
+  const fresh: DocCache = { source: doc.times, times, timeSent, headingPara, leadSent, ref: parseIsoDay(doc.published.value), pub: doc.published.value, facts: [] };
   cache.set(doc, fresh);
   return fresh;
 }
@@ -182,18 +226,17 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
   // "fled in the week since Russia's invasion, the UN said Thursday": an event named as a start
   // point is not dated by the report's time expressions
   if (!isFigure && START_POINT_BEFORE_RE.test(text.slice(Math.max(sent.start, span.start - 24), span.start))) return { ...none, rule: "start-point" };
-  const spanText = text.slice(span.start, span.end);
-  const sentText = text.slice(sent.start, sent.end);
-  if (!isFigure && UNANCHORED_RE.test(spanText)) return { ...none, rule: "unanchored" };
+  if (!isFigure && UNANCHORED_RE.test(text.slice(span.start, span.end))) return { ...none, rule: "unanchored" };
   if (isFigure && cutoff) return fromTime(cutoff, "sentence:cutoff", opts);
   if (best) return fromTime(best, "sentence", opts, c.ref);
+  const f = sentFacts(c, text, sent, si);
+  const sentText = f.text;
 
   // 2. undated "earlier/later", habitual reports, past perfect
   if (!isFigure) {
-    if (UNANCHORED_RE.test(sentText)) return { ...none, rule: "unanchored" };
-    // "emphasized that “we will continue …”": a habitual word the speaker is quoted saying does not make the report habitual
-    if (HABITUAL_RE.test(sentText) && HABITUAL_RE.test(unquoted(sentText))) return { ...none, rule: "habitual" };
-    if (PAST_PERFECT_RE.test(sentText) && !ANAPHORIC_EVENT_RE.test(sentText)) return { ...none, rule: "past-perfect" };
+    if (f.unanchored) return { ...none, rule: "unanchored" };
+    if (f.habitual) return { ...none, rule: "habitual" };
+    if (f.pastPerfect) return { ...none, rule: "past-perfect" };
   }
   // figures: the article's stated cut-off ("until 24:00 on March 19") governs its later counts
   if (isFigure) {
@@ -204,11 +247,11 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
   }
   // 3. present and present-perfect reports are as of the publication date (not words quoted);
   //    a present perfect of a stance ("has called the invasion unacceptable") is left undated
-  const perfect = PERFECT_RE.test(sentText) || (isFigure && ANY_PERFECT_RE.test(sentText));
-  if (doc.published.value && (perfect || PRESENT_RE.test(sentText)) && !insideQuote(sentText, span.start - sent.start)) {
+  const perfect = f.perfect || (isFigure && f.anyPerfect);
+  if (doc.published.value && (perfect || f.present) && !insideQuote(sentText, span.start - sent.start)) {
     return published(doc, "published:perfect");
   }
-  if (!isFigure && ANY_PERFECT_RE.test(sentText)) return { ...none, rule: "perfect-stance" };
+  if (!isFigure && f.anyPerfect) return { ...none, rule: "perfect-stance" };
 
   // 5. narrative: the latest date before the sentence, within reach, not across a heading
   for (let i = spanIndexAt(times, sent.start) - 1; i >= 0; i--) {
