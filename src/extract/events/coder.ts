@@ -91,6 +91,13 @@ export interface CoderContext {
   words: string[];
   /** the article's most mentioned country (computed on first use) */
   dominant?: string | null;
+  /** realis of a trigger, by its token and word (several rules match the same word) */
+  realisMemo?: Map<string, Realis>;
+  /** subjectOf answers for one (units, topic, topic actor): by position and allowPlace */
+  subjUnits?: Unit[];
+  subjTopic?: Side | null;
+  subjTopicActor?: Side | null;
+  subjMemo?: Map<number, { sentStart: number; result: SubjectResult }>;
 }
 
 function dominantOf(ctx: CoderContext): string | null {
@@ -352,6 +359,23 @@ interface SubjectResult {
 
 /** The subject: the nearest unit before `pos` that is not inside a prepositional phrase, with its conjuncts. */
 function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: number, topic: Side | null, allowPlace = false, topicActor: Side | null = null): SubjectResult {
+  // a pure function of its arguments; within a sentence the units, topic and topic actor stay the same objects
+  if (ctx.subjUnits !== units || ctx.subjTopic !== topic || ctx.subjTopicActor !== topicActor) {
+    ctx.subjUnits = units;
+    ctx.subjTopic = topic;
+    ctx.subjTopicActor = topicActor;
+    ctx.subjMemo = new Map();
+  }
+  const key = allowPlace ? pos * 2 + 1 : pos * 2;
+  let r = ctx.subjMemo!.get(key);
+  if (r === undefined || r.sentStart !== sentStart) {
+    r = { sentStart, result: subjectOfUncached(ctx, units, pos, sentStart, topic, allowPlace, topicActor) };
+    ctx.subjMemo!.set(key, r);
+  }
+  return r.result;
+}
+
+function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentStart: number, topic: Side | null, allowPlace: boolean, topicActor: Side | null): SubjectResult {
   let best = -1;
   for (let i = units.length - 1; i >= 0; i--) {
     const u = units[i]!;
@@ -673,7 +697,16 @@ function codeMatch(
     for (let k = 1; k <= 3 && k <= before.length; k++) if (CAMPAIGN_HYPO.has(before[before.length - k]!)) realis = "hypothetical";
     if (/\b(?:possible|potential|imminent|planned) (?:[a-z-]+ )?$/i.test(sentText.slice(0, mStart - sent.start))) realis = "hypothetical";
   } else if (rule.realisFixed) realis = "asserted";
-  else realis = realisOf(before, sentText, trigWord);
+  else {
+    // realisOf reads only the words before the trigger, the sentence and the trigger word
+    const key = `${t0}|${trigWord}`;
+    const memo = (ctx.realisMemo ??= new Map());
+    const r = memo.get(key);
+    if (r === undefined) {
+      realis = realisOf(before, sentText, trigWord);
+      memo.set(key, realis);
+    } else realis = r;
+  }
 
   let sources: Unit[] = [];
   let targets: Unit[] = [];

@@ -39,7 +39,34 @@ const WORD_RE = /[\p{L}\p{M}'’-]+|[(),–-]/gu;
 const CONJ_HEAD_RE = /^\s*(?:,\s*)?(?:and|or|as well as|along with|together with|including|plus|&|-|–|,)(?=\s|$)/i;
 
 /** Is the gap between two units a coordination ("A, B and C", "A along with Dutch counterpart B")? */
+// conjGap and npGap are pure functions of short gap strings that recur ("and", ", ", "'s "): their answers
+// are kept in small maps, emptied when they grow
+const conjMemo = new Map<string, boolean>();
+const npMemo = [new Map<string, boolean>(), new Map<string, boolean>()];
+const MEMO_MAX = 4096;
+
 export function conjGap(gap: string): boolean {
+  let v = conjMemo.get(gap);
+  if (v === undefined) {
+    v = conjGapUncached(gap);
+    if (conjMemo.size >= MEMO_MAX) conjMemo.clear();
+    conjMemo.set(gap, v);
+  }
+  return v;
+}
+
+export function npGap(gap: string, allowComma: boolean): boolean {
+  const memo = npMemo[allowComma ? 1 : 0]!;
+  let v = memo.get(gap);
+  if (v === undefined) {
+    v = npGapUncached(gap, allowComma);
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(gap, v);
+  }
+  return v;
+}
+
+function conjGapUncached(gap: string): boolean {
   if (/^\s*[-–]\s*$/.test(gap)) return true;
   // the rest of an appositive folded into the unit before: "[Kalın, Erdoğan]'s chief adviser, and Sullivan"
   const role = /^['’]s?\s+(?:[a-z-]+\s+){0,8}[a-z-]+\s*,\s*(?:and|as well as)\s+(.*)$/.exec(gap);
@@ -56,7 +83,7 @@ export function conjGap(gap: string): boolean {
 }
 
 /** Is the text between two mentions part of one noun phrase (titles, possessives, appositive roles)? */
-export function npGap(gap: string, allowComma: boolean): boolean {
+function npGapUncached(gap: string, allowComma: boolean): boolean {
   if (gap.length > 80) return false;
   if (!allowComma && gap.includes(",")) return false;
   if (/[;:.!?"“”\d]/.test(gap)) return false;
