@@ -49,7 +49,8 @@ const PHASES: Record<string, PhaseFn> = {
   async tokenize(n) {
     const { tokenize } = await import("../src/text/tokenize.js");
     const corpus = iterateCorpus(n);
-    return { timings: timeEach(corpus, (a) => void tokenize(a.text)) };
+    const cpu: number[] = [];
+    return { timings: timeEach(corpus, (a) => void tokenize(a.text), cpu), cpu };
   },
   async analyze(n) {
     const { STAGES, newDoc, toRecord } = await import("../src/analyze.js");
@@ -60,6 +61,7 @@ const PHASES: Record<string, PhaseFn> = {
     let events = 0;
     // time each stage too, so that a slow stage shows by name
     const perStage: Record<string, number> = Object.fromEntries([...STAGES.map((s) => [s.name, 0]), ["toRecord", 0], ["stories", 0]]);
+    const cpu: number[] = [];
     const timings = timeEach(corpus, (a) => {
       const doc = newDoc(a);
       for (const s of STAGES) {
@@ -74,9 +76,9 @@ const PHASES: Record<string, PhaseFn> = {
       t0 = performance.now();
       stories.add(rec);
       perStage.stories! += performance.now() - t0;
-    });
+    }, cpu);
     const ms_per_article_by_stage = Object.fromEntries(Object.entries(perStage).map(([k, v]) => [k, +(v / n).toFixed(4)]));
-    return { timings, extra: { events_per_article: events / n, ms_per_article_by_stage } };
+    return { timings, cpu, extra: { events_per_article: events / n, ms_per_article_by_stage } };
   },
   /**
    * One article at a time through the ingest service into a fresh SQLite store. With checkpoints
@@ -143,12 +145,15 @@ function progressReporter(phase: string, n: number): (timings: number[], cpu: nu
   };
 }
 
-function timeEach<T>(items: Iterable<T>, fn: (x: T) => void): number[] {
+/** Per-item wall times; CPU times (user + system) of each item go to `cpu` when given. */
+function timeEach<T>(items: Iterable<T>, fn: (x: T) => void, cpu?: number[]): number[] {
   const out: number[] = [];
   for (const item of items) {
+    const c0 = cpu ? cpuMs() : 0;
     const t0 = performance.now();
     fn(item);
     out.push(performance.now() - t0);
+    if (cpu) cpu.push(cpuMs() - c0);
   }
   return out;
 }
