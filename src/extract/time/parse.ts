@@ -168,7 +168,7 @@ function clauseStart(text: string, pos: number): number {
   return from + last;
 }
 
-function roleOf(text: string, start: number, end: number): Role {
+function roleOf(text: string, start: number, end: number, cs: number): Role {
   const [ls, le] = lineBounds(text, start);
   const line = text.slice(ls, le);
   if (CAPTION_END_RE.test(line)) return "caption";
@@ -176,7 +176,7 @@ function roleOf(text: string, start: number, end: number): Role {
   const before = text.slice(Math.max(ls, start - 30), start);
   if (SINCE_BEFORE_RE.test(before)) return "since";
   // "… the first talks since Russian troops invaded Ukraine on February 24": a start point too
-  if (SINCE_CLAUSE_RE.test(text.slice(clauseStart(text, start), start))) return "since";
+  if (SINCE_CLAUSE_RE.test(text.slice(cs, start))) return "since";
   if (UNTIL_BEFORE_RE.test(before)) return "until";
   return "plain";
 }
@@ -207,16 +207,21 @@ function unitOf(t: string): Unit | null {
 
 const REL_TEXT_RE = /\b(?:this|last|next|past|coming|previous)\s+(?:week|month|year)\b|\bago\b/i;
 
+function hasCasualTag(tags: Set<string>): boolean {
+  for (const x of tags) if (x.startsWith("casualReference/")) return true;
+  return false;
+}
+
 function toCand(text: string, r: chrono.ParsedResult, offset = 0): Cand | null {
   const s = r.start;
   let start = r.index + offset;
   let end = trimEnd(text, start, start + r.text.length);
-  if (s.tags().has(YEAR_TAG)) start = end - 4;
-  const t = text.slice(start, end);
   const tags = s.tags();
+  if (tags.has(YEAR_TAG)) start = end - 4;
+  const t = text.slice(start, end);
   const base = { start, end, future: false, role: "plain" as Role };
   let cand: Cand | null = null;
-  const relative = tags.has("result/relativeDate") || [...tags].some((x) => x.startsWith("casualReference/")) || REL_TEXT_RE.test(t);
+  const relative = tags.has("result/relativeDate") || hasCasualTag(tags) || REL_TEXT_RE.test(t);
   if (relative || (!s.isCertain("day") && !s.isCertain("month") && !s.isCertain("year") && !s.isCertain("weekday"))) {
     const unit = unitOf(t);
     if (!unit) {
@@ -280,8 +285,8 @@ function toCand(text: string, r: chrono.ParsedResult, offset = 0): Cand | null {
 }
 
 function markContext(text: string, c: Cand): void {
-  c.role = roleOf(text, c.start, c.end);
   const cs = clauseStart(text, c.start);
+  c.role = roleOf(text, c.start, c.end, cs);
   const before = text.slice(cs, c.start);
   if (FUTURE_BEFORE_RE.test(before) || (c.kind === "wd" && c.mod === "next")) c.future = true;
 }
