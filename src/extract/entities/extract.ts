@@ -240,6 +240,17 @@ export function extractEntities(doc: Doc): void {
     return false;
   }
 
+  /** A personal title right before token k: a capitalised role head ("President", "Prime Minister", "King"),
+   * an honorific ("Mr", "Sheikh") or an abbreviated title with its dot ("Gen.", "Sen."). */
+  function directTitle(k: number): boolean {
+    let j = k - 1;
+    if (j < 0 || sentOf(j) !== sentOf(k)) return false;
+    if (w[j] === "." && j > 0) j--;
+    const t = lw[j]!;
+    if (L.honorifics.has(t) || L.titleAbbrev.has(t)) return true;
+    return w[k - 1] !== "." && L.roleHeads.has(t) && isCapitalised(w[j]!);
+  }
+
   // ---------------------------------------------------------------- persons: grouping
   const persons: Person[] = [];
   const mentionPerson = new Map<number, number>(); // first token of a mention → person index
@@ -343,7 +354,8 @@ export function extractEntities(doc: Doc): void {
     const parts = keyOf(d.s, d.e);
     if (parts.length !== 1) continue;
     const t = w[d.s]!;
-    if (L.gazetteer.has(t)) continue;
+    // a place name after "mayor of" is a place; directly after a personal title ("President Bush", "Gen. Paris") a person
+    if (L.gazetteer.has(t) && !directTitle(d.s)) continue;
     // "Foreign Minister Sergey #Lavrov": a given name of a known person
     let byFirst = persons.findIndex((p) => p.nTok > 1 && p.firstKey === parts[0]);
     // "Dmitry #Kuleba": a hashtagged surname after the given name
@@ -1479,6 +1491,15 @@ export function extractEntities(doc: Doc): void {
         const name = len === 1 ? w[k]! : text.slice(tokens[k]!.start, tokens[k + len - 1]!.end);
         if (len === 1 && (L.nonNames.has(name) || L.monthsDays.has(name))) continue;
         const g = L.gazetteer.get(name);
+        // "the Bush administration", "the Reagan administration": a one-word town before "administration" is a
+        // leader's name (a city's own government is "the city administration", "the administration in X")
+        if (g && len === 1 && g[3] < 1_000_000 && lw[k + 1] === "administration" && tokens[k + 1]!.sent === tokens[k]!.sent) {
+          const span = spanOf(k, k + 2);
+          addOrg(text.slice(span.start, span.end), null, span, "org.administration");
+          consumed[k] = consumed[k + 1] = 1;
+          matched = true;
+          break;
+        }
         const admin = L.adminHeads.has(lw[k + len] ?? "") && tokens[k + len]?.sent === tokens[k]!.sent;
         if (g || (admin && len <= 2 && isCapitalised(name))) {
           if (k === doc.sentences[sentOf(k)]!.tokStart && len === 1 && !g) continue;

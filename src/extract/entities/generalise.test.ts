@@ -167,3 +167,41 @@ describe("offices read from 'as <title>' and outlets as employers", () => {
     expect(byName(d, "Ruth Kell").country).toBeNull();
   });
 });
+
+describe("a personal title before a town's name, and press abbreviations of states", () => {
+  it("reads a surname that is also a town as a person after a title, not as the town", () => {
+    const d = run("Prime Minister Preston met farmers on Monday. Later, Gen. Hamilton said the troops would stay.");
+    expect(names(d)).toEqual(["Preston", "Hamilton"]);
+    expect(byName(d, "Preston").role?.value).toBe("Prime Minister");
+    expect(d.places.map((p) => p.name)).toEqual([]);
+    spansOk(d);
+  });
+  it("keeps the town a place without a title, or after 'mayor of'", () => {
+    const d = run("Floods hit Preston on Monday. The mayor of Hamilton said roads were closed.");
+    expect(names(d)).toEqual([]);
+    expect(d.places.map((p) => p.name).sort()).toEqual(["Hamilton", "Preston"]);
+  });
+  it("reads 'the <town> administration' as a government, not the town", () => {
+    const d = run("The Clinton administration said on Tuesday that talks would go on.");
+    expect(d.places).toEqual([]);
+    const o = d.organizations.find((x) => x.name === "Clinton administration");
+    expect(o).toBeDefined();
+    expect(d.text.slice(o!.mentions[0]!.start, o!.mentions[0]!.end)).toBe("Clinton administration");
+    // a big city's own administration stays a place
+    const d2 = run("The Houston administration closed schools.");
+    expect(d2.places.map((p) => p.name)).toEqual(["Houston"]);
+  });
+  it("reads PRC, ROK and DRC as states", () => {
+    const d = run("The PRC and the ROK held talks, while the DRC sent an envoy.");
+    const actors = d.mentions.filter((m) => m.kind === "country").map((m) => [d.text.slice(m.start, m.end), m.actor]);
+    expect(actors).toEqual([["PRC", "CHN"], ["ROK", "KOR"], ["DRC", "COD"]]);
+  });
+  it("finds the country after an acronym-prefixed modifier ('NATO-member Norway'), keeps hyphenated names", () => {
+    const d = run("NATO-member Norway sent troops to the border.");
+    expect(d.mentions.some((m) => m.kind === "country" && m.actor === "NOR")).toBe(true);
+    const d1 = run("OPEC-producer Nigeria raised its output.");
+    expect(d1.mentions.some((m) => m.kind === "country" && m.actor === "NGA")).toBe(true);
+    const d2 = run("North Korean leader Kim Jong-un met officials. Kim Jong-un said the test had succeeded.");
+    expect(names(d2)).toEqual(["Kim Jong-un"]);
+  });
+});

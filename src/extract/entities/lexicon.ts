@@ -174,6 +174,10 @@ export function lexicon(): Lexicon {
   ] as const) {
     add(n, { kind: "country", actor: code, via: "name", name: countryName.get(code) ?? n });
   }
+  // press abbreviations of state names (PRC, ROK, DRC …): data/country-abbrevs.json
+  for (const [n, code] of Object.entries(readJson<{ abbrevs: Record<string, string> }>("country-abbrevs.json").abbrevs)) {
+    add(n, { kind: "country", actor: code, via: "name", name: countryName.get(code) ?? n });
+  }
   for (const [n, code] of [["Emirati", "ARE"], ["Saudi", "SAU"], ["Britons", "GBR"], ["Kosovar", "UNK"], ["Belarusian", "BLR"], ["Azerbaijani", "AZE"], ["Azeri", "AZE"], ["Israeli", "ISR"], ["Palestinian", "PSE"], ["Yemeni", "YEM"]] as const) {
     add(n, { kind: "country", actor: code, via: "demonym", name: countryName.get(code) ?? n });
   }

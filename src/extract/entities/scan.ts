@@ -251,7 +251,7 @@ function monthAsSurname(sc: Scan, L: Lexicon, k: number): boolean {
 }
 
 const HYPHEN_PREFIX = new Set(["ex", "pro", "anti", "non", "post", "pre", "then", "self", "neo", "semi", "multi", "pan", "mid", "far", "once", "would-be"]);
-const HYPHEN_TAIL = new Set(["led", "run", "born", "based", "backed", "friendly", "owned", "controlled", "allied", "aligned", "affiliated", "linked", "funded", "sponsored", "designated", "held", "occupied", "style", "era", "wing", "leaning", "minded", "made", "guerrilla", "rebel", "militant", "general", "elect", "american", "backed", "bound", "free", "wide"]);
+const HYPHEN_TAIL = new Set(["led", "run", "born", "based", "backed", "friendly", "owned", "controlled", "allied", "aligned", "affiliated", "linked", "funded", "sponsored", "designated", "held", "occupied", "style", "era", "wing", "leaning", "minded", "made", "guerrilla", "rebel", "militant", "general", "elect", "american", "backed", "bound", "free", "wide", "member", "members"]);
 /** A hyphenated capitalised word that can be a name part ("Jean-Claude", "Jong-un", "al-Bashir"), not "Iran-backed", "Ex-guerrilla", "China-friendly". */
 function nameHyphen(t: string): boolean {
   const i = t.indexOf("-");
@@ -259,6 +259,8 @@ function nameHyphen(t: string): boolean {
   if (HYPHEN_PREFIX.has(head)) return false;
   const tail = t.slice(t.lastIndexOf("-") + 1);
   if (tail.length === 0 || isCapitalised(tail)) return true;
+  // an acronym before a lower-case tail is a modifier, not a name part ("NATO-member", "UN-brokered", "EU-wide")
+  if (i >= 2 && isAllCaps(t.slice(0, i))) return false;
   return !(HYPHEN_TAIL.has(tail) || (tail.length >= 5 && tail.endsWith("ed")));
 }
 
