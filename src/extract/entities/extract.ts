@@ -37,7 +37,10 @@ const STORMS = new Set(["Hurricane", "Typhoon", "Cyclone", "Storm"]);
 const PLACE_PREP = new Set(["in", "near", "outside", "inside", "across", "around", "into"]);
 const SAID = new Set(["said", "says", "told", "stated", "stressed", "added", "noted", "underlined", "emphasized", "emphasised", "reiterated", "announced", "declared", "insisted"]);
 /** Political and career adjectives that stand inside a title but are not part of it ("former far-right president"). */
-const SKIP_ADJ = new Set(["far-right", "far-left", "right-wing", "left-wing", "hardline", "hard-line", "populist", "embattled", "ousted", "outgoing", "incumbent", "exiled", "jailed", "beleaguered", "centrist", "conservative", "liberal", "socialist", "nationalist", "reformist", "moderate", "then"]);
+const SKIP_ADJ = new Set(["far-right", "far-left", "right-wing", "left-wing", "hardline", "hard-line", "populist", "embattled", "ousted", "outgoing", "incumbent", "exiled", "jailed", "beleaguered", "centrist", "conservative", "liberal", "socialist", "nationalist", "reformist", "moderate", "then",
+  // standing and tenure: "Nigeria's new president", "the Nigerian junior foreign minister", "Iran's religious leader"
+  "new", "newly", "junior", "elected", "appointed", "newly-elected", "newly-appointed", "re-elected", "incoming", "caretaker", "longtime", "long-time", "veteran",
+  "current", "sitting", "deposed", "toppled", "late", "ailing", "powerful", "influential", "religious", "spiritual", "self-proclaimed", "self-styled"]);
 /** Nouns that, as possessors ("the country's"), stand for the state the article is about. */
 const STATE_NOUNS = new Set(["country", "nation", "state", "kingdom", "republic", "island", "government"]);
 /** Nouns whose country modifier acts on others ("a US drone strike"): weak evidence of a person's own side. */
@@ -548,7 +551,9 @@ export function extractEntities(doc: Doc): void {
         j--;
         continue;
       }
-      if (SKIP_ADJ.has(lt) && roleToks.length > 0) {
+      // "Jordan's visiting King X", "the visiting Chinese premier" ("officials visiting President X" is a verb)
+      const visiting = lt === "visiting" && roleToks.length > 0 && j > 0 && (w[j - 1] === "'s" || w[j - 1] === "’s" || DETS.has(lw[j - 1]!) || hitAt[j - 1]?.entry.via === "demonym");
+      if ((SKIP_ADJ.has(lt) || visiting) && roleToks.length > 0) {
         j--;
         continue;
       }

@@ -205,3 +205,17 @@ describe("a personal title before a town's name, and press abbreviations of stat
     expect(names(d2)).toEqual(["Kim Jong-un"]);
   });
 });
+
+describe("adjectives of standing inside a title keep the title's country", () => {
+  it("reads the country through 'new', 'junior', 'religious' and a possessor's 'visiting'", () => {
+    const d = run("Chile's new President Tomas Vidal met Peru's visiting King Carlos Ruiz in Lima. Bolivian junior trade minister Rosa Paz joined them.");
+    expect(byName(d, "Tomas Vidal").country?.value).toBe("CHL");
+    expect(byName(d, "Carlos Ruiz").country?.value).toBe("PER");
+    expect(byName(d, "Rosa Paz").country?.value).toBe("BOL");
+    spansOk(d);
+  });
+  it("does not read a country through 'visiting' used as a verb", () => {
+    const d = run("Officials from Chile visiting President Tomas Vidal said talks went well.");
+    expect(byName(d, "Tomas Vidal").country?.rule).not.toBe("role.title");
+  });
+});
