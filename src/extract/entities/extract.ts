@@ -1241,6 +1241,12 @@ export function extractEntities(doc: Doc): void {
       // "his Ukrainian counterpart" (unnamed): not from that country
       const sent = doc.sentences[sentOf(ms)]!;
       for (let x = ms + 1; x < sent.tokEnd - 1; x++) {
+        // "X threatened action against Russia", "called for sanctions against Nigeria": the other side, not his own
+        if (lw[x] === "against") {
+          const h = hitAt[lw[x + 1] === "the" ? x + 2 : x + 1];
+          if (h && h.entry.kind === "country" && h.entry.via === "name" && h.entry.actor) exclude.add(h.entry.actor);
+          continue;
+        }
         if (lw[x] !== "counterpart" && lw[x] !== "counterparts") continue;
         const h = hitAt[x - 1];
         if (h && h.entry.kind === "country" && h.entry.actor && (x - 2 < 0 || DETS.has(lw[h.s - 1] ?? ""))) exclude.add(h.entry.actor);

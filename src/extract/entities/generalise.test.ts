@@ -219,3 +219,14 @@ describe("adjectives of standing inside a title keep the title's country", () =>
     expect(byName(d, "Tomas Vidal").country?.rule).not.toBe("role.title");
   });
 });
+
+describe("the country a person acts against is not his own", () => {
+  it("does not give a person the country named after 'against' in his sentence", () => {
+    const d = run("Senator Tom Reed on Sunday called for sanctions against Bolivia.");
+    expect(byName(d, "Tom Reed").country).toBeNull();
+  });
+  it("still infers the country from the article otherwise", () => {
+    const d = run("Senator Tom Reed on Sunday called for new elections in Bolivia.");
+    expect(byName(d, "Tom Reed").country?.value).toBe("BOL");
+  });
+});
