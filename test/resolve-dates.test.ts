@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, toRecord } from "../src/analyze.js";
 import type { Article, ArticleRecord } from "../src/core/types.js";
+import type { ArticleFilter } from "../src/store/port.js";
 import {
   dateCues,
   decideFromBatch,
@@ -307,16 +308,17 @@ describe("online forms", () => {
     const a = article("undated", MEETING_UNDATED);
     const rec: ArticleRecord = toRecord(analyze(a, { now: NOW }));
     rec.story = "s1";
-    const asked: string[] = [];
+    const asked: ArticleFilter[] = [];
     const store = {
-      async getStory(id: string) {
-        asked.push(id);
+      async listArticles(f: ArticleFilter) {
+        asked.push(f);
         const row = { id: "dated", title: null, url: null, outlet: null, published: "2022-03-10", published_inferred: false, origin: "x", story: "s1", ingested_at: "", length: 1, lead: "" };
-        return { articles: [row] } as never;
+        return [row] as never;
       },
     };
     const out = await redateFromStore(store, a, rec, { now: NOW });
-    expect(asked).toEqual(["s1"]);
+    // one bounded read of that story, however many articles it holds
+    expect(asked).toEqual([{ story: "s1", limit: 50 }]);
     expect(out.published).toBe("2022-03-10");
     expect(out.published_rule).toBe("story-mate:weekday");
   });

@@ -180,6 +180,17 @@ describe("onset registry", () => {
     expect(OnsetRegistry.fromJSON(r.toJSON()).onset("CHL|PER")).toEqual({ day: 100, from: ["a", "b"] });
   });
 
+  it("stays bounded however many articles state the onset: counts stop at a cap, evidence names a few", () => {
+    const r = new OnsetRegistry();
+    for (let i = 0; i < OnsetRegistry.MAX_IDS + 50; i++) expect(r.add("CHL|PER", 100, `a${i}`)).toBe(i < OnsetRegistry.MAX_IDS);
+    for (let i = 0; i < 3; i++) r.add("CHL|PER", 90, `b${i}`);
+    expect(r.byPair.get("CHL|PER")!.get(100)!.size).toBe(OnsetRegistry.MAX_IDS);
+    const o = r.onset("CHL|PER")!;
+    expect(o.day).toBe(100);
+    expect(o.from).toEqual(Array.from({ length: OnsetRegistry.FROM }, (_, i) => `a${i}`));
+    expect(Object.values(r.toJSON()["CHL|PER"]!).map((ids) => ids.length)).toEqual([OnsetRegistry.FROM, 3]);
+  });
+
   it("campaign words date an undated ASSAULT; a single strike does not", () => {
     const r = new OnsetRegistry();
     r.add("CHL|PER", 22_347, "dated");
@@ -235,8 +246,8 @@ describe("cross-article anchoring by onsets (store)", () => {
   it("the registry lives in the store's state: a dated article registers, a later undated one is anchored", async () => {
     const state = new Map<string, string>();
     const store = {
-      async getStory() {
-        return null;
+      async listArticles() {
+        return [];
       },
       async getState(name: string) {
         return state.get(name) ?? null;
@@ -258,8 +269,8 @@ describe("cross-article anchoring by onsets (store)", () => {
   it("dated meetings of a pair are kept under their key; a later undated plan of the pair is anchored", async () => {
     const state = new Map<string, string>();
     const store = {
-      async getStory() {
-        return null;
+      async listArticles() {
+        return [];
       },
       async getState(name: string) {
         return state.get(name) ?? null;

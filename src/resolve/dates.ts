@@ -460,27 +460,30 @@ export function redateFromMates(article: Article, record: ArticleRecord, mates: 
   return d ? redate(article, record, d, options) : record;
 }
 
+/** Story-mates read from the store for one undated article (its story's latest dated ones). */
+const MATES_READ = 50;
+
 /**
  * Online form over a store. Story-mates (when `mates`, i.e. the article joined an existing story):
  * their dates are read from the store (that story's articles only). Onsets: the store keeps a
  * small registry of war starts (state `dates:onsets`, read once per store and written through);
  * the article's dated onset statements are added to it, an undated article is anchored by it, and
  * its undated campaign mentions take the registered onset. The cost does not grow with the
- * store: one story read, one state read per store, a trigger test, and the time parse only for
+ * store: one bounded read of the story's latest articles, one state read per store, a trigger test, and the time parse only for
  * articles with an onset word. Returns the re-dated record, or the same record.
  */
 export async function redateFromStore(
-  store: Pick<Store, "getStory"> & Partial<Pick<Store, "getState" | "setState">>, article: Article, record: ArticleRecord,
+  store: Pick<Store, "listArticles"> & Partial<Pick<Store, "getState" | "setState">>, article: Article, record: ArticleRecord,
   options: AnalyzeOptions = {}, opts: { mates?: boolean } = {},
 ): Promise<ArticleRecord> {
   let out = record;
   if (opts.mates !== false && !record.published && record.story) {
-    const story = await store.getStory(record.story);
-    if (story) {
-      const mates: Mate[] = [];
-      for (const a of story.articles) if (a.id !== record.id && a.published) mates.push({ id: a.id, published: a.published });
-      out = redateFromMates(article, record, mates, options);
+    // the story's latest dated articles (newest first, undated last): a bounded read however big the story grows
+    const mates: Mate[] = [];
+    for (const a of await store.listArticles({ story: record.story, limit: MATES_READ })) {
+      if (a.id !== record.id && a.published) mates.push({ id: a.id, published: a.published });
     }
+    out = redateFromMates(article, record, mates, options);
   }
   if (!out.published) {
     // undated: onsets, events of the same two persons and counts that other articles date
@@ -883,12 +886,20 @@ export class OnsetRegistry {
   /** pair → day → article ids */
   readonly byPair = new Map<string, Map<number, Set<string>>>();
 
+  /**
+   * Articles counted per day of a pair. Past it a day's count stops growing (it has long won or
+   * lost), so memory, the saved state and the cost of `onset` stay bounded as the store grows.
+   */
+  static readonly MAX_IDS = 256;
+  /** Article ids an onset names as its evidence. */
+  static readonly FROM = 8;
+
   add(pair: string, day: number, id: string): boolean {
     let days = this.byPair.get(pair);
     if (!days) this.byPair.set(pair, (days = new Map()));
     let ids = days.get(day);
     if (!ids) days.set(day, (ids = new Set()));
-    if (ids.has(id)) return false;
+    if (ids.has(id) || ids.size >= OnsetRegistry.MAX_IDS) return false;
     ids.add(id);
     return true;
   }
@@ -904,22 +915,26 @@ export class OnsetRegistry {
   onset(pair: string): { day: number; from: string[] } | null {
     const days = this.byPair.get(pair);
     if (!days) return null;
-    let best: { day: number; from: string[] } | null = null;
+    let best: Set<string> | null = null;
+    let bestDay = 0;
     let tie = false;
     for (const [day, ids] of days) {
-      if (!best || ids.size > best.from.length) {
-        best = { day, from: [...ids] };
+      if (!best || ids.size > best.size) {
+        [best, bestDay] = [ids, day];
         tie = false;
-      } else if (ids.size === best.from.length) tie = true;
+      } else if (ids.size === best.size) tie = true;
     }
-    return tie ? null : best;
+    if (!best || tie) return null;
+    const from: string[] = [];
+    for (const id of best) if (from.push(id) >= OnsetRegistry.FROM) break;
+    return { day: bestDay, from };
   }
 
   toJSON(): Record<string, Record<string, string[]>> {
     const out: Record<string, Record<string, string[]>> = {};
     for (const [pair, days] of this.byPair) {
       out[pair] = {};
-      for (const [day, ids] of days) out[pair]![isoDay(day)] = [...ids].slice(0, 8);
+      for (const [day, ids] of days) out[pair]![isoDay(day)] = [...ids].slice(0, OnsetRegistry.FROM);
     }
     return out;
   }
