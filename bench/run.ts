@@ -100,6 +100,11 @@ const PHASES: Record<string, PhaseFn> = {
     // a long run is stopped by creating this file (a signal would wait for the whole run: the loop never yields)
     const stopFile = process.env.EVENTWIRE_BENCH_STOP;
     await ingestArticles(store, corpus, {
+      // a failing article makes the run fast and meaningless (e.g. run outside the project, without data/): stop
+      onError: (e) => {
+        process.stderr.write(`bench: ingest failed, nothing measured: ${e.message.split("\n")[0]}\n`);
+        process.exit(1);
+      },
       onArticle: () => {
         const now = performance.now();
         const c = cpuMs();
