@@ -242,20 +242,26 @@ describe("onset registry", () => {
   });
 });
 
+/** A store with named state only (no articles): what the online dating reads and writes. */
+function stateStore() {
+  const state = new Map<string, string>();
+  const store = {
+    async listArticles() {
+      return [];
+    },
+    async getState(name: string) {
+      return state.get(name) ?? null;
+    },
+    async setState(name: string, value: string) {
+      state.set(name, value);
+    },
+  };
+  return { state, store };
+}
+
 describe("cross-article anchoring by onsets (store)", () => {
   it("the registry lives in the store's state: a dated article registers, a later undated one is anchored", async () => {
-    const state = new Map<string, string>();
-    const store = {
-      async listArticles() {
-        return [];
-      },
-      async getState(name: string) {
-        return state.get(name) ?? null;
-      },
-      async setState(name: string, value: string) {
-        state.set(name, value);
-      },
-    };
+    const { state, store } = stateStore();
     const dated: ArticleRecord = item(DATED, "s1").record;
     await redateFromStore(store, DATED, dated, { now: NOW }, { mates: false });
     expect(JSON.parse(state.get("dates:onsets")!)).toEqual({ "CHL|PER": { "2031-03-09": ["dated"] } });
@@ -267,18 +273,7 @@ describe("cross-article anchoring by onsets (store)", () => {
   });
 
   it("dated meetings of a pair are kept under their key; a later undated plan of the pair is anchored", async () => {
-    const state = new Map<string, string>();
-    const store = {
-      async listArticles() {
-        return [];
-      },
-      async getState(name: string) {
-        return state.get(name) ?? null;
-      },
-      async setState(name: string, value: string) {
-        state.set(name, value);
-      },
-    };
+    const { state, store } = stateStore();
     const met = article("met", "Peru's Foreign Minister Ana Torres met her Chilean counterpart Luis Rojas in Lima on Thursday, the ministry said.\nThey discussed the border.", "2031-04-10");
     const plan = article(
       "plan",

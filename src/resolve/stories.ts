@@ -107,22 +107,16 @@ export interface Story {
   touched?: number | null;
 }
 
+/** A story with no articles yet. */
+function emptyStory(id: string, title: string, lead: string): Story {
+  return {
+    id, title, lead, firstDay: null, lastDay: null, members: [],
+    terms: new Map(), leadTerms: new Map(), names: new Map(), leadNames: new Map(), actors: new Map(), events: new Map(),
+  };
+}
+
 /** What a forgotten retired story leaves in its slot (postings no longer point to it). */
-const FORGOTTEN: Story = Object.freeze({
-  id: "",
-  title: "",
-  lead: "",
-  firstDay: null,
-  lastDay: null,
-  members: [],
-  terms: new Map(),
-  leadTerms: new Map(),
-  names: new Map(),
-  leadNames: new Map(),
-  actors: new Map(),
-  events: new Map(),
-  retired: true,
-}) as Story;
+const FORGOTTEN: Story = Object.freeze({ ...emptyStory("", "", ""), retired: true }) as Story;
 
 /** The index keys of a retired story: none (shared, never added to). */
 const NO_KEYS: IndexedKeys = Object.freeze({ t: new Set<string>(), n: new Set<string>(), e: new Set<string>() });
@@ -785,20 +779,7 @@ export class StoryIndex {
     if (f.day === null || (this.maxDay !== null && f.day < this.maxDay - this.opts.retireDays + this.opts.windowDays)) base += "-" + shortHash(f.id);
     let id = base;
     for (let k = 2; this.byId.has(id); k++) id = `${base}-${k}`;
-    this.stories.push({
-      id,
-      title: (f.title ?? firstSentence(f.lead)).slice(0, 160),
-      lead: f.lead.slice(0, 400),
-      firstDay: null,
-      lastDay: null,
-      members: [],
-      terms: new Map(),
-      leadTerms: new Map(),
-      names: new Map(),
-      leadNames: new Map(),
-      actors: new Map(),
-      events: new Map(),
-    });
+    this.stories.push(emptyStory(id, (f.title ?? firstSentence(f.lead)).slice(0, 160), f.lead.slice(0, 400)));
     this.indexed.push(newKeys());
     this.byId.set(id, idx);
     this.live.push(idx);
