@@ -3,13 +3,14 @@
  * each sentence is analysed as an article, its asserted events are converted to
  * {"id", "events": [{"source_country", "target_country", "plover"}]} (ISO3 country codes; codes
  * of international bodies such as UN, EU, NATO become "IGO"; non-state groups and unknown actors
- * become null), written under /tmp, and each suite's own scorer is run on them.
+ * become null), written under the temporary folder ($TMPDIR, else /tmp), and each suite's own scorer is run on them.
  *
  *   npx tsx scripts/peer.ts [--suite plover|petrarch] [--keep] [-- extra scorer options]
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { analyze } from "../src/analyze.js";
 import type { Article, Side } from "../src/core/types.js";
@@ -60,7 +61,7 @@ function main(): number {
       out.push(JSON.stringify({ id: g.id, events }));
     }
     const ms = performance.now() - t0;
-    const predFile = `/tmp/eventwire-peer-${suite.name}.jsonl`;
+    const predFile = join(tmpdir(), `eventwire-peer-${suite.name}.jsonl`);
     writeFileSync(predFile, `${out.join("\n")}\n`);
     console.log(`== ${suite.name}: ${lines.length} sentences, ${nEvents} events predicted in ${ms.toFixed(0)} ms → ${predFile}`);
     const r = spawnSync(process.execPath, [suite.scorer, "--pred", predFile, ...suite.args, ...extra], { stdio: "inherit" });
