@@ -1,8 +1,10 @@
 /**
  * Where one analysed article's time goes, stage by stage: runs the per-article pipeline and the
  * story step over a generated corpus (the same as `npm run bench`) and prints ms per article by
- * stage and the process's CPU ms per article (which includes the garbage collector's threads).
- * A quick instrument for work on one stage; `npm run bench` remains the measure.
+ * stage. Times are the process's CPU time (user + system, so the garbage collector's threads
+ * count against the stage that allocated), not wall time: on a shared machine other processes
+ * distort wall time several times over. A quick instrument for work on one stage; `npm run bench`
+ * remains the measure.
  *
  *   npx tsx bench/stages.ts [--n 3000] [--warmup 500] [--repeat 3]
  *   node --cpu-prof --import tsx bench/stages.ts   # then open the .cpuprofile
@@ -18,26 +20,31 @@ const n = Number(values.n);
 const warm = Number(values.warmup);
 const corpus = generateCorpus(n + warm);
 
+/** CPU ms of this process so far */
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 function pass(articles: readonly Article[]): { per: Record<string, number>; cpu: number } {
   const stories = new StoryIndex({ keepRetired: false });
   const per: Record<string, number> = Object.fromEntries([...STAGES.map((s) => [s.name, 0]), ["toRecord", 0], ["stories", 0]]);
-  const c0 = process.cpuUsage();
+  const c0 = cpuNow();
   for (const a of articles) {
     const doc = newDoc(a);
     for (const s of STAGES) {
-      const t0 = performance.now();
+      const t0 = cpuNow();
       s.run(doc, {});
-      per[s.name]! += performance.now() - t0;
+      per[s.name]! += cpuNow() - t0;
     }
-    let t0 = performance.now();
+    let t0 = cpuNow();
     const rec = toRecord(doc);
-    per.toRecord! += performance.now() - t0;
-    t0 = performance.now();
+    per.toRecord! += cpuNow() - t0;
+    t0 = cpuNow();
     stories.add(rec);
-    per.stories! += performance.now() - t0;
+    per.stories! += cpuNow() - t0;
   }
-  const c = process.cpuUsage(c0);
-  return { per, cpu: (c.user + c.system) / 1000 };
+  return { per, cpu: cpuNow() - c0 };
 }
 
 pass(corpus.slice(0, warm)); // JIT warm-up
@@ -47,4 +54,5 @@ const best = (f: (r: (typeof runs)[number]) => number) => Math.min(...runs.map(f
 const stages = Object.keys(runs[0]!.per);
 const row = stages.map((s) => `${s} ${best((r) => r.per[s]!).toFixed(3)}`).join("  ");
 const sum = best((r) => Object.values(r.per).reduce((a, b) => a + b, 0));
-console.log(`${n} articles, best of ${runs.length}: ms/article ${row}  | sum ${sum.toFixed(3)} (${Math.round(1000 / sum)} art/s)  CPU ${best((r) => r.cpu).toFixed(3)}`);
+const cpu = best((r) => r.cpu);
+console.log(`${n} articles, best of ${runs.length}, CPU ms/article: ${row}  | sum ${sum.toFixed(3)}; whole pass ${cpu.toFixed(3)} (${Math.round(1000 / cpu)} art/s)`);
