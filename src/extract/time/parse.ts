@@ -13,6 +13,7 @@
  */
 import * as chrono from "chrono-node";
 import { dayOf, validMonthDay } from "./calendar.js";
+import { classedParsers, DIGIT, parseWindows, windowsOf } from "./windows.js";
 
 export type CandKind =
   | "abs" // year, month and day stated ("Feb. 25, 2022")
@@ -126,12 +127,15 @@ function buildChrono(): chrono.Chrono {
 }
 
 const NEWS_CHRONO = buildChrono();
+/** The parsers with the anchor class of their matches (windows.ts); the bare-year parser needs digits. */
+const NEWS_PARSERS = classedParsers(NEWS_CHRONO, new Map([[yearParser, DIGIT]]));
 
 /** The fixed reference of the single parse: a Monday, noon UTC. */
 const NEUTRAL = new Date(Date.UTC(2001, 0, 15, 12));
 const NEUTRAL_DAY = dayOf(2001, 1, 15);
 const NEUTRAL_Y = 2001;
 const NEUTRAL_M = 1;
+const REFERENCE: chrono.ParsingReference = { instant: NEUTRAL, timezone: 0 };
 
 /** Cheap trigger: without any of these, the text has no date chrono could find. */
 const TRIGGER_RE =
@@ -212,6 +216,20 @@ function hasCasualTag(tags: Set<string>): boolean {
   return false;
 }
 
+/** A candidate with its fields set one by one (an object spread per candidate costs microseconds). */
+function newCand(kind: CandKind, start: number, end: number, fields: Partial<Cand>): Cand {
+  const c: Cand = { start, end, future: false, role: "plain", kind };
+  if (fields.y !== undefined) c.y = fields.y;
+  if (fields.m !== undefined) c.m = fields.m;
+  if (fields.d !== undefined) c.d = fields.d;
+  if (fields.weekday !== undefined) c.weekday = fields.weekday;
+  if (fields.mod !== undefined) c.mod = fields.mod;
+  if (fields.unit !== undefined) c.unit = fields.unit;
+  if (fields.n !== undefined) c.n = fields.n;
+  if (fields.part !== undefined) c.part = fields.part;
+  return c;
+}
+
 function toCand(text: string, r: chrono.ParsedResult, offset = 0): Cand | null {
   const s = r.start;
   let start = r.index + offset;
@@ -219,13 +237,12 @@ function toCand(text: string, r: chrono.ParsedResult, offset = 0): Cand | null {
   const tags = s.tags();
   if (tags.has(YEAR_TAG)) start = end - 4;
   const t = text.slice(start, end);
-  const base = { start, end, future: false, role: "plain" as Role };
   let cand: Cand | null = null;
   const relative = tags.has("result/relativeDate") || hasCasualTag(tags) || REL_TEXT_RE.test(t);
   if (relative || (!s.isCertain("day") && !s.isCertain("month") && !s.isCertain("year") && !s.isCertain("weekday"))) {
     const unit = unitOf(t);
     if (!unit) {
-      if (/\bweekend\b/i.test(t)) cand = { ...base, kind: "wd", weekday: 6, mod: weekdayMod(t) };
+      if (/\bweekend\b/i.test(t)) cand = newCand("wd", start, end, { weekday: 6, mod: weekdayMod(t) });
       else return null;
     } else {
       const y = s.get("year") ?? NEUTRAL_Y;
@@ -235,24 +252,25 @@ function toCand(text: string, r: chrono.ParsedResult, offset = 0): Cand | null {
       const anchoredWord = /\b(earlier|later|before|after|previous|following)\b/i.exec(t);
       if (anchoredWord && !/\b(?:ago|yesterday|today|tomorrow)\b/i.test(t) && tags.has("result/relativeDate") && (unit === "day" || unit === "week")) {
         // "a day earlier", "a week later", "three days after": relative to a neighbouring date
-        cand = { ...base, kind: "anchored", unit: "day", n: diffDays, part: anchoredWord[1]!.toLowerCase() };
+        cand = newCand("anchored", start, end, { unit: "day", n: diffDays, part: anchoredWord[1]!.toLowerCase() });
       } else if (unit === "day") {
-        cand = { ...base, kind: "rel", unit, n: diffDays };
+        cand = newCand("rel", start, end, { unit, n: diffDays });
       } else if (unit === "week") {
         const part = /\bpast\s+week/i.test(t) ? "past" : null;
-        cand = { ...base, kind: "rel", unit, n: part ? 0 : Math.round(diffDays / 7), part };
-        if (/\bago\b/i.test(t)) cand = { ...base, kind: "rel", unit: "day", n: diffDays };
+        cand = /\bago\b/i.test(t)
+          ? newCand("rel", start, end, { unit: "day", n: diffDays })
+          : newCand("rel", start, end, { unit, n: part ? 0 : Math.round(diffDays / 7), part });
       } else if (unit === "month") {
-        cand = { ...base, kind: "rel", unit, n: (y - NEUTRAL_Y) * 12 + (mo - NEUTRAL_M) };
+        cand = newCand("rel", start, end, { unit, n: (y - NEUTRAL_Y) * 12 + (mo - NEUTRAL_M) });
       } else {
-        cand = { ...base, kind: "rel", unit, n: y - NEUTRAL_Y };
+        cand = newCand("rel", start, end, { unit, n: y - NEUTRAL_Y });
       }
     }
   } else if (s.isCertain("day") && s.isCertain("month")) {
     const m = s.get("month")!;
     const d = s.get("day")!;
     if (!validMonthDay(m, d)) return null;
-    cand = s.isCertain("year") ? { ...base, kind: "abs", y: s.get("year")!, m, d } : { ...base, kind: "md", m, d };
+    cand = s.isCertain("year") ? newCand("abs", start, end, { y: s.get("year")!, m, d }) : newCand("md", start, end, { m, d });
     const e = r.end;
     if (e && e.isCertain("day")) {
       cand.endM = e.get("month") ?? m;
@@ -261,12 +279,12 @@ function toCand(text: string, r: chrono.ParsedResult, offset = 0): Cand | null {
       if (!validMonthDay(cand.endM, cand.endD)) return null;
     }
   } else if (s.isCertain("month")) {
-    cand = s.isCertain("year") ? { ...base, kind: "ym", y: s.get("year")!, m: s.get("month")! } : { ...base, kind: "m", m: s.get("month")! };
+    cand = s.isCertain("year") ? newCand("ym", start, end, { y: s.get("year")!, m: s.get("month")! }) : newCand("m", start, end, { m: s.get("month")! });
   } else if (s.isCertain("year")) {
-    cand = { ...base, kind: "y", y: s.get("year")! };
+    cand = newCand("y", start, end, { y: s.get("year")! });
   } else if (s.isCertain("weekday")) {
     const w = WEEKDAY_WORD_RE.exec(t);
-    cand = { ...base, kind: "wd", weekday: s.get("weekday")!, mod: weekdayMod(t) };
+    cand = newCand("wd", start, end, { weekday: s.get("weekday")!, mod: weekdayMod(t) });
     if (w && w[1]!.toLowerCase() === "weekend") cand.weekday = 6;
   }
   if (!cand) return null;
@@ -311,81 +329,9 @@ function mergeParenthesised(text: string, cands: Cand[]): Cand[] {
   return out;
 }
 
-// ---------------------------------------------------------------- windows
+// ---------------------------------------------------------------- the parse
 
-/**
- * Every chrono result contains one of these anchors: a month or weekday name, a casual day word,
- * a time unit (with chrono's abbreviations, single letters included), a four-digit number (a
- * year, an ISO or year-first date) or digits joined by a slash, dot or dash. chrono runs its
- * regexes only over windows around them, joined by a separator (most of an article is far from
- * any date; windows.test.ts checks that the result equals a whole-text parse).
- */
-const ANCHOR_WORD_RE =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|weekends?|weekdays?|now|today|tonight|tomorrow|overmorrow|tmrw?|yesterday|night|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|mos?|months?|qtrs?|quarters?|yrs?|years?|[smhdwy])\b/gi;
-/** four digits (a year, an ISO date), digits joined by / . -, a one-letter unit after digits ("5m") */
-const ANCHOR_DIGIT_RE = /\d(?:\d{3}|[/.\-]\d|[smhdwy](?![A-Za-z0-9_]))/gi;
-/** Characters of text kept on each side of an anchor (then widened to whitespace). */
-const MARGIN = 40;
-/** Between two windows: no parser or refiner reads across it. */
-const SEP = "\n|\n";
-
-/** The windows' text joined by SEP, and where each window starts in both texts. */
-export function windowsOf(src: string): { text: string; at: number[]; from: number[] } | null {
-  // anchor positions from two cheap scans (one combined regex is several times slower)
-  const anchors: number[] = [];
-  ANCHOR_WORD_RE.lastIndex = 0;
-  for (let m = ANCHOR_WORD_RE.exec(src); m; m = ANCHOR_WORD_RE.exec(src)) {
-    if (m[0].length === 1) {
-      // a one-letter unit ("5 d ago") but not "'s", "U.S."
-      const p = src.charCodeAt(m.index - 1);
-      if (p === 39 || p === 0x2019 || p === 46) continue;
-    }
-    anchors.push(m.index, m.index + m[0].length);
-  }
-  const nWords = anchors.length;
-  ANCHOR_DIGIT_RE.lastIndex = 0;
-  for (let m = ANCHOR_DIGIT_RE.exec(src); m; m = ANCHOR_DIGIT_RE.exec(src)) anchors.push(m.index, m.index + m[0].length);
-  if (anchors.length === 0) return null;
-  let order: number[] | null = null;
-  if (anchors.length > nWords && nWords > 0) {
-    order = [];
-    for (let i = 0; i < anchors.length; i += 2) order.push(i);
-    order.sort((a, b) => anchors[a]! - anchors[b]!);
-  }
-  const spans: number[] = [];
-  const count = anchors.length / 2;
-  for (let k = 0; k < count; k++) {
-    const i = order ? order[k]! : 2 * k;
-    let s = Math.max(0, anchors[i]! - MARGIN);
-    while (s > 0 && !isSpace(src.charCodeAt(s - 1))) s--;
-    let e = Math.min(src.length, anchors[i + 1]! + MARGIN);
-    while (e < src.length && !isSpace(src.charCodeAt(e))) e++;
-    const n = spans.length;
-    if (n && s <= spans[n - 1]! + 8) spans[n - 1] = Math.max(spans[n - 1]!, e);
-    else spans.push(s, e);
-  }
-  if (spans.length === 0) return null;
-  if (spans.length === 2 && spans[0] === 0 && spans[1] === src.length) return { text: src, at: [0], from: [0] };
-  const parts: string[] = [];
-  const at: number[] = [];
-  const from: number[] = [];
-  let pos = 0;
-  for (let i = 0; i < spans.length; i += 2) {
-    if (i) {
-      parts.push(SEP);
-      pos += SEP.length;
-    }
-    at.push(pos);
-    from.push(spans[i]!);
-    parts.push(src.slice(spans[i], spans[i + 1]));
-    pos += spans[i + 1]! - spans[i]!;
-  }
-  return { text: parts.join(""), at, from };
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
-}
+export { windowsOf } from "./windows.js";
 
 /** One chrono parse over the windows of the text; candidates sorted by position, non-overlapping. */
 export function parseCandidates(text: string): Cand[] {
@@ -405,7 +351,7 @@ function parseWith(text: string, windowed: boolean): Cand[] {
   if (!win) return [];
   let results: chrono.ParsedResult[];
   try {
-    results = NEWS_CHRONO.parse(win.text, { instant: NEUTRAL, timezone: 0 });
+    results = "cls" in win ? parseWindows(NEWS_CHRONO, NEWS_PARSERS, win, REFERENCE) : NEWS_CHRONO.parse(win.text, REFERENCE);
   } catch {
     return []; // a parser failure must not lose the article: no dates rather than no analysis
   }

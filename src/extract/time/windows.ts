@@ -1,0 +1,225 @@
+/**
+ * Where chrono needs to look, and which of its parsers need to look there.
+ *
+ * Every chrono result contains an anchor: a month or weekday name, a casual day word, a time unit
+ * (with chrono's abbreviations, single letters included), a four-digit number (a year, an ISO or
+ * year-first date) or digits joined by a slash, dot or dash. chrono runs only over windows around
+ * the anchors, joined by a separator (most of an article is far from any date).
+ *
+ * Each anchor also has a class, and each parser needs an anchor of its class inside its match:
+ * the weekday parser a weekday name, the month-name parsers a month name, the "N days ago" family
+ * a time unit, the numeric-date parsers digits. So a parser runs only over the windows that hold
+ * an anchor of its class (the weekday parser, the costliest, over the one or two windows with a
+ * weekday instead of all of them); the refiners then see every parser's results over the joined
+ * windows, exactly as in one chrono parse. A window where a digit touches a letter ("May2022",
+ * "24hrs") has an anchor the word scan cannot see: every parser runs there.
+ * `windows.test.ts` checks that the result equals a whole-text parse.
+ */
+import * as chrono from "chrono-node";
+
+/** Anchor classes (bits): which parsers a window is for. */
+export const MONTH = 1;
+export const WEEKDAY = 2;
+export const CASUAL = 4;
+export const UNIT = 8;
+export const DIGIT = 16;
+export const ALL = MONTH | WEEKDAY | CASUAL | UNIT | DIGIT;
+
+const ANCHOR_WORD_RE =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|weekends?|weekdays?|now|today|tonight|tomorrow|overmorrow|tmrw?|yesterday|night|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|mos?|months?|qtrs?|quarters?|yrs?|years?|[smhdwy])\b/gi;
+/** four digits (a year, an ISO date), digits joined by / . -, a one-letter unit after digits ("5m") */
+const ANCHOR_DIGIT_RE = /\d(?:\d{3}|[/.\-]\d|[smhdwy](?![A-Za-z0-9_]))/gi;
+/** A digit touching a letter: "May2022", "March11", "24hrs ago" (anchors without a word boundary). */
+const GLUED_RE = /\d[A-Za-z]|[A-Za-z]\d/;
+
+/** The class of each word ANCHOR_WORD_RE finds (lower case); "mon" is a weekday and a unit. */
+const WORD_CLASS = new Map<string, number>();
+function addWords(cls: number, words: string): void {
+  for (const w of words.split(" ")) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | cls);
+}
+addWords(MONTH, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december");
+addWords(WEEKDAY, "sun sunday mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday weekend weekends weekday weekdays");
+addWords(CASUAL, "now today tonight tomorrow overmorrow tmr tmrw yesterday night");
+addWords(UNIT, "s sec secs second seconds m min mins minute minutes h hr hrs hour hours d day days w week weeks mo mos mon month months qtr qtrs quarter quarters y yr yrs year years");
+
+/** Characters of text kept on each side of an anchor (then widened to whitespace). */
+const MARGIN = 40;
+/** Between two windows: no parser or refiner reads across it. */
+const SEP = "\n|\n";
+
+export interface Windows {
+  /** the windows' text joined by SEP */
+  text: string;
+  /** where each window starts in `text` */
+  at: number[];
+  /** where each window starts in the source text */
+  from: number[];
+  /** each window's anchor classes */
+  cls: number[];
+}
+
+/** The windows around the anchors of `src`, or null when it has none. */
+export function windowsOf(src: string): Windows | null {
+  // anchors as (start, end, class) from two cheap scans (one combined regex is several times slower)
+  const anchors: number[] = [];
+  ANCHOR_WORD_RE.lastIndex = 0;
+  for (let m = ANCHOR_WORD_RE.exec(src); m; m = ANCHOR_WORD_RE.exec(src)) {
+    if (m[0].length === 1) {
+      // a one-letter unit ("5 d ago") but not "'s", "U.S."
+      const p = src.charCodeAt(m.index - 1);
+      if (p === 39 || p === 0x2019 || p === 46) continue;
+    }
+    anchors.push(m.index, m.index + m[0].length, WORD_CLASS.get(m[0].toLowerCase()) ?? ALL);
+  }
+  const nWords = anchors.length;
+  ANCHOR_DIGIT_RE.lastIndex = 0;
+  for (let m = ANCHOR_DIGIT_RE.exec(src); m; m = ANCHOR_DIGIT_RE.exec(src)) {
+    const c = m[0].charCodeAt(1);
+    const letter = c > 57; // "5m": a unit after digits
+    anchors.push(m.index, m.index + m[0].length, letter ? DIGIT | UNIT : DIGIT);
+  }
+  if (anchors.length === 0) return null;
+  let order: number[] | null = null;
+  if (anchors.length > nWords && nWords > 0) {
+    order = [];
+    for (let i = 0; i < anchors.length; i += 3) order.push(i);
+    order.sort((a, b) => anchors[a]! - anchors[b]!);
+  }
+  const spans: number[] = []; // (start, end, class) per window
+  const count = anchors.length / 3;
+  for (let k = 0; k < count; k++) {
+    const i = order ? order[k]! : 3 * k;
+    let s = Math.max(0, anchors[i]! - MARGIN);
+    while (s > 0 && !isSpace(src.charCodeAt(s - 1))) s--;
+    let e = Math.min(src.length, anchors[i + 1]! + MARGIN);
+    while (e < src.length && !isSpace(src.charCodeAt(e))) e++;
+    const n = spans.length;
+    if (n && s <= spans[n - 2]! + 8) {
+      spans[n - 2] = Math.max(spans[n - 2]!, e);
+      spans[n - 1]! |= anchors[i + 2]!;
+    } else spans.push(s, e, anchors[i + 2]!);
+  }
+  const parts: string[] = [];
+  const at: number[] = [];
+  const from: number[] = [];
+  const cls: number[] = [];
+  let pos = 0;
+  for (let i = 0; i < spans.length; i += 3) {
+    if (i) {
+      parts.push(SEP);
+      pos += SEP.length;
+    }
+    const part = src.slice(spans[i], spans[i + 1]);
+    at.push(pos);
+    from.push(spans[i]!);
+    cls.push(GLUED_RE.test(part) ? ALL : spans[i + 2]!);
+    parts.push(part);
+    pos += part.length;
+  }
+  return { text: parts.length === 1 ? parts[0]! : parts.join(""), at, from, cls };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+}
+
+// ---------------------------------------------------------------- the parse over windows
+
+/** The anchor class each parser's match contains (by chrono's class name; ours are given explicitly). */
+const PARSER_CLASS: Record<string, number> = {
+  ENYearMonthDayParser: DIGIT,
+  ISOFormatParser: DIGIT,
+  SlashDateFormatParser: DIGIT,
+  ENSlashMonthFormatParser: DIGIT,
+  ENMonthNameLittleEndianParser: MONTH,
+  ENMonthNameMiddleEndianParser: MONTH,
+  ENMonthNameParser: MONTH,
+  ENYearMonthNameParser: MONTH,
+  ENWeekdayParser: WEEKDAY,
+  ENCasualDateParser: CASUAL,
+  ENTimeUnitAgoFormatParser: UNIT,
+  ENTimeUnitLaterFormatParser: UNIT,
+  ENTimeUnitCasualRelativeFormatParser: UNIT,
+  ENRelativeDateFormatParser: UNIT,
+  ENEndOfCurrentMonthParser: UNIT,
+};
+
+/** chrono's own loop of one parser over a context (kept private in its typings). */
+type ExecuteParser = (context: chrono.ParsingContext, parser: chrono.Parser) => chrono.ParsingResult[];
+const executeParser = (chrono.Chrono as unknown as { executeParser: ExecuteParser }).executeParser;
+
+/** A parser and the anchor class its matches contain (ALL when unknown: it runs everywhere). */
+export interface ClassedParser {
+  parser: chrono.Parser;
+  cls: number;
+}
+
+export function classedParsers(c: chrono.Chrono, own: ReadonlyMap<chrono.Parser, number>): ClassedParser[] {
+  return c.parsers.map((parser) => ({ parser, cls: own.get(parser) ?? PARSER_CLASS[parser.constructor.name] ?? ALL }));
+}
+
+/** The windows of one class joined by SEP, and where each starts there and in the joined windows. */
+interface SubText {
+  context: chrono.ParsingContext;
+  at: number[];
+  winAt: number[];
+}
+
+/**
+ * What `chrono.parse(win.text, reference)` returns, with each parser run only over the windows of
+ * its class: the same parsers in the same order, results sorted by position (stably, as chrono),
+ * then the same refiners over the joined windows.
+ */
+export function parseWindows(c: chrono.Chrono, parsers: readonly ClassedParser[], win: Windows, reference: chrono.ParsingReference): chrono.ParsedResult[] {
+  const full = new chrono.ParsingContext(win.text, reference);
+  const subs = new Map<number, SubText | null>();
+  let results: chrono.ParsingResult[] = [];
+  for (const { parser, cls } of parsers) {
+    let sub = subs.get(cls);
+    if (sub === undefined) {
+      sub = subTextOf(win, cls, reference, full);
+      subs.set(cls, sub);
+    }
+    if (!sub) continue;
+    const found = executeParser(sub.context, parser);
+    if (sub.context !== full) remap(found, sub);
+    for (const r of found) results.push(r);
+  }
+  results.sort((a, b) => a.index - b.index);
+  for (const refiner of c.refiners) results = refiner.refine(full, results);
+  return results;
+}
+
+/** The windows holding class `cls`: the full context when all do, null when none does. */
+function subTextOf(win: Windows, cls: number, reference: chrono.ParsingReference, full: chrono.ParsingContext): SubText | null {
+  let n = 0;
+  for (const k of win.cls) if (k & cls) n++;
+  if (n === 0) return null;
+  if (n === win.cls.length) return { context: full, at: win.at, winAt: win.at };
+  const parts: string[] = [];
+  const at: number[] = [];
+  const winAt: number[] = [];
+  let pos = 0;
+  for (let w = 0; w < win.cls.length; w++) {
+    if (!(win.cls[w]! & cls)) continue;
+    if (parts.length) {
+      parts.push(SEP);
+      pos += SEP.length;
+    }
+    const end = w + 1 < win.at.length ? win.at[w + 1]! - SEP.length : win.text.length;
+    at.push(pos);
+    winAt.push(win.at[w]!);
+    parts.push(win.text.slice(win.at[w], end));
+    pos += end - win.at[w]!;
+  }
+  return { context: new chrono.ParsingContext(parts.join(""), reference), at, winAt };
+}
+
+/** Results found in a class's windows, moved to their position in the joined windows (in order). */
+function remap(found: chrono.ParsingResult[], sub: SubText): void {
+  let w = 0;
+  for (const r of found) {
+    while (w + 1 < sub.at.length && sub.at[w + 1]! <= r.index) w++;
+    r.index += sub.winAt[w]! - sub.at[w]!;
+  }
+}
