@@ -169,8 +169,9 @@ function unquoted(sentText: string): string {
 /** "Russia would continue its aggression", "will continue to support": a stated intention, not a habit of the report */
 const FUTURE_CONTINUE_RE = /\b(?:will|would|shall|vowed\s+to|pledged\s+to|promised\s+to)\s+(?:not\s+)?continu(?:e|es|ing)\b/gi;
 
-function usable(t: NewsTime, ref: number | null): boolean {
-  if (t.role === "caption" || t.role === "since" || t.future) return false;
+/** Can `t` date a report? `role` overrides its role ("since" inside the span is the event's own date). */
+function usable(t: NewsTime, ref: number | null, role = t.role): boolean {
+  if (role === "caption" || role === "since" || t.future) return false;
   if (ref !== null && t.day > ref) return false;
   return true;
 }
@@ -188,12 +189,19 @@ function fromTime(t: NewsTime, rule: string, opts: DateForOptions, ref: number |
 
 function published(doc: Doc, rule: string): DateForResult {
   const ev = doc.published.evidence;
-  return { value: doc.published.value, grain: "day", rule, ...(ev ? { evidence: { start: ev.start, end: ev.end } } : {}) };
+  const r: DateForResult = { value: doc.published.value, grain: "day", rule };
+  if (ev) r.evidence = { start: ev.start, end: ev.end };
+  return r;
+}
+
+/** No date, and the rule that decided so (a literal, not a spread: dateFor runs per event and figure). */
+function undated(rule: string): DateForResult {
+  return { value: null, grain: null, rule };
 }
 
 /** The date that governs an event or figure reported at `span` (see the precedence above). */
 export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateForResult {
-  const none: DateForResult = { value: null, grain: null, rule: "none" };
+  const none = undated("none");
   const sents = doc.sentences;
   if (sents.length === 0) return none;
   const c = docCache(doc);
@@ -213,7 +221,7 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
     const t = times[i]!;
     if (t.start >= sent.end) break;
     const isInside = t.start >= span.start && t.end <= span.end;
-    if (isInside && !inside && (t.role === "since" ? usable({ ...t, role: "plain" }, c.ref) : usable(t, c.ref))) inside = t;
+    if (isInside && !inside && usable(t, c.ref, t.role === "since" ? "plain" : t.role)) inside = t;
     if (!usable(t, c.ref)) continue;
     if (t.role === "until" && !cutoff) cutoff = t;
     const score = t.end <= span.start ? span.start - t.end : t.start - span.end;
@@ -225,8 +233,8 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
   if (inside) return fromTime(inside, "sentence", opts, c.ref);
   // "fled in the week since Russia's invasion, the UN said Thursday": an event named as a start
   // point is not dated by the report's time expressions
-  if (!isFigure && START_POINT_BEFORE_RE.test(text.slice(Math.max(sent.start, span.start - 24), span.start))) return { ...none, rule: "start-point" };
-  if (!isFigure && UNANCHORED_RE.test(text.slice(span.start, span.end))) return { ...none, rule: "unanchored" };
+  if (!isFigure && START_POINT_BEFORE_RE.test(text.slice(Math.max(sent.start, span.start - 24), span.start))) return undated("start-point");
+  if (!isFigure && UNANCHORED_RE.test(text.slice(span.start, span.end))) return undated("unanchored");
   if (isFigure && cutoff) return fromTime(cutoff, "sentence:cutoff", opts);
   if (best) return fromTime(best, "sentence", opts, c.ref);
   const f = sentFacts(c, text, sent, si);
@@ -234,9 +242,9 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
 
   // 2. undated "earlier/later", habitual reports, past perfect
   if (!isFigure) {
-    if (f.unanchored) return { ...none, rule: "unanchored" };
-    if (f.habitual) return { ...none, rule: "habitual" };
-    if (f.pastPerfect) return { ...none, rule: "past-perfect" };
+    if (f.unanchored) return undated("unanchored");
+    if (f.habitual) return undated("habitual");
+    if (f.pastPerfect) return undated("past-perfect");
   }
   // figures: the article's stated cut-off ("until 24:00 on March 19") governs its later counts
   if (isFigure) {
@@ -251,7 +259,7 @@ export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateFo
   if (doc.published.value && (perfect || f.present) && !insideQuote(sentText, span.start - sent.start)) {
     return published(doc, "published:perfect");
   }
-  if (!isFigure && f.anyPerfect) return { ...none, rule: "perfect-stance" };
+  if (!isFigure && f.anyPerfect) return undated("perfect-stance");
 
   // 5. narrative: the latest date before the sentence, within reach, not across a heading
   for (let i = spanIndexAt(times, sent.start) - 1; i >= 0; i--) {
