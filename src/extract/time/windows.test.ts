@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../../core/paths.js";
 import { parseCandidates, parseCandidatesFull, windowsOf } from "./parse.js";
+import { ALL, DIGIT, MONTH, trieSource, WEEKDAY } from "./windows.js";
 
 const FILLER =
   "The talks covered grain exports, prisoner exchanges and the safety of the nuclear plant, and both delegations said more work was needed before any agreement could be signed by the leaders. ";
@@ -50,4 +51,32 @@ describe("windowed chrono parse", () => {
     // an apostrophe s and the s of U.S. are not one-letter units
     expect(windowsOf("The president's U.S. visit ended well.")).toBeNull();
   });
+
+  it("classes the windows by their anchors; a digit touching a letter opens a window to every parser", () => {
+    const t = `${FILLER}On Monday the talks resumed. ${FILLER}In March 2022 they met. ${FILLER}Talks in May2022 stalled.`;
+    expect(windowsOf(t)!.cls).toEqual([WEEKDAY, MONTH | DIGIT, ALL]);
+  });
 });
+
+describe("trieSource", () => {
+  it("matches exactly the words, factored by prefix", () => {
+    const words = ["mon", "monday", "month", "months", "mo", "may", "s"];
+    const src = trieSource(words);
+    expect(src).toBe("(?:m(?:o(?:n(?:day|th(?:s)?)?)?|ay)|s)");
+    const re = new RegExp(`^${src}$`);
+    for (const w of words) expect(re.test(w), w).toBe(true);
+    for (const w of ["m", "mond", "monthss", "ma", "", "sun", "mos"]) expect(re.test(w), w).toBe(false);
+  });
+
+  it("finds the same anchors as the flat alternation it replaces", () => {
+    const flat =
+      /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|weekends?|weekdays?|now|today|tonight|tomorrow|overmorrow|tmrw?|yesterday|night|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|mos?|months?|qtrs?|quarters?|yrs?|years?|[smhdwy])\b/gi;
+    const t = "On MONDAY, Feb. 25 (Mon.) tmrw, tues, thurs, sept, mos, qtrs, mayor Marchant monday_ overmorrows yesterday's night-time s m h d w y x 5 d ago";
+    const flatWords = [...t.matchAll(flat)].map((m) => m[0]);
+    expect(flatWords.length).toBe(19);
+    // every flat match is a window anchor: a text made of it alone opens a window, of its neighbour words none
+    for (const w of flatWords) expect(windowsOf(`x ${w} x`), w).not.toBeNull();
+    for (const w of ["mayor", "Marchant", "monday_", "overmorrows", "x", "ago"]) expect(windowsOf(`x ${w} x`), w).toBeNull();
+  });
+});
+
