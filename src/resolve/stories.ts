@@ -149,9 +149,19 @@ interface Weighted {
   v2?: Map<string, number>;
 }
 
+/** An article's event keys that live stories hold, by event, and their holders (`StoryIndex.heldEventKeys`). */
+interface HeldKeys {
+  f: ArticleFeatures;
+  version: number;
+  keys: string[][];
+  holders: Array<Array<Map<number, StoryEvent>>>;
+}
+
 /** An article's names with their idf, and the idf sum. */
 interface WeightedNames {
-  list: Array<[string, number]>;
+  keys: string[];
+  /** idf, by name */
+  vals: number[];
   sum: number;
 }
 
@@ -303,6 +313,7 @@ export class StoryIndex {
     s.leadNames = new Map();
     s.names = topN(s.names, 12);
     s.actors = topN(s.actors, 5);
+    for (const k of s.events.keys()) this.unholdEvent(k, si);
     // the summary shows three events: keep a few, by how often they were the main news
     s.events = new Map([...s.events.entries()].sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count).slice(0, 6));
     // out of the candidate index: its postings entries go, and keys left without a story
@@ -479,14 +490,16 @@ export class StoryIndex {
   }
 
   private weightedNames(names: Set<string>): WeightedNames {
-    const list: Array<[string, number]> = [];
+    const keys: string[] = [];
+    const vals: number[] = [];
     let sum = 0;
     for (const nm of names) {
       const w = this.idfName(nm);
-      list.push([nm, w]);
+      keys.push(nm);
+      vals.push(w);
       sum += w;
     }
-    return { list, sum };
+    return { keys, vals, sum };
   }
 
   /** Norm of a story centroid under the current idf; cached, refreshed when the story changes or the corpus grows by 5%. */
@@ -586,7 +599,9 @@ export class StoryIndex {
   private nameOverlap(a: WeightedNames, story: Map<string, number>, storySum: number, size: number, shared?: Array<[string, number]>): number {
     let num = 0;
     const den = a.sum;
-    for (const [nm, w] of a.list) {
+    for (let i = 0; i < a.keys.length; i++) {
+      const nm = a.keys[i]!;
+      const w = a.vals[i]!;
       const c = story.get(nm);
       if (c) {
         const p = (w * c) / size;
@@ -622,14 +637,55 @@ export class StoryIndex {
         names,
         leadNames: this.weightedNames(f.leadNames),
         rankedTerms: rankedBy(text.v2Keys, text.vVals),
-        rankedNames: rankedBy(
-          names.list.map((x) => x[0]),
-          names.list.map((x) => x[1]),
-        ),
+        rankedNames: rankedBy(names.keys, names.vals),
       };
     }
     return this.lastQuery;
   }
+
+  /** Live story `si` holds event key `k` (its entry `se`). */
+  private holdEvent(k: string, si: number, se: StoryEvent): void {
+    let h = this.eventHolders.get(k);
+    if (!h) this.eventHolders.set(k, (h = new Map()));
+    h.set(si, se);
+    this.eventHoldersVersion++;
+  }
+  /** Story `si` no longer holds event key `k` (the key was cut, or the story retired). */
+  private unholdEvent(k: string, si: number): void {
+    const h = this.eventHolders.get(k);
+    if (!h) return;
+    h.delete(si);
+    if (h.size === 0) this.eventHolders.delete(k);
+    this.eventHoldersVersion++;
+  }
+  /**
+   * The live stories holding each event key, with their entry for it: scoring reads a story's
+   * entry by its index, not by the key (an article's keys are looked up once, not once per candidate).
+   */
+  private eventHolders = new Map<string, Map<number, StoryEvent>>();
+  private eventHoldersVersion = 0;
+
+  /**
+   * The keys of each of the article's events that some live story holds, and their holders
+   * (parallel arrays by event; computed once per article and state).
+   */
+  private heldEventKeys(f: ArticleFeatures): HeldKeys {
+    const c = this.heldCache;
+    if (c && c.f === f && c.version === this.eventHoldersVersion) return c;
+    const out: HeldKeys = { f, version: this.eventHoldersVersion, keys: [], holders: [] };
+    for (const e of f.events) {
+      const keys: string[] = [];
+      const holders: Array<Map<number, StoryEvent>> = [];
+      for (const k of e.keys) {
+        const h = this.eventHolders.get(k);
+        if (h) keys.push(k), holders.push(h);
+      }
+      out.keys.push(keys);
+      out.holders.push(holders);
+    }
+    return (this.heldCache = out);
+  }
+  private heldCache: HeldKeys | null = null;
 
   /** How specific an event key is: 1 for a key no other article has, 0 for one every article has. */
   private keyWeight(key: string): number {
@@ -668,9 +724,15 @@ export class StoryIndex {
     let sharedEvent: string | null = null;
     let conflict: string | null = null;
     let conflictFactor = 1;
-    for (const e of f.events) {
-      for (const k of e.keys) {
-        const se = s.events.get(k);
+    const held = this.heldEventKeys(f);
+    for (let ei = 0; ei < f.events.length; ei++) {
+      const e = f.events[ei]!;
+      // the story's entry for each key, by the key's holders (keys no live story holds are left out)
+      const keys = held.keys[ei]!;
+      const holders = held.holders[ei]!;
+      for (let ki = 0; ki < keys.length; ki++) {
+        const k = keys[ki]!;
+        const se = holders[ki]!.get(si);
         if (!se) continue;
         // the same event has the same date in every correct report; one day apart is a weaker
         // conflict (a resolution error, or the next day's call between the same two people)
@@ -750,8 +812,8 @@ export class StoryIndex {
       leadNames,
       event,
       conflict,
-      sharedTerms: shared ? shared.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t]) => t) : [],
-      sharedNames: sharedNames ? sharedNames.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t]) => t) : [],
+      sharedTerms: shared ? strongest(shared, 4) : [],
+      sharedNames: sharedNames ? strongest(sharedNames, 4) : [],
       sharedEvent,
       gap,
     };
@@ -810,7 +872,10 @@ export class StoryIndex {
     for (const e of f.events) {
       for (const k of e.keys) {
         let se = s.events.get(k);
-        if (!se) s.events.set(k, (se = { label: e.label, count: 0, main: 0, days: new Map() }));
+        if (!se) {
+          s.events.set(k, (se = { label: e.label, count: 0, main: 0, days: new Map() }));
+          this.holdEvent(k, si, se);
+        }
         se.count++;
         if (e.main) se.main++;
         if (e.day !== null) se.days.set(e.day, (se.days.get(e.day) ?? 0) + 1);
@@ -818,7 +883,9 @@ export class StoryIndex {
     }
     if (s.events.size > 200) {
       const keep = [...s.events.entries()].sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count).slice(0, 200);
+      const old = s.events;
       s.events = new Map(keep);
+      for (const k of old.keys()) if (!s.events.has(k)) this.unholdEvent(k, si);
     }
     this.reindex(si, f);
   }
@@ -929,6 +996,7 @@ export class StoryIndex {
       x.indexed.push(newKeys());
       x.byId.set(s.id, idx);
       if (!s.retired) {
+        for (const [k, se] of x.stories[idx]!.events) x.holdEvent(k, idx, se);
         x.reindex(idx);
         x.live.push(idx);
       }
@@ -1062,6 +1130,25 @@ function rankedBy(keys: string[], vals: number[]): string[] {
   const out: string[] = new Array(n);
   for (let i = 0; i < n; i++) out[i] = keys[idx[i]!]!;
   return out;
+}
+
+/**
+ * The keys of the `k` largest entries, largest first, ties in the entries' order: the first `k` of
+ * a stable sort by value, by selection (the entries are many, `k` is small).
+ */
+export function strongest(entries: ReadonlyArray<readonly [string, number]>, k: number): string[] {
+  const top: Array<readonly [string, number]> = [];
+  for (const e of entries) {
+    const v = e[1];
+    if (top.length === k && !(v > top[k - 1]![1])) continue;
+    let j = top.length === k ? k - 1 : top.length;
+    while (j > 0 && top[j - 1]![1] < v) {
+      top[j] = top[j - 1]!;
+      j--;
+    }
+    top[j] = e;
+  }
+  return top.map((e) => e[0]);
 }
 
 function topN(m: Map<string, number>, n: number): Map<string, number> {
