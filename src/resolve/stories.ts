@@ -157,6 +157,19 @@ interface HeldKeys {
   holders: Array<Array<Map<number, StoryEvent>>>;
 }
 
+/** What a story's cached norms were computed from (`StoryIndex.norms`), for the score bound. */
+interface NormMeta {
+  n: number;
+  compactions: number;
+  terms: number;
+  leadTerms: number;
+  names: number;
+  /** plain norms of the centroids, and the sum of the name counts */
+  raw: number;
+  leadRaw: number;
+  count: number;
+}
+
 /** An article's names with their idf, and the idf sum. */
 interface WeightedNames {
   keys: string[];
@@ -532,15 +545,20 @@ export class StoryIndex {
       // the state of the document frequencies these norms were computed under
       let raw = 0;
       for (const w of s.terms.values()) raw += w * w;
+      let leadRaw = 0;
+      for (const w of s.leadTerms.values()) leadRaw += w * w;
       let cnt = 0;
       for (const x of s.names.values()) cnt += x;
-      this.normMeta.set(s, { n: this.n, compactions: this.compactions, terms: c.terms, names: c.names, raw: Math.sqrt(raw), count: cnt });
+      this.normMeta.set(s, {
+        n: this.n, compactions: this.compactions, terms: c.terms, leadTerms: c.leadTerms, names: c.names,
+        raw: Math.sqrt(raw), leadRaw: Math.sqrt(leadRaw), count: cnt,
+      });
     }
     return c;
   }
 
   /** What `norms` last computed for a story in this process (a restored cache has none: no bound). */
-  private normMeta = new WeakMap<Story, { n: number; compactions: number; terms: number; names: number; raw: number; count: number }>();
+  private normMeta = new WeakMap<Story, NormMeta>();
   /** document-frequency tables cut back so far (a cut can raise an idf: cached norms no longer bound it) */
   private compactions = 0;
 
@@ -551,20 +569,36 @@ export class StoryIndex {
    * than d: the current centroid norm is at most cached + d × plain norm (Cauchy–Schwarz gives
    * cosine <= current / cached), and the same for the idf-weighted name counts (a shared name's
    * count is at most the story size, so the overlap is at most sqrt(current sum / cached sum)).
+   * The lead cosine is bounded as the text cosine is.
    */
-  private bounds(s: Story): { text: number; names: number } | null {
+  private bounds(s: Story): { text: number; lead: number; names: number } | null {
     const c = (s as StoryCache)._norms;
     const meta = this.normMeta.get(s);
-    if (!c || !meta || meta.n !== c.n || meta.compactions !== this.compactions || meta.terms !== c.terms || meta.names !== c.names) return null;
+    if (!c || !meta || meta.n !== c.n || meta.compactions !== this.compactions || meta.terms !== c.terms || meta.leadTerms !== c.leadTerms || meta.names !== c.names) return null;
     const d = Math.max(0, Math.log(this.n + 1) - Math.log(meta.n + 1));
     const slack = 1 + 1e-6;
     const text = c.terms > 0 ? ((c.terms + d * meta.raw) / c.terms) * slack : 0;
+    const lead = c.leadTerms > 0 ? ((c.leadTerms + d * meta.leadRaw) / c.leadTerms) * slack : 0;
     const names = c.names > 0 ? Math.sqrt((c.names + d * meta.count) / c.names) * slack : 0;
-    return { text, names };
+    return { text, lead, names };
+  }
+
+  /**
+   * The score with the text cosine and the name overlap at their bounds (`bounds`), as `scoreOf`
+   * computes it (the same arithmetic in the same order). It grows with `lead`: with the lead
+   * cosine at its bound it bounds the score before the lead cosine is computed.
+   */
+  private upperBound(b: { text: number; names: number }, lead: number, leadNames: number, eventScore: number, event: Scored["event"], tf: number, conflictFactor: number): number {
+    const o = this.opts;
+    let ub = o.wText * b.text + o.wLead * lead + o.wNames * b.names + o.wLeadNames * leadNames + o.wEvent * eventScore;
+    ub *= tf;
+    const leadAgree = Math.max(lead, leadNames, event === "main" && eventScore >= 0.5 ? eventScore : 0);
+    if (leadAgree < o.leadMin) ub *= Math.max(0.25, leadAgree / o.leadMin);
+    return ub * conflictFactor;
   }
 
   /** Cosine between an article's weighted vector and a story centroid; the strongest shared terms. */
-  private cosine(a: Weighted, s: Story, which: "terms" | "leadTerms", shared?: Array<[string, number]>): number {
+  private cosine(a: Weighted, s: Story, which: "terms" | "leadTerms", shared?: Strongest): number {
     const centroid = s[which];
     let dot = 0;
     if (a.v2Keys.length <= centroid.size) {
@@ -576,7 +610,7 @@ export class StoryIndex {
         if (y === undefined) continue;
         const x = vals[i]!;
         dot += x * y;
-        shared?.push([t, x * y]);
+        shared?.offer(t, x * y);
       }
     } else {
       let v2 = a.v2;
@@ -588,7 +622,7 @@ export class StoryIndex {
         const x = v2.get(t);
         if (x === undefined) continue;
         dot += x * y;
-        shared?.push([t, x * y]);
+        shared?.offer(t, x * y);
       }
     }
     const ns = this.centroidNorm(s, which);
@@ -596,7 +630,7 @@ export class StoryIndex {
   }
 
   /** `storySum`: the story's idf-weighted name counts (cached with its norms). */
-  private nameOverlap(a: WeightedNames, story: Map<string, number>, storySum: number, size: number, shared?: Array<[string, number]>): number {
+  private nameOverlap(a: WeightedNames, story: Map<string, number>, storySum: number, size: number, shared?: Strongest): number {
     let num = 0;
     const den = a.sum;
     for (let i = 0; i < a.keys.length; i++) {
@@ -606,7 +640,7 @@ export class StoryIndex {
       if (c) {
         const p = (w * c) / size;
         num += p;
-        shared?.push([nm, p]);
+        shared?.offer(nm, p);
       }
     }
     const sden = storySum / size;
@@ -710,8 +744,6 @@ export class StoryIndex {
     const s = this.stories[si]!;
     const o = this.opts;
     const q = this.query(f);
-    // words over the headline and lead (where the main development is told)
-    const lead = this.cosine(q.lead, s, "leadTerms");
     // names over the headline and lead (the main development's actors)
     const nc = this.norms(s);
     const leadNames = this.nameOverlap(q.leadNames, s.leadNames, nc.leadNames, s.members.length);
@@ -776,27 +808,23 @@ export class StoryIndex {
       tf = Math.min(o.undatedFactor, timeFactor(gap));
     }
 
+    // a candidate that cannot beat `floor` even with the lead cosine at its bound costs no cosine
+    const b = floor !== null ? this.bounds(s) : null;
+    if (b && this.upperBound(b, b.lead, leadNames, eventScore, event, tf, conflictFactor) <= floor!) return null;
+
+    // words over the headline and lead (where the main development is told)
+    const lead = this.cosine(q.lead, s, "leadTerms");
     // the main development is told in the headline and lead: an article whose lead shares
     // neither words nor names with the story's leads reports something else, however much
     // background the bodies share
     const leadAgree = Math.max(lead, leadNames, event === "main" && eventScore >= 0.5 ? eventScore : 0);
-
-    if (floor !== null) {
-      const b = this.bounds(s);
-      if (b) {
-        let ub = o.wText * b.text + o.wLead * lead + o.wNames * b.names + o.wLeadNames * leadNames + o.wEvent * eventScore;
-        ub *= tf;
-        if (leadAgree < o.leadMin) ub *= Math.max(0.25, leadAgree / o.leadMin);
-        ub *= conflictFactor;
-        if (ub <= floor) return null;
-      }
-    }
+    if (b && this.upperBound(b, lead, leadNames, eventScore, event, tf, conflictFactor) <= floor!) return null;
 
     // words: cosine between the article's tf-idf vector and the story centroid; names:
     // idf-weighted overlap, each shared name counted by how many members carry it
-    const shared: Array<[string, number]> | undefined = detail ? [] : undefined;
+    const shared = detail ? new Strongest(4) : undefined;
     const text = this.cosine(q.text, s, "terms", shared);
-    const sharedNames: Array<[string, number]> | undefined = detail ? [] : undefined;
+    const sharedNames = detail ? new Strongest(4) : undefined;
     const names = this.nameOverlap(q.names, s.names, nc.names, s.members.length, sharedNames);
 
     let score = o.wText * text + o.wLead * lead + o.wNames * names + o.wLeadNames * leadNames + o.wEvent * eventScore;
@@ -812,8 +840,8 @@ export class StoryIndex {
       leadNames,
       event,
       conflict,
-      sharedTerms: shared ? strongest(shared, 4) : [],
-      sharedNames: sharedNames ? strongest(sharedNames, 4) : [],
+      sharedTerms: shared ? shared.keys : [],
+      sharedNames: sharedNames ? sharedNames.keys : [],
       sharedEvent,
       gap,
     };
@@ -1133,22 +1161,26 @@ function rankedBy(keys: string[], vals: number[]): string[] {
 }
 
 /**
- * The keys of the `k` largest entries, largest first, ties in the entries' order: the first `k` of
- * a stable sort by value, by selection (the entries are many, `k` is small).
+ * The keys of the `k` largest values offered, largest first, ties in the order offered: the first
+ * `k` of a stable sort by value, by selection (no array of every entry).
  */
-export function strongest(entries: ReadonlyArray<readonly [string, number]>, k: number): string[] {
-  const top: Array<readonly [string, number]> = [];
-  for (const e of entries) {
-    const v = e[1];
-    if (top.length === k && !(v > top[k - 1]![1])) continue;
-    let j = top.length === k ? k - 1 : top.length;
-    while (j > 0 && top[j - 1]![1] < v) {
-      top[j] = top[j - 1]!;
+export class Strongest {
+  readonly keys: string[] = [];
+  private readonly vals: number[] = [];
+  constructor(readonly k: number) {}
+
+  offer(key: string, v: number): void {
+    const { keys, vals, k } = this;
+    if (keys.length === k && !(v > vals[k - 1]!)) return;
+    let j = keys.length === k ? k - 1 : keys.length;
+    while (j > 0 && vals[j - 1]! < v) {
+      keys[j] = keys[j - 1]!;
+      vals[j] = vals[j - 1]!;
       j--;
     }
-    top[j] = e;
+    keys[j] = key;
+    vals[j] = v;
   }
-  return top.map((e) => e[0]);
 }
 
 function topN(m: Map<string, number>, n: number): Map<string, number> {
