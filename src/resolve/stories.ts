@@ -927,11 +927,23 @@ export class StoryIndex {
       c.set(t, (c.get(t) ?? 0) + unit[i]!);
     }
     if (c.size <= cap * 1.5) return c;
-    const keep = [...c.entries()]
-      .map(([t, w]) => [t, w, w * this.idf(t)] as const)
-      .sort((a, b) => b[2] - a[2])
-      .slice(0, cap);
-    return new Map(keep.map(([t, w]) => [t, w]));
+    // the `cap` strongest by weight × idf (a stable sort: ties in the centroid's order), in that order
+    const n = c.size;
+    const terms: string[] = new Array(n);
+    const ws = new Float64Array(n);
+    const strength = new Float64Array(n);
+    const order: number[] = new Array(n);
+    let i = 0;
+    for (const [t, w] of c) {
+      terms[i] = t;
+      ws[i] = w;
+      strength[i] = w * this.idf(t);
+      order[i] = i++;
+    }
+    order.sort((x, y) => strength[y]! - strength[x]! || x - y);
+    const out = new Map<string, number>();
+    for (let r = 0, m = Math.min(n, Math.trunc(cap)); r < m; r++) out.set(terms[order[r]!]!, ws[order[r]!]!);
+    return out;
   }
 
   /**
