@@ -157,19 +157,6 @@ interface HeldKeys {
   holders: Array<Array<Map<number, StoryEvent>>>;
 }
 
-/** What a story's cached norms were computed from (`StoryIndex.norms`), for the score bound. */
-interface NormMeta {
-  n: number;
-  compactions: number;
-  terms: number;
-  leadTerms: number;
-  names: number;
-  /** plain norms of the centroids, and the sum of the name counts */
-  raw: number;
-  leadRaw: number;
-  count: number;
-}
-
 /** An article's names with their idf, and the idf sum. */
 interface WeightedNames {
   keys: string[];
@@ -545,20 +532,15 @@ export class StoryIndex {
       // the state of the document frequencies these norms were computed under
       let raw = 0;
       for (const w of s.terms.values()) raw += w * w;
-      let leadRaw = 0;
-      for (const w of s.leadTerms.values()) leadRaw += w * w;
       let cnt = 0;
       for (const x of s.names.values()) cnt += x;
-      this.normMeta.set(s, {
-        n: this.n, compactions: this.compactions, terms: c.terms, leadTerms: c.leadTerms, names: c.names,
-        raw: Math.sqrt(raw), leadRaw: Math.sqrt(leadRaw), count: cnt,
-      });
+      this.normMeta.set(s, { n: this.n, compactions: this.compactions, terms: c.terms, names: c.names, raw: Math.sqrt(raw), count: cnt });
     }
     return c;
   }
 
   /** What `norms` last computed for a story in this process (a restored cache has none: no bound). */
-  private normMeta = new WeakMap<Story, NormMeta>();
+  private normMeta = new WeakMap<Story, { n: number; compactions: number; terms: number; names: number; raw: number; count: number }>();
   /** document-frequency tables cut back so far (a cut can raise an idf: cached norms no longer bound it) */
   private compactions = 0;
 
@@ -569,32 +551,16 @@ export class StoryIndex {
    * than d: the current centroid norm is at most cached + d × plain norm (Cauchy–Schwarz gives
    * cosine <= current / cached), and the same for the idf-weighted name counts (a shared name's
    * count is at most the story size, so the overlap is at most sqrt(current sum / cached sum)).
-   * The lead cosine is bounded as the text cosine is.
    */
-  private bounds(s: Story): { text: number; lead: number; names: number } | null {
+  private bounds(s: Story): { text: number; names: number } | null {
     const c = (s as StoryCache)._norms;
     const meta = this.normMeta.get(s);
-    if (!c || !meta || meta.n !== c.n || meta.compactions !== this.compactions || meta.terms !== c.terms || meta.leadTerms !== c.leadTerms || meta.names !== c.names) return null;
+    if (!c || !meta || meta.n !== c.n || meta.compactions !== this.compactions || meta.terms !== c.terms || meta.names !== c.names) return null;
     const d = Math.max(0, Math.log(this.n + 1) - Math.log(meta.n + 1));
     const slack = 1 + 1e-6;
     const text = c.terms > 0 ? ((c.terms + d * meta.raw) / c.terms) * slack : 0;
-    const lead = c.leadTerms > 0 ? ((c.leadTerms + d * meta.leadRaw) / c.leadTerms) * slack : 0;
     const names = c.names > 0 ? Math.sqrt((c.names + d * meta.count) / c.names) * slack : 0;
-    return { text, lead, names };
-  }
-
-  /**
-   * The score with the text cosine and the name overlap at their bounds (`bounds`), as `scoreOf`
-   * computes it (the same arithmetic in the same order). It grows with `lead`: with the lead
-   * cosine at its bound it bounds the score before the lead cosine is computed.
-   */
-  private upperBound(b: { text: number; names: number }, lead: number, leadNames: number, eventScore: number, event: Scored["event"], tf: number, conflictFactor: number): number {
-    const o = this.opts;
-    let ub = o.wText * b.text + o.wLead * lead + o.wNames * b.names + o.wLeadNames * leadNames + o.wEvent * eventScore;
-    ub *= tf;
-    const leadAgree = Math.max(lead, leadNames, event === "main" && eventScore >= 0.5 ? eventScore : 0);
-    if (leadAgree < o.leadMin) ub *= Math.max(0.25, leadAgree / o.leadMin);
-    return ub * conflictFactor;
+    return { text, names };
   }
 
   /** Cosine between an article's weighted vector and a story centroid; the strongest shared terms. */
@@ -744,6 +710,8 @@ export class StoryIndex {
     const s = this.stories[si]!;
     const o = this.opts;
     const q = this.query(f);
+    // words over the headline and lead (where the main development is told)
+    const lead = this.cosine(q.lead, s, "leadTerms");
     // names over the headline and lead (the main development's actors)
     const nc = this.norms(s);
     const leadNames = this.nameOverlap(q.leadNames, s.leadNames, nc.leadNames, s.members.length);
@@ -808,17 +776,21 @@ export class StoryIndex {
       tf = Math.min(o.undatedFactor, timeFactor(gap));
     }
 
-    // a candidate that cannot beat `floor` even with the lead cosine at its bound costs no cosine
-    const b = floor !== null ? this.bounds(s) : null;
-    if (b && this.upperBound(b, b.lead, leadNames, eventScore, event, tf, conflictFactor) <= floor!) return null;
-
-    // words over the headline and lead (where the main development is told)
-    const lead = this.cosine(q.lead, s, "leadTerms");
     // the main development is told in the headline and lead: an article whose lead shares
     // neither words nor names with the story's leads reports something else, however much
     // background the bodies share
     const leadAgree = Math.max(lead, leadNames, event === "main" && eventScore >= 0.5 ? eventScore : 0);
-    if (b && this.upperBound(b, lead, leadNames, eventScore, event, tf, conflictFactor) <= floor!) return null;
+
+    if (floor !== null) {
+      const b = this.bounds(s);
+      if (b) {
+        let ub = o.wText * b.text + o.wLead * lead + o.wNames * b.names + o.wLeadNames * leadNames + o.wEvent * eventScore;
+        ub *= tf;
+        if (leadAgree < o.leadMin) ub *= Math.max(0.25, leadAgree / o.leadMin);
+        ub *= conflictFactor;
+        if (ub <= floor) return null;
+      }
+    }
 
     // words: cosine between the article's tf-idf vector and the story centroid; names:
     // idf-weighted overlap, each shared name counted by how many members carry it
