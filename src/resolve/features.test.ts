@@ -78,6 +78,20 @@ describe("cross-article features", () => {
     expect(eventKeys({ type: "ASSAULT", source: { person: null, actor: null }, target: { person: null, actor: "UKR" } })).toEqual([]);
   });
 
+  it("gives the same keys from its caches as when first built (sides and pairs are cached)", () => {
+    const g = { person: null, actor: null, group: "Wagner Group" };
+    const u = { person: null, actor: "UKR" };
+    const first = eventKeys({ type: "ASSAULT", source: g, target: u });
+    expect(first).toEqual(["ASSAULT|g:wagner group|a:UKR"]);
+    expect(eventKeys({ type: "ASSAULT", source: { ...g }, target: { ...u } })).toEqual(first);
+    // symmetric types: one key whichever side comes first, also from the cache
+    expect(eventKeys({ type: "CONSULT", source: u, target: g })).toEqual(["CONSULT|a:UKR|g:wagner group"]);
+    expect(eventKeys({ type: "CONSULT", source: g, target: u })).toEqual(["CONSULT|a:UKR|g:wagner group"]);
+    // the same side on both ends: no key, cached or not
+    expect(eventKeys({ type: "ASSAULT", source: u, target: { ...u } })).toEqual([]);
+    expect(eventKeys({ type: "ASSAULT", source: u, target: { ...u } })).toEqual([]);
+  });
+
   it("stems words so that spelling variants meet", () => {
     expect(stemWord("Zelenskyy")).toBe(stemWord("Zelensky"));
     expect(stemWord("Çavuşoğlu")).toBe(stemWord("Cavusoglu"));

@@ -134,13 +134,19 @@ let termEntries = new Map<string, TermEntry>();
 /** The word-form table is emptied between articles when it grows past this (a cache: same terms). */
 const RAW_MAX = 200_000;
 
+/** Does `text` hold `s` at `from`? (`startsWith` by characters: cheaper for the short strings of the tables) */
+function sameAt(text: string, from: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(from + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The term entry of text[from, to) (a word), or null: a hash-table look-up without slicing on a hit. */
 function termEntryAt(text: string, from: number, to: number): TermEntry | null {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   const len = to - from;
   const b = (h ^ (h >>> RAW_BITS)) & ((1 << RAW_BITS) - 1);
-  for (let e: RawEntry | null = rawTable[b]!; e; e = e.next) if (e.hash === h && e.raw.length === len && text.startsWith(e.raw, from)) return e.entry;
+  for (let e: RawEntry | null = rawTable[b]!; e; e = e.next) if (e.hash === h && e.raw.length === len && sameAt(text, from, e.raw)) return e.entry;
   const raw = text.slice(from, to);
   const t = termOf(raw);
   let entry: TermEntry | null = null;
@@ -178,10 +184,6 @@ class TermCounts {
       } else this.leadCounts[e.leadSlot]!++;
     }
   }
-  /** Title words: twice to the terms, once to the lead terms. */
-  addTitle(e: TermEntry): void {
-    this.add(e, 2, true);
-  }
   terms(): Map<string, number> {
     const m = new Map<string, number>();
     for (let i = 0; i < this.order.length; i++) m.set(this.order[i]!.term, this.counts[i]!);
@@ -191,32 +193,6 @@ class TermCounts {
     const m = new Map<string, number>();
     for (let i = 0; i < this.leadOrder.length; i++) m.set(this.leadOrder[i]!.term, this.leadCounts[i]!);
     return m;
-  }
-}
-
-/**
- * Calls `fn` on every word of text[from, to) as WORD_RE (/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)
- * finds them from `from` on, up to the last one that starts before `to`. BMP text only.
- */
-function eachWord(text: string, from: number, to: number, fn: (start: number, end: number) => void): void {
-  const n = text.length;
-  let i = from;
-  while (i < to) {
-    if (!(classOf(text.charCodeAt(i)) & (C_L | C_N))) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < n && classOf(text.charCodeAt(j)) & (C_L | C_N)) j++;
-    if (j + 1 < n) {
-      const a = text.charCodeAt(j);
-      if ((a === 39 || a === 0x2019) && classOf(text.charCodeAt(j + 1)) & C_L) {
-        j += 2;
-        while (j < n && classOf(text.charCodeAt(j)) & C_L) j++;
-      }
-    }
-    fn(i, j);
-    i = j;
   }
 }
 
@@ -239,7 +215,10 @@ function addRegion(text: string, from: number, to: number, terms: Map<string, nu
   }
 }
 
-/** `addRegion` into per-article counts, by the character scanner (BMP text): `eachWord` inlined. */
+/**
+ * `addRegion` into per-article counts, by the character scanner (BMP text): the words WORD_RE
+ * (/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) finds from `from` on, up to the last one that starts before `to`.
+ */
 function countRegion(text: string, from: number, to: number, acc: TermCounts, lead: boolean): void {
   if (to <= from) return;
   const w = lead ? 2 : 1;
@@ -334,6 +313,18 @@ function foldCached(s: string): string {
   return f;
 }
 
+const PERSON_CACHE = new Map<string, string>();
+/** The name token a person's name is matched by: its folded surname, doubled letters single (cached). */
+function personName(name: string): string {
+  let f = PERSON_CACHE.get(name);
+  if (f === undefined) {
+    f = surnameOf(foldCached(name)).replace(DOUBLE_RE, "$1");
+    if (PERSON_CACHE.size > 200_000) PERSON_CACHE.clear();
+    PERSON_CACHE.set(name, f);
+  }
+  return f;
+}
+
 /** The ISO3 code of a folded country name, demonym or capital ("ukrainians" → UKR), or null. */
 export function countryOf(folded: string): string | null {
   return COUNTRY_BY_NAME.get(folded) ?? COUNTRY_BY_NAME.get(folded.replace(/s$/, "")) ?? null;
@@ -357,13 +348,37 @@ interface RunInfo {
   names: string[];
   single: boolean;
 }
-const RUN_CACHE = new Map<string, RunInfo>();
+/** A capitalised run seen before (chained hash table over its characters, as the word forms'). */
+interface RunEntry {
+  raw: string;
+  hash: number;
+  info: RunInfo;
+  next: RunEntry | null;
+}
+let runTable: Array<RunEntry | null> = new Array(1 << RAW_BITS).fill(null);
+let runCount = 0;
 
-/** What one capitalised run holds: countries and name words (cached: runs repeat across articles). */
+/** What the run text[from, to) holds (cached: runs repeat across articles); no slicing on a hit. */
+function runInfoAt(text: string, from: number, to: number): RunInfo {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const len = to - from;
+  const b = (h ^ (h >>> RAW_BITS)) & ((1 << RAW_BITS) - 1);
+  for (let e: RunEntry | null = runTable[b]!; e; e = e.next) if (e.hash === h && e.raw.length === len && sameAt(text, from, e.raw)) return e.info;
+  const raw = from === 0 && to === text.length ? text : text.slice(from, to);
+  const info = runInfo(raw);
+  if (runCount > RAW_MAX) {
+    runTable = new Array(1 << RAW_BITS).fill(null);
+    runCount = 0;
+  }
+  runTable[b] = { raw, hash: h, info, next: runTable[b]! };
+  runCount++;
+  return info;
+}
+
+/** What one capitalised run holds: countries and name words. */
 function runInfo(raw: string): RunInfo {
-  let info = RUN_CACHE.get(raw);
-  if (info) return info;
-  info = { countries: [], names: [], single: true };
+  const info: RunInfo = { countries: [], names: [], single: true };
   const f = foldCached(raw.replace(/['’]s\b/g, ""));
   const whole = f ? COUNTRY_BY_NAME.get(f) : undefined;
   if (whole) info.countries.push(whole);
@@ -381,8 +396,6 @@ function runInfo(raw: string): RunInfo {
     }
     for (const p of parts) if (p.length >= 3 && !CAP_STOP.has(p) && !STOP.has(p) && !COUNTRY_BY_NAME.has(p)) info.names.push(p.replace(DOUBLE_RE, "$1"));
   }
-  if (RUN_CACHE.size > 200_000) RUN_CACHE.clear();
-  RUN_CACHE.set(raw, info);
   return info;
 }
 
@@ -395,29 +408,40 @@ export function scanNames(text: string): NameScan {
  * ranges (the headline line, the lead) whose names also go to `leadNames`.
  */
 function scanNamesIn(text: string, lead: number[] | null, astral = ASTRAL_RE.test(text)): NameScan & { leadNames: Set<string> } {
-  const names = new Set<string>();
-  const found = new Set<string>();
-  const leadNames = new Set<string>();
-  const onRun = (index: number, raw: string) => {
-    const info = runInfo(raw);
-    for (const c of info.countries) found.add(c);
-    if (info.names.length === 0) return;
-    if (info.single && isSentenceStart(text, index)) return;
-    for (const p of info.names) names.add(p);
-    if (lead) {
-      for (let i = 0; i < lead.length; i += 2) {
-        if (index >= lead[i]! && index < lead[i + 1]!) {
-          for (const p of info.names) leadNames.add(p);
-          break;
-        }
-      }
-    }
-  };
+  const out = { names: new Set<string>(), countries: new Set<string>(), leadNames: new Set<string>() };
   if (astral) {
     CAP_RUN_RE.lastIndex = 0;
-    for (let m = CAP_RUN_RE.exec(text); m; m = CAP_RUN_RE.exec(text)) onRun(m.index, m[0]);
-  } else eachCapRun(text, (a, b) => onRun(a, text.slice(a, b)));
-  return { names, countries: found, leadNames };
+    for (let m = CAP_RUN_RE.exec(text); m; m = CAP_RUN_RE.exec(text)) addRun(text, m.index, runInfoAt(m[0], 0, m[0].length), lead, out);
+  } else {
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      if (!(classOf(text.charCodeAt(i)) & C_LU)) {
+        i++;
+        continue;
+      }
+      const j = capRunEnd(text, i);
+      addRun(text, i, runInfoAt(text, i, j), lead, out);
+      i = j;
+    }
+  }
+  return out;
+}
+
+/** The countries and names of the run at `index` into `out` (a sentence-initial single word is no name). */
+function addRun(text: string, index: number, info: RunInfo, lead: number[] | null, out: NameScan & { leadNames: Set<string> }): void {
+  for (const c of info.countries) out.countries.add(c);
+  if (info.names.length === 0) return;
+  if (info.single && isSentenceStart(text, index)) return;
+  for (const p of info.names) out.names.add(p);
+  if (lead) {
+    for (let i = 0; i < lead.length; i += 2) {
+      if (index >= lead[i]! && index < lead[i + 1]!) {
+        for (const p of info.names) out.leadNames.add(p);
+        break;
+      }
+    }
+  }
 }
 
 /** [\p{L}\p{M}'’-]* from `i`: the end of a capitalised word. */
@@ -456,37 +480,29 @@ function connectorEnd(text: string, i: number): number {
 }
 
 /**
- * Calls `fn` on every match of CAP_RUN_RE in a BMP text, by characters: an upper-case letter and
- * its word, then any number of (whitespace, an optional connector and whitespace, a capitalised word).
+ * The end of the CAP_RUN_RE match at `i` (an upper-case letter) in a BMP text, by characters: its
+ * word, then any number of (whitespace, an optional connector and whitespace, a capitalised word).
  */
-function eachCapRun(text: string, fn: (start: number, end: number) => void): void {
+function capRunEnd(text: string, i: number): number {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!(classOf(text.charCodeAt(i)) & C_LU)) {
-      i++;
-      continue;
-    }
-    let j = capWordEnd(text, i + 1);
-    for (;;) {
-      let k = j;
-      while (k < n && classOf(text.charCodeAt(k)) & C_S) k++;
-      if (k === j || k >= n) break;
-      const c = connectorEnd(text, k);
-      if (c > 0) {
-        let m = c;
-        while (m < n && classOf(text.charCodeAt(m)) & C_S) m++;
-        if (m > c && m < n && classOf(text.charCodeAt(m)) & C_LU) {
-          j = capWordEnd(text, m + 1);
-          continue;
-        }
+  let j = capWordEnd(text, i + 1);
+  for (;;) {
+    let k = j;
+    while (k < n && classOf(text.charCodeAt(k)) & C_S) k++;
+    if (k === j || k >= n) break;
+    const c = connectorEnd(text, k);
+    if (c > 0) {
+      let m = c;
+      while (m < n && classOf(text.charCodeAt(m)) & C_S) m++;
+      if (m > c && m < n && classOf(text.charCodeAt(m)) & C_LU) {
+        j = capWordEnd(text, m + 1);
+        continue;
       }
-      if (classOf(text.charCodeAt(k)) & C_LU) j = capWordEnd(text, k + 1);
-      else break;
     }
-    fn(i, j);
-    i = j;
+    if (classOf(text.charCodeAt(k)) & C_LU) j = capWordEnd(text, k + 1);
+    else break;
   }
+  return j;
 }
 
 function isSentenceStart(text: string, i: number): boolean {
@@ -521,6 +537,20 @@ function mk(y: number, m: number, d: number): number | null {
   return new Date(n * 86_400_000).getUTCDate() === d ? n : null;
 }
 
+/** One written date to `explicit` (with a year) or `yearless` (resolved by the publication date `pub`). */
+function pushDate(y: string | undefined, mon: string, d: string, pub: number | null, pubYear: number | null, explicit: number[], yearless: number[]): void {
+  const m = MONTHS[mon.toLowerCase().replace(/\.$/, "")];
+  if (!m) return;
+  if (y) {
+    const n = mk(+y, m, +d);
+    if (n !== null) explicit.push(n);
+  } else if (pubYear !== null && pub !== null) {
+    let n = mk(pubYear, m, +d);
+    if (n !== null && n > pub + 2) n = mk(pubYear - 1, m, +d);
+    if (n !== null) yearless.push(n);
+  }
+}
+
 /**
  * Day-precise dates written in the text: with a year ("Feb. 25, 2022", "25 February 2022",
  * "2022-02-25") always; without a year ("on March 10") only when `published` gives the year,
@@ -531,23 +561,11 @@ export function scanDates(text: string, published: string | null): { explicit: n
   const yearless: number[] = [];
   const pub = isDay(published) ? dayNumber(published) : null;
   const pubYear = pub !== null ? +published!.slice(0, 4) : null;
-  const push = (y: string | undefined, mon: string, d: string) => {
-    const m = MONTHS[mon.toLowerCase().replace(/\.$/, "")];
-    if (!m) return;
-    if (y) {
-      const n = mk(+y, m, +d);
-      if (n !== null) explicit.push(n);
-    } else if (pubYear !== null && pub !== null) {
-      let n = mk(pubYear, m, +d);
-      if (n !== null && n > pub + 2) n = mk(pubYear - 1, m, +d);
-      if (n !== null) yearless.push(n);
-    }
-  };
   for (const m of text.matchAll(MDY_RE)) {
     if (m[1] === "May" && !m[3] && !/^\s*\d/.test(text.slice(m.index! + 3))) continue;
-    push(m[3], m[1]!, m[2]!);
+    pushDate(m[3], m[1]!, m[2]!, pub, pubYear, explicit, yearless);
   }
-  for (const m of text.matchAll(DMY_RE)) push(m[3], m[2]!, m[1]!);
+  for (const m of text.matchAll(DMY_RE)) pushDate(m[3], m[2]!, m[1]!, pub, pubYear, explicit, yearless);
   for (const m of text.matchAll(ISO_RE)) {
     const n = mk(+m[1]!, +m[2]!, +m[3]!);
     if (n !== null) explicit.push(n);
@@ -561,13 +579,32 @@ export function scanDates(text: string, published: string | null): { explicit: n
 const SYMMETRIC = new Set(["CONSULT", "AGREE", "COOPERATE"]);
 
 function sideId(s: Side): string | null {
-  if (s.person) return "p:" + surnameOf(foldCached(s.person));
-  if (s.actor) return "a:" + s.actor;
-  if (s.group) return "g:" + foldCached(s.group);
+  if (s.person) return cachedId(PERSON_IDS, s.person, "p:");
+  if (s.actor) return cachedId(ACTOR_IDS, s.actor, "a:");
+  if (s.group) return cachedId(GROUP_IDS, s.group, "g:");
   return null;
 }
 function sideActor(s: Side): string | null {
-  return s.actor ? "a:" + s.actor : s.group ? "g:" + foldCached(s.group) : null;
+  return s.actor ? cachedId(ACTOR_IDS, s.actor, "a:") : s.group ? cachedId(GROUP_IDS, s.group, "g:") : null;
+}
+
+// side ids and event keys, one string object each (cached): the story step looks keys up in many
+// maps, and the same object hashes once and compares by identity
+const PERSON_IDS = new Map<string, string>();
+const ACTOR_IDS = new Map<string, string>();
+const GROUP_IDS = new Map<string, string>();
+const PAIR_KEYS = new Map<string, Map<string, Map<string, string>>>();
+let pairKeyCount = 0;
+
+/** The side id of a person ("p:" and the folded surname), a state ("a:") or a group ("g:" and the folded name). */
+function cachedId(cache: Map<string, string>, name: string, prefix: "p:" | "a:" | "g:"): string {
+  let id = cache.get(name);
+  if (id === undefined) {
+    id = prefix + (prefix === "p:" ? surnameOf(foldCached(name)) : prefix === "g:" ? foldCached(name) : name);
+    if (cache.size > 200_000) cache.clear();
+    cache.set(name, id);
+  }
+  return id;
 }
 
 /**
@@ -576,31 +613,46 @@ function sideActor(s: Side): string | null {
  * different events), else by the state or group. Symmetric types ignore the order of the sides.
  */
 export function eventKeys(e: { type: string; source: Side; target: Side }): string[] {
-  const key = (a: string | null, b: string | null) =>
-    !a || !b || a === b ? null : `${e.type}|${SYMMETRIC.has(e.type) && b < a ? `${b}|${a}` : `${a}|${b}`}`;
   const keys: string[] = [];
-  const push = (k: string | null) => {
-    if (k && !keys.includes(k)) keys.push(k);
-  };
   const a = sideId(e.source);
   const b = sideId(e.target);
-  push(key(a, b));
+  pushKey(keys, pairKey(e.type, a, b));
   // the same event told with one side as a person and the other as its state (an extractor
   // or an outlet that names only one minister): person × state keys, never state × state
   // when a person is known
   if (e.source.person && e.target.person) {
-    push(key(a, sideActor(e.target)));
-    push(key(sideActor(e.source), b));
+    pushKey(keys, pairKey(e.type, a, sideActor(e.target)));
+    pushKey(keys, pairKey(e.type, sideActor(e.source), b));
   }
   return keys;
 }
 
+/** The key of an event of `type` between sides `a` and `b`, or null (a side missing, or both the same). */
+function pairKey(type: string, a: string | null, b: string | null): string | null {
+  if (!a || !b || a === b) return null;
+  let byA = PAIR_KEYS.get(type);
+  if (!byA) PAIR_KEYS.set(type, (byA = new Map()));
+  let byB = byA.get(a);
+  if (!byB) byA.set(a, (byB = new Map()));
+  let k = byB.get(b);
+  if (k === undefined) {
+    k = `${type}|${SYMMETRIC.has(type) && b < a ? `${b}|${a}` : `${a}|${b}`}`;
+    if (++pairKeyCount > 200_000) {
+      PAIR_KEYS.clear();
+      pairKeyCount = 0;
+    }
+    byB.set(b, k);
+  }
+  return k;
+}
+
+function pushKey(keys: string[], k: string | null): void {
+  if (k && !keys.includes(k)) keys.push(k);
+}
+
 /** The actor-level key of an event (states or groups only), for coarse grouping. */
 export function actorEventKey(e: { type: string; source: Side; target: Side }): string | null {
-  const a = sideActor(e.source);
-  const b = sideActor(e.target);
-  if (!a || !b || a === b) return null;
-  return `${e.type}|${SYMMETRIC.has(e.type) && b < a ? `${b}|${a}` : `${a}|${b}`}`;
+  return pairKey(e.type, sideActor(e.source), sideActor(e.target));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -637,6 +689,11 @@ export interface ArticleFeatures {
   events: ArticleEvent[];
   /** day-precise dates the text mentions */
   mentionedDays: number[];
+}
+
+/** A side as an event label shows it: "Anja Velt (NRL)", else its state or group. */
+function sideLabel(x: Side): string {
+  return x.person ? `${x.person}${x.actor ? ` (${x.actor})` : ""}` : x.actor ?? x.group ?? "?";
 }
 
 /** The text the features are read from: the record's text, else what its evidence strings hold. */
@@ -713,11 +770,8 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
     countRegion(text, lEnd, text.length, acc, false);
     if (r.title) {
       const title = r.title;
-      eachWord(title, 0, title.length, (a, b) => {
-        if (b - a < 3) return;
-        const e = termEntryAt(title, a, b);
-        if (e) acc.addTitle(e);
-      });
+      // title words: twice to the terms, once to the lead terms (as a lead region)
+      countRegion(title, 0, title.length, acc, true);
     }
     terms = acc.terms();
     leadTerms = acc.leadTerms();
@@ -745,7 +799,7 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   const actors = scan.countries;
   for (const p of r.persons) {
     if (/\(byline\)/.test(p.role ?? "")) continue;
-    names.add(surnameOf(foldCached(p.name)).replace(DOUBLE_RE, "$1"));
+    names.add(personName(p.name));
     if (p.country) actors.add(p.country);
   }
   for (const o of r.organizations) {
@@ -765,8 +819,7 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
     const keys = eventKeys(e);
     if (keys.length === 0) continue;
     for (const s of [e.source, e.target]) if (s.actor) actors.add(s.actor);
-    const side = (x: Side) => (x.person ? `${x.person}${x.actor ? ` (${x.actor})` : ""}` : x.actor ?? x.group ?? "?");
-    const label = `${e.type}${e.mode ? ` (${e.mode})` : ""} ${side(e.source)} ${SYMMETRIC.has(e.type) ? "–" : "→"} ${side(e.target)}`;
+    const label = `${e.type}${e.mode ? ` (${e.mode})` : ""} ${sideLabel(e.source)} ${SYMMETRIC.has(e.type) ? "–" : "→"} ${sideLabel(e.target)}`;
     events.push({ keys, label, day: isDay(e.date) ? dayNumber(e.date) : null, main: e.span.start < leadEnd });
   }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ArticleRecord, PloverType } from "../core/types.js";
 import { articleFeatures } from "./features.js";
-import { clusterBatch, DEFAULT_STORY_OPTIONS, StoryIndex } from "./stories.js";
+import { clusterBatch, DEFAULT_STORY_OPTIONS, StoryIndex, Strongest } from "./stories.js";
 
 const fx = (name: string) => readFileSync(join(import.meta.dirname, "fixtures", name), "utf8");
 
@@ -272,5 +272,36 @@ describe("StoryIndex: online story clustering", () => {
     }
     expect(compared).toBeGreaterThan(50);
     expect(skipped).toBeGreaterThan(0);
+  });
+});
+
+describe("Strongest: the k largest by selection", () => {
+  /** the reference: the first k of a stable sort by value, largest first */
+  const bySort = (entries: Array<[string, number]>, k: number) =>
+    [...entries].sort((a, b) => b[1] - a[1]).slice(0, k).map(([t]) => t);
+  const offerAll = (entries: Array<[string, number]>, k: number) => {
+    const s = new Strongest(k);
+    for (const [t, v] of entries) s.offer(t, v);
+    return s.keys;
+  };
+
+  it("keeps the k largest, largest first, ties in the order offered (as a stable sort)", () => {
+    const entries: Array<[string, number]> = [["a", 1], ["b", 3], ["c", 2], ["d", 3], ["e", 0.5], ["f", 3], ["g", 2]];
+    expect(offerAll(entries, 4)).toEqual(["b", "d", "f", "c"]);
+    expect(offerAll(entries, 4)).toEqual(bySort(entries, 4));
+    // many entries with few distinct values: every tie broken as the sort breaks it
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) % 5) / 4;
+    for (let n = 0; n < 40; n++) {
+      const xs: Array<[string, number]> = Array.from({ length: n }, (_, i) => [`t${i}`, rand()]);
+      for (const k of [1, 4, 10]) expect(offerAll(xs, k)).toEqual(bySort(xs, k));
+    }
+  });
+
+  it("keeps fewer than k when fewer are offered, and nothing when nothing is", () => {
+    expect(offerAll([["x", 0], ["y", 0]], 4)).toEqual(["x", "y"]);
+    expect(offerAll([], 4)).toEqual([]);
+    // a later equal value does not displace an earlier one
+    expect(offerAll([["x", 1], ["y", 1]], 1)).toEqual(["x"]);
   });
 });

@@ -149,9 +149,19 @@ interface Weighted {
   v2?: Map<string, number>;
 }
 
+/** An article's event keys that live stories hold, by event, and their holders (`StoryIndex.heldEventKeys`). */
+interface HeldKeys {
+  f: ArticleFeatures;
+  version: number;
+  keys: string[][];
+  holders: Array<Array<Map<number, StoryEvent>>>;
+}
+
 /** An article's names with their idf, and the idf sum. */
 interface WeightedNames {
-  list: Array<[string, number]>;
+  keys: string[];
+  /** idf, by name */
+  vals: number[];
   sum: number;
 }
 
@@ -303,6 +313,7 @@ export class StoryIndex {
     s.leadNames = new Map();
     s.names = topN(s.names, 12);
     s.actors = topN(s.actors, 5);
+    for (const k of s.events.keys()) this.unholdEvent(k, si);
     // the summary shows three events: keep a few, by how often they were the main news
     s.events = new Map([...s.events.entries()].sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count).slice(0, 6));
     // out of the candidate index: its postings entries go, and keys left without a story
@@ -479,14 +490,16 @@ export class StoryIndex {
   }
 
   private weightedNames(names: Set<string>): WeightedNames {
-    const list: Array<[string, number]> = [];
+    const keys: string[] = [];
+    const vals: number[] = [];
     let sum = 0;
     for (const nm of names) {
       const w = this.idfName(nm);
-      list.push([nm, w]);
+      keys.push(nm);
+      vals.push(w);
       sum += w;
     }
-    return { list, sum };
+    return { keys, vals, sum };
   }
 
   /** Norm of a story centroid under the current idf; cached, refreshed when the story changes or the corpus grows by 5%. */
@@ -551,7 +564,7 @@ export class StoryIndex {
   }
 
   /** Cosine between an article's weighted vector and a story centroid; the strongest shared terms. */
-  private cosine(a: Weighted, s: Story, which: "terms" | "leadTerms", shared?: Array<[string, number]>): number {
+  private cosine(a: Weighted, s: Story, which: "terms" | "leadTerms", shared?: Strongest): number {
     const centroid = s[which];
     let dot = 0;
     if (a.v2Keys.length <= centroid.size) {
@@ -563,7 +576,7 @@ export class StoryIndex {
         if (y === undefined) continue;
         const x = vals[i]!;
         dot += x * y;
-        shared?.push([t, x * y]);
+        shared?.offer(t, x * y);
       }
     } else {
       let v2 = a.v2;
@@ -575,7 +588,7 @@ export class StoryIndex {
         const x = v2.get(t);
         if (x === undefined) continue;
         dot += x * y;
-        shared?.push([t, x * y]);
+        shared?.offer(t, x * y);
       }
     }
     const ns = this.centroidNorm(s, which);
@@ -583,15 +596,17 @@ export class StoryIndex {
   }
 
   /** `storySum`: the story's idf-weighted name counts (cached with its norms). */
-  private nameOverlap(a: WeightedNames, story: Map<string, number>, storySum: number, size: number, shared?: Array<[string, number]>): number {
+  private nameOverlap(a: WeightedNames, story: Map<string, number>, storySum: number, size: number, shared?: Strongest): number {
     let num = 0;
     const den = a.sum;
-    for (const [nm, w] of a.list) {
+    for (let i = 0; i < a.keys.length; i++) {
+      const nm = a.keys[i]!;
+      const w = a.vals[i]!;
       const c = story.get(nm);
       if (c) {
         const p = (w * c) / size;
         num += p;
-        shared?.push([nm, p]);
+        shared?.offer(nm, p);
       }
     }
     const sden = storySum / size;
@@ -622,14 +637,55 @@ export class StoryIndex {
         names,
         leadNames: this.weightedNames(f.leadNames),
         rankedTerms: rankedBy(text.v2Keys, text.vVals),
-        rankedNames: rankedBy(
-          names.list.map((x) => x[0]),
-          names.list.map((x) => x[1]),
-        ),
+        rankedNames: rankedBy(names.keys, names.vals),
       };
     }
     return this.lastQuery;
   }
+
+  /** Live story `si` holds event key `k` (its entry `se`). */
+  private holdEvent(k: string, si: number, se: StoryEvent): void {
+    let h = this.eventHolders.get(k);
+    if (!h) this.eventHolders.set(k, (h = new Map()));
+    h.set(si, se);
+    this.eventHoldersVersion++;
+  }
+  /** Story `si` no longer holds event key `k` (the key was cut, or the story retired). */
+  private unholdEvent(k: string, si: number): void {
+    const h = this.eventHolders.get(k);
+    if (!h) return;
+    h.delete(si);
+    if (h.size === 0) this.eventHolders.delete(k);
+    this.eventHoldersVersion++;
+  }
+  /**
+   * The live stories holding each event key, with their entry for it: scoring reads a story's
+   * entry by its index, not by the key (an article's keys are looked up once, not once per candidate).
+   */
+  private eventHolders = new Map<string, Map<number, StoryEvent>>();
+  private eventHoldersVersion = 0;
+
+  /**
+   * The keys of each of the article's events that some live story holds, and their holders
+   * (parallel arrays by event; computed once per article and state).
+   */
+  private heldEventKeys(f: ArticleFeatures): HeldKeys {
+    const c = this.heldCache;
+    if (c && c.f === f && c.version === this.eventHoldersVersion) return c;
+    const out: HeldKeys = { f, version: this.eventHoldersVersion, keys: [], holders: [] };
+    for (const e of f.events) {
+      const keys: string[] = [];
+      const holders: Array<Map<number, StoryEvent>> = [];
+      for (const k of e.keys) {
+        const h = this.eventHolders.get(k);
+        if (h) keys.push(k), holders.push(h);
+      }
+      out.keys.push(keys);
+      out.holders.push(holders);
+    }
+    return (this.heldCache = out);
+  }
+  private heldCache: HeldKeys | null = null;
 
   /** How specific an event key is: 1 for a key no other article has, 0 for one every article has. */
   private keyWeight(key: string): number {
@@ -668,9 +724,15 @@ export class StoryIndex {
     let sharedEvent: string | null = null;
     let conflict: string | null = null;
     let conflictFactor = 1;
-    for (const e of f.events) {
-      for (const k of e.keys) {
-        const se = s.events.get(k);
+    const held = this.heldEventKeys(f);
+    for (let ei = 0; ei < f.events.length; ei++) {
+      const e = f.events[ei]!;
+      // the story's entry for each key, by the key's holders (keys no live story holds are left out)
+      const keys = held.keys[ei]!;
+      const holders = held.holders[ei]!;
+      for (let ki = 0; ki < keys.length; ki++) {
+        const k = keys[ki]!;
+        const se = holders[ki]!.get(si);
         if (!se) continue;
         // the same event has the same date in every correct report; one day apart is a weaker
         // conflict (a resolution error, or the next day's call between the same two people)
@@ -732,9 +794,9 @@ export class StoryIndex {
 
     // words: cosine between the article's tf-idf vector and the story centroid; names:
     // idf-weighted overlap, each shared name counted by how many members carry it
-    const shared: Array<[string, number]> | undefined = detail ? [] : undefined;
+    const shared = detail ? new Strongest(4) : undefined;
     const text = this.cosine(q.text, s, "terms", shared);
-    const sharedNames: Array<[string, number]> | undefined = detail ? [] : undefined;
+    const sharedNames = detail ? new Strongest(4) : undefined;
     const names = this.nameOverlap(q.names, s.names, nc.names, s.members.length, sharedNames);
 
     let score = o.wText * text + o.wLead * lead + o.wNames * names + o.wLeadNames * leadNames + o.wEvent * eventScore;
@@ -750,8 +812,8 @@ export class StoryIndex {
       leadNames,
       event,
       conflict,
-      sharedTerms: shared ? shared.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t]) => t) : [],
-      sharedNames: sharedNames ? sharedNames.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t]) => t) : [],
+      sharedTerms: shared ? shared.keys : [],
+      sharedNames: sharedNames ? sharedNames.keys : [],
       sharedEvent,
       gap,
     };
@@ -810,7 +872,10 @@ export class StoryIndex {
     for (const e of f.events) {
       for (const k of e.keys) {
         let se = s.events.get(k);
-        if (!se) s.events.set(k, (se = { label: e.label, count: 0, main: 0, days: new Map() }));
+        if (!se) {
+          s.events.set(k, (se = { label: e.label, count: 0, main: 0, days: new Map() }));
+          this.holdEvent(k, si, se);
+        }
         se.count++;
         if (e.main) se.main++;
         if (e.day !== null) se.days.set(e.day, (se.days.get(e.day) ?? 0) + 1);
@@ -818,7 +883,9 @@ export class StoryIndex {
     }
     if (s.events.size > 200) {
       const keep = [...s.events.entries()].sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count).slice(0, 200);
+      const old = s.events;
       s.events = new Map(keep);
+      for (const k of old.keys()) if (!s.events.has(k)) this.unholdEvent(k, si);
     }
     this.reindex(si, f);
   }
@@ -832,11 +899,23 @@ export class StoryIndex {
       c.set(t, (c.get(t) ?? 0) + unit[i]!);
     }
     if (c.size <= cap * 1.5) return c;
-    const keep = [...c.entries()]
-      .map(([t, w]) => [t, w, w * this.idf(t)] as const)
-      .sort((a, b) => b[2] - a[2])
-      .slice(0, cap);
-    return new Map(keep.map(([t, w]) => [t, w]));
+    // the `cap` strongest by weight × idf (a stable sort: ties in the centroid's order), in that order
+    const n = c.size;
+    const terms: string[] = new Array(n);
+    const ws = new Float64Array(n);
+    const strength = new Float64Array(n);
+    const order: number[] = new Array(n);
+    let i = 0;
+    for (const [t, w] of c) {
+      terms[i] = t;
+      ws[i] = w;
+      strength[i] = w * this.idf(t);
+      order[i] = i++;
+    }
+    order.sort((x, y) => strength[y]! - strength[x]! || x - y);
+    const out = new Map<string, number>();
+    for (let r = 0, m = Math.min(n, Math.trunc(cap)); r < m; r++) out.set(terms[order[r]!]!, ws[order[r]!]!);
+    return out;
   }
 
   /**
@@ -929,6 +1008,7 @@ export class StoryIndex {
       x.indexed.push(newKeys());
       x.byId.set(s.id, idx);
       if (!s.retired) {
+        for (const [k, se] of x.stories[idx]!.events) x.holdEvent(k, idx, se);
         x.reindex(idx);
         x.live.push(idx);
       }
@@ -1062,6 +1142,29 @@ function rankedBy(keys: string[], vals: number[]): string[] {
   const out: string[] = new Array(n);
   for (let i = 0; i < n; i++) out[i] = keys[idx[i]!]!;
   return out;
+}
+
+/**
+ * The keys of the `k` largest values offered, largest first, ties in the order offered: the first
+ * `k` of a stable sort by value, by selection (no array of every entry).
+ */
+export class Strongest {
+  readonly keys: string[] = [];
+  private readonly vals: number[] = [];
+  constructor(readonly k: number) {}
+
+  offer(key: string, v: number): void {
+    const { keys, vals, k } = this;
+    if (keys.length === k && !(v > vals[k - 1]!)) return;
+    let j = keys.length === k ? k - 1 : keys.length;
+    while (j > 0 && vals[j - 1]! < v) {
+      keys[j] = keys[j - 1]!;
+      vals[j] = vals[j - 1]!;
+      j--;
+    }
+    keys[j] = key;
+    vals[j] = v;
+  }
 }
 
 function topN(m: Map<string, number>, n: number): Map<string, number> {
