@@ -128,7 +128,8 @@ function analyseQuotes(doc: Doc): Found {
       else speechSent.set(si, [ti]);
     }
   }
-  doc.sentences.forEach((sent, si) => {
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const sent = doc.sentences[si]!;
     const qs = byClose.get(si);
     if (qs) {
       for (const q of qs) {
@@ -138,7 +139,7 @@ function analyseQuotes(doc: Doc): Found {
     }
     const cands = speechSent.get(si);
     if (cands) reportedInSentence(doc, marks, sent, cands, frames, state);
-  });
+  }
   frames.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const f = { frames, quotes: selectQuotes(doc, frames) };
   cacheDoc = doc;
@@ -672,18 +673,20 @@ function cleanSource(sp: Speaker): Speaker {
   return { ...sp, name: n || sp.name };
 }
 
+/** The share of a reported clause's characters that are inside the direct quotes. */
+function quotedShare(r: Frame, direct: readonly Frame[]): number {
+  let inQ = 0;
+  for (const d of direct) if (r.span.start <= d.span.start && d.span.end <= r.span.end) inQ += d.span.end - d.span.start;
+  return inQ / Math.max(1, r.span.end - r.span.start);
+}
+
 /** The quotes to report: frames that are quotes and have a speaker, fragments covered by a reported clause dropped. */
 function selectQuotes(doc: Doc, frames: Frame[]): QuoteRecord[] {
   const reported = frames.filter((f) => f.isQuote && !f.direct && f.speaker);
   const direct = frames.filter((f) => f.isQuote && f.direct && f.speaker);
   const out: QuoteRecord[] = [];
   // a reported clause made mostly of quoted fragments: the fragments are the quotes
-  const quotedShare = (r: Frame) => {
-    let inQ = 0;
-    for (const d of direct) if (r.span.start <= d.span.start && d.span.end <= r.span.end) inQ += d.span.end - d.span.start;
-    return inQ / Math.max(1, r.span.end - r.span.start);
-  };
-  const heavy = new Set(reported.filter((r) => quotedShare(r) > 0.5));
+  const heavy = new Set(reported.filter((r) => quotedShare(r, direct) > 0.5));
   for (const d of direct) {
     const covered = reported.some((r) => !heavy.has(r) && r.span.start <= d.span.start && d.span.end <= r.span.end && r.speaker!.name === d.speaker!.name);
     if (covered) continue;

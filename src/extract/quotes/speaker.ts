@@ -143,12 +143,11 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
       break;
     }
     // "Turkey's disaster agency", "the Sudan Doctors' Syndicate": possessive phrases
-    const possessiveBefore = (k: number) => k >= sentStart && (low[k] === "'s" || low[k] === "’s");
     const ok =
       (isCap(raw) && !isQuoteChar(raw)) ||
       ROLE_WORDS.has(w) ||
       ((w === "'" || w === "’") && j > sentStart && /s$/.test(low[j - 1]!) && a < b) ||
-      (/^[a-z]+$/.test(w) && a < b && (possessiveBefore(j - 1) || possessiveBefore(j - 2)) && ROLE_WORDS.has(low[a]!)) ||
+      (/^[a-z]+$/.test(w) && a < b && (possessiveAt(low, j - 1, sentStart) || possessiveAt(low, j - 2, sentStart)) && ROLE_WORDS.has(low[a]!)) ||
       w === "of" ||
       w === "for" ||
       w === "'s" ||
@@ -181,6 +180,11 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
   return [a, b];
 }
 
+/** A possessive clitic ('s) at token k, not before the sentence start. */
+function possessiveAt(low: readonly string[], k: number, sentStart: number): boolean {
+  return k >= sentStart && (low[k] === "'s" || low[k] === "’s");
+}
+
 /**
  * The subject after an inverted speech verb: "said Kuleba", "said the ministry",
  * "said UN refugee chief Filippo Grandi". Token indexes [a, b) or null.
@@ -211,6 +215,11 @@ export function subjectAfter(doc: Doc, v: number): [number, number] | null {
   // "said on Thursday" is not an inverted subject
   if (j - a === 1 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/.test(low[a]!)) return null;
   return [a, j];
+}
+
+/** The paragraph of the token at or after character `pos` (the last token's past the end). */
+function paraOf(doc: Doc, pos: number): number {
+  return doc.sentences[doc.tokens[Math.min(spanIndexAt(doc.tokens, pos), doc.tokens.length - 1)]!.sent]!.para;
 }
 
 /** The person who is the subject of the nearest earlier sentence of the paragraph of token `a`. */
@@ -390,16 +399,15 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
     if (w === "he" || w === "she") {
       // the subject of an earlier sentence of the same paragraph ("Zelenskyy thanked Turkey. “…,” he added.")
       const para = doc.sentences[doc.tokens[a]!.sent]!.para;
-      const paraOf = (pos: number) => doc.sentences[doc.tokens[Math.min(spanIndexAt(doc.tokens, pos), doc.tokens.length - 1)]!.sent]!.para;
       // the last person who spoke in this paragraph ("In remarks, Pompeo said …. The war was lost, he noted.")
-      if (ctx.person && ctx.person.span.start < start && paraOf(ctx.person.span.start) === para) return { ...ctx.person, span };
+      if (ctx.person && ctx.person.span.start < start && paraOf(doc, ctx.person.span.start) === para) return { ...ctx.person, span };
       const subj = paragraphSubject(doc, a);
       if (subj) return { name: subj, span, kind: "person" };
       if (ctx.person) {
         // a person named after the last speaker, in this paragraph or the one before, is the new "he"
         // ("Hoffman said …. President Trump posted an update. “All is well,” he declared.")
         const later = lastPersonMentionBefore(doc, start, ctx.person.span.end);
-        if (later && later.name !== ctx.person.name && paraOf(later.start) >= para - 1 && paraOf(ctx.person.span.start) < paraOf(later.start)) return { name: later.name, span, kind: "person" };
+        if (later && later.name !== ctx.person.name && paraOf(doc, later.start) >= para - 1 && paraOf(doc, ctx.person.span.start) < paraOf(doc, later.start)) return { name: later.name, span, kind: "person" };
         return { ...ctx.person, span };
       }
       for (const m of ms) {
