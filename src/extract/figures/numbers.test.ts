@@ -126,7 +126,7 @@ describe("findNumbersInTokens", () => {
   it("matches the text scan on random mixes of number-like pieces", async () => {
     const { tokenize } = await import("../../text/tokenize.js");
     const { findNumbersInTokens } = await import("./numbers.js");
-    const pieces = ["one", "Two", "TEN", "twenty", "-", "\u2010", "five", "a", "A", " ", "  ", ", ", ". ", "hundred", "million", "s", "$", "US$", "\u20ac", "3", "1,000", "2.5", "m", "bn", "_", "\u00e9", "\u0301", "half", "dozen", "third", "Quarter", "people", "'s", "\u2019", "\u201c", "x", "\n"];
+    const pieces = ["one", "Two", "TEN", "twenty", "-", "\u2010", "five", "a", "A", " ", "  ", ", ", ". ", "hundred", "million", "s", "$", "US$", "\u20ac", "3", "1,000", "2.5", "m", "bn", "_", "\u00e9", "\u0301", "half", "dozen", "third", "Quarter", "people", "'s", "\u2019", "\u201c", "x", "\n", "\u00a0", "a million", "a third", "an"];
     let seed = 7;
     const rnd = () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;

@@ -184,6 +184,17 @@ const CANDIDATE_WORDS = new WordSet(`${UNIT_W}|${TENS_W}|${SCALE_W}|dozens|dozen
 /** Chars that put a word boundary (in the ASCII sense of \b) inside a word token: hyphens and anything not ASCII. */
 const INNER_BOUNDARY_RE = /[-\u2010\u0080-\uffff]/g;
 
+/** First letters of the words WORD_AT can match (either case), and of the lower-case words it lets follow "a". */
+const WORD_FIRST = new Uint8Array(128);
+for (const c of "zotfsenhmbdaZOTFSENHMBDA") WORD_FIRST[c.charCodeAt(0)] = 1;
+const A_FIRST = new Uint8Array(128);
+for (const w of `${SCALE_W}|dozen|third|quarter|fifth|tenth|half`.split("|")) A_FIRST[w.charCodeAt(0)] = 1;
+/** `/\s/` on one UTF-16 unit. */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** `/\w/` on one UTF-16 unit (ASCII letters, digits, "_"). */
 function isAsciiWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
@@ -245,7 +256,8 @@ function wordCandidates(text: string, tokens: readonly { start: number; end: num
     if (inner < e) {
       // a token with a hyphen or a non-ASCII char: try the sticky word regex at every ASCII word start in it
       for (let p = s; p < e; p++) {
-        if (!isAsciiLetterCode(text.charCodeAt(p)) || (p > 0 && isAsciiWordCode(text.charCodeAt(p - 1)))) continue;
+        const c = text.charCodeAt(p);
+        if (c >= 128 || !WORD_FIRST[c] || (p > 0 && isAsciiWordCode(text.charCodeAt(p - 1)))) continue;
         WORD_AT.lastIndex = p;
         if (WORD_AT.exec(text) === null) continue;
         out.push(p, WORD_AT.lastIndex);
@@ -256,6 +268,11 @@ function wordCandidates(text: string, tokens: readonly { start: number; end: num
     // an ASCII token: a word match is the whole token, with a word boundary before and after it
     const w = lower[i]!;
     if (w === "a") {
+      // "a million": white space, then a lower-case word that may follow "a"
+      if (!isSpaceCode(text.charCodeAt(e))) continue;
+      let k = e + 1;
+      while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
+      if (!A_FIRST[text.charCodeAt(k)]) continue;
       WORD_AT.lastIndex = s;
       if (WORD_AT.exec(text) !== null) out.push(s, WORD_AT.lastIndex);
       continue;
