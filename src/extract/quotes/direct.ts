@@ -23,6 +23,8 @@ export interface QuoteMarks extends Span {
 export const QUOTE_CHAR_RE = /["“”«»‘’']/;
 
 const LETTER = /[\p{L}\p{N}]/u;
+/** (a native scan for the marks measured faster than a char-code loop) */
+const MARK_RE = /["“”«»‘’']/g;
 
 /** Paragraph spans, from the shared sentence layer. */
 export function paragraphs(doc: Doc): Span[] {
@@ -62,12 +64,6 @@ const RSQUO = 0x2019;
 const LAQUO = 0xab;
 const RAQUO = 0xbb;
 
-/** Is c one of the quotation marks of QUOTE_CHAR_RE? */
-function isMarkCode(c: number): boolean {
-  if (c < 128) return c === QUOT || c === APOS;
-  return c === LDQUO || c === RDQUO || c === LSQUO || c === RSQUO || c === LAQUO || c === RAQUO;
-}
-
 /** `LETTER.test(ch)` for the one UTF-16 unit c (a lone surrogate half is no letter). */
 function isLetterCode(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
@@ -93,9 +89,10 @@ export function findQuoteMarks(doc: Doc): QuoteMarks[] {
     let sOpen = -1; // open single quote
     let continued = false;
     // a paragraph that opens with no opening mark but closes one: continuation of an open quote
-    for (let i = p.start; i < p.end; i++) {
+    MARK_RE.lastIndex = p.start;
+    for (let mm = MARK_RE.exec(text); mm && mm.index < p.end; mm = MARK_RE.exec(text)) {
+      const i = mm.index;
       const ch = text.charCodeAt(i);
-      if (!isMarkCode(ch)) continue;
       const before = i > 0 ? text.charCodeAt(i - 1) : 32;
       const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
       if (ch === LDQUO || ch === LAQUO || (ch === QUOT && dOpen < 0)) {

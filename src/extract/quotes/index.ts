@@ -414,12 +414,35 @@ function clauseEnd(doc: Doc, from: number, end: number): number {
   return end;
 }
 
+const UPPER_RE = /^\p{Lu}$/u;
+/**
+ * `/\b\p{Lu}\.$/u.test(t.slice(s, e))` without the slice and the scan of it: the span ends with a
+ * capital letter (one code point) and a dot, with a word boundary (ASCII \w, as in the regex)
+ * before the letter: an initial ("… George W."), whose dot stays.
+ */
+export function endsWithInitial(t: string, s: number, e: number): boolean {
+  if (e - s < 2 || t.charCodeAt(e - 1) !== 46) return false;
+  // the letter: one UTF-16 unit, or a surrogate pair inside the span
+  let a = e - 2;
+  const lo = t.charCodeAt(a);
+  if (lo >= 0xdc00 && lo <= 0xdfff && a - 1 >= s) {
+    const hi = t.charCodeAt(a - 1);
+    if (hi >= 0xd800 && hi <= 0xdbff) a--;
+  }
+  if (!UPPER_RE.test(t.slice(a, e - 1))) return false;
+  // \b at a: exactly one of the chars around it is an ASCII word char (nothing before the span start)
+  return isAsciiWord(t.charCodeAt(a)) !== (a > s && isAsciiWord(t.charCodeAt(a - 1)));
+}
+function isAsciiWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
 function spanOfTokens(doc: Doc, a: number, b: number): Span {
   let s = doc.tokens[a]!.start;
   let e = doc.tokens[b - 1]!.end;
   const t = doc.text;
   // trim stray punctuation at the ends (keep quote marks inside the clause)
-  while (e > s && /[\s,;:—–.-]/.test(t[e - 1]!) && !/\b\p{Lu}\.$/u.test(t.slice(s, e))) e--;
+  while (e > s && /[\s,;:—–.-]/.test(t[e - 1]!) && !endsWithInitial(t, s, e)) e--;
   while (s < e && /[\s,;:—–-]/.test(t[s]!)) s++;
   return { start: s, end: e };
 }

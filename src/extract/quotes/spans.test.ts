@@ -53,3 +53,17 @@ describe("spans of figures and quotes on the seed and dev articles", () => {
     if (files.length) expect(total).toBeGreaterThan(100);
   });
 });
+
+describe("endsWithInitial", () => {
+  it("is the regex /\\b\\p{Lu}\\.$/u on the span, without slicing it", async () => {
+    const { endsWithInitial } = await import("./index.js");
+    const re = /\b\p{Lu}\.$/u;
+    const cases = ["George W.", "W.", "U.S.", "the end.", "x W.", "aW.", "1W.", "_W.", "é W.", "éÉ.", "aÉ.", "É.", "\u{1D400}.", "a\u{1D400}.", "said.", ".", "", "W", "W. ", "Jr.", "—W."];
+    for (const c of cases) {
+      // the same answer on the string alone and inside a longer text
+      expect(endsWithInitial(c, 0, c.length), c).toBe(re.test(c));
+      const t = `xx${c}yy`;
+      expect(endsWithInitial(t, 2, 2 + c.length), c).toBe(re.test(c));
+    }
+  });
+});
