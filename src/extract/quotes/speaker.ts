@@ -348,11 +348,35 @@ export function stripTitles(phrase: string): string {
 }
 
 /** The trailing run of up to four capitalised words of a phrase, or null. */
-function capitalisedTail(phrase: string): string | null {
-  const words = phrase.split(/\s+/);
-  let i = words.length;
-  while (i > 0 && words.length - i < 4 && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(words[i - 1]!)) i--;
-  return i < words.length ? words.slice(i).join(" ") : null;
+export function capitalisedTail(phrase: string): string | null {
+  // the words of phrase.split(/\s+/), read from the end without splitting the whole phrase
+  let start = phrase.length;
+  let count = 0;
+  let spaced = false; // a white space other than one " " between two words of the tail
+  let e = phrase.length;
+  while (count < 4) {
+    let b = e;
+    while (b > 0 && !isSpaceCode(phrase.charCodeAt(b - 1))) b--;
+    if (!CAPITALISED_WORD_RE.test(phrase.slice(b, e))) break;
+    start = b;
+    count++;
+    if (b === 0) break;
+    e = b - 1;
+    if (phrase.charCodeAt(e) !== 32) spaced = true;
+    while (e > 0 && isSpaceCode(phrase.charCodeAt(e - 1))) {
+      e--;
+      spaced = true;
+    }
+  }
+  if (count === 0) return null;
+  const tail = phrase.slice(start);
+  return spaced ? tail.replace(/\s+/g, " ") : tail;
+}
+const CAPITALISED_WORD_RE = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
+/** `/\s/` on one UTF-16 unit. */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The speakers met so far in an article, for "he said" / "it said" when entities cannot tell. */
@@ -448,7 +472,7 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
   }
   // "the top diplomat" again: the person an identical description was resolved to before, or the
   // last speaker whose role has the same head noun
-  if (ms.length === 0 && PERSON_ROLE_END.test(phrase) && /^[\p{Ll}\s.'’-]+$/u.test(phrase.replace(/\b(?:U\.?N\.?|U\.?S\.?|EU)\b/g, ""))) {
+  if (ms.length === 0 && endsWithPersonRole(phrase) && /^[\p{Ll}\s.'’-]+$/u.test(phrase.replace(/\b(?:U\.?N\.?|U\.?S\.?|EU)\b/g, ""))) {
     const same = sameDescription(doc, phrase, start);
     if (same) return { name: same, span, kind: "person" };
     const head = phrase.split(/\s+/).pop()!.toLowerCase();
@@ -458,7 +482,7 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
     }
   }
   // "the UN body", "the agency", "confirmed UN data": the body named before, when this is a shorter name of it
-  if (ctx.body && phrase.length < 60 && !PERSON_ROLE_END.test(ctx.body.name) && refersTo(phrase, ctx.body.name)) return { ...ctx.body, span };
+  if (ctx.body && phrase.length < 60 && !endsWithPersonRole(ctx.body.name) && refersTo(phrase, ctx.body.name)) return { ...ctx.body, span };
   // an org mention: the text form (the scorer and readers know the body by the words the text uses)
   return { name: phrase, span, kind: "body" };
 }
@@ -478,8 +502,26 @@ function sameDescription(doc: Doc, phrase: string, before: number): string | nul
   return null;
 }
 
-/** A description of a person ("U.N. official", "the negotiator"), not of a body. */
-const PERSON_ROLE_END = /\b(?:official|officials|chief|spokesman|spokeswoman|spokesperson|minister|president|negotiator|negotiators|diplomat|adviser|advisor|aide|envoy|ambassador|mayor|governor|commissioner|secretary|source|sources|leader|head|director|commander)$/i;
+/** Last words of a description of a person ("U.N. official", "the negotiator"), not of a body. */
+const PERSON_ROLE_WORDS = new Set(
+  "official officials chief spokesman spokeswoman spokesperson minister president negotiator negotiators diplomat adviser advisor aide envoy ambassador mayor governor commissioner secretary source sources leader head director commander".split(
+    " ",
+  ),
+);
+/**
+ * Does the phrase end with a person's role word: `/\b(?:official|…|commander)$/i`, read off the
+ * phrase's trailing run of ASCII word chars (which the word must be, with the boundary before it)
+ * instead of trying the alternation at every position.
+ */
+export function endsWithPersonRole(phrase: string): boolean {
+  let b = phrase.length;
+  while (b > 0 && isAsciiWordCode(phrase.charCodeAt(b - 1))) b--;
+  const n = phrase.length - b;
+  return n >= 4 && n <= 12 && PERSON_ROLE_WORDS.has(phrase.slice(b).toLowerCase());
+}
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
 
 export function refersTo(phrase: string, body: string): boolean {
   if (GENERIC_BODY.test(phrase.trim())) return true;
