@@ -244,22 +244,20 @@ export function findNumbersInTokens(text: string, tokens: readonly { start: numb
 function wordCandidates(text: string, tokens: readonly { start: number; end: number }[], lower: readonly string[]): number[] {
   const out: number[] = [];
   // positions of hyphens and non-ASCII chars (inside a token they may start or end a word)
+  // (test, not exec: no match array; a one-char match ends at lastIndex)
   INNER_BOUNDARY_RE.lastIndex = 0;
-  let inner = INNER_BOUNDARY_RE.exec(text)?.index ?? text.length;
+  let inner = INNER_BOUNDARY_RE.test(text) ? INNER_BOUNDARY_RE.lastIndex - 1 : text.length;
   for (let i = 0; i < tokens.length; i++) {
     const s = tokens[i]!.start;
     const e = tokens[i]!.end;
-    while (inner < s) {
-      const m = INNER_BOUNDARY_RE.exec(text);
-      inner = m ? m.index : text.length;
-    }
+    while (inner < s) inner = INNER_BOUNDARY_RE.test(text) ? INNER_BOUNDARY_RE.lastIndex - 1 : text.length;
     if (inner < e) {
       // a token with a hyphen or a non-ASCII char: try the sticky word regex at every ASCII word start in it
       for (let p = s; p < e; p++) {
         const c = text.charCodeAt(p);
         if (c >= 128 || !WORD_FIRST[c] || (p > 0 && isAsciiWordCode(text.charCodeAt(p - 1)))) continue;
         WORD_AT.lastIndex = p;
-        if (WORD_AT.exec(text) === null) continue;
+        if (!WORD_AT.test(text)) continue;
         out.push(p, WORD_AT.lastIndex);
         p = WORD_AT.lastIndex - 1;
       }
@@ -274,7 +272,7 @@ function wordCandidates(text: string, tokens: readonly { start: number; end: num
       while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
       if (!A_FIRST[text.charCodeAt(k)]) continue;
       WORD_AT.lastIndex = s;
-      if (WORD_AT.exec(text) !== null) out.push(s, WORD_AT.lastIndex);
+      if (WORD_AT.test(text)) out.push(s, WORD_AT.lastIndex);
       continue;
     }
     if (!CANDIDATE_WORDS.has(w) || e - s !== w.length) continue;

@@ -89,9 +89,10 @@ export function findQuoteMarks(doc: Doc): QuoteMarks[] {
     let sOpen = -1; // open single quote
     let continued = false;
     // a paragraph that opens with no opening mark but closes one: continuation of an open quote
+    // (test, not exec: no match array; a one-char match ends at lastIndex)
     MARK_RE.lastIndex = p.start;
-    for (let mm = MARK_RE.exec(text); mm && mm.index < p.end; mm = MARK_RE.exec(text)) {
-      const i = mm.index;
+    while (MARK_RE.test(text) && MARK_RE.lastIndex - 1 < p.end) {
+      const i = MARK_RE.lastIndex - 1;
       const ch = text.charCodeAt(i);
       const before = i > 0 ? text.charCodeAt(i - 1) : 32;
       const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
