@@ -11,6 +11,7 @@ import type { Doc, QuoteRecord, Sentence, Span } from "../../core/types.js";
 import { findQuoteMarks, QUOTE_CHAR_RE, type QuoteMarks } from "./direct.js";
 import { WordSet } from "./wordset.js";
 import {
+  capAt,
   lowerTokens,
   resolveSpeaker,
   SPEECH_PARTICIPLES,
@@ -153,6 +154,12 @@ function sentOf(doc: Doc, pos: number): number {
   return doc.tokens[i]!.sent;
 }
 
+/** Does token k start with an ASCII lower-case letter (`/^[a-z]/` on its first char)? */
+function lowerAt(doc: Doc, k: number): boolean {
+  const c = doc.text.charCodeAt(doc.tokens[k]!.start);
+  return c >= 97 && c <= 122;
+}
+
 const isMark = (s: string) => s.length === 1 && MARK_CHARS.includes(s);
 const MARK_CHARS = "\"“”«»‘’'";
 
@@ -197,7 +204,7 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
         if (speaker) rule = "direct:quoted";
         break;
       }
-      if (!SPEECH_VERBS.has(w) || !/^[a-z]/.test(doc.text[doc.tokens[j]!.start]!)) continue;
+      if (!SPEECH_VERBS.has(w) || !lowerAt(doc, j)) continue;
       const subj = subjectBefore(doc, j, i0);
       let sp: Speaker | null = null;
       // ", Akar said" right after the quote, or "… as a possible third state, the top diplomat said"
@@ -238,7 +245,7 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
     for (let j = openTok - 1; j >= sentO.tokStart; j--) {
       const w = low[j]!;
       if (!SPEECH_VERBS.has(w)) continue;
-      if (!/^[a-z]/.test(doc.text[doc.tokens[j]!.start]!)) continue;
+      if (!lowerAt(doc, j)) continue;
       if (insideMarks(doc, marks, doc.tokens[j]!.start)) continue;
       const subj = subjectBefore(doc, j);
       if (subj) sp = resolveSpeaker(doc, subj[0], subj[1], state);
@@ -513,7 +520,7 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
         continue;
       }
       if (!SPEECH_VERBS.has(w) && !participle) continue;
-      if (!/^[a-z]/.test(doc.text[doc.tokens[v]!.start]!)) continue; // "the United States" is no verb
+      if (!lowerAt(doc, v)) continue; // "the United States" is no verb
       if (insideMarks(doc, marks, doc.tokens[v]!.start)) continue;
       if (participle) {
         // ", warning that CLAUSE": the speaker of the frame before it
@@ -656,8 +663,7 @@ function clauseOpener(doc: Doc, c: number): boolean {
   if (!startsWordChar(w)) return false;
   if (w === "at" && (lowerTokens(doc)[c + 1] === "least" || lowerTokens(doc)[c + 1] === "most")) return true;
   if (NOT_OPENERS.has(w) || SPEECH_VERBS.has(w)) return false;
-  const raw = doc.text.slice(doc.tokens[c]!.start, doc.tokens[c]!.end);
-  if (/ing$/.test(w) && !/^\p{Lu}/u.test(raw)) return false;
+  if (w.endsWith("ing") && !capAt(doc, c)) return false;
   return true;
 }
 const NOT_OPENERS = new Set(
@@ -668,8 +674,7 @@ const NOT_OPENERS = new Set(
 function sourceLike(doc: Doc, a: number, b: number): boolean {
   const low = lowerTokens(doc);
   for (let k = a; k < b; k++) {
-    const raw = doc.text.slice(doc.tokens[k]!.start, doc.tokens[k]!.end);
-    if (/^\p{Lu}/u.test(raw)) return true;
+    if (capAt(doc, k)) return true;
     if (SOURCE_WORDS.has(low[k]!) || (ROLE_WORDS.has(low[k]!) && !/^(?:of|the|his|her|their|its|high|human|joint|general|top|state|local|national)$/.test(low[k]!))) return true;
   }
   return false;

@@ -83,7 +83,13 @@ export function tokenAt(doc: Doc, pos: number): number {
 }
 
 const isCap = (s: string) => /^[\p{Lu}]/u.test(s);
-const isQuoteChar = (s: string) => /^["“”'‘’«»]$/.test(s);
+/** Does token k start with a capital letter (`isCap` of its text, without the slice for ASCII)? */
+export function capAt(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]!;
+  const c = doc.text.charCodeAt(t.start);
+  if (c < 128) return c >= 65 && c <= 90;
+  return isCap(doc.text.slice(t.start, t.end));
+}
 
 /**
  * The noun phrase that is the subject of the verb at token `v`, read backwards
@@ -127,7 +133,6 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
   let n = 0;
   while (j >= sentStart && n < 14) {
     const w = low[j]!;
-    const raw = doc.text.slice(doc.tokens[j]!.start, doc.tokens[j]!.end);
     if (PRONOUNS.has(w) && a === b) {
       a = j;
       break;
@@ -135,7 +140,7 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
     if (DETERMINERS.has(w)) {
       a = j;
       // "the Office of the United Nations …": a determiner after "of" is inside the name
-      if (j - 2 >= sentStart && (low[j - 1] === "of" || low[j - 1] === "for" || low[j - 1] === "on") && isCap(doc.text.slice(doc.tokens[j - 2]!.start, doc.tokens[j - 2]!.end))) {
+      if (j - 2 >= sentStart && (low[j - 1] === "of" || low[j - 1] === "for" || low[j - 1] === "on") && capAt(doc, j - 2)) {
         j--;
         n++;
         continue;
@@ -144,7 +149,7 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
     }
     // "Turkey's disaster agency", "the Sudan Doctors' Syndicate": possessive phrases
     const ok =
-      (isCap(raw) && !isQuoteChar(raw)) ||
+      capAt(doc, j) ||
       ROLE_WORDS.has(w) ||
       ((w === "'" || w === "’") && j > sentStart && /s$/.test(low[j - 1]!) && a < b) ||
       (/^[a-z]+$/.test(w) && a < b && (possessiveAt(low, j - 1, sentStart) || possessiveAt(low, j - 2, sentStart)) && ROLE_WORDS.has(low[a]!)) ||
@@ -153,7 +158,7 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
       w === "'s" ||
       w === "’s" ||
       w === "-" ||
-      (w === "and" && j > sentStart && isCap(doc.text.slice(doc.tokens[j - 1]!.start, doc.tokens[j - 1]!.end)) && a < b && isCap(doc.text.slice(doc.tokens[a]!.start, doc.tokens[a]!.end)));
+      (w === "and" && j > sentStart && capAt(doc, j - 1) && a < b && capAt(doc, a));
     if (!ok) break;
     a = j;
     j--;
@@ -198,14 +203,13 @@ export function subjectAfter(doc: Doc, v: number): [number, number] | null {
   let content = 0;
   while (j < sentEnd && j - a < 10) {
     const w = low[j]!;
-    const raw = doc.text.slice(doc.tokens[j]!.start, doc.tokens[j]!.end);
     const ok =
-      (isCap(raw) && !isQuoteChar(raw)) ||
+      capAt(doc, j) ||
       ROLE_WORDS.has(w) ||
       ((w === "of" || w === "'s" || w === "’s" || w === "-") && content > 0) ||
       // "said Sen. Mark Jones", "said Gen. Ali Musa": the period of an abbreviated title
-      (w === "." && content > 0 && j + 1 < sentEnd && /^\p{Lu}\p{L}{0,4}$/u.test(doc.text.slice(doc.tokens[j - 1]!.start, doc.tokens[j - 1]!.end)) && isCap(doc.text.slice(doc.tokens[j + 1]!.start, doc.tokens[j + 1]!.end))) ||
-      ((w === "in" || w === "at" || w === "the") && content > 0 && j + 1 < sentEnd && (isCap(doc.text.slice(doc.tokens[j + 1]!.start, doc.tokens[j + 1]!.end)) || low[j + 1] === "the"));
+      (w === "." && content > 0 && j + 1 < sentEnd && /^\p{Lu}\p{L}{0,4}$/u.test(doc.text.slice(doc.tokens[j - 1]!.start, doc.tokens[j - 1]!.end)) && capAt(doc, j + 1)) ||
+      ((w === "in" || w === "at" || w === "the") && content > 0 && j + 1 < sentEnd && (capAt(doc, j + 1) || low[j + 1] === "the"));
     if (!ok) break;
     if (w !== "of") content++;
     j++;
@@ -251,9 +255,8 @@ function coordinatedSubject(doc: Doc, a: number): string | null {
     let hasAnd = false;
     while (j >= prev.tokStart) {
       const w = low[j]!;
-      const raw = doc.text.slice(doc.tokens[j]!.start, doc.tokens[j]!.end);
       if (w === "and") hasAnd = true;
-      else if (!(isCap(raw) || w === "," || w === "the" || w === "its" || w === "their" || w === "'s" || w === "’s" || ROLE_WORDS.has(w) || w === "allies" || w === "partners")) break;
+      else if (!(capAt(doc, j) || w === "," || w === "the" || w === "its" || w === "their" || w === "'s" || w === "’s" || ROLE_WORDS.has(w) || w === "allies" || w === "partners")) break;
       j--;
     }
     if (hasAnd && v - (j + 1) >= 3) {
