@@ -280,7 +280,6 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
 /** The subject of a sentence that quotes a fragment without a speech verb ("Kuleba described … as “…”"). */
 function fragmentSpeaker(doc: Doc, sentStart: number, openTok: number, prev: SpeakerContext): Speaker | null {
   const low = lowerTokens(doc);
-  const text = doc.text;
   // the first noun phrase of the sentence, if it is followed by a verb-like lower-case word
   let j = sentStart;
   // skip a leading adverbial clause "Also on Twitter," / "In a statement,"
@@ -297,16 +296,14 @@ function fragmentSpeaker(doc: Doc, sentStart: number, openTok: number, prev: Spe
   }
   let b = j;
   while (b < openTok && b - j < 8) {
-    const raw = text.slice(doc.tokens[b]!.start, doc.tokens[b]!.end);
     const w = low[b]!;
-    if ((/^\p{Lu}/u.test(raw) && !isMark(raw)) || w === "'s" || w === "’s" || w === "the" || w === "of" || (b > j && ROLE_WORDS.has(w))) b++;
+    if (capAt(doc, b) || w === "'s" || w === "’s" || w === "the" || w === "of" || (b > j && ROLE_WORDS.has(w))) b++;
     else break;
   }
   // the phrase must be followed by a verb (a lower-case word) before the quote: "The February 2014 “…”" is no subject
   const verbAfter = b < openTok && /^[a-z]/.test(low[b]!) && !isMark(low[b]!);
   if (b > j && verbAfter) {
-    const lastRaw = text.slice(doc.tokens[b - 1]!.start, doc.tokens[b - 1]!.end);
-    if (/^\p{Lu}/u.test(lastRaw) || ROLE_WORDS.has(low[b - 1]!)) {
+    if (capAt(doc, b - 1) || ROLE_WORDS.has(low[b - 1]!)) {
       const sp = resolveSpeaker(doc, j, b, prev);
       if (sp && !MONTH_OR_DAY.test(sp.name)) return sp;
     }
@@ -343,12 +340,11 @@ function skipAdverbials(doc: Doc, j: number, end: number, tell: boolean): number
     if (ADVERBIAL_HEADS.has(w)) {
       let k = j + 1;
       while (k < end && k - j < 6) {
-        const raw = text.slice(doc.tokens[k]!.start, doc.tokens[k]!.end);
         // a second determiner opens the clause ("said in the morning the roads would …")
         if (k > j + 1 && /^(?:the|a|an)$/.test(low[k]!) && !ADVERBIAL_WORDS.has(low[k + 1] ?? "")) break;
-        if (ADVERBIAL_WORDS.has(low[k]!) || (/^\p{Lu}/u.test(raw) && !isMark(raw) && low[k + 1] !== "said")) k++;
+        if (ADVERBIAL_WORDS.has(low[k]!) || (capAt(doc, k) && low[k + 1] !== "said")) k++;
         // "said outside the consulate": one noun after a determiner of the phrase
-        else if (k === j + 2 && /^(?:the|a|an|his|her|their|its)$/.test(low[k - 1]!) && /^[a-z]{3,}$/.test(raw) && !FUNCTION_STOP.has(low[k]!)) k++;
+        else if (k === j + 2 && /^(?:the|a|an|his|her|their|its)$/.test(low[k - 1]!) && /^[a-z]{3,}$/.test(text.slice(doc.tokens[k]!.start, doc.tokens[k]!.end)) && !FUNCTION_STOP.has(low[k]!)) k++;
         else break;
       }
       // "said in a sombre televised address": adjectives before the medium noun
