@@ -106,4 +106,39 @@ describe("findNumbersInTokens", () => {
     expect(findNumbersInTokens(text, split, split.map((t) => text.slice(t.start, t.end).toLowerCase()))).toEqual(findNumbers(text));
     expect(findNumbers(text).map((h) => h.value)).toContain(368000);
   });
+
+  it("matches the text scan on tricky word boundaries and cases", async () => {
+    const { tokenize } = await import("../../text/tokenize.js");
+    const { findNumbersInTokens } = await import("./numbers.js");
+    const same = (text: string) => {
+      const { tokens } = tokenize(text);
+      const lower = tokens.map((t) => text.slice(t.start, t.end).toLowerCase());
+      expect(findNumbersInTokens(text, tokens, lower), text).toEqual(findNumbers(text));
+    };
+    // positives: numbers the scan finds
+    for (const t of ["Two people", "twenty\u2010five died", "a hundred-strong unit", "e\u0301two", "x\u03011 unit", "one-third of", "Forty-two", "a  million", "US$5 and \u20ac 3bn", "half a dozen", "Hundreds fled"]) same(t);
+    // negatives: no number, or not where a token starts
+    for (const t of ["TWO people", "1,000two", "two_ more", "\u00e9two", "a Hundred", "MH17", "the 24th", "no-one", "someone", "a", "A.", "tone"]) same(t);
+    expect(findNumbers("TWO people")).toEqual([]);
+    expect(findNumbers("1,000two")).toEqual([]);
+  });
+
+  it("matches the text scan on random mixes of number-like pieces", async () => {
+    const { tokenize } = await import("../../text/tokenize.js");
+    const { findNumbersInTokens } = await import("./numbers.js");
+    const pieces = ["one", "Two", "TEN", "twenty", "-", "\u2010", "five", "a", "A", " ", "  ", ", ", ". ", "hundred", "million", "s", "$", "US$", "\u20ac", "3", "1,000", "2.5", "m", "bn", "_", "\u00e9", "\u0301", "half", "dozen", "third", "Quarter", "people", "'s", "\u2019", "\u201c", "x", "\n", "\u00a0", "a million", "a third", "an"];
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    for (let n = 0; n < 800; n++) {
+      let text = "";
+      const len = 1 + Math.floor(rnd() * 12);
+      for (let k = 0; k < len; k++) text += pieces[Math.floor(rnd() * pieces.length)];
+      const { tokens } = tokenize(text);
+      const lower = tokens.map((t) => text.slice(t.start, t.end).toLowerCase());
+      expect(findNumbersInTokens(text, tokens, lower), JSON.stringify(text)).toEqual(findNumbers(text));
+    }
+  });
 });

@@ -74,8 +74,6 @@ const NUMBER_SOURCE = new RegExp(
   "giu",
 );
 
-/** Cheap test: does the text hold anything that could be a number? */
-export const NUMBER_TRIGGER = new RegExp(`\\d|\\b(?:${UNIT_W}|${TENS_W}|${SCALE_W}|dozen|dozens|half|third|quarter)\\b`, "i");
 
 /** Reads a run of number words ("two million", "one hundred and twenty", "half a million"). */
 export function wordsToNumber(run: string): number | null {
@@ -157,7 +155,7 @@ const CANDIDATE_RE = new RegExp(
   "g",
 );
 
-/** Every number in text[from, to), in order. */
+/** Every number in text[from, to), in order (the reference scan: one regex over the text). */
 export function findNumbers(text: string, from = 0, to = text.length): NumberHit[] {
   const out: NumberHit[] = [];
   const slice = to === text.length ? text : text.slice(0, to);
@@ -174,70 +172,116 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberHit
   return out;
 }
 
-/** Lower-case number words that can open a number (the first part of a hyphenated token too). */
-const NUMBER_WORDS = new WordSet(
-  `${UNIT_W}|${TENS_W}|${SCALE_W}|dozens|dozen|tens|hundreds|thousands|millions|billions|scores|half`.split("|"),
+/** CANDIDATE_RE's first alternatives (currency symbols and digit runs): a cheap native scan. */
+const SYMBOL_OR_DIGITS_RE = /US\$|[$€£¥₴₽]|\d[\d.,]*/g;
+/** CANDIDATE_RE's number-word alternatives, sticky: tried only at a word start a token walk found. */
+const WORD_AT = new RegExp(
+  `\\b(?:${capAlt(`${UNIT_W}|${TENS_W}|${SCALE_W}|dozens|dozen|tens|hundreds|thousands|millions|billions|scores|half`)}|[Aa](?=\\s+(?:${SCALE_W}|dozen|third|quarter|fifth|tenth|half)\\b))\\b`,
+  "y",
 );
-const HYPHEN_RE = /[-\u2010](?=[\dzotfsenhmbdZOTFSENHMBD])/g;
-const A_NEXT = new WordSet(`${SCALE_W}|dozen|third|quarter|fifth|tenth|half`.split("|"));
+/** The same words, lower case (a token is one of them when its lower case is, and its letters after the first are lower case). */
+const CANDIDATE_WORDS = new WordSet(`${UNIT_W}|${TENS_W}|${SCALE_W}|dozens|dozen|tens|hundreds|thousands|millions|billions|scores|half`.split("|"));
+/** Chars that put a word boundary (in the ASCII sense of \b) inside a word token: hyphens and anything not ASCII. */
+const INNER_BOUNDARY_RE = /[-\u2010\u0080-\uffff]/g;
+
+/** First letters of the words WORD_AT can match (either case), and of the lower-case words it lets follow "a". */
+const WORD_FIRST = new Uint8Array(128);
+for (const c of "zotfsenhmbdaZOTFSENHMBDA") WORD_FIRST[c.charCodeAt(0)] = 1;
+const A_FIRST = new Uint8Array(128);
+for (const w of `${SCALE_W}|dozen|third|quarter|fifth|tenth|half`.split("|")) A_FIRST[w.charCodeAt(0)] = 1;
+/** `/\s/` on one UTF-16 unit. */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `/\w/` on one UTF-16 unit (ASCII letters, digits, "_"). */
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
 
 /**
- * The same numbers as `findNumbers(doc.text)`, found from the shared tokens and their lower-case
- * forms (no scan of the whole text). Works whether "368,000" is one token or three.
+ * The same numbers as `findNumbers(text)`, with the number words found from the shared tokens
+ * and their lower-case forms instead of a scan of the whole text for them (the costly part of
+ * CANDIDATE_RE): the candidates are the matches of CANDIDATE_RE's symbol-and-digit alternatives
+ * (a cheap native scan) merged in text order with its word matches, which can only start at a
+ * word token's start or, in a token with a hyphen or a non-ASCII char, after such a char.
+ * Candidates are then read exactly as `findNumbers` reads them.
  */
 export function findNumbersInTokens(text: string, tokens: readonly { start: number; end: number }[], lower: readonly string[]): NumberHit[] {
+  const words = wordCandidates(text, tokens, lower);
   const out: NumberHit[] = [];
-  let covered = 0;
-  // inner hyphens before a digit or a letter that may start a number word (one native scan)
-  const hyphens: number[] = [];
-  HYPHEN_RE.lastIndex = 0;
-  for (let m = HYPHEN_RE.exec(text); m; m = HYPHEN_RE.exec(text)) hyphens.push(m.index);
-  let hp = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const start = tokens[i]!.start;
-    if (start < covered) continue;
-    const c = text.charCodeAt(start);
-    let cand = false;
-    if (c >= 48 && c <= 57) cand = true;
-    else if (c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0x20b4 || c === 0x20bd) cand = true;
-    else if (c === 85 && text.charCodeAt(start + 1) === 83 && text.charCodeAt(start + 2) === 36) cand = true; // US$
-    else if (c >= 65) {
-      const w = lower[i]!;
-      if (w === "a") cand = A_NEXT.has(lower[i + 1] ?? "");
-      else if (NUMBER_WORDS.has(w)) cand = true;
-      else {
-        const h = w.indexOf("-");
-        if (h > 0 && NUMBER_WORDS.has(w.slice(0, h))) cand = true;
-      }
-    }
-    if (cand) {
-      const end = readNumberAt(text, text, start, out);
-      if (end >= 0) covered = end;
-    }
-    // "11-13", "magnitude-7.8", "twenty-five": the parts after inner hyphens start numbers too
-    const tEnd = tokens[i]!.end;
-    while (hp < hyphens.length && hyphens[hp]! < start) hp++;
-    if (hp >= hyphens.length || hyphens[hp]! >= tEnd) continue;
-    for (let k = Math.max(start, covered); k < tEnd; k++) {
-      const ch = text.charCodeAt(k);
-      if (ch !== 45 && ch !== 0x2010) continue;
-      if (k + 1 < covered) continue;
-      const n = text.charCodeAt(k + 1);
-      let ok = n >= 48 && n <= 57;
-      if (!ok) {
-        let e = k + 1;
-        while (e < tEnd && text.charCodeAt(e) !== 45 && text.charCodeAt(e) !== 0x2010) e++;
-        ok = NUMBER_WORDS.has(text.slice(k + 1, e).toLowerCase());
-      }
-      if (!ok) continue;
-      const end = readNumberAt(text, text, k + 1, out);
-      if (end >= 0) {
-        covered = end;
-        k = end - 1;
-      }
-    }
+  // where the one-regex scan would go on from: the end of the last candidate read (or of its number)
+  let scan = 0;
+  let wi = 0;
+  SYMBOL_OR_DIGITS_RE.lastIndex = 0;
+  let d = SYMBOL_OR_DIGITS_RE.exec(text);
+  for (;;) {
+    // the next candidate in text order: a symbol or digit run, or a number word
+    let at: number;
+    let candEnd: number;
+    if (d && (wi >= words.length || d.index < words[wi]!)) {
+      at = d.index;
+      candEnd = at + d[0].length;
+      d = SYMBOL_OR_DIGITS_RE.exec(text);
+    } else if (wi < words.length) {
+      at = words[wi]!;
+      candEnd = words[wi + 1]!;
+      wi += 2;
+    } else break;
+    if (at < scan) continue;
+    const end = readNumberAt(text, text, at, out);
+    scan = end < 0 ? candEnd : end;
   }
   addCurrencyWords(text, out);
+  return out;
+}
+
+/** Starts and ends (pairs, in text order) of CANDIDATE_RE's number-word matches, from the tokens. */
+function wordCandidates(text: string, tokens: readonly { start: number; end: number }[], lower: readonly string[]): number[] {
+  const out: number[] = [];
+  // positions of hyphens and non-ASCII chars (inside a token they may start or end a word)
+  // (test, not exec: no match array; a one-char match ends at lastIndex)
+  INNER_BOUNDARY_RE.lastIndex = 0;
+  let inner = INNER_BOUNDARY_RE.test(text) ? INNER_BOUNDARY_RE.lastIndex - 1 : text.length;
+  for (let i = 0; i < tokens.length; i++) {
+    const s = tokens[i]!.start;
+    const e = tokens[i]!.end;
+    while (inner < s) inner = INNER_BOUNDARY_RE.test(text) ? INNER_BOUNDARY_RE.lastIndex - 1 : text.length;
+    if (inner < e) {
+      // a token with a hyphen or a non-ASCII char: try the sticky word regex at every ASCII word start in it
+      for (let p = s; p < e; p++) {
+        const c = text.charCodeAt(p);
+        if (c >= 128 || !WORD_FIRST[c] || (p > 0 && isAsciiWordCode(text.charCodeAt(p - 1)))) continue;
+        WORD_AT.lastIndex = p;
+        if (!WORD_AT.test(text)) continue;
+        out.push(p, WORD_AT.lastIndex);
+        p = WORD_AT.lastIndex - 1;
+      }
+      continue;
+    }
+    // an ASCII token: a word match is the whole token, with a word boundary before and after it
+    const w = lower[i]!;
+    if (w === "a") {
+      // "a million": white space, then a lower-case word that may follow "a"
+      if (!isSpaceCode(text.charCodeAt(e))) continue;
+      let k = e + 1;
+      while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
+      if (!A_FIRST[text.charCodeAt(k)]) continue;
+      WORD_AT.lastIndex = s;
+      if (WORD_AT.test(text)) out.push(s, WORD_AT.lastIndex);
+      continue;
+    }
+    if (!CANDIDATE_WORDS.has(w) || e - s !== w.length) continue;
+    if ((s > 0 && isAsciiWordCode(text.charCodeAt(s - 1))) || isAsciiWordCode(text.charCodeAt(e))) continue;
+    // the letters after the first as written in lower case ("Two", not "TWO")
+    let k = 1;
+    while (k < w.length && text.charCodeAt(s + k) === w.charCodeAt(k)) k++;
+    if (k === w.length) out.push(s, e);
+  }
   return out;
 }
 

@@ -11,6 +11,7 @@ import type { Doc, QuoteRecord, Sentence, Span } from "../../core/types.js";
 import { findQuoteMarks, QUOTE_CHAR_RE, type QuoteMarks } from "./direct.js";
 import { WordSet } from "./wordset.js";
 import {
+  capAt,
   lowerTokens,
   resolveSpeaker,
   SPEECH_PARTICIPLES,
@@ -128,7 +129,8 @@ function analyseQuotes(doc: Doc): Found {
       else speechSent.set(si, [ti]);
     }
   }
-  doc.sentences.forEach((sent, si) => {
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const sent = doc.sentences[si]!;
     const qs = byClose.get(si);
     if (qs) {
       for (const q of qs) {
@@ -138,7 +140,7 @@ function analyseQuotes(doc: Doc): Found {
     }
     const cands = speechSent.get(si);
     if (cands) reportedInSentence(doc, marks, sent, cands, frames, state);
-  });
+  }
   frames.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const f = { frames, quotes: selectQuotes(doc, frames) };
   cacheDoc = doc;
@@ -150,6 +152,12 @@ function analyseQuotes(doc: Doc): Found {
 function sentOf(doc: Doc, pos: number): number {
   const i = Math.min(tokenAt(doc, pos), doc.tokens.length - 1);
   return doc.tokens[i]!.sent;
+}
+
+/** Does token k start with an ASCII lower-case letter (`/^[a-z]/` on its first char)? */
+function lowerAt(doc: Doc, k: number): boolean {
+  const c = doc.text.charCodeAt(doc.tokens[k]!.start);
+  return c >= 97 && c <= 122;
 }
 
 const isMark = (s: string) => s.length === 1 && MARK_CHARS.includes(s);
@@ -196,7 +204,7 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
         if (speaker) rule = "direct:quoted";
         break;
       }
-      if (!SPEECH_VERBS.has(w) || !/^[a-z]/.test(doc.text[doc.tokens[j]!.start]!)) continue;
+      if (!SPEECH_VERBS.has(w) || !lowerAt(doc, j)) continue;
       const subj = subjectBefore(doc, j, i0);
       let sp: Speaker | null = null;
       // ", Akar said" right after the quote, or "… as a possible third state, the top diplomat said"
@@ -237,7 +245,7 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
     for (let j = openTok - 1; j >= sentO.tokStart; j--) {
       const w = low[j]!;
       if (!SPEECH_VERBS.has(w)) continue;
-      if (!/^[a-z]/.test(doc.text[doc.tokens[j]!.start]!)) continue;
+      if (!lowerAt(doc, j)) continue;
       if (insideMarks(doc, marks, doc.tokens[j]!.start)) continue;
       const subj = subjectBefore(doc, j);
       if (subj) sp = resolveSpeaker(doc, subj[0], subj[1], state);
@@ -272,7 +280,6 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
 /** The subject of a sentence that quotes a fragment without a speech verb ("Kuleba described … as “…”"). */
 function fragmentSpeaker(doc: Doc, sentStart: number, openTok: number, prev: SpeakerContext): Speaker | null {
   const low = lowerTokens(doc);
-  const text = doc.text;
   // the first noun phrase of the sentence, if it is followed by a verb-like lower-case word
   let j = sentStart;
   // skip a leading adverbial clause "Also on Twitter," / "In a statement,"
@@ -289,16 +296,14 @@ function fragmentSpeaker(doc: Doc, sentStart: number, openTok: number, prev: Spe
   }
   let b = j;
   while (b < openTok && b - j < 8) {
-    const raw = text.slice(doc.tokens[b]!.start, doc.tokens[b]!.end);
     const w = low[b]!;
-    if ((/^\p{Lu}/u.test(raw) && !isMark(raw)) || w === "'s" || w === "’s" || w === "the" || w === "of" || (b > j && ROLE_WORDS.has(w))) b++;
+    if (capAt(doc, b) || w === "'s" || w === "’s" || w === "the" || w === "of" || (b > j && ROLE_WORDS.has(w))) b++;
     else break;
   }
   // the phrase must be followed by a verb (a lower-case word) before the quote: "The February 2014 “…”" is no subject
   const verbAfter = b < openTok && /^[a-z]/.test(low[b]!) && !isMark(low[b]!);
   if (b > j && verbAfter) {
-    const lastRaw = text.slice(doc.tokens[b - 1]!.start, doc.tokens[b - 1]!.end);
-    if (/^\p{Lu}/u.test(lastRaw) || ROLE_WORDS.has(low[b - 1]!)) {
+    if (capAt(doc, b - 1) || ROLE_WORDS.has(low[b - 1]!)) {
       const sp = resolveSpeaker(doc, j, b, prev);
       if (sp && !MONTH_OR_DAY.test(sp.name)) return sp;
     }
@@ -335,12 +340,11 @@ function skipAdverbials(doc: Doc, j: number, end: number, tell: boolean): number
     if (ADVERBIAL_HEADS.has(w)) {
       let k = j + 1;
       while (k < end && k - j < 6) {
-        const raw = text.slice(doc.tokens[k]!.start, doc.tokens[k]!.end);
         // a second determiner opens the clause ("said in the morning the roads would …")
         if (k > j + 1 && /^(?:the|a|an)$/.test(low[k]!) && !ADVERBIAL_WORDS.has(low[k + 1] ?? "")) break;
-        if (ADVERBIAL_WORDS.has(low[k]!) || (/^\p{Lu}/u.test(raw) && !isMark(raw) && low[k + 1] !== "said")) k++;
+        if (ADVERBIAL_WORDS.has(low[k]!) || (capAt(doc, k) && low[k + 1] !== "said")) k++;
         // "said outside the consulate": one noun after a determiner of the phrase
-        else if (k === j + 2 && /^(?:the|a|an|his|her|their|its)$/.test(low[k - 1]!) && /^[a-z]{3,}$/.test(raw) && !FUNCTION_STOP.has(low[k]!)) k++;
+        else if (k === j + 2 && /^(?:the|a|an|his|her|their|its)$/.test(low[k - 1]!) && /^[a-z]{3,}$/.test(text.slice(doc.tokens[k]!.start, doc.tokens[k]!.end)) && !FUNCTION_STOP.has(low[k]!)) k++;
         else break;
       }
       // "said in a sombre televised address": adjectives before the medium noun
@@ -413,12 +417,35 @@ function clauseEnd(doc: Doc, from: number, end: number): number {
   return end;
 }
 
+const UPPER_RE = /^\p{Lu}$/u;
+/**
+ * `/\b\p{Lu}\.$/u.test(t.slice(s, e))` without the slice and the scan of it: the span ends with a
+ * capital letter (one code point) and a dot, with a word boundary (ASCII \w, as in the regex)
+ * before the letter: an initial ("… George W."), whose dot stays.
+ */
+export function endsWithInitial(t: string, s: number, e: number): boolean {
+  if (e - s < 2 || t.charCodeAt(e - 1) !== 46) return false;
+  // the letter: one UTF-16 unit, or a surrogate pair inside the span
+  let a = e - 2;
+  const lo = t.charCodeAt(a);
+  if (lo >= 0xdc00 && lo <= 0xdfff && a - 1 >= s) {
+    const hi = t.charCodeAt(a - 1);
+    if (hi >= 0xd800 && hi <= 0xdbff) a--;
+  }
+  if (!UPPER_RE.test(t.slice(a, e - 1))) return false;
+  // \b at a: exactly one of the chars around it is an ASCII word char (nothing before the span start)
+  return isAsciiWord(t.charCodeAt(a)) !== (a > s && isAsciiWord(t.charCodeAt(a - 1)));
+}
+function isAsciiWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
 function spanOfTokens(doc: Doc, a: number, b: number): Span {
   let s = doc.tokens[a]!.start;
   let e = doc.tokens[b - 1]!.end;
   const t = doc.text;
   // trim stray punctuation at the ends (keep quote marks inside the clause)
-  while (e > s && /[\s,;:—–.-]/.test(t[e - 1]!) && !/\b\p{Lu}\.$/u.test(t.slice(s, e))) e--;
+  while (e > s && /[\s,;:—–.-]/.test(t[e - 1]!) && !endsWithInitial(t, s, e)) e--;
   while (s < e && /[\s,;:—–-]/.test(t[s]!)) s++;
   return { start: s, end: e };
 }
@@ -489,7 +516,7 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
         continue;
       }
       if (!SPEECH_VERBS.has(w) && !participle) continue;
-      if (!/^[a-z]/.test(doc.text[doc.tokens[v]!.start]!)) continue; // "the United States" is no verb
+      if (!lowerAt(doc, v)) continue; // "the United States" is no verb
       if (insideMarks(doc, marks, doc.tokens[v]!.start)) continue;
       if (participle) {
         // ", warning that CLAUSE": the speaker of the frame before it
@@ -632,8 +659,7 @@ function clauseOpener(doc: Doc, c: number): boolean {
   if (!startsWordChar(w)) return false;
   if (w === "at" && (lowerTokens(doc)[c + 1] === "least" || lowerTokens(doc)[c + 1] === "most")) return true;
   if (NOT_OPENERS.has(w) || SPEECH_VERBS.has(w)) return false;
-  const raw = doc.text.slice(doc.tokens[c]!.start, doc.tokens[c]!.end);
-  if (/ing$/.test(w) && !/^\p{Lu}/u.test(raw)) return false;
+  if (w.endsWith("ing") && !capAt(doc, c)) return false;
   return true;
 }
 const NOT_OPENERS = new Set(
@@ -644,8 +670,7 @@ const NOT_OPENERS = new Set(
 function sourceLike(doc: Doc, a: number, b: number): boolean {
   const low = lowerTokens(doc);
   for (let k = a; k < b; k++) {
-    const raw = doc.text.slice(doc.tokens[k]!.start, doc.tokens[k]!.end);
-    if (/^\p{Lu}/u.test(raw)) return true;
+    if (capAt(doc, k)) return true;
     if (SOURCE_WORDS.has(low[k]!) || (ROLE_WORDS.has(low[k]!) && !/^(?:of|the|his|her|their|its|high|human|joint|general|top|state|local|national)$/.test(low[k]!))) return true;
   }
   return false;
@@ -672,18 +697,20 @@ function cleanSource(sp: Speaker): Speaker {
   return { ...sp, name: n || sp.name };
 }
 
+/** The share of a reported clause's characters that are inside the direct quotes. */
+function quotedShare(r: Frame, direct: readonly Frame[]): number {
+  let inQ = 0;
+  for (const d of direct) if (r.span.start <= d.span.start && d.span.end <= r.span.end) inQ += d.span.end - d.span.start;
+  return inQ / Math.max(1, r.span.end - r.span.start);
+}
+
 /** The quotes to report: frames that are quotes and have a speaker, fragments covered by a reported clause dropped. */
 function selectQuotes(doc: Doc, frames: Frame[]): QuoteRecord[] {
   const reported = frames.filter((f) => f.isQuote && !f.direct && f.speaker);
   const direct = frames.filter((f) => f.isQuote && f.direct && f.speaker);
   const out: QuoteRecord[] = [];
   // a reported clause made mostly of quoted fragments: the fragments are the quotes
-  const quotedShare = (r: Frame) => {
-    let inQ = 0;
-    for (const d of direct) if (r.span.start <= d.span.start && d.span.end <= r.span.end) inQ += d.span.end - d.span.start;
-    return inQ / Math.max(1, r.span.end - r.span.start);
-  };
-  const heavy = new Set(reported.filter((r) => quotedShare(r) > 0.5));
+  const heavy = new Set(reported.filter((r) => quotedShare(r, direct) > 0.5));
   for (const d of direct) {
     const covered = reported.some((r) => !heavy.has(r) && r.span.start <= d.span.start && d.span.end <= r.span.end && r.speaker!.name === d.speaker!.name);
     if (covered) continue;

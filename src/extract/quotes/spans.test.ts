@@ -53,3 +53,47 @@ describe("spans of figures and quotes on the seed and dev articles", () => {
     if (files.length) expect(total).toBeGreaterThan(100);
   });
 });
+
+describe("endsWithInitial", () => {
+  it("is the regex /\\b\\p{Lu}\\.$/u on the span, without slicing it", async () => {
+    const { endsWithInitial } = await import("./index.js");
+    const re = /\b\p{Lu}\.$/u;
+    const cases = ["George W.", "W.", "U.S.", "the end.", "x W.", "aW.", "1W.", "_W.", "é W.", "éÉ.", "aÉ.", "É.", "\u{1D400}.", "a\u{1D400}.", "said.", ".", "", "W", "W. ", "Jr.", "—W."];
+    for (const c of cases) {
+      // the same answer on the string alone and inside a longer text
+      expect(endsWithInitial(c, 0, c.length), c).toBe(re.test(c));
+      const t = `xx${c}yy`;
+      expect(endsWithInitial(t, 2, 2 + c.length), c).toBe(re.test(c));
+    }
+  });
+});
+
+describe("speaker phrase helpers", () => {
+  it("capitalisedTail and endsWithPersonRole match their regex definitions", async () => {
+    const { capitalisedTail, endsWithPersonRole } = await import("./speaker.js");
+    const tailRef = (phrase: string) => {
+      const words = phrase.split(/\s+/);
+      let i = words.length;
+      while (i > 0 && words.length - i < 4 && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(words[i - 1]!)) i--;
+      return i < words.length ? words.slice(i).join(" ") : null;
+    };
+    const roleRef = (s: string) => /\b(?:official|officials|chief|spokesman|spokeswoman|spokesperson|minister|president|negotiator|negotiators|diplomat|adviser|advisor|aide|envoy|ambassador|mayor|governor|commissioner|secretary|source|sources|leader|head|director|commander)$/i.test(s);
+    const pieces = ["UN", "refugee", "chief", "Filippo", "Grandi", "Çavuşoğlu", " ", "  ", "\n", "\u00a0", "the", "O’Brien", "Jean-Yves", "mischief", "Chief", "MINISTER", "officials", "x", "'s", "-", "É", "2", "_"];
+    let seed = 3;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    for (const t of ["", " ", "Filippo Grandi", "UN refugee chief Filippo Grandi", " Grandi", "Grandi ", "A B C D E", "the top diplomat", "U.N. official", "mischief", "the Chief"]) {
+      expect(capitalisedTail(t), t).toBe(tailRef(t));
+      expect(endsWithPersonRole(t), t).toBe(roleRef(t));
+    }
+    for (let n = 0; n < 600; n++) {
+      let t = "";
+      const len = Math.floor(rnd() * 9);
+      for (let k = 0; k < len; k++) t += pieces[Math.floor(rnd() * pieces.length)];
+      expect(capitalisedTail(t), JSON.stringify(t)).toBe(tailRef(t));
+      expect(endsWithPersonRole(t), JSON.stringify(t)).toBe(roleRef(t));
+    }
+  });
+});

@@ -83,7 +83,13 @@ export function tokenAt(doc: Doc, pos: number): number {
 }
 
 const isCap = (s: string) => /^[\p{Lu}]/u.test(s);
-const isQuoteChar = (s: string) => /^["“”'‘’«»]$/.test(s);
+/** Does token k start with a capital letter (`isCap` of its text, without the slice for ASCII)? */
+export function capAt(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]!;
+  const c = doc.text.charCodeAt(t.start);
+  if (c < 128) return c >= 65 && c <= 90;
+  return isCap(doc.text.slice(t.start, t.end));
+}
 
 /**
  * The noun phrase that is the subject of the verb at token `v`, read backwards
@@ -127,7 +133,6 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
   let n = 0;
   while (j >= sentStart && n < 14) {
     const w = low[j]!;
-    const raw = doc.text.slice(doc.tokens[j]!.start, doc.tokens[j]!.end);
     if (PRONOUNS.has(w) && a === b) {
       a = j;
       break;
@@ -135,7 +140,7 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
     if (DETERMINERS.has(w)) {
       a = j;
       // "the Office of the United Nations …": a determiner after "of" is inside the name
-      if (j - 2 >= sentStart && (low[j - 1] === "of" || low[j - 1] === "for" || low[j - 1] === "on") && isCap(doc.text.slice(doc.tokens[j - 2]!.start, doc.tokens[j - 2]!.end))) {
+      if (j - 2 >= sentStart && (low[j - 1] === "of" || low[j - 1] === "for" || low[j - 1] === "on") && capAt(doc, j - 2)) {
         j--;
         n++;
         continue;
@@ -143,18 +148,17 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
       break;
     }
     // "Turkey's disaster agency", "the Sudan Doctors' Syndicate": possessive phrases
-    const possessiveBefore = (k: number) => k >= sentStart && (low[k] === "'s" || low[k] === "’s");
     const ok =
-      (isCap(raw) && !isQuoteChar(raw)) ||
+      capAt(doc, j) ||
       ROLE_WORDS.has(w) ||
       ((w === "'" || w === "’") && j > sentStart && /s$/.test(low[j - 1]!) && a < b) ||
-      (/^[a-z]+$/.test(w) && a < b && (possessiveBefore(j - 1) || possessiveBefore(j - 2)) && ROLE_WORDS.has(low[a]!)) ||
+      (/^[a-z]+$/.test(w) && a < b && (possessiveAt(low, j - 1, sentStart) || possessiveAt(low, j - 2, sentStart)) && ROLE_WORDS.has(low[a]!)) ||
       w === "of" ||
       w === "for" ||
       w === "'s" ||
       w === "’s" ||
       w === "-" ||
-      (w === "and" && j > sentStart && isCap(doc.text.slice(doc.tokens[j - 1]!.start, doc.tokens[j - 1]!.end)) && a < b && isCap(doc.text.slice(doc.tokens[a]!.start, doc.tokens[a]!.end)));
+      (w === "and" && j > sentStart && capAt(doc, j - 1) && a < b && capAt(doc, a));
     if (!ok) break;
     a = j;
     j--;
@@ -181,6 +185,11 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
   return [a, b];
 }
 
+/** A possessive clitic ('s) at token k, not before the sentence start. */
+function possessiveAt(low: readonly string[], k: number, sentStart: number): boolean {
+  return k >= sentStart && (low[k] === "'s" || low[k] === "’s");
+}
+
 /**
  * The subject after an inverted speech verb: "said Kuleba", "said the ministry",
  * "said UN refugee chief Filippo Grandi". Token indexes [a, b) or null.
@@ -194,14 +203,13 @@ export function subjectAfter(doc: Doc, v: number): [number, number] | null {
   let content = 0;
   while (j < sentEnd && j - a < 10) {
     const w = low[j]!;
-    const raw = doc.text.slice(doc.tokens[j]!.start, doc.tokens[j]!.end);
     const ok =
-      (isCap(raw) && !isQuoteChar(raw)) ||
+      capAt(doc, j) ||
       ROLE_WORDS.has(w) ||
       ((w === "of" || w === "'s" || w === "’s" || w === "-") && content > 0) ||
       // "said Sen. Mark Jones", "said Gen. Ali Musa": the period of an abbreviated title
-      (w === "." && content > 0 && j + 1 < sentEnd && /^\p{Lu}\p{L}{0,4}$/u.test(doc.text.slice(doc.tokens[j - 1]!.start, doc.tokens[j - 1]!.end)) && isCap(doc.text.slice(doc.tokens[j + 1]!.start, doc.tokens[j + 1]!.end))) ||
-      ((w === "in" || w === "at" || w === "the") && content > 0 && j + 1 < sentEnd && (isCap(doc.text.slice(doc.tokens[j + 1]!.start, doc.tokens[j + 1]!.end)) || low[j + 1] === "the"));
+      (w === "." && content > 0 && j + 1 < sentEnd && /^\p{Lu}\p{L}{0,4}$/u.test(doc.text.slice(doc.tokens[j - 1]!.start, doc.tokens[j - 1]!.end)) && capAt(doc, j + 1)) ||
+      ((w === "in" || w === "at" || w === "the") && content > 0 && j + 1 < sentEnd && (capAt(doc, j + 1) || low[j + 1] === "the"));
     if (!ok) break;
     if (w !== "of") content++;
     j++;
@@ -211,6 +219,11 @@ export function subjectAfter(doc: Doc, v: number): [number, number] | null {
   // "said on Thursday" is not an inverted subject
   if (j - a === 1 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/.test(low[a]!)) return null;
   return [a, j];
+}
+
+/** The paragraph of the token at or after character `pos` (the last token's past the end). */
+function paraOf(doc: Doc, pos: number): number {
+  return doc.sentences[doc.tokens[Math.min(spanIndexAt(doc.tokens, pos), doc.tokens.length - 1)]!.sent]!.para;
 }
 
 /** The person who is the subject of the nearest earlier sentence of the paragraph of token `a`. */
@@ -242,9 +255,8 @@ function coordinatedSubject(doc: Doc, a: number): string | null {
     let hasAnd = false;
     while (j >= prev.tokStart) {
       const w = low[j]!;
-      const raw = doc.text.slice(doc.tokens[j]!.start, doc.tokens[j]!.end);
       if (w === "and") hasAnd = true;
-      else if (!(isCap(raw) || w === "," || w === "the" || w === "its" || w === "their" || w === "'s" || w === "’s" || ROLE_WORDS.has(w) || w === "allies" || w === "partners")) break;
+      else if (!(capAt(doc, j) || w === "," || w === "the" || w === "its" || w === "their" || w === "'s" || w === "’s" || ROLE_WORDS.has(w) || w === "allies" || w === "partners")) break;
       j--;
     }
     if (hasAnd && v - (j + 1) >= 3) {
@@ -339,11 +351,35 @@ export function stripTitles(phrase: string): string {
 }
 
 /** The trailing run of up to four capitalised words of a phrase, or null. */
-function capitalisedTail(phrase: string): string | null {
-  const words = phrase.split(/\s+/);
-  let i = words.length;
-  while (i > 0 && words.length - i < 4 && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(words[i - 1]!)) i--;
-  return i < words.length ? words.slice(i).join(" ") : null;
+export function capitalisedTail(phrase: string): string | null {
+  // the words of phrase.split(/\s+/), read from the end without splitting the whole phrase
+  let start = phrase.length;
+  let count = 0;
+  let spaced = false; // a white space other than one " " between two words of the tail
+  let e = phrase.length;
+  while (count < 4) {
+    let b = e;
+    while (b > 0 && !isSpaceCode(phrase.charCodeAt(b - 1))) b--;
+    if (!CAPITALISED_WORD_RE.test(phrase.slice(b, e))) break;
+    start = b;
+    count++;
+    if (b === 0) break;
+    e = b - 1;
+    if (phrase.charCodeAt(e) !== 32) spaced = true;
+    while (e > 0 && isSpaceCode(phrase.charCodeAt(e - 1))) {
+      e--;
+      spaced = true;
+    }
+  }
+  if (count === 0) return null;
+  const tail = phrase.slice(start);
+  return spaced ? tail.replace(/\s+/g, " ") : tail;
+}
+const CAPITALISED_WORD_RE = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
+/** `/\s/` on one UTF-16 unit. */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The speakers met so far in an article, for "he said" / "it said" when entities cannot tell. */
@@ -390,16 +426,15 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
     if (w === "he" || w === "she") {
       // the subject of an earlier sentence of the same paragraph ("Zelenskyy thanked Turkey. “…,” he added.")
       const para = doc.sentences[doc.tokens[a]!.sent]!.para;
-      const paraOf = (pos: number) => doc.sentences[doc.tokens[Math.min(spanIndexAt(doc.tokens, pos), doc.tokens.length - 1)]!.sent]!.para;
       // the last person who spoke in this paragraph ("In remarks, Pompeo said …. The war was lost, he noted.")
-      if (ctx.person && ctx.person.span.start < start && paraOf(ctx.person.span.start) === para) return { ...ctx.person, span };
+      if (ctx.person && ctx.person.span.start < start && paraOf(doc, ctx.person.span.start) === para) return { ...ctx.person, span };
       const subj = paragraphSubject(doc, a);
       if (subj) return { name: subj, span, kind: "person" };
       if (ctx.person) {
         // a person named after the last speaker, in this paragraph or the one before, is the new "he"
         // ("Hoffman said …. President Trump posted an update. “All is well,” he declared.")
         const later = lastPersonMentionBefore(doc, start, ctx.person.span.end);
-        if (later && later.name !== ctx.person.name && paraOf(later.start) >= para - 1 && paraOf(ctx.person.span.start) < paraOf(later.start)) return { name: later.name, span, kind: "person" };
+        if (later && later.name !== ctx.person.name && paraOf(doc, later.start) >= para - 1 && paraOf(doc, ctx.person.span.start) < paraOf(doc, later.start)) return { name: later.name, span, kind: "person" };
         return { ...ctx.person, span };
       }
       for (const m of ms) {
@@ -440,7 +475,7 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
   }
   // "the top diplomat" again: the person an identical description was resolved to before, or the
   // last speaker whose role has the same head noun
-  if (ms.length === 0 && PERSON_ROLE_END.test(phrase) && /^[\p{Ll}\s.'’-]+$/u.test(phrase.replace(/\b(?:U\.?N\.?|U\.?S\.?|EU)\b/g, ""))) {
+  if (ms.length === 0 && endsWithPersonRole(phrase) && /^[\p{Ll}\s.'’-]+$/u.test(phrase.replace(/\b(?:U\.?N\.?|U\.?S\.?|EU)\b/g, ""))) {
     const same = sameDescription(doc, phrase, start);
     if (same) return { name: same, span, kind: "person" };
     const head = phrase.split(/\s+/).pop()!.toLowerCase();
@@ -450,7 +485,7 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
     }
   }
   // "the UN body", "the agency", "confirmed UN data": the body named before, when this is a shorter name of it
-  if (ctx.body && phrase.length < 60 && !PERSON_ROLE_END.test(ctx.body.name) && refersTo(phrase, ctx.body.name)) return { ...ctx.body, span };
+  if (ctx.body && phrase.length < 60 && !endsWithPersonRole(ctx.body.name) && refersTo(phrase, ctx.body.name)) return { ...ctx.body, span };
   // an org mention: the text form (the scorer and readers know the body by the words the text uses)
   return { name: phrase, span, kind: "body" };
 }
@@ -470,8 +505,26 @@ function sameDescription(doc: Doc, phrase: string, before: number): string | nul
   return null;
 }
 
-/** A description of a person ("U.N. official", "the negotiator"), not of a body. */
-const PERSON_ROLE_END = /\b(?:official|officials|chief|spokesman|spokeswoman|spokesperson|minister|president|negotiator|negotiators|diplomat|adviser|advisor|aide|envoy|ambassador|mayor|governor|commissioner|secretary|source|sources|leader|head|director|commander)$/i;
+/** Last words of a description of a person ("U.N. official", "the negotiator"), not of a body. */
+const PERSON_ROLE_WORDS = new Set(
+  "official officials chief spokesman spokeswoman spokesperson minister president negotiator negotiators diplomat adviser advisor aide envoy ambassador mayor governor commissioner secretary source sources leader head director commander".split(
+    " ",
+  ),
+);
+/**
+ * Does the phrase end with a person's role word: `/\b(?:official|…|commander)$/i`, read off the
+ * phrase's trailing run of ASCII word chars (which the word must be, with the boundary before it)
+ * instead of trying the alternation at every position.
+ */
+export function endsWithPersonRole(phrase: string): boolean {
+  let b = phrase.length;
+  while (b > 0 && isAsciiWordCode(phrase.charCodeAt(b - 1))) b--;
+  const n = phrase.length - b;
+  return n >= 4 && n <= 12 && PERSON_ROLE_WORDS.has(phrase.slice(b).toLowerCase());
+}
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
 
 export function refersTo(phrase: string, body: string): boolean {
   if (GENERIC_BODY.test(phrase.trim())) return true;
