@@ -22,6 +22,8 @@ const DROP_MODS = new Set(["top", "senior", "leading", "powerful", "veteran", "l
 const LOCATIVE = new Set(["in", "at", "near", "outside", "around", "inside", "into"]);
 const STOP_APPOS = new Set(["said", "says", "told", "who", "which", "that", "has", "had", "have", "was", "is", "were", "will", "would", "on", "in", "at", "during", "after", "before", "when", "while", "as", "with"]);
 const ROMAN = /^(?:II|III|IV|VI|VII|VIII|Jr|Sr)$/;
+/** "U.S.", "U.N.": initials with their dots. Module-level: a /\p{…}/u literal in a loop is rebuilt by the TS loader on every evaluation. */
+const INITIALS_RE = /^(?:\p{Lu}\.)+$/u;
 const PERSON_RULE: Record<string, string> = { name: "person.name", surname: "person.surname", title: "person.title", "given-name": "person.given-name" };
 const COUNTRY_RULE: Record<string, string> = { name: "country.name", demonym: "country.demonym", capital: "country.capital", seat: "country.seat" };
 const MODIFIED_NOUNS = new Set(["missiles", "missile", "rockets", "drones", "tanks", "jets", "systems", "aircraft", "vehicles", "launchers", "analysts", "shares", "stock", "employees", "executives", "staff", "workers", "officials", "forces", "troops", "fighters", "soldiers", "players", "fans", "customers", "clients", "investors", "bonds", "stores", "plant", "factory", "headquarters", "airport", "stadium", "university", "hospital", "brand", "products", "group", "company", "bank", "fund"]);
@@ -1537,7 +1539,7 @@ export function extractEntities(doc: Doc): void {
         k++;
         continue;
       }
-      if (t.length >= 3 && isAllCaps(t) && !L.nonNames.has(t) && !/^(?:\p{Lu}\.)+$/u.test(t)) {
+      if (t.length >= 3 && isAllCaps(t) && !L.nonNames.has(t) && !INITIALS_RE.test(t)) {
         // a dateline: "KHARTOUM, April 16 (Reuters) -"
         const tc = t.charAt(0) + t.slice(1).toLowerCase();
         const g = L.gazetteer.get(tc);
@@ -1581,7 +1583,7 @@ export function extractEntities(doc: Doc): void {
     const aliases: string[] = [];
     for (const f of p.forms.values()) if (f !== p.name && !aliases.includes(f)) aliases.push(f);
     for (const f of p.seen) if (f !== p.name && !aliases.includes(f) && !f.includes("#")) aliases.push(f);
-    const parts = p.name.split(/\s+/).filter((x) => !ROMAN.test(x.replace(/\.$/, "")));
+    const parts = p.name.split(/\s+/).filter((x) => !ROMAN.test(x.endsWith(".") ? x.slice(0, -1) : x));
     const surname = parts[parts.length - 1]!;
     if (parts.length > 1 && surname.length > 2 && !aliases.includes(surname)) aliases.push(surname);
     return { name: p.name, aliases, role: resolved[pi]!.role, country: resolved[pi]!.country, mentions: p.mentions.sort((a, b) => a.start - b.start) };

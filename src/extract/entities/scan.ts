@@ -73,6 +73,10 @@ const PRONOUN_WORDS = new Set(["he", "him", "his", "she", "her", "hers"]);
 const CONNECTORS = new Set(["of", "for", "the", "in", "on", "de", "to"]);
 
 const LETTER_RE = /^\p{L}/u;
+/** One upper-case letter (an initial before its dot). Module-level: a /\p{…}/u literal inside a loop is rebuilt by the TS loader on every evaluation. */
+const INITIAL_RE = /^\p{Lu}$/u;
+/** A capitalised name glued to an Arabic article or kinship particle ("al-Assad", "bin-Zayed", "Abu-Mazen" forms). */
+const GLUED_PARTICLE_RE = /^(?:al|el|bin|ibn|abu|ul|ad|ash|as|an|az)-\p{Lu}/u;
 const AL_RE = /^(?:al|el)-\p{Lu}/u;
 /** "al-Assad", "el-Sisi": a lower-case particle glued to a capitalised name (cheap first-letter check first). */
 function isAlName(t: string): boolean {
@@ -177,7 +181,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
         continue;
       }
       // initial: "W" + "."
-      if (t === "." && j > i && /^\p{Lu}$/u.test(w[j - 1]!) && j + 1 < n && isCapitalised(w[j + 1]!)) {
+      if (t === "." && j > i && INITIAL_RE.test(w[j - 1]!) && j + 1 < n && isCapitalised(w[j + 1]!)) {
         j++;
         continue;
       }
@@ -190,7 +194,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
           continue;
         }
       }
-      if (/^(?:al|el|bin|ibn|abu|ul|ad|ash|as|an|az)-\p{Lu}/u.test(t)) {
+      if (t.indexOf("-") > 0 && GLUED_PARTICLE_RE.test(t)) {
         j++;
         continue;
       }
@@ -267,7 +271,7 @@ function nameHyphen(t: string): boolean {
 function computeNameLike(sc: Scan, L: Lexicon, k: number): boolean {
   const t = sc.w[k]!;
   if (sc.hitAt[k]) return false;
-  if (!isWord(t)) return t === "." && /^\p{Lu}$/u.test(sc.w[k - 1] ?? ""); // dot of an initial
+  if (!isWord(t)) return t === "." && INITIAL_RE.test(sc.w[k - 1] ?? ""); // dot of an initial
   if (L.particles.has(t)) return true;
   if (!isCapitalised(t)) return t.indexOf("-") > 0 && NAME_PREFIX_RE.test(t);
   if (SURNAME_MONTHS.has(t) && monthAsSurname(sc, L, k)) return true;
