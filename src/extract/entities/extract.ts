@@ -171,7 +171,6 @@ export function extractEntities(doc: Doc): void {
   // ---------------------------------------------------------------- persons: candidates
   const placeRuns: Array<[number, number]> = [];
   const drafts: Array<{ s: number; e: number; confirmed: boolean; titled: boolean; headline: boolean }> = [];
-  (() => {
   for (const run of sc.runs) {
     const { s, e } = run;
     // organisation: the run's last word is an organisation noun (or the run contains one followed by of/for …)
@@ -239,7 +238,6 @@ export function extractEntities(doc: Doc): void {
     }
     drafts.push({ s: ns, e: ne, confirmed: !isHeadline, titled, headline: isHeadline });
   }
-  })();
 
 
 
@@ -248,7 +246,6 @@ export function extractEntities(doc: Doc): void {
   const fullKeyIndex = new Map<string, number>();
 
   // confirmed multi-word names first, in text order
-  (() => {
   for (const d of drafts) {
     if (!d.confirmed) continue;
     const parts = keyOf(cx, d.s, d.e);
@@ -275,10 +272,8 @@ export function extractEntities(doc: Doc): void {
     p.forms.set(joined, t);
     addPersonMention(cx, pi, d.s, d.e, parts.length === 1 ? "title" : "name");
   }
-  })();
   // single words and headline words: surname (or full-name) mentions of known persons; titled single words are new persons
   const surnameIndex = new Map<string, number[]>();
-  (() => {
   persons.forEach((p, i) => {
     const list = surnameIndex.get(p.surnameKey) ?? [];
     list.push(i);
@@ -291,8 +286,6 @@ export function extractEntities(doc: Doc): void {
       surnameIndex.set(bare[1]!, l2);
     }
   });
-  })();
-  (() => {
   for (const d of drafts) {
     const parts = keyOf(cx, d.s, d.e);
     if (d.confirmed && parts.length > 1) continue;
@@ -319,9 +312,7 @@ export function extractEntities(doc: Doc): void {
       }
     }
   }
-  })();
   // titled single words that matched nobody: new persons ("President Putin" alone)
-  (() => {
   for (const d of drafts) {
     if (!d.titled || d.headline) continue;
     if (mentionPerson.has(d.s)) continue;
@@ -361,13 +352,11 @@ export function extractEntities(doc: Doc): void {
     // later untitled mentions of the same word
     for (const d2 of drafts) if (d2 !== d && d2.e - d2.s === 1 && nameKey(w[d2.s]!) === parts[0] && !mentionPerson.has(d2.s)) addPersonMention(cx, pi, d2.s, d2.e, "surname");
   }
-  })();
 
 
   // ---------------------------------------------------------------- roles and countries of each mention
   const mentionStarts = [...mentionPerson.keys()].sort((a, b) => a - b);
   cx.mentionStarts = mentionStarts;
-  (() => {
   for (const s of mentionStarts) {
     const pi = mentionPerson.get(s)!;
     const e = mentionEnd.get(s)!;
@@ -390,7 +379,6 @@ export function extractEntities(doc: Doc): void {
       p.cands.push({ role: null, roleSpan: null, country: "USA", countrySpan: { start: st, end: tokens[e - 1]!.end + pm[0].length }, rule: "country.us-party-state" });
     }
   }
-  })();
 
 
 
@@ -405,7 +393,6 @@ export function extractEntities(doc: Doc): void {
   // ---------------------------------------------------------------- bylines
   let hasByline = false;
   let bylineFrom = text.length;
-  (() => {
   for (const k of sc.byIdx) {
     if (k > 0 && BYLINE_VERBS.has(lw[k - 1]!)) {
       hasByline = true;
@@ -414,10 +401,8 @@ export function extractEntities(doc: Doc): void {
       if (from < bylineFrom) bylineFrom = from;
     }
   }
-  })();
   BYLINE_RE.lastIndex = bylineFrom;
   const outlet = !hasByline ? "" : /\bReuters\b/.test(text) ? "Reuters " : /\bAFP\b/.test(text) ? "AFP " : "";
-  (() => {
   for (let m = BYLINE_RE.exec(text); m; m = BYLINE_RE.exec(text)) {
     const name = m[2]!.trim().replace(/\s+(?:Writing|Editing|Reporting|and)$/, "");
     const start = m.index + m[0].indexOf(m[2]!);
@@ -431,13 +416,11 @@ export function extractEntities(doc: Doc): void {
     fullKeyIndex.set(key, pi);
     mentions.push(mk(span, "person", pi, null, "byline", "person.byline"));
   }
-  })();
 
   // ---------------------------------------------------------------- resolve roles and countries
   const resolved: Resolved[] = persons.map(() => ({ role: null, country: null }));
   cx.resolved = resolved;
   // pass 1: stated values
-  (() => {
   persons.forEach((p, pi) => {
     const r = resolved[pi]!;
     for (const c of p.cands) {
@@ -446,9 +429,7 @@ export function extractEntities(doc: Doc): void {
       if (!r.country && c.country) r.country = { value: c.country, stated: true, evidence: c.countrySpan, rule: c.rule };
     }
   });
-  })();
   // pass 2: possessor persons and counterparts (two rounds, so chains resolve)
-  (() => {
   for (let round = 0; round < 2; round++) {
     persons.forEach((p, pi) => {
       const r = resolved[pi]!;
@@ -479,13 +460,11 @@ export function extractEntities(doc: Doc): void {
       }
     });
   }
-  })();
 
   // ---------------------------------------------------------------- descriptions and pronouns
   const unnamedFunction = new Map<number, string>();
   const unnamed: Array<{ k: number; phrase: string; country: string; span: Span; mention: EntityMention; poss: boolean }> = [];
   // description: [the|Turkey's] [demonym] [modifiers] head, not followed by a name
-  (() => {
   for (const k of sc.roleHeadIdx) {
     const lt = lw[k]!;
     if (consumed[k]) continue;
@@ -564,10 +543,8 @@ export function extractEntities(doc: Doc): void {
       for (let x = startTok; x <= k; x++) consumed[x] = 1;
     }
   }
-  })();
   // "The Turkish foreign minister hailed …" then "Mevlut Cavusoglu said …": the first person named
   // after an unnamed description, within two sentences, who has no title of his own, is the one described
-  (() => {
   for (const d of unnamed) {
     if (d.poss) continue;
     const ms = mentionStarts.find((t) => t > d.k && sentOf(tokens, t) <= sentOf(tokens, d.k) + 2);
@@ -583,10 +560,8 @@ export function extractEntities(doc: Doc): void {
     d.mention.rule = "person.description-antecedent";
     unnamedFunction.delete(d.span.start);
   }
-  })();
 
   // ---------------------------------------------------------------- counterparts in a list: "spoke to several counterparts, including Ukraine's Dmytro Kuleba"
-  (() => {
   persons.forEach((p, pi) => {
     const r = resolved[pi]!;
     if (r.role) return;
@@ -606,10 +581,8 @@ export function extractEntities(doc: Doc): void {
       break;
     }
   });
-  })();
 
   // "his Ukrainian counterpart" (unnamed), then "Ukraine's Oleksii Reznikov": the named person of that country is the counterpart
-  (() => {
   for (const x of sc.counterpartIdx) {
     if (x < 1 || lw[x] !== "counterpart" || mentionPerson.has(x + 1)) continue;
     const h = hitAt[x - 1];
@@ -630,7 +603,6 @@ export function extractEntities(doc: Doc): void {
       r.role = { value: counterpartTitle(cx, resolved[ref]!.role!.value, r.country.value), stated: false, evidence: spanOf(tokens, h.s, x + 1), rule: "role.counterpart-unnamed" };
     });
   }
-  })();
 
   // ---------------------------------------------------------------- countries: fallback from the article's acting countries
   // A country named as an actor (subject, possessor, capital for its government) counts more than one
@@ -638,7 +610,6 @@ export function extractEntities(doc: Doc): void {
   // other holders of the same office are excluded; mentions in the person's own sentences count more.
   const countryScore = new Map<string, number>();
   const sentCountries = new Map<number, Map<string, number>>();
-  (() => {
   for (const h of sc.hits) {
     if (h.entry.kind !== "country" || !h.entry.actor) continue;
     if (h.s > 0 && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, L, h.s - 1) && !mentionPerson.has(h.s - 1)) continue;
@@ -650,9 +621,7 @@ export function extractEntities(doc: Doc): void {
     sm.set(h.entry.actor, (sm.get(h.entry.actor) ?? 0) + weight);
     sentCountries.set(sentOf(tokens, h.s), sm);
   }
-  })();
   const order = persons.map((p, pi) => pi).sort((a, b) => Number(hasPossessor(cx, a)) - Number(hasPossessor(cx, b)));
-  (() => {
   for (const pi of order) {
     const p = persons[pi]!;
     const r = resolved[pi]!;
@@ -726,10 +695,8 @@ export function extractEntities(doc: Doc): void {
     }
     if (best) r.country = { value: best, stated: false, evidence: null, rule: "country.article-actor" };
   }
-  })();
 
   // a bare "Minister" and one "<X> Ministry" of the minister's country in the article: "<X> Minister" (inferred)
-  (() => {
   persons.forEach((_, pi) => {
     const r = resolved[pi]!;
     if (!r.role || r.role.value.toLowerCase() !== "minister") return;
@@ -741,11 +708,9 @@ export function extractEntities(doc: Doc): void {
     }
     if (fits.size === 1) r.role = { value: `${[...fits][0]} Minister`, stated: false, evidence: r.role.evidence, rule: "role.minister-of-ministry" };
   });
-  })();
 
   // pronouns: refer to the single person mentioned in the sentence so far, else in the previous sentence
   const personMentionsBySent = new Map<number, Array<{ tok: number; pi: number }>>();
-  (() => {
   for (const m of mentions) {
     if (m.kind !== "person" || m.ref < 0) continue;
     const k = tokIndexAt(cx, m.start);
@@ -754,8 +719,6 @@ export function extractEntities(doc: Doc): void {
     list.push({ tok: k, pi: m.ref });
     personMentionsBySent.set(sentOf(tokens, k), list);
   }
-  })();
-  (() => {
   for (const k of sc.pronounIdx) {
     const sent = sentOf(tokens, k);
     // the one person mentioned before it in its sentence; none there: the one of the sentence before
@@ -769,12 +732,10 @@ export function extractEntities(doc: Doc): void {
     if (pi === undefined) continue;
     mentions.push(mk(spanOf(tokens, k, k + 1), "person", pi, null, "pronoun", "person.pronoun"));
   }
-  })();
 
 
 
 
-  (() => {
   for (const h of sc.hits) {
     if (consumed[h.s]) continue;
     // glued to an unknown capitalised word before it: part of another name ("Real Madrid", "Jordan" in "Michael Jordan")
@@ -814,19 +775,15 @@ export function extractEntities(doc: Doc): void {
       mentions.push(mk(span, "country", -1, en.actor, possessive ? "possessive" : en.via, COUNTRY_RULE[en.via] ?? `country.${en.via}`));
     }
   }
-  })();
   // capitals as places: record their mentions too
-  (() => {
   for (const m of mentions) {
     if (m.kind === "country" && (m.via === "capital" || m.via === "seat")) {
       const pi = placeByKey.get(nameKey(text.slice(m.start, m.end)));
       if (pi !== undefined) places[pi]!.mentions.push({ start: m.start, end: m.end });
     } else if (m.kind === "place" && m.via === "capital-place" && m.ref >= 0) places[m.ref]!.mentions.push({ start: m.start, end: m.end });
   }
-  })();
 
   // untitled names after "in", "near": places unless a known person ("in Khan Younis")
-  (() => {
   for (const [a, b] of placeRuns) {
     let skip = false;
     for (let x = a; x < b; x++) if (consumed[x] || hitAt[x] || mentionPerson.has(x)) skip = true;
@@ -843,10 +800,8 @@ export function extractEntities(doc: Doc): void {
     addPlace(cx, name, guessCountry(cx, name), span, null, null, "place.after-preposition");
     for (let x = a; x < b; x++) consumed[x] = 1;
   }
-  })();
 
   // remaining capitalised runs: places from the gazetteer, "X region", features; unknown acronyms as organisations
-  (() => {
   for (const run of sc.runs) {
     for (let k = run.s; k < run.e; k++) {
       if (consumed[k] || hitAt[k] || mentionPerson.has(k)) continue;
@@ -919,16 +874,13 @@ export function extractEntities(doc: Doc): void {
       }
     }
   }
-  })();
 
   // lower-case group nouns: "separatists", "rebels", "protesters"
-  (() => {
   for (const k of sc.groupNounIdx) {
     if (consumed[k] || hitAt[k]) continue;
     if (lw[k] === "opposition" && isCapitalised(w[k + 1] ?? "")) continue;
     mentions.push(mk(spanOf(tokens, k, k + 1), "group", -1, null, "noun", "group.noun"));
   }
-  })();
 
   // ---------------------------------------------------------------- output
   // person actors on their mentions
@@ -948,13 +900,11 @@ export function extractEntities(doc: Doc): void {
   mentions.sort((a, b) => a.start - b.start || b.end - a.end || kindPrio(a.kind) - kindPrio(b.kind));
   const layer: EntityMention[] = [];
   let lastEnd = -1;
-  (() => {
   for (const m of mentions) {
     if (m.start < lastEnd) continue;
     layer.push(m);
     lastEnd = m.end;
   }
-  })();
   doc.mentions = layer;
 }
 
