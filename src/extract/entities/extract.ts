@@ -418,7 +418,10 @@ export function extractEntities(doc: Doc): void {
   }
 
   // ---------------------------------------------------------------- resolve roles and countries
-  const resolved: Resolved[] = persons.map(() => ({ role: null, country: null }));
+  // built by push, so that the array's elements kind is the same in every article (a mapped array's
+  // varied, and every later read of resolved[…] deoptimised extractEntities)
+  const resolved: Resolved[] = [];
+  for (let pi = 0; pi < persons.length; pi++) resolved.push({ role: null, country: null });
   cx.resolved = resolved;
   // pass 1: stated values
   persons.forEach((p, pi) => {
@@ -621,7 +624,11 @@ export function extractEntities(doc: Doc): void {
     sm.set(h.entry.actor, (sm.get(h.entry.actor) ?? 0) + weight);
     sentCountries.set(sentOf(tokens, h.s), sm);
   }
-  const order = persons.map((p, pi) => pi).sort((a, b) => Number(hasPossessor(cx, a)) - Number(hasPossessor(cx, b)));
+  // persons with a possessor person ("Erdoğan's chief adviser") last, each group in person order; a partition,
+  // not a sort over a mapped array (that sort deoptimised extractEntities on many articles)
+  const order: number[] = [];
+  for (let pi = 0; pi < persons.length; pi++) if (!hasPossessor(cx, pi)) order.push(pi);
+  for (let pi = 0; pi < persons.length; pi++) if (hasPossessor(cx, pi)) order.push(pi);
   for (const pi of order) {
     const p = persons[pi]!;
     const r = resolved[pi]!;
