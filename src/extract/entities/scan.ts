@@ -272,16 +272,38 @@ function computeNameLike(sc: Scan, L: Lexicon, k: number): boolean {
   const t = sc.w[k]!;
   if (sc.hitAt[k]) return false;
   if (!isWord(t)) return t === "." && INITIAL_RE.test(sc.w[k - 1] ?? ""); // dot of an initial
-  if (L.particles.has(t)) return true;
-  if (!isCapitalised(t)) return t.indexOf("-") > 0 && NAME_PREFIX_RE.test(t);
   if (SURNAME_MONTHS.has(t) && monthAsSurname(sc, L, k)) return true;
-  if (t.indexOf("-") > 0 && !nameHyphen(t)) return false;
-  if (L.nonNames.has(t) || L.monthsDays.has(t) || L.orgHeads.has(t) || L.featureHeads.has(t)) return false;
-  const lt = sc.lw[k]!;
-  if (L.roleHeads.has(lt) || L.honorifics.has(lt)) return false;
-  if (ROMAN_RE.test(t) && k > 0 && isCapitalised(sc.w[k - 1]!)) return true; // "Abdullah II"
-  if (t.length > 1 && isAllCaps(t) && !INITIALISM_RE.test(t)) return false; // acronyms
-  if (INITIALISM2_RE.test(t)) return false; // U.S., U.N.
-  if (DIGIT_RE.test(t)) return false;
-  return true;
+  const c = wordClass(L, t, sc.lw[k]!);
+  if (c & ROMAN_PART && k > 0 && isCapitalised(sc.w[k - 1]!)) return true; // "Abdullah II"
+  return (c & NAME_PART) !== 0;
+}
+
+const NAME_PART = 1;
+/** "II", "Jr": a name part after a capitalised word, whatever the other checks say */
+const ROMAN_PART = 2;
+/** wordClass by word: a pure function of the word and the lexicon (fixed once built), memoised across articles */
+const WORD_CLASS = new Map<string, number>();
+
+/** The context-free part of nameLike for a word token `t` (lower case `lt`): NAME_PART and ROMAN_PART bits. */
+export function wordClass(L: Lexicon, t: string, lt: string): number {
+  let c = WORD_CLASS.get(t);
+  if (c === undefined) {
+    c = computeWordClass(L, t, lt);
+    if (WORD_CLASS.size > 50_000) WORD_CLASS.clear();
+    WORD_CLASS.set(t, c);
+  }
+  return c;
+}
+
+function computeWordClass(L: Lexicon, t: string, lt: string): number {
+  if (L.particles.has(t)) return NAME_PART;
+  if (!isCapitalised(t)) return t.indexOf("-") > 0 && NAME_PREFIX_RE.test(t) ? NAME_PART : 0;
+  if (t.indexOf("-") > 0 && !nameHyphen(t)) return 0;
+  if (L.nonNames.has(t) || L.monthsDays.has(t) || L.orgHeads.has(t) || L.featureHeads.has(t)) return 0;
+  if (L.roleHeads.has(lt) || L.honorifics.has(lt)) return 0;
+  const roman = ROMAN_RE.test(t) ? ROMAN_PART : 0;
+  if (t.length > 1 && isAllCaps(t) && !INITIALISM_RE.test(t)) return roman; // acronyms
+  if (INITIALISM2_RE.test(t)) return roman; // U.S., U.N.
+  if (DIGIT_RE.test(t)) return roman;
+  return NAME_PART | roman;
 }
