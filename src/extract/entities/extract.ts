@@ -196,8 +196,9 @@ export function extractEntities(doc: Doc): void {
     // a known place glued before a two-word name: "São Paulo Fernando Haddad" → the place stays out of the name
     // (a city of a million or more, so that given names that are also small towns, "Kamal", "Abu", stay)
     let placeOfTitle = false; // "the former mayor of São Paulo Fernando Haddad"
+    const multiPlace = gazetteerMayStart(cx, ns);
     for (let p = ns + 1; p <= ns + 3 && p <= ne - 2; p++) {
-      const g = L.gazetteer.get(text.slice(tokens[ns]!.start, tokens[p - 1]!.end));
+      const g = p > ns + 1 && !multiPlace ? undefined : L.gazetteer.get(text.slice(tokens[ns]!.start, tokens[p - 1]!.end));
       if (!g || g[3] < 1_000_000) continue;
       const ofTitle = ns > 1 && lw[ns - 1] === "of" && hasTitleBefore(cx, ns - 1);
       if (ofTitle || !hasTitleBefore(cx, ns)) {
@@ -207,7 +208,6 @@ export function extractEntities(doc: Doc): void {
       break;
     }
     // a run that is a known place or feature ("Black Sea" is a lexicon hit; "Bursa" is in the gazetteer)
-    const full = text.slice(tokens[ns]!.start, tokens[ne - 1]!.end);
     const nameToks = countNameTokens(cx, ns, ne);
     const sentStart = ns === doc.sentences[sentOf(tokens, ns)]!.tokStart;
     const titled = placeOfTitle || hasTitleBefore(cx, ns);
@@ -217,7 +217,7 @@ export function extractEntities(doc: Doc): void {
       drafts.push({ s: ns, e: ne, confirmed: false, titled, headline: isHeadline });
       continue;
     }
-    if (nameToks >= 2 && !titled && (L.gazetteer.has(full) || isFeature(cx, ns, ne))) continue;
+    if (nameToks >= 2 && !titled && ((gazetteerMayStart(cx, ns) && L.gazetteer.has(text.slice(tokens[ns]!.start, tokens[ne - 1]!.end))) || isFeature(cx, ns, ne))) continue;
     if (!titled && ns === s && s > 0 && PLACE_PREP.has(lw[s - 1]!) && sentOf(tokens, s - 1) === sentOf(tokens, s) && w[ne] !== "'s" && w[ne] !== "’s") {
       placeRuns.push([ns, ne]);
       continue;
@@ -801,7 +801,7 @@ export function extractEntities(doc: Doc): void {
       addPersonMention(cx, known, a, b, key.length === 1 ? "surname" : "name");
       continue;
     }
-    if (L.adminHeads.has(lw[b] ?? "") || L.gazetteer.has(text.slice(tokens[a]!.start, tokens[b - 1]!.end))) continue; // handled below
+    if (L.adminHeads.has(lw[b] ?? "") || ((b - a === 1 || gazetteerMayStart(cx, a)) && L.gazetteer.has(text.slice(tokens[a]!.start, tokens[b - 1]!.end)))) continue; // handled below
     const span = spanOf(tokens, a, b);
     const name = text.slice(span.start, span.end);
     addPlace(cx, name, guessCountry(cx, name), span, null, null, "place.after-preposition");
@@ -819,13 +819,14 @@ export function extractEntities(doc: Doc): void {
       let matched = false;
       if (k > 0 && STORMS.has(w[k - 1]!)) continue;
       if (k > run.s && !consumed[k - 1] && !hitAt[k - 1] && nameLike(sc, L, k - 1)) continue;
+      const multiPlace = gazetteerMayStart(cx, k);
       for (let len = Math.min(3, run.e - k); len >= 1; len--) {
         let ok = true;
         for (let x = k; x < k + len; x++) if (consumed[x] || hitAt[x] || mentionPerson.has(x)) ok = false;
         if (!ok) continue;
         const name = len === 1 ? w[k]! : text.slice(tokens[k]!.start, tokens[k + len - 1]!.end);
         if (len === 1 && (L.nonNames.has(name) || L.monthsDays.has(name))) continue;
-        const g = L.gazetteer.get(name);
+        const g = len > 1 && !multiPlace ? undefined : L.gazetteer.get(name);
         // "the Bush administration", "the Reagan administration": a one-word town before "administration" is a
         // leader's name (a city's own government is "the city administration", "the administration in X")
         if (g && len === 1 && g[3] < 1_000_000 && lw[k + 1] === "administration" && tokens[k + 1]!.sent === tokens[k]!.sent) {
@@ -1665,6 +1666,16 @@ function addPlaceOnly(cx: Ctx, name: string, country: string | null, g: [string,
   if (placeByKey.has(key)) return;
   placeByKey.set(key, places.length);
   places.push({ name, country, lat: g ? g[1] : null, lon: g ? g[2] : null, mentions: [] });
+}
+
+/**
+ * False when no gazetteer name of two or more tokens can begin at token k: the token is followed by a
+ * space and no gazetteer name begins with the token's text and a space. Spares slicing and hashing the
+ * candidate phrases of most capitalised words.
+ */
+function gazetteerMayStart(cx: Ctx, k: number): boolean {
+  const { L, tokens, text, w } = cx;
+  return text.charCodeAt(tokens[k]!.end) !== 32 || L.gazetteerHeads.has(w[k]!);
 }
 
 function guessCountry(cx: Ctx, name: string): string | null {

@@ -25,3 +25,21 @@ describe("wordClass (the context-free part of nameLike, memoised by word)", () =
     expect(cls("Ministry")).toBe(cls("Ministry"));
   });
 });
+
+describe("gazetteerHeads (the pre-check before looking up a phrase of several words)", () => {
+  const L = lexicon();
+  it("holds every beginning of a place name that ends before a space", () => {
+    expect(L.gazetteer.has("São Paulo")).toBe(true);
+    expect(L.gazetteerHeads.has("São")).toBe(true);
+    expect(L.gazetteerHeads.has("Sao")).toBe(true); // the spelling without diacritics
+  });
+  it("every several-word gazetteer name has its first word among the heads", () => {
+    for (const name of L.gazetteer.keys()) {
+      const sp = name.indexOf(" ");
+      if (sp > 0 && !L.gazetteerHeads.has(name.slice(0, sp))) throw new Error(`no head for "${name}"`);
+    }
+  });
+  it("does not hold words that begin no place name", () => {
+    for (const t of ["Erdogan", "Kuleba", "Minister", "said"]) expect(L.gazetteerHeads.has(t), t).toBe(false);
+  });
+});
