@@ -743,6 +743,7 @@ export function extractEntities(doc: Doc): void {
 
 
 
+  // ---------------------------------------------------------------- organisations, countries, places, groups from lexicon hits
   for (const h of sc.hits) {
     if (consumed[h.s]) continue;
     // glued to an unknown capitalised word before it: part of another name ("Real Madrid", "Jordan" in "Michael Jordan")
@@ -916,7 +917,9 @@ export function extractEntities(doc: Doc): void {
   doc.mentions = layer;
 }
 
+// ---------------------------------------------------------------- the rules of the passes above, over one article's context
 
+/** Some sign that an untitled capitalised name is a person's (a speech verb, an apposition, a possessive, its surname again…). */
 function personEvidence(cx: Ctx, ns: number, ne: number): boolean {
   const { tokens, w, lw, hitAt } = cx;
   const next = lw[ne] ?? "";
@@ -1592,7 +1595,7 @@ function tokIndexAt(cx: Ctx, pos: number): number {
   return lo < n && tokens[lo]!.start <= pos ? lo : -1;
 }
 
-// ---------------------------------------------------------------- organisations, countries, places, groups from lexicon hits
+/** An organisation named by a capitalised run ending in an organisation noun ("the Turkish Foreign Ministry"). */
 function addOrgRun(cx: Ctx, s: number, e: number): void {
   const { L, tokens, text, w, lw, hitAt, n, consumed, mentions, orgs } = cx;
   // drop leading function words and sentence openers
