@@ -12,9 +12,9 @@
  *  5. descriptions ("the top diplomat", "the Turkish president") and pronouns resolve to a person
  *     when exactly one person fits.
  */
-import type { Doc, EntityMention, OrgEntity, PersonEntity, PlaceEntity, Span, Valued } from "../../core/types.js";
+import type { Doc, EntityMention, OrgEntity, PersonEntity, PlaceEntity, Span, Token, Valued } from "../../core/types.js";
 import { isAllCaps, isCapitalised, nameKey } from "../../text/names.js";
-import { lexicon } from "./lexicon.js";
+import { type Lexicon, lexicon } from "./lexicon.js";
 import { isWord, nameLike, type LexHit, type Scan, scan } from "./scan.js";
 
 const DETS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my"]);
@@ -22,6 +22,8 @@ const DROP_MODS = new Set(["top", "senior", "leading", "powerful", "veteran", "l
 const LOCATIVE = new Set(["in", "at", "near", "outside", "around", "inside", "into"]);
 const STOP_APPOS = new Set(["said", "says", "told", "who", "which", "that", "has", "had", "have", "was", "is", "were", "will", "would", "on", "in", "at", "during", "after", "before", "when", "while", "as", "with"]);
 const ROMAN = /^(?:II|III|IV|VI|VII|VIII|Jr|Sr)$/;
+/** "U.S.", "U.N.": initials with their dots. Module-level: a /\p{…}/u literal in a loop is rebuilt by the TS loader on every evaluation. */
+const INITIALS_RE = /^(?:\p{Lu}\.)+$/u;
 const PERSON_RULE: Record<string, string> = { name: "person.name", surname: "person.surname", title: "person.title", "given-name": "person.given-name" };
 const COUNTRY_RULE: Record<string, string> = { name: "country.name", demonym: "country.demonym", capital: "country.capital", seat: "country.seat" };
 const MODIFIED_NOUNS = new Set(["missiles", "missile", "rockets", "drones", "tanks", "jets", "systems", "aircraft", "vehicles", "launchers", "analysts", "shares", "stock", "employees", "executives", "staff", "workers", "officials", "forces", "troops", "fighters", "soldiers", "players", "fans", "customers", "clients", "investors", "bonds", "stores", "plant", "factory", "headquarters", "airport", "stadium", "university", "hospital", "brand", "products", "group", "company", "bank", "fund"]);
@@ -93,6 +95,53 @@ function kindPrio(k: EntityMention["kind"]): number {
   return k === "person" ? 0 : k === "org" ? 1 : k === "group" ? 2 : k === "country" ? 3 : k === "place" ? 4 : NaN;
 }
 
+/** Span of tokens [s, e). */
+function spanOf(tokens: readonly Token[], s: number, e: number): Span {
+  return { start: tokens[s]!.start, end: tokens[e - 1]!.end };
+}
+function sentOf(tokens: readonly Token[], k: number): number {
+  return tokens[k]!.sent;
+}
+
+interface Resolved {
+  role: Valued<string> | null;
+  country: Valued<string> | null;
+}
+
+/**
+ * One article's state, shared by the rule functions below. The rules are module-level functions
+ * taking this context rather than closures inside extractEntities: closures would be rebuilt (and,
+ * under the TS loader's keep-names transform, renamed) for every article.
+ */
+interface Ctx {
+  doc: Doc;
+  L: Lexicon;
+  sc: Scan;
+  tokens: Token[];
+  text: string;
+  w: string[];
+  lw: string[];
+  hitAt: Array<LexHit | undefined>;
+  n: number;
+  /** tokens used as evidence inside a title chain or org name */
+  consumed: Uint8Array;
+  mentions: EntityMention[];
+  orgs: OrgEntity[];
+  orgByKey: Map<string, number>;
+  places: PlaceEntity[];
+  placeByKey: Map<string, number>;
+  /** how often each word occurs inside capitalised runs (built on first need) */
+  runWords: Map<string, number> | null;
+  persons: Person[];
+  /** first token of a person mention → person index, and → the mention's end */
+  mentionPerson: Map<number, number>;
+  mentionEnd: Map<number, number>;
+  /** first tokens of the person mentions, in text order (set once the mentions are grouped) */
+  mentionStarts: number[];
+  /** role and country of each person (set once the candidates are resolved) */
+  resolved: Resolved[];
+}
+
 /** One mention object, always built with the same shape (fast property access in later stages). */
 function mk(span: Span, kind: EntityMention["kind"], ref: number, actor: string | null, via: string, rule: string): EntityMention {
   return { start: span.start, end: span.end, kind, ref, actor, via, rule };
@@ -104,8 +153,6 @@ export function extractEntities(doc: Doc): void {
   const { tokens, text } = doc;
   const { w, lw, hitAt } = sc;
   const n = tokens.length;
-  const spanOf = (s: number, e: number): Span => ({ start: tokens[s]!.start, end: tokens[e - 1]!.end });
-  const sentOf = (k: number) => tokens[k]!.sent;
 
   // tokens used as evidence inside a title chain or org name (one buffer reused across articles)
   if (CONSUMED.length < n) CONSUMED = new Uint8Array(n * 2);
@@ -116,22 +163,24 @@ export function extractEntities(doc: Doc): void {
   const orgByKey = new Map<string, number>();
   const places: PlaceEntity[] = [];
   const placeByKey = new Map<string, number>();
+  const persons: Person[] = [];
+  const mentionPerson = new Map<number, number>(); // first token of a mention → person index
+  const mentionEnd = new Map<number, number>();
+  const cx: Ctx = { doc, L, sc, tokens, text, w, lw, hitAt, n, consumed, mentions, orgs, orgByKey, places, placeByKey, runWords: null, persons, mentionPerson, mentionEnd, mentionStarts: [], resolved: [] };
 
   // ---------------------------------------------------------------- persons: candidates
-  let runWords: Map<string, number> | null = null;
   const placeRuns: Array<[number, number]> = [];
   const drafts: Array<{ s: number; e: number; confirmed: boolean; titled: boolean; headline: boolean }> = [];
-  (() => {
   for (const run of sc.runs) {
     const { s, e } = run;
     // organisation: the run's last word is an organisation noun (or the run contains one followed by of/for …)
     let orgEnd = -1;
     for (let k = s; k < e; k++) if (L.orgHeads.has(w[k]!) && !hitAt[k]) orgEnd = k;
     if (orgEnd >= 0 && (orgEnd === e - 1 || /^(?:of|for|and)$/.test(w[orgEnd + 1] ?? ""))) {
-      addOrgRun(s, e);
+      addOrgRun(cx, s, e);
       continue;
     }
-    if (sc.headline.has(sentOf(s))) {
+    if (sc.headline.has(sentOf(tokens, s))) {
       drafts.push({ s, e, confirmed: false, titled: false, headline: true });
       continue;
     }
@@ -147,29 +196,29 @@ export function extractEntities(doc: Doc): void {
     // a known place glued before a two-word name: "São Paulo Fernando Haddad" → the place stays out of the name
     // (a city of a million or more, so that given names that are also small towns, "Kamal", "Abu", stay)
     let placeOfTitle = false; // "the former mayor of São Paulo Fernando Haddad"
+    const multiPlace = gazetteerMayStart(cx, ns);
     for (let p = ns + 1; p <= ns + 3 && p <= ne - 2; p++) {
-      const g = L.gazetteer.get(text.slice(tokens[ns]!.start, tokens[p - 1]!.end));
+      const g = p > ns + 1 && !multiPlace ? undefined : L.gazetteer.get(text.slice(tokens[ns]!.start, tokens[p - 1]!.end));
       if (!g || g[3] < 1_000_000) continue;
-      const ofTitle = ns > 1 && lw[ns - 1] === "of" && hasTitleBefore(ns - 1);
-      if (ofTitle || !hasTitleBefore(ns)) {
+      const ofTitle = ns > 1 && lw[ns - 1] === "of" && hasTitleBefore(cx, ns - 1);
+      if (ofTitle || !hasTitleBefore(cx, ns)) {
         placeOfTitle = ofTitle;
         ns = p;
       }
       break;
     }
     // a run that is a known place or feature ("Black Sea" is a lexicon hit; "Bursa" is in the gazetteer)
-    const full = text.slice(tokens[ns]!.start, tokens[ne - 1]!.end);
-    const nameToks = countNameTokens(ns, ne);
-    const sentStart = ns === doc.sentences[sentOf(ns)]!.tokStart;
-    const titled = placeOfTitle || hasTitleBefore(ns);
-    const isHeadline = sc.headline.has(sentOf(ns));
+    const nameToks = countNameTokens(cx, ns, ne);
+    const sentStart = ns === doc.sentences[sentOf(tokens, ns)]!.tokStart;
+    const titled = placeOfTitle || hasTitleBefore(cx, ns);
+    const isHeadline = sc.headline.has(sentOf(tokens, ns));
     if (nameToks === 0) continue; // initials alone
     if (nameToks === 1 && !titled) {
       drafts.push({ s: ns, e: ne, confirmed: false, titled, headline: isHeadline });
       continue;
     }
-    if (nameToks >= 2 && !titled && (L.gazetteer.has(full) || isFeature(ns, ne))) continue;
-    if (!titled && ns === s && s > 0 && PLACE_PREP.has(lw[s - 1]!) && sentOf(s - 1) === sentOf(s) && w[ne] !== "'s" && w[ne] !== "’s") {
+    if (nameToks >= 2 && !titled && ((gazetteerMayStart(cx, ns) && L.gazetteer.has(text.slice(tokens[ns]!.start, tokens[ne - 1]!.end))) || isFeature(cx, ns, ne))) continue;
+    if (!titled && ns === s && s > 0 && PLACE_PREP.has(lw[s - 1]!) && sentOf(tokens, s - 1) === sentOf(tokens, s) && w[ne] !== "'s" && w[ne] !== "’s") {
       placeRuns.push([ns, ne]);
       continue;
     }
@@ -183,93 +232,23 @@ export function extractEntities(doc: Doc): void {
     if (nameToks >= 2 && !titled && MODIFIED_NOUNS.has(lw[ne] ?? "")) continue;
     // an untitled name needs some sign of a person: a speech verb, an apposition, a possessive or demonym
     // before it, a linking word before it, or its surname again elsewhere ("citing Novaya Gazeta" has none)
-    if (!titled && !isHeadline && !personEvidence(ns, ne)) {
+    if (!titled && !isHeadline && !personEvidence(cx, ns, ne)) {
       if (nameToks >= 2) for (let x = ns; x < ne; x++) consumed[x] = 1; // neither a person nor a place ("Taylor Swift donated")
       continue;
     }
     drafts.push({ s: ns, e: ne, confirmed: !isHeadline, titled, headline: isHeadline });
   }
-  })();
 
-  function personEvidence(ns: number, ne: number): boolean {
-    const next = lw[ne] ?? "";
-    if (SAID.has(next) || next === "'s" || next === "’s" || next === "(") return true;
-    if (next === "," && (SAID.has(lw[ne + 1] ?? "") || DETS.has(lw[ne + 1] ?? "") || lw[ne + 1] === "who" || hitAt[ne + 1] !== undefined)) return true;
-    const prev = ns > 0 && sentOf(ns - 1) === sentOf(ns) ? lw[ns - 1]! : "";
-    if (PERSON_PREV.has(prev) || (prev !== "" && hitAt[ns - 1] !== undefined && hitAt[ns - 1]!.entry.kind === "country")) return true;
-    if (prev === "'s" || prev === "’s" || prev === "," || prev === "“" || prev === "\"") return true;
-    return (runWordCount().get(w[ne - 1]!) ?? 0) >= 2;
-  }
-  // how often each word occurs inside capitalised runs (built once, on first need)
-  function runWordCount(): Map<string, number> {
-    if (runWords) return runWords;
-    runWords = new Map();
-    for (const r of sc.runs) for (let k = r.s; k < r.e; k++) runWords.set(w[k]!, (runWords.get(w[k]!) ?? 0) + 1);
-    return runWords;
-  }
 
-  function countNameTokens(s: number, e: number): number {
-    let c = 0;
-    for (let k = s; k < e; k++) {
-      const t = w[k]!;
-      if (t.length > 1 ? isWord(t) && !L.particles.has(t) : false) c++;
-    }
-    return c;
-  }
-  function isFeature(s: number, e: number): boolean {
-    return L.featureHeads.has(w[e - 1]!) || L.adminHeads.has(lw[e] ?? "");
-  }
-  function hasTitleBefore(k: number): boolean {
-    let j = k - 1;
-    if (j >= 0 && w[j] === "." && j - 1 >= 0 && L.honorifics.has(lw[j - 1]!)) return true;
-    // walk back over a title: "Deputy Minister of Defence Alexander Fomin", "UN High Commissioner for Refugees Filippo Grandi"
-    for (let steps = 0; j >= 0 && sentOf(j) === sentOf(k) && steps < 8; steps++) {
-      const t = lw[j]!;
-      if (L.roleHeads.has(t) || L.honorifics.has(t) || t === "counterpart") return true;
-      const h = hitAt[j];
-      if (h) {
-        if (h.entry.via === "igo") {
-          for (let x = h.s; x < h.e; x++) if (L.roleHeads.has(lw[x]!)) return true;
-        }
-        j = h.s - 1;
-        continue;
-      }
-      if (L.roleModifiers.has(t) || t === "of" || t === "for" || (isCapitalised(w[j]!) && (L.nonNames.has(w[j]!) || L.orgHeads.has(w[j]!)))) {
-        j--;
-        continue;
-      }
-      break;
-    }
-    return false;
-  }
 
-  /** A personal title right before token k: a capitalised role head ("President", "Prime Minister", "King"),
-   * an honorific ("Mr", "Sheikh") or an abbreviated title with its dot ("Gen.", "Sen."). */
-  function directTitle(k: number): boolean {
-    let j = k - 1;
-    if (j < 0 || sentOf(j) !== sentOf(k)) return false;
-    if (w[j] === "." && j > 0) j--;
-    const t = lw[j]!;
-    if (L.honorifics.has(t) || L.titleAbbrev.has(t)) return true;
-    return w[k - 1] !== "." && L.roleHeads.has(t) && isCapitalised(w[j]!);
-  }
 
   // ---------------------------------------------------------------- persons: grouping
-  const persons: Person[] = [];
-  const mentionPerson = new Map<number, number>(); // first token of a mention → person index
-  const mentionEnd = new Map<number, number>();
   const fullKeyIndex = new Map<string, number>();
 
-  const keyOf = (s: number, e: number) => {
-    const parts: string[] = [];
-    for (let k = s; k < e; k++) if (isWord(w[k]!) && !ROMAN.test(w[k]!)) parts.push(nameKey(w[k]!));
-    return parts;
-  };
   // confirmed multi-word names first, in text order
-  (() => {
   for (const d of drafts) {
     if (!d.confirmed) continue;
-    const parts = keyOf(d.s, d.e);
+    const parts = keyOf(cx, d.s, d.e);
     if (parts.length < 2) continue;
     const surnameKey = parts[parts.length - 1]!;
     const firstKey = parts[0]!;
@@ -291,23 +270,10 @@ export function extractEntities(doc: Doc): void {
       p.firstKey = firstKey;
     }
     p.forms.set(joined, t);
-    addPersonMention(pi, d.s, d.e, parts.length === 1 ? "title" : "name");
-  }
-  })();
-  function sameTail(p: Person, parts: string[]): boolean {
-    // "Tayyip Erdogan" ⊂ "Recep Tayyip Erdogan"
-    for (const f of p.forms.keys()) {
-      const fp = f.split(" ");
-      if (fp.length !== parts.length && fp.slice(-Math.min(fp.length, parts.length)).join(" ") === parts.slice(-Math.min(fp.length, parts.length)).join(" ")) return true;
-      // keys of "al-Maali" hold a space: compare the joined tails ("Abu al-Maali" ⊂ "Monzer Abu al-Maali")
-      const tail = parts.join(" ");
-      if (f.length > tail.length && f.endsWith(` ${tail}`)) return true;
-    }
-    return false;
+    addPersonMention(cx, pi, d.s, d.e, parts.length === 1 ? "title" : "name");
   }
   // single words and headline words: surname (or full-name) mentions of known persons; titled single words are new persons
   const surnameIndex = new Map<string, number[]>();
-  (() => {
   persons.forEach((p, i) => {
     const list = surnameIndex.get(p.surnameKey) ?? [];
     list.push(i);
@@ -320,14 +286,12 @@ export function extractEntities(doc: Doc): void {
       surnameIndex.set(bare[1]!, l2);
     }
   });
-  })();
-  (() => {
   for (const d of drafts) {
-    const parts = keyOf(d.s, d.e);
+    const parts = keyOf(cx, d.s, d.e);
     if (d.confirmed && parts.length > 1) continue;
     const full = fullKeyIndex.get(parts.join(" "));
     if (full !== undefined) {
-      addPersonMention(full, d.s, d.e, "name");
+      addPersonMention(cx, full, d.s, d.e, "name");
       continue;
     }
     // a run of several names in a headline ("Putin Erdogan"): try each word
@@ -336,29 +300,27 @@ export function extractEntities(doc: Doc): void {
       const key = nameKey(w[k]!);
       const list = surnameIndex.get(key);
       if (list && list.length >= 1) {
-        const pi = list.length === 1 ? list[0]! : nearestPerson(list, k);
+        const pi = list.length === 1 ? list[0]! : nearestPerson(cx, list, k);
         const p = persons[pi]!;
         const surnameText = w[k]!;
         if (!p.forms.has(key)) p.forms.set(key, surnameText);
-        addPersonMention(pi, k, k + 1, "surname");
+        addPersonMention(cx, pi, k, k + 1, "surname");
       } else if (d.e - d.s === 1 && !L.nonNames.has(w[k]!)) {
         // family name first ("Xi Jinping" … "Xi said"), or a given name used alone: one person only
         const byFirst = persons.filter((p) => p.nTok > 1 && p.firstKey === key);
-        if (byFirst.length === 1) addPersonMention(persons.indexOf(byFirst[0]!), k, k + 1, "given-name");
+        if (byFirst.length === 1) addPersonMention(cx, persons.indexOf(byFirst[0]!), k, k + 1, "given-name");
       }
     }
   }
-  })();
   // titled single words that matched nobody: new persons ("President Putin" alone)
-  (() => {
   for (const d of drafts) {
     if (!d.titled || d.headline) continue;
     if (mentionPerson.has(d.s)) continue;
-    const parts = keyOf(d.s, d.e);
+    const parts = keyOf(cx, d.s, d.e);
     if (parts.length !== 1) continue;
     const t = w[d.s]!;
     // a place name after "mayor of" is a place; directly after a personal title ("President Bush", "Gen. Paris") a person
-    if (L.gazetteer.has(t) && !directTitle(d.s)) continue;
+    if (L.gazetteer.has(t) && !directTitle(cx, d.s)) continue;
     // "Foreign Minister Sergey #Lavrov": a given name of a known person
     let byFirst = persons.findIndex((p) => p.nTok > 1 && p.firstKey === parts[0]);
     // "Dmitry #Kuleba": a hashtagged surname after the given name
@@ -370,68 +332,44 @@ export function extractEntities(doc: Doc): void {
         const form = `${t} ${w[d.e + 1]}`;
         const fk = `${parts[0]} ${p.surnameKey}`;
         if (!p.forms.has(fk)) p.forms.set(fk, form);
-        addPersonMention(byFirst, d.e + 1, d.e + 2, "surname");
+        addPersonMention(cx, byFirst, d.e + 1, d.e + 2, "surname");
       }
     }
     if (byFirst >= 0) {
-      addPersonMention(byFirst, d.s, d.e, "given-name");
+      addPersonMention(cx, byFirst, d.s, d.e, "given-name");
       continue;
     }
     // "president Lula" after "Luiz Inácio Lula da Silva": an inner part of a known longer name
     const byInner = persons.findIndex((p) => p.nTok > 2 && [...p.forms.keys()].some((f) => f.split(" ").slice(1, -1).includes(parts[0]!)));
     if (byInner >= 0) {
-      addPersonMention(byInner, d.s, d.e, "surname");
+      addPersonMention(cx, byInner, d.s, d.e, "surname");
       continue;
     }
     const pi = persons.length;
     persons.push({ forms: new Map([[parts[0]!, t]]), name: t, nTok: 1, surnameKey: parts[0]!, firstKey: parts[0]!, cands: [], mentions: [], mentionTok: [], seen: new Set() });
     surnameIndex.set(parts[0]!, [pi]);
-    addPersonMention(pi, d.s, d.e, "title");
+    addPersonMention(cx, pi, d.s, d.e, "title");
     // later untitled mentions of the same word
-    for (const d2 of drafts) if (d2 !== d && d2.e - d2.s === 1 && nameKey(w[d2.s]!) === parts[0] && !mentionPerson.has(d2.s)) addPersonMention(pi, d2.s, d2.e, "surname");
+    for (const d2 of drafts) if (d2 !== d && d2.e - d2.s === 1 && nameKey(w[d2.s]!) === parts[0] && !mentionPerson.has(d2.s)) addPersonMention(cx, pi, d2.s, d2.e, "surname");
   }
-  })();
 
-  function nearestPerson(list: number[], k: number): number {
-    let best = list[0]!;
-    let bestTok = -1;
-    for (const pi of list) {
-      for (const t of persons[pi]!.mentionTok) if (t < k && t > bestTok) {
-        bestTok = t;
-        best = pi;
-      }
-    }
-    return best;
-  }
-  function addPersonMention(pi: number, s: number, e: number, via: string): void {
-    if (mentionPerson.has(s)) return;
-    const p = persons[pi]!;
-    const span = spanOf(s, e);
-    p.seen.add(text.slice(span.start, span.end));
-    p.mentions.push(span);
-    p.mentionTok.push(s);
-    mentionPerson.set(s, pi);
-    mentionEnd.set(s, e);
-    for (let k = s; k < e; k++) consumed[k] = 1;
-    mentions.push(mk(span, "person", pi, null, via, PERSON_RULE[via] ?? `person.${via}`));
-  }
 
   // ---------------------------------------------------------------- roles and countries of each mention
   const mentionStarts = [...mentionPerson.keys()].sort((a, b) => a - b);
-  (() => {
+  cx.mentionStarts = mentionStarts;
   for (const s of mentionStarts) {
     const pi = mentionPerson.get(s)!;
     const e = mentionEnd.get(s)!;
     const p = persons[pi]!;
-    const before = titleBefore(s);
+    const before = titleBefore(cx, s);
     if (before) p.cands.push(before);
-    const after = appositionAfter(e, s);
+    const after = appositionAfter(cx, e, s);
     if (after) p.cands.push(after);
-    const pre = appositionBefore(s);
+    const pre = appositionBefore(cx, s);
     if (pre) p.cands.push(pre);
-    const ofC = ofCountryAfter(e);
+    const ofC = ofCountryAfter(cx, e);
     if (ofC) p.cands.push(ofC);
-    const asR = asRoleAfter(e);
+    const asR = asRoleAfter(cx, e);
     if (asR) p.cands.push(asR);
     // a U.S. lawmaker's party and state: "Gregory Meeks (D-N.Y.)"
     const tail = text.slice(tokens[e - 1]!.end, tokens[e - 1]!.end + 16);
@@ -441,501 +379,20 @@ export function extractEntities(doc: Doc): void {
       p.cands.push({ role: null, roleSpan: null, country: "USA", countrySpan: { start: st, end: tokens[e - 1]!.end + pm[0].length }, rule: "country.us-party-state" });
     }
   }
-  })();
 
-  /** Title chain right before a name: "Turkish Foreign Minister", "UN refugee chief", "Ukraine's", "his Russian counterpart". */
-  function titleBefore(s: number): RoleCand | null {
-    const sent = sentOf(s);
-    let j = s - 1;
-    const roleToks: number[] = [];
-    let country: string | null = null;
-    let countrySpan: Span | null = null;
-    let body: string | null = null;
-    let counterpart = false;
-    let head = false;
-    let possessorPerson: number | undefined;
-    let honorific = false;
-    let group = false;
-    let abbrevRole: string | null = null;
-    let abbrevSpan: Span | null = null;
-    while (j >= 0 && sentOf(j) === sent) {
-      const t = w[j]!;
-      const lt = lw[j]!;
-      const hit = hitAt[j];
-      if (hit) {
-        const en = hit.entry;
-        if (en.kind === "country" && (en.via === "name" || en.via === "demonym")) {
-          if (!country) {
-            country = en.actor;
-            countrySpan = spanOf(hit.s, hit.e);
-          }
-          for (let k = hit.s; k < hit.e; k++) consumed[k] = 1;
-          j = hit.s - 1;
-          continue;
-        }
-        if (en.kind === "org" && en.via === "igo") {
-          body = en.code ?? en.actor;
-          for (let k = hit.s; k < hit.e; k++) if (L.roleHeads.has(lw[k]!)) head = true;
-          if (!country) {
-            country = body;
-            countrySpan = spanOf(hit.s, hit.e);
-          }
-          for (let k = hit.e - 1; k >= hit.s; k--) roleToks.unshift(k);
-          for (let k = hit.s; k < hit.e; k++) consumed[k] = 1;
-          j = hit.s - 1;
-          continue;
-        }
-        if (en.kind === "group") {
-          // "Hezbollah chief Hassan Nasrallah": acts for a non-state group
-          for (let k = hit.e - 1; k >= hit.s; k--) roleToks.unshift(k);
-          group = true;
-          j = hit.s - 1;
-          break;
-        }
-        if (en.kind === "country" && (en.via === "seat" || en.via === "capital")) {
-          if (!country) {
-            country = en.actor;
-            countrySpan = spanOf(hit.s, hit.e);
-          }
-          if (en.via === "seat" && !/^(?:Kyiv|Kiev|Washington|Ankara|Delhi|New Delhi|Tel Aviv)$/.test(en.name)) for (let k = hit.e - 1; k >= hit.s; k--) roleToks.unshift(k);
-          for (let k = hit.s; k < hit.e; k++) consumed[k] = 1;
-          j = hit.s - 1;
-          continue;
-        }
-        break;
-      }
-      if (t === "'s" || t === "’s" || ((t === "'" || t === "’") && j > 0 && /s$/.test(w[j - 1]!))) {
-        // possessor: a country ("Ukraine's"), a body, or a person ("Erdoğan's")
-        const ph = hitAt[j - 1];
-        if (ph && (ph.entry.kind === "country" || ph.entry.via === "igo")) {
-          if (!country) {
-            country = ph.entry.code ?? ph.entry.actor;
-            countrySpan = spanOf(ph.s, j + 1);
-          }
-          for (let k = ph.s; k <= j; k++) consumed[k] = 1;
-          j = ph.s - 1;
-          break;
-        }
-        // a news outlet as possessor ("the Gazette's editor X"): works for a medium, not for a state
-        if (ph && ph.entry.via === "media" && !country) group = true;
-        if (mentionPerson.has(j - 1) || (j - 1 >= 0 && [...mentionEnd.entries()].some(([ms, me]) => me === j && ms <= j - 1))) {
-          const ms = [...mentionEnd.entries()].find(([, me]) => me === j)?.[0];
-          if (ms !== undefined) possessorPerson = ms;
-        }
-        break;
-      }
-      if (lt === "counterpart" || lt === "counterparts") {
-        counterpart = true;
-        j--;
-        continue;
-      }
-      if (L.honorifics.has(lt) && roleToks.length === 0) {
-        // "Prime Minister Sheikh Mohammed …": the honorific sits between title and name;
-        // an abbreviated office ("Gov.", "Sen.", "Gen.") is the title itself
-        honorific = true;
-        const office = L.titleAbbrev.get(lt);
-        if (office && !abbrevRole) {
-          abbrevRole = office;
-          abbrevSpan = spanOf(j, w[j + 1] === "." ? j + 2 : j + 1);
-        }
-        j--;
-        continue;
-      }
-      if (t === "." && j > 0 && L.honorifics.has(lw[j - 1]!) && roleToks.length === 0) {
-        j--;
-        continue;
-      }
-      if (L.roleHeads.has(lt)) {
-        head = true;
-        roleToks.unshift(j);
-        j--;
-        continue;
-      }
-      // "Jordan's visiting King X", "the visiting Chinese premier" ("officials visiting President X" is a verb)
-      const visiting = lt === "visiting" && roleToks.length > 0 && j > 0 && (w[j - 1] === "'s" || w[j - 1] === "’s" || DETS.has(lw[j - 1]!) || hitAt[j - 1]?.entry.via === "demonym");
-      if ((SKIP_ADJ.has(lt) || visiting) && roleToks.length > 0) {
-        j--;
-        continue;
-      }
-      if (L.roleModifiers.has(lt) || (isCapitalised(t) && (L.orgHeads.has(t) || L.nonNames.has(t)) && !DETS.has(lt) && !L.monthsDays.has(t) && roleToks.length > 0)) {
-        roleToks.unshift(j);
-        j--;
-        continue;
-      }
-      if ((lt === "of" || lt === "for" || lt === "the") && roleToks.length > 0 && j > 0) {
-        const prev = lw[j - 1]!;
-        // inside a capitalised title only: "Minister of National Defense", not "spokesman for President X"
-        const capTitle = isCapitalised(w[j - 1]!) && isCapitalised(w[j + 1] ?? "");
-        if ((L.roleHeads.has(prev) && capTitle) || (lt === "the" && (prev === "of" || prev === "for") && isCapitalised(w[j + 1] ?? ""))) {
-          roleToks.unshift(j);
-          j--;
-          continue;
-        }
-      }
-      break;
-    }
-    if (!head && abbrevRole) return { role: abbrevRole, roleSpan: abbrevSpan, country, countrySpan, rule: "role.abbreviated-title" };
-    if (!head && !counterpart && !country) return null;
-    // trailing connectors at the start are not part of the role
-    while (roleToks.length && /^(?:of|for|the)$/.test(lw[roleToks[0]!]!)) roleToks.shift();
-    let role: string | null = null;
-    let roleSpan: Span | null = null;
-    if (head && roleToks.length) {
-      role = roleText(roleToks);
-      roleSpan = spanOf(roleToks[0]!, roleToks[roleToks.length - 1]! + 1);
-      for (const k of roleToks) consumed[k] = 1;
-    }
-    if (counterpart) {
-      const ref = referentBefore(s);
-      return { role: null, roleSpan: spanOf(j + 1, s), country, countrySpan, rule: "role.counterpart", counterpartOf: ref };
-    }
-    if (possessorPerson !== undefined && role) {
-      return { role, roleSpan, country: null, countrySpan: null, rule: "role.possessor-person", possessorPerson };
-    }
-    if (body && role) {
-      const rb = roleBody(role);
-      if (rb) country = rb;
-    }
-    if (group) return { role, roleSpan, country: null, countrySpan: null, rule: "role.group-title", group: true };
-    return { role, roleSpan, country, countrySpan, rule: role ? "role.title" : "country.possessive" };
-  }
 
-  /** ", the secretary-general of the OSCE" / ", a top adviser to Ukraine's president" / ", his counterpart from Ukraine" */
-  function appositionAfter(e: number, ms: number): RoleCand | null {
-    if (e >= n || w[e] !== "," || sentOf(e) !== sentOf(e - 1)) return null;
-    let j = e + 1;
-    const sent = sentOf(e);
-    let possessorPerson: number | undefined;
-    let country: string | null = null;
-    let countrySpan: Span | null = null;
-    const openedWithDet = j < n && DETS.has(lw[j]!);
-    if (openedWithDet) j++;
-    else if (j + 1 < n && (w[j + 1] === "'s" || w[j + 1] === "’s")) {
-      const h = hitAt[j];
-      if (h && (h.entry.kind === "country" || h.entry.via === "igo")) {
-        country = h.entry.code ?? h.entry.actor;
-        countrySpan = spanOf(j, j + 2);
-      } else if (mentionPerson.has(j)) possessorPerson = j;
-      else return null;
-      j += 2;
-    } else if (j < n && (possessorFromHit(j) !== null)) {
-      const h = hitAt[j]!;
-      const k = h.e;
-      if (w[k] === "'s" || w[k] === "’s") {
-        country = h.entry.code ?? h.entry.actor;
-        countrySpan = spanOf(j, k + 1);
-        j = k + 1;
-      }
-    } else if (j < n && mentionPerson.has(j)) {
-      const me = mentionEnd.get(j)!;
-      if (w[me] === "'s" || w[me] === "’s") {
-        possessorPerson = j;
-        j = me + 1;
-      } else return null;
-    }
-    if (j < n && /^(?:and|or|of|to|for|in|at|from|with)$/.test(lw[j]!)) return null;
-    const start = j;
-    const parts: string[] = [];
-    let head = false;
-    let counterpart = false;
-    let k = j;
-    let body: string | null = null;
-    for (; k < n && sentOf(k) === sent && k - start < 14; k++) {
-      const t = w[k]!;
-      const lt = lw[k]!;
-      if (t === "," || t === "." || t === ";" || t === "(" || t === ")" || t === ":" || t === "\"" || t === "“" || t === "”") break;
-      if (STOP_APPOS.has(lt) && t === lt && lt !== "on") break;
-      const h = hitAt[k];
-      if (h) {
-        const en = h.entry;
-        const after = w[h.e];
-        if (en.kind === "country" && (after === "'s" || after === "’s")) {
-          // "to Ukraine's president" → "to the president", country Ukraine
-          country = en.actor;
-          countrySpan = spanOf(h.s, h.e + 1);
-          if (parts.length && !/^(?:the)$/.test(parts[parts.length - 1]!)) parts.push("the");
-          k = h.e;
-          continue;
-        }
-        if (en.kind === "country" && en.via === "demonym") {
-          if (!country) {
-            country = en.actor;
-            countrySpan = spanOf(h.s, h.e);
-          }
-          k = h.e - 1;
-          continue;
-        }
-        if (en.kind === "country") {
-          // "of Ukraine", "from Ukraine"
-          if (!country) {
-            country = en.actor;
-            countrySpan = spanOf(h.s, h.e);
-          }
-          if (parts.length && /^(?:of|from)$/.test(parts[parts.length - 1]!)) parts.pop();
-          k = h.e - 1;
-          continue;
-        }
-        if (en.via === "igo") {
-          body = en.code ?? en.actor;
-          if (!country || country.length === 3) {
-            country = body;
-            countrySpan = spanOf(h.s, h.e);
-          }
-          parts.push(body ?? en.name);
-          k = h.e - 1;
-          continue;
-        }
-        break;
-      }
-      if ((t === "'s" || t === "’s") && k > start && hitAt[k - 1]) {
-        // "the EU's foreign policy chief": the body is the possessor
-        if (parts.length && parts[parts.length - 1] === (body ?? "")) parts.pop();
-        continue;
-      }
-      if (lt === "counterpart" || lt === "counterparts") {
-        counterpart = true;
-        parts.push(lt);
-        continue;
-      }
-      if (L.roleHeads.has(lt)) {
-        head = true;
-        parts.push(t);
-        continue;
-      }
-      if (L.roleModifiers.has(lt) || /^(?:of|to|for|the|and|from|in|at)$/.test(lt)) {
-        parts.push(t);
-        continue;
-      }
-      if (isCapitalised(t) && (L.orgHeads.has(t) || L.nonNames.has(t))) {
-        parts.push(t);
-        continue;
-      }
-      break;
-    }
-    if (!head && !counterpart) return null;
-    if (k - start > 12) return null;
-    if (mentionPerson.has(k) && !openedWithDet) return null; // the words were the next person's title
-    // an organisation name spelled out before its acronym: "(OSCE)" → keep the acronym
-    while (parts.length && /^(?:of|to|for|the|and|from|in|at)$/.test(parts[parts.length - 1]!.toLowerCase())) parts.pop();
-    if (counterpart) {
-      const ref = referentBefore(ms);
-      return { role: null, roleSpan: spanOf(start, Math.max(start + 1, k)), country, countrySpan, rule: "role.counterpart-apposition", counterpartOf: ref };
-    }
-    while (parts.length > 1 && DROP_MODS.has(parts[0]!.toLowerCase()) && !L.roleCanon.has(parts.join(" ").toLowerCase())) parts.shift();
-    let role = normaliseRole(parts.join(" "));
-    if (body && roleBody(role) === null && !new RegExp(`\\b${body}\\b`).test(role)) role = `${role} of the ${body}`;
-    if (body) {
-      const rb = roleBody(role);
-      if (rb) country = rb;
-    }
-    const roleSpan = spanOf(start, Math.max(start + 1, k));
-    if (possessorPerson !== undefined) return { role, roleSpan, country, countrySpan, rule: "role.apposition-possessor", possessorPerson };
-    return { role, roleSpan, country, countrySpan, rule: "role.apposition" };
-  }
 
-  function possessorFromHit(j: number): LexHit | null {
-    const h = hitAt[j];
-    if (h && h.s === j && (h.entry.kind === "country" || h.entry.via === "igo")) return h;
-    return null;
-  }
 
-  /** "Russia's ambassador at the United Nations in Geneva, Gennady Gatilov" / "the Netherlands' Foreign Minister, Wopke Hoekstra" */
-  function appositionBefore(s: number): RoleCand | null {
-    if (s < 2 || w[s - 1] !== "," || sentOf(s - 1) !== sentOf(s)) return null;
-    // the name must end the apposition: followed by , or . or a verb
-    const e = mentionEnd.get(s)!;
-    if (e < n && !/^(?:,|\.|said|says|told|who|has|had|was|is|and)$/.test(w[e]!)) return null;
-    let j = s - 2;
-    const sent = sentOf(s);
-    let head = false;
-    let country: string | null = null;
-    let countrySpan: Span | null = null;
-    let body: string | null = null;
-    const roleToks: number[] = [];
-    for (; j >= 0 && sentOf(j) === sent && s - j < 14; j--) {
-      const t = w[j]!;
-      const lt = lw[j]!;
-      const h = hitAt[j];
-      if (h) {
-        if (h.entry.kind === "country" || h.entry.kind === "place") {
-          if (!country && h.entry.kind === "country") {
-            country = h.entry.actor;
-            countrySpan = spanOf(h.s, h.e);
-          }
-          if (w[h.e] === "'s" || w[h.e] === "’s" || w[h.e] === "'" || w[h.e] === "’") {
-            // possessor ends the phrase
-            j = h.s - 1;
-            break;
-          }
-          for (let k = h.e - 1; k >= h.s; k--) roleToks.unshift(k);
-          j = h.s;
-          continue;
-        }
-        if (h.entry.via === "igo") {
-          body = h.entry.code ?? h.entry.actor;
-          for (let k = h.e - 1; k >= h.s; k--) roleToks.unshift(k);
-          j = h.s;
-          continue;
-        }
-        break;
-      }
-      if (t === "'s" || t === "’s" || t === "'" || t === "’") {
-        // "the country's prime minister, X": a possessive noun for the article's state ends the phrase
-        if (j > 0 && STATE_NOUNS.has(lw[j - 1]!) && roleToks.length) break;
-        continue;
-      }
-      if (L.roleHeads.has(lt)) {
-        head = true;
-        roleToks.unshift(j);
-        continue;
-      }
-      if (SKIP_ADJ.has(lt) && roleToks.length) continue; // "Brazil's former far-right president, X"
-      if (L.roleModifiers.has(lt) || (isCapitalised(t) && (L.orgHeads.has(t) || L.nonNames.has(t)))) {
-        if (DETS.has(lt)) break;
-        roleToks.unshift(j);
-        continue;
-      }
-      if (/^(?:of|to|for|at|in)$/.test(lt) && roleToks.length) {
-        roleToks.unshift(j);
-        continue;
-      }
-      if (lt === "the" && roleToks.length && j + 1 < n && !L.roleHeads.has(lw[j + 1]!) && !L.roleModifiers.has(lw[j + 1]!)) {
-        roleToks.unshift(j);
-        continue;
-      }
-      break;
-    }
-    if (!head) return null;
-    // the phrase must begin the clause: after a determiner, a possessive, "with", "and", or the sentence start
-    const before = j >= 0 && sentOf(j) === sent ? lw[j]! : "";
-    if (before && !DETS.has(before) && !/^(?:with|and|by|to|as|,|'s|’s|'|’|including|from)$/.test(before) && !hitAt[j + 1]) {
-      if (!(hitAt[j] && (w[j + 1] === "'s" || w[j + 1] === "’s"))) return null;
-    }
-    while (roleToks.length && /^(?:of|for|the|to|at|in)$/.test(lw[roleToks[0]!]!)) roleToks.shift();
-    if (!roleToks.length) return null;
-    const role = roleText(roleToks);
-    if (body && !country) country = roleBody(role) ?? body;
-    return { role, roleSpan: spanOf(roleToks[0]!, roleToks[roleToks.length - 1]! + 1), country, countrySpan, rule: "role.apposition-before" };
-  }
 
-  /** "X resigned as Zimbabwe's president", "X announced his resignation as prime minister", "X was sworn in as president" */
-  function asRoleAfter(e: number): RoleCand | null {
-    const sent = sentOf(e - 1);
-    let j = e;
-    let trigger = false;
-    for (; j < n && j < e + 6 && sentOf(j) === sent && lw[j] !== "as"; j++) {
-      if (AS_ROLE_VERBS.has(lw[j]!)) trigger = true;
-      if (w[j] === "," && j === e && lw[j + 1] === "who") continue; // "X, who served as …"
-      if (!isWord(w[j]!)) return null;
-    }
-    if (!trigger || j >= n || lw[j] !== "as" || sentOf(j) !== sent) return null;
-    j++;
-    let country: string | null = null;
-    let countrySpan: Span | null = null;
-    if (j < n && (lw[j] === "the" || lw[j] === "his" || lw[j] === "her")) j++;
-    const h = hitAt[j];
-    if (h && h.s === j && h.entry.kind === "country" && (w[h.e] === "'s" || w[h.e] === "’s")) {
-      country = h.entry.actor;
-      countrySpan = spanOf(h.s, h.e + 1);
-      j = h.e + 1;
-    } else if (h && h.s === j && h.entry.kind === "country" && h.entry.via === "demonym") {
-      country = h.entry.actor;
-      countrySpan = spanOf(h.s, h.e);
-      j = h.e;
-    }
-    const roleToks: number[] = [];
-    let head = -1;
-    for (let k = j; k < n && k < j + 5 && sentOf(k) === sent; k++) {
-      if (L.roleHeads.has(lw[k]!)) {
-        roleToks.push(k);
-        head = k;
-        continue;
-      }
-      if (L.roleModifiers.has(lw[k]!) && head < 0) {
-        roleToks.push(k);
-        continue;
-      }
-      break;
-    }
-    if (head < 0) return null;
-    const toks = roleToks.slice(0, roleToks.indexOf(head) + 1);
-    return { role: roleText(toks), roleSpan: spanOf(toks[0]!, head + 1), country, countrySpan, rule: "role.as" };
-  }
 
-  /** "President Vladimir Putin of Russia" */
-  function ofCountryAfter(e: number): RoleCand | null {
-    if (e + 1 < n && lw[e] === "of" && sentOf(e) === sentOf(e - 1)) {
-      const h = hitAt[e + 1];
-      if (h && h.s === e + 1 && h.entry.kind === "country" && h.entry.via === "name") {
-        return { role: null, roleSpan: null, country: h.entry.actor, countrySpan: spanOf(h.s, h.e), rule: "country.of" };
-      }
-    }
-    return null;
-  }
 
-  /** The person a "his counterpart" refers to: the nearest earlier person mention in the sentence, else before. */
-  function referentBefore(k: number): number | undefined {
-    let best: number | undefined;
-    for (const ms of mentionStarts) {
-      if (ms >= k) break;
-      best = ms;
-    }
-    // skip a mention that is the counterpart itself
-    return best;
-  }
 
-  function roleText(toks: number[]): string {
-    // "House Foreign Affairs Committee Chair" → "Chair of the House Foreign Affairs Committee"
-    const last = toks[toks.length - 1]!;
-    if (toks.length >= 3 && /^(?:chair|chairman|chairwoman|chairperson|head|director|president)$/.test(lw[last]!) && L.orgHeads.has(w[toks[toks.length - 2]!]!)) {
-      const body = toks.slice(0, -1).map((k) => w[k]!).join(" ");
-      return `${w[last]!.charAt(0).toUpperCase()}${w[last]!.slice(1)} of the ${body}`;
-    }
-    const out: string[] = [];
-    for (const k of toks) {
-      const lt = lw[k]!;
-      if (DROP_MODS.has(lt) && out.length === 0 && toks.length > 1 && !L.roleCanon.has(toks.map((x) => lw[x]).join(" "))) continue;
-      out.push(w[k]!);
-    }
-    return normaliseRole(out.join(" "));
-  }
 
-  function normaliseRole(r: string): string {
-    // a pure function of the role text (the lexicon is fixed): memoised across articles
-    let v = ROLE_NORM.get(r);
-    if (v === undefined) {
-      v = normaliseRoleOnce(r);
-      if (ROLE_NORM.size > 20_000) ROLE_NORM.clear();
-      ROLE_NORM.set(r, v);
-    }
-    return v;
-  }
-  function normaliseRoleOnce(r: string): string {
-    const lr = r.toLowerCase().replace(/\s+/g, " ").trim();
-    const c = L.roleCanon.get(lr);
-    if (c) return c;
-    // "UN refugee chief" → "UN High Commissioner for Refugees"
-    for (const [k, v] of L.roleCanon) {
-      if (lr.endsWith(` ${k}`)) {
-        const prefix = r.slice(0, r.length - k.length).trim();
-        const prefixL = prefix.toLowerCase();
-        if (DROP_MODS.has(prefixL)) return v;
-        return `${prefix} ${v}`;
-      }
-    }
-    return r.replace(/\s+/g, " ").replace(/ (['’]s)/g, "$1").replace(/\b([Aa]mbassador) at\b/, "$1 to").trim();
-  }
 
-  function roleBody(role: string): string | null {
-    const lr = role.toLowerCase();
-    for (const [k, v] of L.roleBody) if (lr.includes(k)) return v;
-    return null;
-  }
 
   // ---------------------------------------------------------------- bylines
   let hasByline = false;
   let bylineFrom = text.length;
-  (() => {
   for (const k of sc.byIdx) {
     if (k > 0 && BYLINE_VERBS.has(lw[k - 1]!)) {
       hasByline = true;
@@ -944,10 +401,8 @@ export function extractEntities(doc: Doc): void {
       if (from < bylineFrom) bylineFrom = from;
     }
   }
-  })();
   BYLINE_RE.lastIndex = bylineFrom;
   const outlet = !hasByline ? "" : /\bReuters\b/.test(text) ? "Reuters " : /\bAFP\b/.test(text) ? "AFP " : "";
-  (() => {
   for (let m = BYLINE_RE.exec(text); m; m = BYLINE_RE.exec(text)) {
     const name = m[2]!.trim().replace(/\s+(?:Writing|Editing|Reporting|and)$/, "");
     const start = m.index + m[0].indexOf(m[2]!);
@@ -961,13 +416,14 @@ export function extractEntities(doc: Doc): void {
     fullKeyIndex.set(key, pi);
     mentions.push(mk(span, "person", pi, null, "byline", "person.byline"));
   }
-  })();
 
   // ---------------------------------------------------------------- resolve roles and countries
-  const resolved: Array<{ role: Valued<string> | null; country: Valued<string> | null }> = persons.map(() => ({ role: null, country: null }));
-  const personAtTok = (k: number | undefined) => (k === undefined ? undefined : mentionPerson.get(k));
+  // built by push, so that the array's elements kind is the same in every article (a mapped array's
+  // varied, and every later read of resolved[…] deoptimised extractEntities)
+  const resolved: Resolved[] = [];
+  for (let pi = 0; pi < persons.length; pi++) resolved.push({ role: null, country: null });
+  cx.resolved = resolved;
   // pass 1: stated values
-  (() => {
   persons.forEach((p, pi) => {
     const r = resolved[pi]!;
     for (const c of p.cands) {
@@ -976,15 +432,13 @@ export function extractEntities(doc: Doc): void {
       if (!r.country && c.country) r.country = { value: c.country, stated: true, evidence: c.countrySpan, rule: c.rule };
     }
   });
-  })();
   // pass 2: possessor persons and counterparts (two rounds, so chains resolve)
-  (() => {
   for (let round = 0; round < 2; round++) {
     persons.forEach((p, pi) => {
       const r = resolved[pi]!;
       for (const c of p.cands) {
         if (c.possessorPerson !== undefined) {
-          const oi = personAtTok(c.possessorPerson);
+          const oi = personAtTok(cx, c.possessorPerson);
           if (oi === undefined || oi === pi) continue;
           const o = resolved[oi]!;
           if (!r.role && c.role) {
@@ -996,45 +450,24 @@ export function extractEntities(doc: Doc): void {
           if (!r.country && o.country) r.country = { value: o.country.value, stated: false, evidence: o.country.evidence, rule: `${c.rule}.country` };
         }
         if (c.counterpartOf !== undefined) {
-          let oi = personAtTok(c.counterpartOf);
+          let oi = personAtTok(cx, c.counterpartOf);
           if (oi === pi) oi = undefined;
           if (!r.country && c.country) r.country = { value: c.country, stated: true, evidence: c.countrySpan, rule: c.rule };
           if (oi === undefined) continue;
           const o = resolved[oi]!;
           if (!r.role && o.role) {
             const cc = r.country?.value ?? c.country;
-            r.role = { value: counterpartTitle(o.role.value, cc), stated: false, evidence: c.roleSpan, rule: c.rule };
+            r.role = { value: counterpartTitle(cx, o.role.value, cc), stated: false, evidence: c.roleSpan, rule: c.rule };
           }
         }
       }
     });
   }
-  })();
-  function counterpartTitle(role: string, cc: string | null): string {
-    const lr = role.toLowerCase().replace(/^(?:deputy|vice) /, "");
-    const fn = L.roleFunction.get(lr);
-    if (!fn) return role;
-    const own = cc ? L.titleByCountry.get(cc)?.get(fn) : undefined;
-    return own ?? L.defaultTitle.get(fn) ?? role;
-  }
 
   // ---------------------------------------------------------------- descriptions and pronouns
-  const personFunction = (pi: number): string | null => {
-    const v = resolved[pi]!.role?.value;
-    if (!v) return null;
-    let f = ROLE_FN.get(v);
-    if (f === undefined) {
-      const base = v.toLowerCase().replace(/^(?:un|u\.n\.) /, "");
-      f = L.roleFunction.get(base) ?? base;
-      if (ROLE_FN.size > 20_000) ROLE_FN.clear();
-      ROLE_FN.set(v, f);
-    }
-    return f;
-  };
   const unnamedFunction = new Map<number, string>();
   const unnamed: Array<{ k: number; phrase: string; country: string; span: Span; mention: EntityMention; poss: boolean }> = [];
   // description: [the|Turkey's] [demonym] [modifiers] head, not followed by a name
-  (() => {
   for (const k of sc.roleHeadIdx) {
     const lt = lw[k]!;
     if (consumed[k]) continue;
@@ -1045,7 +478,7 @@ export function extractEntities(doc: Doc): void {
     let country: string | null = null;
     let poss = false;
     const mods: string[] = [];
-    while (j >= 0 && sentOf(j) === sentOf(k)) {
+    while (j >= 0 && sentOf(tokens, j) === sentOf(tokens, k)) {
       const h = hitAt[j];
       if (h && h.entry.kind === "country") {
         country = h.entry.actor;
@@ -1073,7 +506,7 @@ export function extractEntities(doc: Doc): void {
     const fn = L.roleFunction.get(phrase) ?? L.roleFunction.get([...mods, lt].join(" ")) ?? (lt === "diplomat" ? "foreign" : phrase);
     const fits: number[] = [];
     persons.forEach((_, pi) => {
-      const pf = personFunction(pi);
+      const pf = personFunction(cx, pi);
       if (!pf) return;
       const pc = resolved[pi]!.country?.value ?? null;
       if (country && pc && pc !== country) return;
@@ -1082,7 +515,7 @@ export function extractEntities(doc: Doc): void {
       if (pf === fn || prole === phrase || (phrase === "minister" && /minister\b/.test(prole)) || (phrase === "president" && pf === "head of state") || (phrase === "leader" && (pf === "head of state" || pf === "head of government"))) fits.push(pi);
     });
     const startTok = poss ? j + 1 : j;
-    const span = spanOf(Math.max(0, startTok), k + 1);
+    const span = spanOf(tokens, Math.max(0, startTok), k + 1);
     if (fits.length > 1) {
       // several fit: those named before the description, with a stated title, the most mentioned so far
       const before = (pi: number) => persons[pi]!.mentionTok.filter((t) => t < k).length;
@@ -1102,7 +535,7 @@ export function extractEntities(doc: Doc): void {
     } else if (fits.length === 0 && country && !poss && persons.filter((_, pi) => !resolved[pi]!.role && resolved[pi]!.country?.value === country && persons[pi]!.mentionTok.some((t) => t < k)).length === 1) {
       // "Russia's Vladimir Putin … the Russian president said": the one untitled person of that country
       const pi = persons.findIndex((_, qi) => !resolved[qi]!.role && resolved[qi]!.country?.value === country && persons[qi]!.mentionTok.some((t) => t < k));
-      resolved[pi]!.role = { value: normaliseRole(phrase), stated: false, evidence: span, rule: "role.description" };
+      resolved[pi]!.role = { value: normaliseRole(cx, phrase), stated: false, evidence: span, rule: "role.description" };
       mentions.push(mk(span, "person", pi, null, "description", "person.description"));
       for (let x = startTok; x <= k; x++) consumed[x] = 1;
     } else if (fits.length === 0 && country) {
@@ -1113,18 +546,16 @@ export function extractEntities(doc: Doc): void {
       for (let x = startTok; x <= k; x++) consumed[x] = 1;
     }
   }
-  })();
   // "The Turkish foreign minister hailed …" then "Mevlut Cavusoglu said …": the first person named
   // after an unnamed description, within two sentences, who has no title of his own, is the one described
-  (() => {
   for (const d of unnamed) {
     if (d.poss) continue;
-    const ms = mentionStarts.find((t) => t > d.k && sentOf(t) <= sentOf(d.k) + 2);
+    const ms = mentionStarts.find((t) => t > d.k && sentOf(tokens, t) <= sentOf(tokens, d.k) + 2);
     if (ms === undefined) continue;
     const pi = mentionPerson.get(ms)!;
     const r = resolved[pi]!;
     if (r.role || (r.country && r.country.value !== d.country)) continue;
-    r.role = { value: normaliseRole(d.phrase), stated: false, evidence: d.span, rule: "role.description-antecedent" };
+    r.role = { value: normaliseRole(cx, d.phrase), stated: false, evidence: d.span, rule: "role.description-antecedent" };
     if (!r.country) r.country = { value: d.country, stated: false, evidence: d.span, rule: "country.description-antecedent" };
     d.mention.ref = pi;
     d.mention.actor = null;
@@ -1132,33 +563,29 @@ export function extractEntities(doc: Doc): void {
     d.mention.rule = "person.description-antecedent";
     unnamedFunction.delete(d.span.start);
   }
-  })();
 
   // ---------------------------------------------------------------- counterparts in a list: "spoke to several counterparts, including Ukraine's Dmytro Kuleba"
-  (() => {
   persons.forEach((p, pi) => {
     const r = resolved[pi]!;
     if (r.role) return;
     for (const ms of p.mentionTok) {
-      const sent = doc.sentences[sentOf(ms)]!;
+      const sent = doc.sentences[sentOf(tokens, ms)]!;
       let cp = -1;
       for (let k = sent.tokStart; k < ms; k++) if (lw[k] === "counterparts" || lw[k] === "counterpart") cp = k;
       if (cp < 0) continue;
       let oi: number | undefined;
       for (const s2 of mentionStarts) {
         if (s2 >= cp) break;
-        if (sentOf(s2) === sentOf(ms) || (sentOf(s2) === sentOf(ms) - 1 && oi === undefined)) oi = mentionPerson.get(s2);
+        if (sentOf(tokens, s2) === sentOf(tokens, ms) || (sentOf(tokens, s2) === sentOf(tokens, ms) - 1 && oi === undefined)) oi = mentionPerson.get(s2);
       }
       if (oi === undefined || oi === pi || !resolved[oi]!.role) continue;
-      r.role = { value: counterpartTitle(resolved[oi]!.role!.value, r.country?.value ?? null), stated: false, evidence: spanOf(cp, cp + 1), rule: "role.counterpart-list" };
+      r.role = { value: counterpartTitle(cx, resolved[oi]!.role!.value, r.country?.value ?? null), stated: false, evidence: spanOf(tokens, cp, cp + 1), rule: "role.counterpart-list" };
       p.cands.push({ role: null, roleSpan: null, country: null, countrySpan: null, rule: "role.counterpart-list", counterpartOf: [...mentionPerson.entries()].find(([, v]) => v === oi)?.[0] });
       break;
     }
   });
-  })();
 
   // "his Ukrainian counterpart" (unnamed), then "Ukraine's Oleksii Reznikov": the named person of that country is the counterpart
-  (() => {
   for (const x of sc.counterpartIdx) {
     if (x < 1 || lw[x] !== "counterpart" || mentionPerson.has(x + 1)) continue;
     const h = hitAt[x - 1];
@@ -1166,7 +593,7 @@ export function extractEntities(doc: Doc): void {
     let ref: number | undefined;
     for (const s2 of mentionStarts) {
       if (s2 >= x) break;
-      if (sentOf(s2) === sentOf(x)) {
+      if (sentOf(tokens, s2) === sentOf(tokens, x)) {
         ref = mentionPerson.get(s2);
         break;
       }
@@ -1176,10 +603,9 @@ export function extractEntities(doc: Doc): void {
       const r = resolved[qi]!;
       if (qi === ref || r.role || r.country?.value !== h.entry.actor) return;
       if (!q.mentionTok.some((t) => t > x)) return;
-      r.role = { value: counterpartTitle(resolved[ref]!.role!.value, r.country.value), stated: false, evidence: spanOf(h.s, x + 1), rule: "role.counterpart-unnamed" };
+      r.role = { value: counterpartTitle(cx, resolved[ref]!.role!.value, r.country.value), stated: false, evidence: spanOf(tokens, h.s, x + 1), rule: "role.counterpart-unnamed" };
     });
   }
-  })();
 
   // ---------------------------------------------------------------- countries: fallback from the article's acting countries
   // A country named as an actor (subject, possessor, capital for its government) counts more than one
@@ -1187,7 +613,6 @@ export function extractEntities(doc: Doc): void {
   // other holders of the same office are excluded; mentions in the person's own sentences count more.
   const countryScore = new Map<string, number>();
   const sentCountries = new Map<number, Map<string, number>>();
-  (() => {
   for (const h of sc.hits) {
     if (h.entry.kind !== "country" || !h.entry.actor) continue;
     if (h.s > 0 && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, L, h.s - 1) && !mentionPerson.has(h.s - 1)) continue;
@@ -1195,39 +620,40 @@ export function extractEntities(doc: Doc): void {
     const weight = (WEAK.has(prev) || ACTION_NOUNS.has(lw[h.e] ?? "") || (h.entry.via === "name" && TOPIC_NOUNS.has(lw[h.e] ?? "")) ? 0.3 : 1) * (h.entry.via === "capital" || h.entry.via === "seat" ? 1.5 : 1);
     countryScore.set(h.entry.actor, (countryScore.get(h.entry.actor) ?? 0) + weight);
     if (consumed[h.s]) continue;
-    const sm = sentCountries.get(sentOf(h.s)) ?? new Map<string, number>();
+    const sm = sentCountries.get(sentOf(tokens, h.s)) ?? new Map<string, number>();
     sm.set(h.entry.actor, (sm.get(h.entry.actor) ?? 0) + weight);
-    sentCountries.set(sentOf(h.s), sm);
+    sentCountries.set(sentOf(tokens, h.s), sm);
   }
-  })();
-  const hasPossessor = (pi: number) => persons[pi]!.cands.some((c) => c.possessorPerson !== undefined);
-  const order = persons.map((p, pi) => pi).sort((a, b) => Number(hasPossessor(a)) - Number(hasPossessor(b)));
-  (() => {
+  // persons with a possessor person ("Erdoğan's chief adviser") last, each group in person order; a partition,
+  // not a sort over a mapped array (that sort deoptimised extractEntities on many articles)
+  const order: number[] = [];
+  for (let pi = 0; pi < persons.length; pi++) if (!hasPossessor(cx, pi)) order.push(pi);
+  for (let pi = 0; pi < persons.length; pi++) if (hasPossessor(cx, pi)) order.push(pi);
   for (const pi of order) {
     const p = persons[pi]!;
     const r = resolved[pi]!;
     if (r.country || r.role?.rule === "role.byline") continue;
     if (!r.role || p.cands.some((c) => c.group)) continue;
     // "Erdoğan's chief adviser": the possessor's side, once it is known
-    const pc = p.cands.find((c) => c.possessorPerson !== undefined && resolved[personAtTok(c.possessorPerson) ?? pi]?.country);
+    const pc = p.cands.find((c) => c.possessorPerson !== undefined && resolved[personAtTok(cx, c.possessorPerson) ?? pi]?.country);
     if (pc) {
-      const o = resolved[personAtTok(pc.possessorPerson)!]!.country!;
+      const o = resolved[personAtTok(cx, pc.possessorPerson)!]!.country!;
       r.country = { value: o.value, stated: false, evidence: o.evidence, rule: `${pc.rule}.country` };
       continue;
     }
     const exclude = new Set<string>();
-    const fn = personFunction(pi);
+    const fn = personFunction(cx, pi);
     persons.forEach((q, qi) => {
       if (qi === pi) return;
       const qc = resolved[qi]!.country?.value;
       if (!qc) return;
-      for (const c of q.cands) if (c.counterpartOf !== undefined && personAtTok(c.counterpartOf) === pi) exclude.add(qc);
-      for (const c of p.cands) if (c.counterpartOf !== undefined && personAtTok(c.counterpartOf) === qi) exclude.add(qc);
-      if (fn && personFunction(qi) === fn) exclude.add(qc);
+      for (const c of q.cands) if (c.counterpartOf !== undefined && personAtTok(cx, c.counterpartOf) === pi) exclude.add(qc);
+      for (const c of p.cands) if (c.counterpartOf !== undefined && personAtTok(cx, c.counterpartOf) === qi) exclude.add(qc);
+      if (fn && personFunction(cx, qi) === fn) exclude.add(qc);
     });
     const score = new Map(countryScore);
     for (const ms of p.mentionTok) {
-      const sm = sentCountries.get(sentOf(ms));
+      const sm = sentCountries.get(sentOf(tokens, ms));
       if (sm) for (const [cc, v] of sm) score.set(cc, (score.get(cc) ?? 0) + 2 * v);
       // "Akar said Turkey is ready…": a speaker talks of his own country in the third person
       let k = mentionEnd.get(ms) ?? ms + 1;
@@ -1239,7 +665,7 @@ export function extractEntities(doc: Doc): void {
         if (h && h.s === k && h.entry.kind === "country" && h.entry.via === "name" && w[h.e] !== "'s" && w[h.e] !== "’s" && h.entry.actor) score.set(h.entry.actor, (score.get(h.entry.actor) ?? 0) + 10);
       }
       // "his Ukrainian counterpart" (unnamed): not from that country
-      const sent = doc.sentences[sentOf(ms)]!;
+      const sent = doc.sentences[sentOf(tokens, ms)]!;
       for (let x = ms + 1; x < sent.tokEnd - 1; x++) {
         // "X threatened action against Russia", "called for sanctions against Nigeria": the other side, not his own
         if (lw[x] === "against") {
@@ -1257,7 +683,7 @@ export function extractEntities(doc: Doc): void {
     // other persons in the person's sentences: a person acts with his own side more often than not
     for (const ms of p.mentionTok) {
       for (const s2 of mentionStarts) {
-        if (sentOf(s2) !== sentOf(ms)) continue;
+        if (sentOf(tokens, s2) !== sentOf(tokens, ms)) continue;
         const qi = mentionPerson.get(s2)!;
         const qc = resolved[qi]!.country;
         if (qi !== pi && qc?.stated) score.set(qc.value, (score.get(qc.value) ?? 0) + 5);
@@ -1276,10 +702,8 @@ export function extractEntities(doc: Doc): void {
     }
     if (best) r.country = { value: best, stated: false, evidence: null, rule: "country.article-actor" };
   }
-  })();
 
   // a bare "Minister" and one "<X> Ministry" of the minister's country in the article: "<X> Minister" (inferred)
-  (() => {
   persons.forEach((_, pi) => {
     const r = resolved[pi]!;
     if (!r.role || r.role.value.toLowerCase() !== "minister") return;
@@ -1291,23 +715,19 @@ export function extractEntities(doc: Doc): void {
     }
     if (fits.size === 1) r.role = { value: `${[...fits][0]} Minister`, stated: false, evidence: r.role.evidence, rule: "role.minister-of-ministry" };
   });
-  })();
 
   // pronouns: refer to the single person mentioned in the sentence so far, else in the previous sentence
   const personMentionsBySent = new Map<number, Array<{ tok: number; pi: number }>>();
-  (() => {
   for (const m of mentions) {
     if (m.kind !== "person" || m.ref < 0) continue;
-    const k = tokIndexAt(m.start);
+    const k = tokIndexAt(cx, m.start);
     if (k < 0) continue;
-    const list = personMentionsBySent.get(sentOf(k)) ?? [];
+    const list = personMentionsBySent.get(sentOf(tokens, k)) ?? [];
     list.push({ tok: k, pi: m.ref });
-    personMentionsBySent.set(sentOf(k), list);
+    personMentionsBySent.set(sentOf(tokens, k), list);
   }
-  })();
-  (() => {
   for (const k of sc.pronounIdx) {
-    const sent = sentOf(k);
+    const sent = sentOf(tokens, k);
     // the one person mentioned before it in its sentence; none there: the one of the sentence before
     let pi: number | undefined;
     const here = soleOf(personMentionsBySent.get(sent), k);
@@ -1317,101 +737,18 @@ export function extractEntities(doc: Doc): void {
       if (prev >= 0) pi = prev;
     }
     if (pi === undefined) continue;
-    mentions.push(mk(spanOf(k, k + 1), "person", pi, null, "pronoun", "person.pronoun"));
-  }
-  })();
-
-  /** The one person among the mentions before token `before` (-1: none, -2: several). */
-  function soleOf(list: Array<{ tok: number; pi: number }> | undefined, before: number): number {
-    let one = -1;
-    if (list) for (const x of list) {
-      if (x.tok >= before) continue;
-      if (one === -1) one = x.pi;
-      else if (x.pi !== one) return -2;
-    }
-    return one;
+    mentions.push(mk(spanOf(tokens, k, k + 1), "person", pi, null, "pronoun", "person.pronoun"));
   }
 
-  function tokIndexAt(pos: number): number {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid]!.end <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < n && tokens[lo]!.start <= pos ? lo : -1;
-  }
+
+
 
   // ---------------------------------------------------------------- organisations, countries, places, groups from lexicon hits
-  function addOrgRun(s: number, e: number): void {
-    // drop leading function words and sentence openers
-    while (s < e && (DETS.has(lw[s]!) || (L.nonNames.has(w[s]!) && !L.orgHeads.has(w[s]!) && !hitAt[s] && !/^(?:Foreign|Defense|Defence|Interior|National|Security|State|Human|Rights|Supreme|High|Federal|Central|European|International|Presidency|Emergency|Emergencies|Health|Justice|Finance|Trade|Energy|Disaster|Assistance|Response|Development|Communist|Democratic|Republican|Labour|Liberal|Conservative|Socialist|Green|World|Global|General|Security|Press|News|Daily|Radio)$/.test(w[s]!)))) s++;
-    if (s >= e) return;
-    let actor: string | null = null;
-    for (let k = s; k < e; k++) {
-      const h = hitAt[k];
-      if (h && (h.entry.kind === "country" || h.entry.via === "igo")) {
-        actor = h.entry.code ?? h.entry.actor;
-        break;
-      }
-    }
-    // "Turkey's Foreign Ministry"
-    if (!actor && s >= 2 && (w[s - 1] === "'s" || w[s - 1] === "’s")) {
-      const h = hitAt[s - 2];
-      if (h && (h.entry.kind === "country" || h.entry.kind === "place")) actor = h.entry.actor;
-    }
-    const span = spanOf(s, e);
-    const name = text.slice(span.start, span.end);
-    const oi = addOrg(name, actor, span, "org.run");
-    // parties, fronts, movements, militias: non-state actors in the mention layer
-    if (GROUP_HEADS.has(w[e - 1]!) || /\bLiberation\b/.test(name)) {
-      const m = mentions[mentions.length - 1]!;
-      m.kind = "group";
-      m.ref = -1;
-      m.actor = null;
-      m.rule = "group.org-noun";
-    }
-    // "(OSCE)" after the name
-    if (e + 2 < n && w[e] === "(" && w[e + 2] === ")" && isAllCaps(w[e + 1]!)) {
-      const o = orgs[oi]!;
-      if (!o.aliases.includes(w[e + 1]!)) o.aliases.push(w[e + 1]!);
-    }
-    for (let k = s; k < e; k++) consumed[k] = 1;
-  }
-  function addOrg(name: string, actor: string | null, span: Span, rule: string, alias?: string): number {
-    const key = nameKey(name.replace(/^the /i, ""));
-    let oi = orgByKey.get(key);
-    if (oi === undefined) {
-      oi = orgs.length;
-      orgs.push({ name, aliases: [], actor, mentions: [] });
-      orgByKey.set(key, oi);
-    }
-    const o = orgs[oi]!;
-    if (alias && alias !== o.name && !o.aliases.includes(alias)) o.aliases.push(alias);
-    if (!o.actor && actor) o.actor = actor;
-    o.mentions.push(span);
-    mentions.push(mk(span, "org", oi, o.actor, "name", rule));
-    return oi;
-  }
-  function addPlace(name: string, country: string | null, span: Span, lat: number | null, lon: number | null, rule: string, via = "name"): void {
-    const key = nameKey(name);
-    let pi = placeByKey.get(key);
-    if (pi === undefined) {
-      pi = places.length;
-      places.push({ name, country, lat, lon, mentions: [] });
-      placeByKey.set(key, pi);
-    }
-    places[pi]!.mentions.push(span);
-    mentions.push(mk(span, "place", pi, country, via, rule));
-  }
-
-  (() => {
   for (const h of sc.hits) {
     if (consumed[h.s]) continue;
     // glued to an unknown capitalised word before it: part of another name ("Real Madrid", "Jordan" in "Michael Jordan")
-    if (h.s > 0 && sentOf(h.s - 1) === sentOf(h.s) && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, L, h.s - 1) && !consumed[h.s - 1] && !mentionPerson.has(h.s - 1) && h.entry.kind !== "org") continue;
-    const span = spanOf(h.s, h.e);
+    if (h.s > 0 && sentOf(tokens, h.s - 1) === sentOf(tokens, h.s) && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, L, h.s - 1) && !consumed[h.s - 1] && !mentionPerson.has(h.s - 1) && h.entry.kind !== "org") continue;
+    const span = spanOf(tokens, h.s, h.e);
     const en = h.entry;
     const surface = text.slice(span.start, span.end);
     if (en.kind === "org") {
@@ -1419,19 +756,19 @@ export function extractEntities(doc: Doc): void {
         const full = L.bodyName.get(en.code!) ?? surface;
         // body names: the spelled-out form is the name, the code an alias
         const name = surface.length > (en.code?.length ?? 0) + 1 && !isAllCaps(surface.replace(/\./g, "")) ? surface : full;
-        const oi = addOrg(name, en.code ?? null, span, "org.igo", en.code);
+        const oi = addOrg(cx, name, en.code ?? null, span, "org.igo", en.code);
         if (surface !== orgs[oi]!.name && !orgs[oi]!.aliases.includes(surface)) orgs[oi]!.aliases.push(surface);
-      } else addOrg(surface, null, span, "org.media");
+      } else addOrg(cx, surface, null, span, "org.media");
     } else if (en.kind === "group") {
       mentions.push(mk(span, "group", -1, null, "name", "group.lexicon"));
     } else if (en.kind === "place") {
-      addPlace(surface, en.actor, span, en.lat ?? null, en.lon ?? null, "place.lexicon");
+      addPlace(cx, surface, en.actor, span, en.lat ?? null, en.lon ?? null, "place.lexicon");
     } else if (en.kind === "country") {
       const prev = h.s > 0 ? lw[h.s - 1]! : "";
       const possessive = w[h.e] === "'s" || w[h.e] === "’s";
       if (en.via === "capital" || en.via === "seat") {
         const g = L.gazetteer.get(en.name);
-        if (en.via === "capital" || g) addPlaceOnly(en.name, en.actor, g);
+        if (en.via === "capital" || g) addPlaceOnly(cx, en.name, en.actor, g);
         if (LOCATIVE.has(prev)) {
           mentions.push(mk(span, "place", placeByKey.get(nameKey(en.name)) ?? -1, en.actor, "capital-place", "place.capital"));
           continue;
@@ -1439,52 +776,40 @@ export function extractEntities(doc: Doc): void {
       }
       // a demonym before a group noun ("Ukrainian protesters") is a group, not the state
       if (en.via === "demonym" && L.groupNouns.has(lw[h.e] ?? "")) {
-        mentions.push(mk(spanOf(h.s, h.e + 1), "group", -1, null, "demonym-group", "group.demonym"));
+        mentions.push(mk(spanOf(tokens, h.s, h.e + 1), "group", -1, null, "demonym-group", "group.demonym"));
         consumed[h.e] = 1;
         continue;
       }
       mentions.push(mk(span, "country", -1, en.actor, possessive ? "possessive" : en.via, COUNTRY_RULE[en.via] ?? `country.${en.via}`));
     }
   }
-  })();
-  function addPlaceOnly(name: string, country: string | null, g: [string, number, number, number] | undefined): void {
-    const key = nameKey(name);
-    if (placeByKey.has(key)) return;
-    placeByKey.set(key, places.length);
-    places.push({ name, country, lat: g ? g[1] : null, lon: g ? g[2] : null, mentions: [] });
-  }
   // capitals as places: record their mentions too
-  (() => {
   for (const m of mentions) {
     if (m.kind === "country" && (m.via === "capital" || m.via === "seat")) {
       const pi = placeByKey.get(nameKey(text.slice(m.start, m.end)));
       if (pi !== undefined) places[pi]!.mentions.push({ start: m.start, end: m.end });
     } else if (m.kind === "place" && m.via === "capital-place" && m.ref >= 0) places[m.ref]!.mentions.push({ start: m.start, end: m.end });
   }
-  })();
 
   // untitled names after "in", "near": places unless a known person ("in Khan Younis")
-  (() => {
   for (const [a, b] of placeRuns) {
     let skip = false;
     for (let x = a; x < b; x++) if (consumed[x] || hitAt[x] || mentionPerson.has(x)) skip = true;
     if (skip) continue;
-    const key = keyOf(a, b);
+    const key = keyOf(cx, a, b);
     const known = fullKeyIndex.get(key.join(" ")) ?? (key.length === 1 ? surnameIndex.get(key[0]!)?.[0] : undefined);
     if (known !== undefined) {
-      addPersonMention(known, a, b, key.length === 1 ? "surname" : "name");
+      addPersonMention(cx, known, a, b, key.length === 1 ? "surname" : "name");
       continue;
     }
-    if (L.adminHeads.has(lw[b] ?? "") || L.gazetteer.has(text.slice(tokens[a]!.start, tokens[b - 1]!.end))) continue; // handled below
-    const span = spanOf(a, b);
+    if (L.adminHeads.has(lw[b] ?? "") || ((b - a === 1 || gazetteerMayStart(cx, a)) && L.gazetteer.has(text.slice(tokens[a]!.start, tokens[b - 1]!.end)))) continue; // handled below
+    const span = spanOf(tokens, a, b);
     const name = text.slice(span.start, span.end);
-    addPlace(name, guessCountry(name), span, null, null, "place.after-preposition");
+    addPlace(cx, name, guessCountry(cx, name), span, null, null, "place.after-preposition");
     for (let x = a; x < b; x++) consumed[x] = 1;
   }
-  })();
 
   // remaining capitalised runs: places from the gazetteer, "X region", features; unknown acronyms as organisations
-  (() => {
   for (const run of sc.runs) {
     for (let k = run.s; k < run.e; k++) {
       if (consumed[k] || hitAt[k] || mentionPerson.has(k)) continue;
@@ -1495,33 +820,34 @@ export function extractEntities(doc: Doc): void {
       let matched = false;
       if (k > 0 && STORMS.has(w[k - 1]!)) continue;
       if (k > run.s && !consumed[k - 1] && !hitAt[k - 1] && nameLike(sc, L, k - 1)) continue;
+      const multiPlace = gazetteerMayStart(cx, k);
       for (let len = Math.min(3, run.e - k); len >= 1; len--) {
         let ok = true;
         for (let x = k; x < k + len; x++) if (consumed[x] || hitAt[x] || mentionPerson.has(x)) ok = false;
         if (!ok) continue;
         const name = len === 1 ? w[k]! : text.slice(tokens[k]!.start, tokens[k + len - 1]!.end);
         if (len === 1 && (L.nonNames.has(name) || L.monthsDays.has(name))) continue;
-        const g = L.gazetteer.get(name);
+        const g = len > 1 && !multiPlace ? undefined : L.gazetteer.get(name);
         // "the Bush administration", "the Reagan administration": a one-word town before "administration" is a
         // leader's name (a city's own government is "the city administration", "the administration in X")
         if (g && len === 1 && g[3] < 1_000_000 && lw[k + 1] === "administration" && tokens[k + 1]!.sent === tokens[k]!.sent) {
-          const span = spanOf(k, k + 2);
-          addOrg(text.slice(span.start, span.end), null, span, "org.administration");
+          const span = spanOf(tokens, k, k + 2);
+          addOrg(cx, text.slice(span.start, span.end), null, span, "org.administration");
           consumed[k] = consumed[k + 1] = 1;
           matched = true;
           break;
         }
         const admin = L.adminHeads.has(lw[k + len] ?? "") && tokens[k + len]?.sent === tokens[k]!.sent;
         if (g || (admin && len <= 2 && isCapitalised(name))) {
-          if (k === doc.sentences[sentOf(k)]!.tokStart && len === 1 && !g) continue;
+          if (k === doc.sentences[sentOf(tokens, k)]!.tokStart && len === 1 && !g) continue;
           let end = k + len;
           let placeName = name;
           if (admin) {
             end = k + len + 1;
             placeName = text.slice(tokens[k]!.start, tokens[end - 1]!.end);
           }
-          const cc = g ? g[0] : guessCountry(name);
-          addPlace(placeName, cc, spanOf(k, end), g ? g[1] : null, g ? g[2] : null, admin ? "place.admin" : "place.gazetteer");
+          const cc = g ? g[0] : guessCountry(cx, name);
+          addPlace(cx, placeName, cc, spanOf(tokens, k, end), g ? g[1] : null, g ? g[2] : null, admin ? "place.admin" : "place.gazetteer");
           for (let x = k; x < end; x++) consumed[x] = 1;
           k = end - 1;
           matched = true;
@@ -1531,48 +857,39 @@ export function extractEntities(doc: Doc): void {
       if (matched) continue;
       // natural features: "X Sea", "Gulf of X" handled by the lexicon; "X River", "X Island"
       if (L.featureHeads.has(w[k + 1] ?? "") && k + 1 < run.e && !L.adminHeads.has(lw[k + 1]!) && isCapitalised(t) && !L.nonNames.has(t)) {
-        const span = spanOf(k, k + 2);
-        addPlace(text.slice(span.start, span.end), null, span, null, null, "place.feature");
+        const span = spanOf(tokens, k, k + 2);
+        addPlace(cx, text.slice(span.start, span.end), null, span, null, null, "place.feature");
         consumed[k] = consumed[k + 1] = 1;
         k++;
         continue;
       }
-      if (t.length >= 3 && isAllCaps(t) && !L.nonNames.has(t) && !/^(?:\p{Lu}\.)+$/u.test(t)) {
+      if (t.length >= 3 && isAllCaps(t) && !L.nonNames.has(t) && !INITIALS_RE.test(t)) {
         // a dateline: "KHARTOUM, April 16 (Reuters) -"
         const tc = t.charAt(0) + t.slice(1).toLowerCase();
         const g = L.gazetteer.get(tc);
         const capital = L.phrases.get(tc)?.find((p) => p.toks.length === 1 && (p.entry.via === "capital" || p.entry.kind === "place"));
         if (g || capital) {
-          addPlace(tc, g ? g[0] : capital!.entry.actor, spanOf(k, k + 1), g ? g[1] : null, g ? g[2] : null, "place.dateline");
+          addPlace(cx, tc, g ? g[0] : capital!.entry.actor, spanOf(tokens, k, k + 1), g ? g[1] : null, g ? g[2] : null, "place.dateline");
           consumed[k] = 1;
           continue;
         }
         const known = orgs.findIndex((o) => o.aliases.includes(t));
         if (known >= 0) {
-          const span = spanOf(k, k + 1);
+          const span = spanOf(tokens, k, k + 1);
           orgs[known]!.mentions.push(span);
           mentions.push(mk(span, "org", known, orgs[known]!.actor, "acronym", "org.acronym-alias"));
-        } else addOrg(t, null, spanOf(k, k + 1), "org.acronym");
+        } else addOrg(cx, t, null, spanOf(tokens, k, k + 1), "org.acronym");
         consumed[k] = 1;
       }
     }
   }
-  })();
-  function guessCountry(name: string): string | null {
-    const g = L.gazetteer.get(name);
-    if (g) return g[0];
-    const h = L.phrases.get(name)?.find((p) => p.toks.length === 1);
-    return h?.entry.kind === "place" || h?.entry.kind === "country" ? h.entry.actor : null;
-  }
 
   // lower-case group nouns: "separatists", "rebels", "protesters"
-  (() => {
   for (const k of sc.groupNounIdx) {
     if (consumed[k] || hitAt[k]) continue;
     if (lw[k] === "opposition" && isCapitalised(w[k + 1] ?? "")) continue;
-    mentions.push(mk(spanOf(k, k + 1), "group", -1, null, "noun", "group.noun"));
+    mentions.push(mk(spanOf(tokens, k, k + 1), "group", -1, null, "noun", "group.noun"));
   }
-  })();
 
   // ---------------------------------------------------------------- output
   // person actors on their mentions
@@ -1581,7 +898,7 @@ export function extractEntities(doc: Doc): void {
     const aliases: string[] = [];
     for (const f of p.forms.values()) if (f !== p.name && !aliases.includes(f)) aliases.push(f);
     for (const f of p.seen) if (f !== p.name && !aliases.includes(f) && !f.includes("#")) aliases.push(f);
-    const parts = p.name.split(/\s+/).filter((x) => !ROMAN.test(x.replace(/\.$/, "")));
+    const parts = p.name.split(/\s+/).filter((x) => !ROMAN.test(x.endsWith(".") ? x.slice(0, -1) : x));
     const surname = parts[parts.length - 1]!;
     if (parts.length > 1 && surname.length > 2 && !aliases.includes(surname)) aliases.push(surname);
     return { name: p.name, aliases, role: resolved[pi]!.role, country: resolved[pi]!.country, mentions: p.mentions.sort((a, b) => a.start - b.start) };
@@ -1592,13 +909,782 @@ export function extractEntities(doc: Doc): void {
   mentions.sort((a, b) => a.start - b.start || b.end - a.end || kindPrio(a.kind) - kindPrio(b.kind));
   const layer: EntityMention[] = [];
   let lastEnd = -1;
-  (() => {
   for (const m of mentions) {
     if (m.start < lastEnd) continue;
     layer.push(m);
     lastEnd = m.end;
   }
-  })();
   doc.mentions = layer;
 }
 
+// ---------------------------------------------------------------- the rules of the passes above, over one article's context
+
+/** Some sign that an untitled capitalised name is a person's (a speech verb, an apposition, a possessive, its surname again…). */
+function personEvidence(cx: Ctx, ns: number, ne: number): boolean {
+  const { tokens, w, lw, hitAt } = cx;
+  const next = lw[ne] ?? "";
+  if (SAID.has(next) || next === "'s" || next === "’s" || next === "(") return true;
+  if (next === "," && (SAID.has(lw[ne + 1] ?? "") || DETS.has(lw[ne + 1] ?? "") || lw[ne + 1] === "who" || hitAt[ne + 1] !== undefined)) return true;
+  const prev = ns > 0 && sentOf(tokens, ns - 1) === sentOf(tokens, ns) ? lw[ns - 1]! : "";
+  if (PERSON_PREV.has(prev) || (prev !== "" && hitAt[ns - 1] !== undefined && hitAt[ns - 1]!.entry.kind === "country")) return true;
+  if (prev === "'s" || prev === "’s" || prev === "," || prev === "“" || prev === "\"") return true;
+  return (runWordCount(cx).get(w[ne - 1]!) ?? 0) >= 2;
+}
+
+// how often each word occurs inside capitalised runs (built once, on first need)
+function runWordCount(cx: Ctx): Map<string, number> {
+  const { sc, w } = cx;
+  if (cx.runWords) return cx.runWords;
+  const runWords = new Map<string, number>();
+  for (const r of sc.runs) for (let k = r.s; k < r.e; k++) runWords.set(w[k]!, (runWords.get(w[k]!) ?? 0) + 1);
+  cx.runWords = runWords;
+  return runWords;
+}
+
+function countNameTokens(cx: Ctx, s: number, e: number): number {
+  const { L, w } = cx;
+  let c = 0;
+  for (let k = s; k < e; k++) {
+    const t = w[k]!;
+    if (t.length > 1 ? isWord(t) && !L.particles.has(t) : false) c++;
+  }
+  return c;
+}
+
+function isFeature(cx: Ctx, s: number, e: number): boolean {
+  const { L, w, lw } = cx;
+  return L.featureHeads.has(w[e - 1]!) || L.adminHeads.has(lw[e] ?? "");
+}
+
+function hasTitleBefore(cx: Ctx, k: number): boolean {
+  const { L, tokens, w, lw, hitAt } = cx;
+  let j = k - 1;
+  if (j >= 0 && w[j] === "." && j - 1 >= 0 && L.honorifics.has(lw[j - 1]!)) return true;
+  // walk back over a title: "Deputy Minister of Defence Alexander Fomin", "UN High Commissioner for Refugees Filippo Grandi"
+  for (let steps = 0; j >= 0 && sentOf(tokens, j) === sentOf(tokens, k) && steps < 8; steps++) {
+    const t = lw[j]!;
+    if (L.roleHeads.has(t) || L.honorifics.has(t) || t === "counterpart") return true;
+    const h = hitAt[j];
+    if (h) {
+      if (h.entry.via === "igo") {
+        for (let x = h.s; x < h.e; x++) if (L.roleHeads.has(lw[x]!)) return true;
+      }
+      j = h.s - 1;
+      continue;
+    }
+    if (L.roleModifiers.has(t) || t === "of" || t === "for" || (isCapitalised(w[j]!) && (L.nonNames.has(w[j]!) || L.orgHeads.has(w[j]!)))) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  return false;
+}
+
+/** A personal title right before token k: a capitalised role head ("President", "Prime Minister", "King"),
+ * an honorific ("Mr", "Sheikh") or an abbreviated title with its dot ("Gen.", "Sen."). */
+function directTitle(cx: Ctx, k: number): boolean {
+  const { L, tokens, w, lw } = cx;
+  let j = k - 1;
+  if (j < 0 || sentOf(tokens, j) !== sentOf(tokens, k)) return false;
+  if (w[j] === "." && j > 0) j--;
+  const t = lw[j]!;
+  if (L.honorifics.has(t) || L.titleAbbrev.has(t)) return true;
+  return w[k - 1] !== "." && L.roleHeads.has(t) && isCapitalised(w[j]!);
+}
+
+function keyOf(cx: Ctx, s: number, e: number) {
+  const { w } = cx;
+  const parts: string[] = [];
+  for (let k = s; k < e; k++) if (isWord(w[k]!) && !ROMAN.test(w[k]!)) parts.push(nameKey(w[k]!));
+  return parts;
+}
+
+function sameTail(p: Person, parts: string[]): boolean {
+  // "Tayyip Erdogan" ⊂ "Recep Tayyip Erdogan"
+  for (const f of p.forms.keys()) {
+    const fp = f.split(" ");
+    if (fp.length !== parts.length && fp.slice(-Math.min(fp.length, parts.length)).join(" ") === parts.slice(-Math.min(fp.length, parts.length)).join(" ")) return true;
+    // keys of "al-Maali" hold a space: compare the joined tails ("Abu al-Maali" ⊂ "Monzer Abu al-Maali")
+    const tail = parts.join(" ");
+    if (f.length > tail.length && f.endsWith(` ${tail}`)) return true;
+  }
+  return false;
+}
+
+function nearestPerson(cx: Ctx, list: number[], k: number): number {
+  const { persons } = cx;
+  let best = list[0]!;
+  let bestTok = -1;
+  for (const pi of list) {
+    for (const t of persons[pi]!.mentionTok) if (t < k && t > bestTok) {
+      bestTok = t;
+      best = pi;
+    }
+  }
+  return best;
+}
+
+function addPersonMention(cx: Ctx, pi: number, s: number, e: number, via: string): void {
+  const { tokens, text, consumed, mentions, persons, mentionPerson, mentionEnd } = cx;
+  if (mentionPerson.has(s)) return;
+  const p = persons[pi]!;
+  const span = spanOf(tokens, s, e);
+  p.seen.add(text.slice(span.start, span.end));
+  p.mentions.push(span);
+  p.mentionTok.push(s);
+  mentionPerson.set(s, pi);
+  mentionEnd.set(s, e);
+  for (let k = s; k < e; k++) consumed[k] = 1;
+  mentions.push(mk(span, "person", pi, null, via, PERSON_RULE[via] ?? `person.${via}`));
+}
+
+/** Title chain right before a name: "Turkish Foreign Minister", "UN refugee chief", "Ukraine's", "his Russian counterpart". */
+function titleBefore(cx: Ctx, s: number): RoleCand | null {
+  const { L, tokens, w, lw, hitAt, consumed, mentionPerson, mentionEnd } = cx;
+  const sent = sentOf(tokens, s);
+  let j = s - 1;
+  const roleToks: number[] = [];
+  let country: string | null = null;
+  let countrySpan: Span | null = null;
+  let body: string | null = null;
+  let counterpart = false;
+  let head = false;
+  let possessorPerson: number | undefined;
+  let honorific = false;
+  let group = false;
+  let abbrevRole: string | null = null;
+  let abbrevSpan: Span | null = null;
+  while (j >= 0 && sentOf(tokens, j) === sent) {
+    const t = w[j]!;
+    const lt = lw[j]!;
+    const hit = hitAt[j];
+    if (hit) {
+      const en = hit.entry;
+      if (en.kind === "country" && (en.via === "name" || en.via === "demonym")) {
+        if (!country) {
+          country = en.actor;
+          countrySpan = spanOf(tokens, hit.s, hit.e);
+        }
+        for (let k = hit.s; k < hit.e; k++) consumed[k] = 1;
+        j = hit.s - 1;
+        continue;
+      }
+      if (en.kind === "org" && en.via === "igo") {
+        body = en.code ?? en.actor;
+        for (let k = hit.s; k < hit.e; k++) if (L.roleHeads.has(lw[k]!)) head = true;
+        if (!country) {
+          country = body;
+          countrySpan = spanOf(tokens, hit.s, hit.e);
+        }
+        for (let k = hit.e - 1; k >= hit.s; k--) roleToks.unshift(k);
+        for (let k = hit.s; k < hit.e; k++) consumed[k] = 1;
+        j = hit.s - 1;
+        continue;
+      }
+      if (en.kind === "group") {
+        // "Hezbollah chief Hassan Nasrallah": acts for a non-state group
+        for (let k = hit.e - 1; k >= hit.s; k--) roleToks.unshift(k);
+        group = true;
+        j = hit.s - 1;
+        break;
+      }
+      if (en.kind === "country" && (en.via === "seat" || en.via === "capital")) {
+        if (!country) {
+          country = en.actor;
+          countrySpan = spanOf(tokens, hit.s, hit.e);
+        }
+        if (en.via === "seat" && !/^(?:Kyiv|Kiev|Washington|Ankara|Delhi|New Delhi|Tel Aviv)$/.test(en.name)) for (let k = hit.e - 1; k >= hit.s; k--) roleToks.unshift(k);
+        for (let k = hit.s; k < hit.e; k++) consumed[k] = 1;
+        j = hit.s - 1;
+        continue;
+      }
+      break;
+    }
+    if (t === "'s" || t === "’s" || ((t === "'" || t === "’") && j > 0 && /s$/.test(w[j - 1]!))) {
+      // possessor: a country ("Ukraine's"), a body, or a person ("Erdoğan's")
+      const ph = hitAt[j - 1];
+      if (ph && (ph.entry.kind === "country" || ph.entry.via === "igo")) {
+        if (!country) {
+          country = ph.entry.code ?? ph.entry.actor;
+          countrySpan = spanOf(tokens, ph.s, j + 1);
+        }
+        for (let k = ph.s; k <= j; k++) consumed[k] = 1;
+        j = ph.s - 1;
+        break;
+      }
+      // a news outlet as possessor ("the Gazette's editor X"): works for a medium, not for a state
+      if (ph && ph.entry.via === "media" && !country) group = true;
+      if (mentionPerson.has(j - 1) || (j - 1 >= 0 && [...mentionEnd.entries()].some(([ms, me]) => me === j && ms <= j - 1))) {
+        const ms = [...mentionEnd.entries()].find(([, me]) => me === j)?.[0];
+        if (ms !== undefined) possessorPerson = ms;
+      }
+      break;
+    }
+    if (lt === "counterpart" || lt === "counterparts") {
+      counterpart = true;
+      j--;
+      continue;
+    }
+    if (L.honorifics.has(lt) && roleToks.length === 0) {
+      // "Prime Minister Sheikh Mohammed …": the honorific sits between title and name;
+      // an abbreviated office ("Gov.", "Sen.", "Gen.") is the title itself
+      honorific = true;
+      const office = L.titleAbbrev.get(lt);
+      if (office && !abbrevRole) {
+        abbrevRole = office;
+        abbrevSpan = spanOf(tokens, j, w[j + 1] === "." ? j + 2 : j + 1);
+      }
+      j--;
+      continue;
+    }
+    if (t === "." && j > 0 && L.honorifics.has(lw[j - 1]!) && roleToks.length === 0) {
+      j--;
+      continue;
+    }
+    if (L.roleHeads.has(lt)) {
+      head = true;
+      roleToks.unshift(j);
+      j--;
+      continue;
+    }
+    // "Jordan's visiting King X", "the visiting Chinese premier" ("officials visiting President X" is a verb)
+    const visiting = lt === "visiting" && roleToks.length > 0 && j > 0 && (w[j - 1] === "'s" || w[j - 1] === "’s" || DETS.has(lw[j - 1]!) || hitAt[j - 1]?.entry.via === "demonym");
+    if ((SKIP_ADJ.has(lt) || visiting) && roleToks.length > 0) {
+      j--;
+      continue;
+    }
+    if (L.roleModifiers.has(lt) || (isCapitalised(t) && (L.orgHeads.has(t) || L.nonNames.has(t)) && !DETS.has(lt) && !L.monthsDays.has(t) && roleToks.length > 0)) {
+      roleToks.unshift(j);
+      j--;
+      continue;
+    }
+    if ((lt === "of" || lt === "for" || lt === "the") && roleToks.length > 0 && j > 0) {
+      const prev = lw[j - 1]!;
+      // inside a capitalised title only: "Minister of National Defense", not "spokesman for President X"
+      const capTitle = isCapitalised(w[j - 1]!) && isCapitalised(w[j + 1] ?? "");
+      if ((L.roleHeads.has(prev) && capTitle) || (lt === "the" && (prev === "of" || prev === "for") && isCapitalised(w[j + 1] ?? ""))) {
+        roleToks.unshift(j);
+        j--;
+        continue;
+      }
+    }
+    break;
+  }
+  if (!head && abbrevRole) return { role: abbrevRole, roleSpan: abbrevSpan, country, countrySpan, rule: "role.abbreviated-title" };
+  if (!head && !counterpart && !country) return null;
+  // trailing connectors at the start are not part of the role
+  while (roleToks.length && /^(?:of|for|the)$/.test(lw[roleToks[0]!]!)) roleToks.shift();
+  let role: string | null = null;
+  let roleSpan: Span | null = null;
+  if (head && roleToks.length) {
+    role = roleText(cx, roleToks);
+    roleSpan = spanOf(tokens, roleToks[0]!, roleToks[roleToks.length - 1]! + 1);
+    for (const k of roleToks) consumed[k] = 1;
+  }
+  if (counterpart) {
+    const ref = referentBefore(cx, s);
+    return { role: null, roleSpan: spanOf(tokens, j + 1, s), country, countrySpan, rule: "role.counterpart", counterpartOf: ref };
+  }
+  if (possessorPerson !== undefined && role) {
+    return { role, roleSpan, country: null, countrySpan: null, rule: "role.possessor-person", possessorPerson };
+  }
+  if (body && role) {
+    const rb = roleBody(cx, role);
+    if (rb) country = rb;
+  }
+  if (group) return { role, roleSpan, country: null, countrySpan: null, rule: "role.group-title", group: true };
+  return { role, roleSpan, country, countrySpan, rule: role ? "role.title" : "country.possessive" };
+}
+
+/** ", the secretary-general of the OSCE" / ", a top adviser to Ukraine's president" / ", his counterpart from Ukraine" */
+function appositionAfter(cx: Ctx, e: number, ms: number): RoleCand | null {
+  const { L, tokens, w, lw, hitAt, n, mentionPerson, mentionEnd } = cx;
+  if (e >= n || w[e] !== "," || sentOf(tokens, e) !== sentOf(tokens, e - 1)) return null;
+  let j = e + 1;
+  const sent = sentOf(tokens, e);
+  let possessorPerson: number | undefined;
+  let country: string | null = null;
+  let countrySpan: Span | null = null;
+  const openedWithDet = j < n && DETS.has(lw[j]!);
+  if (openedWithDet) j++;
+  else if (j + 1 < n && (w[j + 1] === "'s" || w[j + 1] === "’s")) {
+    const h = hitAt[j];
+    if (h && (h.entry.kind === "country" || h.entry.via === "igo")) {
+      country = h.entry.code ?? h.entry.actor;
+      countrySpan = spanOf(tokens, j, j + 2);
+    } else if (mentionPerson.has(j)) possessorPerson = j;
+    else return null;
+    j += 2;
+  } else if (j < n && (possessorFromHit(cx, j) !== null)) {
+    const h = hitAt[j]!;
+    const k = h.e;
+    if (w[k] === "'s" || w[k] === "’s") {
+      country = h.entry.code ?? h.entry.actor;
+      countrySpan = spanOf(tokens, j, k + 1);
+      j = k + 1;
+    }
+  } else if (j < n && mentionPerson.has(j)) {
+    const me = mentionEnd.get(j)!;
+    if (w[me] === "'s" || w[me] === "’s") {
+      possessorPerson = j;
+      j = me + 1;
+    } else return null;
+  }
+  if (j < n && /^(?:and|or|of|to|for|in|at|from|with)$/.test(lw[j]!)) return null;
+  const start = j;
+  const parts: string[] = [];
+  let head = false;
+  let counterpart = false;
+  let k = j;
+  let body: string | null = null;
+  for (; k < n && sentOf(tokens, k) === sent && k - start < 14; k++) {
+    const t = w[k]!;
+    const lt = lw[k]!;
+    if (t === "," || t === "." || t === ";" || t === "(" || t === ")" || t === ":" || t === "\"" || t === "“" || t === "”") break;
+    if (STOP_APPOS.has(lt) && t === lt && lt !== "on") break;
+    const h = hitAt[k];
+    if (h) {
+      const en = h.entry;
+      const after = w[h.e];
+      if (en.kind === "country" && (after === "'s" || after === "’s")) {
+        // "to Ukraine's president" → "to the president", country Ukraine
+        country = en.actor;
+        countrySpan = spanOf(tokens, h.s, h.e + 1);
+        if (parts.length && !/^(?:the)$/.test(parts[parts.length - 1]!)) parts.push("the");
+        k = h.e;
+        continue;
+      }
+      if (en.kind === "country" && en.via === "demonym") {
+        if (!country) {
+          country = en.actor;
+          countrySpan = spanOf(tokens, h.s, h.e);
+        }
+        k = h.e - 1;
+        continue;
+      }
+      if (en.kind === "country") {
+        // "of Ukraine", "from Ukraine"
+        if (!country) {
+          country = en.actor;
+          countrySpan = spanOf(tokens, h.s, h.e);
+        }
+        if (parts.length && /^(?:of|from)$/.test(parts[parts.length - 1]!)) parts.pop();
+        k = h.e - 1;
+        continue;
+      }
+      if (en.via === "igo") {
+        body = en.code ?? en.actor;
+        if (!country || country.length === 3) {
+          country = body;
+          countrySpan = spanOf(tokens, h.s, h.e);
+        }
+        parts.push(body ?? en.name);
+        k = h.e - 1;
+        continue;
+      }
+      break;
+    }
+    if ((t === "'s" || t === "’s") && k > start && hitAt[k - 1]) {
+      // "the EU's foreign policy chief": the body is the possessor
+      if (parts.length && parts[parts.length - 1] === (body ?? "")) parts.pop();
+      continue;
+    }
+    if (lt === "counterpart" || lt === "counterparts") {
+      counterpart = true;
+      parts.push(lt);
+      continue;
+    }
+    if (L.roleHeads.has(lt)) {
+      head = true;
+      parts.push(t);
+      continue;
+    }
+    if (L.roleModifiers.has(lt) || /^(?:of|to|for|the|and|from|in|at)$/.test(lt)) {
+      parts.push(t);
+      continue;
+    }
+    if (isCapitalised(t) && (L.orgHeads.has(t) || L.nonNames.has(t))) {
+      parts.push(t);
+      continue;
+    }
+    break;
+  }
+  if (!head && !counterpart) return null;
+  if (k - start > 12) return null;
+  if (mentionPerson.has(k) && !openedWithDet) return null; // the words were the next person's title
+  // an organisation name spelled out before its acronym: "(OSCE)" → keep the acronym
+  while (parts.length && /^(?:of|to|for|the|and|from|in|at)$/.test(parts[parts.length - 1]!.toLowerCase())) parts.pop();
+  if (counterpart) {
+    const ref = referentBefore(cx, ms);
+    return { role: null, roleSpan: spanOf(tokens, start, Math.max(start + 1, k)), country, countrySpan, rule: "role.counterpart-apposition", counterpartOf: ref };
+  }
+  while (parts.length > 1 && DROP_MODS.has(parts[0]!.toLowerCase()) && !L.roleCanon.has(parts.join(" ").toLowerCase())) parts.shift();
+  let role = normaliseRole(cx, parts.join(" "));
+  if (body && roleBody(cx, role) === null && !new RegExp(`\\b${body}\\b`).test(role)) role = `${role} of the ${body}`;
+  if (body) {
+    const rb = roleBody(cx, role);
+    if (rb) country = rb;
+  }
+  const roleSpan = spanOf(tokens, start, Math.max(start + 1, k));
+  if (possessorPerson !== undefined) return { role, roleSpan, country, countrySpan, rule: "role.apposition-possessor", possessorPerson };
+  return { role, roleSpan, country, countrySpan, rule: "role.apposition" };
+}
+
+function possessorFromHit(cx: Ctx, j: number): LexHit | null {
+  const { hitAt } = cx;
+  const h = hitAt[j];
+  if (h && h.s === j && (h.entry.kind === "country" || h.entry.via === "igo")) return h;
+  return null;
+}
+
+/** "Russia's ambassador at the United Nations in Geneva, Gennady Gatilov" / "the Netherlands' Foreign Minister, Wopke Hoekstra" */
+function appositionBefore(cx: Ctx, s: number): RoleCand | null {
+  const { L, tokens, w, lw, hitAt, n, mentionEnd } = cx;
+  if (s < 2 || w[s - 1] !== "," || sentOf(tokens, s - 1) !== sentOf(tokens, s)) return null;
+  // the name must end the apposition: followed by , or . or a verb
+  const e = mentionEnd.get(s)!;
+  if (e < n && !/^(?:,|\.|said|says|told|who|has|had|was|is|and)$/.test(w[e]!)) return null;
+  let j = s - 2;
+  const sent = sentOf(tokens, s);
+  let head = false;
+  let country: string | null = null;
+  let countrySpan: Span | null = null;
+  let body: string | null = null;
+  const roleToks: number[] = [];
+  for (; j >= 0 && sentOf(tokens, j) === sent && s - j < 14; j--) {
+    const t = w[j]!;
+    const lt = lw[j]!;
+    const h = hitAt[j];
+    if (h) {
+      if (h.entry.kind === "country" || h.entry.kind === "place") {
+        if (!country && h.entry.kind === "country") {
+          country = h.entry.actor;
+          countrySpan = spanOf(tokens, h.s, h.e);
+        }
+        if (w[h.e] === "'s" || w[h.e] === "’s" || w[h.e] === "'" || w[h.e] === "’") {
+          // possessor ends the phrase
+          j = h.s - 1;
+          break;
+        }
+        for (let k = h.e - 1; k >= h.s; k--) roleToks.unshift(k);
+        j = h.s;
+        continue;
+      }
+      if (h.entry.via === "igo") {
+        body = h.entry.code ?? h.entry.actor;
+        for (let k = h.e - 1; k >= h.s; k--) roleToks.unshift(k);
+        j = h.s;
+        continue;
+      }
+      break;
+    }
+    if (t === "'s" || t === "’s" || t === "'" || t === "’") {
+      // "the country's prime minister, X": a possessive noun for the article's state ends the phrase
+      if (j > 0 && STATE_NOUNS.has(lw[j - 1]!) && roleToks.length) break;
+      continue;
+    }
+    if (L.roleHeads.has(lt)) {
+      head = true;
+      roleToks.unshift(j);
+      continue;
+    }
+    if (SKIP_ADJ.has(lt) && roleToks.length) continue; // "Brazil's former far-right president, X"
+    if (L.roleModifiers.has(lt) || (isCapitalised(t) && (L.orgHeads.has(t) || L.nonNames.has(t)))) {
+      if (DETS.has(lt)) break;
+      roleToks.unshift(j);
+      continue;
+    }
+    if (/^(?:of|to|for|at|in)$/.test(lt) && roleToks.length) {
+      roleToks.unshift(j);
+      continue;
+    }
+    if (lt === "the" && roleToks.length && j + 1 < n && !L.roleHeads.has(lw[j + 1]!) && !L.roleModifiers.has(lw[j + 1]!)) {
+      roleToks.unshift(j);
+      continue;
+    }
+    break;
+  }
+  if (!head) return null;
+  // the phrase must begin the clause: after a determiner, a possessive, "with", "and", or the sentence start
+  const before = j >= 0 && sentOf(tokens, j) === sent ? lw[j]! : "";
+  if (before && !DETS.has(before) && !/^(?:with|and|by|to|as|,|'s|’s|'|’|including|from)$/.test(before) && !hitAt[j + 1]) {
+    if (!(hitAt[j] && (w[j + 1] === "'s" || w[j + 1] === "’s"))) return null;
+  }
+  while (roleToks.length && /^(?:of|for|the|to|at|in)$/.test(lw[roleToks[0]!]!)) roleToks.shift();
+  if (!roleToks.length) return null;
+  const role = roleText(cx, roleToks);
+  if (body && !country) country = roleBody(cx, role) ?? body;
+  return { role, roleSpan: spanOf(tokens, roleToks[0]!, roleToks[roleToks.length - 1]! + 1), country, countrySpan, rule: "role.apposition-before" };
+}
+
+/** "X resigned as Zimbabwe's president", "X announced his resignation as prime minister", "X was sworn in as president" */
+function asRoleAfter(cx: Ctx, e: number): RoleCand | null {
+  const { L, tokens, w, lw, hitAt, n } = cx;
+  const sent = sentOf(tokens, e - 1);
+  let j = e;
+  let trigger = false;
+  for (; j < n && j < e + 6 && sentOf(tokens, j) === sent && lw[j] !== "as"; j++) {
+    if (AS_ROLE_VERBS.has(lw[j]!)) trigger = true;
+    if (w[j] === "," && j === e && lw[j + 1] === "who") continue; // "X, who served as …"
+    if (!isWord(w[j]!)) return null;
+  }
+  if (!trigger || j >= n || lw[j] !== "as" || sentOf(tokens, j) !== sent) return null;
+  j++;
+  let country: string | null = null;
+  let countrySpan: Span | null = null;
+  if (j < n && (lw[j] === "the" || lw[j] === "his" || lw[j] === "her")) j++;
+  const h = hitAt[j];
+  if (h && h.s === j && h.entry.kind === "country" && (w[h.e] === "'s" || w[h.e] === "’s")) {
+    country = h.entry.actor;
+    countrySpan = spanOf(tokens, h.s, h.e + 1);
+    j = h.e + 1;
+  } else if (h && h.s === j && h.entry.kind === "country" && h.entry.via === "demonym") {
+    country = h.entry.actor;
+    countrySpan = spanOf(tokens, h.s, h.e);
+    j = h.e;
+  }
+  const roleToks: number[] = [];
+  let head = -1;
+  for (let k = j; k < n && k < j + 5 && sentOf(tokens, k) === sent; k++) {
+    if (L.roleHeads.has(lw[k]!)) {
+      roleToks.push(k);
+      head = k;
+      continue;
+    }
+    if (L.roleModifiers.has(lw[k]!) && head < 0) {
+      roleToks.push(k);
+      continue;
+    }
+    break;
+  }
+  if (head < 0) return null;
+  const toks = roleToks.slice(0, roleToks.indexOf(head) + 1);
+  return { role: roleText(cx, toks), roleSpan: spanOf(tokens, toks[0]!, head + 1), country, countrySpan, rule: "role.as" };
+}
+
+/** "President Vladimir Putin of Russia" */
+function ofCountryAfter(cx: Ctx, e: number): RoleCand | null {
+  const { tokens, lw, hitAt, n } = cx;
+  if (e + 1 < n && lw[e] === "of" && sentOf(tokens, e) === sentOf(tokens, e - 1)) {
+    const h = hitAt[e + 1];
+    if (h && h.s === e + 1 && h.entry.kind === "country" && h.entry.via === "name") {
+      return { role: null, roleSpan: null, country: h.entry.actor, countrySpan: spanOf(tokens, h.s, h.e), rule: "country.of" };
+    }
+  }
+  return null;
+}
+
+/** The person a "his counterpart" refers to: the nearest earlier person mention in the sentence, else before. */
+function referentBefore(cx: Ctx, k: number): number | undefined {
+  const { mentionStarts } = cx;
+  let best: number | undefined;
+  for (const ms of mentionStarts) {
+    if (ms >= k) break;
+    best = ms;
+  }
+  // skip a mention that is the counterpart itself
+  return best;
+}
+
+function roleText(cx: Ctx, toks: number[]): string {
+  const { L, w, lw } = cx;
+  // "House Foreign Affairs Committee Chair" → "Chair of the House Foreign Affairs Committee"
+  const last = toks[toks.length - 1]!;
+  if (toks.length >= 3 && /^(?:chair|chairman|chairwoman|chairperson|head|director|president)$/.test(lw[last]!) && L.orgHeads.has(w[toks[toks.length - 2]!]!)) {
+    const body = toks.slice(0, -1).map((k) => w[k]!).join(" ");
+    return `${w[last]!.charAt(0).toUpperCase()}${w[last]!.slice(1)} of the ${body}`;
+  }
+  const out: string[] = [];
+  for (const k of toks) {
+    const lt = lw[k]!;
+    if (DROP_MODS.has(lt) && out.length === 0 && toks.length > 1 && !L.roleCanon.has(toks.map((x) => lw[x]).join(" "))) continue;
+    out.push(w[k]!);
+  }
+  return normaliseRole(cx, out.join(" "));
+}
+
+function normaliseRole(cx: Ctx, r: string): string {
+  // a pure function of the role text (the lexicon is fixed): memoised across articles
+  let v = ROLE_NORM.get(r);
+  if (v === undefined) {
+    v = normaliseRoleOnce(cx, r);
+    if (ROLE_NORM.size > 20_000) ROLE_NORM.clear();
+    ROLE_NORM.set(r, v);
+  }
+  return v;
+}
+
+function normaliseRoleOnce(cx: Ctx, r: string): string {
+  const { L } = cx;
+  const lr = r.toLowerCase().replace(/\s+/g, " ").trim();
+  const c = L.roleCanon.get(lr);
+  if (c) return c;
+  // "UN refugee chief" → "UN High Commissioner for Refugees"
+  for (const [k, v] of L.roleCanon) {
+    if (lr.endsWith(` ${k}`)) {
+      const prefix = r.slice(0, r.length - k.length).trim();
+      const prefixL = prefix.toLowerCase();
+      if (DROP_MODS.has(prefixL)) return v;
+      return `${prefix} ${v}`;
+    }
+  }
+  return r.replace(/\s+/g, " ").replace(/ (['’]s)/g, "$1").replace(/\b([Aa]mbassador) at\b/, "$1 to").trim();
+}
+
+function roleBody(cx: Ctx, role: string): string | null {
+  const { L } = cx;
+  const lr = role.toLowerCase();
+  for (const [k, v] of L.roleBody) if (lr.includes(k)) return v;
+  return null;
+}
+
+function personAtTok(cx: Ctx, k: number | undefined) {
+  const { mentionPerson } = cx;
+  return (k === undefined ? undefined : mentionPerson.get(k));
+}
+
+function counterpartTitle(cx: Ctx, role: string, cc: string | null): string {
+  const { L } = cx;
+  const lr = role.toLowerCase().replace(/^(?:deputy|vice) /, "");
+  const fn = L.roleFunction.get(lr);
+  if (!fn) return role;
+  const own = cc ? L.titleByCountry.get(cc)?.get(fn) : undefined;
+  return own ?? L.defaultTitle.get(fn) ?? role;
+}
+
+function personFunction(cx: Ctx, pi: number): string | null {
+  const { L, resolved } = cx;
+  const v = resolved[pi]!.role?.value;
+  if (!v) return null;
+  let f = ROLE_FN.get(v);
+  if (f === undefined) {
+    const base = v.toLowerCase().replace(/^(?:un|u\.n\.) /, "");
+    f = L.roleFunction.get(base) ?? base;
+    if (ROLE_FN.size > 20_000) ROLE_FN.clear();
+    ROLE_FN.set(v, f);
+  }
+  return f;
+}
+
+function hasPossessor(cx: Ctx, pi: number) {
+  const { persons } = cx;
+  return persons[pi]!.cands.some((c) => c.possessorPerson !== undefined);
+}
+
+/** The one person among the mentions before token `before` (-1: none, -2: several). */
+function soleOf(list: Array<{ tok: number; pi: number }> | undefined, before: number): number {
+  let one = -1;
+  if (list) for (const x of list) {
+    if (x.tok >= before) continue;
+    if (one === -1) one = x.pi;
+    else if (x.pi !== one) return -2;
+  }
+  return one;
+}
+
+function tokIndexAt(cx: Ctx, pos: number): number {
+  const { tokens, n } = cx;
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && tokens[lo]!.start <= pos ? lo : -1;
+}
+
+/** An organisation named by a capitalised run ending in an organisation noun ("the Turkish Foreign Ministry"). */
+function addOrgRun(cx: Ctx, s: number, e: number): void {
+  const { L, tokens, text, w, lw, hitAt, n, consumed, mentions, orgs } = cx;
+  // drop leading function words and sentence openers
+  while (s < e && (DETS.has(lw[s]!) || (L.nonNames.has(w[s]!) && !L.orgHeads.has(w[s]!) && !hitAt[s] && !/^(?:Foreign|Defense|Defence|Interior|National|Security|State|Human|Rights|Supreme|High|Federal|Central|European|International|Presidency|Emergency|Emergencies|Health|Justice|Finance|Trade|Energy|Disaster|Assistance|Response|Development|Communist|Democratic|Republican|Labour|Liberal|Conservative|Socialist|Green|World|Global|General|Security|Press|News|Daily|Radio)$/.test(w[s]!)))) s++;
+  if (s >= e) return;
+  let actor: string | null = null;
+  for (let k = s; k < e; k++) {
+    const h = hitAt[k];
+    if (h && (h.entry.kind === "country" || h.entry.via === "igo")) {
+      actor = h.entry.code ?? h.entry.actor;
+      break;
+    }
+  }
+  // "Turkey's Foreign Ministry"
+  if (!actor && s >= 2 && (w[s - 1] === "'s" || w[s - 1] === "’s")) {
+    const h = hitAt[s - 2];
+    if (h && (h.entry.kind === "country" || h.entry.kind === "place")) actor = h.entry.actor;
+  }
+  const span = spanOf(tokens, s, e);
+  const name = text.slice(span.start, span.end);
+  const oi = addOrg(cx, name, actor, span, "org.run");
+  // parties, fronts, movements, militias: non-state actors in the mention layer
+  if (GROUP_HEADS.has(w[e - 1]!) || /\bLiberation\b/.test(name)) {
+    const m = mentions[mentions.length - 1]!;
+    m.kind = "group";
+    m.ref = -1;
+    m.actor = null;
+    m.rule = "group.org-noun";
+  }
+  // "(OSCE)" after the name
+  if (e + 2 < n && w[e] === "(" && w[e + 2] === ")" && isAllCaps(w[e + 1]!)) {
+    const o = orgs[oi]!;
+    if (!o.aliases.includes(w[e + 1]!)) o.aliases.push(w[e + 1]!);
+  }
+  for (let k = s; k < e; k++) consumed[k] = 1;
+}
+
+function addOrg(cx: Ctx, name: string, actor: string | null, span: Span, rule: string, alias?: string): number {
+  const { mentions, orgs, orgByKey } = cx;
+  const key = nameKey(name.replace(/^the /i, ""));
+  let oi = orgByKey.get(key);
+  if (oi === undefined) {
+    oi = orgs.length;
+    orgs.push({ name, aliases: [], actor, mentions: [] });
+    orgByKey.set(key, oi);
+  }
+  const o = orgs[oi]!;
+  if (alias && alias !== o.name && !o.aliases.includes(alias)) o.aliases.push(alias);
+  if (!o.actor && actor) o.actor = actor;
+  o.mentions.push(span);
+  mentions.push(mk(span, "org", oi, o.actor, "name", rule));
+  return oi;
+}
+
+function addPlace(cx: Ctx, name: string, country: string | null, span: Span, lat: number | null, lon: number | null, rule: string, via = "name"): void {
+  const { mentions, places, placeByKey } = cx;
+  const key = nameKey(name);
+  let pi = placeByKey.get(key);
+  if (pi === undefined) {
+    pi = places.length;
+    places.push({ name, country, lat, lon, mentions: [] });
+    placeByKey.set(key, pi);
+  }
+  places[pi]!.mentions.push(span);
+  mentions.push(mk(span, "place", pi, country, via, rule));
+}
+
+function addPlaceOnly(cx: Ctx, name: string, country: string | null, g: [string, number, number, number] | undefined): void {
+  const { places, placeByKey } = cx;
+  const key = nameKey(name);
+  if (placeByKey.has(key)) return;
+  placeByKey.set(key, places.length);
+  places.push({ name, country, lat: g ? g[1] : null, lon: g ? g[2] : null, mentions: [] });
+}
+
+/**
+ * False when no gazetteer name of two or more tokens can begin at token k: the token is followed by a
+ * space and no gazetteer name begins with the token's text and a space. Spares slicing and hashing the
+ * candidate phrases of most capitalised words.
+ */
+function gazetteerMayStart(cx: Ctx, k: number): boolean {
+  const { L, tokens, text, w } = cx;
+  return text.charCodeAt(tokens[k]!.end) !== 32 || L.gazetteerHeads.has(w[k]!);
+}
+
+function guessCountry(cx: Ctx, name: string): string | null {
+  const { L } = cx;
+  const g = L.gazetteer.get(name);
+  if (g) return g[0];
+  const h = L.phrases.get(name)?.find((p) => p.toks.length === 1);
+  return h?.entry.kind === "place" || h?.entry.kind === "country" ? h.entry.actor : null;
+}

@@ -89,6 +89,8 @@ export interface Lexicon {
   groupNouns: Set<string>;
   /** gazetteer: exact name → [iso3, lat, lon, population] */
   gazetteer: Map<string, [string, number, number, number]>;
+  /** every beginning of a gazetteer name that ends before a space ("Rio", "Rio de" of "Rio de Janeiro") */
+  gazetteerHeads: Set<string>;
 }
 
 let LEX: Lexicon | null = null;
@@ -204,6 +206,9 @@ export function lexicon(): Lexicon {
     if (plain !== name && !gazetteer.has(plain)) gazetteer.set(plain, v);
   }
 
+  const gazetteerHeads = new Set<string>();
+  for (const name of gazetteer.keys()) for (let i = name.indexOf(" "); i !== -1; i = name.indexOf(" ", i + 1)) gazetteerHeads.add(name.slice(0, i));
+
   for (const list of phrases.values()) list.sort((a, b) => b.toks.length - a.toks.length);
   LEX = {
     phrases,
@@ -232,6 +237,7 @@ export function lexicon(): Lexicon {
     adminHeads: new Set(words.adminHeads),
     groupNouns: new Set(words.groupNouns),
     gazetteer,
+    gazetteerHeads,
   };
   return LEX;
 }

@@ -73,6 +73,10 @@ const PRONOUN_WORDS = new Set(["he", "him", "his", "she", "her", "hers"]);
 const CONNECTORS = new Set(["of", "for", "the", "in", "on", "de", "to"]);
 
 const LETTER_RE = /^\p{L}/u;
+/** One upper-case letter (an initial before its dot). Module-level: a /\p{…}/u literal inside a loop is rebuilt by the TS loader on every evaluation. */
+const INITIAL_RE = /^\p{Lu}$/u;
+/** A capitalised name glued to an Arabic article or kinship particle ("al-Assad", "bin-Zayed", "Abu-Mazen" forms). */
+const GLUED_PARTICLE_RE = /^(?:al|el|bin|ibn|abu|ul|ad|ash|as|an|az)-\p{Lu}/u;
 const AL_RE = /^(?:al|el)-\p{Lu}/u;
 /** "al-Assad", "el-Sisi": a lower-case particle glued to a capitalised name (cheap first-letter check first). */
 function isAlName(t: string): boolean {
@@ -177,7 +181,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
         continue;
       }
       // initial: "W" + "."
-      if (t === "." && j > i && /^\p{Lu}$/u.test(w[j - 1]!) && j + 1 < n && isCapitalised(w[j + 1]!)) {
+      if (t === "." && j > i && INITIAL_RE.test(w[j - 1]!) && j + 1 < n && isCapitalised(w[j + 1]!)) {
         j++;
         continue;
       }
@@ -190,7 +194,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
           continue;
         }
       }
-      if (/^(?:al|el|bin|ibn|abu|ul|ad|ash|as|an|az)-\p{Lu}/u.test(t)) {
+      if (t.indexOf("-") > 0 && GLUED_PARTICLE_RE.test(t)) {
         j++;
         continue;
       }
@@ -267,17 +271,39 @@ function nameHyphen(t: string): boolean {
 function computeNameLike(sc: Scan, L: Lexicon, k: number): boolean {
   const t = sc.w[k]!;
   if (sc.hitAt[k]) return false;
-  if (!isWord(t)) return t === "." && /^\p{Lu}$/u.test(sc.w[k - 1] ?? ""); // dot of an initial
-  if (L.particles.has(t)) return true;
-  if (!isCapitalised(t)) return t.indexOf("-") > 0 && NAME_PREFIX_RE.test(t);
+  if (!isWord(t)) return t === "." && INITIAL_RE.test(sc.w[k - 1] ?? ""); // dot of an initial
   if (SURNAME_MONTHS.has(t) && monthAsSurname(sc, L, k)) return true;
-  if (t.indexOf("-") > 0 && !nameHyphen(t)) return false;
-  if (L.nonNames.has(t) || L.monthsDays.has(t) || L.orgHeads.has(t) || L.featureHeads.has(t)) return false;
-  const lt = sc.lw[k]!;
-  if (L.roleHeads.has(lt) || L.honorifics.has(lt)) return false;
-  if (ROMAN_RE.test(t) && k > 0 && isCapitalised(sc.w[k - 1]!)) return true; // "Abdullah II"
-  if (t.length > 1 && isAllCaps(t) && !INITIALISM_RE.test(t)) return false; // acronyms
-  if (INITIALISM2_RE.test(t)) return false; // U.S., U.N.
-  if (DIGIT_RE.test(t)) return false;
-  return true;
+  const c = wordClass(L, t, sc.lw[k]!);
+  if (c & ROMAN_PART && k > 0 && isCapitalised(sc.w[k - 1]!)) return true; // "Abdullah II"
+  return (c & NAME_PART) !== 0;
+}
+
+const NAME_PART = 1;
+/** "II", "Jr": a name part after a capitalised word, whatever the other checks say */
+const ROMAN_PART = 2;
+/** wordClass by word: a pure function of the word and the lexicon (fixed once built), memoised across articles */
+const WORD_CLASS = new Map<string, number>();
+
+/** The context-free part of nameLike for a word token `t` (lower case `lt`): NAME_PART and ROMAN_PART bits. */
+export function wordClass(L: Lexicon, t: string, lt: string): number {
+  let c = WORD_CLASS.get(t);
+  if (c === undefined) {
+    c = computeWordClass(L, t, lt);
+    if (WORD_CLASS.size > 50_000) WORD_CLASS.clear();
+    WORD_CLASS.set(t, c);
+  }
+  return c;
+}
+
+function computeWordClass(L: Lexicon, t: string, lt: string): number {
+  if (L.particles.has(t)) return NAME_PART;
+  if (!isCapitalised(t)) return t.indexOf("-") > 0 && NAME_PREFIX_RE.test(t) ? NAME_PART : 0;
+  if (t.indexOf("-") > 0 && !nameHyphen(t)) return 0;
+  if (L.nonNames.has(t) || L.monthsDays.has(t) || L.orgHeads.has(t) || L.featureHeads.has(t)) return 0;
+  if (L.roleHeads.has(lt) || L.honorifics.has(lt)) return 0;
+  const roman = ROMAN_RE.test(t) ? ROMAN_PART : 0;
+  if (t.length > 1 && isAllCaps(t) && !INITIALISM_RE.test(t)) return roman; // acronyms
+  if (INITIALISM2_RE.test(t)) return roman; // U.S., U.N.
+  if (DIGIT_RE.test(t)) return roman;
+  return NAME_PART | roman;
 }
