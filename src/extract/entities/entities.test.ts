@@ -184,6 +184,15 @@ describe("inferred roles and countries", () => {
     expect(person(d, "Ben Wallace")).toMatchObject({ role: { value: "Defence Secretary" }, country: { value: "GBR" } });
     expect(person(d, "Antony Blinken").country).toMatchObject({ value: "USA", stated: false });
   });
+  it("gives a person the other side of a pair of officials named together ('Japanese and Australian officials')", () => {
+    const tail = " Foreign Minister Taro Hayashi and his Australian counterpart Penny Wong spoke by phone about China's navy and drills near China.";
+    const d = run("Top Japanese and Australian officials on Monday discussed tensions with China." + tail);
+    expect(person(d, "Taro Hayashi").country).toMatchObject({ value: "JPN", stated: false });
+    expect(person(d, "Penny Wong").country).toMatchObject({ value: "AUS" });
+    // not a pair of sides: two demonyms before another noun
+    const n = run("Japanese and Australian beaches were crowded on Monday amid tensions with China." + tail);
+    expect(person(n, "Taro Hayashi").country?.value).not.toBe("JPN");
+  });
   it("reads a U.S. lawmaker's party-state tag", () => {
     const d = run("House Foreign Affairs Committee Chair Gregory Meeks (D-N.Y.) led a delegation to the border.");
     expect(person(d, "Gregory Meeks")).toMatchObject({ role: { value: "Chair of the House Foreign Affairs Committee" }, country: { value: "USA", stated: true } });

@@ -50,6 +50,8 @@ const ACTION_NOUNS = new Set(["strike", "strikes", "airstrike", "airstrikes", "a
 /** Verbs and nouns after which "as <title>" gives the person's office ("resigned as president"). */
 const AS_ROLE_VERBS = new Set(["resigned", "resigns", "resign", "resignation", "quit", "quits", "stepped", "steps", "sworn", "elected", "re-elected", "reelected", "appointed", "reappointed", "named", "installed", "served", "serves", "serving", "confirmed", "inaugurated", "remains", "remained", "succeeded", "replaced", "ousted", "removed", "dismissed", "sacked", "fired"]);
 /** Nouns a country name modifies as a topic ("the Iran deal", "the Korea talks"): weak evidence of a person's side. */
+/** who meet as two sides: "Turkish and US officials", "Russian and Ukrainian negotiators" */
+const SIDE_NOUNS = new Set(["officials", "leaders", "ministers", "diplomats", "negotiators", "delegations", "delegates", "envoys", "counterparts", "presidents", "authorities", "governments"]);
 const TOPIC_NOUNS = new Set(["deal", "nuclear", "agreement", "accord", "crisis", "war", "conflict", "issue", "talks", "policy", "question", "file", "program", "programme"]);
 const ARTICLE_PREFIX_RE = /^(?:al|el|ad|ar|as|ash|az|an) (\S{3,})$/;
 const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:(?!(?:Reporting|Writing|Editing|Additional)\b)\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
@@ -624,6 +626,20 @@ export function extractEntities(doc: Doc): void {
     sm.set(h.entry.actor, (sm.get(h.entry.actor) ?? 0) + weight);
     sentCountries.set(sentOf(tokens, h.s), sm);
   }
+  // "Turkish and US officials discussed…": the two sides of a meeting named as a pair, so that a person
+  // whose counterpart is of one side is of the other
+  const pairedSides = new Map<string, Set<string>>();
+  for (const a of sc.hits) {
+    if (a.entry.kind !== "country" || !a.entry.actor || lw[a.e] !== "and") continue;
+    const b = hitAt[lw[a.e + 1] === "the" ? a.e + 2 : a.e + 1];
+    if (!b || b.s <= a.e || b.entry.kind !== "country" || !b.entry.actor || b.entry.actor === a.entry.actor) continue;
+    if (!SIDE_NOUNS.has(lw[b.e] ?? "") && !SIDE_NOUNS.has(lw[b.e + 1] ?? "")) continue;
+    for (const [x, y] of [[a.entry.actor, b.entry.actor], [b.entry.actor, a.entry.actor]] as const) {
+      const set = pairedSides.get(x) ?? new Set<string>();
+      set.add(y);
+      pairedSides.set(x, set);
+    }
+  }
   // persons with a possessor person ("Erdoğan's chief adviser") last, each group in person order; a partition,
   // not a sort over a mapped array (that sort deoptimised extractEntities on many articles)
   const order: number[] = [];
@@ -642,16 +658,20 @@ export function extractEntities(doc: Doc): void {
       continue;
     }
     const exclude = new Set<string>();
+    const counterparts = new Set<string>();
     const fn = personFunction(cx, pi);
     persons.forEach((q, qi) => {
       if (qi === pi) return;
       const qc = resolved[qi]!.country?.value;
       if (!qc) return;
-      for (const c of q.cands) if (c.counterpartOf !== undefined && personAtTok(cx, c.counterpartOf) === pi) exclude.add(qc);
-      for (const c of p.cands) if (c.counterpartOf !== undefined && personAtTok(cx, c.counterpartOf) === qi) exclude.add(qc);
+      for (const c of q.cands) if (c.counterpartOf !== undefined && personAtTok(cx, c.counterpartOf) === pi) counterparts.add(qc);
+      for (const c of p.cands) if (c.counterpartOf !== undefined && personAtTok(cx, c.counterpartOf) === qi) counterparts.add(qc);
       if (fn && personFunction(cx, qi) === fn) exclude.add(qc);
     });
+    for (const qc of counterparts) exclude.add(qc);
     const score = new Map(countryScore);
+    // "Turkish and US officials … X and his American counterpart": X is of the other side of the pair
+    for (const qc of counterparts) for (const other of pairedSides.get(qc) ?? []) score.set(other, (score.get(other) ?? 0) + 15);
     for (const ms of p.mentionTok) {
       const sm = sentCountries.get(sentOf(tokens, ms));
       if (sm) for (const [cc, v] of sm) score.set(cc, (score.get(cc) ?? 0) + 2 * v);
