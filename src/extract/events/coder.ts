@@ -80,7 +80,7 @@ interface Draft {
   /** a side is a generic agent whose country was inferred from the article */
   inferred: boolean;
   /** the object is "his counterpart": the other side of the conversation being reported */
-  counterpart?: boolean;
+  counterpart: boolean;
   /** for a one-sided event: the other actor of the sentence (or the domestic counterpart), for partial output */
   fbSource: Side | null;
   fbTarget: Side | null;
@@ -91,8 +91,8 @@ export interface CoderContext {
   words: string[];
   /** the article's most mentioned country (computed on first use) */
   dominant?: string | null;
-  /** realis of a trigger, by its token and word (several rules match the same word) */
-  realisMemo?: Map<string, Realis>;
+  /** realis of a trigger, by its token (several rules match the same word; the token fixes the word and the sentence) */
+  realisMemo?: Map<number, Realis>;
   /** subjectOf answers for one (units, topic, topic actor): by position and allowPlace */
   subjUnits?: Unit[];
   subjTopic?: Side | null;
@@ -110,6 +110,11 @@ function countryOfSide(s: Side): string | null {
   return a && /^[A-Z]{3}$/.test(a) ? a : null;
 }
 
+/** A unit that can stand for the other side of an event whose known side is `known`. */
+function isOther(u: Unit, known: Unit | null): boolean {
+  return !u.possessive && u !== known && !(known && sameSide(u.side, known.side)) && !!(u.side.actor || u.side.group || u.side.country);
+}
+
 /**
  * The other side of a one-sided event, for partial output only: the first other actor after the
  * trigger in the sentence, else the nearest one before it, else (a domestic event) the known
@@ -117,14 +122,13 @@ function countryOfSide(s: Side): string | null {
  */
 function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: number, mEnd: number, dominant: string | null, intransitive = false, assault = false): [Side | null, Side | null] {
   const known = s ?? t;
-  const other = (u: Unit) => !u.possessive && u !== known && !(known && sameSide(u.side, known.side)) && (u.side.actor || u.side.group || u.side.country);
   let fs: Side | null = null;
   let ft: Side | null = null;
   if (!t) {
     // "will give Tanzania a grant": an actor inside the matched words, else the next one after them
-    const after = units.find((u) => u.start >= mStart && u.end <= mEnd && u !== s && other(u)) ?? units.find((u) => u.start >= mEnd && other(u));
+    const after = units.find((u) => u.start >= mStart && u.end <= mEnd && u !== s && isOther(u, known)) ?? units.find((u) => u.start >= mEnd && isOther(u, known));
     let cand = after ?? null;
-    if (!cand) for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && other(units[i]!) && units[i] !== s) { cand = units[i]!; break; }
+    if (!cand) for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && isOther(units[i]!, known) && units[i] !== s) { cand = units[i]!; break; }
     if (cand && s && cand.start < s.start) cand = null;
     const dom = (s && countryOfSide(s.side)) ?? dominant;
     ft = cand ? cand.side : dom ? { person: null, actor: dom } : null;
@@ -133,8 +137,8 @@ function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: nu
   }
   if (!s) {
     let cand: Unit | null = null;
-    for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && other(units[i]!) && !units[i]!.place) { cand = units[i]!; break; }
-    if (!cand && !t) cand = units.find((u) => u.start >= mEnd && other(u) && !u.place) ?? null;
+    for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && isOther(units[i]!, known) && !units[i]!.place) { cand = units[i]!; break; }
+    if (!cand && !t) cand = units.find((u) => u.start >= mEnd && isOther(u, known) && !u.place) ?? null;
     // "a roadside bombing near Samarra killed a U.S. soldier": an attack by no one named comes from where it happened
     if (!cand && t && assault) {
       const tc = countryOfSide(t.side);
@@ -143,7 +147,7 @@ function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: nu
     const dom = (t && countryOfSide(t.side)) ?? dominant;
     fs = cand ? cand.side : dom ? { person: null, actor: dom } : null;
     if (!t && !ft && fs) {
-      const rest = units.find((u) => u.side !== cand?.side && other(u) && !(cand && sameSide(u.side, cand.side)));
+      const rest = units.find((u) => u.side !== cand?.side && isOther(u, known) && !(cand && sameSide(u.side, cand.side)));
       ft = rest ? rest.side : { person: null, actor: countryOfSide(fs) ?? dominant };
     }
   }
@@ -180,6 +184,11 @@ const NEG_CONTRACTION = new Set("n't didn doesn don hasn haven hadn wasn weren i
 
 /** generic crowds (the head of a group side): never a side of a diplomatic contact */
 const CROWD_RE = /\b(?:refugees|civilians|residents|protesters|protestors|demonstrators|crowds?|mob|villagers|prisoners|hostages|students|workers|strikers|settlers|farmers|miners|rioters|migrants)$/i;
+
+/** A generic crowd: refugees arriving, protesters meeting. */
+function crowd(u: Unit): boolean {
+  return (u.via === "agent" || u.via === "agent-inferred") && !!u.side.group && CROWD_RE.test(u.side.group);
+}
 
 /** "accused his (Russian) counterpart of ...": the object is the other side of the reported conversation */
 const COUNTERPART_RE = /^\s+(?:his|her|their|its)\s+(?:[A-Za-z-]+\s+)?counterparts?\b/;
@@ -586,6 +595,17 @@ function hasPersonMention(doc: Doc, start: number, end: number): boolean {
   return false;
 }
 
+/** The actor units of a sentence, with the generic agents ("troops", "rebels"). */
+function sentenceUnits(ctx: CoderContext, sent: Doc["sentences"][number]): Unit[] {
+  return addAgentUnits(ctx.doc, ctx.words, sent.tokStart, sent.tokEnd, buildUnits(ctx.doc, sent.start, sent.end), dominantOf(ctx));
+}
+
+/** The units that can be sides: possessive pronouns ("his counterpart") are possessors, never sides of their own. */
+function sideUnits(all: Unit[]): Unit[] {
+  for (let i = 0; i < all.length; i++) if (all[i]!.possessive) return all.filter((u) => !u.possessive);
+  return all;
+}
+
 /** the missing side of a one-sided event */
 const NOBODY: Side = { person: null, actor: null };
 
@@ -628,12 +648,6 @@ export function codeEvents(doc: Doc): EventRecord[] {
     let allUnits: Unit[] = NO_UNITS;
     let units: Unit[] = NO_UNITS;
     let built = false;
-    const build = () => {
-      built = true;
-      allUnits = addAgentUnits(doc, words, sent.tokStart, sent.tokEnd, buildUnits(doc, sent.start, sent.end), dominantOf(ctx));
-      // possessive pronouns ("his counterpart") are possessors, never sides of their own
-      units = allUnits.filter((u) => !u.possessive);
-    };
     if (cands.length > 0) {
       const sentText = text.slice(sent.start, sent.end);
       rules: for (const rule of cands) {
@@ -644,7 +658,9 @@ export function codeEvents(doc: Doc): EventRecord[] {
             continue;
           }
           if (!built) {
-            build();
+            built = true;
+            allUnits = sentenceUnits(ctx, sent);
+            units = sideUnits(allUnits);
             // no side to find: no rule can code anything in this sentence
             if (units.length === 0 && !topic) break rules;
           }
@@ -673,7 +689,10 @@ export function codeEvents(doc: Doc): EventRecord[] {
     }
     if (!topic || (drafts.length && drafts[drafts.length - 1]!.sent !== si)) {
       // only the entities stage's person mentions make person units
-      if (cands.length > 0 && !built && hasPersonMention(doc, sent.start, sent.end)) build();
+      if (cands.length > 0 && !built && hasPersonMention(doc, sent.start, sent.end)) {
+        allUnits = sentenceUnits(ctx, sent);
+        units = sideUnits(allUnits);
+      }
       const firstPerson = units.find((u) => u.person && !ppObject(ctx, units, units.indexOf(u)));
       if (firstPerson) topic = firstPerson.side;
     }
@@ -699,12 +718,11 @@ function codeMatch(
   } else if (rule.realisFixed) realis = "asserted";
   else {
     // realisOf reads only the words before the trigger, the sentence and the trigger word
-    const key = `${t0}|${trigWord}`;
     const memo = (ctx.realisMemo ??= new Map());
-    const r = memo.get(key);
+    const r = memo.get(t0);
     if (r === undefined) {
       realis = realisOf(before, sentText, trigWord);
-      memo.set(key, realis);
+      memo.set(t0, realis);
     } else realis = r;
   }
 
@@ -911,7 +929,6 @@ function codeMatch(
 
   // refugees arriving, protesters meeting: generic crowds are no side of a diplomatic contact
   if (type === "CONSULT") {
-    const crowd = (u: Unit) => (u.via === "agent" || u.via === "agent-inferred") && !!u.side.group && CROWD_RE.test(u.side.group);
     if (sources.length && sources.every(crowd) && !pairs) return;
     sources = sources.filter((u) => !crowd(u));
     targets = targets.filter((u) => !crowd(u));
@@ -1011,65 +1028,102 @@ function codeMatch(
     }
   }
 
-  const push = (s: Unit | null, t: Unit | null, m: ConsultMode, mutual: boolean) => {
-    if (s && s === t) return;
-    // the same state on both sides ("Zimbabwe ... President Mugabe"): a domestic event, kept as partial
-    const domestic = !!s && !!t && sameSide(s.side, t.side);
-    if (domestic && (s!.side.person === t!.side.person || !s!.side.actor || !/^[A-Z]{3}$/.test(s!.side.actor))) {
-      // "France is ready to send troops to ...": the source's own forces are no target; the other side comes from the sentence
-      if (!s!.side.person && !t!.side.person && !s!.side.group && !t!.side.group && isStateAgent(t!)) push(s, null, m, mutual);
-      return;
-    }
-    let fbSource: Side | null = null;
-    let fbTarget: Side | null = null;
-    if (!s || !t) [fbSource, fbTarget] = fallbackSides(allUnits, s, t, mStart, mEnd, dominantOf(ctx), !!rule.intransitive, type === "ASSAULT");
-    let start = mStart;
-    let end = mEnd;
-    for (const u of [s, t]) {
-      if (!u || u.via === "topic") continue;
-      if (u.start >= sent.start && u.end <= sent.end) {
-        start = Math.min(start, u.start);
-        end = Math.max(end, u.end);
-      }
-    }
-    drafts.push({
-      type, mode: type === "CONSULT" ? m : null,
-      source: s ? cloneSide(s.side) : null, target: t ? cloneSide(t.side) : null,
-      span: { start, end }, rule: rule.name, realis, mutual, sent: si,
-      campaign, nearDate, habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign, bothSides: bothSides && !targets.length, bothSubject,
-      ...(!t && COUNTERPART_RE.test(doc.text.slice(tEnd, Math.min(sent.end, tEnd + 50))) ? { counterpart: true } : {}),
-      // a plural demonym acting ("Palestinians protested") names people, not the state: peer output
-      // only; as a target ("condolences for Ukrainians") it stands for the country
-      // a demonym the entities stage did not take ("Senior Hungarian and Romanian officials"): peer output only
-      inferred: domestic || s?.via === "agent-inferred" || t?.via === "agent-inferred" || s?.via === "agent-name" ||
-        s?.via === "agent-demonym" || t?.via === "agent-demonym",
-      fbSource, fbTarget,
-    });
-    // the stated intent as its own partial event (peer output only)
-    if (intent) drafts.push({ ...drafts[drafts.length - 1]!, type: intent, mode: null, realis: "asserted", inferred: true, campaign: false });
+  const st: MatchState = {
+    ctx, rule, allUnits, drafts, si, sent, mStart, mEnd, tEnd, type, realis, campaign, nearDate, habitual, aimsAtCampaign,
+    bothSides: bothSides && !targets.length, bothSubject, intent, counterpartAfter: null,
   };
-
   if (pairs) {
     const symmetricType = type === "CONSULT" || type === "AGREE" || type === "COOPERATE";
     for (const [a, b] of pairs) {
-      push(a, b, mode, type === "AGREE" || type === "COOPERATE");
+      pushDraft(st, a, b, mode, type === "AGREE" || type === "COOPERATE");
       // "A and B restored ties": each did it to the other
-      if (!symmetricType) push(b, a, mode, false);
+      if (!symmetricType) pushDraft(st, b, a, mode, false);
     }
     return;
   }
   if (sources.length && targets.length) {
-    for (const s of sources) for (const t of targets) push(s, t, mode, false);
-    for (const e of extra) push(e.s, e.t, e.mode, false);
+    for (const s of sources) for (const t of targets) pushDraft(st, s, t, mode, false);
+    for (const e of extra) pushDraft(st, e.s, e.t, e.mode, false);
     return;
   }
-  if (sources.length) for (const s of sources) push(s, null, mode, false);
-  else if (targets.length && (rule.campaign || type === "ASSAULT" || type === "AID")) for (const t of targets) push(null, t, mode, false);
-  else if (type === "AID") push(null, null, mode, false); // "thanked X for the aid": both sides from the thanks
-  else if (bothSubject && (type === "AGREE" || type === "CONSULT" || type === "COOPERATE" || type === "REJECT")) push(null, null, mode, true);
+  if (sources.length) for (const s of sources) pushDraft(st, s, null, mode, false);
+  else if (targets.length && (rule.campaign || type === "ASSAULT" || type === "AID")) for (const t of targets) pushDraft(st, null, t, mode, false);
+  else if (type === "AID") pushDraft(st, null, null, mode, false); // "thanked X for the aid": both sides from the thanks
+  else if (bothSubject && (type === "AGREE" || type === "CONSULT" || type === "COOPERATE" || type === "REJECT")) pushDraft(st, null, null, mode, true);
   else if (campaign) return;
-  else if (targets.length) for (const t of targets) push(null, t, mode, false);
-  else push(null, null, mode, false);
+  else if (targets.length) for (const t of targets) pushDraft(st, null, t, mode, false);
+  else pushDraft(st, null, null, mode, false);
+}
+
+/** What one match's drafts share: the match, its rule and what codeMatch decided about it. */
+interface MatchState {
+  ctx: CoderContext;
+  rule: Rule;
+  allUnits: Unit[];
+  drafts: Draft[];
+  si: number;
+  sent: Doc["sentences"][number];
+  mStart: number;
+  mEnd: number;
+  tEnd: number;
+  type: PloverType;
+  realis: Realis;
+  campaign: boolean;
+  nearDate: string | null;
+  habitual: boolean;
+  aimsAtCampaign: boolean;
+  bothSides: boolean;
+  bothSubject: boolean;
+  intent: PloverType | null;
+  /** "his counterpart" right after the trigger (computed on first use) */
+  counterpartAfter: boolean | null;
+}
+
+/** One draft event of a match with source `s` and target `t` (either may be missing). */
+function pushDraft(st: MatchState, s: Unit | null, t: Unit | null, m: ConsultMode, mutual: boolean): void {
+  if (s && s === t) return;
+  const { ctx, rule, type, sent, mStart, mEnd, tEnd } = st;
+  // the same state on both sides ("Zimbabwe ... President Mugabe"): a domestic event, kept as partial
+  const domestic = !!s && !!t && sameSide(s.side, t.side);
+  if (domestic && (s!.side.person === t!.side.person || !s!.side.actor || !/^[A-Z]{3}$/.test(s!.side.actor))) {
+    // "France is ready to send troops to ...": the source's own forces are no target; the other side comes from the sentence
+    if (!s!.side.person && !t!.side.person && !s!.side.group && !t!.side.group && isStateAgent(t!)) pushDraft(st, s, null, m, mutual);
+    return;
+  }
+  let fbSource: Side | null = null;
+  let fbTarget: Side | null = null;
+  if (!s || !t) [fbSource, fbTarget] = fallbackSides(st.allUnits, s, t, mStart, mEnd, dominantOf(ctx), !!rule.intransitive, type === "ASSAULT");
+  let start = mStart;
+  let end = mEnd;
+  for (const u of [s, t]) {
+    if (!u || u.via === "topic") continue;
+    if (u.start >= sent.start && u.end <= sent.end) {
+      start = Math.min(start, u.start);
+      end = Math.max(end, u.end);
+    }
+  }
+  if (!t && st.counterpartAfter === null) st.counterpartAfter = COUNTERPART_RE.test(ctx.doc.text.slice(tEnd, Math.min(sent.end, tEnd + 50)));
+  st.drafts.push({
+    type, mode: type === "CONSULT" ? m : null,
+    source: s ? cloneSide(s.side) : null, target: t ? cloneSide(t.side) : null,
+    span: { start, end }, rule: rule.name, realis: st.realis, mutual, sent: st.si,
+    campaign: st.campaign, nearDate: st.nearDate, habitual: st.habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign: st.aimsAtCampaign,
+    bothSides: st.bothSides, bothSubject: st.bothSubject,
+    counterpart: !t && !!st.counterpartAfter,
+    // a plural demonym acting ("Palestinians protested") names people, not the state: peer output
+    // only; as a target ("condolences for Ukrainians") it stands for the country
+    // a demonym the entities stage did not take ("Senior Hungarian and Romanian officials"): peer output only
+    inferred: domestic || s?.via === "agent-inferred" || t?.via === "agent-inferred" || s?.via === "agent-name" ||
+      s?.via === "agent-demonym" || t?.via === "agent-demonym",
+    fbSource, fbTarget,
+  });
+  // the stated intent as its own partial event (peer output only)
+  if (st.intent) st.drafts.push({ ...st.drafts[st.drafts.length - 1]!, type: st.intent, mode: null, realis: "asserted", inferred: true, campaign: false });
+}
+
+/** How many sides of an event are persons. */
+function persons(e: EventRecord): number {
+  return (e.source.person ? 1 : 0) + (e.target.person ? 1 : 0);
 }
 
 function allPairs(us: Unit[]): Array<[Unit, Unit]> {
@@ -1302,7 +1356,6 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
     events.push(ev);
   }
   // an actor-only event that repeats a person-level one (same type, codes and date) adds nothing
-  const persons = (e: EventRecord) => (e.source.person ? 1 : 0) + (e.target.person ? 1 : 0);
   return events.filter(
     (e) =>
       !events.some(
