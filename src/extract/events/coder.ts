@@ -13,6 +13,7 @@ import { realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
 import { buildUnits, conjGap, sameSide, sideKey, type Unit } from "./sides.js";
+import { mayHave, wordGate } from "./wordgate.js";
 
 
 const PREP = new Set(
@@ -98,6 +99,40 @@ export interface CoderContext {
   subjTopic?: Side | null;
   subjTopicActor?: Side | null;
   subjMemo?: Map<number, { sentStart: number; result: SubjectResult }>;
+  /** sentence-wide regex answers of sentence `flagsSent` */
+  flagsSent?: number;
+  flags?: Map<RegExp, boolean>;
+  /** the units whose coordination and preposition answers are kept below (one sentence's) */
+  groupUnits?: Unit[];
+  /** ppObject by unit index: 0 not known yet, 1 no, 2 yes */
+  ppMemo?: Uint8Array;
+  /** conjLeft by unit index */
+  leftMemo?: Array<number[] | undefined>;
+  /** conjRight by unit index, for a limit past every unit of the sentence */
+  rightMemo?: Array<number[] | undefined>;
+}
+
+/** Does sentence `si` (its text `sentText`) match `re` (a non-global regex)? Kept per sentence: several matches ask. */
+function sentenceHas(ctx: CoderContext, si: number, re: RegExp, sentText: string): boolean {
+  if (ctx.flagsSent !== si || !ctx.flags) {
+    ctx.flagsSent = si;
+    ctx.flags = new Map();
+  }
+  let v = ctx.flags.get(re);
+  if (v === undefined) {
+    v = re.test(sentText);
+    ctx.flags.set(re, v);
+  }
+  return v;
+}
+
+/** Starts keeping ppObject/conjLeft/conjRight answers for `units` (they depend only on the units and the text). */
+function groupMemo(ctx: CoderContext, units: Unit[]): void {
+  if (ctx.groupUnits === units) return;
+  ctx.groupUnits = units;
+  ctx.ppMemo = new Uint8Array(units.length);
+  ctx.leftMemo = new Array<number[] | undefined>(units.length);
+  ctx.rightMemo = new Array<number[] | undefined>(units.length);
 }
 
 function dominantOf(ctx: CoderContext): string | null {
@@ -196,8 +231,13 @@ const COUNTERPART_RE = /^\s+(?:his|her|their|its)\s+(?:[A-Za-z-]+\s+)?counterpar
 /** "and its allies", "and other countries" after the last of a list of actors */
 const AND_OTHERS_RE = /^\s*(?:and|or)\s+(?:its|their|his|her|other|several|some|many)\s+[a-z]+/;
 
-/** The units coordinated with units[i], going left ("A, B and C"): indexes, nearest first. */
-function conjLeft(ctx: CoderContext, units: Unit[], i: number): number[] {
+/** The units coordinated with units[i], going left ("A, B and C"): indexes, nearest first (shared: do not change). */
+function conjLeft(ctx: CoderContext, units: Unit[], i: number): readonly number[] {
+  groupMemo(ctx, units);
+  return (ctx.leftMemo![i] ??= conjLeftUncached(ctx, units, i));
+}
+
+function conjLeftUncached(ctx: CoderContext, units: Unit[], i: number): number[] {
   const out = [i];
   let j = i;
   while (j > 0) {
@@ -212,7 +252,15 @@ function conjLeft(ctx: CoderContext, units: Unit[], i: number): number[] {
   return out;
 }
 
-function conjRight(ctx: CoderContext, units: Unit[], i: number, limit: number): number[] {
+/** The units coordinated with units[i], going right up to `limit`: indexes (shared: do not change). */
+function conjRight(ctx: CoderContext, units: Unit[], i: number, limit: number): readonly number[] {
+  // a limit past the last unit's start limits nothing: one answer per unit
+  if (units.length === 0 || limit <= units[units.length - 1]!.start) return conjRightUncached(ctx, units, i, limit);
+  groupMemo(ctx, units);
+  return (ctx.rightMemo![i] ??= conjRightUncached(ctx, units, i, limit));
+}
+
+function conjRightUncached(ctx: CoderContext, units: Unit[], i: number, limit: number): number[] {
   const out = [i];
   let j = i;
   while (j + 1 < units.length && units[j + 1]!.start < limit) {
@@ -238,6 +286,13 @@ function conjRight(ctx: CoderContext, units: Unit[], i: number, limit: number): 
 
 /** Is the unit the object of a preposition ("in Ukraine", "with Russia and Turkey")? */
 function ppObject(ctx: CoderContext, units: Unit[], i: number): boolean {
+  groupMemo(ctx, units);
+  const memo = ctx.ppMemo!;
+  if (memo[i] === 0) memo[i] = ppObjectUncached(ctx, units, i) ? 2 : 1;
+  return memo[i] === 2;
+}
+
+function ppObjectUncached(ctx: CoderContext, units: Unit[], i: number): boolean {
   let k = i;
   for (;;) {
     const gap = k > 0 ? ctx.doc.text.slice(units[k - 1]!.end, units[k]!.start) : null;
@@ -282,9 +337,9 @@ const STATEMENT = new Set<PloverType>(["REJECT", "ACCUSE", "REQUEST", "THREATEN"
 const OBJECT_WINDOW: Partial<Record<PloverType, number>> = { THREATEN: 9, REQUEST: 8, REJECT: 7, ACCUSE: 6, SANCTION: 8, PROTEST: 9, MOBILIZE: 8 };
 
 const SPEECH_RE = /\b(?:said|says|announced|stated|declared|told|pledged|promised|confirmed)\b/i;
-function speechAnywhere(s: string): boolean {
-  return SPEECH_RE.test(s);
-}
+/** a question: the sentence ends with "?" (and a closing quote) */
+const QUESTION_RE = /\?\s*["”’']?\s*$/;
+const ANNOUNCED_RE = /\b(?:announced|decided)\b/i;
 
 const SPEECH = new Set("said says say stated declared insisted reiterated repeated stressed told announced warned added argued concluded demanded urged noted maintained".split(" "));
 
@@ -430,10 +485,19 @@ function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number
     // "deployed troops to X", "sent soldiers": the forces moved are not the target
     if (skipAgents && isStateAgent(u)) continue;
     if (u.place && !allowPlace) continue;
-    const gap = gapWords(ctx, pos, u.start);
-    if (gap.length > maxWords) return [];
-    if (gap.some((w) => OBJ_BREAK.has(w))) return [];
-    if (!allowLocative && gap.some((w) => LOCATIVE.has(w))) continue;
+    // the words between: not too many, no clause break, no preposition of place or time
+    const toks = ctx.doc.tokens;
+    const a = tokenAt(ctx.doc, pos);
+    let b = a;
+    while (b < toks.length && toks[b]!.start < u.start) b++;
+    if (b - a > maxWords) return [];
+    let locative = false;
+    for (let t = a; t < b; t++) {
+      const w = ctx.words[t]!;
+      if (OBJ_BREAK.has(w)) return [];
+      if (LOCATIVE.has(w)) locative = true;
+    }
+    if (!allowLocative && locative) continue;
     return conjRight(ctx, units, i, sentEnd).map((k) => units[k]!).filter((x) => allowPlace || !x.place);
   }
   return [];
@@ -565,20 +629,15 @@ let stamp = new Int32Array(0);
 let stampNow = 0;
 
 let gateFor: Map<string, Rule[]> | null = null;
-let gateTable: Uint8Array = new Uint8Array(0);
+let gateBits: Uint32Array = new Uint32Array(0);
 
-/** (first two char codes & 127, min(length, 31)) of every trigger word: a superset test before the Map lookup. */
-function triggerGate(byTrigger: Map<string, Rule[]>): Uint8Array {
-  if (gateFor === byTrigger) return gateTable;
-  const table = new Uint8Array(1 << 19);
-  for (const k of byTrigger.keys()) {
-    const c0 = k.length > 0 ? k.charCodeAt(0) & 127 : 0;
-    const c1 = k.length > 1 ? k.charCodeAt(1) & 127 : 0;
-    table[(((c0 << 7) | c1) << 5) | Math.min(k.length, 31)] = 1;
+/** The gate of the trigger words: skips most tokens before the trigger Map lookup. */
+function triggerGate(byTrigger: Map<string, Rule[]>): Uint32Array {
+  if (gateFor !== byTrigger) {
+    gateBits = wordGate(byTrigger.keys());
+    gateFor = byTrigger;
   }
-  gateFor = byTrigger;
-  gateTable = table;
-  return table;
+  return gateBits;
 }
 
 /** Is there a person mention inside [start, end)? (doc.mentions is sorted by start) */
@@ -629,12 +688,9 @@ export function codeEvents(doc: Doc): EventRecord[] {
     cands.length = 0;
     const mark = ++stampNow;
     for (let t = sent.tokStart; t < sent.tokEnd; t++) {
-      // a table of (first two letters, length) of the trigger words skips most tokens without hashing them
+      // the gate skips most tokens without hashing them
       const w = words[t]!;
-      const len = w.length;
-      const c0 = len > 0 ? w.charCodeAt(0) & 127 : 0;
-      const c1 = len > 1 ? w.charCodeAt(1) & 127 : 0;
-      if (gate[(((c0 << 7) | c1) << 5) | (len < 31 ? len : 31)] === 0) continue;
+      if (!mayHave(gate, w)) continue;
       const rs = byTrigger.get(w);
       if (!rs) continue;
       for (let k = 0; k < rs.length; k++) {
@@ -934,7 +990,7 @@ function codeMatch(
     targets = targets.filter((u) => !crowd(u));
     if (pairs) pairs = pairs.filter(([a, b]) => !crowd(a) && !crowd(b));
   }
-  if (type === "CONSULT" && (mode === null || mode === "meeting") && rule.name !== "consult.meet.met" && PHONE_RE.test(sentText)) mode = "phone";
+  if (type === "CONSULT" && (mode === null || mode === "meeting") && rule.name !== "consult.meet.met" && sentenceHas(ctx, si, PHONE_RE, sentText)) mode = "phone";
   if (type === "CONSULT" && mode === "meeting" && targets.length >= 3) mode = "multilateral";
 
   // "Russia would continue its aggression": a campaign announced for the future is a threat
@@ -953,16 +1009,16 @@ function codeMatch(
     // the actor states its own intent: "is ready to", "offered to", "said it would"
     let ownIntent = INTENT_RE.test(sentText.slice(Math.max(0, mStart - sent.start - 60), mStart - sent.start));
     // "Portugal will support Turkey's bid, President Soares said": a stated plan to help or yield
-    if (!ownIntent && modal && type !== "CONSULT" && speechAnywhere(sentText)) ownIntent = true;
+    if (!ownIntent && modal && type !== "CONSULT" && sentenceHas(ctx, si, SPEECH_RE, sentText)) ownIntent = true;
     // "will withdraw its force unless ...", "would boycott the elections unless ...": an act announced with a condition the other side must meet is a threat
-    const unless = /\bunless\b/i.test(sentText.slice(mEnd - sent.start)) && !/\?\s*["”’']?\s*$/.test(sentText);
+    const unless = /\bunless\b/i.test(sentText.slice(mEnd - sent.start)) && !sentenceHas(ctx, si, QUESTION_RE, sentText);
     if (unless && (modal || ownIntent || speech) && !negated && !COOPERATIVE_INTENT.has(type)) {
       type = "THREATEN";
       realis = "asserted";
     } else if (speech && modal && !cond && !negated && (type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE")) {
       type = "THREATEN";
       realis = "asserted";
-    } else if (ownIntent && !negated && COOPERATIVE.has(type) && rule.source !== "between" && !(type === "RETREAT" && /\b(?:announced|decided)\b/i.test(sentText))) {
+    } else if (ownIntent && !negated && COOPERATIVE.has(type) && rule.source !== "between" && !(type === "RETREAT" && sentenceHas(ctx, si, ANNOUNCED_RE, sentText))) {
       // CAMEO 03 / PLOVER: an expressed intent to cooperate, help, meet or yield is AGREE
       type = "AGREE";
       realis = "asserted";
@@ -976,7 +1032,7 @@ function codeMatch(
   // to cooperate (AGREE), its stated future use of force or sanction a threat (THREATEN). Kept partial:
   // the dev conventions count only asserted acts and explicit offers.
   let intent: PloverType | null = null;
-  if ((realis === "future" || realis === "hypothetical") && sources.length && !rule.campaign && !/\?\s*["”’']?\s*$/.test(sentText)) {
+  if ((realis === "future" || realis === "hypothetical") && sources.length && !rule.campaign && !sentenceHas(ctx, si, QUESTION_RE, sentText)) {
     const negated = before.slice(-4).some((w) => w === "not" || w === "never" || w === "no" || NEG_CONTRACTION.has(w));
     if (!negated) {
       if (COOPERATIVE.has(type) || type === "AGREE") intent = "AGREE";
@@ -1095,12 +1151,14 @@ function pushDraft(st: MatchState, s: Unit | null, t: Unit | null, m: ConsultMod
   if (!s || !t) [fbSource, fbTarget] = fallbackSides(st.allUnits, s, t, mStart, mEnd, dominantOf(ctx), !!rule.intransitive, type === "ASSAULT");
   let start = mStart;
   let end = mEnd;
-  for (const u of [s, t]) {
-    if (!u || u.via === "topic") continue;
-    if (u.start >= sent.start && u.end <= sent.end) {
-      start = Math.min(start, u.start);
-      end = Math.max(end, u.end);
-    }
+  // the span covers the sides named in the sentence
+  if (s && s.via !== "topic" && s.start >= sent.start && s.end <= sent.end) {
+    start = Math.min(start, s.start);
+    end = Math.max(end, s.end);
+  }
+  if (t && t.via !== "topic" && t.start >= sent.start && t.end <= sent.end) {
+    start = Math.min(start, t.start);
+    end = Math.max(end, t.end);
   }
   if (!t && st.counterpartAfter === null) st.counterpartAfter = COUNTERPART_RE.test(ctx.doc.text.slice(tEnd, Math.min(sent.end, tEnd + 50)));
   st.drafts.push({
