@@ -9,7 +9,7 @@
 import type { ConsultMode, Doc, EventRecord, PloverType, Realis, Side, Span } from "../../core/types.js";
 import { dateFor } from "../time/index.js";
 import { tokenTexts } from "../../text/lower.js";
-import { realisOf } from "./realis.js";
+import { endsWithQuestion, realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
 import { buildUnits, conjGap, sameSide, sideKey, type Unit } from "./sides.js";
@@ -337,8 +337,6 @@ const STATEMENT = new Set<PloverType>(["REJECT", "ACCUSE", "REQUEST", "THREATEN"
 const OBJECT_WINDOW: Partial<Record<PloverType, number>> = { THREATEN: 9, REQUEST: 8, REJECT: 7, ACCUSE: 6, SANCTION: 8, PROTEST: 9, MOBILIZE: 8 };
 
 const SPEECH_RE = /\b(?:said|says|announced|stated|declared|told|pledged|promised|confirmed)\b/i;
-/** a question: the sentence ends with "?" (and a closing quote) */
-const QUESTION_RE = /\?\s*["”’']?\s*$/;
 const ANNOUNCED_RE = /\b(?:announced|decided)\b/i;
 
 const SPEECH = new Set("said says say stated declared insisted reiterated repeated stressed told announced warned added argued concluded demanded urged noted maintained".split(" "));
@@ -527,12 +525,17 @@ function dateOf(doc: Doc, span: Span): string | null {
   return dateFor(doc, span, { grain: "day" }).value;
 }
 
+/** adverbs between "be" and a participle */
+const PASSIVE_ADVERB = new Set(["also", "reportedly", "allegedly", "repeatedly", "not", "never", "just", "already"]);
+/** adverbs between "had" and a habitual act */
+const HABITUAL_ADVERB = new Set(["also", "been", "already", "long", "previously", "earlier", "again", "not", "twice"]);
+
 /** Is the word before the match (skipping adverbs) a form of "be", with a participle trigger? */
 function passiveBefore(ctx: CoderContext, t0: number, sentTokStart: number): boolean {
   const first = ctx.words[t0]!;
-  if (!/ed$|en$/.test(first) && !IRREGULAR_PARTICIPLE.has(first)) return false;
+  if (!first.endsWith("ed") && !first.endsWith("en") && !IRREGULAR_PARTICIPLE.has(first)) return false;
   let t = t0 - 1;
-  while (t >= sentTokStart && /ly$|^(?:also|reportedly|allegedly|repeatedly|not|never|just|already)$/.test(ctx.words[t]!)) t--;
+  while (t >= sentTokStart && (ctx.words[t]!.endsWith("ly") || PASSIVE_ADVERB.has(ctx.words[t]!))) t--;
   if (t < sentTokStart) return false;
   const w = ctx.words[t]!;
   return w === "was" || w === "were" || w === "is" || w === "are" || w === "been" || w === "being" || w === "be" || w === "got" || w === "get";
@@ -546,7 +549,7 @@ function byAfter(ctx: CoderContext, end: number, sentTokEnd: number): number {
     if (w === "by") return ctx.doc.tokens[t]!.end;
     // "demanded an admission by Moscow", "rejected calls by X": the verb has an object; the by-phrase is the noun's
     if (OBJ_BREAK.has(w) || PREP.has(w) || DET.has(w) || w === "," || w === "that") break;
-    if (n === 0 && /s$/.test(w) && !/(?:ly|ss)$/.test(w) && !TIME_WORD.has(w)) break;
+    if (n === 0 && w.endsWith("s") && !w.endsWith("ss") && !TIME_WORD.has(w)) break;
   }
   return -1;
 }
@@ -576,7 +579,7 @@ const ACT_NOUN = new Set("move moves step steps decision decisions claim claims 
 /** The token of an act noun in apposition right before a participle (", a move (immediately) denounced"), or -1. */
 function actNounBefore(ctx: CoderContext, t0: number, sentTokStart: number): number {
   let t = t0 - 1;
-  while (t >= sentTokStart && /ly$/.test(ctx.words[t]!)) t--;
+  while (t >= sentTokStart && ctx.words[t]!.endsWith("ly")) t--;
   if (t < sentTokStart || !ACT_NOUN.has(ctx.words[t]!)) return -1;
   let k = t - 1;
   if (k >= sentTokStart && (ctx.words[k] === "a" || ctx.words[k] === "the" || ctx.words[k] === "these" || ctx.words[k] === "those")) k--;
@@ -586,7 +589,7 @@ function actNounBefore(ctx: CoderContext, t0: number, sentTokStart: number): num
 /** A past participle modifying the noun before it, with no agent: "people killed in ...". */
 function reducedRelative(ctx: CoderContext, t0: number, end: number, sentTokEnd: number, before: readonly string[]): boolean {
   const prev = before[before.length - 1];
-  if (!prev || BE.has(prev) || SUBJ_PRONOUN.has(prev) || prev === "it" || /ly$/.test(prev)) return false;
+  if (!prev || BE.has(prev) || SUBJ_PRONOUN.has(prev) || prev === "it" || prev.endsWith("ly")) return false;
   // "Albania on Friday denounced", "the army yesterday attacked": a time adverbial between subject and verb
   if (WEEKDAY_RE.test(prev) || prev === "week" || prev === "month" || prev === "weekend") return false;
   // a name right before the verb is its subject: "The EU imposed sanctions on ..."
@@ -611,7 +614,7 @@ function habitualBefore(before: readonly string[]): boolean {
     const w = before[before.length - k]!;
     // "had offered" (before the news of the day) and "repeatedly": undated; "has" is left to dateFor
     if (w === "had" || w === "repeatedly" || w === "consistently") return true;
-    if (!/ly$|^(?:also|been|already|long|previously|earlier|again|not|twice)$/.test(w)) return false;
+    if (!w.endsWith("ly") && !HABITUAL_ADVERB.has(w)) return false;
   }
   return false;
 }
@@ -792,7 +795,7 @@ function codeMatch(
   const passive = rule.verbal && passiveBefore(ctx, t0, sent.tokStart);
   const byPos = rule.verbal || type === "ASSAULT" ? byAfter(ctx, tEnd, sent.tokEnd) : -1;
   // "civilians killed in Kharkiv", "Ukrainians killed in the attack": a participle with no agent
-  if (rule.verbal && byPos < 0 && !passive && /ed$/.test(trigWord) && reducedRelative(ctx, t0, tEnd, sent.tokEnd, before)) return;
+  if (rule.verbal && byPos < 0 && !passive && trigWord.endsWith("ed") && reducedRelative(ctx, t0, tEnd, sent.tokEnd, before)) return;
 
   const byAgents = byPos >= 0 ? objectOf(ctx, units, byPos, sent.end, 4) : [];
   if (passive || byAgents.length) {
@@ -831,12 +834,12 @@ function codeMatch(
   } else {
     let subj = subjectOf(ctx, units, mStart, sent.start, topic, rule.target === "hosted", topicActor);
   // "followed by Russia illegally annexing Crimea": the actor right before a gerund is its subject
-  if (/ing$/.test(trigWord)) {
+  if (trigWord.endsWith("ing")) {
     const prevUnit = units.filter((u) => u.end <= mStart && !u.place).pop();
     if (prevUnit && gapWords(ctx, prevUnit.end, mStart).every((w) => /ly$/.test(w)) && gapWords(ctx, prevUnit.end, mStart).length <= 2) subj = { units: [prevUnit], fromTopic: false };
   }
     // "Blinken spoke with X and Y, urging them to ...": a participle after a comma shares the main subject
-    if (/ing$/.test(trigWord) && before[before.length - 1] === ",") {
+    if (trigWord.endsWith("ing") && before[before.length - 1] === ",") {
       const main = units.find((u, i) => u.end <= mStart && !u.place && !ppObject(ctx, units, i));
       if (main) subj = { units: [main], fromTopic: false };
     }
@@ -1011,7 +1014,7 @@ function codeMatch(
     // "Portugal will support Turkey's bid, President Soares said": a stated plan to help or yield
     if (!ownIntent && modal && type !== "CONSULT" && sentenceHas(ctx, si, SPEECH_RE, sentText)) ownIntent = true;
     // "will withdraw its force unless ...", "would boycott the elections unless ...": an act announced with a condition the other side must meet is a threat
-    const unless = /\bunless\b/i.test(sentText.slice(mEnd - sent.start)) && !sentenceHas(ctx, si, QUESTION_RE, sentText);
+    const unless = /\bunless\b/i.test(sentText.slice(mEnd - sent.start)) && !endsWithQuestion(sentText);
     if (unless && (modal || ownIntent || speech) && !negated && !COOPERATIVE_INTENT.has(type)) {
       type = "THREATEN";
       realis = "asserted";
@@ -1032,7 +1035,7 @@ function codeMatch(
   // to cooperate (AGREE), its stated future use of force or sanction a threat (THREATEN). Kept partial:
   // the dev conventions count only asserted acts and explicit offers.
   let intent: PloverType | null = null;
-  if ((realis === "future" || realis === "hypothetical") && sources.length && !rule.campaign && !sentenceHas(ctx, si, QUESTION_RE, sentText)) {
+  if ((realis === "future" || realis === "hypothetical") && sources.length && !rule.campaign && !endsWithQuestion(sentText)) {
     const negated = before.slice(-4).some((w) => w === "not" || w === "never" || w === "no" || NEG_CONTRACTION.has(w));
     if (!negated) {
       if (COOPERATIVE.has(type) || type === "AGREE") intent = "AGREE";
