@@ -1381,6 +1381,7 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
 
   const events: EventRecord[] = [];
   const seen = new Map<string, EventRecord>();
+  const spanDates = new Map<number, string | null>();
   for (const d of out) {
     const sent = doc.sentences[d.sent]!;
     const s = d.source ?? d.fbSource ?? NOBODY;
@@ -1390,7 +1391,13 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
     if (d.campaign) date = d.nearDate;
     else if (d.habitual || partial) date = null; // partial events are not published: no dating cost
     else {
-      date = dateOf(doc, d.span);
+      // several drafts share a span (both directions of a pair, rules on one trigger): one date per span
+      const spanKey = d.span.start * 2 ** 26 + d.span.end;
+      date = spanDates.get(spanKey) ?? null;
+      if (!spanDates.has(spanKey)) {
+        date = dateOf(doc, d.span);
+        spanDates.set(spanKey, date);
+      }
       // "In Antalya, Lavrov holds a meeting with ...": a meeting told in the present tense happens on the day of the report
       if (date === null && d.realis === "asserted" && (d.type === "CONSULT" || d.type === "AGREE") && PRESENT_MEETING.has(doc.text.slice(d.trig.start, d.trig.end).split(/\s/, 1)[0]!.toLowerCase())) {
         const pub = doc.published?.value ?? null;
