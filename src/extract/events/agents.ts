@@ -15,6 +15,7 @@ import { createRequire } from "node:module";
 import type { Doc, Side } from "../../core/types.js";
 import { dataPath } from "../../core/paths.js";
 import type { Unit } from "./sides.js";
+import { mayHave, wordGate } from "./wordgate.js";
 
 interface AgentFile {
   state: string[];
@@ -94,20 +95,15 @@ interface WordKind {
 
 let kinds: Map<string, WordKind> | null = null;
 let gateFor: Map<string, WordKind> | null = null;
-let gateTable = new Uint8Array(0);
+let gateBits: Uint32Array = new Uint32Array(0);
 
-/** (first two char codes & 127, min(length, 31)) of every lexicon word: a superset test before the Map lookup. */
-function kindGate(lookup: Map<string, WordKind>): Uint8Array {
-  if (gateFor === lookup) return gateTable;
-  const table = new Uint8Array(1 << 19);
-  for (const k of lookup.keys()) {
-    const c0 = k.length > 0 ? k.charCodeAt(0) & 127 : 0;
-    const c1 = k.length > 1 ? k.charCodeAt(1) & 127 : 0;
-    table[(((c0 << 7) | c1) << 5) | Math.min(k.length, 31)] = 1;
+/** The gate of the lexicon words: skips most tokens before the Map lookup. */
+function kindGate(lookup: Map<string, WordKind>): Uint32Array {
+  if (gateFor !== lookup) {
+    gateBits = wordGate(lookup.keys());
+    gateFor = lookup;
   }
-  gateFor = lookup;
-  gateTable = table;
-  return table;
+  return gateBits;
 }
 
 const ETHNIC_BEFORE_RE = /ethnic\s*$/i;
@@ -194,9 +190,8 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
   let lastAgentCountry: string | null = null;
   for (let t = tokStart; t < tokEnd; t++) {
     const w = words[t]!;
-    // a table of (first two letters, length) skips most words without hashing them
-    const len = w.length;
-    if (gate[((((len > 0 ? w.charCodeAt(0) & 127 : 0) << 7) | (len > 1 ? w.charCodeAt(1) & 127 : 0)) << 5) | (len < 31 ? len : 31)] === 0) continue;
+    // the gate skips most words without hashing them
+    if (!mayHave(gate, w)) continue;
     // one lookup instead of four: most words are none of the kinds
     const kind = lookup.get(w);
     if (kind === undefined) continue;

@@ -9,10 +9,11 @@
 import type { ConsultMode, Doc, EventRecord, PloverType, Realis, Side, Span } from "../../core/types.js";
 import { dateFor } from "../time/index.js";
 import { tokenTexts } from "../../text/lower.js";
-import { realisOf } from "./realis.js";
+import { endsWithQuestion, realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
 import { buildUnits, conjGap, sameSide, sideKey, type Unit } from "./sides.js";
+import { mayHave, wordGate } from "./wordgate.js";
 
 
 const PREP = new Set(
@@ -80,7 +81,7 @@ interface Draft {
   /** a side is a generic agent whose country was inferred from the article */
   inferred: boolean;
   /** the object is "his counterpart": the other side of the conversation being reported */
-  counterpart?: boolean;
+  counterpart: boolean;
   /** for a one-sided event: the other actor of the sentence (or the domestic counterpart), for partial output */
   fbSource: Side | null;
   fbTarget: Side | null;
@@ -91,13 +92,47 @@ export interface CoderContext {
   words: string[];
   /** the article's most mentioned country (computed on first use) */
   dominant?: string | null;
-  /** realis of a trigger, by its token and word (several rules match the same word) */
-  realisMemo?: Map<string, Realis>;
+  /** realis of a trigger, by its token (several rules match the same word; the token fixes the word and the sentence) */
+  realisMemo?: Map<number, Realis>;
   /** subjectOf answers for one (units, topic, topic actor): by position and allowPlace */
   subjUnits?: Unit[];
   subjTopic?: Side | null;
   subjTopicActor?: Side | null;
   subjMemo?: Map<number, { sentStart: number; result: SubjectResult }>;
+  /** sentence-wide regex answers of sentence `flagsSent` */
+  flagsSent?: number;
+  flags?: Map<RegExp, boolean>;
+  /** the units whose coordination and preposition answers are kept below (one sentence's) */
+  groupUnits?: Unit[];
+  /** ppObject by unit index: 0 not known yet, 1 no, 2 yes */
+  ppMemo?: Uint8Array;
+  /** conjLeft by unit index */
+  leftMemo?: Array<number[] | undefined>;
+  /** conjRight by unit index, for a limit past every unit of the sentence */
+  rightMemo?: Array<number[] | undefined>;
+}
+
+/** Does sentence `si` (its text `sentText`) match `re` (a non-global regex)? Kept per sentence: several matches ask. */
+function sentenceHas(ctx: CoderContext, si: number, re: RegExp, sentText: string): boolean {
+  if (ctx.flagsSent !== si || !ctx.flags) {
+    ctx.flagsSent = si;
+    ctx.flags = new Map();
+  }
+  let v = ctx.flags.get(re);
+  if (v === undefined) {
+    v = re.test(sentText);
+    ctx.flags.set(re, v);
+  }
+  return v;
+}
+
+/** Starts keeping ppObject/conjLeft/conjRight answers for `units` (they depend only on the units and the text). */
+function groupMemo(ctx: CoderContext, units: Unit[]): void {
+  if (ctx.groupUnits === units) return;
+  ctx.groupUnits = units;
+  ctx.ppMemo = new Uint8Array(units.length);
+  ctx.leftMemo = new Array<number[] | undefined>(units.length);
+  ctx.rightMemo = new Array<number[] | undefined>(units.length);
 }
 
 function dominantOf(ctx: CoderContext): string | null {
@@ -110,6 +145,11 @@ function countryOfSide(s: Side): string | null {
   return a && /^[A-Z]{3}$/.test(a) ? a : null;
 }
 
+/** A unit that can stand for the other side of an event whose known side is `known`. */
+function isOther(u: Unit, known: Unit | null): boolean {
+  return !u.possessive && u !== known && !(known && sameSide(u.side, known.side)) && !!(u.side.actor || u.side.group || u.side.country);
+}
+
 /**
  * The other side of a one-sided event, for partial output only: the first other actor after the
  * trigger in the sentence, else the nearest one before it, else (a domestic event) the known
@@ -117,14 +157,13 @@ function countryOfSide(s: Side): string | null {
  */
 function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: number, mEnd: number, dominant: string | null, intransitive = false, assault = false): [Side | null, Side | null] {
   const known = s ?? t;
-  const other = (u: Unit) => !u.possessive && u !== known && !(known && sameSide(u.side, known.side)) && (u.side.actor || u.side.group || u.side.country);
   let fs: Side | null = null;
   let ft: Side | null = null;
   if (!t) {
     // "will give Tanzania a grant": an actor inside the matched words, else the next one after them
-    const after = units.find((u) => u.start >= mStart && u.end <= mEnd && u !== s && other(u)) ?? units.find((u) => u.start >= mEnd && other(u));
+    const after = units.find((u) => u.start >= mStart && u.end <= mEnd && u !== s && isOther(u, known)) ?? units.find((u) => u.start >= mEnd && isOther(u, known));
     let cand = after ?? null;
-    if (!cand) for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && other(units[i]!) && units[i] !== s) { cand = units[i]!; break; }
+    if (!cand) for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && isOther(units[i]!, known) && units[i] !== s) { cand = units[i]!; break; }
     if (cand && s && cand.start < s.start) cand = null;
     const dom = (s && countryOfSide(s.side)) ?? dominant;
     ft = cand ? cand.side : dom ? { person: null, actor: dom } : null;
@@ -133,8 +172,8 @@ function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: nu
   }
   if (!s) {
     let cand: Unit | null = null;
-    for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && other(units[i]!) && !units[i]!.place) { cand = units[i]!; break; }
-    if (!cand && !t) cand = units.find((u) => u.start >= mEnd && other(u) && !u.place) ?? null;
+    for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && isOther(units[i]!, known) && !units[i]!.place) { cand = units[i]!; break; }
+    if (!cand && !t) cand = units.find((u) => u.start >= mEnd && isOther(u, known) && !u.place) ?? null;
     // "a roadside bombing near Samarra killed a U.S. soldier": an attack by no one named comes from where it happened
     if (!cand && t && assault) {
       const tc = countryOfSide(t.side);
@@ -143,7 +182,7 @@ function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: nu
     const dom = (t && countryOfSide(t.side)) ?? dominant;
     fs = cand ? cand.side : dom ? { person: null, actor: dom } : null;
     if (!t && !ft && fs) {
-      const rest = units.find((u) => u.side !== cand?.side && other(u) && !(cand && sameSide(u.side, cand.side)));
+      const rest = units.find((u) => u.side !== cand?.side && isOther(u, known) && !(cand && sameSide(u.side, cand.side)));
       ft = rest ? rest.side : { person: null, actor: countryOfSide(fs) ?? dominant };
     }
   }
@@ -181,14 +220,24 @@ const NEG_CONTRACTION = new Set("n't didn doesn don hasn haven hadn wasn weren i
 /** generic crowds (the head of a group side): never a side of a diplomatic contact */
 const CROWD_RE = /\b(?:refugees|civilians|residents|protesters|protestors|demonstrators|crowds?|mob|villagers|prisoners|hostages|students|workers|strikers|settlers|farmers|miners|rioters|migrants)$/i;
 
+/** A generic crowd: refugees arriving, protesters meeting. */
+function crowd(u: Unit): boolean {
+  return (u.via === "agent" || u.via === "agent-inferred") && !!u.side.group && CROWD_RE.test(u.side.group);
+}
+
 /** "accused his (Russian) counterpart of ...": the object is the other side of the reported conversation */
 const COUNTERPART_RE = /^\s+(?:his|her|their|its)\s+(?:[A-Za-z-]+\s+)?counterparts?\b/;
 
 /** "and its allies", "and other countries" after the last of a list of actors */
 const AND_OTHERS_RE = /^\s*(?:and|or)\s+(?:its|their|his|her|other|several|some|many)\s+[a-z]+/;
 
-/** The units coordinated with units[i], going left ("A, B and C"): indexes, nearest first. */
-function conjLeft(ctx: CoderContext, units: Unit[], i: number): number[] {
+/** The units coordinated with units[i], going left ("A, B and C"): indexes, nearest first (shared: do not change). */
+function conjLeft(ctx: CoderContext, units: Unit[], i: number): readonly number[] {
+  groupMemo(ctx, units);
+  return (ctx.leftMemo![i] ??= conjLeftUncached(ctx, units, i));
+}
+
+function conjLeftUncached(ctx: CoderContext, units: Unit[], i: number): number[] {
   const out = [i];
   let j = i;
   while (j > 0) {
@@ -203,7 +252,15 @@ function conjLeft(ctx: CoderContext, units: Unit[], i: number): number[] {
   return out;
 }
 
-function conjRight(ctx: CoderContext, units: Unit[], i: number, limit: number): number[] {
+/** The units coordinated with units[i], going right up to `limit`: indexes (shared: do not change). */
+function conjRight(ctx: CoderContext, units: Unit[], i: number, limit: number): readonly number[] {
+  // a limit past the last unit's start limits nothing: one answer per unit
+  if (units.length === 0 || limit <= units[units.length - 1]!.start) return conjRightUncached(ctx, units, i, limit);
+  groupMemo(ctx, units);
+  return (ctx.rightMemo![i] ??= conjRightUncached(ctx, units, i, limit));
+}
+
+function conjRightUncached(ctx: CoderContext, units: Unit[], i: number, limit: number): number[] {
   const out = [i];
   let j = i;
   while (j + 1 < units.length && units[j + 1]!.start < limit) {
@@ -229,6 +286,13 @@ function conjRight(ctx: CoderContext, units: Unit[], i: number, limit: number): 
 
 /** Is the unit the object of a preposition ("in Ukraine", "with Russia and Turkey")? */
 function ppObject(ctx: CoderContext, units: Unit[], i: number): boolean {
+  groupMemo(ctx, units);
+  const memo = ctx.ppMemo!;
+  if (memo[i] === 0) memo[i] = ppObjectUncached(ctx, units, i) ? 2 : 1;
+  return memo[i] === 2;
+}
+
+function ppObjectUncached(ctx: CoderContext, units: Unit[], i: number): boolean {
   let k = i;
   for (;;) {
     const gap = k > 0 ? ctx.doc.text.slice(units[k - 1]!.end, units[k]!.start) : null;
@@ -273,9 +337,7 @@ const STATEMENT = new Set<PloverType>(["REJECT", "ACCUSE", "REQUEST", "THREATEN"
 const OBJECT_WINDOW: Partial<Record<PloverType, number>> = { THREATEN: 9, REQUEST: 8, REJECT: 7, ACCUSE: 6, SANCTION: 8, PROTEST: 9, MOBILIZE: 8 };
 
 const SPEECH_RE = /\b(?:said|says|announced|stated|declared|told|pledged|promised|confirmed)\b/i;
-function speechAnywhere(s: string): boolean {
-  return SPEECH_RE.test(s);
-}
+const ANNOUNCED_RE = /\b(?:announced|decided)\b/i;
 
 const SPEECH = new Set("said says say stated declared insisted reiterated repeated stressed told announced warned added argued concluded demanded urged noted maintained".split(" "));
 
@@ -421,10 +483,19 @@ function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number
     // "deployed troops to X", "sent soldiers": the forces moved are not the target
     if (skipAgents && isStateAgent(u)) continue;
     if (u.place && !allowPlace) continue;
-    const gap = gapWords(ctx, pos, u.start);
-    if (gap.length > maxWords) return [];
-    if (gap.some((w) => OBJ_BREAK.has(w))) return [];
-    if (!allowLocative && gap.some((w) => LOCATIVE.has(w))) continue;
+    // the words between: not too many, no clause break, no preposition of place or time
+    const toks = ctx.doc.tokens;
+    const a = tokenAt(ctx.doc, pos);
+    let b = a;
+    while (b < toks.length && toks[b]!.start < u.start) b++;
+    if (b - a > maxWords) return [];
+    let locative = false;
+    for (let t = a; t < b; t++) {
+      const w = ctx.words[t]!;
+      if (OBJ_BREAK.has(w)) return [];
+      if (LOCATIVE.has(w)) locative = true;
+    }
+    if (!allowLocative && locative) continue;
     return conjRight(ctx, units, i, sentEnd).map((k) => units[k]!).filter((x) => allowPlace || !x.place);
   }
   return [];
@@ -454,12 +525,17 @@ function dateOf(doc: Doc, span: Span): string | null {
   return dateFor(doc, span, { grain: "day" }).value;
 }
 
+/** adverbs between "be" and a participle */
+const PASSIVE_ADVERB = new Set(["also", "reportedly", "allegedly", "repeatedly", "not", "never", "just", "already"]);
+/** adverbs between "had" and a habitual act */
+const HABITUAL_ADVERB = new Set(["also", "been", "already", "long", "previously", "earlier", "again", "not", "twice"]);
+
 /** Is the word before the match (skipping adverbs) a form of "be", with a participle trigger? */
 function passiveBefore(ctx: CoderContext, t0: number, sentTokStart: number): boolean {
   const first = ctx.words[t0]!;
-  if (!/ed$|en$/.test(first) && !IRREGULAR_PARTICIPLE.has(first)) return false;
+  if (!first.endsWith("ed") && !first.endsWith("en") && !IRREGULAR_PARTICIPLE.has(first)) return false;
   let t = t0 - 1;
-  while (t >= sentTokStart && /ly$|^(?:also|reportedly|allegedly|repeatedly|not|never|just|already)$/.test(ctx.words[t]!)) t--;
+  while (t >= sentTokStart && (ctx.words[t]!.endsWith("ly") || PASSIVE_ADVERB.has(ctx.words[t]!))) t--;
   if (t < sentTokStart) return false;
   const w = ctx.words[t]!;
   return w === "was" || w === "were" || w === "is" || w === "are" || w === "been" || w === "being" || w === "be" || w === "got" || w === "get";
@@ -473,7 +549,7 @@ function byAfter(ctx: CoderContext, end: number, sentTokEnd: number): number {
     if (w === "by") return ctx.doc.tokens[t]!.end;
     // "demanded an admission by Moscow", "rejected calls by X": the verb has an object; the by-phrase is the noun's
     if (OBJ_BREAK.has(w) || PREP.has(w) || DET.has(w) || w === "," || w === "that") break;
-    if (n === 0 && /s$/.test(w) && !/(?:ly|ss)$/.test(w) && !TIME_WORD.has(w)) break;
+    if (n === 0 && w.endsWith("s") && !w.endsWith("ss") && !TIME_WORD.has(w)) break;
   }
   return -1;
 }
@@ -503,7 +579,7 @@ const ACT_NOUN = new Set("move moves step steps decision decisions claim claims 
 /** The token of an act noun in apposition right before a participle (", a move (immediately) denounced"), or -1. */
 function actNounBefore(ctx: CoderContext, t0: number, sentTokStart: number): number {
   let t = t0 - 1;
-  while (t >= sentTokStart && /ly$/.test(ctx.words[t]!)) t--;
+  while (t >= sentTokStart && ctx.words[t]!.endsWith("ly")) t--;
   if (t < sentTokStart || !ACT_NOUN.has(ctx.words[t]!)) return -1;
   let k = t - 1;
   if (k >= sentTokStart && (ctx.words[k] === "a" || ctx.words[k] === "the" || ctx.words[k] === "these" || ctx.words[k] === "those")) k--;
@@ -513,7 +589,7 @@ function actNounBefore(ctx: CoderContext, t0: number, sentTokStart: number): num
 /** A past participle modifying the noun before it, with no agent: "people killed in ...". */
 function reducedRelative(ctx: CoderContext, t0: number, end: number, sentTokEnd: number, before: readonly string[]): boolean {
   const prev = before[before.length - 1];
-  if (!prev || BE.has(prev) || SUBJ_PRONOUN.has(prev) || prev === "it" || /ly$/.test(prev)) return false;
+  if (!prev || BE.has(prev) || SUBJ_PRONOUN.has(prev) || prev === "it" || prev.endsWith("ly")) return false;
   // "Albania on Friday denounced", "the army yesterday attacked": a time adverbial between subject and verb
   if (WEEKDAY_RE.test(prev) || prev === "week" || prev === "month" || prev === "weekend") return false;
   // a name right before the verb is its subject: "The EU imposed sanctions on ..."
@@ -538,7 +614,7 @@ function habitualBefore(before: readonly string[]): boolean {
     const w = before[before.length - k]!;
     // "had offered" (before the news of the day) and "repeatedly": undated; "has" is left to dateFor
     if (w === "had" || w === "repeatedly" || w === "consistently") return true;
-    if (!/ly$|^(?:also|been|already|long|previously|earlier|again|not|twice)$/.test(w)) return false;
+    if (!w.endsWith("ly") && !HABITUAL_ADVERB.has(w)) return false;
   }
   return false;
 }
@@ -556,20 +632,15 @@ let stamp = new Int32Array(0);
 let stampNow = 0;
 
 let gateFor: Map<string, Rule[]> | null = null;
-let gateTable: Uint8Array = new Uint8Array(0);
+let gateBits: Uint32Array = new Uint32Array(0);
 
-/** (first two char codes & 127, min(length, 31)) of every trigger word: a superset test before the Map lookup. */
-function triggerGate(byTrigger: Map<string, Rule[]>): Uint8Array {
-  if (gateFor === byTrigger) return gateTable;
-  const table = new Uint8Array(1 << 19);
-  for (const k of byTrigger.keys()) {
-    const c0 = k.length > 0 ? k.charCodeAt(0) & 127 : 0;
-    const c1 = k.length > 1 ? k.charCodeAt(1) & 127 : 0;
-    table[(((c0 << 7) | c1) << 5) | Math.min(k.length, 31)] = 1;
+/** The gate of the trigger words: skips most tokens before the trigger Map lookup. */
+function triggerGate(byTrigger: Map<string, Rule[]>): Uint32Array {
+  if (gateFor !== byTrigger) {
+    gateBits = wordGate(byTrigger.keys());
+    gateFor = byTrigger;
   }
-  gateFor = byTrigger;
-  gateTable = table;
-  return table;
+  return gateBits;
 }
 
 /** Is there a person mention inside [start, end)? (doc.mentions is sorted by start) */
@@ -584,6 +655,17 @@ function hasPersonMention(doc: Doc, start: number, end: number): boolean {
   }
   for (let i = lo; i < ms.length && ms[i]!.start < end; i++) if (ms[i]!.kind === "person" && ms[i]!.end <= end) return true;
   return false;
+}
+
+/** The actor units of a sentence, with the generic agents ("troops", "rebels"). */
+function sentenceUnits(ctx: CoderContext, sent: Doc["sentences"][number]): Unit[] {
+  return addAgentUnits(ctx.doc, ctx.words, sent.tokStart, sent.tokEnd, buildUnits(ctx.doc, sent.start, sent.end), dominantOf(ctx));
+}
+
+/** The units that can be sides: possessive pronouns ("his counterpart") are possessors, never sides of their own. */
+function sideUnits(all: Unit[]): Unit[] {
+  for (let i = 0; i < all.length; i++) if (all[i]!.possessive) return all.filter((u) => !u.possessive);
+  return all;
 }
 
 /** the missing side of a one-sided event */
@@ -609,12 +691,9 @@ export function codeEvents(doc: Doc): EventRecord[] {
     cands.length = 0;
     const mark = ++stampNow;
     for (let t = sent.tokStart; t < sent.tokEnd; t++) {
-      // a table of (first two letters, length) of the trigger words skips most tokens without hashing them
+      // the gate skips most tokens without hashing them
       const w = words[t]!;
-      const len = w.length;
-      const c0 = len > 0 ? w.charCodeAt(0) & 127 : 0;
-      const c1 = len > 1 ? w.charCodeAt(1) & 127 : 0;
-      if (gate[(((c0 << 7) | c1) << 5) | (len < 31 ? len : 31)] === 0) continue;
+      if (!mayHave(gate, w)) continue;
       const rs = byTrigger.get(w);
       if (!rs) continue;
       for (let k = 0; k < rs.length; k++) {
@@ -628,12 +707,6 @@ export function codeEvents(doc: Doc): EventRecord[] {
     let allUnits: Unit[] = NO_UNITS;
     let units: Unit[] = NO_UNITS;
     let built = false;
-    const build = () => {
-      built = true;
-      allUnits = addAgentUnits(doc, words, sent.tokStart, sent.tokEnd, buildUnits(doc, sent.start, sent.end), dominantOf(ctx));
-      // possessive pronouns ("his counterpart") are possessors, never sides of their own
-      units = allUnits.filter((u) => !u.possessive);
-    };
     if (cands.length > 0) {
       const sentText = text.slice(sent.start, sent.end);
       rules: for (const rule of cands) {
@@ -644,7 +717,9 @@ export function codeEvents(doc: Doc): EventRecord[] {
             continue;
           }
           if (!built) {
-            build();
+            built = true;
+            allUnits = sentenceUnits(ctx, sent);
+            units = sideUnits(allUnits);
             // no side to find: no rule can code anything in this sentence
             if (units.length === 0 && !topic) break rules;
           }
@@ -673,7 +748,10 @@ export function codeEvents(doc: Doc): EventRecord[] {
     }
     if (!topic || (drafts.length && drafts[drafts.length - 1]!.sent !== si)) {
       // only the entities stage's person mentions make person units
-      if (cands.length > 0 && !built && hasPersonMention(doc, sent.start, sent.end)) build();
+      if (cands.length > 0 && !built && hasPersonMention(doc, sent.start, sent.end)) {
+        allUnits = sentenceUnits(ctx, sent);
+        units = sideUnits(allUnits);
+      }
       const firstPerson = units.find((u) => u.person && !ppObject(ctx, units, units.indexOf(u)));
       if (firstPerson) topic = firstPerson.side;
     }
@@ -699,12 +777,11 @@ function codeMatch(
   } else if (rule.realisFixed) realis = "asserted";
   else {
     // realisOf reads only the words before the trigger, the sentence and the trigger word
-    const key = `${t0}|${trigWord}`;
     const memo = (ctx.realisMemo ??= new Map());
-    const r = memo.get(key);
+    const r = memo.get(t0);
     if (r === undefined) {
       realis = realisOf(before, sentText, trigWord);
-      memo.set(key, realis);
+      memo.set(t0, realis);
     } else realis = r;
   }
 
@@ -718,7 +795,7 @@ function codeMatch(
   const passive = rule.verbal && passiveBefore(ctx, t0, sent.tokStart);
   const byPos = rule.verbal || type === "ASSAULT" ? byAfter(ctx, tEnd, sent.tokEnd) : -1;
   // "civilians killed in Kharkiv", "Ukrainians killed in the attack": a participle with no agent
-  if (rule.verbal && byPos < 0 && !passive && /ed$/.test(trigWord) && reducedRelative(ctx, t0, tEnd, sent.tokEnd, before)) return;
+  if (rule.verbal && byPos < 0 && !passive && trigWord.endsWith("ed") && reducedRelative(ctx, t0, tEnd, sent.tokEnd, before)) return;
 
   const byAgents = byPos >= 0 ? objectOf(ctx, units, byPos, sent.end, 4) : [];
   if (passive || byAgents.length) {
@@ -757,12 +834,12 @@ function codeMatch(
   } else {
     let subj = subjectOf(ctx, units, mStart, sent.start, topic, rule.target === "hosted", topicActor);
   // "followed by Russia illegally annexing Crimea": the actor right before a gerund is its subject
-  if (/ing$/.test(trigWord)) {
+  if (trigWord.endsWith("ing")) {
     const prevUnit = units.filter((u) => u.end <= mStart && !u.place).pop();
     if (prevUnit && gapWords(ctx, prevUnit.end, mStart).every((w) => /ly$/.test(w)) && gapWords(ctx, prevUnit.end, mStart).length <= 2) subj = { units: [prevUnit], fromTopic: false };
   }
     // "Blinken spoke with X and Y, urging them to ...": a participle after a comma shares the main subject
-    if (/ing$/.test(trigWord) && before[before.length - 1] === ",") {
+    if (trigWord.endsWith("ing") && before[before.length - 1] === ",") {
       const main = units.find((u, i) => u.end <= mStart && !u.place && !ppObject(ctx, units, i));
       if (main) subj = { units: [main], fromTopic: false };
     }
@@ -911,13 +988,12 @@ function codeMatch(
 
   // refugees arriving, protesters meeting: generic crowds are no side of a diplomatic contact
   if (type === "CONSULT") {
-    const crowd = (u: Unit) => (u.via === "agent" || u.via === "agent-inferred") && !!u.side.group && CROWD_RE.test(u.side.group);
     if (sources.length && sources.every(crowd) && !pairs) return;
     sources = sources.filter((u) => !crowd(u));
     targets = targets.filter((u) => !crowd(u));
     if (pairs) pairs = pairs.filter(([a, b]) => !crowd(a) && !crowd(b));
   }
-  if (type === "CONSULT" && (mode === null || mode === "meeting") && rule.name !== "consult.meet.met" && PHONE_RE.test(sentText)) mode = "phone";
+  if (type === "CONSULT" && (mode === null || mode === "meeting") && rule.name !== "consult.meet.met" && sentenceHas(ctx, si, PHONE_RE, sentText)) mode = "phone";
   if (type === "CONSULT" && mode === "meeting" && targets.length >= 3) mode = "multilateral";
 
   // "Russia would continue its aggression": a campaign announced for the future is a threat
@@ -936,16 +1012,16 @@ function codeMatch(
     // the actor states its own intent: "is ready to", "offered to", "said it would"
     let ownIntent = INTENT_RE.test(sentText.slice(Math.max(0, mStart - sent.start - 60), mStart - sent.start));
     // "Portugal will support Turkey's bid, President Soares said": a stated plan to help or yield
-    if (!ownIntent && modal && type !== "CONSULT" && speechAnywhere(sentText)) ownIntent = true;
+    if (!ownIntent && modal && type !== "CONSULT" && sentenceHas(ctx, si, SPEECH_RE, sentText)) ownIntent = true;
     // "will withdraw its force unless ...", "would boycott the elections unless ...": an act announced with a condition the other side must meet is a threat
-    const unless = /\bunless\b/i.test(sentText.slice(mEnd - sent.start)) && !/\?\s*["”’']?\s*$/.test(sentText);
+    const unless = /\bunless\b/i.test(sentText.slice(mEnd - sent.start)) && !endsWithQuestion(sentText);
     if (unless && (modal || ownIntent || speech) && !negated && !COOPERATIVE_INTENT.has(type)) {
       type = "THREATEN";
       realis = "asserted";
     } else if (speech && modal && !cond && !negated && (type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE")) {
       type = "THREATEN";
       realis = "asserted";
-    } else if (ownIntent && !negated && COOPERATIVE.has(type) && rule.source !== "between" && !(type === "RETREAT" && /\b(?:announced|decided)\b/i.test(sentText))) {
+    } else if (ownIntent && !negated && COOPERATIVE.has(type) && rule.source !== "between" && !(type === "RETREAT" && sentenceHas(ctx, si, ANNOUNCED_RE, sentText))) {
       // CAMEO 03 / PLOVER: an expressed intent to cooperate, help, meet or yield is AGREE
       type = "AGREE";
       realis = "asserted";
@@ -959,7 +1035,7 @@ function codeMatch(
   // to cooperate (AGREE), its stated future use of force or sanction a threat (THREATEN). Kept partial:
   // the dev conventions count only asserted acts and explicit offers.
   let intent: PloverType | null = null;
-  if ((realis === "future" || realis === "hypothetical") && sources.length && !rule.campaign && !/\?\s*["”’']?\s*$/.test(sentText)) {
+  if ((realis === "future" || realis === "hypothetical") && sources.length && !rule.campaign && !endsWithQuestion(sentText)) {
     const negated = before.slice(-4).some((w) => w === "not" || w === "never" || w === "no" || NEG_CONTRACTION.has(w));
     if (!negated) {
       if (COOPERATIVE.has(type) || type === "AGREE") intent = "AGREE";
@@ -1011,65 +1087,104 @@ function codeMatch(
     }
   }
 
-  const push = (s: Unit | null, t: Unit | null, m: ConsultMode, mutual: boolean) => {
-    if (s && s === t) return;
-    // the same state on both sides ("Zimbabwe ... President Mugabe"): a domestic event, kept as partial
-    const domestic = !!s && !!t && sameSide(s.side, t.side);
-    if (domestic && (s!.side.person === t!.side.person || !s!.side.actor || !/^[A-Z]{3}$/.test(s!.side.actor))) {
-      // "France is ready to send troops to ...": the source's own forces are no target; the other side comes from the sentence
-      if (!s!.side.person && !t!.side.person && !s!.side.group && !t!.side.group && isStateAgent(t!)) push(s, null, m, mutual);
-      return;
-    }
-    let fbSource: Side | null = null;
-    let fbTarget: Side | null = null;
-    if (!s || !t) [fbSource, fbTarget] = fallbackSides(allUnits, s, t, mStart, mEnd, dominantOf(ctx), !!rule.intransitive, type === "ASSAULT");
-    let start = mStart;
-    let end = mEnd;
-    for (const u of [s, t]) {
-      if (!u || u.via === "topic") continue;
-      if (u.start >= sent.start && u.end <= sent.end) {
-        start = Math.min(start, u.start);
-        end = Math.max(end, u.end);
-      }
-    }
-    drafts.push({
-      type, mode: type === "CONSULT" ? m : null,
-      source: s ? cloneSide(s.side) : null, target: t ? cloneSide(t.side) : null,
-      span: { start, end }, rule: rule.name, realis, mutual, sent: si,
-      campaign, nearDate, habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign, bothSides: bothSides && !targets.length, bothSubject,
-      ...(!t && COUNTERPART_RE.test(doc.text.slice(tEnd, Math.min(sent.end, tEnd + 50))) ? { counterpart: true } : {}),
-      // a plural demonym acting ("Palestinians protested") names people, not the state: peer output
-      // only; as a target ("condolences for Ukrainians") it stands for the country
-      // a demonym the entities stage did not take ("Senior Hungarian and Romanian officials"): peer output only
-      inferred: domestic || s?.via === "agent-inferred" || t?.via === "agent-inferred" || s?.via === "agent-name" ||
-        s?.via === "agent-demonym" || t?.via === "agent-demonym",
-      fbSource, fbTarget,
-    });
-    // the stated intent as its own partial event (peer output only)
-    if (intent) drafts.push({ ...drafts[drafts.length - 1]!, type: intent, mode: null, realis: "asserted", inferred: true, campaign: false });
+  const st: MatchState = {
+    ctx, rule, allUnits, drafts, si, sent, mStart, mEnd, tEnd, type, realis, campaign, nearDate, habitual, aimsAtCampaign,
+    bothSides: bothSides && !targets.length, bothSubject, intent, counterpartAfter: null,
   };
-
   if (pairs) {
     const symmetricType = type === "CONSULT" || type === "AGREE" || type === "COOPERATE";
     for (const [a, b] of pairs) {
-      push(a, b, mode, type === "AGREE" || type === "COOPERATE");
+      pushDraft(st, a, b, mode, type === "AGREE" || type === "COOPERATE");
       // "A and B restored ties": each did it to the other
-      if (!symmetricType) push(b, a, mode, false);
+      if (!symmetricType) pushDraft(st, b, a, mode, false);
     }
     return;
   }
   if (sources.length && targets.length) {
-    for (const s of sources) for (const t of targets) push(s, t, mode, false);
-    for (const e of extra) push(e.s, e.t, e.mode, false);
+    for (const s of sources) for (const t of targets) pushDraft(st, s, t, mode, false);
+    for (const e of extra) pushDraft(st, e.s, e.t, e.mode, false);
     return;
   }
-  if (sources.length) for (const s of sources) push(s, null, mode, false);
-  else if (targets.length && (rule.campaign || type === "ASSAULT" || type === "AID")) for (const t of targets) push(null, t, mode, false);
-  else if (type === "AID") push(null, null, mode, false); // "thanked X for the aid": both sides from the thanks
-  else if (bothSubject && (type === "AGREE" || type === "CONSULT" || type === "COOPERATE" || type === "REJECT")) push(null, null, mode, true);
+  if (sources.length) for (const s of sources) pushDraft(st, s, null, mode, false);
+  else if (targets.length && (rule.campaign || type === "ASSAULT" || type === "AID")) for (const t of targets) pushDraft(st, null, t, mode, false);
+  else if (type === "AID") pushDraft(st, null, null, mode, false); // "thanked X for the aid": both sides from the thanks
+  else if (bothSubject && (type === "AGREE" || type === "CONSULT" || type === "COOPERATE" || type === "REJECT")) pushDraft(st, null, null, mode, true);
   else if (campaign) return;
-  else if (targets.length) for (const t of targets) push(null, t, mode, false);
-  else push(null, null, mode, false);
+  else if (targets.length) for (const t of targets) pushDraft(st, null, t, mode, false);
+  else pushDraft(st, null, null, mode, false);
+}
+
+/** What one match's drafts share: the match, its rule and what codeMatch decided about it. */
+interface MatchState {
+  ctx: CoderContext;
+  rule: Rule;
+  allUnits: Unit[];
+  drafts: Draft[];
+  si: number;
+  sent: Doc["sentences"][number];
+  mStart: number;
+  mEnd: number;
+  tEnd: number;
+  type: PloverType;
+  realis: Realis;
+  campaign: boolean;
+  nearDate: string | null;
+  habitual: boolean;
+  aimsAtCampaign: boolean;
+  bothSides: boolean;
+  bothSubject: boolean;
+  intent: PloverType | null;
+  /** "his counterpart" right after the trigger (computed on first use) */
+  counterpartAfter: boolean | null;
+}
+
+/** One draft event of a match with source `s` and target `t` (either may be missing). */
+function pushDraft(st: MatchState, s: Unit | null, t: Unit | null, m: ConsultMode, mutual: boolean): void {
+  if (s && s === t) return;
+  const { ctx, rule, type, sent, mStart, mEnd, tEnd } = st;
+  // the same state on both sides ("Zimbabwe ... President Mugabe"): a domestic event, kept as partial
+  const domestic = !!s && !!t && sameSide(s.side, t.side);
+  if (domestic && (s!.side.person === t!.side.person || !s!.side.actor || !/^[A-Z]{3}$/.test(s!.side.actor))) {
+    // "France is ready to send troops to ...": the source's own forces are no target; the other side comes from the sentence
+    if (!s!.side.person && !t!.side.person && !s!.side.group && !t!.side.group && isStateAgent(t!)) pushDraft(st, s, null, m, mutual);
+    return;
+  }
+  let fbSource: Side | null = null;
+  let fbTarget: Side | null = null;
+  if (!s || !t) [fbSource, fbTarget] = fallbackSides(st.allUnits, s, t, mStart, mEnd, dominantOf(ctx), !!rule.intransitive, type === "ASSAULT");
+  let start = mStart;
+  let end = mEnd;
+  // the span covers the sides named in the sentence
+  if (s && s.via !== "topic" && s.start >= sent.start && s.end <= sent.end) {
+    start = Math.min(start, s.start);
+    end = Math.max(end, s.end);
+  }
+  if (t && t.via !== "topic" && t.start >= sent.start && t.end <= sent.end) {
+    start = Math.min(start, t.start);
+    end = Math.max(end, t.end);
+  }
+  if (!t && st.counterpartAfter === null) st.counterpartAfter = COUNTERPART_RE.test(ctx.doc.text.slice(tEnd, Math.min(sent.end, tEnd + 50)));
+  st.drafts.push({
+    type, mode: type === "CONSULT" ? m : null,
+    source: s ? cloneSide(s.side) : null, target: t ? cloneSide(t.side) : null,
+    span: { start, end }, rule: rule.name, realis: st.realis, mutual, sent: st.si,
+    campaign: st.campaign, nearDate: st.nearDate, habitual: st.habitual, trig: { start: mStart, end: mEnd }, aimsAtCampaign: st.aimsAtCampaign,
+    bothSides: st.bothSides, bothSubject: st.bothSubject,
+    counterpart: !t && !!st.counterpartAfter,
+    // a plural demonym acting ("Palestinians protested") names people, not the state: peer output
+    // only; as a target ("condolences for Ukrainians") it stands for the country
+    // a demonym the entities stage did not take ("Senior Hungarian and Romanian officials"): peer output only
+    inferred: domestic || s?.via === "agent-inferred" || t?.via === "agent-inferred" || s?.via === "agent-name" ||
+      s?.via === "agent-demonym" || t?.via === "agent-demonym",
+    fbSource, fbTarget,
+  });
+  // the stated intent as its own partial event (peer output only)
+  if (st.intent) st.drafts.push({ ...st.drafts[st.drafts.length - 1]!, type: st.intent, mode: null, realis: "asserted", inferred: true, campaign: false });
+}
+
+/** How many sides of an event are persons. */
+function persons(e: EventRecord): number {
+  return (e.source.person ? 1 : 0) + (e.target.person ? 1 : 0);
 }
 
 function allPairs(us: Unit[]): Array<[Unit, Unit]> {
@@ -1266,6 +1381,7 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
 
   const events: EventRecord[] = [];
   const seen = new Map<string, EventRecord>();
+  const spanDates = new Map<number, string | null>();
   for (const d of out) {
     const sent = doc.sentences[d.sent]!;
     const s = d.source ?? d.fbSource ?? NOBODY;
@@ -1275,7 +1391,13 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
     if (d.campaign) date = d.nearDate;
     else if (d.habitual || partial) date = null; // partial events are not published: no dating cost
     else {
-      date = dateOf(doc, d.span);
+      // several drafts share a span (both directions of a pair, rules on one trigger): one date per span
+      const spanKey = d.span.start * 2 ** 26 + d.span.end;
+      date = spanDates.get(spanKey) ?? null;
+      if (!spanDates.has(spanKey)) {
+        date = dateOf(doc, d.span);
+        spanDates.set(spanKey, date);
+      }
       // "In Antalya, Lavrov holds a meeting with ...": a meeting told in the present tense happens on the day of the report
       if (date === null && d.realis === "asserted" && (d.type === "CONSULT" || d.type === "AGREE") && PRESENT_MEETING.has(doc.text.slice(d.trig.start, d.trig.end).split(/\s/, 1)[0]!.toLowerCase())) {
         const pub = doc.published?.value ?? null;
@@ -1302,7 +1424,6 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
     events.push(ev);
   }
   // an actor-only event that repeats a person-level one (same type, codes and date) adds nothing
-  const persons = (e: EventRecord) => (e.source.person ? 1 : 0) + (e.target.person ? 1 : 0);
   return events.filter(
     (e) =>
       !events.some(

@@ -20,17 +20,43 @@ const GERUND_PREP = new Set(["about", "for", "of", "on", "toward", "towards", "w
 /** "will continue to support": the event is ongoing, not planned */
 const ONGOING = new Set(["continue", "continues", "continued", "continuing", "keep", "keeps", "kept", "remain", "remains"]);
 
+/** words between a frame preposition and its noun: "during a (separate) phone call" */
+const FRAME_WORD = new Set("a an the his her their its this that another separate first second recent brief lengthy phone telephone video late-night two-hour hour-long direct bilateral".split(" "));
+/** "ruled out", "called off" */
+const RULED_CALLED = new Set(["ruled", "rules", "ruling", "called", "calls", "calling"]);
+const READY = new Set(["ready", "willing", "prepared"]);
+
+/** Is `c` (a char code) white space as the regex class \s has it? */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Does the text end with a question mark (then white space, one closing quote, white space)? As /\?\s*["”’']?\s*$/. */
+export function endsWithQuestion(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  if (i >= 0) {
+    const c = text[i];
+    if (c === '"' || c === "”" || c === "’" || c === "'") {
+      i--;
+      while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+    }
+  }
+  return i >= 0 && text[i] === "?";
+}
+
 /**
  * @param before the lower-cased words of the sentence before the trigger, nearest last
  * @param sentenceText the sentence, for the question mark
  */
 export function realisOf(before: readonly string[], sentenceText: string, triggerWord: string): Realis {
-  if (/\?\s*["”’']?\s*$/.test(sentenceText)) return "hypothetical";
+  if (endsWithQuestion(sentenceText)) return "hypothetical";
   let realis: Realis = "asserted";
   // "during a phone call", "in talks", "after a meeting": a frame that reports the event as held
   {
     let k = before.length - 1;
-    while (k >= 0 && /^(?:a|an|the|his|her|their|its|this|that|another|separate|first|second|recent|brief|lengthy|phone|telephone|video|late-night|two-hour|hour-long|direct|bilateral)$/.test(before[k]!)) k--;
+    while (k >= 0 && FRAME_WORD.has(before[k]!)) k--;
     // (unless the clause before it is a plan or a hypothesis: "will discuss it in a phone call"; a negation
     // there scopes over something else: "saw no progress in the talks")
     if (k >= 0 && FRAME_PREP.has(before[k]!)) {
@@ -47,10 +73,10 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
   }
   // "about holding talks", "for meeting": a gerund after a preposition is a topic, not a report
   const prev = before[before.length - 1];
-  if (/ing$/.test(triggerWord) && prev && GERUND_PREP.has(prev)) return prev === "without" ? "negated" : "hypothetical";
+  if (triggerWord.endsWith("ing") && prev && GERUND_PREP.has(prev)) return prev === "without" ? "negated" : "hypothetical";
   // "about holding talks", "for resuming negotiations"
   const prev2 = before[before.length - 2];
-  if (prev && /ing$/.test(prev) && prev2 && GERUND_PREP.has(prev2)) return prev2 === "without" ? "negated" : "hypothetical";
+  if (prev && prev.endsWith("ing") && prev2 && GERUND_PREP.has(prev2)) return prev2 === "without" ? "negated" : "hypothetical";
   let ongoing = false;
   const n = before.length;
   for (let k = 0; k < 8 && k < n; k++) {
@@ -63,8 +89,8 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
     if (NEG.has(w)) return "negated";
     // the tokenizer splits "didn't" into "didn", "'", "t"
     if (w === "t" && k + 1 < n && (before[n - 2 - k] === "'" || before[n - 2 - k] === "’")) return "negated";
-    if ((w === "out" || w === "off") && k + 1 < n && /^(?:ruled|rules|ruling|called|calls|calling)$/.test(before[n - 2 - k]!)) return "negated";
-    if (k === 0 && w === "to" && !/^(?:ready|willing|prepared)$/.test(triggerWord)) {
+    if ((w === "out" || w === "off") && k + 1 < n && RULED_CALLED.has(before[n - 2 - k]!)) return "negated";
+    if (k === 0 && w === "to" && !READY.has(triggerWord)) {
       if (n >= 2 && ONGOING.has(before[n - 2]!)) return "asserted";
       realis = "future";
       continue;
@@ -85,7 +111,7 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
   }
   // "urged Putin to open corridors and sign a deal": a verb coordinated with an infinitive
   // (a past form is finite: "said the time has come for talks to yield results and called for a ceasefire")
-  if (realis === "asserted" && before[n - 1] === "and" && !/ed$/.test(triggerWord)) {
+  if (realis === "asserted" && before[n - 1] === "and" && !triggerWord.endsWith("ed")) {
     for (let k = 2; k < 8 && k < n; k++) {
       const w = before[n - 1 - k]!;
       if (CLAUSE_BREAK.has(w)) break;
