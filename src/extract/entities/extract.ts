@@ -49,9 +49,9 @@ const STATE_NOUNS = new Set(["country", "nation", "state", "kingdom", "republic"
 const ACTION_NOUNS = new Set(["strike", "strikes", "airstrike", "airstrikes", "air", "drone", "drones", "raid", "raids", "bombing", "bombings", "attack", "attacks", "missile", "missiles", "sanctions", "invasion", "offensive", "shelling", "troops", "forces", "military"]);
 /** Verbs and nouns after which "as <title>" gives the person's office ("resigned as president"). */
 const AS_ROLE_VERBS = new Set(["resigned", "resigns", "resign", "resignation", "quit", "quits", "stepped", "steps", "sworn", "elected", "re-elected", "reelected", "appointed", "reappointed", "named", "installed", "served", "serves", "serving", "confirmed", "inaugurated", "remains", "remained", "succeeded", "replaced", "ousted", "removed", "dismissed", "sacked", "fired"]);
-/** Nouns a country name modifies as a topic ("the Iran deal", "the Korea talks"): weak evidence of a person's side. */
-/** who meet as two sides: "Turkish and US officials", "Russian and Ukrainian negotiators" */
+/** Who meet as two sides: "Turkish and US officials", "Russian and Ukrainian negotiators". */
 const SIDE_NOUNS = new Set(["officials", "leaders", "ministers", "diplomats", "negotiators", "delegations", "delegates", "envoys", "counterparts", "presidents", "authorities", "governments"]);
+/** Nouns a country name modifies as a topic ("the Iran deal", "the Korea talks"): weak evidence of a person's side. */
 const TOPIC_NOUNS = new Set(["deal", "nuclear", "agreement", "accord", "crisis", "war", "conflict", "issue", "talks", "policy", "question", "file", "program", "programme"]);
 const ARTICLE_PREFIX_RE = /^(?:al|el|ad|ar|as|ash|az|an) (\S{3,})$/;
 const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:(?!(?:Reporting|Writing|Editing|Additional)\b)\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
