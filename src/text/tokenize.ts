@@ -1,4 +1,5 @@
 import type { Sentence, Token } from "../core/types.js";
+import { isAsciiWordCode } from "./chars.js";
 
 /**
  * One fast regex pass gives tokens and sentences with character offsets; every later stage
@@ -190,9 +191,6 @@ function upperWidth(text: string, i: number): number {
   }
   return (classOf(c) & 4) !== 0 ? 1 : 0;
 }
-function isAsciiWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
 
 /** End of the token that starts at i (a non-space char), by TOKEN_RE's alternatives in order. */
 function tokenEnd(text: string, i: number): number {
@@ -246,7 +244,7 @@ function tokenEnd(text: string, i: number): number {
     return j;
   }
   // 4. possessive clitic: ['’]s\b
-  if ((c === 39 || c === 0x2019) && text.charCodeAt(i + 1) === 115 && !isAsciiWordChar(text.charCodeAt(i + 2))) return i + 2;
+  if ((c === 39 || c === 0x2019) && text.charCodeAt(i + 1) === 115 && !isAsciiWordCode(text.charCodeAt(i + 2))) return i + 2;
   // 5. any other char (a whole code point)
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
     const d = text.charCodeAt(i + 1);

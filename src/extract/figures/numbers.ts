@@ -1,4 +1,5 @@
 import { WordSet } from "../quotes/wordset.js";
+import { isAsciiWordCode, isSpaceCode } from "../../text/chars.js";
 
 /**
  * Numbers in news text, in digits and in words, with their character offsets:
@@ -189,19 +190,6 @@ const WORD_FIRST = new Uint8Array(128);
 for (const c of "zotfsenhmbdaZOTFSENHMBDA") WORD_FIRST[c.charCodeAt(0)] = 1;
 const A_FIRST = new Uint8Array(128);
 for (const w of `${SCALE_W}|dozen|third|quarter|fifth|tenth|half`.split("|")) A_FIRST[w.charCodeAt(0)] = 1;
-/** `/\s/` on one UTF-16 unit. */
-function isSpaceCode(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** `/\w/` on one UTF-16 unit (ASCII letters, digits, "_"). */
-function isAsciiWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-function isAsciiLetterCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
 
 /**
  * The same numbers as `findNumbers(text)`, with the number words found from the shared tokens

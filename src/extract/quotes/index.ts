@@ -10,6 +10,7 @@ import type { Stage } from "../../core/pipeline.js";
 import type { Doc, QuoteRecord, Sentence, Span } from "../../core/types.js";
 import { findQuoteMarks, QUOTE_CHAR_RE, type QuoteMarks } from "./direct.js";
 import { WordSet } from "./wordset.js";
+import { isAsciiWordCode } from "../../text/chars.js";
 import {
   capAt,
   lowerTokens,
@@ -434,10 +435,7 @@ export function endsWithInitial(t: string, s: number, e: number): boolean {
   }
   if (!UPPER_RE.test(t.slice(a, e - 1))) return false;
   // \b at a: exactly one of the chars around it is an ASCII word char (nothing before the span start)
-  return isAsciiWord(t.charCodeAt(a)) !== (a > s && isAsciiWord(t.charCodeAt(a - 1)));
-}
-function isAsciiWord(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return isAsciiWordCode(t.charCodeAt(a)) !== (a > s && isAsciiWordCode(t.charCodeAt(a - 1)));
 }
 
 function spanOfTokens(doc: Doc, a: number, b: number): Span {

@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { spanIndexAt } from "../../core/span.js";
 import { lowerTokens } from "../../text/lower.js";
 import type { Doc, EntityMention, Span } from "../../core/types.js";
+import { isAsciiWordCode, isSpaceCode } from "../../text/chars.js";
 
 /** Finite speech verbs: "X said …", "…, X said". */
 export const SPEECH_VERBS = new Set(
@@ -376,11 +377,6 @@ export function capitalisedTail(phrase: string): string | null {
   return spaced ? tail.replace(/\s+/g, " ") : tail;
 }
 const CAPITALISED_WORD_RE = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
-/** `/\s/` on one UTF-16 unit. */
-function isSpaceCode(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** The speakers met so far in an article, for "he said" / "it said" when entities cannot tell. */
 export interface SpeakerContext {
@@ -521,9 +517,6 @@ export function endsWithPersonRole(phrase: string): boolean {
   while (b > 0 && isAsciiWordCode(phrase.charCodeAt(b - 1))) b--;
   const n = phrase.length - b;
   return n >= 4 && n <= 12 && PERSON_ROLE_WORDS.has(phrase.slice(b).toLowerCase());
-}
-function isAsciiWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 export function refersTo(phrase: string, body: string): boolean {
