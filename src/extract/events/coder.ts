@@ -833,11 +833,14 @@ function codeMatch(
     }
   } else {
     let subj = subjectOf(ctx, units, mStart, sent.start, topic, rule.target === "hosted", topicActor);
-  // "followed by Russia illegally annexing Crimea": the actor right before a gerund is its subject
-  if (trigWord.endsWith("ing")) {
-    const prevUnit = units.filter((u) => u.end <= mStart && !u.place).pop();
-    if (prevUnit && gapWords(ctx, prevUnit.end, mStart).every((w) => /ly$/.test(w)) && gapWords(ctx, prevUnit.end, mStart).length <= 2) subj = { units: [prevUnit], fromTopic: false };
-  }
+    // "followed by Russia illegally annexing Crimea": the actor right before a gerund is its subject
+    if (trigWord.endsWith("ing")) {
+      const prevUnit = units.filter((u) => u.end <= mStart && !u.place).pop();
+      if (prevUnit) {
+        const gap = gapWords(ctx, prevUnit.end, mStart);
+        if (gap.length <= 2 && gap.every((w) => w.endsWith("ly"))) subj = { units: [prevUnit], fromTopic: false };
+      }
+    }
     // "Blinken spoke with X and Y, urging them to ...": a participle after a comma shares the main subject
     if (trigWord.endsWith("ing") && before[before.length - 1] === ",") {
       const main = units.find((u, i) => u.end <= mStart && !u.place && !ppObject(ctx, units, i));
