@@ -275,8 +275,6 @@ export function actorSlug(name: string): string {
   return foldName(name).replace(/ /g, "-").slice(0, 80) || "person";
 }
 
-const later = (a: string | null, b: string | null) => a != null && (b == null || a >= b);
-
 /**
  * Decides the actor of every person of one article. `candidates` are the actors the store found
  * for lookupKeys(persons); they are not modified. Pure and deterministic.

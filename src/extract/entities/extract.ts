@@ -56,17 +56,6 @@ const TOPIC_NOUNS = new Set(["deal", "nuclear", "agreement", "accord", "crisis",
 const ARTICLE_PREFIX_RE = /^(?:al|el|ad|ar|as|ash|az|an) (\S{3,})$/;
 const BYLINE_RE = /\b(Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written) by ((?:(?!(?:Reporting|Writing|Editing|Additional)\b)\p{Lu}[\p{L}'’-]+ ?){2,3})/gu;
 
-interface PersonDraft {
-  tokens: [number, number];
-  span: Span;
-  key: string;
-  surnameKey: string;
-  firstKey: string;
-  text: string;
-  nTok: number;
-  ref: number;
-  via: string;
-}
 
 interface RoleCand {
   role: string | null;
@@ -1071,7 +1060,6 @@ function titleBefore(cx: Ctx, s: number): RoleCand | null {
   let counterpart = false;
   let head = false;
   let possessorPerson: number | undefined;
-  let honorific = false;
   let group = false;
   let abbrevRole: string | null = null;
   let abbrevSpan: Span | null = null;
@@ -1149,7 +1137,6 @@ function titleBefore(cx: Ctx, s: number): RoleCand | null {
     if (L.honorifics.has(lt) && roleToks.length === 0) {
       // "Prime Minister Sheikh Mohammed …": the honorific sits between title and name;
       // an abbreviated office ("Gov.", "Sen.", "Gen.") is the title itself
-      honorific = true;
       const office = L.titleAbbrev.get(lt);
       if (office && !abbrevRole) {
         abbrevRole = office;

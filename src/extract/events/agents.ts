@@ -195,7 +195,7 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
     // one lookup instead of four: most words are none of the kinds
     const kind = lookup.get(w);
     if (kind === undefined) continue;
-    const { isState, isGroup, name, dem } = kind;
+    const { isState, name, dem } = kind;
     // "government forces", "rebel fighters": the last word is the head; "military operation",
     // "police station": a noun modifier, not an actor
     if (!name && t + 1 < tokEnd && (!headEnds(words[t + 1]!) || L.state.has(words[t + 1]!) || L.group.has(words[t + 1]!))) continue;

@@ -34,7 +34,6 @@ const GROUP_HEAD = new Set(
 const SUBJ_PRONOUN = new Set(["he", "she", "they", "we"]);
 const BE = new Set(["was", "were", "is", "are", "been", "being", "be", "got", "gets", "get", "getting", "has", "have", "had"]);
 const IRREGULAR_PARTICIPLE = new Set(["struck", "shot", "hit", "held", "met", "seen", "taken", "beaten", "killed", "freed", "sent", "given", "brought", "thrown", "stricken", "overrun", "caught", "won", "fought", "led"]);
-const CONJ_RE = /^\s*(?:,|,?\s*and|,?\s*or|,?\s*as well as|,?\s*along with|,?\s*together with|,?\s*including|,?\s*plus|&|-|–)\s*(?:(?:the|his|her|their|its)\s+)?$/i;
 const PHONE_RE = /\b(?:phone|telephone|telephonic|phoned|telephoned|video ?conference|video call|call)\b/i;
 /** words between the aggressor and its campaign noun: "Russia's full-scale invasion", "Putin launched the war" */
 const CAMPAIGN_GAP = new Set(
@@ -1386,7 +1385,6 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
   const seen = new Map<string, EventRecord>();
   const spanDates = new Map<number, string | null>();
   for (const d of out) {
-    const sent = doc.sentences[d.sent]!;
     const s = d.source ?? d.fbSource ?? NOBODY;
     const t = d.target ?? d.fbTarget ?? NOBODY;
     const partial = !d.source || !d.target || d.inferred;

@@ -32,8 +32,6 @@ export const SPEECH_PARTICIPLES = new Set(
     " ",
   ),
 );
-/** Verbs that take an indirect object before the clause: "X told reporters (that) …". */
-const TELL_VERBS = new Set(["told", "tells", "informed", "assured", "briefed", "reminded", "warned"]);
 
 /** Words that may sit between a subject and its speech verb. */
 const AUX = new Set(
