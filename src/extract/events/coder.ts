@@ -214,7 +214,20 @@ function gapWords(ctx: CoderContext, from: number, to: number): string[] {
 }
 
 /** negated auxiliaries as the tokenizer leaves them ("didn't" is "didn", "'", "t"), and "n't" */
-const NEG_CONTRACTION = new Set("n't didn doesn don hasn haven hadn wasn weren isn aren wouldn couldn shouldn mustn".split(" "));
+const NEG_CONTRACTION = "n't didn doesn don hasn haven hadn wasn weren isn aren wouldn couldn shouldn mustn".split(" ");
+const NEGATION = new Set(["not", "never", ...NEG_CONTRACTION]);
+const NEGATION_NO = new Set([...NEGATION, "no"]);
+const WILL_WOULD = new Set(["will", "would"]);
+const MODAL = new Set(["will", "would", "'ll", "’ll"]);
+const CONDITION = new Set(["if", "unless"]);
+/** the nouns of BOTH_SUBJECT_RE */
+const BOTH_SUBJECT_NOUN = new Set("sides countries parties leaders ministers delegations governments presidents teams negotiators".split(" "));
+
+/** Is one of the last `k` words of `ws` in `set`? */
+function lastIn(ws: readonly string[], k: number, set: ReadonlySet<string>): boolean {
+  for (let i = Math.max(0, ws.length - k); i < ws.length; i++) if (set.has(ws[i]!)) return true;
+  return false;
+}
 
 /** generic crowds (the head of a group side): never a side of a diplomatic contact */
 const CROWD_RE = /\b(?:refugees|civilians|residents|protesters|protestors|demonstrators|crowds?|mob|villagers|prisoners|hostages|students|workers|strikers|settlers|farmers|miners|rioters|migrants)$/i;
@@ -821,7 +834,7 @@ function codeMatch(
       if (gap.length <= 4 && gap.every((w) => CAMPAIGN_GAP.has(w) || /^[a-z]+ed$|^long-[a-z]+$|^(?:today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w))) sources = [last];
     }
     // "President X of Russia on February 24 announced a military operation": the subject of a launch verb
-    if (!sources.length && before.slice(-3).some((w) => CAMPAIGN_VERB.has(w))) {
+    if (!sources.length && lastIn(before, 3, CAMPAIGN_VERB)) {
       sources = subjectOf(ctx, units, mStart, sent.start, topic, false, topicActor).units.filter((u) => u.via !== "topic").slice(-1);
     }
     for (const u of units) {
@@ -848,7 +861,7 @@ function codeMatch(
     if (rule.source === "subject") sources = subj.units;
     if (rule.source === "possessor") {
       // "Russia launched an attack on", "the army carried out strikes": the subject of a light verb
-      const light = before.slice(-4).some((w) => LIGHT_VERB.has(w));
+      const light = lastIn(before, 4, LIGHT_VERB);
       sources = light ? subj.units : [];
     }
     // "Moscow's demand", "U.S. condemnation of": the possessor right before a noun is its author
@@ -1000,7 +1013,7 @@ function codeMatch(
 
   // "Russia would continue its aggression": a campaign announced for the future is a threat
   let campaign = !!rule.campaign;
-  if (campaign && !rule.verbal && sources.length && before.slice(-4).some((w) => w === "will" || w === "would")) {
+  if (campaign && !rule.verbal && sources.length && lastIn(before, 4, WILL_WOULD)) {
     campaign = false;
     type = "THREATEN";
     if (!targets.length) targets = objectOf(ctx, units, mEnd, sent.end, 12);
@@ -1008,9 +1021,9 @@ function codeMatch(
   // a future use of force announced by its author is a threat; a promise of help is an agreement
   if (realis === "future" || realis === "hypothetical") {
     const speech = /\b(?:said|says|warned|vowed|stressed|threatened|announced|declared|promised|pledged)\b/i.test(sentText.slice(0, mStart - sent.start));
-    const modal = before.slice(-4).some((w) => w === "will" || w === "would" || w === "'ll" || w === "’ll");
-    const cond = before.slice(-12).some((w) => w === "if" || w === "unless");
-    const negated = before.slice(-4).some((w) => w === "not" || w === "never" || NEG_CONTRACTION.has(w));
+    const modal = lastIn(before, 4, MODAL);
+    const cond = lastIn(before, 12, CONDITION);
+    const negated = lastIn(before, 4, NEGATION);
     // the actor states its own intent: "is ready to", "offered to", "said it would"
     let ownIntent = INTENT_RE.test(sentText.slice(Math.max(0, mStart - sent.start - 60), mStart - sent.start));
     // "Portugal will support Turkey's bid, President Soares said": a stated plan to help or yield
@@ -1038,7 +1051,7 @@ function codeMatch(
   // the dev conventions count only asserted acts and explicit offers.
   let intent: PloverType | null = null;
   if ((realis === "future" || realis === "hypothetical") && sources.length && !rule.campaign && !endsWithQuestion(sentText)) {
-    const negated = before.slice(-4).some((w) => w === "not" || w === "never" || w === "no" || NEG_CONTRACTION.has(w));
+    const negated = lastIn(before, 4, NEGATION_NO);
     if (!negated) {
       if (COOPERATIVE.has(type) || type === "AGREE") intent = "AGREE";
       else if (HOSTILE.has(type)) intent = "THREATEN";
@@ -1073,7 +1086,9 @@ function codeMatch(
     }
   }
   // "the sides agreed", "both countries said they were willing": the dyad being reported
-  const bothSubject = !sources.length && !pairs && !!(rule.verbal || rule.symmetric) && rule.source === "subject" && BOTH_SUBJECT_RE.test(before.slice(-6).join(" "));
+  const bothSubject = !sources.length && !pairs && !!(rule.verbal || rule.symmetric) && rule.source === "subject" &&
+    // the regex needs one of its nouns as a word: most sentences have none
+    lastIn(before, 6, BOTH_SUBJECT_NOUN) && BOTH_SUBJECT_RE.test(before.slice(-6).join(" "));
   const habitual = habitualBefore(before) && sentenceTimes(doc, sent.start, sent.end).length === 0;
   let nearDate: string | null = null;
   if (rule.campaign || type === "ASSAULT") {
@@ -1375,16 +1390,14 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
   for (const c of campaigns) out.push(c);
   out.sort((x, y) => x.span.start - y.span.start);
   // a one-sided mention of an event coded with both sides in the same sentence adds nothing
-  for (let i = out.length - 1; i >= 0; i--) {
-    const d = out[i]!;
-    if (d.source && d.target) continue;
-    if (out.some((o) => o !== d && o.source && o.target && o.type === d.type && o.sent === d.sent)) out.splice(i, 1);
-  }
+  const coded = new Set<string>();
+  for (const o of out) if (o.source && o.target) coded.add(o.type + o.sent);
+  const kept = coded.size ? out.filter((d) => (d.source && d.target) || !coded.has(d.type + d.sent)) : out;
 
   const events: EventRecord[] = [];
   const seen = new Map<string, EventRecord>();
   const spanDates = new Map<number, string | null>();
-  for (const d of out) {
+  for (const d of kept) {
     const s = d.source ?? d.fbSource ?? NOBODY;
     const t = d.target ?? d.fbTarget ?? NOBODY;
     const partial = !d.source || !d.target || d.inferred;
