@@ -177,9 +177,9 @@ export function extractEntities(doc: Doc): void {
     }
     // name suffix (after dropping trailing weekdays/months: "Vladimir Putin Sunday")
     let e2 = e;
-    while (e2 > s + 1 && ((L.monthsDays.has(w[e2 - 1]!) && !nameLike(sc, L, e2 - 1)) || (L.nonNames.has(w[e2 - 1]!) && !L.orgHeads.has(w[e2 - 1]!) && !L.roleHeads.has(lw[e2 - 1]!)))) e2--;
+    while (e2 > s + 1 && ((L.monthsDays.has(w[e2 - 1]!) && !nameLike(sc, e2 - 1)) || (L.nonNames.has(w[e2 - 1]!) && !L.orgHeads.has(w[e2 - 1]!) && !L.roleHeads.has(lw[e2 - 1]!)))) e2--;
     let ns = e2;
-    while (ns > s && nameLike(sc, L, ns - 1)) ns--;
+    while (ns > s && nameLike(sc, ns - 1)) ns--;
     while (ns < e2 && (L.particles.has(w[ns]!) || w[ns] === ".")) ns++; // no particle/dot first
     let ne = e2;
     while (ne > ns && (L.particles.has(w[ne - 1]!) || w[ne - 1] === ".")) ne--;
@@ -606,7 +606,7 @@ export function extractEntities(doc: Doc): void {
   const sentCountries = new Map<number, Map<string, number>>();
   for (const h of sc.hits) {
     if (h.entry.kind !== "country" || !h.entry.actor) continue;
-    if (h.s > 0 && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, L, h.s - 1) && !mentionPerson.has(h.s - 1)) continue;
+    if (h.s > 0 && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, h.s - 1) && !mentionPerson.has(h.s - 1)) continue;
     const prev = h.s > 0 ? lw[h.s - 1]! : "";
     const weight = (WEAK.has(prev) || ACTION_NOUNS.has(lw[h.e] ?? "") || (h.entry.via === "name" && TOPIC_NOUNS.has(lw[h.e] ?? "")) ? 0.3 : 1) * (h.entry.via === "capital" || h.entry.via === "seat" ? 1.5 : 1);
     countryScore.set(h.entry.actor, (countryScore.get(h.entry.actor) ?? 0) + weight);
@@ -756,7 +756,7 @@ export function extractEntities(doc: Doc): void {
   for (const h of sc.hits) {
     if (consumed[h.s]) continue;
     // glued to an unknown capitalised word before it: part of another name ("Real Madrid", "Jordan" in "Michael Jordan")
-    if (h.s > 0 && sentOf(tokens, h.s - 1) === sentOf(tokens, h.s) && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, L, h.s - 1) && !consumed[h.s - 1] && !mentionPerson.has(h.s - 1) && h.entry.kind !== "org") continue;
+    if (h.s > 0 && sentOf(tokens, h.s - 1) === sentOf(tokens, h.s) && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, h.s - 1) && !consumed[h.s - 1] && !mentionPerson.has(h.s - 1) && h.entry.kind !== "org") continue;
     const span = spanOf(tokens, h.s, h.e);
     const en = h.entry;
     const surface = text.slice(span.start, span.end);
@@ -828,7 +828,7 @@ export function extractEntities(doc: Doc): void {
       // nor the name of a storm ("Hurricane Milton")
       let matched = false;
       if (k > 0 && STORMS.has(w[k - 1]!)) continue;
-      if (k > run.s && !consumed[k - 1] && !hitAt[k - 1] && nameLike(sc, L, k - 1)) continue;
+      if (k > run.s && !consumed[k - 1] && !hitAt[k - 1] && nameLike(sc, k - 1)) continue;
       const multiPlace = gazetteerMayStart(cx, k);
       for (let len = Math.min(3, run.e - k); len >= 1; len--) {
         let ok = true;
