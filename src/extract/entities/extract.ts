@@ -126,9 +126,12 @@ interface Ctx {
   /** how often each word occurs inside capitalised runs (built on first need) */
   runWords: Map<string, number> | null;
   persons: Person[];
-  /** first token of a person mention → person index, and → the mention's end */
-  mentionPerson: Map<number, number>;
-  mentionEnd: Map<number, number>;
+  /** by token: 1 + the index of the person whose mention starts there (0: none), and that mention's end
+   * (typed arrays of n + 1, so that the rules may look one token past the text) */
+  personAt: Int32Array;
+  mentionEnd: Int32Array;
+  /** first tokens of the person mentions, in the order they were found */
+  mentionOrder: number[];
   /** first tokens of the person mentions, in text order (set once the mentions are grouped) */
   mentionStarts: number[];
   /** role and country of each person (set once the candidates are resolved) */
@@ -157,9 +160,9 @@ export function extractEntities(doc: Doc): void {
   const places: PlaceEntity[] = [];
   const placeByKey = new Map<string, number>();
   const persons: Person[] = [];
-  const mentionPerson = new Map<number, number>(); // first token of a mention → person index
-  const mentionEnd = new Map<number, number>();
-  const cx: Ctx = { doc, L, sc, tokens, text, w, lw, cls, hitAt, n, consumed, mentions, orgs, orgByKey, places, placeByKey, runWords: null, persons, mentionPerson, mentionEnd, mentionStarts: [], resolved: [] };
+  const mentionEnd = new Int32Array(n + 1);
+  const mentionOrder: number[] = [];
+  const cx: Ctx = { doc, L, sc, tokens, text, w, lw, cls, hitAt, n, consumed, mentions, orgs, orgByKey, places, placeByKey, runWords: null, persons, personAt: new Int32Array(n + 1), mentionEnd, mentionOrder, mentionStarts: [], resolved: [] };
 
   // ---------------------------------------------------------------- persons: candidates
   const placeRuns: Array<[number, number]> = [];
@@ -308,7 +311,7 @@ export function extractEntities(doc: Doc): void {
   // titled single words that matched nobody: new persons ("President Putin" alone)
   for (const d of drafts) {
     if (!d.titled || d.headline) continue;
-    if (mentionPerson.has(d.s)) continue;
+    if (isMentionStart(cx, d.s)) continue;
     const parts = keyOf(cx, d.s, d.e);
     if (parts.length !== 1) continue;
     const t = w[d.s]!;
@@ -343,16 +346,17 @@ export function extractEntities(doc: Doc): void {
     surnameIndex.set(parts[0]!, [pi]);
     addPersonMention(cx, pi, d.s, d.e, "title");
     // later untitled mentions of the same word
-    for (const d2 of drafts) if (d2 !== d && d2.e - d2.s === 1 && nameKey(w[d2.s]!) === parts[0] && !mentionPerson.has(d2.s)) addPersonMention(cx, pi, d2.s, d2.e, "surname");
+    for (const d2 of drafts) if (d2 !== d && d2.e - d2.s === 1 && nameKey(w[d2.s]!) === parts[0] && !isMentionStart(cx, d2.s)) addPersonMention(cx, pi, d2.s, d2.e, "surname");
   }
 
 
   // ---------------------------------------------------------------- roles and countries of each mention
-  const mentionStarts = [...mentionPerson.keys()].sort((a, b) => a - b);
+  const mentionStarts: number[] = [];
+  for (let k = 0; k < n; k++) if (isMentionStart(cx, k)) mentionStarts.push(k);
   cx.mentionStarts = mentionStarts;
   for (const s of mentionStarts) {
-    const pi = mentionPerson.get(s)!;
-    const e = mentionEnd.get(s)!;
+    const pi = personAtTok(cx, s)!;
+    const e = mentionEnd[s]!;
     const p = persons[pi]!;
     const before = titleBefore(cx, s);
     if (before) p.cands.push(before);
@@ -464,9 +468,9 @@ export function extractEntities(doc: Doc): void {
   for (const k of sc.roleHeadIdx) {
     const lt = lw[k]!;
     if (consumed[k]) continue;
-    if (k + 1 < n && mentionPerson.has(k + 1)) continue;
-    if (k + 2 < n && cls[k + 1]! & W_HONORIFIC && (mentionPerson.has(k + 2) || (w[k + 2] === "." && mentionPerson.has(k + 3)))) continue;
-    if (k + 2 < n && w[k + 1] === "," && mentionPerson.has(k + 2)) continue;
+    if (k + 1 < n && isMentionStart(cx, k + 1)) continue;
+    if (k + 2 < n && cls[k + 1]! & W_HONORIFIC && (isMentionStart(cx, k + 2) || (w[k + 2] === "." && isMentionStart(cx, k + 3)))) continue;
+    if (k + 2 < n && w[k + 1] === "," && isMentionStart(cx, k + 2)) continue;
     let j = k - 1;
     let country: string | null = null;
     let poss = false;
@@ -545,7 +549,7 @@ export function extractEntities(doc: Doc): void {
     if (d.poss) continue;
     const ms = mentionStarts.find((t) => t > d.k && sentOf(tokens, t) <= sentOf(tokens, d.k) + 2);
     if (ms === undefined) continue;
-    const pi = mentionPerson.get(ms)!;
+    const pi = personAtTok(cx, ms)!;
     const r = resolved[pi]!;
     if (r.role || (r.country && r.country.value !== d.country)) continue;
     r.role = { value: normaliseRole(cx, d.phrase), stated: false, evidence: d.span, rule: "role.description-antecedent" };
@@ -569,25 +573,25 @@ export function extractEntities(doc: Doc): void {
       let oi: number | undefined;
       for (const s2 of mentionStarts) {
         if (s2 >= cp) break;
-        if (sentOf(tokens, s2) === sentOf(tokens, ms) || (sentOf(tokens, s2) === sentOf(tokens, ms) - 1 && oi === undefined)) oi = mentionPerson.get(s2);
+        if (sentOf(tokens, s2) === sentOf(tokens, ms) || (sentOf(tokens, s2) === sentOf(tokens, ms) - 1 && oi === undefined)) oi = personAtTok(cx, s2);
       }
       if (oi === undefined || oi === pi || !resolved[oi]!.role) continue;
       r.role = { value: counterpartTitle(cx, resolved[oi]!.role!.value, r.country?.value ?? null), stated: false, evidence: spanOf(tokens, cp, cp + 1), rule: "role.counterpart-list" };
-      p.cands.push({ role: null, roleSpan: null, country: null, countrySpan: null, rule: "role.counterpart-list", counterpartOf: [...mentionPerson.entries()].find(([, v]) => v === oi)?.[0] });
+      p.cands.push({ role: null, roleSpan: null, country: null, countrySpan: null, rule: "role.counterpart-list", counterpartOf: mentionOrder.find((s2) => personAtTok(cx, s2) === oi) });
       break;
     }
   });
 
   // "his Ukrainian counterpart" (unnamed), then "Ukraine's Oleksii Reznikov": the named person of that country is the counterpart
   for (const x of sc.counterpartIdx) {
-    if (x < 1 || lw[x] !== "counterpart" || mentionPerson.has(x + 1)) continue;
+    if (x < 1 || lw[x] !== "counterpart" || isMentionStart(cx, x + 1)) continue;
     const h = hitAt[x - 1];
     if (!h || h.entry.kind !== "country" || !h.entry.actor || !DETS.has(lw[h.s - 1] ?? "")) continue;
     let ref: number | undefined;
     for (const s2 of mentionStarts) {
       if (s2 >= x) break;
       if (sentOf(tokens, s2) === sentOf(tokens, x)) {
-        ref = mentionPerson.get(s2);
+        ref = personAtTok(cx, s2);
         break;
       }
     }
@@ -608,7 +612,7 @@ export function extractEntities(doc: Doc): void {
   const sentCountries = new Map<number, Map<string, number>>();
   for (const h of sc.hits) {
     if (h.entry.kind !== "country" || !h.entry.actor) continue;
-    if (h.s > 0 && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, h.s - 1) && !mentionPerson.has(h.s - 1)) continue;
+    if (h.s > 0 && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, h.s - 1) && !isMentionStart(cx, h.s - 1)) continue;
     const prev = h.s > 0 ? lw[h.s - 1]! : "";
     const weight = (WEAK.has(prev) || ACTION_NOUNS.has(lw[h.e] ?? "") || (h.entry.via === "name" && TOPIC_NOUNS.has(lw[h.e] ?? "")) ? 0.3 : 1) * (h.entry.via === "capital" || h.entry.via === "seat" ? 1.5 : 1);
     countryScore.set(h.entry.actor, (countryScore.get(h.entry.actor) ?? 0) + weight);
@@ -667,7 +671,7 @@ export function extractEntities(doc: Doc): void {
       const sm = sentCountries.get(sentOf(tokens, ms));
       if (sm) for (const [cc, v] of sm) score.set(cc, (score.get(cc) ?? 0) + 2 * v);
       // "Akar said Turkey is ready…": a speaker talks of his own country in the third person
-      let k = mentionEnd.get(ms) ?? ms + 1;
+      let k = isMentionStart(cx, ms) ? mentionEnd[ms]! : ms + 1;
       if (SAID.has(lw[k] ?? "")) {
         k++;
         if (lw[k] === "that") k++;
@@ -695,7 +699,7 @@ export function extractEntities(doc: Doc): void {
     for (const ms of p.mentionTok) {
       for (const s2 of mentionStarts) {
         if (sentOf(tokens, s2) !== sentOf(tokens, ms)) continue;
-        const qi = mentionPerson.get(s2)!;
+        const qi = personAtTok(cx, s2)!;
         const qc = resolved[qi]!.country;
         if (qi !== pi && qc?.stated) score.set(qc.value, (score.get(qc.value) ?? 0) + 5);
       }
@@ -758,7 +762,7 @@ export function extractEntities(doc: Doc): void {
   for (const h of sc.hits) {
     if (consumed[h.s]) continue;
     // glued to an unknown capitalised word before it: part of another name ("Real Madrid", "Jordan" in "Michael Jordan")
-    if (h.s > 0 && sentOf(tokens, h.s - 1) === sentOf(tokens, h.s) && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, h.s - 1) && !consumed[h.s - 1] && !mentionPerson.has(h.s - 1) && h.entry.kind !== "org") continue;
+    if (h.s > 0 && sentOf(tokens, h.s - 1) === sentOf(tokens, h.s) && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, h.s - 1) && !consumed[h.s - 1] && !isMentionStart(cx, h.s - 1) && h.entry.kind !== "org") continue;
     const span = spanOf(tokens, h.s, h.e);
     const en = h.entry;
     const surface = text.slice(span.start, span.end);
@@ -805,7 +809,7 @@ export function extractEntities(doc: Doc): void {
   // untitled names after "in", "near": places unless a known person ("in Khan Younis")
   for (const [a, b] of placeRuns) {
     let skip = false;
-    for (let x = a; x < b; x++) if (consumed[x] || hitAt[x] || mentionPerson.has(x)) skip = true;
+    for (let x = a; x < b; x++) if (consumed[x] || hitAt[x] || isMentionStart(cx, x)) skip = true;
     if (skip) continue;
     const key = keyOf(cx, a, b);
     const known = fullKeyIndex.get(key.join(" ")) ?? (key.length === 1 ? surnameIndex.get(key[0]!)?.[0] : undefined);
@@ -823,7 +827,7 @@ export function extractEntities(doc: Doc): void {
   // remaining capitalised runs: places from the gazetteer, "X region", features; unknown acronyms as organisations
   for (const run of sc.runs) {
     for (let k = run.s; k < run.e; k++) {
-      if (consumed[k] || hitAt[k] || mentionPerson.has(k)) continue;
+      if (consumed[k] || hitAt[k] || isMentionStart(cx, k)) continue;
       const t = w[k]!;
       if (!(cls[k]! & W_WORD)) continue;
       // longest gazetteer match of up to 3 words, not glued to a preceding unknown capitalised word ("Real Madrid"),
@@ -834,7 +838,7 @@ export function extractEntities(doc: Doc): void {
       const multiPlace = gazetteerMayStart(cx, k);
       for (let len = Math.min(3, run.e - k); len >= 1; len--) {
         let ok = true;
-        for (let x = k; x < k + len; x++) if (consumed[x] || hitAt[x] || mentionPerson.has(x)) ok = false;
+        for (let x = k; x < k + len; x++) if (consumed[x] || hitAt[x] || isMentionStart(cx, x)) ok = false;
         if (!ok) continue;
         const name = len === 1 ? w[k]! : text.slice(tokens[k]!.start, tokens[k + len - 1]!.end);
         if (len === 1 && cls[k]! & (W_NON_NAME | W_MONTH_DAY)) continue;
@@ -1034,22 +1038,23 @@ function nearestPerson(cx: Ctx, list: number[], k: number): number {
 }
 
 function addPersonMention(cx: Ctx, pi: number, s: number, e: number, via: string): void {
-  const { tokens, text, consumed, mentions, persons, mentionPerson, mentionEnd } = cx;
-  if (mentionPerson.has(s)) return;
+  const { tokens, text, consumed, mentions, persons, personAt, mentionEnd, mentionOrder } = cx;
+  if (personAt[s]! > 0) return;
   const p = persons[pi]!;
   const span = spanOf(tokens, s, e);
   p.seen.add(text.slice(span.start, span.end));
   p.mentions.push(span);
   p.mentionTok.push(s);
-  mentionPerson.set(s, pi);
-  mentionEnd.set(s, e);
+  personAt[s] = pi + 1;
+  mentionEnd[s] = e;
+  mentionOrder.push(s);
   for (let k = s; k < e; k++) consumed[k] = 1;
   mentions.push(mk(span, "person", pi, null, via, PERSON_RULE[via] ?? `person.${via}`));
 }
 
 /** Title chain right before a name: "Turkish Foreign Minister", "UN refugee chief", "Ukraine's", "his Russian counterpart". */
 function titleBefore(cx: Ctx, s: number): RoleCand | null {
-  const { L, tokens, w, lw, cls, hitAt, consumed, mentionPerson, mentionEnd } = cx;
+  const { L, tokens, w, lw, cls, hitAt, consumed, mentionEnd, mentionOrder } = cx;
   const sent = sentOf(tokens, s);
   let j = s - 1;
   const roleToks: number[] = [];
@@ -1123,8 +1128,8 @@ function titleBefore(cx: Ctx, s: number): RoleCand | null {
       }
       // a news outlet as possessor ("the Gazette's editor X"): works for a medium, not for a state
       if (ph && ph.entry.via === "media" && !country) group = true;
-      if (mentionPerson.has(j - 1) || (j - 1 >= 0 && [...mentionEnd.entries()].some(([ms, me]) => me === j && ms <= j - 1))) {
-        const ms = [...mentionEnd.entries()].find(([, me]) => me === j)?.[0];
+      if (isMentionStart(cx, j - 1) || (j - 1 >= 0 && mentionOrder.some((ms) => mentionEnd[ms] === j && ms <= j - 1))) {
+        const ms = mentionOrder.find((m) => mentionEnd[m] === j);
         if (ms !== undefined) possessorPerson = ms;
       }
       break;
@@ -1206,7 +1211,7 @@ function titleBefore(cx: Ctx, s: number): RoleCand | null {
 
 /** ", the secretary-general of the OSCE" / ", a top adviser to Ukraine's president" / ", his counterpart from Ukraine" */
 function appositionAfter(cx: Ctx, e: number, ms: number): RoleCand | null {
-  const { L, tokens, w, lw, cls, hitAt, n, mentionPerson, mentionEnd } = cx;
+  const { L, tokens, w, lw, cls, hitAt, n, mentionEnd } = cx;
   if (e >= n || w[e] !== "," || sentOf(tokens, e) !== sentOf(tokens, e - 1)) return null;
   let j = e + 1;
   const sent = sentOf(tokens, e);
@@ -1220,7 +1225,7 @@ function appositionAfter(cx: Ctx, e: number, ms: number): RoleCand | null {
     if (h && (h.entry.kind === "country" || h.entry.via === "igo")) {
       country = h.entry.code ?? h.entry.actor;
       countrySpan = spanOf(tokens, j, j + 2);
-    } else if (mentionPerson.has(j)) possessorPerson = j;
+    } else if (isMentionStart(cx, j)) possessorPerson = j;
     else return null;
     j += 2;
   } else if (j < n && (possessorFromHit(cx, j) !== null)) {
@@ -1231,8 +1236,8 @@ function appositionAfter(cx: Ctx, e: number, ms: number): RoleCand | null {
       countrySpan = spanOf(tokens, j, k + 1);
       j = k + 1;
     }
-  } else if (j < n && mentionPerson.has(j)) {
-    const me = mentionEnd.get(j)!;
+  } else if (j < n && isMentionStart(cx, j)) {
+    const me = mentionEnd[j]!;
     if (w[me] === "'s" || w[me] === "’s") {
       possessorPerson = j;
       j = me + 1;
@@ -1320,7 +1325,7 @@ function appositionAfter(cx: Ctx, e: number, ms: number): RoleCand | null {
   }
   if (!head && !counterpart) return null;
   if (k - start > 12) return null;
-  if (mentionPerson.has(k) && !openedWithDet) return null; // the words were the next person's title
+  if (isMentionStart(cx, k) && !openedWithDet) return null; // the words were the next person's title
   // an organisation name spelled out before its acronym: "(OSCE)" → keep the acronym
   while (parts.length && /^(?:of|to|for|the|and|from|in|at)$/.test(parts[parts.length - 1]!.toLowerCase())) parts.pop();
   if (counterpart) {
@@ -1351,7 +1356,7 @@ function appositionBefore(cx: Ctx, s: number): RoleCand | null {
   const { tokens, w, lw, cls, hitAt, n, mentionEnd } = cx;
   if (s < 2 || w[s - 1] !== "," || sentOf(tokens, s - 1) !== sentOf(tokens, s)) return null;
   // the name must end the apposition: followed by , or . or a verb
-  const e = mentionEnd.get(s)!;
+  const e = mentionEnd[s]!;
   if (e < n && !/^(?:,|\.|said|says|told|who|has|had|was|is|and)$/.test(w[e]!)) return null;
   let j = s - 2;
   const sent = sentOf(tokens, s);
@@ -1548,9 +1553,16 @@ function roleBody(cx: Ctx, role: string): string | null {
   return null;
 }
 
-function personAtTok(cx: Ctx, k: number | undefined) {
-  const { mentionPerson } = cx;
-  return (k === undefined ? undefined : mentionPerson.get(k));
+/** The person whose mention starts at token k, if any. */
+function personAtTok(cx: Ctx, k: number | undefined): number | undefined {
+  if (k === undefined) return undefined;
+  const v = cx.personAt[k];
+  return v !== undefined && v > 0 ? v - 1 : undefined;
+}
+
+/** True when a person mention starts at token k (false for any k outside the text). */
+function isMentionStart(cx: Ctx, k: number): boolean {
+  return cx.personAt[k]! > 0;
 }
 
 function counterpartTitle(cx: Ctx, role: string, cc: string | null): string {
