@@ -679,27 +679,31 @@ export function extractEntities(doc: Doc): void {
         const h = hitAt[k];
         if (h && h.s === k && h.entry.kind === "country" && h.entry.via === "name" && w[h.e] !== "'s" && w[h.e] !== "’s" && h.entry.actor) score.set(h.entry.actor, (score.get(h.entry.actor) ?? 0) + 10);
       }
+      // after the name in its sentence (the scan's token lists: most sentences hold neither word)
+      const end = doc.sentences[sentOf(tokens, ms)]!.tokEnd - 1;
+      // "X threatened action against Russia", "called for sanctions against Nigeria": the other side, not his own
+      for (const x of sc.againstIdx) {
+        if (x <= ms || x >= end) continue;
+        const h = hitAt[lw[x + 1] === "the" ? x + 2 : x + 1];
+        if (h && h.entry.kind === "country" && h.entry.via === "name" && h.entry.actor) exclude.add(h.entry.actor);
+      }
       // "his Ukrainian counterpart" (unnamed): not from that country
-      const sent = doc.sentences[sentOf(tokens, ms)]!;
-      for (let x = ms + 1; x < sent.tokEnd - 1; x++) {
-        // "X threatened action against Russia", "called for sanctions against Nigeria": the other side, not his own
-        if (lw[x] === "against") {
-          const h = hitAt[lw[x + 1] === "the" ? x + 2 : x + 1];
-          if (h && h.entry.kind === "country" && h.entry.via === "name" && h.entry.actor) exclude.add(h.entry.actor);
-          continue;
-        }
-        if (lw[x] !== "counterpart" && lw[x] !== "counterparts") continue;
+      for (const x of sc.counterpartIdx) {
+        if (x <= ms || x >= end) continue;
         const h = hitAt[x - 1];
         if (h && h.entry.kind === "country" && h.entry.actor && (x - 2 < 0 || DETS.has(lw[h.s - 1] ?? ""))) exclude.add(h.entry.actor);
       }
     }
     // unnamed holders of the same office: "Ukraine's president said"
-    for (const m of mentions) if (m.via === "description-unnamed" && m.actor && fn && unnamedFunction.get(m.start) === fn) exclude.add(m.actor);
+    if (fn) for (const { mention: m } of unnamed) if (m.via === "description-unnamed" && m.actor && unnamedFunction.get(m.start) === fn) exclude.add(m.actor);
     // other persons in the person's sentences: a person acts with his own side more often than not
     for (const ms of p.mentionTok) {
-      for (const s2 of mentionStarts) {
-        if (sentOf(tokens, s2) !== sentOf(tokens, ms)) continue;
-        const qi = personAtTok(cx, s2)!;
+      // the mention starts of one sentence are consecutive in mentionStarts (text order)
+      const sent = sentOf(tokens, ms);
+      let i = 0;
+      while (i < mentionStarts.length && sentOf(tokens, mentionStarts[i]!) < sent) i++;
+      for (; i < mentionStarts.length && sentOf(tokens, mentionStarts[i]!) === sent; i++) {
+        const qi = personAtTok(cx, mentionStarts[i]!)!;
         const qc = resolved[qi]!.country;
         if (qi !== pi && qc?.stated) score.set(qc.value, (score.get(qc.value) ?? 0) + 5);
       }
@@ -913,9 +917,8 @@ export function extractEntities(doc: Doc): void {
     const aliases: string[] = [];
     for (const f of p.forms.values()) if (f !== p.name && !aliases.includes(f)) aliases.push(f);
     for (const f of p.seen) if (f !== p.name && !aliases.includes(f) && !f.includes("#")) aliases.push(f);
-    const parts = p.name.split(/\s+/).filter((x) => !ROMAN.test(x.endsWith(".") ? x.slice(0, -1) : x));
-    const surname = parts[parts.length - 1]!;
-    if (parts.length > 1 && surname.length > 2 && !aliases.includes(surname)) aliases.push(surname);
+    const surname = surnameAlias(p.name);
+    if (surname !== null && !aliases.includes(surname)) aliases.push(surname);
     return { name: p.name, aliases, role: resolved[pi]!.role, country: resolved[pi]!.country, mentions: p.mentions.sort((a, b) => a.start - b.start) };
   });
   doc.organizations = orgs;
@@ -933,6 +936,22 @@ export function extractEntities(doc: Doc): void {
 }
 
 // ---------------------------------------------------------------- the rules of the passes above, over one article's context
+
+/** Memo of surnameAlias: a pure function of the name. */
+const SURNAME_ALIAS = new Map<string, string | null>();
+
+/** The last part of a name of several parts ("Jr", "II" left out), if longer than two letters: an alias of the person. */
+function surnameAlias(name: string): string | null {
+  let v = SURNAME_ALIAS.get(name);
+  if (v === undefined) {
+    const parts = name.split(/\s+/).filter((x) => !ROMAN.test(x.endsWith(".") ? x.slice(0, -1) : x));
+    const surname = parts[parts.length - 1]!;
+    v = parts.length > 1 && surname.length > 2 ? surname : null;
+    if (SURNAME_ALIAS.size > 20_000) SURNAME_ALIAS.clear();
+    SURNAME_ALIAS.set(name, v);
+  }
+  return v;
+}
 
 /** Some sign that an untitled capitalised name is a person's (a speech verb, an apposition, a possessive, its surname again…). */
 function personEvidence(cx: Ctx, ns: number, ne: number): boolean {

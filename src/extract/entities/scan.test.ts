@@ -79,13 +79,18 @@ describe("scan: token indices and runs", () => {
     return d;
   };
   it("finds role heads, pronouns, counterparts and bylines by token", () => {
-    const d = doc("His counterpart met the president, and he said so. Reporting by Jane Doe.");
+    const d = doc("His counterpart met the president, and he spoke against sanctions. Reporting by Jane Doe.");
     const sc = scan(d, lexicon());
     const at = (xs: number[]) => xs.map((k) => sc.w[k]);
     expect(at(sc.roleHeadIdx)).toEqual(["president"]);
     expect(at(sc.pronounIdx)).toEqual(["His", "he"]);
     expect(at(sc.counterpartIdx)).toEqual(["counterpart"]);
     expect(at(sc.byIdx)).toEqual(["by"]);
+    expect(at(sc.againstIdx)).toEqual(["against"]);
+  });
+  it("lists 'against' only by itself: it is no role head or group noun (one flag per word)", () => {
+    const L = lexicon();
+    expect(L.roleHeads.has("against") || L.groupNouns.has("against")).toBe(false);
   });
   it("joins particles, initials and connectors after a title into one run, not after other words", () => {
     const d = doc("Minister of National Defense Hulusi Akar met Ursula von der Leyen and George W. Bush. Talks of Peace Began.");

@@ -41,6 +41,8 @@ export interface Scan {
   counterpartIdx: number[];
   /** tokens "by" (for bylines: "Reporting by …") */
   byIdx: number[];
+  /** tokens "against" ("sanctions against Russia") */
+  againstIdx: number[];
   /** memo of nameLike by token: 0 unknown, 1 yes, 2 no */
   nl: Uint8Array;
 }
@@ -92,6 +94,7 @@ const FLAG_PRONOUN = 2;
 const FLAG_GROUP_NOUN = 3;
 const FLAG_COUNTERPART = 4;
 const FLAG_BY = 5;
+const FLAG_AGAINST = 6;
 
 export interface WordInfo {
   bits: number;
@@ -168,6 +171,7 @@ function wordFlag(L: Lexicon, lt: string): number {
   if (lt.length < 2 || lt.charCodeAt(0) < 65) return 0; // punctuation, numbers, single letters
   if (lt === "counterpart" || lt === "counterparts") return FLAG_COUNTERPART;
   if (lt === "by") return FLAG_BY;
+  if (lt === "against") return FLAG_AGAINST;
   if (L.roleHeads.has(lt) || lt === "diplomat") return FLAG_ROLE_HEAD;
   if (PRONOUN_WORDS.has(lt)) return FLAG_PRONOUN;
   if (L.groupNouns.has(lt)) return FLAG_GROUP_NOUN;
@@ -184,6 +188,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   const groupNounIdx: number[] = [];
   const counterpartIdx: number[] = [];
   const byIdx: number[] = [];
+  const againstIdx: number[] = [];
   const hitAt = new Array<LexHit | undefined>(n);
   const hits: LexHit[] = [];
   // one pass: each token's bits, its flag, and lexicon hits (longest first; none starts inside another)
@@ -198,7 +203,8 @@ export function scan(doc: Doc, L: Lexicon): Scan {
       else if (f === FLAG_PRONOUN) pronounIdx.push(i);
       else if (f === FLAG_GROUP_NOUN) groupNounIdx.push(i);
       else if (f === FLAG_COUNTERPART) counterpartIdx.push(i);
-      else byIdx.push(i);
+      else if (f === FLAG_BY) byIdx.push(i);
+      else againstIdx.push(i);
     }
     const list = info.phrases;
     if (list === undefined || i < hitEnd) continue;
@@ -295,7 +301,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
     i = j;
   }
 
-  return { w, lw, cls, hitAt, hits, runs, headline, roleHeadIdx, pronounIdx, groupNounIdx, counterpartIdx, byIdx, nl: new Uint8Array(n) };
+  return { w, lw, cls, hitAt, hits, runs, headline, roleHeadIdx, pronounIdx, groupNounIdx, counterpartIdx, byIdx, againstIdx, nl: new Uint8Array(n) };
 }
 
 /** True for a token that can be part of a person's name. */
