@@ -15,7 +15,7 @@
 import type { Doc, EntityMention, OrgEntity, PersonEntity, PlaceEntity, Span, Token, Valued } from "../../core/types.js";
 import { isAllCaps, isCapitalised, nameKey } from "../../text/names.js";
 import { type Lexicon, lexicon } from "./lexicon.js";
-import { isWord, nameLike, type LexHit, type Scan, scan } from "./scan.js";
+import { type LexHit, nameLike, type Scan, scan, W_ADMIN_HEAD, W_ALL_CAPS, W_CAP, W_FEATURE_HEAD, W_GAZ, W_GAZ_HEAD, W_HONORIFIC, W_MONTH_DAY, W_NON_NAME, W_ORG_HEAD, W_PARTICLE, W_ROLE_HEAD, W_ROLE_MOD, W_WORD } from "./scan.js";
 
 const DETS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my"]);
 const DROP_MODS = new Set(["top", "senior", "leading", "powerful", "veteran", "longtime", "long-time", "new", "newly", "current"]);
@@ -112,6 +112,8 @@ interface Ctx {
   text: string;
   w: string[];
   lw: string[];
+  /** the W_* bits of each token (Scan.cls) */
+  cls: Int32Array;
   hitAt: Array<LexHit | undefined>;
   n: number;
   /** tokens used as evidence inside a title chain or org name */
@@ -124,9 +126,12 @@ interface Ctx {
   /** how often each word occurs inside capitalised runs (built on first need) */
   runWords: Map<string, number> | null;
   persons: Person[];
-  /** first token of a person mention → person index, and → the mention's end */
-  mentionPerson: Map<number, number>;
-  mentionEnd: Map<number, number>;
+  /** by token: 1 + the index of the person whose mention starts there (0: none), and that mention's end
+   * (typed arrays of n + 1, so that the rules may look one token past the text) */
+  personAt: Int32Array;
+  mentionEnd: Int32Array;
+  /** first tokens of the person mentions, in the order they were found */
+  mentionOrder: number[];
   /** first tokens of the person mentions, in text order (set once the mentions are grouped) */
   mentionStarts: number[];
   /** role and country of each person (set once the candidates are resolved) */
@@ -142,7 +147,7 @@ export function extractEntities(doc: Doc): void {
   const L = lexicon();
   const sc = scan(doc, L);
   const { tokens, text } = doc;
-  const { w, lw, hitAt } = sc;
+  const { w, lw, cls, hitAt } = sc;
   const n = tokens.length;
 
   // tokens used as evidence inside a title chain or org name (one buffer reused across articles)
@@ -155,9 +160,9 @@ export function extractEntities(doc: Doc): void {
   const places: PlaceEntity[] = [];
   const placeByKey = new Map<string, number>();
   const persons: Person[] = [];
-  const mentionPerson = new Map<number, number>(); // first token of a mention → person index
-  const mentionEnd = new Map<number, number>();
-  const cx: Ctx = { doc, L, sc, tokens, text, w, lw, hitAt, n, consumed, mentions, orgs, orgByKey, places, placeByKey, runWords: null, persons, mentionPerson, mentionEnd, mentionStarts: [], resolved: [] };
+  const mentionEnd = new Int32Array(n + 1);
+  const mentionOrder: number[] = [];
+  const cx: Ctx = { doc, L, sc, tokens, text, w, lw, cls, hitAt, n, consumed, mentions, orgs, orgByKey, places, placeByKey, runWords: null, persons, personAt: new Int32Array(n + 1), mentionEnd, mentionOrder, mentionStarts: [], resolved: [] };
 
   // ---------------------------------------------------------------- persons: candidates
   const placeRuns: Array<[number, number]> = [];
@@ -166,7 +171,7 @@ export function extractEntities(doc: Doc): void {
     const { s, e } = run;
     // organisation: the run's last word is an organisation noun (or the run contains one followed by of/for …)
     let orgEnd = -1;
-    for (let k = s; k < e; k++) if (L.orgHeads.has(w[k]!) && !hitAt[k]) orgEnd = k;
+    for (let k = s; k < e; k++) if (cls[k]! & W_ORG_HEAD && !hitAt[k]) orgEnd = k;
     if (orgEnd >= 0 && (orgEnd === e - 1 || /^(?:of|for|and)$/.test(w[orgEnd + 1] ?? ""))) {
       addOrgRun(cx, s, e);
       continue;
@@ -177,12 +182,12 @@ export function extractEntities(doc: Doc): void {
     }
     // name suffix (after dropping trailing weekdays/months: "Vladimir Putin Sunday")
     let e2 = e;
-    while (e2 > s + 1 && ((L.monthsDays.has(w[e2 - 1]!) && !nameLike(sc, L, e2 - 1)) || (L.nonNames.has(w[e2 - 1]!) && !L.orgHeads.has(w[e2 - 1]!) && !L.roleHeads.has(lw[e2 - 1]!)))) e2--;
+    while (e2 > s + 1 && ((cls[e2 - 1]! & W_MONTH_DAY && !nameLike(sc, e2 - 1)) || (cls[e2 - 1]! & (W_NON_NAME | W_ORG_HEAD | W_ROLE_HEAD)) === W_NON_NAME)) e2--;
     let ns = e2;
-    while (ns > s && nameLike(sc, L, ns - 1)) ns--;
-    while (ns < e2 && (L.particles.has(w[ns]!) || w[ns] === ".")) ns++; // no particle/dot first
+    while (ns > s && nameLike(sc, ns - 1)) ns--;
+    while (ns < e2 && (cls[ns]! & W_PARTICLE || w[ns] === ".")) ns++; // no particle/dot first
     let ne = e2;
-    while (ne > ns && (L.particles.has(w[ne - 1]!) || w[ne - 1] === ".")) ne--;
+    while (ne > ns && (cls[ne - 1]! & W_PARTICLE || w[ne - 1] === ".")) ne--;
     if (ne <= ns) continue;
     // a known place glued before a two-word name: "São Paulo Fernando Haddad" → the place stays out of the name
     // (a city of a million or more, so that given names that are also small towns, "Kamal", "Abu", stay)
@@ -208,12 +213,12 @@ export function extractEntities(doc: Doc): void {
       drafts.push({ s: ns, e: ne, confirmed: false, titled, headline: isHeadline });
       continue;
     }
-    if (nameToks >= 2 && !titled && ((gazetteerMayStart(cx, ns) && L.gazetteer.has(text.slice(tokens[ns]!.start, tokens[ne - 1]!.end))) || isFeature(cx, ns, ne))) continue;
+    if (nameToks >= 2 && !titled && ((gazetteerMayStart(cx, ns) && L.gazetteer.has(text.slice(tokens[ns]!.start, tokens[ne - 1]!.end))) || isFeature(cx, ne))) continue;
     if (!titled && ns === s && s > 0 && PLACE_PREP.has(lw[s - 1]!) && sentOf(tokens, s - 1) === sentOf(tokens, s) && w[ne] !== "'s" && w[ne] !== "’s") {
       placeRuns.push([ns, ne]);
       continue;
     }
-    if (nameToks >= 2 && sentStart && !titled && L.nonNames.has(w[ns]!)) continue;
+    if (nameToks >= 2 && sentStart && !titled && cls[ns]! & W_NON_NAME) continue;
     // a sentence opener glued to a name: "Thanking Erdoğan", "Addressing Kuleba"
     if (nameToks >= 2 && sentStart && !titled && /(?:ing|ly)$/.test(w[ns]!) && w[ns]!.length > 5) {
       drafts.push({ s: ns + 1, e: ne, confirmed: ne - ns > 2, titled: false, headline: isHeadline });
@@ -287,7 +292,7 @@ export function extractEntities(doc: Doc): void {
     }
     // a run of several names in a headline ("Putin Erdogan"): try each word
     for (let k = d.s; k < d.e; k++) {
-      if (!isWord(w[k]!) || L.particles.has(w[k]!)) continue;
+      if ((cls[k]! & (W_WORD | W_PARTICLE)) !== W_WORD) continue;
       const key = nameKey(w[k]!);
       const list = surnameIndex.get(key);
       if (list && list.length >= 1) {
@@ -296,7 +301,7 @@ export function extractEntities(doc: Doc): void {
         const surnameText = w[k]!;
         if (!p.forms.has(key)) p.forms.set(key, surnameText);
         addPersonMention(cx, pi, k, k + 1, "surname");
-      } else if (d.e - d.s === 1 && !L.nonNames.has(w[k]!)) {
+      } else if (d.e - d.s === 1 && !(cls[k]! & W_NON_NAME)) {
         // family name first ("Xi Jinping" … "Xi said"), or a given name used alone: one person only
         const byFirst = persons.filter((p) => p.nTok > 1 && p.firstKey === key);
         if (byFirst.length === 1) addPersonMention(cx, persons.indexOf(byFirst[0]!), k, k + 1, "given-name");
@@ -306,12 +311,12 @@ export function extractEntities(doc: Doc): void {
   // titled single words that matched nobody: new persons ("President Putin" alone)
   for (const d of drafts) {
     if (!d.titled || d.headline) continue;
-    if (mentionPerson.has(d.s)) continue;
+    if (isMentionStart(cx, d.s)) continue;
     const parts = keyOf(cx, d.s, d.e);
     if (parts.length !== 1) continue;
     const t = w[d.s]!;
     // a place name after "mayor of" is a place; directly after a personal title ("President Bush", "Gen. Paris") a person
-    if (L.gazetteer.has(t) && !directTitle(cx, d.s)) continue;
+    if (cls[d.s]! & W_GAZ && !directTitle(cx, d.s)) continue;
     // "Foreign Minister Sergey #Lavrov": a given name of a known person
     let byFirst = persons.findIndex((p) => p.nTok > 1 && p.firstKey === parts[0]);
     // "Dmitry #Kuleba": a hashtagged surname after the given name
@@ -341,16 +346,17 @@ export function extractEntities(doc: Doc): void {
     surnameIndex.set(parts[0]!, [pi]);
     addPersonMention(cx, pi, d.s, d.e, "title");
     // later untitled mentions of the same word
-    for (const d2 of drafts) if (d2 !== d && d2.e - d2.s === 1 && nameKey(w[d2.s]!) === parts[0] && !mentionPerson.has(d2.s)) addPersonMention(cx, pi, d2.s, d2.e, "surname");
+    for (const d2 of drafts) if (d2 !== d && d2.e - d2.s === 1 && nameKey(w[d2.s]!) === parts[0] && !isMentionStart(cx, d2.s)) addPersonMention(cx, pi, d2.s, d2.e, "surname");
   }
 
 
   // ---------------------------------------------------------------- roles and countries of each mention
-  const mentionStarts = [...mentionPerson.keys()].sort((a, b) => a - b);
+  const mentionStarts: number[] = [];
+  for (let k = 0; k < n; k++) if (isMentionStart(cx, k)) mentionStarts.push(k);
   cx.mentionStarts = mentionStarts;
   for (const s of mentionStarts) {
-    const pi = mentionPerson.get(s)!;
-    const e = mentionEnd.get(s)!;
+    const pi = personAtTok(cx, s)!;
+    const e = mentionEnd[s]!;
     const p = persons[pi]!;
     const before = titleBefore(cx, s);
     if (before) p.cands.push(before);
@@ -462,9 +468,9 @@ export function extractEntities(doc: Doc): void {
   for (const k of sc.roleHeadIdx) {
     const lt = lw[k]!;
     if (consumed[k]) continue;
-    if (k + 1 < n && mentionPerson.has(k + 1)) continue;
-    if (k + 2 < n && L.honorifics.has(lw[k + 1]!) && (mentionPerson.has(k + 2) || (w[k + 2] === "." && mentionPerson.has(k + 3)))) continue;
-    if (k + 2 < n && w[k + 1] === "," && mentionPerson.has(k + 2)) continue;
+    if (k + 1 < n && isMentionStart(cx, k + 1)) continue;
+    if (k + 2 < n && cls[k + 1]! & W_HONORIFIC && (isMentionStart(cx, k + 2) || (w[k + 2] === "." && isMentionStart(cx, k + 3)))) continue;
+    if (k + 2 < n && w[k + 1] === "," && isMentionStart(cx, k + 2)) continue;
     let j = k - 1;
     let country: string | null = null;
     let poss = false;
@@ -485,7 +491,7 @@ export function extractEntities(doc: Doc): void {
         }
         break;
       }
-      if (L.roleModifiers.has(lw[j]!)) {
+      if (cls[j]! & W_ROLE_MOD) {
         mods.unshift(lw[j]!);
         j--;
         continue;
@@ -543,7 +549,7 @@ export function extractEntities(doc: Doc): void {
     if (d.poss) continue;
     const ms = mentionStarts.find((t) => t > d.k && sentOf(tokens, t) <= sentOf(tokens, d.k) + 2);
     if (ms === undefined) continue;
-    const pi = mentionPerson.get(ms)!;
+    const pi = personAtTok(cx, ms)!;
     const r = resolved[pi]!;
     if (r.role || (r.country && r.country.value !== d.country)) continue;
     r.role = { value: normaliseRole(cx, d.phrase), stated: false, evidence: d.span, rule: "role.description-antecedent" };
@@ -567,25 +573,25 @@ export function extractEntities(doc: Doc): void {
       let oi: number | undefined;
       for (const s2 of mentionStarts) {
         if (s2 >= cp) break;
-        if (sentOf(tokens, s2) === sentOf(tokens, ms) || (sentOf(tokens, s2) === sentOf(tokens, ms) - 1 && oi === undefined)) oi = mentionPerson.get(s2);
+        if (sentOf(tokens, s2) === sentOf(tokens, ms) || (sentOf(tokens, s2) === sentOf(tokens, ms) - 1 && oi === undefined)) oi = personAtTok(cx, s2);
       }
       if (oi === undefined || oi === pi || !resolved[oi]!.role) continue;
       r.role = { value: counterpartTitle(cx, resolved[oi]!.role!.value, r.country?.value ?? null), stated: false, evidence: spanOf(tokens, cp, cp + 1), rule: "role.counterpart-list" };
-      p.cands.push({ role: null, roleSpan: null, country: null, countrySpan: null, rule: "role.counterpart-list", counterpartOf: [...mentionPerson.entries()].find(([, v]) => v === oi)?.[0] });
+      p.cands.push({ role: null, roleSpan: null, country: null, countrySpan: null, rule: "role.counterpart-list", counterpartOf: mentionOrder.find((s2) => personAtTok(cx, s2) === oi) });
       break;
     }
   });
 
   // "his Ukrainian counterpart" (unnamed), then "Ukraine's Oleksii Reznikov": the named person of that country is the counterpart
   for (const x of sc.counterpartIdx) {
-    if (x < 1 || lw[x] !== "counterpart" || mentionPerson.has(x + 1)) continue;
+    if (x < 1 || lw[x] !== "counterpart" || isMentionStart(cx, x + 1)) continue;
     const h = hitAt[x - 1];
     if (!h || h.entry.kind !== "country" || !h.entry.actor || !DETS.has(lw[h.s - 1] ?? "")) continue;
     let ref: number | undefined;
     for (const s2 of mentionStarts) {
       if (s2 >= x) break;
       if (sentOf(tokens, s2) === sentOf(tokens, x)) {
-        ref = mentionPerson.get(s2);
+        ref = personAtTok(cx, s2);
         break;
       }
     }
@@ -606,7 +612,7 @@ export function extractEntities(doc: Doc): void {
   const sentCountries = new Map<number, Map<string, number>>();
   for (const h of sc.hits) {
     if (h.entry.kind !== "country" || !h.entry.actor) continue;
-    if (h.s > 0 && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, L, h.s - 1) && !mentionPerson.has(h.s - 1)) continue;
+    if (h.s > 0 && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, h.s - 1) && !isMentionStart(cx, h.s - 1)) continue;
     const prev = h.s > 0 ? lw[h.s - 1]! : "";
     const weight = (WEAK.has(prev) || ACTION_NOUNS.has(lw[h.e] ?? "") || (h.entry.via === "name" && TOPIC_NOUNS.has(lw[h.e] ?? "")) ? 0.3 : 1) * (h.entry.via === "capital" || h.entry.via === "seat" ? 1.5 : 1);
     countryScore.set(h.entry.actor, (countryScore.get(h.entry.actor) ?? 0) + weight);
@@ -665,7 +671,7 @@ export function extractEntities(doc: Doc): void {
       const sm = sentCountries.get(sentOf(tokens, ms));
       if (sm) for (const [cc, v] of sm) score.set(cc, (score.get(cc) ?? 0) + 2 * v);
       // "Akar said Turkey is ready…": a speaker talks of his own country in the third person
-      let k = mentionEnd.get(ms) ?? ms + 1;
+      let k = isMentionStart(cx, ms) ? mentionEnd[ms]! : ms + 1;
       if (SAID.has(lw[k] ?? "")) {
         k++;
         if (lw[k] === "that") k++;
@@ -673,27 +679,31 @@ export function extractEntities(doc: Doc): void {
         const h = hitAt[k];
         if (h && h.s === k && h.entry.kind === "country" && h.entry.via === "name" && w[h.e] !== "'s" && w[h.e] !== "’s" && h.entry.actor) score.set(h.entry.actor, (score.get(h.entry.actor) ?? 0) + 10);
       }
+      // after the name in its sentence (the scan's token lists: most sentences hold neither word)
+      const end = doc.sentences[sentOf(tokens, ms)]!.tokEnd - 1;
+      // "X threatened action against Russia", "called for sanctions against Nigeria": the other side, not his own
+      for (const x of sc.againstIdx) {
+        if (x <= ms || x >= end) continue;
+        const h = hitAt[lw[x + 1] === "the" ? x + 2 : x + 1];
+        if (h && h.entry.kind === "country" && h.entry.via === "name" && h.entry.actor) exclude.add(h.entry.actor);
+      }
       // "his Ukrainian counterpart" (unnamed): not from that country
-      const sent = doc.sentences[sentOf(tokens, ms)]!;
-      for (let x = ms + 1; x < sent.tokEnd - 1; x++) {
-        // "X threatened action against Russia", "called for sanctions against Nigeria": the other side, not his own
-        if (lw[x] === "against") {
-          const h = hitAt[lw[x + 1] === "the" ? x + 2 : x + 1];
-          if (h && h.entry.kind === "country" && h.entry.via === "name" && h.entry.actor) exclude.add(h.entry.actor);
-          continue;
-        }
-        if (lw[x] !== "counterpart" && lw[x] !== "counterparts") continue;
+      for (const x of sc.counterpartIdx) {
+        if (x <= ms || x >= end) continue;
         const h = hitAt[x - 1];
         if (h && h.entry.kind === "country" && h.entry.actor && (x - 2 < 0 || DETS.has(lw[h.s - 1] ?? ""))) exclude.add(h.entry.actor);
       }
     }
     // unnamed holders of the same office: "Ukraine's president said"
-    for (const m of mentions) if (m.via === "description-unnamed" && m.actor && fn && unnamedFunction.get(m.start) === fn) exclude.add(m.actor);
+    if (fn) for (const { mention: m } of unnamed) if (m.via === "description-unnamed" && m.actor && unnamedFunction.get(m.start) === fn) exclude.add(m.actor);
     // other persons in the person's sentences: a person acts with his own side more often than not
     for (const ms of p.mentionTok) {
-      for (const s2 of mentionStarts) {
-        if (sentOf(tokens, s2) !== sentOf(tokens, ms)) continue;
-        const qi = mentionPerson.get(s2)!;
+      // the mention starts of one sentence are consecutive in mentionStarts (text order)
+      const sent = sentOf(tokens, ms);
+      let i = 0;
+      while (i < mentionStarts.length && sentOf(tokens, mentionStarts[i]!) < sent) i++;
+      for (; i < mentionStarts.length && sentOf(tokens, mentionStarts[i]!) === sent; i++) {
+        const qi = personAtTok(cx, mentionStarts[i]!)!;
         const qc = resolved[qi]!.country;
         if (qi !== pi && qc?.stated) score.set(qc.value, (score.get(qc.value) ?? 0) + 5);
       }
@@ -756,7 +766,7 @@ export function extractEntities(doc: Doc): void {
   for (const h of sc.hits) {
     if (consumed[h.s]) continue;
     // glued to an unknown capitalised word before it: part of another name ("Real Madrid", "Jordan" in "Michael Jordan")
-    if (h.s > 0 && sentOf(tokens, h.s - 1) === sentOf(tokens, h.s) && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, L, h.s - 1) && !consumed[h.s - 1] && !mentionPerson.has(h.s - 1) && h.entry.kind !== "org") continue;
+    if (h.s > 0 && sentOf(tokens, h.s - 1) === sentOf(tokens, h.s) && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, h.s - 1) && !consumed[h.s - 1] && !isMentionStart(cx, h.s - 1) && h.entry.kind !== "org") continue;
     const span = spanOf(tokens, h.s, h.e);
     const en = h.entry;
     const surface = text.slice(span.start, span.end);
@@ -803,7 +813,7 @@ export function extractEntities(doc: Doc): void {
   // untitled names after "in", "near": places unless a known person ("in Khan Younis")
   for (const [a, b] of placeRuns) {
     let skip = false;
-    for (let x = a; x < b; x++) if (consumed[x] || hitAt[x] || mentionPerson.has(x)) skip = true;
+    for (let x = a; x < b; x++) if (consumed[x] || hitAt[x] || isMentionStart(cx, x)) skip = true;
     if (skip) continue;
     const key = keyOf(cx, a, b);
     const known = fullKeyIndex.get(key.join(" ")) ?? (key.length === 1 ? surnameIndex.get(key[0]!)?.[0] : undefined);
@@ -811,7 +821,7 @@ export function extractEntities(doc: Doc): void {
       addPersonMention(cx, known, a, b, key.length === 1 ? "surname" : "name");
       continue;
     }
-    if (L.adminHeads.has(lw[b] ?? "") || ((b - a === 1 || gazetteerMayStart(cx, a)) && L.gazetteer.has(text.slice(tokens[a]!.start, tokens[b - 1]!.end)))) continue; // handled below
+    if ((b < n && cls[b]! & W_ADMIN_HEAD) || (b - a === 1 ? cls[a]! & W_GAZ : gazetteerMayStart(cx, a) && L.gazetteer.has(text.slice(tokens[a]!.start, tokens[b - 1]!.end)))) continue; // handled below
     const span = spanOf(tokens, a, b);
     const name = text.slice(span.start, span.end);
     addPlace(cx, name, guessCountry(cx, name), span, null, null, "place.after-preposition");
@@ -821,22 +831,22 @@ export function extractEntities(doc: Doc): void {
   // remaining capitalised runs: places from the gazetteer, "X region", features; unknown acronyms as organisations
   for (const run of sc.runs) {
     for (let k = run.s; k < run.e; k++) {
-      if (consumed[k] || hitAt[k] || mentionPerson.has(k)) continue;
+      if (consumed[k] || hitAt[k] || isMentionStart(cx, k)) continue;
       const t = w[k]!;
-      if (!isWord(t)) continue;
+      if (!(cls[k]! & W_WORD)) continue;
       // longest gazetteer match of up to 3 words, not glued to a preceding unknown capitalised word ("Real Madrid"),
       // nor the name of a storm ("Hurricane Milton")
       let matched = false;
       if (k > 0 && STORMS.has(w[k - 1]!)) continue;
-      if (k > run.s && !consumed[k - 1] && !hitAt[k - 1] && nameLike(sc, L, k - 1)) continue;
+      if (k > run.s && !consumed[k - 1] && !hitAt[k - 1] && nameLike(sc, k - 1)) continue;
       const multiPlace = gazetteerMayStart(cx, k);
       for (let len = Math.min(3, run.e - k); len >= 1; len--) {
         let ok = true;
-        for (let x = k; x < k + len; x++) if (consumed[x] || hitAt[x] || mentionPerson.has(x)) ok = false;
+        for (let x = k; x < k + len; x++) if (consumed[x] || hitAt[x] || isMentionStart(cx, x)) ok = false;
         if (!ok) continue;
         const name = len === 1 ? w[k]! : text.slice(tokens[k]!.start, tokens[k + len - 1]!.end);
-        if (len === 1 && (L.nonNames.has(name) || L.monthsDays.has(name))) continue;
-        const g = len > 1 && !multiPlace ? undefined : L.gazetteer.get(name);
+        if (len === 1 && cls[k]! & (W_NON_NAME | W_MONTH_DAY)) continue;
+        const g = len === 1 ? (cls[k]! & W_GAZ ? L.gazetteer.get(name) : undefined) : multiPlace ? L.gazetteer.get(name) : undefined;
         // "the Bush administration", "the Reagan administration": a one-word town before "administration" is a
         // leader's name (a city's own government is "the city administration", "the administration in X")
         if (g && len === 1 && g[3] < 1_000_000 && lw[k + 1] === "administration" && tokens[k + 1]!.sent === tokens[k]!.sent) {
@@ -846,7 +856,7 @@ export function extractEntities(doc: Doc): void {
           matched = true;
           break;
         }
-        const admin = L.adminHeads.has(lw[k + len] ?? "") && tokens[k + len]?.sent === tokens[k]!.sent;
+        const admin = k + len < n && (cls[k + len]! & W_ADMIN_HEAD) !== 0 && tokens[k + len]!.sent === tokens[k]!.sent;
         if (g || (admin && len <= 2 && isCapitalised(name))) {
           if (k === doc.sentences[sentOf(tokens, k)]!.tokStart && len === 1 && !g) continue;
           let end = k + len;
@@ -865,14 +875,14 @@ export function extractEntities(doc: Doc): void {
       }
       if (matched) continue;
       // natural features: "X Sea", "Gulf of X" handled by the lexicon; "X River", "X Island"
-      if (L.featureHeads.has(w[k + 1] ?? "") && k + 1 < run.e && !L.adminHeads.has(lw[k + 1]!) && isCapitalised(t) && !L.nonNames.has(t)) {
+      if (k + 1 < run.e && (cls[k + 1]! & (W_FEATURE_HEAD | W_ADMIN_HEAD)) === W_FEATURE_HEAD && (cls[k]! & (W_CAP | W_NON_NAME)) === W_CAP) {
         const span = spanOf(tokens, k, k + 2);
         addPlace(cx, text.slice(span.start, span.end), null, span, null, null, "place.feature");
         consumed[k] = consumed[k + 1] = 1;
         k++;
         continue;
       }
-      if (t.length >= 3 && isAllCaps(t) && !L.nonNames.has(t) && !INITIALS_RE.test(t)) {
+      if (t.length >= 3 && (cls[k]! & (W_ALL_CAPS | W_NON_NAME)) === W_ALL_CAPS && !INITIALS_RE.test(t)) {
         // a dateline: "KHARTOUM, April 16 (Reuters) -"
         const tc = t.charAt(0) + t.slice(1).toLowerCase();
         const g = L.gazetteer.get(tc);
@@ -896,7 +906,7 @@ export function extractEntities(doc: Doc): void {
   // lower-case group nouns: "separatists", "rebels", "protesters"
   for (const k of sc.groupNounIdx) {
     if (consumed[k] || hitAt[k]) continue;
-    if (lw[k] === "opposition" && isCapitalised(w[k + 1] ?? "")) continue;
+    if (lw[k] === "opposition" && k + 1 < n && cls[k + 1]! & W_CAP) continue;
     mentions.push(mk(spanOf(tokens, k, k + 1), "group", -1, null, "noun", "group.noun"));
   }
 
@@ -907,9 +917,8 @@ export function extractEntities(doc: Doc): void {
     const aliases: string[] = [];
     for (const f of p.forms.values()) if (f !== p.name && !aliases.includes(f)) aliases.push(f);
     for (const f of p.seen) if (f !== p.name && !aliases.includes(f) && !f.includes("#")) aliases.push(f);
-    const parts = p.name.split(/\s+/).filter((x) => !ROMAN.test(x.endsWith(".") ? x.slice(0, -1) : x));
-    const surname = parts[parts.length - 1]!;
-    if (parts.length > 1 && surname.length > 2 && !aliases.includes(surname)) aliases.push(surname);
+    const surname = surnameAlias(p.name);
+    if (surname !== null && !aliases.includes(surname)) aliases.push(surname);
     return { name: p.name, aliases, role: resolved[pi]!.role, country: resolved[pi]!.country, mentions: p.mentions.sort((a, b) => a.start - b.start) };
   });
   doc.organizations = orgs;
@@ -927,6 +936,22 @@ export function extractEntities(doc: Doc): void {
 }
 
 // ---------------------------------------------------------------- the rules of the passes above, over one article's context
+
+/** Memo of surnameAlias: a pure function of the name. */
+const SURNAME_ALIAS = new Map<string, string | null>();
+
+/** The last part of a name of several parts ("Jr", "II" left out), if longer than two letters: an alias of the person. */
+function surnameAlias(name: string): string | null {
+  let v = SURNAME_ALIAS.get(name);
+  if (v === undefined) {
+    const parts = name.split(/\s+/).filter((x) => !ROMAN.test(x.endsWith(".") ? x.slice(0, -1) : x));
+    const surname = parts[parts.length - 1]!;
+    v = parts.length > 1 && surname.length > 2 ? surname : null;
+    if (SURNAME_ALIAS.size > 20_000) SURNAME_ALIAS.clear();
+    SURNAME_ALIAS.set(name, v);
+  }
+  return v;
+}
 
 /** Some sign that an untitled capitalised name is a person's (a speech verb, an apposition, a possessive, its surname again…). */
 function personEvidence(cx: Ctx, ns: number, ne: number): boolean {
@@ -951,37 +976,35 @@ function runWordCount(cx: Ctx): Map<string, number> {
 }
 
 function countNameTokens(cx: Ctx, s: number, e: number): number {
-  const { L, w } = cx;
+  const { w, cls } = cx;
   let c = 0;
-  for (let k = s; k < e; k++) {
-    const t = w[k]!;
-    if (t.length > 1 ? isWord(t) && !L.particles.has(t) : false) c++;
-  }
+  for (let k = s; k < e; k++) if (w[k]!.length > 1 && (cls[k]! & (W_WORD | W_PARTICLE)) === W_WORD) c++;
   return c;
 }
 
-function isFeature(cx: Ctx, s: number, e: number): boolean {
-  const { L, w, lw } = cx;
-  return L.featureHeads.has(w[e - 1]!) || L.adminHeads.has(lw[e] ?? "");
+function isFeature(cx: Ctx, e: number): boolean {
+  const { cls, n } = cx;
+  return (cls[e - 1]! & W_FEATURE_HEAD) !== 0 || (e < n && (cls[e]! & W_ADMIN_HEAD) !== 0);
 }
 
 function hasTitleBefore(cx: Ctx, k: number): boolean {
-  const { L, tokens, w, lw, hitAt } = cx;
+  const { tokens, w, lw, cls, hitAt } = cx;
   let j = k - 1;
-  if (j >= 0 && w[j] === "." && j - 1 >= 0 && L.honorifics.has(lw[j - 1]!)) return true;
+  if (j >= 0 && w[j] === "." && j - 1 >= 0 && cls[j - 1]! & W_HONORIFIC) return true;
   // walk back over a title: "Deputy Minister of Defence Alexander Fomin", "UN High Commissioner for Refugees Filippo Grandi"
   for (let steps = 0; j >= 0 && sentOf(tokens, j) === sentOf(tokens, k) && steps < 8; steps++) {
     const t = lw[j]!;
-    if (L.roleHeads.has(t) || L.honorifics.has(t) || t === "counterpart") return true;
+    const c = cls[j]!;
+    if (c & (W_ROLE_HEAD | W_HONORIFIC) || t === "counterpart") return true;
     const h = hitAt[j];
     if (h) {
       if (h.entry.via === "igo") {
-        for (let x = h.s; x < h.e; x++) if (L.roleHeads.has(lw[x]!)) return true;
+        for (let x = h.s; x < h.e; x++) if (cls[x]! & W_ROLE_HEAD) return true;
       }
       j = h.s - 1;
       continue;
     }
-    if (L.roleModifiers.has(t) || t === "of" || t === "for" || (isCapitalised(w[j]!) && (L.nonNames.has(w[j]!) || L.orgHeads.has(w[j]!)))) {
+    if (c & W_ROLE_MOD || t === "of" || t === "for" || (c & W_CAP && c & (W_NON_NAME | W_ORG_HEAD))) {
       j--;
       continue;
     }
@@ -993,19 +1016,18 @@ function hasTitleBefore(cx: Ctx, k: number): boolean {
 /** A personal title right before token k: a capitalised role head ("President", "Prime Minister", "King"),
  * an honorific ("Mr", "Sheikh") or an abbreviated title with its dot ("Gen.", "Sen."). */
 function directTitle(cx: Ctx, k: number): boolean {
-  const { L, tokens, w, lw } = cx;
+  const { L, tokens, w, lw, cls } = cx;
   let j = k - 1;
   if (j < 0 || sentOf(tokens, j) !== sentOf(tokens, k)) return false;
   if (w[j] === "." && j > 0) j--;
-  const t = lw[j]!;
-  if (L.honorifics.has(t) || L.titleAbbrev.has(t)) return true;
-  return w[k - 1] !== "." && L.roleHeads.has(t) && isCapitalised(w[j]!);
+  if (cls[j]! & W_HONORIFIC || L.titleAbbrev.has(lw[j]!)) return true;
+  return w[k - 1] !== "." && (cls[j]! & (W_ROLE_HEAD | W_CAP)) === (W_ROLE_HEAD | W_CAP);
 }
 
 function keyOf(cx: Ctx, s: number, e: number) {
-  const { w } = cx;
+  const { w, cls } = cx;
   const parts: string[] = [];
-  for (let k = s; k < e; k++) if (isWord(w[k]!) && !ROMAN.test(w[k]!)) parts.push(nameKey(w[k]!));
+  for (let k = s; k < e; k++) if (cls[k]! & W_WORD && !ROMAN.test(w[k]!)) parts.push(nameKey(w[k]!));
   return parts;
 }
 
@@ -1035,22 +1057,23 @@ function nearestPerson(cx: Ctx, list: number[], k: number): number {
 }
 
 function addPersonMention(cx: Ctx, pi: number, s: number, e: number, via: string): void {
-  const { tokens, text, consumed, mentions, persons, mentionPerson, mentionEnd } = cx;
-  if (mentionPerson.has(s)) return;
+  const { tokens, text, consumed, mentions, persons, personAt, mentionEnd, mentionOrder } = cx;
+  if (personAt[s]! > 0) return;
   const p = persons[pi]!;
   const span = spanOf(tokens, s, e);
   p.seen.add(text.slice(span.start, span.end));
   p.mentions.push(span);
   p.mentionTok.push(s);
-  mentionPerson.set(s, pi);
-  mentionEnd.set(s, e);
+  personAt[s] = pi + 1;
+  mentionEnd[s] = e;
+  mentionOrder.push(s);
   for (let k = s; k < e; k++) consumed[k] = 1;
   mentions.push(mk(span, "person", pi, null, via, PERSON_RULE[via] ?? `person.${via}`));
 }
 
 /** Title chain right before a name: "Turkish Foreign Minister", "UN refugee chief", "Ukraine's", "his Russian counterpart". */
 function titleBefore(cx: Ctx, s: number): RoleCand | null {
-  const { L, tokens, w, lw, hitAt, consumed, mentionPerson, mentionEnd } = cx;
+  const { L, tokens, w, lw, cls, hitAt, consumed, mentionEnd, mentionOrder } = cx;
   const sent = sentOf(tokens, s);
   let j = s - 1;
   const roleToks: number[] = [];
@@ -1066,6 +1089,7 @@ function titleBefore(cx: Ctx, s: number): RoleCand | null {
   while (j >= 0 && sentOf(tokens, j) === sent) {
     const t = w[j]!;
     const lt = lw[j]!;
+    const c = cls[j]!;
     const hit = hitAt[j];
     if (hit) {
       const en = hit.entry;
@@ -1080,7 +1104,7 @@ function titleBefore(cx: Ctx, s: number): RoleCand | null {
       }
       if (en.kind === "org" && en.via === "igo") {
         body = en.code ?? en.actor;
-        for (let k = hit.s; k < hit.e; k++) if (L.roleHeads.has(lw[k]!)) head = true;
+        for (let k = hit.s; k < hit.e; k++) if (cls[k]! & W_ROLE_HEAD) head = true;
         if (!country) {
           country = body;
           countrySpan = spanOf(tokens, hit.s, hit.e);
@@ -1123,8 +1147,8 @@ function titleBefore(cx: Ctx, s: number): RoleCand | null {
       }
       // a news outlet as possessor ("the Gazette's editor X"): works for a medium, not for a state
       if (ph && ph.entry.via === "media" && !country) group = true;
-      if (mentionPerson.has(j - 1) || (j - 1 >= 0 && [...mentionEnd.entries()].some(([ms, me]) => me === j && ms <= j - 1))) {
-        const ms = [...mentionEnd.entries()].find(([, me]) => me === j)?.[0];
+      if (isMentionStart(cx, j - 1) || (j - 1 >= 0 && mentionOrder.some((ms) => mentionEnd[ms] === j && ms <= j - 1))) {
+        const ms = mentionOrder.find((m) => mentionEnd[m] === j);
         if (ms !== undefined) possessorPerson = ms;
       }
       break;
@@ -1134,7 +1158,7 @@ function titleBefore(cx: Ctx, s: number): RoleCand | null {
       j--;
       continue;
     }
-    if (L.honorifics.has(lt) && roleToks.length === 0) {
+    if (c & W_HONORIFIC && roleToks.length === 0) {
       // "Prime Minister Sheikh Mohammed …": the honorific sits between title and name;
       // an abbreviated office ("Gov.", "Sen.", "Gen.") is the title itself
       const office = L.titleAbbrev.get(lt);
@@ -1145,11 +1169,11 @@ function titleBefore(cx: Ctx, s: number): RoleCand | null {
       j--;
       continue;
     }
-    if (t === "." && j > 0 && L.honorifics.has(lw[j - 1]!) && roleToks.length === 0) {
+    if (t === "." && j > 0 && cls[j - 1]! & W_HONORIFIC && roleToks.length === 0) {
       j--;
       continue;
     }
-    if (L.roleHeads.has(lt)) {
+    if (c & W_ROLE_HEAD) {
       head = true;
       roleToks.unshift(j);
       j--;
@@ -1161,7 +1185,7 @@ function titleBefore(cx: Ctx, s: number): RoleCand | null {
       j--;
       continue;
     }
-    if (L.roleModifiers.has(lt) || (isCapitalised(t) && (L.orgHeads.has(t) || L.nonNames.has(t)) && !DETS.has(lt) && !L.monthsDays.has(t) && roleToks.length > 0)) {
+    if (c & W_ROLE_MOD || (c & W_CAP && c & (W_ORG_HEAD | W_NON_NAME) && !DETS.has(lt) && !(c & W_MONTH_DAY) && roleToks.length > 0)) {
       roleToks.unshift(j);
       j--;
       continue;
@@ -1169,8 +1193,8 @@ function titleBefore(cx: Ctx, s: number): RoleCand | null {
     if ((lt === "of" || lt === "for" || lt === "the") && roleToks.length > 0 && j > 0) {
       const prev = lw[j - 1]!;
       // inside a capitalised title only: "Minister of National Defense", not "spokesman for President X"
-      const capTitle = isCapitalised(w[j - 1]!) && isCapitalised(w[j + 1] ?? "");
-      if ((L.roleHeads.has(prev) && capTitle) || (lt === "the" && (prev === "of" || prev === "for") && isCapitalised(w[j + 1] ?? ""))) {
+      const nextCap = (cls[j + 1]! & W_CAP) !== 0;
+      if (((cls[j - 1]! & (W_ROLE_HEAD | W_CAP)) === (W_ROLE_HEAD | W_CAP) && nextCap) || (lt === "the" && (prev === "of" || prev === "for") && nextCap)) {
         roleToks.unshift(j);
         j--;
         continue;
@@ -1206,7 +1230,7 @@ function titleBefore(cx: Ctx, s: number): RoleCand | null {
 
 /** ", the secretary-general of the OSCE" / ", a top adviser to Ukraine's president" / ", his counterpart from Ukraine" */
 function appositionAfter(cx: Ctx, e: number, ms: number): RoleCand | null {
-  const { L, tokens, w, lw, hitAt, n, mentionPerson, mentionEnd } = cx;
+  const { L, tokens, w, lw, cls, hitAt, n, mentionEnd } = cx;
   if (e >= n || w[e] !== "," || sentOf(tokens, e) !== sentOf(tokens, e - 1)) return null;
   let j = e + 1;
   const sent = sentOf(tokens, e);
@@ -1220,7 +1244,7 @@ function appositionAfter(cx: Ctx, e: number, ms: number): RoleCand | null {
     if (h && (h.entry.kind === "country" || h.entry.via === "igo")) {
       country = h.entry.code ?? h.entry.actor;
       countrySpan = spanOf(tokens, j, j + 2);
-    } else if (mentionPerson.has(j)) possessorPerson = j;
+    } else if (isMentionStart(cx, j)) possessorPerson = j;
     else return null;
     j += 2;
   } else if (j < n && (possessorFromHit(cx, j) !== null)) {
@@ -1231,8 +1255,8 @@ function appositionAfter(cx: Ctx, e: number, ms: number): RoleCand | null {
       countrySpan = spanOf(tokens, j, k + 1);
       j = k + 1;
     }
-  } else if (j < n && mentionPerson.has(j)) {
-    const me = mentionEnd.get(j)!;
+  } else if (j < n && isMentionStart(cx, j)) {
+    const me = mentionEnd[j]!;
     if (w[me] === "'s" || w[me] === "’s") {
       possessorPerson = j;
       j = me + 1;
@@ -1248,6 +1272,7 @@ function appositionAfter(cx: Ctx, e: number, ms: number): RoleCand | null {
   for (; k < n && sentOf(tokens, k) === sent && k - start < 14; k++) {
     const t = w[k]!;
     const lt = lw[k]!;
+    const c = cls[k]!;
     if (t === "," || t === "." || t === ";" || t === "(" || t === ")" || t === ":" || t === "\"" || t === "“" || t === "”") break;
     if (STOP_APPOS.has(lt) && t === lt && lt !== "on") break;
     const h = hitAt[k];
@@ -1302,16 +1327,16 @@ function appositionAfter(cx: Ctx, e: number, ms: number): RoleCand | null {
       parts.push(lt);
       continue;
     }
-    if (L.roleHeads.has(lt)) {
+    if (c & W_ROLE_HEAD) {
       head = true;
       parts.push(t);
       continue;
     }
-    if (L.roleModifiers.has(lt) || /^(?:of|to|for|the|and|from|in|at)$/.test(lt)) {
+    if (c & W_ROLE_MOD || /^(?:of|to|for|the|and|from|in|at)$/.test(lt)) {
       parts.push(t);
       continue;
     }
-    if (isCapitalised(t) && (L.orgHeads.has(t) || L.nonNames.has(t))) {
+    if (c & W_CAP && c & (W_ORG_HEAD | W_NON_NAME)) {
       parts.push(t);
       continue;
     }
@@ -1319,7 +1344,7 @@ function appositionAfter(cx: Ctx, e: number, ms: number): RoleCand | null {
   }
   if (!head && !counterpart) return null;
   if (k - start > 12) return null;
-  if (mentionPerson.has(k) && !openedWithDet) return null; // the words were the next person's title
+  if (isMentionStart(cx, k) && !openedWithDet) return null; // the words were the next person's title
   // an organisation name spelled out before its acronym: "(OSCE)" → keep the acronym
   while (parts.length && /^(?:of|to|for|the|and|from|in|at)$/.test(parts[parts.length - 1]!.toLowerCase())) parts.pop();
   if (counterpart) {
@@ -1347,10 +1372,10 @@ function possessorFromHit(cx: Ctx, j: number): LexHit | null {
 
 /** "Russia's ambassador at the United Nations in Geneva, Gennady Gatilov" / "the Netherlands' Foreign Minister, Wopke Hoekstra" */
 function appositionBefore(cx: Ctx, s: number): RoleCand | null {
-  const { L, tokens, w, lw, hitAt, n, mentionEnd } = cx;
+  const { tokens, w, lw, cls, hitAt, n, mentionEnd } = cx;
   if (s < 2 || w[s - 1] !== "," || sentOf(tokens, s - 1) !== sentOf(tokens, s)) return null;
   // the name must end the apposition: followed by , or . or a verb
-  const e = mentionEnd.get(s)!;
+  const e = mentionEnd[s]!;
   if (e < n && !/^(?:,|\.|said|says|told|who|has|had|was|is|and)$/.test(w[e]!)) return null;
   let j = s - 2;
   const sent = sentOf(tokens, s);
@@ -1362,6 +1387,7 @@ function appositionBefore(cx: Ctx, s: number): RoleCand | null {
   for (; j >= 0 && sentOf(tokens, j) === sent && s - j < 14; j--) {
     const t = w[j]!;
     const lt = lw[j]!;
+    const c = cls[j]!;
     const h = hitAt[j];
     if (h) {
       if (h.entry.kind === "country" || h.entry.kind === "place") {
@@ -1391,13 +1417,13 @@ function appositionBefore(cx: Ctx, s: number): RoleCand | null {
       if (j > 0 && STATE_NOUNS.has(lw[j - 1]!) && roleToks.length) break;
       continue;
     }
-    if (L.roleHeads.has(lt)) {
+    if (c & W_ROLE_HEAD) {
       head = true;
       roleToks.unshift(j);
       continue;
     }
     if (SKIP_ADJ.has(lt) && roleToks.length) continue; // "Brazil's former far-right president, X"
-    if (L.roleModifiers.has(lt) || (isCapitalised(t) && (L.orgHeads.has(t) || L.nonNames.has(t)))) {
+    if (c & W_ROLE_MOD || (c & W_CAP && c & (W_ORG_HEAD | W_NON_NAME))) {
       if (DETS.has(lt)) break;
       roleToks.unshift(j);
       continue;
@@ -1406,7 +1432,7 @@ function appositionBefore(cx: Ctx, s: number): RoleCand | null {
       roleToks.unshift(j);
       continue;
     }
-    if (lt === "the" && roleToks.length && j + 1 < n && !L.roleHeads.has(lw[j + 1]!) && !L.roleModifiers.has(lw[j + 1]!)) {
+    if (lt === "the" && roleToks.length && j + 1 < n && !(cls[j + 1]! & (W_ROLE_HEAD | W_ROLE_MOD))) {
       roleToks.unshift(j);
       continue;
     }
@@ -1427,14 +1453,14 @@ function appositionBefore(cx: Ctx, s: number): RoleCand | null {
 
 /** "X resigned as Zimbabwe's president", "X announced his resignation as prime minister", "X was sworn in as president" */
 function asRoleAfter(cx: Ctx, e: number): RoleCand | null {
-  const { L, tokens, w, lw, hitAt, n } = cx;
+  const { tokens, w, lw, cls, hitAt, n } = cx;
   const sent = sentOf(tokens, e - 1);
   let j = e;
   let trigger = false;
   for (; j < n && j < e + 6 && sentOf(tokens, j) === sent && lw[j] !== "as"; j++) {
     if (AS_ROLE_VERBS.has(lw[j]!)) trigger = true;
     if (w[j] === "," && j === e && lw[j + 1] === "who") continue; // "X, who served as …"
-    if (!isWord(w[j]!)) return null;
+    if (!(cls[j]! & W_WORD)) return null;
   }
   if (!trigger || j >= n || lw[j] !== "as" || sentOf(tokens, j) !== sent) return null;
   j++;
@@ -1454,12 +1480,12 @@ function asRoleAfter(cx: Ctx, e: number): RoleCand | null {
   const roleToks: number[] = [];
   let head = -1;
   for (let k = j; k < n && k < j + 5 && sentOf(tokens, k) === sent; k++) {
-    if (L.roleHeads.has(lw[k]!)) {
+    if (cls[k]! & W_ROLE_HEAD) {
       roleToks.push(k);
       head = k;
       continue;
     }
-    if (L.roleModifiers.has(lw[k]!) && head < 0) {
+    if (cls[k]! & W_ROLE_MOD && head < 0) {
       roleToks.push(k);
       continue;
     }
@@ -1495,10 +1521,10 @@ function referentBefore(cx: Ctx, k: number): number | undefined {
 }
 
 function roleText(cx: Ctx, toks: number[]): string {
-  const { L, w, lw } = cx;
+  const { L, w, lw, cls } = cx;
   // "House Foreign Affairs Committee Chair" → "Chair of the House Foreign Affairs Committee"
   const last = toks[toks.length - 1]!;
-  if (toks.length >= 3 && /^(?:chair|chairman|chairwoman|chairperson|head|director|president)$/.test(lw[last]!) && L.orgHeads.has(w[toks[toks.length - 2]!]!)) {
+  if (toks.length >= 3 && /^(?:chair|chairman|chairwoman|chairperson|head|director|president)$/.test(lw[last]!) && cls[toks[toks.length - 2]!]! & W_ORG_HEAD) {
     const body = toks.slice(0, -1).map((k) => w[k]!).join(" ");
     return `${w[last]!.charAt(0).toUpperCase()}${w[last]!.slice(1)} of the ${body}`;
   }
@@ -1546,9 +1572,16 @@ function roleBody(cx: Ctx, role: string): string | null {
   return null;
 }
 
-function personAtTok(cx: Ctx, k: number | undefined) {
-  const { mentionPerson } = cx;
-  return (k === undefined ? undefined : mentionPerson.get(k));
+/** The person whose mention starts at token k, if any. */
+function personAtTok(cx: Ctx, k: number | undefined): number | undefined {
+  if (k === undefined) return undefined;
+  const v = cx.personAt[k];
+  return v !== undefined && v > 0 ? v - 1 : undefined;
+}
+
+/** True when a person mention starts at token k (false for any k outside the text). */
+function isMentionStart(cx: Ctx, k: number): boolean {
+  return cx.personAt[k]! > 0;
 }
 
 function counterpartTitle(cx: Ctx, role: string, cc: string | null): string {
@@ -1604,9 +1637,9 @@ function tokIndexAt(cx: Ctx, pos: number): number {
 
 /** An organisation named by a capitalised run ending in an organisation noun ("the Turkish Foreign Ministry"). */
 function addOrgRun(cx: Ctx, s: number, e: number): void {
-  const { L, tokens, text, w, lw, hitAt, n, consumed, mentions, orgs } = cx;
+  const { tokens, text, w, lw, cls, hitAt, n, consumed, mentions, orgs } = cx;
   // drop leading function words and sentence openers
-  while (s < e && (DETS.has(lw[s]!) || (L.nonNames.has(w[s]!) && !L.orgHeads.has(w[s]!) && !hitAt[s] && !/^(?:Foreign|Defense|Defence|Interior|National|Security|State|Human|Rights|Supreme|High|Federal|Central|European|International|Presidency|Emergency|Emergencies|Health|Justice|Finance|Trade|Energy|Disaster|Assistance|Response|Development|Communist|Democratic|Republican|Labour|Liberal|Conservative|Socialist|Green|World|Global|General|Security|Press|News|Daily|Radio)$/.test(w[s]!)))) s++;
+  while (s < e && (DETS.has(lw[s]!) || ((cls[s]! & (W_NON_NAME | W_ORG_HEAD)) === W_NON_NAME && !hitAt[s] && !/^(?:Foreign|Defense|Defence|Interior|National|Security|State|Human|Rights|Supreme|High|Federal|Central|European|International|Presidency|Emergency|Emergencies|Health|Justice|Finance|Trade|Energy|Disaster|Assistance|Response|Development|Communist|Democratic|Republican|Labour|Liberal|Conservative|Socialist|Green|World|Global|General|Security|Press|News|Daily|Radio)$/.test(w[s]!)))) s++;
   if (s >= e) return;
   let actor: string | null = null;
   for (let k = s; k < e; k++) {
@@ -1633,7 +1666,7 @@ function addOrgRun(cx: Ctx, s: number, e: number): void {
     m.rule = "group.org-noun";
   }
   // "(OSCE)" after the name
-  if (e + 2 < n && w[e] === "(" && w[e + 2] === ")" && isAllCaps(w[e + 1]!)) {
+  if (e + 2 < n && w[e] === "(" && w[e + 2] === ")" && cls[e + 1]! & W_ALL_CAPS) {
     const o = orgs[oi]!;
     if (!o.aliases.includes(w[e + 1]!)) o.aliases.push(w[e + 1]!);
   }
@@ -1684,8 +1717,8 @@ function addPlaceOnly(cx: Ctx, name: string, country: string | null, g: [string,
  * candidate phrases of most capitalised words.
  */
 function gazetteerMayStart(cx: Ctx, k: number): boolean {
-  const { L, tokens, text, w } = cx;
-  return text.charCodeAt(tokens[k]!.end) !== 32 || L.gazetteerHeads.has(w[k]!);
+  const { tokens, text, cls } = cx;
+  return text.charCodeAt(tokens[k]!.end) !== 32 || (cls[k]! & W_GAZ_HEAD) !== 0;
 }
 
 function guessCountry(cx: Ctx, name: string): string | null {

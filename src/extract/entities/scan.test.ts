@@ -1,28 +1,142 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { packageRoot } from "../../core/paths.js";
+import type { Doc } from "../../core/types.js";
+import { tokenize } from "../../text/tokenize.js";
+import { textStage } from "../text.js";
 import { lexicon } from "./lexicon.js";
-import { wordClass } from "./scan.js";
+import { plainLower, scan, W_ADMIN_HEAD, W_ALL_CAPS, W_CAP, W_FEATURE_HEAD, W_GAZ, W_GAZ_HEAD, W_HONORIFIC, W_MONTH_DAY, W_NAME_PART, W_NON_NAME, W_ORG_HEAD, W_PARTICLE, W_ROLE_HEAD, W_ROLE_MOD, W_ROMAN_PART, W_WORD, wordInfo } from "./scan.js";
 
-const NAME_PART = 1;
-const ROMAN_PART = 2;
-const cls = (t: string) => wordClass(lexicon(), t, t.toLowerCase());
+const cls = (t: string) => wordInfo(lexicon(), t, t.toLowerCase()).bits;
 
-describe("wordClass (the context-free part of nameLike, memoised by word)", () => {
+describe("wordInfo name bits (the context-free part of nameLike, memoised by word)", () => {
   it("marks plain capitalised words, particles and glued article names as name parts", () => {
-    for (const t of ["Erdogan", "Jean-Claude", "von", "al-Assad"]) expect(cls(t) & NAME_PART, t).toBe(NAME_PART);
+    for (const t of ["Erdogan", "Jean-Claude", "von", "al-Assad"]) expect(cls(t) & W_NAME_PART, t).toBe(W_NAME_PART);
   });
   it("rejects lower-case words, role words, months, acronyms, initials and modifiers", () => {
-    for (const t of ["said", "Minister", "President", "January", "NATO", "U.S.", "Iran-backed", "F16s", "3rd"]) expect(cls(t) & NAME_PART, t).toBe(0);
+    for (const t of ["said", "Minister", "President", "January", "NATO", "U.S.", "Iran-backed", "F16s", "3rd"]) expect(cls(t) & W_NAME_PART, t).toBe(0);
   });
   it("flags regnal numbers and Jr/Sr, name parts only after a capitalised word (decided by nameLike)", () => {
-    expect(cls("II") & ROMAN_PART).toBe(ROMAN_PART);
-    expect(cls("II") & NAME_PART).toBe(0); // an acronym on its own
-    expect(cls("Jr") & ROMAN_PART).toBe(ROMAN_PART);
-    expect(cls("Putin") & ROMAN_PART).toBe(0);
+    expect(cls("II") & W_ROMAN_PART).toBe(W_ROMAN_PART);
+    expect(cls("II") & W_NAME_PART).toBe(0); // an acronym on its own
+    expect(cls("Jr") & W_ROMAN_PART).toBe(W_ROMAN_PART);
+    expect(cls("Putin") & W_ROMAN_PART).toBe(0);
   });
   it("gives the same answer from the memo as on first computation", () => {
     const first = cls("Kuleba");
     expect(cls("Kuleba")).toBe(first);
     expect(cls("Ministry")).toBe(cls("Ministry"));
+  });
+});
+
+describe("wordInfo bits agree with the lexicon's sets", () => {
+  const L = lexicon();
+  // every word of the lexicon's own lists, their case variants, and words in none of them
+  const words = new Set<string>(["Erdogan", "said", "the", "The", ",", ".", "NATO", "U.S.", "3rd", "İstanbul", "Çavuşoğlu", "al-Assad", "ΣΟΦΙΑ"]);
+  for (const set of [L.orgHeads, L.nonNames, L.monthsDays, L.particles, L.featureHeads, L.roleHeads, L.honorifics, L.roleModifiers, L.adminHeads, L.groupNouns]) {
+    for (const x of set) {
+      words.add(x);
+      words.add(x.toLowerCase());
+      words.add(x.charAt(0).toUpperCase() + x.slice(1));
+    }
+  }
+  for (const x of [...L.gazetteerHeads].slice(0, 2000)) words.add(x);
+  for (const x of [...L.gazetteer.keys()].slice(0, 2000)) words.add(x);
+  const bitsOf: Array<[number, (t: string, lt: string) => boolean]> = [
+    [W_WORD, (t) => /^\p{L}/u.test(t)],
+    [W_CAP, (t) => /^\p{Lu}/u.test(t)],
+    [W_ORG_HEAD, (t) => L.orgHeads.has(t)],
+    [W_NON_NAME, (t) => L.nonNames.has(t)],
+    [W_MONTH_DAY, (t) => L.monthsDays.has(t)],
+    [W_PARTICLE, (t) => L.particles.has(t)],
+    [W_FEATURE_HEAD, (t) => L.featureHeads.has(t)],
+    [W_ROLE_HEAD, (_, lt) => L.roleHeads.has(lt)],
+    [W_HONORIFIC, (_, lt) => L.honorifics.has(lt)],
+    [W_ROLE_MOD, (_, lt) => L.roleModifiers.has(lt)],
+    [W_ADMIN_HEAD, (_, lt) => L.adminHeads.has(lt)],
+    [W_GAZ_HEAD, (t) => L.gazetteerHeads.has(t)],
+    [W_GAZ, (t) => L.gazetteer.has(t)],
+  ];
+  it("sets each bit exactly when the word is in the set it stands for", () => {
+    for (const t of words) {
+      const lt = t.toLowerCase();
+      const b = wordInfo(L, t, lt).bits;
+      for (const [bit, inSet] of bitsOf) expect((b & bit) !== 0, `${t} bit ${bit}`).toBe(inSet(t, lt));
+    }
+  });
+  it("marks acronyms as all capitals, not capitalised words", () => {
+    expect(cls("NATO") & W_ALL_CAPS).toBe(W_ALL_CAPS);
+    expect(cls("Nato") & W_ALL_CAPS).toBe(0);
+  });
+  it("gives lexicon phrases only to words that can begin one", () => {
+    expect(wordInfo(L, "United", "united").phrases?.length).toBeGreaterThan(0);
+    expect(wordInfo(L, "the", "the").phrases).toBe(L.phrases.get("the"));
+    expect(wordInfo(L, "said", "said").phrases).toBeUndefined();
+  });
+});
+
+const CORPUS = [join(packageRoot(), "..", "shared", "corpus"), "/work/shared/corpus"].find((p) => existsSync(p));
+
+describe("plainLower (the Bloom-filter pass that spares the WordInfo look-up of plain lower-case words)", () => {
+  const L = lexicon();
+  it("never passes a word that a list knows", () => {
+    const lists = [L.orgHeads, L.nonNames, L.monthsDays, L.particles, L.featureHeads, L.roleHeads, L.honorifics, L.roleModifiers, L.adminHeads, L.groupNouns, L.gazetteerHeads, L.gazetteer.keys(), L.phrases.keys()];
+    for (const list of lists) for (const x of list) expect(plainLower(L, x), x).toBe(false);
+    for (const x of ["the", "of", "for", "in", "de", "he", "her", "by", "against", "counterpart", "counterparts", "diplomat", "dpa"]) expect(plainLower(L, x), x).toBe(false);
+  });
+  it("passes only lower-case a-z words", () => {
+    for (const x of ["Said", "al-Assad", "anti-war", "café", "3rd", "", ",", "iPhone"]) expect(plainLower(L, x), x).toBe(false);
+    expect(plainLower(L, "talks")).toBe(true);
+  });
+  it("agrees with wordInfo on every word of the seed, dev and stream corpora", () => {
+    expect(CORPUS, "../shared/corpus").toBeDefined();
+    const texts: string[] = [];
+    for (const d of ["seeds", "dev"]) for (const f of readdirSync(join(CORPUS!, d)).filter((x) => x.endsWith(".json"))) texts.push((JSON.parse(readFileSync(join(CORPUS!, d, f), "utf8")) as { text: string }).text);
+    const stream = join(CORPUS!, "stream", "articles.jsonl");
+    if (existsSync(stream)) for (const line of readFileSync(stream, "utf8").split("\n")) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
+    let plain = 0;
+    for (const text of texts) {
+      for (const t of tokenize(text).tokens) {
+        const word = text.slice(t.start, t.end);
+        if (!plainLower(L, word)) continue;
+        plain++;
+        const info = wordInfo(L, word, word.toLowerCase());
+        if (info.bits !== W_WORD || info.phrases !== undefined) throw new Error(`"${word}" passed as plain: bits ${info.bits}`);
+      }
+    }
+    expect(plain).toBeGreaterThan(1000);
+  });
+});
+
+describe("scan: token indices and runs", () => {
+  const doc = (text: string): Doc => {
+    const d = { text, sentences: [], tokens: [] } as unknown as Doc;
+    textStage.run(d, {});
+    return d;
+  };
+  it("finds role heads, pronouns, counterparts and bylines by token", () => {
+    const d = doc("His counterpart met the president, and he spoke against sanctions. Reporting by Jane Doe.");
+    const sc = scan(d, lexicon());
+    const at = (xs: number[]) => xs.map((k) => sc.w[k]);
+    expect(at(sc.roleHeadIdx)).toEqual(["president"]);
+    expect(at(sc.pronounIdx)).toEqual(["His", "he"]);
+    expect(at(sc.counterpartIdx)).toEqual(["counterpart"]);
+    expect(at(sc.byIdx)).toEqual(["by"]);
+    expect(at(sc.againstIdx)).toEqual(["against"]);
+  });
+  it("lists 'against' only by itself: it is no role head or group noun (one flag per word)", () => {
+    const L = lexicon();
+    expect(L.roleHeads.has("against") || L.groupNouns.has("against")).toBe(false);
+  });
+  it("joins particles, initials and connectors after a title into one run, not after other words", () => {
+    const d = doc("Minister of National Defense Hulusi Akar met Ursula von der Leyen and George W. Bush. Talks of Peace Began.");
+    const sc = scan(d, lexicon());
+    const runs = sc.runs.map((r) => sc.w.slice(r.s, r.e).join(" "));
+    expect(runs).toContain("Minister of National Defense Hulusi Akar");
+    expect(runs).toContain("Ursula von der Leyen");
+    expect(runs).toContain("George W . Bush");
+    expect(runs).not.toContain("Talks of Peace Began");
   });
 });
 

@@ -7,7 +7,7 @@
 import type { Doc } from "../../core/types.js";
 import { tokenTexts } from "../../text/lower.js";
 import { isAllCaps, isCapitalised } from "../../text/names.js";
-import { type LexEntry, type Lexicon } from "./lexicon.js";
+import { type LexEntry, type Lexicon, type Phrase } from "./lexicon.js";
 
 export interface LexHit {
   /** token range [s, e) */
@@ -26,6 +26,8 @@ export interface Scan {
   w: string[];
   /** lower-cased token texts */
   lw: string[];
+  /** the W_* bits of each token's word (wordInfo), by token index */
+  cls: Int32Array;
   /** lexicon hit starting or covering each token, by token index */
   hitAt: Array<LexHit | undefined>;
   hits: LexHit[];
@@ -39,38 +41,71 @@ export interface Scan {
   counterpartIdx: number[];
   /** tokens "by" (for bylines: "Reporting by …") */
   byIdx: number[];
+  /** tokens "against" ("sanctions against Russia") */
+  againstIdx: number[];
   /** memo of nameLike by token: 0 unknown, 1 yes, 2 no */
   nl: Uint8Array;
 }
 
-const TITLE_CASE_FN = new Set(["To", "Of", "In", "On", "At", "By", "For", "With", "And", "Or", "As", "Is", "Are", "Was", "Has", "Have", "Been", "Be", "From", "Into", "Over", "After", "Amid"]);
-let FLAGS: Map<string, number> | null = null;
-/** (first char code < 128, length) pairs of the flag words: most words skip the Map lookup */
-const FLAG_SHAPE = new Uint8Array(128 * 32);
-const shapeOf = (c: number, len: number) => c * 32 + (len > 31 ? 31 : len);
-/** One lookup per token: 1 role head, 2 pronoun, 3 group noun, 4 counterpart. */
-function wordFlags(L: Lexicon): Map<string, number> {
-  if (FLAGS) return FLAGS;
-  const m = new Map<string, number>();
-  for (const g of L.groupNouns) m.set(g, 3);
-  for (const p of PRONOUN_WORDS) m.set(p, 2);
-  for (const h of L.roleHeads) m.set(h, 1);
-  m.set("diplomat", 1);
-  m.set("counterpart", 4);
-  m.set("counterparts", 4);
-  m.set("by", 5);
-  for (const k of m.keys()) {
-    const c = k.charCodeAt(0);
-    if (c < 128) FLAG_SHAPE[shapeOf(c, k.length)] = 1;
-    else FLAG_SHAPE[0] = 1; // a non-ASCII flag word: look such words up always
-  }
-  FLAGS = m;
-  return m;
+// What the rules ask of a word, as bits of its WordInfo (and of Scan.cls by token): tested once per
+// distinct word instead of hashing the token into a Set at every rule. "lower" bits test the word's
+// lower case (the lexicon's role words are lower case), the others the word as written.
+/** isWord */
+export const W_WORD = 1 << 0;
+/** isCapitalised */
+export const W_CAP = 1 << 1;
+/** isAllCaps */
+export const W_ALL_CAPS = 1 << 2;
+export const W_ORG_HEAD = 1 << 3;
+export const W_NON_NAME = 1 << 4;
+export const W_MONTH_DAY = 1 << 5;
+export const W_PARTICLE = 1 << 6;
+export const W_FEATURE_HEAD = 1 << 7;
+/** lower */
+export const W_ROLE_HEAD = 1 << 8;
+/** lower */
+export const W_HONORIFIC = 1 << 9;
+/** lower */
+export const W_ROLE_MOD = 1 << 10;
+/** lower */
+export const W_ADMIN_HEAD = 1 << 11;
+/** a beginning of a gazetteer name that ends before a space (L.gazetteerHeads) */
+export const W_GAZ_HEAD = 1 << 12;
+/** a gazetteer name by itself */
+export const W_GAZ = 1 << 13;
+/** a word part of a person's name (the context-free part of nameLike) */
+export const W_NAME_PART = 1 << 14;
+/** "II", "Jr": a name part after a capitalised word, whatever the other checks say */
+export const W_ROMAN_PART = 1 << 15;
+/** a capitalised function word of a title-case headline */
+const W_TITLE_FN = 1 << 16;
+/** of/for/the/in/de: joins a title or organisation noun to a capitalised word inside a run */
+const W_CONNECTOR = 1 << 17;
+/** one upper-case letter (an initial before its dot) */
+const W_INITIAL = 1 << 18;
+/** can begin a capitalised run: a capitalised word or "al-Assad" */
+const W_RUN_START = 1 << 19;
+/** a capitalised name glued to an Arabic article or kinship particle ("al-Assad", "bin-Zayed") */
+const W_GLUED = 1 << 20;
+/** bits 21-23: the word's flag (FLAG_*), for the token indices of Scan */
+const FLAG_SHIFT = 21;
+const FLAG_ROLE_HEAD = 1;
+const FLAG_PRONOUN = 2;
+const FLAG_GROUP_NOUN = 3;
+const FLAG_COUNTERPART = 4;
+const FLAG_BY = 5;
+const FLAG_AGAINST = 6;
+
+export interface WordInfo {
+  bits: number;
+  /** lexicon phrases that begin with the word, longest first (only for words that can begin one) */
+  phrases: Phrase[] | undefined;
 }
 
+const TITLE_CASE_FN = new Set(["To", "Of", "In", "On", "At", "By", "For", "With", "And", "Or", "As", "Is", "Are", "Was", "Has", "Have", "Been", "Be", "From", "Into", "Over", "After", "Amid"]);
 const PRONOUN_WORDS = new Set(["he", "him", "his", "she", "her", "hers"]);
-
-const CONNECTORS = new Set(["of", "for", "the", "in", "on", "de", "to"]);
+/** Connectors inside a run after a title or organisation noun ("Minister of National Defense"); "to" and "on" are not. */
+const CONNECTORS = new Set(["of", "for", "the", "in", "de"]);
 
 const LETTER_RE = /^\p{L}/u;
 /** One upper-case letter (an initial before its dot). Module-level: a /\p{…}/u literal inside a loop is rebuilt by the TS loader on every evaluation. */
@@ -89,38 +124,144 @@ export function isWord(t: string): boolean {
   return LETTER_RE.test(t);
 }
 
+/** wordInfo by word: a pure function of the word and the lexicon (fixed once built), memoised across articles */
+const WORD_INFO = new Map<string, WordInfo>();
+
+// Most tokens are plain lower-case words ("said", "talks") whose WordInfo is just W_WORD. A Bloom
+// filter over every lower-case word some list knows tells them apart without the WORD_INFO lookup
+// (a hash-table probe that misses the cache for rare words).
+const FILTER_MASK = (1 << 16) - 1;
+let KNOWN_LOWER: Int32Array | null = null;
+
+/** FNV-1a of the word, or -1 when it is empty or holds a character other than a-z (upper case, hyphen, non-ASCII…). */
+function lowerHash(t: string): number {
+  if (t.length === 0) return -1;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 97 || c > 122) return -1;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h & 0x7fffffff;
+}
+
+function filterHas(f: Int32Array, h: number): boolean {
+  const a = h & FILTER_MASK;
+  const b = (h >>> 15) & FILTER_MASK;
+  return (f[a >>> 5]! & (1 << (a & 31))) !== 0 && (f[b >>> 5]! & (1 << (b & 31))) !== 0;
+}
+
+function knownLower(L: Lexicon): Int32Array {
+  if (KNOWN_LOWER) return KNOWN_LOWER;
+  const f = new Int32Array((FILTER_MASK + 1) >>> 5);
+  const add = (x: string) => {
+    const h = lowerHash(x);
+    if (h < 0) return; // not a-z only: no plain word equals it
+    const a = h & FILTER_MASK;
+    const b = (h >>> 15) & FILTER_MASK;
+    f[a >>> 5]! |= 1 << (a & 31);
+    f[b >>> 5]! |= 1 << (b & 31);
+  };
+  // every list computeWordInfo consults, by the word or by its lower case
+  for (const set of [L.orgHeads, L.nonNames, L.monthsDays, L.particles, L.featureHeads, L.roleHeads, L.honorifics, L.roleModifiers, L.adminHeads, L.groupNouns, L.gazetteerHeads, TITLE_CASE_FN, CONNECTORS, PRONOUN_WORDS]) for (const x of set) add(x);
+  for (const x of L.gazetteer.keys()) add(x);
+  for (const x of L.phrases.keys()) add(x);
+  for (const x of ["diplomat", "counterpart", "counterparts", "by", "against", "the", "dpa"]) add(x);
+  KNOWN_LOWER = f;
+  return f;
+}
+
+/** True for a word of a-z only that no list knows: its WordInfo is W_WORD and no phrases. */
+export function plainLower(L: Lexicon, t: string): boolean {
+  const h = lowerHash(t);
+  return h >= 0 && !filterHas(knownLower(L), h);
+}
+
+/** The facts about word `t` (lower case `lt`) that the rules test, memoised. */
+export function wordInfo(L: Lexicon, t: string, lt: string): WordInfo {
+  let info = WORD_INFO.get(t);
+  if (info === undefined) {
+    info = computeWordInfo(L, t, lt);
+    if (WORD_INFO.size > 100_000) WORD_INFO.clear();
+    WORD_INFO.set(t, info);
+  }
+  return info;
+}
+
+function computeWordInfo(L: Lexicon, t: string, lt: string): WordInfo {
+  const word = isWord(t);
+  const cap = isCapitalised(t);
+  let bits = (word ? W_WORD : 0) | (cap ? W_CAP : 0) | (isAllCaps(t) ? W_ALL_CAPS : 0);
+  if (L.orgHeads.has(t)) bits |= W_ORG_HEAD;
+  if (L.nonNames.has(t)) bits |= W_NON_NAME;
+  if (L.monthsDays.has(t)) bits |= W_MONTH_DAY;
+  if (L.particles.has(t)) bits |= W_PARTICLE;
+  if (L.featureHeads.has(t)) bits |= W_FEATURE_HEAD;
+  if (L.roleHeads.has(lt)) bits |= W_ROLE_HEAD;
+  if (L.honorifics.has(lt)) bits |= W_HONORIFIC;
+  if (L.roleModifiers.has(lt)) bits |= W_ROLE_MOD;
+  if (L.adminHeads.has(lt)) bits |= W_ADMIN_HEAD;
+  if (L.gazetteerHeads.has(t)) bits |= W_GAZ_HEAD;
+  if (L.gazetteer.has(t)) bits |= W_GAZ;
+  if (word) bits |= nameClass(L, t, lt);
+  if (TITLE_CASE_FN.has(t)) bits |= W_TITLE_FN;
+  if (CONNECTORS.has(t)) bits |= W_CONNECTOR;
+  if (INITIAL_RE.test(t)) bits |= W_INITIAL;
+  if (word && (cap || isAlName(t))) bits |= W_RUN_START;
+  if (t.indexOf("-") > 0 && GLUED_PARTICLE_RE.test(t)) bits |= W_GLUED;
+  bits |= wordFlag(L, lt) << FLAG_SHIFT;
+  // lexicon phrases begin with a capital, except "the …", "al-…", "anti-…", "dpa": other lower-case words are not looked up
+  const c0 = t.charCodeAt(0);
+  const mayBegin = !(c0 >= 97 && c0 <= 122) || t === "the" || t === "dpa" || t.startsWith("al-") || t.startsWith("anti-");
+  return { bits, phrases: mayBegin ? L.phrases.get(t) : undefined };
+}
+
+/** The FLAG_* of a lower-case word: a role head wins over a pronoun, a pronoun over a group noun. */
+function wordFlag(L: Lexicon, lt: string): number {
+  if (lt.length < 2 || lt.charCodeAt(0) < 65) return 0; // punctuation, numbers, single letters
+  if (lt === "counterpart" || lt === "counterparts") return FLAG_COUNTERPART;
+  if (lt === "by") return FLAG_BY;
+  if (lt === "against") return FLAG_AGAINST;
+  if (L.roleHeads.has(lt) || lt === "diplomat") return FLAG_ROLE_HEAD;
+  if (PRONOUN_WORDS.has(lt)) return FLAG_PRONOUN;
+  if (L.groupNouns.has(lt)) return FLAG_GROUP_NOUN;
+  return 0;
+}
+
 export function scan(doc: Doc, L: Lexicon): Scan {
   const { tokens, text } = doc;
   const n = tokens.length;
   const { w, lw } = tokenTexts(doc);
+  const cls = new Int32Array(n);
   const roleHeadIdx: number[] = [];
   const pronounIdx: number[] = [];
   const groupNounIdx: number[] = [];
   const counterpartIdx: number[] = [];
   const byIdx: number[] = [];
-  const flags = wordFlags(L);
-  for (let i = 0; i < n; i++) {
-    const l = lw[i]!;
-    if (l.length < 2) continue; // punctuation, single letters: no flag word
-    const lc = l.charCodeAt(0);
-    if (lc < 65 || (lc < 128 ? FLAG_SHAPE[shapeOf(lc, l.length)] === 0 : FLAG_SHAPE[0] === 0)) continue;
-    const f = flags.get(l);
-    if (f === undefined) continue;
-    if (f === 1) roleHeadIdx.push(i);
-    else if (f === 2) pronounIdx.push(i);
-    else if (f === 3) groupNounIdx.push(i);
-    else if (f === 4) counterpartIdx.push(i);
-    else if (f === 5) byIdx.push(i);
-  }
+  const againstIdx: number[] = [];
   const hitAt = new Array<LexHit | undefined>(n);
   const hits: LexHit[] = [];
+  // one pass: each token's bits, its flag, and lexicon hits (longest first; none starts inside another)
+  let hitEnd = 0;
   for (let i = 0; i < n; i++) {
-    const wi = w[i]!;
-    const c0 = wi.charCodeAt(0);
-    // lexicon phrases begin with a capital, except "the …", "al-…", "anti-…", "dpa": skip the lookup (and its hashing) for other lower-case words
-    if (c0 >= 97 && c0 <= 122 && wi !== "the" && wi !== "dpa" && !wi.startsWith("al-") && !wi.startsWith("anti-")) continue;
-    const list = L.phrases.get(wi);
-    if (!list) continue;
+    if (plainLower(L, w[i]!)) {
+      cls[i] = W_WORD;
+      continue;
+    }
+    const info = wordInfo(L, w[i]!, lw[i]!);
+    const bits = info.bits;
+    cls[i] = bits;
+    const f = bits >>> FLAG_SHIFT;
+    if (f !== 0) {
+      if (f === FLAG_ROLE_HEAD) roleHeadIdx.push(i);
+      else if (f === FLAG_PRONOUN) pronounIdx.push(i);
+      else if (f === FLAG_GROUP_NOUN) groupNounIdx.push(i);
+      else if (f === FLAG_COUNTERPART) counterpartIdx.push(i);
+      else if (f === FLAG_BY) byIdx.push(i);
+      else againstIdx.push(i);
+    }
+    const list = info.phrases;
+    if (list === undefined || i < hitEnd) continue;
     const sent = tokens[i]!.sent;
     for (const p of list) {
       const len = p.toks.length;
@@ -138,7 +279,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
       const h: LexHit = { s: i, e: i + len, entry: p.entry };
       hits.push(h);
       for (let k = i; k < i + len; k++) hitAt[k] = h;
-      i += len - 1;
+      hitEnd = i + len;
       break;
     }
   }
@@ -153,11 +294,12 @@ export function scan(doc: Doc, L: Lexicon): Scan {
     let caps = 0;
     let capFn = 0;
     for (let k = s.tokStart; k < s.tokEnd; k++) {
-      if (!isWord(w[k]!)) continue;
+      const c = cls[k]!;
+      if (!(c & W_WORD)) continue;
       words++;
-      if (isCapitalised(w[k]!)) {
+      if (c & W_CAP) {
         caps++;
-        if (k > s.tokStart && TITLE_CASE_FN.has(w[k]!)) capFn++;
+        if (k > s.tokStart && c & W_TITLE_FN) capFn++;
       }
     }
     // title case: a headline even with a final stop when nearly every word, function words too, is capitalised
@@ -168,43 +310,41 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   const runs: Run[] = [];
   let i = 0;
   while (i < n) {
-    if (!startsRun(i)) {
+    if (!(cls[i]! & W_RUN_START)) {
       i++;
       continue;
     }
     const sent = tokens[i]!.sent;
     let j = i + 1;
     while (j < n && tokens[j]!.sent === sent) {
-      const t = w[j]!;
-      if (isCapitalised(t) && isWord(t)) {
+      const c = cls[j]!;
+      if ((c & (W_CAP | W_WORD)) === (W_CAP | W_WORD)) {
         j++;
         continue;
       }
       // initial: "W" + "."
-      if (t === "." && j > i && INITIAL_RE.test(w[j - 1]!) && j + 1 < n && isCapitalised(w[j + 1]!)) {
+      if (w[j] === "." && j > i && cls[j - 1]! & W_INITIAL && j + 1 < n && cls[j + 1]! & W_CAP) {
         j++;
         continue;
       }
       // name particles: von der Leyen, bin Salman, al-Assad
-      if (L.particles.has(t)) {
+      if (c & W_PARTICLE) {
         let k = j + 1;
-        while (k < n && L.particles.has(w[k]!) && k - j < 3) k++;
-        if (k < n && isCapitalised(w[k]!) && tokens[k]!.sent === sent && isWord(w[k]!)) {
+        while (k < n && cls[k]! & W_PARTICLE && k - j < 3) k++;
+        if (k < n && (cls[k]! & (W_CAP | W_WORD)) === (W_CAP | W_WORD) && tokens[k]!.sent === sent) {
           j = k;
           continue;
         }
       }
-      if (t.indexOf("-") > 0 && GLUED_PARTICLE_RE.test(t)) {
+      if (c & W_GLUED) {
         j++;
         continue;
       }
       // connectors after a title or organisation noun, before a capitalised word
-      if (CONNECTORS.has(t) && t !== "to" && t !== "on") {
-        const prev = w[j - 1]!;
-        const prevHead = L.roleHeads.has(prev.toLowerCase()) || L.orgHeads.has(prev) || L.featureHeads.has(prev);
+      if (c & W_CONNECTOR && cls[j - 1]! & (W_ROLE_HEAD | W_ORG_HEAD | W_FEATURE_HEAD)) {
         let k = j + 1;
         if (k < n && w[k] === "the") k++;
-        if (prevHead && k < n && tokens[k]!.sent === sent && isCapitalised(w[k]!) && isWord(w[k]!) && !L.monthsDays.has(w[k]!)) {
+        if (k < n && tokens[k]!.sent === sent && (cls[k]! & (W_CAP | W_WORD | W_MONTH_DAY)) === (W_CAP | W_WORD)) {
           j = k;
           continue;
         }
@@ -215,21 +355,14 @@ export function scan(doc: Doc, L: Lexicon): Scan {
     i = j;
   }
 
-  function startsRun(k: number): boolean {
-    const t = w[k]!;
-    if (!isWord(t)) return false;
-    if (isCapitalised(t)) return true;
-    return isAlName(t);
-  }
-
-  return { w, lw, hitAt, hits, runs, headline, roleHeadIdx, pronounIdx, groupNounIdx, counterpartIdx, byIdx, nl: new Uint8Array(n) };
+  return { w, lw, cls, hitAt, hits, runs, headline, roleHeadIdx, pronounIdx, groupNounIdx, counterpartIdx, byIdx, againstIdx, nl: new Uint8Array(n) };
 }
 
 /** True for a token that can be part of a person's name. */
-export function nameLike(sc: Scan, L: Lexicon, k: number): boolean {
+export function nameLike(sc: Scan, k: number): boolean {
   const m = sc.nl[k];
   if (m) return m === 1;
-  const r = computeNameLike(sc, L, k);
+  const r = computeNameLike(sc, k);
   sc.nl[k] = r ? 1 : 2;
   return r;
 }
@@ -243,12 +376,11 @@ const DIGIT_RE = /\d/;
 /** Months that are also family names ("Theresa May", "Mrs May"). */
 const SURNAME_MONTHS = new Set(["May", "June", "April", "August"]);
 /** A month word after a given name or an honorific, not before a number, is a surname. */
-function monthAsSurname(sc: Scan, L: Lexicon, k: number): boolean {
+function monthAsSurname(sc: Scan, k: number): boolean {
   if (k === 0) return false;
-  const prev = sc.w[k - 1]!;
-  if (!isWord(prev) || !isCapitalised(prev) || sc.hitAt[k - 1] || L.monthsDays.has(prev)) return false;
-  const lp = sc.lw[k - 1]!;
-  if (!L.honorifics.has(lp) && (L.nonNames.has(prev) || L.roleHeads.has(lp) || L.orgHeads.has(prev) || isAllCaps(prev))) return false;
+  const prev = sc.cls[k - 1]!;
+  if ((prev & (W_WORD | W_CAP)) !== (W_WORD | W_CAP) || sc.hitAt[k - 1] || prev & W_MONTH_DAY) return false;
+  if (!(prev & W_HONORIFIC) && prev & (W_NON_NAME | W_ROLE_HEAD | W_ORG_HEAD | W_ALL_CAPS)) return false;
   const next = sc.w[k + 1] ?? "";
   const c = next.charCodeAt(0);
   return !(c >= 48 && c <= 57);
@@ -268,42 +400,25 @@ function nameHyphen(t: string): boolean {
   return !(HYPHEN_TAIL.has(tail) || (tail.length >= 5 && tail.endsWith("ed")));
 }
 
-function computeNameLike(sc: Scan, L: Lexicon, k: number): boolean {
-  const t = sc.w[k]!;
+function computeNameLike(sc: Scan, k: number): boolean {
   if (sc.hitAt[k]) return false;
-  if (!isWord(t)) return t === "." && INITIAL_RE.test(sc.w[k - 1] ?? ""); // dot of an initial
-  if (SURNAME_MONTHS.has(t) && monthAsSurname(sc, L, k)) return true;
-  const c = wordClass(L, t, sc.lw[k]!);
-  if (c & ROMAN_PART && k > 0 && isCapitalised(sc.w[k - 1]!)) return true; // "Abdullah II"
-  return (c & NAME_PART) !== 0;
+  const c = sc.cls[k]!;
+  if (!(c & W_WORD)) return sc.w[k] === "." && k > 0 && (sc.cls[k - 1]! & W_INITIAL) !== 0; // dot of an initial
+  if (SURNAME_MONTHS.has(sc.w[k]!) && monthAsSurname(sc, k)) return true;
+  if (c & W_ROMAN_PART && k > 0 && sc.cls[k - 1]! & W_CAP) return true; // "Abdullah II"
+  return (c & W_NAME_PART) !== 0;
 }
 
-const NAME_PART = 1;
-/** "II", "Jr": a name part after a capitalised word, whatever the other checks say */
-const ROMAN_PART = 2;
-/** wordClass by word: a pure function of the word and the lexicon (fixed once built), memoised across articles */
-const WORD_CLASS = new Map<string, number>();
-
-/** The context-free part of nameLike for a word token `t` (lower case `lt`): NAME_PART and ROMAN_PART bits. */
-export function wordClass(L: Lexicon, t: string, lt: string): number {
-  let c = WORD_CLASS.get(t);
-  if (c === undefined) {
-    c = computeWordClass(L, t, lt);
-    if (WORD_CLASS.size > 50_000) WORD_CLASS.clear();
-    WORD_CLASS.set(t, c);
-  }
-  return c;
-}
-
-function computeWordClass(L: Lexicon, t: string, lt: string): number {
-  if (L.particles.has(t)) return NAME_PART;
-  if (!isCapitalised(t)) return t.indexOf("-") > 0 && NAME_PREFIX_RE.test(t) ? NAME_PART : 0;
+/** The context-free part of nameLike for a word `t` (lower case `lt`): W_NAME_PART and W_ROMAN_PART. */
+function nameClass(L: Lexicon, t: string, lt: string): number {
+  if (L.particles.has(t)) return W_NAME_PART;
+  if (!isCapitalised(t)) return t.indexOf("-") > 0 && NAME_PREFIX_RE.test(t) ? W_NAME_PART : 0;
   if (t.indexOf("-") > 0 && !nameHyphen(t)) return 0;
   if (L.nonNames.has(t) || L.monthsDays.has(t) || L.orgHeads.has(t) || L.featureHeads.has(t)) return 0;
   if (L.roleHeads.has(lt) || L.honorifics.has(lt)) return 0;
-  const roman = ROMAN_RE.test(t) ? ROMAN_PART : 0;
+  const roman = ROMAN_RE.test(t) ? W_ROMAN_PART : 0;
   if (t.length > 1 && isAllCaps(t) && !INITIALISM_RE.test(t)) return roman; // acronyms
   if (INITIALISM2_RE.test(t)) return roman; // U.S., U.N.
   if (DIGIT_RE.test(t)) return roman;
-  return NAME_PART | roman;
+  return W_NAME_PART | roman;
 }
