@@ -44,6 +44,7 @@ const CASES: ReadonlyArray<readonly [string, boolean]> = [
   ["The 2014 and 2015 Minsk agreements were signed in 2015.", true],
   ["It was a busy day; more than four days of fighting followed a second round.", true],
   ["Early Wednesday night, the adviser spoke. Reporting by Olga; article 1001.", true],
+  ["As of June 2022, some people had fled; the January 2014 \"revolution\" came first.", true],
   // a comma or parenthesis chrono may take in, a modifier after the weekday, "Monday, March 7"
   ["The ministers met in Geneva, Monday, to talk.", false],
   ["The ministers met (Monday) in Geneva.", false],
@@ -57,7 +58,10 @@ const CASES: ReadonlyArray<readonly [string, boolean]> = [
   ["The ministers met for the past two weeks in Geneva.", false],
   // numeric dates, a month name, lower-case weekday, "last night"
   ["The ministers met on 2022-02-24 in Geneva.", false],
-  ["The ministers met in March 2022 in Geneva.", false],
+  ["The ministers met on the first of March 2022 in Geneva.", false],
+  ["The ministers met in March 2022 12 times.", false],
+  ["By the end of March 2022 the talks ended.", false],
+  ["The ministers met on March 7 in Geneva.", false],
   ["The ministers met on monday in Geneva.", false],
   ["The ministers met last night in Geneva.", false],
 ];

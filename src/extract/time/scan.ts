@@ -3,13 +3,13 @@
  * them gets its results here, the others still go to chrono.
  *
  * Forms: a capitalised weekday alone or after "on", "this/last/past/next" ("on last Monday");
- * "this/last/past/next week/month/year"; "today", "tonight", "yesterday"; a bare year after a cue
- * word ("in 2014", our year parser); and anchors that yield nothing: a time unit not preceded by
+ * "this/last/past/next week/month/year"; "today", "tonight", "yesterday"; a month name and year
+ * ("June 2022"); a bare year after a cue word ("in 2014", our year parser); and anchors that yield nothing: a time unit not preceded by
  * a number or a modifier ("a busy day", "the conflict's years"), "night" not after "last", a
  * number of four digits or more that no numeric-date parser can take ("article 1001").
  *
  * Each rule is written from chrono's own patterns (ENWeekdayParser, ENRelativeDateFormatParser,
- * ENCasualDateParser, the "N units ago/later" family, the numeric parsers) and says where a
+ * ENCasualDateParser, the month-name parsers, the "N units ago/later" family, the numeric parsers) and says where a
  * chrono match holding the anchor starts and ends. Anything a rule does not settle (a comma or
  * parenthesis chrono would take into the match, a modifier after the weekday, a possible time-zone
  * suffix, "end of", two results chrono's refiners could merge) sends the whole window to chrono.
@@ -32,6 +32,12 @@ export interface Found {
 export type Known = (text: string) => Pick<Found, "start" | "end"> | null;
 
 const WEEKDAYS = new Set(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
+const MONTHS = new Set(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
+/** chrono's ORDINAL_WORD_DICTIONARY, by last word ("twenty-first" ends in "first"). */
+const ORDINAL_WORDS = new Set([
+  "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+  "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
+]);
 const MODIFIERS = new Set(["this", "last", "past", "next"]);
 const PERIODS = new Set(["week", "weeks", "month", "months", "year", "years"]);
 const CASUAL_DAYS = new Set(["today", "tonight", "yesterday"]);
@@ -125,6 +131,32 @@ function isNumberWord(w: string): boolean {
 }
 
 /**
+ * Where chrono's match of a month name at [a, b) followed by a year ends ("June 2022",
+ * ENMonthNameParser), or null when unsure: a day before it ("5 June 2022", "first of June
+ * 2022": ENMonthNameLittleEndianParser), anything but spaces and four digits after it, an era
+ * ("2022 AD"), or a digit next that changes the parser's look-ahead.
+ */
+function monthYearEnd(src: string, from: number, to: number, a: number, b: number): number {
+  const q = skipSpaceBack(src, from, a);
+  if (q === a && q > from && (src.charCodeAt(q - 1) === 45 || src.charCodeAt(q - 1) === 47)) return -1;
+  let w = lowerWordBefore(src, from, q);
+  if (w === "of") w = lowerWordBefore(src, from, skipSpaceBack(src, from, q - 2));
+  if (ORDINAL_WORDS.has(w) || /\d/.test(w)) return -1;
+  const ys = skipSpace(src, b, to);
+  if (ys === b) return -1;
+  const ye = wordEnd(src, ys, to);
+  if (ye - ys !== 4 || !/^[1-9]\d{3}$/.test(src.slice(ys, ye)) || ye >= to) return -1;
+  const c = src.charCodeAt(ye);
+  if (isSpaceCode(c)) {
+    const p = skipSpace(src, ye, to);
+    if (p >= to || isDigit(src.charCodeAt(p))) return -1;
+    const era = src.slice(p, p + 2).toLowerCase();
+    if (era === "be" || era === "ad" || era === "bc" || era === "ce") return -1;
+  } else if (isDateSeparator(c) && ye + 1 < to && isDigit(src.charCodeAt(ye + 1))) return -1;
+  return ye;
+}
+
+/**
  * A unit word at [a, b) that no chrono parser can take. Every unit pattern wants a modifier or a
  * number right before the unit ("last week", "two days"), and a number and unit are a date only
  * with a modifier before them ("past two weeks", "+2 days") or a word after ("two days ago",
@@ -199,6 +231,10 @@ export function scanWindow(src: string, win: Windows, w: number, known: Known, y
     if (WEEKDAYS.has(word)) {
       span = weekdaySpan(src, from, to, a, b);
       if (!span) return fail(out, n0);
+    } else if (MONTHS.has(word)) {
+      const end = monthYearEnd(src, from, to, a, b);
+      if (end < 0) return fail(out, n0);
+      span = [a, end];
     } else if (cls === UNIT) {
       const q = skipSpaceBack(src, from, a);
       const before = lowerWordBefore(src, from, q);
@@ -262,10 +298,13 @@ function fail(out: Found[], n0: number): false {
 
 /** No refiner of chrono's would change the result at [start, end) in this context. */
 function settled(src: string, from: number, to: number, start: number, end: number, s: chrono.ParsedComponents): boolean {
-  // ENEndOfPeriodRefiner: "end of (the) …"
+  // ENEndOfPeriodRefiner: "end of (the) …", "last day of (the) …"
   let q = skipSpaceBack(src, from, start);
   if (lowerWordBefore(src, from, q) === "the") q = skipSpaceBack(src, from, q - 3);
-  if (lowerWordBefore(src, from, q) === "of") return false;
+  if (lowerWordBefore(src, from, q) === "of") {
+    const w = lowerWordBefore(src, from, skipSpaceBack(src, from, q - 2));
+    if (w === "end" || w === "day") return false;
+  }
   // ENExtractYearSuffixRefiner: a month without a year
   if (s.isCertain("month") && !s.isCertain("year")) return false;
   // ExtractTimezoneAbbrRefiner (a date alone takes only an upper-case abbreviation) and
