@@ -12,6 +12,7 @@
  * the publication date be inferred from the same single parse.
  */
 import * as chrono from "chrono-node";
+import { isSpaceCode } from "../../text/chars.js";
 import { dayOf, validMonthDay } from "./calendar.js";
 import { scanWindow, type Found, type Known, type YearForm } from "./scan.js";
 import { classedParsers, DIGIT, parseWindows, someWindows, windowsOf } from "./windows.js";
@@ -189,11 +190,18 @@ function clauseStart(text: string, pos: number): number {
   return from + last;
 }
 
+/** The code of the last character before `pos` that is not a space, not before `from` (NaN when none). */
+function lastCodeBefore(text: string, from: number, pos: number): number {
+  while (pos > from && isSpaceCode(text.charCodeAt(pos - 1))) pos--;
+  return pos > from ? text.charCodeAt(pos - 1) : NaN;
+}
+
 function roleOf(text: string, start: number, end: number, cs: number): Role {
   const [ls, le] = lineBounds(text, start);
-  const line = text.slice(ls, le);
-  if (CAPTION_END_RE.test(line)) return "caption";
-  if (DATELINE_BEFORE_RE.test(text.slice(ls, start)) && DATELINE_AFTER_RE.test(text.slice(end, Math.min(le, end + 60)))) return "dateline";
+  // the caption and dateline patterns end in ")" or "]", and in ",", then spaces: most lines need neither test
+  const lineLast = lastCodeBefore(text, ls, le);
+  if ((lineLast === 41 || lineLast === 93) && CAPTION_END_RE.test(text.slice(ls, le))) return "caption";
+  if (lastCodeBefore(text, ls, start) === 44 && DATELINE_BEFORE_RE.test(text.slice(ls, start)) && DATELINE_AFTER_RE.test(text.slice(end, Math.min(le, end + 60)))) return "dateline";
   const before = text.slice(Math.max(ls, start - 30), start);
   if (SINCE_BEFORE_RE.test(before)) return "since";
   // "… the first talks since Russian troops invaded Ukraine on February 24": a start point too
