@@ -12,8 +12,10 @@
  * the publication date be inferred from the same single parse.
  */
 import * as chrono from "chrono-node";
+import { isSpaceCode } from "../../text/chars.js";
 import { dayOf, validMonthDay } from "./calendar.js";
-import { classedParsers, DIGIT, parseWindows, windowsOf } from "./windows.js";
+import { scanWindow, type Found, type Known, type YearForm } from "./scan.js";
+import { classedParsers, DIGIT, parseWindows, someWindows, windowsOf } from "./windows.js";
 
 export type CandKind =
   | "abs" // year, month and day stated ("Feb. 25, 2022")
@@ -137,6 +139,22 @@ const NEUTRAL_Y = 2001;
 const NEUTRAL_M = 1;
 const REFERENCE: chrono.ParsingReference = { instant: NEUTRAL, timezone: 0 };
 
+/** chrono's reading of each result text the scanner finds (scan.ts), parsed alone once. */
+const KNOWN = new Map<string, Pick<Found, "start" | "end"> | null>();
+/** Distinct result texts kept (a weekday, "last year", a cue and a year: a few thousand in all). */
+const KNOWN_MAX = 20_000;
+const known: Known = (text) => {
+  let k = KNOWN.get(text);
+  if (k === undefined) {
+    const rs = NEWS_CHRONO.parse(text, REFERENCE);
+    const r = rs[0];
+    k = rs.length === 1 && r!.index === 0 && r!.text === text ? { start: r!.start, end: r!.end } : null;
+    if (KNOWN.size < KNOWN_MAX) KNOWN.set(text, k);
+  }
+  return k;
+};
+const YEAR_FORM: YearForm = { at: new RegExp(YEAR_RE.source, "iy"), cue: YEAR_CUE_BEFORE_RE };
+
 /** Cheap trigger: without any of these, the text has no date chrono could find. */
 const TRIGGER_RE =
   /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|now|week|month|year|ago|earlier|later|day|days|night)/i;
@@ -172,11 +190,18 @@ function clauseStart(text: string, pos: number): number {
   return from + last;
 }
 
+/** The code of the last character before `pos` that is not a space, not before `from` (NaN when none). */
+function lastCodeBefore(text: string, from: number, pos: number): number {
+  while (pos > from && isSpaceCode(text.charCodeAt(pos - 1))) pos--;
+  return pos > from ? text.charCodeAt(pos - 1) : NaN;
+}
+
 function roleOf(text: string, start: number, end: number, cs: number): Role {
   const [ls, le] = lineBounds(text, start);
-  const line = text.slice(ls, le);
-  if (CAPTION_END_RE.test(line)) return "caption";
-  if (DATELINE_BEFORE_RE.test(text.slice(ls, start)) && DATELINE_AFTER_RE.test(text.slice(end, Math.min(le, end + 60)))) return "dateline";
+  // the caption and dateline patterns end in ")" or "]", and in ",", then spaces: most lines need neither test
+  const lineLast = lastCodeBefore(text, ls, le);
+  if ((lineLast === 41 || lineLast === 93) && CAPTION_END_RE.test(text.slice(ls, le))) return "caption";
+  if (lastCodeBefore(text, ls, start) === 44 && DATELINE_BEFORE_RE.test(text.slice(ls, start)) && DATELINE_AFTER_RE.test(text.slice(end, Math.min(le, end + 60)))) return "dateline";
   const before = text.slice(Math.max(ls, start - 30), start);
   if (SINCE_BEFORE_RE.test(before)) return "since";
   // "… the first talks since Russian troops invaded Ukraine on February 24": a start point too
@@ -230,7 +255,7 @@ function newCand(kind: CandKind, start: number, end: number, fields: Partial<Can
   return c;
 }
 
-function toCand(text: string, r: chrono.ParsedResult, offset = 0): Cand | null {
+function toCand(text: string, r: Found, offset = 0): Cand | null {
   const s = r.start;
   let start = r.index + offset;
   let end = trimEnd(text, start, start + r.text.length);
@@ -343,19 +368,52 @@ export function parseCandidatesFull(text: string): Cand[] {
   return parseWith(text, false);
 }
 
-function parseWith(text: string, windowed: boolean): Cand[] {
+/** The windowed parse with chrono on every window, none read by the scanner (the scanner's reference). */
+export function parseCandidatesChrono(text: string): Cand[] {
+  return parseWith(text, true, false);
+}
+
+/** How many of the text's windows the scanner reads (the rest go to chrono). */
+export function scanCoverage(text: string): { windows: number; scanned: number } {
+  const win = windowsOf(text);
+  if (!win) return { windows: 0, scanned: 0 };
+  let scanned = 0;
+  for (let w = 0; w < win.at.length; w++) if (scanWindow(text, win, w, known, YEAR_FORM, [])) scanned++;
+  return { windows: win.at.length, scanned };
+}
+
+function parseWith(text: string, windowed: boolean, scan = true): Cand[] {
   if (!TRIGGER_RE.test(text)) return [];
   // a clock time of 24:00 makes chrono drop the whole date after it; same-length substitution keeps offsets
   const src = text.includes("24:00") ? text.replace(/\b24:00\b/g, "23:59") : text;
-  const win = windowed ? windowsOf(src) : { text: src, at: [0], from: [0] };
-  if (!win) return [];
+  const cands: Cand[] = [];
+  if (windowed) {
+    const win = windowsOf(src);
+    if (!win) return [];
+    // the windows the scanner reads give their results here; chrono parses the others
+    const found: Found[] = [];
+    const rest: number[] = [];
+    for (let w = 0; w < win.at.length; w++) if (!scan || !scanWindow(src, win, w, known, YEAR_FORM, found)) rest.push(w);
+    for (const r of found) {
+      const c = toCand(text, r);
+      if (c && c.end > c.start) cands.push(c);
+    }
+    if (rest.length && !chronoCands(text, rest.length === win.at.length ? win : someWindows(src, win, rest), cands)) return [];
+  } else if (!chronoCands(text, { text: src, at: [0], from: [0] }, cands)) return [];
+  cands.sort((a, b) => a.start - b.start);
+  const merged = mergeParenthesised(text, cands);
+  for (const c of merged) markContext(text, c);
+  return merged;
+}
+
+/** chrono's candidates in the windows `win` (all classes run when it has none), added to `cands`; false when chrono failed. */
+function chronoCands(text: string, win: { text: string; at: number[]; from: number[]; cls?: number[] }, cands: Cand[]): boolean {
   let results: chrono.ParsedResult[];
   try {
-    results = "cls" in win ? parseWindows(NEWS_CHRONO, NEWS_PARSERS, win, REFERENCE) : NEWS_CHRONO.parse(win.text, REFERENCE);
+    results = win.cls ? parseWindows(NEWS_CHRONO, NEWS_PARSERS, { ...win, cls: win.cls }, REFERENCE) : NEWS_CHRONO.parse(win.text, REFERENCE);
   } catch {
-    return []; // a parser failure must not lose the article: no dates rather than no analysis
+    return false; // a parser failure must not lose the article: no dates rather than no analysis
   }
-  const cands: Cand[] = [];
   let w = 0;
   for (const r of results) {
     // results come in position order: advance to the window that holds this one
@@ -364,8 +422,5 @@ function parseWith(text: string, windowed: boolean): Cand[] {
     const c = toCand(text, r, win.from[w]! - win.at[w]!);
     if (c && c.end > c.start) cands.push(c);
   }
-  cands.sort((a, b) => a.start - b.start);
-  const merged = mergeParenthesised(text, cands);
-  for (const c of merged) markContext(text, c);
-  return merged;
+  return true;
 }

@@ -79,7 +79,8 @@ const MARGIN = 40;
 /** Between two windows: no parser or refiner reads across it. */
 const SEP = "\n|\n";
 
-export interface Windows {
+/** Windows of a text joined by SEP: what chrono parses. */
+export interface Joined {
   /** the windows' text joined by SEP */
   text: string;
   /** where each window starts in `text` */
@@ -88,6 +89,16 @@ export interface Windows {
   from: number[];
   /** each window's anchor classes */
   cls: number[];
+}
+
+/** All the windows of a text, with their anchors. */
+export interface Windows extends Joined {
+  /** where each window ends in the source text */
+  to: number[];
+  /** the anchors in source order, (start, end, class) per anchor */
+  anchors: number[];
+  /** window w holds anchors anchorAt[w] .. anchorAt[w + 1] - 1 */
+  anchorAt: number[];
 }
 
 /** The windows around the anchors of `src`, or null when it has none. */
@@ -119,8 +130,11 @@ export function windowsOf(src: string): Windows | null {
   }
   const spans: number[] = []; // (start, end, class) per window
   const count = anchors.length / 3;
+  const sorted: number[] = order ? [] : anchors;
+  const anchorAt: number[] = [];
   for (let k = 0; k < count; k++) {
     const i = order ? order[k]! : 3 * k;
+    if (order) sorted.push(anchors[i]!, anchors[i + 1]!, anchors[i + 2]!);
     let s = Math.max(0, anchors[i]! - MARGIN);
     while (s > 0 && !isSpace(src.charCodeAt(s - 1))) s--;
     let e = Math.min(src.length, anchors[i + 1]! + MARGIN);
@@ -129,12 +143,17 @@ export function windowsOf(src: string): Windows | null {
     if (n && s <= spans[n - 2]! + 8) {
       spans[n - 2] = Math.max(spans[n - 2]!, e);
       spans[n - 1]! |= anchors[i + 2]!;
-    } else spans.push(s, e, anchors[i + 2]!);
+    } else {
+      spans.push(s, e, anchors[i + 2]!);
+      anchorAt.push(k);
+    }
   }
+  anchorAt.push(count);
   const parts: string[] = [];
   const at: number[] = [];
   const from: number[] = [];
   const cls: number[] = [];
+  const to: number[] = [];
   let pos = 0;
   for (let i = 0; i < spans.length; i += 3) {
     if (i) {
@@ -144,11 +163,33 @@ export function windowsOf(src: string): Windows | null {
     const part = src.slice(spans[i], spans[i + 1]);
     at.push(pos);
     from.push(spans[i]!);
+    to.push(spans[i + 1]!);
     cls.push(GLUED_RE.test(part) ? ALL : spans[i + 2]!);
     parts.push(part);
     pos += part.length;
   }
-  return { text: parts.length === 1 ? parts[0]! : parts.join(""), at, from, cls };
+  return { text: parts.length === 1 ? parts[0]! : parts.join(""), at, from, cls, to, anchors: sorted, anchorAt };
+}
+
+/** The windows `keep` (ascending) of `src`'s windows `win`, joined again. */
+export function someWindows(src: string, win: Windows, keep: readonly number[]): Joined {
+  const parts: string[] = [];
+  const at: number[] = [];
+  const from: number[] = [];
+  const cls: number[] = [];
+  let pos = 0;
+  for (const w of keep) {
+    if (parts.length) {
+      parts.push(SEP);
+      pos += SEP.length;
+    }
+    at.push(pos);
+    from.push(win.from[w]!);
+    cls.push(win.cls[w]!);
+    parts.push(src.slice(win.from[w], win.to[w]));
+    pos += win.to[w]! - win.from[w]!;
+  }
+  return { text: parts.join(""), at, from, cls };
 }
 
 function isSpace(c: number): boolean {
@@ -202,7 +243,7 @@ interface SubText {
  * its class: the same parsers in the same order, results sorted by position (stably, as chrono),
  * then the same refiners over the joined windows.
  */
-export function parseWindows(c: chrono.Chrono, parsers: readonly ClassedParser[], win: Windows, reference: chrono.ParsingReference): chrono.ParsedResult[] {
+export function parseWindows(c: chrono.Chrono, parsers: readonly ClassedParser[], win: Joined, reference: chrono.ParsingReference): chrono.ParsedResult[] {
   const full = new chrono.ParsingContext(win.text, reference);
   const subs = new Map<number, SubText | null>();
   let results: chrono.ParsingResult[] = [];
@@ -223,7 +264,7 @@ export function parseWindows(c: chrono.Chrono, parsers: readonly ClassedParser[]
 }
 
 /** The windows holding class `cls`: the full context when all do, null when none does. */
-function subTextOf(win: Windows, cls: number, reference: chrono.ParsingReference, full: chrono.ParsingContext): SubText | null {
+function subTextOf(win: Joined, cls: number, reference: chrono.ParsingReference, full: chrono.ParsingContext): SubText | null {
   let n = 0;
   for (const k of win.cls) if (k & cls) n++;
   if (n === 0) return null;

@@ -1,0 +1,93 @@
+/**
+ * The scanner (scan.ts) against chrono, its oracle: over every text of the shared corpora (dev,
+ * seeds, stream, the peer suites) and the generated bench corpus, the candidates with the scanner
+ * must be exactly those of chrono over every window (and of chrono over the whole text).
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { describe, expect, it } from "vitest";
+import { generateCorpus } from "../../../bench/corpus.js";
+import { parseCandidates, parseCandidatesChrono, parseCandidatesFull, scanCoverage } from "./parse.js";
+
+const SHARED = "/work/shared";
+
+function sharedTexts(): string[] {
+  const texts: string[] = [];
+  for (const d of ["corpus/dev", "corpus/seeds"]) {
+    const dir = join(SHARED, d);
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir)) if (f.endsWith(".json")) texts.push((JSON.parse(readFileSync(join(dir, f), "utf8")) as { text: string }).text);
+  }
+  for (const f of ["corpus/stream/articles.jsonl", "peer/plover/gsr.jsonl", "peer/petrarch/gsr_validation.jsonl"]) {
+    const file = join(SHARED, f);
+    if (!existsSync(file)) continue;
+    for (const l of readFileSync(file, "utf8").split("\n")) if (l.trim()) texts.push((JSON.parse(l) as { text: string }).text);
+  }
+  return texts;
+}
+
+/** Same candidates, -0 and 0 told apart (a JSON field could differ). */
+function expectSame(got: unknown, want: unknown, text: string): void {
+  if (!isDeepStrictEqual(got, want)) expect(got, text.slice(0, 80)).toEqual(want);
+  expect(isDeepStrictEqual(got, want)).toBe(true);
+}
+
+const FILLER = "The talks covered grain exports and the safety of the nuclear plant, officials of both delegations said. ";
+
+/** Texts that exercise each rule of the scanner: read by it, or sent to chrono. */
+const CASES: ReadonlyArray<readonly [string, boolean]> = [
+  ["The ministers met on Monday in Geneva.", true],
+  ["The ministers met last Thursday and again on this Friday.", true],
+  ["Tensions rose late last year and earlier this week.", true],
+  ["Yesterday the council met; tonight it meets again.", true],
+  ["The 2014 and 2015 Minsk agreements were signed in 2015.", true],
+  ["It was a busy day; more than four days of fighting followed a second round.", true],
+  ["Early Wednesday night, the adviser spoke. Reporting by Olga; article 1001.", true],
+  ["As of June 2022, some people had fled; the January 2014 \"revolution\" came first.", true],
+  // a comma or parenthesis chrono may take in, a modifier after the weekday, "Monday, March 7"
+  ["The ministers met in Geneva, Monday, to talk.", false],
+  ["The ministers met (Monday) in Geneva.", false],
+  ["The ministers met Monday last week in Geneva.", false],
+  ["The ministers met on Monday, March 7 in Geneva.", false],
+  // a time-zone abbreviation, "end of", a date range, a number before a unit with "ago"
+  ["The ministers met on Monday (GMT) in Geneva.", false],
+  ["By the end of this month the talks ended.", false],
+  ["The talks lasted from Monday to Wednesday.", false],
+  ["The ministers met two days ago in Geneva.", false],
+  ["The ministers met for the past two weeks in Geneva.", false],
+  // numeric dates, a month name, lower-case weekday, "last night"
+  ["The ministers met on 2022-02-24 in Geneva.", false],
+  ["The ministers met on the first of March 2022 in Geneva.", false],
+  ["The ministers met in March 2022 12 times.", false],
+  ["By the end of March 2022 the talks ended.", false],
+  ["The ministers met on March 7 in Geneva.", false],
+  ["The ministers met on monday in Geneva.", false],
+  ["The ministers met last night in Geneva.", false],
+];
+
+describe("scanner = chrono", () => {
+  it("reads the common forms and leaves the rest to chrono", () => {
+    for (const [t, read] of CASES) {
+      const text = `${FILLER}${t} ${FILLER}`;
+      const cov = scanCoverage(text);
+      expect(cov.windows, t).toBe(1);
+      expect(cov.scanned === 1, t).toBe(read);
+      expectSame(parseCandidates(text), parseCandidatesFull(text), text);
+    }
+  });
+
+  it("gives chrono's candidates on every text of the shared corpora and the bench corpus", () => {
+    const texts = [...sharedTexts(), ...generateCorpus(3000).map((a) => a.text)];
+    let windows = 0;
+    let scanned = 0;
+    for (const t of texts) {
+      expectSame(parseCandidates(t), parseCandidatesChrono(t), t);
+      const cov = scanCoverage(t);
+      windows += cov.windows;
+      scanned += cov.scanned;
+    }
+    // the comparison is not between two chrono runs: the scanner reads most windows
+    expect(scanned).toBeGreaterThan(windows / 2);
+  });
+});

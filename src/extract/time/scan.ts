@@ -1,0 +1,321 @@
+/**
+ * The commonest date forms of news read without chrono: a window whose every anchor is one of
+ * them gets its results here, the others still go to chrono.
+ *
+ * Forms: a capitalised weekday alone or after "on", "this/last/past/next" ("on last Monday");
+ * "this/last/past/next week/month/year"; "today", "tonight", "yesterday"; a month name and year
+ * ("June 2022"); a bare year after a cue word ("in 2014", our year parser); and anchors that yield nothing: a time unit not preceded by
+ * a number or a modifier ("a busy day", "the conflict's years"), "night" not after "last", a
+ * number of four digits or more that no numeric-date parser can take ("article 1001").
+ *
+ * Each rule is written from chrono's own patterns (ENWeekdayParser, ENRelativeDateFormatParser,
+ * ENCasualDateParser, the month-name parsers, the "N units ago/later" family, the numeric parsers) and says where a
+ * chrono match holding the anchor starts and ends. Anything a rule does not settle (a comma or
+ * parenthesis chrono would take into the match, a modifier after the weekday, a possible time-zone
+ * suffix, "end of", two results chrono's refiners could merge) sends the whole window to chrono.
+ * What a result means (its components and tags) is chrono's own: `known` parses the result's text
+ * alone, once per distinct text. `scan.test.ts` checks the windows of every corpus against chrono.
+ */
+import type * as chrono from "chrono-node";
+import { isAsciiWordCode, isSpaceCode } from "../../text/chars.js";
+import { ALL, DIGIT, UNIT, type Windows } from "./windows.js";
+
+/** A result as chrono would report it (index in the source text). */
+export interface Found {
+  index: number;
+  text: string;
+  start: chrono.ParsedComponents;
+  end?: chrono.ParsedComponents | undefined;
+}
+
+/** chrono's reading of a result's text alone: exactly one result covering it, else null. */
+export type Known = (text: string) => Pick<Found, "start" | "end"> | null;
+
+const WEEKDAYS = new Set(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
+const MONTHS = new Set(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
+/** chrono's ORDINAL_WORD_DICTIONARY, by last word ("twenty-first" ends in "first"). */
+const ORDINAL_WORDS = new Set([
+  "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+  "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
+]);
+const MODIFIERS = new Set(["this", "last", "past", "next"]);
+const PERIODS = new Set(["week", "weeks", "month", "months", "year", "years"]);
+const CASUAL_DAYS = new Set(["today", "tonight", "yesterday"]);
+/** The text between two results (trimmed, lower case) across which chrono's date-range and date-time refiners join them. */
+const RANGE_BETWEEN = new Set(["to", "-", "–", "until", "through", "till"]);
+const DATE_TIME_BETWEEN = new Set(["", "t", "at", "after", "before", "on", "of", ",", "-", ".", "∙", ":"]);
+
+/** A time-zone abbreviation or offset chrono's refiners would append to a result. */
+const TZ_ABBR_RE = /\s*,?\s*\(?([A-Za-z]{2,4})\)?(?=\W|$)/y;
+const TZ_OFFSET_RE = /\s*(?:\(?(?:GMT|UTC)\s?)?[+-]\d/iy;
+
+const COMMA = 44;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const FULL_OPEN_PAREN = 0xff08;
+const FULL_CLOSE_PAREN = 0xff09;
+
+function skipSpaceBack(src: string, from: number, pos: number): number {
+  while (pos > from && isSpaceCode(src.charCodeAt(pos - 1))) pos--;
+  return pos;
+}
+
+function skipSpace(src: string, pos: number, to: number): number {
+  while (pos < to && isSpaceCode(src.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** Start of the ASCII word (chrono's \w) that ends at `pos`. */
+function wordStart(src: string, from: number, pos: number): number {
+  while (pos > from && isAsciiWordCode(src.charCodeAt(pos - 1))) pos--;
+  return pos;
+}
+
+function wordEnd(src: string, pos: number, to: number): number {
+  while (pos < to && isAsciiWordCode(src.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** The word (lower case) that ends at `end`, or "" when a non-word character is there. */
+function lowerWordBefore(src: string, from: number, end: number): string {
+  return src.slice(wordStart(src, from, end), end).toLowerCase();
+}
+
+/** A comma or opening parenthesis right before `pos` (spaces between): chrono's weekday pattern may take it in. */
+function commaBefore(src: string, from: number, pos: number): boolean {
+  const q = skipSpaceBack(src, from, pos);
+  if (q === from) return false;
+  const c = src.charCodeAt(q - 1);
+  return c === COMMA || c === OPEN_PAREN || c === FULL_OPEN_PAREN;
+}
+
+/** Where chrono's weekday match around the weekday at [a, b) starts and ends, or null when unsure. */
+function weekdaySpan(src: string, from: number, to: number, a: number, b: number): [number, number] | null {
+  // before: "on", a modifier, "on" + modifier (ENWeekdayParser's optional prefix groups)
+  let start = a;
+  let q = skipSpaceBack(src, from, a);
+  let w = lowerWordBefore(src, from, q);
+  if (MODIFIERS.has(w)) {
+    start = q - w.length;
+    q = skipSpaceBack(src, from, start);
+    w = lowerWordBefore(src, from, q);
+  }
+  if (w === "on") start = q - 2;
+  if (commaBefore(src, from, start)) return null;
+  // after: a comma or closing parenthesis is part of the match when a non-word character follows it
+  let end = b;
+  const p = skipSpace(src, b, to);
+  const c = src.charCodeAt(p);
+  let next = p;
+  if (p < to && (c === COMMA || c === CLOSE_PAREN || c === FULL_CLOSE_PAREN)) {
+    if (p + 1 >= to || !isAsciiWordCode(src.charCodeAt(p + 1))) end = p + 1;
+    next = skipSpace(src, p + 1, to);
+  }
+  // "Monday last week", "Monday of next week": the postfix group, left to chrono
+  const after = src.slice(next, wordEnd(src, next, to)).toLowerCase();
+  if (after.startsWith("of") || after.startsWith("this") || after.startsWith("last") || after.startsWith("past") || after.startsWith("next")) return null;
+  return [start, end];
+}
+
+/** Words of chrono's NUMBER_PATTERN ("two", "a couple of", "half an", "a few", "the"). */
+const NUMBER_WORDS = new Set([
+  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+  "a", "an", "the", "few", "several", "couple", "of", "half",
+]);
+/** What makes a number and unit a date: a modifier before ("last two weeks") or a word after ("two weeks ago"). */
+const RELATIVE_BEFORE = new Set(["this", "last", "past", "next", "after"]);
+const RELATIVE_AFTER = new Set(["ago", "before", "earlier", "later", "after", "from", "henceforth", "forward", "out", "and"]);
+
+function isNumberWord(w: string): boolean {
+  return NUMBER_WORDS.has(w) || /\d/.test(w);
+}
+
+/**
+ * Where chrono's match of a month name at [a, b) followed by a year ends ("June 2022",
+ * ENMonthNameParser), or null when unsure: a day before it ("5 June 2022", "first of June
+ * 2022": ENMonthNameLittleEndianParser), anything but spaces and four digits after it, an era
+ * ("2022 AD"), or a digit next that changes the parser's look-ahead.
+ */
+function monthYearEnd(src: string, from: number, to: number, a: number, b: number): number {
+  const q = skipSpaceBack(src, from, a);
+  if (q === a && q > from && (src.charCodeAt(q - 1) === 45 || src.charCodeAt(q - 1) === 47)) return -1;
+  let w = lowerWordBefore(src, from, q);
+  if (w === "of") w = lowerWordBefore(src, from, skipSpaceBack(src, from, q - 2));
+  if (ORDINAL_WORDS.has(w) || /\d/.test(w)) return -1;
+  const ys = skipSpace(src, b, to);
+  if (ys === b) return -1;
+  const ye = wordEnd(src, ys, to);
+  if (ye - ys !== 4 || !/^[1-9]\d{3}$/.test(src.slice(ys, ye)) || ye >= to) return -1;
+  const c = src.charCodeAt(ye);
+  if (isSpaceCode(c)) {
+    const p = skipSpace(src, ye, to);
+    if (p >= to || isDigit(src.charCodeAt(p))) return -1;
+    const era = src.slice(p, p + 2).toLowerCase();
+    if (era === "be" || era === "ad" || era === "bc" || era === "ce") return -1;
+  } else if (isDateSeparator(c) && ye + 1 < to && isDigit(src.charCodeAt(ye + 1))) return -1;
+  return ye;
+}
+
+/**
+ * A unit word at [a, b) that no chrono parser can take. Every unit pattern wants a modifier or a
+ * number right before the unit ("last week", "two days"), and a number and unit are a date only
+ * with a modifier before them ("past two weeks", "+2 days") or a word after ("two days ago",
+ * "a week later"); "," or "and" after may chain another unit ("two days and three hours ago").
+ */
+function loneUnit(src: string, from: number, to: number, a: number, b: number): boolean {
+  let q = skipSpaceBack(src, from, a);
+  if (q === from) return true;
+  let c = src.charCodeAt(q - 1);
+  if (!isAsciiWordCode(c)) return c !== 45 && c !== 43; // "24-hour", "+2 days"
+  let w = lowerWordBefore(src, from, q);
+  if (RELATIVE_BEFORE.has(w)) return false;
+  if (!isNumberWord(w)) return true;
+  // a number: what follows the unit, then what precedes the number
+  const p = skipSpace(src, b, to);
+  if (p >= to || src.charCodeAt(p) === COMMA) return false;
+  if (RELATIVE_AFTER.has(src.slice(p, wordEnd(src, p, to)).toLowerCase())) return false;
+  while (isNumberWord(w) || w === "about" || w === "around") {
+    q = skipSpaceBack(src, from, q - w.length);
+    if (q === from) return true;
+    c = src.charCodeAt(q - 1);
+    if (!isAsciiWordCode(c)) return c !== 45 && c !== 43;
+    w = lowerWordBefore(src, from, q);
+  }
+  return !RELATIVE_BEFORE.has(w);
+}
+
+/**
+ * Four or more digits at [ds, de) that no numeric-date parser can take: not joined to more digits
+ * by a dash, dot or slash ("2022-02-24", "24.02.2022", "2/2022") nor followed by a space and a
+ * digit ("2022 02 24"). A month name after them is an anchor of its own.
+ */
+function inertDigits(src: string, from: number, to: number, ds: number, de: number): boolean {
+  if (ds - 1 > from && isDateSeparator(src.charCodeAt(ds - 1)) && isDigit(src.charCodeAt(ds - 2))) return false;
+  if (de + 1 < to && (isDateSeparator(src.charCodeAt(de)) || isSpaceCode(src.charCodeAt(de))) && isDigit(src.charCodeAt(de + 1))) return false;
+  return true;
+}
+
+function isDateSeparator(c: number): boolean {
+  return c === 45 || c === 46 || c === 47;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The bare-year parser of parse.ts, tried at one position: its pattern and its cue word before. */
+export interface YearForm {
+  /** YEAR_RE made sticky */
+  at: RegExp;
+  /** the cue word and spaces before the year */
+  cue: RegExp;
+}
+
+/**
+ * The results of window `w` when every anchor in it is one of the forms above (pushed to `out`),
+ * else false (and `out` unchanged).
+ */
+export function scanWindow(src: string, win: Windows, w: number, known: Known, year: YearForm, out: Found[]): boolean {
+  // a digit touching a letter ("May2022"): anchors the word scan cannot see
+  if (win.cls[w] === ALL) return false;
+  const n0 = out.length;
+  const from = win.from[w]!;
+  const to = win.to[w]!;
+  const anchors = win.anchors;
+  for (let k = win.anchorAt[w]!; k < win.anchorAt[w + 1]!; k++) {
+    const a = anchors[3 * k]!;
+    const b = anchors[3 * k + 1]!;
+    const cls = anchors[3 * k + 2]!;
+    const word = src.slice(a, b);
+    let span: [number, number] | null = null;
+    if (WEEKDAYS.has(word)) {
+      span = weekdaySpan(src, from, to, a, b);
+      if (!span) return fail(out, n0);
+    } else if (MONTHS.has(word)) {
+      const end = monthYearEnd(src, from, to, a, b);
+      if (end < 0) return fail(out, n0);
+      span = [a, end];
+    } else if (cls === UNIT) {
+      const q = skipSpaceBack(src, from, a);
+      const before = lowerWordBefore(src, from, q);
+      if (MODIFIERS.has(before) && PERIODS.has(word.toLowerCase())) {
+        // ENRelativeDateFormatParser; "after this week" is its "after this" form
+        const start = q - before.length;
+        if (before === "this" && lowerWordBefore(src, from, skipSpaceBack(src, from, start)) === "after") return fail(out, n0);
+        span = [start, b];
+      } else if (!loneUnit(src, from, to, a, b)) return fail(out, n0);
+    } else if (CASUAL_DAYS.has(word.toLowerCase())) {
+      span = [a, b];
+    } else if (word.toLowerCase() === "night") {
+      if (lowerWordBefore(src, from, skipSpaceBack(src, from, a)) === "last") return fail(out, n0);
+    } else if (cls === DIGIT && b - a === 4 && isDigit(src.charCodeAt(a + 1))) {
+      const ds = wordStart(src, from, a);
+      const de = wordEnd(src, a, to);
+      if (!inertDigits(src, from, to, ds, de)) return fail(out, n0);
+      if (de - ds === 4) {
+        // the pattern's look-ahead ("2014 people") must not need text past the window
+        if (skipSpace(src, de, to) >= to) return fail(out, n0);
+        year.at.lastIndex = ds;
+        if (year.at.test(src)) {
+          const cue = year.cue.exec(src.slice(Math.max(from, ds - 20), ds));
+          if (!cue) return fail(out, n0);
+          span = [ds - cue[0].length, de];
+        }
+      }
+    } else return fail(out, n0);
+    if (!span) continue;
+    const [start, end] = span;
+    const text = src.slice(start, end);
+    const r = known(text);
+    if (!r || !settled(src, from, to, start, end, r.start)) return fail(out, n0);
+    const found: Found = { index: start, text, start: r.start, end: r.end };
+    const prev = out.length > n0 ? out[out.length - 1]! : null;
+    if (prev && (start < prev.index + prev.text.length || mergeable(src.slice(prev.index + prev.text.length, start), prev, found))) return fail(out, n0);
+    out.push(found);
+  }
+  return true;
+}
+
+/** Would one of chrono's merging refiners join the two results? */
+function mergeable(between: string, a: Found, b: Found): boolean {
+  const t = between.trim().toLowerCase();
+  if (RANGE_BETWEEN.has(t) && !a.end && !b.end) return true;
+  if (DATE_TIME_BETWEEN.has(t) && (onlyTime(a.start) || onlyTime(b.start))) return true;
+  if (t !== "" && t !== ",") return false;
+  // MergeWeekdayComponentRefiner ("Monday, March 7"), the relative-date refiners ("2 days after March 7", "+2 days")
+  const weekdayThenDate = a.start.isCertain("weekday") && !a.start.isCertain("day") && !a.start.isCertain("month") && b.start.isCertain("day");
+  return weekdayThenDate || (t === "" && (/^[+-]/.test(b.text) || /\s+(?:before|from|after|since)$/i.test(a.text)));
+}
+
+function onlyTime(s: chrono.ParsedComponents): boolean {
+  return !s.isCertain("weekday") && !s.isCertain("day") && !s.isCertain("month") && !s.isCertain("year");
+}
+
+function fail(out: Found[], n0: number): false {
+  out.length = n0;
+  return false;
+}
+
+/** No refiner of chrono's would change the result at [start, end) in this context. */
+function settled(src: string, from: number, to: number, start: number, end: number, s: chrono.ParsedComponents): boolean {
+  // ENEndOfPeriodRefiner: "end of (the) …", "last day of (the) …"
+  let q = skipSpaceBack(src, from, start);
+  if (lowerWordBefore(src, from, q) === "the") q = skipSpaceBack(src, from, q - 3);
+  if (lowerWordBefore(src, from, q) === "of") {
+    const w = lowerWordBefore(src, from, skipSpaceBack(src, from, q - 2));
+    if (w === "end" || w === "day") return false;
+  }
+  // ENExtractYearSuffixRefiner: a month without a year
+  if (s.isCertain("month") && !s.isCertain("year")) return false;
+  // ExtractTimezoneAbbrRefiner (a date alone takes only an upper-case abbreviation) and
+  // ExtractTimezoneOffsetRefiner; read past the window's end, which only finds more
+  TZ_ABBR_RE.lastIndex = end;
+  const tz = TZ_ABBR_RE.exec(src);
+  if (tz) {
+    const onlyDate = !s.isCertain("hour") && !s.isCertain("minute") && !s.isCertain("second");
+    if (!onlyDate || tz[1] === tz[1]!.toUpperCase()) return false;
+  }
+  TZ_OFFSET_RE.lastIndex = end;
+  if (TZ_OFFSET_RE.test(src)) return false;
+  return end <= to;
+}
