@@ -13,6 +13,7 @@ import type { Doc, FigureCategory, FigureRecord, Qualifier, Sentence, Span } fro
 import { attributionFrames } from "../quotes/index.js";
 import { lowerTokens, newContext, resolveSpeaker, subjectBefore, tokenAt } from "../quotes/speaker.js";
 import { dateFor } from "../time/index.js";
+import { isSpaceCode } from "../../text/chars.js";
 import {
   AID,
   CATEGORY_VERB,
@@ -44,34 +45,69 @@ function isWordChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 191;
 }
 
-/** Is this number a figure at all? The reason it is not, else null. */
+/** The first char of s from i on that is not white space (`\s`), or NaN. */
+function firstNonSpace(s: string, i: number): number {
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  return s.charCodeAt(i);
+}
+/** The last char of s that is not white space (`\s`), or NaN. */
+function lastNonSpace(s: string): number {
+  let i = s.length - 1;
+  while (i >= 0 && isSpaceCode(s.charCodeAt(i))) i--;
+  return s.charCodeAt(i);
+}
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const HYPHEN = 45;
+const EN_DASH = 0x2013;
+const MONTH_AFTER_RE = /^\s*(?:,\s*)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i;
+
+/**
+ * Is this number a figure at all? The reason it is not, else null. The patterns turn on the chars
+ * right around the number: each regex runs only where the char it needs there is there (most
+ * numbers need none of them), and a pattern of one or two chars is read off the chars directly.
+ */
 export function notAFigure(text: string, h: NumberHit): string | null {
   if (h.vague) return "vague";
   if (h.fraction) return "fraction";
   const before = text.slice(Math.max(0, h.start - 24), h.start);
   const after = text.slice(h.end, h.end + 24);
-  const prevWord = lastWord(before);
-  const nextWord = /^\W{0,2}?([\p{L}.'’]+)/u.exec(after)?.[1]?.toLowerCase() ?? "";
+  const a0 = after.charCodeAt(0);
+  const b0 = before.charCodeAt(before.length - 1);
+  // the first char after the number and the last before it that are not white space
+  const a = firstNonSpace(after, 0);
+  const b = lastNonSpace(before);
+  let prevWord: string | undefined;
   if (h.digits) {
-    if (/^\s*(?:%|per\s*cent|percent|pct)/i.test(after)) return "percent";
-    if (/^:\d/.test(after) || /\d:$/.test(before)) return "time";
-    if (/^\s*[-–]\s*\d/.test(after) || /\d\s*[-–]\s*$/.test(before)) return "range-or-score";
-    if (/[\p{L}][-‐]$/u.test(before)) return "code";
-    if (/^(?:st|nd|rd|th)\b/.test(after)) return "ordinal";
-    if (/[+#№]\s*$/.test(before) || /^[\s-]\d{2,}/.test(after) || /\(\s*$/.test(before) && /^\)\s*\d/.test(after)) return "phone";
-    if (/[/@]$/.test(before) || /^[/@]/.test(after)) return "url";
+    if ((a === 37 || (a | 32) === 112) && /^\s*(?:%|per\s*cent|percent|pct)/i.test(after)) return "percent";
+    // "10:30"
+    if ((a0 === 58 && isDigitCode(after.charCodeAt(1))) || (b0 === 58 && isDigitCode(before.charCodeAt(before.length - 2)))) return "time";
+    if (((a === HYPHEN || a === EN_DASH) && /^\s*[-–]\s*\d/.test(after)) || ((b === HYPHEN || b === EN_DASH) && /\d\s*[-–]\s*$/.test(before))) return "range-or-score";
+    if ((b0 === HYPHEN || b0 === 0x2010) && /[\p{L}][-‐]$/u.test(before)) return "code";
+    if ((a0 === 115 || a0 === 110 || a0 === 114 || a0 === 116) && /^(?:st|nd|rd|th)\b/.test(after)) return "ordinal";
+    // "+44 20", "#5", "-1234", "(020) 7946"
+    if (b === 43 || b === 35 || b === 0x2116 || ((isSpaceCode(a0) || a0 === HYPHEN) && isDigitCode(after.charCodeAt(1)) && isDigitCode(after.charCodeAt(2))) || (b === 40 && a0 === 41 && isDigitCode(firstNonSpace(after, 1)))) return "phone";
+    if (b0 === 47 || b0 === 64 || a0 === 47 || a0 === 64) return "url";
     if (h.bare && h.value >= 1800 && h.value <= 2100 && !h.currency) return "year";
-    if (MONTHS.has(prevWord) && !/[,;]\s*$/.test(before)) return "date";
-    if (/^\s*(?:,\s*)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i.test(after) && h.bare) return "date";
+    prevWord = lastWord(before);
+    if (MONTHS.has(prevWord) && b !== 44 && b !== 59) return "date";
+    if (h.bare && MONTH_FIRST[(a === 44 ? firstNonSpace(after, after.indexOf(",") + 1) : a) | 32] && MONTH_AFTER_RE.test(after)) return "date";
   }
-  if (/^[-‐](?!strong\b)\p{L}/iu.test(after)) return "modifier";
+  if ((a0 === HYPHEN || a0 === 0x2010) && /^[-‐](?!strong\b)\p{L}/iu.test(after)) return "modifier";
   // "activist Jane Roe, 26, who …": an age in apposition to a name
-  if (h.digits && h.value < 120 && /\p{Lu}[\p{L}'’-]+,\s*$/u.test(before) && /^\s*,/.test(after)) return "age";
-  if (/^\s*(?:years?\s+old|years?\s+of\s+age)/i.test(after)) return "age";
-  if (NOT_AFTER.has(nextWord) || NOT_AFTER.has(nextWord.replace(/[.,]$/, ""))) return "measure";
+  if (h.digits && h.value < 120 && a === 44 && /\p{Lu}[\p{L}'’-]+,\s*$/u.test(before)) return "age";
+  if ((a | 32) === 121 && /^\s*(?:years?\s+old|years?\s+of\s+age)/i.test(after)) return "age";
+  const nextWord = /^\W{0,2}?([\p{L}.'’]+)/u.exec(after)?.[1]?.toLowerCase() ?? "";
+  if (NOT_AFTER.has(nextWord)) return "measure";
+  // "5 km.", "3 days,"
+  const last = nextWord.charCodeAt(nextWord.length - 1);
+  if ((last === 46 || last === 44) && NOT_AFTER.has(nextWord.slice(0, -1))) return "measure";
+  prevWord ??= lastWord(before);
   if (LABELS.has(prevWord) && (h.digits || /^\p{Lu}/u.test(before.trim().split(/\s+/).pop() ?? ""))) return "label";
   return null;
 }
+/** Lower-case first letters of the month names (indexed by char code | 32). */
+const MONTH_FIRST = new Uint8Array(128);
+for (const c of "jfmasond") MONTH_FIRST[c.charCodeAt(0)] = 1;
 
 interface Cue {
   category: FigureCategory;
