@@ -1,5 +1,6 @@
 import type { ArticleRecord } from "../core/types.js";
 import { articleFeatures, isoOfDay, type ArticleFeatures } from "./features.js";
+import { Centroid, IdSlots, TermIds } from "./termids.js";
 
 /** Why an article joined its story: the strongest shared evidence. */
 export interface StoryAssignment {
@@ -94,9 +95,9 @@ export interface Story {
   firstDay: number | null;
   lastDay: number | null;
   members: Member[];
-  /** sum of the members' unit-length log-tf vectors, cut to the strongest terms */
-  terms: Map<string, number>;
-  leadTerms: Map<string, number>;
+  /** sum of the members' unit-length log-tf vectors, cut to the strongest terms (by the index's term ids) */
+  terms: Centroid;
+  leadTerms: Centroid;
   names: Map<string, number>;
   leadNames: Map<string, number>;
   actors: Map<string, number>;
@@ -111,7 +112,7 @@ export interface Story {
 function emptyStory(id: string, title: string, lead: string): Story {
   return {
     id, title, lead, firstDay: null, lastDay: null, members: [],
-    terms: new Map(), leadTerms: new Map(), names: new Map(), leadNames: new Map(), actors: new Map(), events: new Map(),
+    terms: new Centroid(), leadTerms: new Centroid(), names: new Map(), leadNames: new Map(), actors: new Map(), events: new Map(),
   };
 }
 
@@ -119,11 +120,11 @@ function emptyStory(id: string, title: string, lead: string): Story {
 const FORGOTTEN: Story = Object.freeze({ ...emptyStory("", "", ""), retired: true }) as Story;
 
 /** The index keys of a retired story: none (shared, never added to). */
-const NO_KEYS: IndexedKeys = Object.freeze({ t: new Set<string>(), n: new Set<string>(), e: new Set<string>() });
+const NO_KEYS: IndexedKeys = Object.freeze({ t: new Set<number>(), n: new Set<string>(), e: new Set<string>() });
 
-/** The keys a story is in the postings under, by kind (terms, names, event keys). */
+/** The keys a story is in the postings under, by kind (term ids, names, event keys). */
 interface IndexedKeys {
-  t: Set<string>;
+  t: Set<number>;
   n: Set<string>;
   e: Set<string>;
 }
@@ -136,17 +137,18 @@ type StoryCache = Story & { _norms?: { n: number; terms: number; leadTerms: numb
 
 /** An article's vectors under the current idf, computed once per article. */
 interface Weighted {
-  /** the terms, in the article's order */
-  v2Keys: string[];
+  /** the term ids, in the article's order */
+  ids: Int32Array;
   /** unit-length log-tf (what joins a centroid), by term */
-  unitVals: number[];
+  unitVals: Float64Array;
   /** unit log-tf × idf, by term, and its norm */
-  vVals: number[];
+  vVals: Float64Array;
   norm: number;
   /** unit log-tf × idf², by term: the dot product with a centroid needs no idf look-up */
-  v2Vals: number[];
-  /** v2 as a Map, built when a centroid is smaller than the article */
-  v2?: Map<string, number>;
+  v2Vals: Float64Array;
+  /** the terms' positions by id, filled when a centroid is smaller than the article (`slotsStamp` then > 0) */
+  slots: IdSlots;
+  slotsStamp: number;
 }
 
 /** An article's event keys that live stories hold, by event, and their holders (`StoryIndex.heldEventKeys`). */
@@ -202,13 +204,20 @@ export interface Scored {
 export class StoryIndex {
   readonly opts: StoryOptions;
   private n = 0;
-  private df = new Map<string, number>();
+  private termIds = new TermIds();
+  /** document frequency by term id (0: not in the table) */
+  private df = new Int32Array(0);
+  /** entries in the term table, and when each entered it (the saved state lists them in that order) */
+  private dfSize = 0;
+  private dfSeq = new Float64Array(0);
+  private dfSerial = 0;
   private dfNames = new Map<string, number>();
   private dfEvents = new Map<string, number>();
   private stories: Story[] = [];
   private byId = new Map<string, number>();
-  /** story indices by term, name and event key (newest last) */
-  private postings = { t: new Map<string, number[]>(), n: new Map<string, number[]>(), e: new Map<string, number[]>() };
+  /** story indices by term id, name and event key (newest last) */
+  private postings = { n: new Map<string, number[]>(), e: new Map<string, number[]>() };
+  private termPostings: Array<number[] | undefined> = [];
   private indexed: IndexedKeys[] = [];
   private primed = new Set<string>();
   private maxDay: number | null = null;
@@ -248,12 +257,18 @@ export class StoryIndex {
 
   private countDf(f: ArticleFeatures): void {
     this.n++;
-    for (const t of f.terms.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const t of f.terms.keys()) {
+      const id = this.termId(t);
+      if (this.df[id]!++ === 0) {
+        this.dfSize++;
+        this.dfSeq[id] = ++this.dfSerial;
+      }
+    }
     for (const t of f.names) this.dfNames.set(t, (this.dfNames.get(t) ?? 0) + 1);
     const seen = new Set<string>();
     for (const e of f.events) for (const k of e.keys) if (!seen.has(k) && seen.add(k)) this.dfEvents.set(k, (this.dfEvents.get(k) ?? 0) + 1);
     const cap = this.opts.dfCap;
-    if (this.df.size > cap) (this.df = compactDf(this.df, cap)), this.compactions++;
+    if (this.dfSize > cap) this.compactTermDf(cap), this.compactions++;
     if (this.dfNames.size > cap) (this.dfNames = compactDf(this.dfNames, cap)), this.compactions++;
     if (this.dfEvents.size > cap) this.dfEvents = compactDf(this.dfEvents, cap);
   }
@@ -308,8 +323,9 @@ export class StoryIndex {
   private retire(si: number): void {
     const s = this.stories[si]!;
     s.retired = true;
-    s.terms = topN(s.terms, 20);
-    s.leadTerms = new Map();
+    // no reader needs a retired story's words (its term ids may be handed out again)
+    s.terms = new Centroid(0);
+    s.leadTerms = new Centroid(0);
     s.leadNames = new Map();
     s.names = topN(s.names, 12);
     s.actors = topN(s.actors, 5);
@@ -318,7 +334,14 @@ export class StoryIndex {
     s.events = new Map([...s.events.entries()].sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count).slice(0, 6));
     // out of the candidate index: its postings entries go, and keys left without a story
     const done = this.indexed[si]!;
-    for (const kind of ["t", "n", "e"] as const) {
+    for (const id of done.t) {
+      const list = this.termPostings[id];
+      if (!list) continue;
+      const i = list.lastIndexOf(si);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) this.termPostings[id] = undefined;
+    }
+    for (const kind of ["n", "e"] as const) {
       const map = this.postings[kind];
       for (const key of done[kind]) {
         const list = map.get(key);
@@ -340,8 +363,48 @@ export class StoryIndex {
     return this.idfOf(this.dfNames.get(name) ?? 0);
   }
 
-  private idf(term: string): number {
-    return this.idfOf(this.df.get(term) ?? 0);
+  /** The id of term `t` (a new one for a new term), the arrays by id grown to hold it. */
+  private termId(t: string): number {
+    const id = this.termIds.intern(t);
+    if (id >= this.df.length) {
+      const len = Math.max(64, this.df.length * 2);
+      const df = new Int32Array(len);
+      df.set(this.df);
+      this.df = df;
+      const seq = new Float64Array(len);
+      seq.set(this.dfSeq);
+      this.dfSeq = seq;
+    }
+    return id;
+  }
+
+  /**
+   * Cuts the term table back (`compactDf`), then frees the ids nothing refers to any more: not in
+   * the table, no live story's centroid, postings or indexed keys.
+   */
+  private compactTermDf(cap: number): void {
+    const df = this.df;
+    const min = compactionFloor(df.filter((c) => c > 0), cap);
+    let size = 0;
+    for (let id = 0; id < df.length; id++) {
+      if (df[id]! >= min) size++;
+      else df[id] = 0;
+    }
+    this.dfSize = size;
+    const keep = new Uint8Array(this.termIds.capacity);
+    for (let id = 0; id < keep.length; id++) if (df[id]! > 0 || this.termPostings[id]) keep[id] = 1;
+    for (const si of this.live) {
+      const s = this.stories[si]!;
+      for (const c of [s.terms, s.leadTerms]) for (let i = 0; i < c.size; i++) keep[c.ids[i]!] = 1;
+      for (const id of this.indexed[si]!.t) keep[id] = 1;
+    }
+    this.termIds.release(keep);
+    // cached article vectors may hold freed ids
+    this.lastQuery = null;
+  }
+
+  private idf(id: number): number {
+    return this.idfOf(this.df[id]!);
   }
 
   private idfOf(d: number): number {
@@ -364,7 +427,7 @@ export class StoryIndex {
     const lists: number[][] = [];
     let k = 0;
     for (let i = 0; i < q.rankedTerms.length && k < this.opts.queryTerms; i++) {
-      const list = this.postings.t.get(q.rankedTerms[i]!);
+      const list = this.termPostings[q.rankedTerms[i]!];
       if (list) lists.push(list), k++;
     }
     k = 0;
@@ -463,30 +526,32 @@ export class StoryIndex {
   // --------------------------------------------------------------------------------- scoring
 
   /** The article's unit log-tf vector, idf-weighted, and its norm, computed once per article (parallel arrays in the terms' order). */
-  private weighted(terms: Map<string, number>): Weighted {
-    const v2Keys: string[] = [];
-    const unitVals: number[] = [];
+  private weighted(terms: Map<string, number>, slots: IdSlots): Weighted {
+    const n = terms.size;
+    const ids = new Int32Array(n);
+    const unitVals = new Float64Array(n);
     let norm = 0;
+    let i = 0;
     for (const [t, w] of terms) {
       const x = 1 + Math.log(w);
-      v2Keys.push(t);
-      unitVals.push(x);
+      ids[i] = this.termId(t);
+      unitVals[i++] = x;
       norm += x * x;
     }
     norm = Math.sqrt(norm) || 1;
-    const vVals: number[] = new Array(v2Keys.length);
-    const v2Vals: number[] = new Array(v2Keys.length);
+    const vVals = new Float64Array(n);
+    const v2Vals = new Float64Array(n);
     let na = 0;
-    for (let i = 0; i < v2Keys.length; i++) {
+    for (let i = 0; i < n; i++) {
       const x = unitVals[i]! / norm;
       unitVals[i] = x;
-      const idf = this.idf(v2Keys[i]!);
+      const idf = this.idf(ids[i]!);
       const a = x * idf;
       vVals[i] = a;
       v2Vals[i] = a * idf;
       na += a * a;
     }
-    return { v2Keys, unitVals, vVals, norm: Math.sqrt(na), v2Vals };
+    return { ids, unitVals, vVals, norm: Math.sqrt(na), v2Vals, slots, slotsStamp: 0 };
   }
 
   private weightedNames(names: Set<string>): WeightedNames {
@@ -515,9 +580,10 @@ export class StoryIndex {
     const c = (s as StoryCache)._norms ?? ((s as StoryCache)._norms = { n: -1, terms: 0, leadTerms: 0, names: 0, leadNames: 0 });
     if (c.n < 0 || this.n > c.n * 1.05 + 1) {
       for (const k of ["terms", "leadTerms"] as const) {
+        const v = s[k];
         let ns = 0;
-        for (const [t, w] of s[k]) {
-          const b = w * this.idf(t);
+        for (let i = 0; i < v.size; i++) {
+          const b = v.w[i]! * this.idf(v.ids[i]!);
           ns += b * b;
         }
         c[k] = Math.sqrt(ns);
@@ -531,7 +597,7 @@ export class StoryIndex {
       // for the score bound (`bestCandidate`): the centroid's plain norm and the name counts, and
       // the state of the document frequencies these norms were computed under
       let raw = 0;
-      for (const w of s.terms.values()) raw += w * w;
+      for (let i = 0; i < s.terms.size; i++) raw += s.terms.w[i]! * s.terms.w[i]!;
       let cnt = 0;
       for (const x of s.names.values()) cnt += x;
       this.normMeta.set(s, { n: this.n, compactions: this.compactions, terms: c.terms, names: c.names, raw: Math.sqrt(raw), count: cnt });
@@ -565,30 +631,31 @@ export class StoryIndex {
 
   /** Cosine between an article's weighted vector and a story centroid; the strongest shared terms. */
   private cosine(a: Weighted, s: Story, which: "terms" | "leadTerms", shared?: Strongest): number {
-    const centroid = s[which];
+    const c = s[which];
     let dot = 0;
-    if (a.v2Keys.length <= centroid.size) {
-      const keys = a.v2Keys;
+    // the products are summed in the order of the smaller vector, each side looked up by id
+    if (a.ids.length <= c.size) {
+      const cs = this.centroidSlots;
+      const stamp = cs.fill(c.ids, c.size, this.termIds.capacity);
+      const ids = a.ids;
       const vals = a.v2Vals;
-      for (let i = 0; i < keys.length; i++) {
-        const t = keys[i]!;
-        const y = centroid.get(t);
-        if (y === undefined) continue;
-        const x = vals[i]!;
-        dot += x * y;
-        shared?.offer(t, x * y);
+      for (let i = 0; i < ids.length; i++) {
+        const j = cs.slot(ids[i]!, stamp);
+        if (j < 0) continue;
+        const p = vals[i]! * c.w[j]!;
+        dot += p;
+        shared?.offer(this.termIds.str(ids[i]!), p);
       }
     } else {
-      let v2 = a.v2;
-      if (!v2) {
-        v2 = a.v2 = new Map();
-        for (let i = 0; i < a.v2Keys.length; i++) v2.set(a.v2Keys[i]!, a.v2Vals[i]!);
-      }
-      for (const [t, y] of centroid) {
-        const x = v2.get(t);
-        if (x === undefined) continue;
-        dot += x * y;
-        shared?.offer(t, x * y);
+      if (a.slotsStamp === 0) a.slotsStamp = a.slots.fill(a.ids, a.ids.length, this.termIds.capacity);
+      const stamp = a.slotsStamp;
+      const vals = a.v2Vals;
+      for (let j = 0; j < c.size; j++) {
+        const i = a.slots.slot(c.ids[j]!, stamp);
+        if (i < 0) continue;
+        const p = vals[i]! * c.w[j]!;
+        dot += p;
+        shared?.offer(this.termIds.str(c.ids[j]!), p);
       }
     }
     const ns = this.centroidNorm(s, which);
@@ -621,22 +688,27 @@ export class StoryIndex {
     names: WeightedNames;
     leadNames: WeightedNames;
     /** terms by weight (unit log-tf × idf: the order of log-tf × idf), names by idf, strongest first */
-    rankedTerms: string[];
+    rankedTerms: number[];
     rankedNames: string[];
   } | null = null;
 
+  /** look-ups by term id: the current article's terms and lead terms, and one centroid at a time */
+  private textSlots = new IdSlots();
+  private leadSlots = new IdSlots();
+  private centroidSlots = new IdSlots();
+
   private query(f: ArticleFeatures) {
     if (!this.lastQuery || this.lastQuery.f !== f || this.lastQuery.n !== this.n) {
-      const text = this.weighted(f.terms);
+      const text = this.weighted(f.terms, this.textSlots);
       const names = this.weightedNames(f.names);
       this.lastQuery = {
         f,
         n: this.n,
         text,
-        lead: this.weighted(f.leadTerms),
+        lead: this.weighted(f.leadTerms, this.leadSlots),
         names,
         leadNames: this.weightedNames(f.leadNames),
-        rankedTerms: rankedBy(text.v2Keys, text.vVals),
+        rankedTerms: rankedBy(Array.from(text.ids), text.vVals),
         rankedNames: rankedBy(names.keys, names.vals),
       };
     }
@@ -891,31 +963,34 @@ export class StoryIndex {
   }
 
   /** Adds an article's unit log-tf vector to a centroid (a sum: cosine is scale-free), keeping the strongest terms. */
-  private addToCentroid(c: Map<string, number>, a: Weighted, cap: number): Map<string, number> {
-    const keys = a.v2Keys;
+  private addToCentroid(c: Centroid, a: Weighted, cap: number): Centroid {
+    const ids = a.ids;
     const unit = a.unitVals;
-    for (let i = 0; i < keys.length; i++) {
-      const t = keys[i]!;
-      c.set(t, (c.get(t) ?? 0) + unit[i]!);
+    const cs = this.centroidSlots;
+    const stamp = cs.fill(c.ids, c.size, this.termIds.capacity);
+    for (let i = 0; i < ids.length; i++) {
+      const j = cs.slot(ids[i]!, stamp);
+      if (j >= 0) c.w[j] = c.w[j]! + unit[i]!;
+      else c.push(ids[i]!, 0 + unit[i]!);
     }
     if (c.size <= cap * 1.5) return c;
     // the `cap` strongest by weight × idf (a stable sort: ties in the centroid's order), in that order
-    const n = c.size;
-    const terms: string[] = new Array(n);
-    const ws = new Float64Array(n);
-    const strength = new Float64Array(n);
-    const order: number[] = new Array(n);
-    let i = 0;
-    for (const [t, w] of c) {
-      terms[i] = t;
-      ws[i] = w;
-      strength[i] = w * this.idf(t);
-      order[i] = i++;
-    }
-    order.sort((x, y) => strength[y]! - strength[x]! || x - y);
-    const out = new Map<string, number>();
-    for (let r = 0, m = Math.min(n, Math.trunc(cap)); r < m; r++) out.set(terms[order[r]!]!, ws[order[r]!]!);
+    const order = this.strongestFirst(c);
+    const m = Math.min(c.size, Math.trunc(cap));
+    const out = new Centroid(m);
+    for (let r = 0; r < m; r++) out.push(c.ids[order[r]!]!, c.w[order[r]!]!);
     return out;
+  }
+
+  /** A centroid's positions by weight × idf, strongest first, ties in the centroid's order (a stable sort). */
+  private strongestFirst(c: Centroid): number[] {
+    const strength = new Float64Array(c.size);
+    const order: number[] = new Array(c.size);
+    for (let i = 0; i < c.size; i++) {
+      strength[i] = c.w[i]! * this.idf(c.ids[i]!);
+      order[i] = i;
+    }
+    return order.sort((x, y) => strength[y]! - strength[x]! || x - y);
   }
 
   /**
@@ -930,26 +1005,39 @@ export class StoryIndex {
     if (f) {
       const q = this.query(f);
       const terms = q.rankedTerms;
-      for (let i = 0; i < terms.length && i < 40; i++) this.post("t", terms[i]!, si, done);
+      for (let i = 0; i < terms.length && i < 40; i++) this.postTerm(terms[i]!, si, done);
       const names = q.rankedNames;
       for (let i = 0; i < names.length && i < 30; i++) this.post("n", names[i]!, si, done);
       for (const e of f.events) if (e.main) for (const k of e.keys) this.post("e", k, si, done);
     } else {
-      const terms = new Map([...s.terms.entries()].map(([t, w]) => [t, w * this.idf(t)]));
-      for (const [t] of [...terms.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) this.post("t", t, si, done);
+      const order = this.strongestFirst(s.terms);
+      for (let r = 0; r < order.length && r < 40; r++) this.postTerm(s.terms.ids[order[r]!]!, si, done);
       for (const nm of topN(s.names, 30).keys()) this.post("n", nm, si, done);
       for (const [k, se] of s.events) if (se.main > 0) this.post("e", k, si, done);
     }
   }
 
-  /** Story `si` into the postings of one key, once. */
-  private post(kind: "t" | "n" | "e", k: string, si: number, done: IndexedKeys): void {
+  /** Story `si` into the postings of one name or event key, once. */
+  private post(kind: "n" | "e", k: string, si: number, done: IndexedKeys): void {
     const seen = done[kind];
     if (seen.has(k)) return;
     seen.add(k);
     const map = this.postings[kind];
     let list = map.get(k);
     if (!list) map.set(k, (list = []));
+    this.pushPosting(list, si);
+  }
+
+  /** Story `si` into the postings of one term id, once. */
+  private postTerm(id: number, si: number, done: IndexedKeys): void {
+    if (done.t.has(id)) return;
+    done.t.add(id);
+    let list = this.termPostings[id];
+    if (!list) this.termPostings[id] = list = [];
+    this.pushPosting(list, si);
+  }
+
+  private pushPosting(list: number[], si: number): void {
     list.push(si);
     // look-ups read only the newest entries: keep a bounded tail
     if (list.length > 4 * this.opts.maxPostingsScan) list.splice(0, list.length - 2 * this.opts.maxPostingsScan);
@@ -971,14 +1059,14 @@ export class StoryIndex {
     return {
       version: 1,
       n: this.n,
-      df: [...this.df.entries()],
+      df: this.dfEntries(),
       dfNames: [...this.dfNames.entries()],
       dfEvents: [...this.dfEvents.entries()],
       // retired stories are out of the saved state (their summaries are in the store)
       stories: this.stories.filter((s) => !s.retired).map((s) => ({
         ...s,
-        terms: [...s.terms.entries()],
-        leadTerms: [...s.leadTerms.entries()],
+        terms: this.centroidEntries(s.terms),
+        leadTerms: this.centroidEntries(s.leadTerms),
         names: [...s.names.entries()],
         leadNames: [...s.leadNames.entries()],
         actors: [...s.actors.entries()],
@@ -987,19 +1075,44 @@ export class StoryIndex {
     };
   }
 
+  /** The term table in the order its entries entered it (the order of a Map filled and cut the same way). */
+  private dfEntries(): Array<[string, number]> {
+    const ids: number[] = [];
+    for (let id = 0; id < this.df.length; id++) if (this.df[id]! > 0) ids.push(id);
+    ids.sort((a, b) => this.dfSeq[a]! - this.dfSeq[b]!);
+    return ids.map((id) => [this.termIds.str(id), this.df[id]!]);
+  }
+
+  private centroidEntries(c: Centroid): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    for (let i = 0; i < c.size; i++) out.push([this.termIds.str(c.ids[i]!), c.w[i]!]);
+    return out;
+  }
+
+  private centroidOf(entries: Array<[string, number]>): Centroid {
+    const c = new Centroid(Math.max(8, entries.length));
+    for (const [t, w] of entries) c.push(this.termId(t), w);
+    return c;
+  }
+
   static fromJSON(j: StoryIndexJSON, opts: Partial<StoryOptions> = {}): StoryIndex {
     if (j.version !== 1) throw new Error(`StoryIndex: unknown state version ${String(j.version)}`);
     const x = new StoryIndex({ keepRetired: false, ...opts });
     x.n = j.n;
-    x.df = new Map(j.df);
+    for (const [t, c] of j.df) {
+      const id = x.termId(t);
+      x.df[id] = c;
+      x.dfSeq[id] = ++x.dfSerial;
+    }
+    x.dfSize = j.df.length;
     x.dfNames = new Map(j.dfNames);
     x.dfEvents = new Map(j.dfEvents);
     for (const s of j.stories) {
       const idx = x.stories.length;
       x.stories.push({
         ...s,
-        terms: new Map(s.terms),
-        leadTerms: new Map(s.leadTerms),
+        terms: x.centroidOf(s.terms),
+        leadTerms: x.centroidOf(s.leadTerms),
         names: new Map(s.names),
         leadNames: new Map(s.leadNames),
         actors: new Map(s.actors),
@@ -1098,10 +1211,17 @@ function slug(s: string): string {
 
 /** Keeps the `cap` × 3/4 most frequent entries of a document-frequency table (ties: the first counted). */
 function compactDf(df: Map<string, number>, cap: number): Map<string, number> {
+  const min = compactionFloor(df.values(), cap);
+  const out = new Map<string, number>();
+  for (const [t, c] of df) if (c >= min) out.set(t, c);
+  return out;
+}
+
+/** The smallest count that keeps at most `cap` × 3/4 entries (one count holding more: that count), from a histogram of the counts. */
+function compactionFloor(counts: Iterable<number>, cap: number): number {
   const keep = Math.floor((cap * 3) / 4);
-  // the smallest count that keeps at most `keep` entries, from a histogram of the counts
   const hist = new Map<number, number>();
-  for (const c of df.values()) hist.set(c, (hist.get(c) ?? 0) + 1);
+  for (const c of counts) hist.set(c, (hist.get(c) ?? 0) + 1);
   let above = 0;
   let min = Infinity;
   for (const c of [...hist.keys()].sort((a, b) => b - a)) {
@@ -1110,9 +1230,7 @@ function compactDf(df: Map<string, number>, cap: number): Map<string, number> {
     min = c;
   }
   if (min === Infinity) min = Math.max(...hist.keys()); // one count holds more than `keep`: keep that one
-  const out = new Map<string, number>();
-  for (const [t, c] of df) if (c >= min) out.set(t, c);
-  return out;
+  return min;
 }
 
 /** A short stable hash of a string (FNV-1a, base 36). */
@@ -1126,7 +1244,7 @@ function shortHash(s: string): string {
 }
 
 /** `keys` by `vals`, largest first, ties in the keys' order (as a stable sort of the entries). */
-function rankedBy(keys: string[], vals: number[]): string[] {
+function rankedBy<K>(keys: K[], vals: ArrayLike<number>): K[] {
   // insertion sort (a stable sort): an article has some tens of terms
   const n = keys.length;
   const idx = new Int32Array(n);
@@ -1139,7 +1257,7 @@ function rankedBy(keys: string[], vals: number[]): string[] {
     }
     idx[j + 1] = i;
   }
-  const out: string[] = new Array(n);
+  const out: K[] = new Array(n);
   for (let i = 0; i < n; i++) out[i] = keys[idx[i]!]!;
   return out;
 }

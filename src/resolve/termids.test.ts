@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { Centroid, IdSlots, TermIds } from "./termids.js";
+
+describe("TermIds", () => {
+  it("gives each term one id, and a freed id to the next new term", () => {
+    const d = new TermIds();
+    const a = d.intern("alpha");
+    const b = d.intern("beta");
+    expect(d.intern("alpha")).toBe(a);
+    expect(a).not.toBe(b);
+    expect([d.str(a), d.str(b), d.size, d.capacity]).toEqual(["alpha", "beta", 2, 2]);
+    const keep = new Uint8Array(d.capacity);
+    keep[b] = 1;
+    d.release(keep);
+    expect(d.size).toBe(1);
+    // "alpha" lost its id: a new term takes it, "alpha" gets a new one
+    expect(d.intern("gamma")).toBe(a);
+    expect(d.intern("alpha")).toBe(2);
+    expect(d.intern("beta")).toBe(b);
+    expect(d.capacity).toBe(3);
+  });
+});
+
+describe("Centroid", () => {
+  it("keeps ids and weights in insertion order as it grows", () => {
+    const c = new Centroid(1);
+    for (let i = 0; i < 20; i++) c.push(100 - i, i / 2);
+    expect(c.size).toBe(20);
+    expect(Array.from(c.ids.subarray(0, 3))).toEqual([100, 99, 98]);
+    expect(c.w[19]).toBe(9.5);
+  });
+});
+
+describe("IdSlots", () => {
+  it("finds the position of the ids of the last fill only", () => {
+    const s = new IdSlots();
+    const one = s.fill([5, 2, 9], 3, 10);
+    expect([s.slot(5, one), s.slot(2, one), s.slot(9, one), s.slot(3, one), s.slot(50, one)]).toEqual([0, 1, 2, -1, -1]);
+    // a fill of the first two only: 9 is not in it
+    const two = s.fill([9, 4, 7], 2, 10);
+    expect([s.slot(9, two), s.slot(4, two), s.slot(7, two), s.slot(5, two)]).toEqual([0, 1, -1, -1]);
+    // the earlier stamp no longer finds anything re-filled
+    expect(s.slot(9, one)).toBe(-1);
+  });
+});
