@@ -1434,12 +1434,11 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
       if (d.mutual) prev.mutual = true;
       continue;
     }
-    const ev: EventRecord = {
-      type: d.type, source: s, target: t, date, span: d.span, rule: d.rule, realis: d.realis,
-      ...(d.type === "CONSULT" ? { mode: d.mode } : {}),
-      ...(d.mutual ? { mutual: true } : {}),
-      ...(partial ? { partial: true } : {}),
-    };
+    // the optional fields in this order (the record's JSON follows it), set without spread copies
+    const ev: EventRecord = { type: d.type, source: s, target: t, date, span: d.span, rule: d.rule, realis: d.realis };
+    if (d.type === "CONSULT") ev.mode = d.mode;
+    if (d.mutual) ev.mutual = true;
+    if (partial) ev.partial = true;
     seen.set(key, ev);
     events.push(ev);
   }
