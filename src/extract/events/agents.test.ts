@@ -1,5 +1,9 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { packageRoot } from "../../core/paths.js";
 import type { EventRecord, Side } from "../../core/types.js";
+import { ethnicBefore } from "./agents.js";
 import { codeEvents } from "./coder.js";
 import { fixtureDoc } from "./fixture.js";
 
@@ -113,5 +117,34 @@ describe("provenance of partial events", () => {
       expect(e.span.end).toBeLessThanOrEqual(text.length);
       expect(text.slice(e.span.start, e.span.end).length).toBe(e.span.end - e.span.start);
     }
+  });
+});
+
+describe("ethnicBefore", () => {
+  const RE = /ethnic\s*$/i;
+  const same = (text: string, from: number, to: number) => expect(ethnicBefore(text, from, to), JSON.stringify(text.slice(from, to))).toBe(RE.test(text.slice(from, to)));
+
+  it("is /ethnic\\s*$/i on the slice", () => {
+    for (const t of ["ethnic", "Ethnic ", "ETHNIC \u00a0\n", "the ethnic  ", "ethnics", "ethni c", "xethnic", "ethnic.", " ", "", "ethn", "ethnıc", "ethnİc", "\u212aethnic"]) same(t, 0, t.length);
+    // the window cuts the word: "thnic" is no match
+    same("ethnic Albanians", 1, 6);
+    same("ethnic Albanians", 0, 7);
+  });
+
+  it("agrees with the regex before every word of the seed and dev articles", () => {
+    const corpus = [join(packageRoot(), "..", "shared", "corpus"), "/work/shared/corpus"].find((p) => existsSync(p));
+    if (!corpus) return;
+    let n = 0;
+    for (const d of ["seeds", "dev"]) {
+      for (const f of readdirSync(join(corpus, d)).filter((x) => x.endsWith(".json"))) {
+        const text = (JSON.parse(readFileSync(join(corpus, d, f), "utf8")) as { text: string }).text;
+        for (let i = 0; i <= text.length; i++) {
+          if (i < text.length && !/[A-Za-z]/.test(text[i]!)) continue;
+          same(text, Math.max(0, i - 40), i);
+          n++;
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(1000);
   });
 });

@@ -16,6 +16,7 @@ import type { Doc, Side } from "../../core/types.js";
 import { dataPath } from "../../core/paths.js";
 import type { Unit } from "./sides.js";
 import { mayHave, wordGate } from "./wordgate.js";
+import { isSpaceCode } from "../../text/chars.js";
 
 interface AgentFile {
   state: string[];
@@ -106,7 +107,19 @@ function kindGate(lookup: Map<string, WordKind>): Uint32Array {
   return gateBits;
 }
 
-const ETHNIC_BEFORE_RE = /ethnic\s*$/i;
+/** Does text[from, to) end with "ethnic" (any ASCII case) and white space? As /ethnic\s*$/i on the slice. */
+export function ethnicBefore(text: string, from: number, to: number): boolean {
+  let j = to;
+  while (j > from && isSpaceCode(text.charCodeAt(j - 1))) j--;
+  if (j - 6 < from) return false;
+  for (let k = 0; k < 6; k++) {
+    let c = text.charCodeAt(j - 6 + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== ETHNIC.charCodeAt(k)) return false;
+  }
+  return true;
+}
+const ETHNIC = "ethnic";
 
 /** Each lexicon word's kinds, resolved with the same precedence as four separate lookups. */
 function wordKinds(L: Lex): Map<string, WordKind> {
@@ -299,7 +312,7 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
     const u = all[i]!;
     if (u.person || u.place || u.side.group || !u.side.actor) continue;
     // (a cheap look at the text first: the token before must be "ethnic")
-    if (!ETHNIC_BEFORE_RE.test(text.slice(Math.max(0, u.start - 40), u.start))) continue;
+    if (!ethnicBefore(text, Math.max(0, u.start - 40), u.start)) continue;
     const t = tokAfter(doc, u.start);
     if (t <= tokStart || t >= tokEnd || words[t - 1] !== "ethnic" || toks[t]!.end !== u.end || !L.names.has(words[t]!) || L.shortNames.has(words[t]!)) continue;
     const own = u.side.actor;

@@ -489,6 +489,10 @@ function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentSt
 
 /** The first unit after `pos` within a few words (no clause break between), with its conjuncts. */
 function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number, maxWords = 5, allowPlace = false, allowLocative = false, skipAgents = false): Unit[] {
+  const toks = ctx.doc.tokens;
+  // the first token at pos (looked up once) and the first token at the unit (counted on from the last unit's)
+  let a = -1;
+  let b = -1;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.start < pos || u.possessive) continue;
@@ -496,9 +500,9 @@ function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number
     if (skipAgents && isStateAgent(u)) continue;
     if (u.place && !allowPlace) continue;
     // the words between: not too many, no clause break, no preposition of place or time
-    const toks = ctx.doc.tokens;
-    const a = tokenAt(ctx.doc, pos);
-    let b = a;
+    if (a < 0) b = a = tokenAt(ctx.doc, pos);
+    // (units come in text order; should one not, count again from pos)
+    else if (b > a && toks[b - 1]!.start >= u.start) b = a;
     while (b < toks.length && toks[b]!.start < u.start) b++;
     if (b - a > maxWords) return [];
     let locative = false;
@@ -528,8 +532,10 @@ function afterWord(ctx: CoderContext, units: Unit[], pos: number, sentEnd: numbe
   return cands.find((c) => c[0]!.person) ?? cands[0]!;
 }
 
-function sentenceTimes(doc: Doc, start: number, end: number) {
-  return doc.times.filter((t) => t.start >= start && t.end <= end);
+/** Is a time expression of the doc inside [start, end)? */
+function hasTimeIn(doc: Doc, start: number, end: number): boolean {
+  for (const t of doc.times) if (t.start >= start && t.end <= end) return true;
+  return false;
 }
 
 /** The date for an event: the time stage's `dateFor` (day grain only). */
@@ -1089,12 +1095,12 @@ function codeMatch(
   const bothSubject = !sources.length && !pairs && !!(rule.verbal || rule.symmetric) && rule.source === "subject" &&
     // the regex needs one of its nouns as a word: most sentences have none
     lastIn(before, 6, BOTH_SUBJECT_NOUN) && BOTH_SUBJECT_RE.test(before.slice(-6).join(" "));
-  const habitual = habitualBefore(before) && sentenceTimes(doc, sent.start, sent.end).length === 0;
+  const habitual = habitualBefore(before) && !hasTimeIn(doc, sent.start, sent.end);
   let nearDate: string | null = null;
   if (rule.campaign || type === "ASSAULT") {
     let best = 61;
-    for (const t of sentenceTimes(doc, sent.start, sent.end)) {
-      if (t.grain !== "day") continue;
+    for (const t of doc.times) {
+      if (t.start < sent.start || t.end > sent.end || t.grain !== "day") continue;
       const dist = t.start >= mEnd ? t.start - mEnd : mStart - t.end;
       // only a date attached to the campaign noun: "the invasion on February 24", "February 24, when Russia invaded"
       if (dist >= 0 && dist <= 30 && dist < best) {
@@ -1428,12 +1434,11 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
       if (d.mutual) prev.mutual = true;
       continue;
     }
-    const ev: EventRecord = {
-      type: d.type, source: s, target: t, date, span: d.span, rule: d.rule, realis: d.realis,
-      ...(d.type === "CONSULT" ? { mode: d.mode } : {}),
-      ...(d.mutual ? { mutual: true } : {}),
-      ...(partial ? { partial: true } : {}),
-    };
+    // the optional fields in this order (the record's JSON follows it), set without spread copies
+    const ev: EventRecord = { type: d.type, source: s, target: t, date, span: d.span, rule: d.rule, realis: d.realis };
+    if (d.type === "CONSULT") ev.mode = d.mode;
+    if (d.mutual) ev.mutual = true;
+    if (partial) ev.partial = true;
     seen.set(key, ev);
     events.push(ev);
   }
