@@ -1250,13 +1250,21 @@ function shortHash(s: string): string {
   return (h >>> 0).toString(36).slice(0, 6);
 }
 
+/** rankedBy's scratch positions (reused: a typed array costs more to allocate than to sort) */
+let RANK_A = new Int32Array(512);
+let RANK_B = new Int32Array(512);
+
 /** `keys` by `vals`, largest first, ties in the keys' order (as a stable sort of the entries). */
 export function rankedBy<K>(keys: ArrayLike<K>, vals: ArrayLike<number>): K[] {
   // a bottom-up merge sort of the positions (stable: a right one goes first only when larger);
   // an article has up to some hundreds of terms
   const n = keys.length;
-  let idx = new Int32Array(n);
-  let tmp = new Int32Array(n);
+  if (RANK_A.length < n) {
+    RANK_A = new Int32Array(n * 2);
+    RANK_B = new Int32Array(n * 2);
+  }
+  let idx = RANK_A;
+  let tmp = RANK_B;
   for (let i = 0; i < n; i++) idx[i] = i;
   for (let w = 1; w < n; w *= 2) {
     for (let lo = 0; lo < n; lo += 2 * w) {
@@ -1269,7 +1277,9 @@ export function rankedBy<K>(keys: ArrayLike<K>, vals: ArrayLike<number>): K[] {
       while (i < mid) tmp[k++] = idx[i++]!;
       while (j < hi) tmp[k++] = idx[j++]!;
     }
-    [idx, tmp] = [tmp, idx];
+    const t = idx;
+    idx = tmp;
+    tmp = t;
   }
   const out: K[] = new Array(n);
   for (let i = 0; i < n; i++) out[i] = keys[idx[i]!]!;
