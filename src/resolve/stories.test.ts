@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ArticleRecord, PloverType } from "../core/types.js";
 import { articleFeatures } from "./features.js";
-import { clusterBatch, DEFAULT_STORY_OPTIONS, StoryIndex, Strongest } from "./stories.js";
+import { clusterBatch, DEFAULT_STORY_OPTIONS, rankedBy, StoryIndex, Strongest } from "./stories.js";
 
 const fx = (name: string) => readFileSync(join(import.meta.dirname, "fixtures", name), "utf8");
 
@@ -294,6 +294,22 @@ describe("StoryIndex: online story clustering", () => {
     }
     expect(compared).toBeGreaterThan(50);
     expect(skipped).toBeGreaterThan(0);
+  });
+});
+
+describe("rankedBy: keys by value, largest first, as a stable sort", () => {
+  it("orders as a stable sort of the entries does, ties in the keys' order, at every size", () => {
+    let seed = 11;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let n = 0; n < 300; n += 1 + Math.floor(n / 10)) {
+      for (const distinct of [2, 7, 1000]) {
+        const keys = Array.from({ length: n }, (_, i) => `k${i}`);
+        const vals = keys.map(() => Math.floor(rand() * distinct) / distinct);
+        const want = keys.map((k, i) => [k, vals[i]!] as const).sort((a, b) => b[1] - a[1]).map(([k]) => k);
+        expect(rankedBy(keys, vals)).toEqual(want);
+        expect(rankedBy(Int32Array.from(keys, (_, i) => i), Float64Array.from(vals))).toEqual(want.map((k) => Number(k.slice(1))));
+      }
+    }
   });
 });
 

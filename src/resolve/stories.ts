@@ -207,6 +207,8 @@ export class StoryIndex {
   private termIds = new TermIds();
   /** document frequency by term id (0: not in the table) */
   private df = new Int32Array(0);
+  /** the term ids of the article counted last (until ids are freed) */
+  private counted: { f: ArticleFeatures; ids: Int32Array } | null = null;
   /** entries in the term table, and when each entered it (the saved state lists them in that order) */
   private dfSize = 0;
   private dfSeq = new Float64Array(0);
@@ -257,13 +259,17 @@ export class StoryIndex {
 
   private countDf(f: ArticleFeatures): void {
     this.n++;
+    const ids = new Int32Array(f.terms.size);
+    let i = 0;
     for (const t of f.terms.keys()) {
       const id = this.termId(t);
+      ids[i++] = id;
       if (this.df[id]!++ === 0) {
         this.dfSize++;
         this.dfSeq[id] = ++this.dfSerial;
       }
     }
+    this.counted = { f, ids };
     for (const t of f.names) this.dfNames.set(t, (this.dfNames.get(t) ?? 0) + 1);
     const seen = new Set<string>();
     for (const e of f.events) for (const k of e.keys) if (!seen.has(k) && seen.add(k)) this.dfEvents.set(k, (this.dfEvents.get(k) ?? 0) + 1);
@@ -401,6 +407,7 @@ export class StoryIndex {
     this.termIds.release(keep);
     // cached article vectors may hold freed ids
     this.lastQuery = null;
+    this.counted = null;
   }
 
   private idf(id: number): number {
@@ -526,15 +533,15 @@ export class StoryIndex {
   // --------------------------------------------------------------------------------- scoring
 
   /** The article's unit log-tf vector, idf-weighted, and its norm, computed once per article (parallel arrays in the terms' order). */
-  private weighted(terms: Map<string, number>, slots: IdSlots): Weighted {
+  private weighted(terms: Map<string, number>, slots: IdSlots, known?: Int32Array): Weighted {
     const n = terms.size;
-    const ids = new Int32Array(n);
+    const ids = known ?? new Int32Array(n);
     const unitVals = new Float64Array(n);
     let norm = 0;
     let i = 0;
     for (const [t, w] of terms) {
       const x = 1 + Math.log(w);
-      ids[i] = this.termId(t);
+      if (!known) ids[i] = this.termId(t);
       unitVals[i++] = x;
       norm += x * x;
     }
@@ -699,7 +706,7 @@ export class StoryIndex {
 
   private query(f: ArticleFeatures) {
     if (!this.lastQuery || this.lastQuery.f !== f || this.lastQuery.n !== this.n) {
-      const text = this.weighted(f.terms, this.textSlots);
+      const text = this.weighted(f.terms, this.textSlots, this.counted?.f === f ? this.counted.ids : undefined);
       const names = this.weightedNames(f.names);
       this.lastQuery = {
         f,
@@ -708,7 +715,7 @@ export class StoryIndex {
         lead: this.weighted(f.leadTerms, this.leadSlots),
         names,
         leadNames: this.weightedNames(f.leadNames),
-        rankedTerms: rankedBy(Array.from(text.ids), text.vVals),
+        rankedTerms: rankedBy(text.ids, text.vVals),
         rankedNames: rankedBy(names.keys, names.vals),
       };
     }
@@ -1243,19 +1250,36 @@ function shortHash(s: string): string {
   return (h >>> 0).toString(36).slice(0, 6);
 }
 
+/** rankedBy's scratch positions (reused: a typed array costs more to allocate than to sort) */
+let RANK_A = new Int32Array(512);
+let RANK_B = new Int32Array(512);
+
 /** `keys` by `vals`, largest first, ties in the keys' order (as a stable sort of the entries). */
-function rankedBy<K>(keys: K[], vals: ArrayLike<number>): K[] {
-  // insertion sort (a stable sort): an article has some tens of terms
+export function rankedBy<K>(keys: ArrayLike<K>, vals: ArrayLike<number>): K[] {
+  // a bottom-up merge sort of the positions (stable: a right one goes first only when larger);
+  // an article has up to some hundreds of terms
   const n = keys.length;
-  const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = vals[i]!;
-    let j = i - 1;
-    while (j >= 0 && vals[idx[j]!]! < v) {
-      idx[j + 1] = idx[j]!;
-      j--;
+  if (RANK_A.length < n) {
+    RANK_A = new Int32Array(n * 2);
+    RANK_B = new Int32Array(n * 2);
+  }
+  let idx = RANK_A;
+  let tmp = RANK_B;
+  for (let i = 0; i < n; i++) idx[i] = i;
+  for (let w = 1; w < n; w *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * w) {
+      const mid = Math.min(lo + w, n);
+      const hi = Math.min(lo + 2 * w, n);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) tmp[k++] = vals[idx[j]!]! > vals[idx[i]!]! ? idx[j++]! : idx[i++]!;
+      while (i < mid) tmp[k++] = idx[i++]!;
+      while (j < hi) tmp[k++] = idx[j++]!;
     }
-    idx[j + 1] = i;
+    const t = idx;
+    idx = tmp;
+    tmp = t;
   }
   const out: K[] = new Array(n);
   for (let i = 0; i < n; i++) out[i] = keys[idx[i]!]!;
