@@ -361,8 +361,16 @@ export function currencyWordAfter(text: string, from: number): string | undefine
     if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
     e++;
   }
-  return e > i ? CURRENCY_WORD[text.slice(i, e).toLowerCase()] : undefined;
+  if (e === i) return undefined;
+  const w = text.slice(i, e).toLowerCase();
+  return CURRENCY_KEYS.has(w) ? CURRENCY_WORD[w] : undefined;
 }
+/**
+ * The words CURRENCY_WORD answers for: a pre-test before the object lookup, which for a word it
+ * does not hold costs a string-table probe. "constructor" is the one lower-case word that the plain
+ * object also answers for (from Object.prototype); it stays, so that nothing changes.
+ */
+const CURRENCY_KEYS = new WordSet([...Object.keys(CURRENCY_WORD), "constructor"]);
 
 /** The end of `word` and the white space after it (at least one char) at i, before lim; else -1. */
 function wordThenSpace(text: string, i: number, lim: number, word: string): number {

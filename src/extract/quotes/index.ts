@@ -178,8 +178,12 @@ interface State extends SpeakerContext {
 /** A sentence without end punctuation (a headline, a caption line) carries no attribution. */
 function isHeadline(doc: Doc, sentIdx: number): boolean {
   const sent = doc.sentences[sentIdx]!;
-  const last = doc.text.slice(Math.max(sent.start, sent.end - 2), sent.end);
-  return !/[.!?:"”’')\]]/.test(last);
+  // (`/[.!?:"”’')\]]/` on the last two chars, read off the chars)
+  for (let i = Math.max(sent.start, sent.end - 2); i < sent.end; i++) {
+    const c = doc.text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93) return false;
+  }
+  return true;
 }
 
 function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State): Frame | null {

@@ -39,7 +39,16 @@ const AUX = new Set(
     " ",
   ),
 );
-const DATE_WORDS = /^(?:on|in|last|this|late|early|earlier|week|month|year|night|morning|evening|afternoon|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,4})$/;
+const DATE_WORDS = new Set(
+  "on in last this late early earlier week month year night morning evening afternoon monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
+);
+/** A word of a date before a speech verb: one of DATE_WORDS or a number of up to four digits ("March 28"). */
+function isDateWord(w: string): boolean {
+  if (DATE_WORDS.has(w)) return true;
+  if (w.length > 4) return false;
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) < 48 || w.charCodeAt(i) > 57) return false;
+  return w.length > 0;
+}
 
 /** Lower-case words that belong to a speaker description ("another U.N. official", "the top diplomat"). */
 export const ROLE_WORDS = new Set(
@@ -103,7 +112,7 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
   // "Kuleba on March 28 said", "Erdogan last week said"
   {
     let k = j;
-    while (k > sentStart && k - j > -5 && DATE_WORDS.test(low[k]!)) k--;
+    while (k > sentStart && k - j > -5 && isDateWord(low[k]!)) k--;
     if (k < j && (low[k + 1] === "on" || low[k + 1] === "last" || low[k + 1] === "this" || low[k + 1] === "late" || low[k + 1] === "early" || low[k + 1] === "in")) {
       j = k;
       while (j >= sentStart && AUX.has(low[j]!)) j--;
@@ -462,7 +471,7 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
   let s = a;
   while (s < b && DETERMINERS.has(low[s]!)) s++;
   if (s >= b) return null;
-  const phrase = doc.text.slice(doc.tokens[s]!.start, end).replace(/^[‘'"“]+|[’'"”,]+$/g, "");
+  const phrase = unquoted(doc.text, doc.tokens[s]!.start, end);
   // a name after a title: "UN refugee chief Filippo Grandi", "Foreign Minister Çavuşoğlu"
   const tail = capitalisedTail(phrase);
   if (tail && ms.length === 0 && !/['’]s$/.test(phrase) && !/\bof\s+\p{Lu}/u.test(phrase)) {
@@ -487,6 +496,13 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
   if (ctx.body && phrase.length < 60 && !endsWithPersonRole(ctx.body.name) && refersTo(phrase, ctx.body.name)) return atSpan(ctx.body, span);
   // an org mention: the text form (the scorer and readers know the body by the words the text uses)
   return { name: phrase, span, kind: "body" };
+}
+
+/** `text.slice(s, e).replace(/^[‘'"“]+|[’'"”,]+$/g, "")`: the phrase without the quote marks (and commas) around it, read off the chars. */
+export function unquoted(text: string, s: number, e: number): string {
+  for (let c = text.charCodeAt(s); s < e && (c === 0x2018 || c === 39 || c === 34 || c === 0x201c); c = text.charCodeAt(++s));
+  for (let c = text.charCodeAt(e - 1); e > s && (c === 0x2019 || c === 39 || c === 34 || c === 0x201d || c === 44); c = text.charCodeAt(--e - 1));
+  return text.slice(s, e);
 }
 
 const GENERIC_BODY = /^(?:(?:the|a|an|The|A|An)\s+)?(?:(?:UN|U\.N\.|EU|U\.S\.|US|United Nations|European|world|global|international|rights|human|refugee|aid|humanitarian|health)\s+)*(?:body|agency|office|organi[sz]ation|commission|mission|ministry|committee|council|watchdog|group|monitors|team|authority|authorities|report|statement|readout|communiqu[eé]|briefing|update)$|^(?:Body|Agency|Office|Organi[sz]ation|Commission|Mission|Committee|Council|Report|Statement)$/;
