@@ -205,10 +205,6 @@ function clip(s: string, n = 80): string {
   return s.length > n ? s.slice(0, n).replace(/\s+\S*$/, "") : s;
 }
 
-interface Candidate extends FigureRecord {
-  change: boolean;
-}
-
 function extractFigures(doc: Doc): FigureRecord[] {
   const text = doc.text;
   if (doc.tokens.length === 0) return [];
@@ -216,7 +212,9 @@ function extractFigures(doc: Doc): FigureRecord[] {
   const hits = findNumbersInTokens(text, doc.tokens, low);
   if (hits.length === 0) return [];
   const frames = attributionFrames(doc);
-  const out: Candidate[] = [];
+  const out: FigureRecord[] = [];
+  /** by index in out: is the count a change ("increased by 11")? */
+  const changes: boolean[] = [];
   let cutoff: string | null = null;
   let prevCategory: FigureCategory | null = null;
   let lastAttrib: { name: string; para: number } | null = null;
@@ -371,21 +369,25 @@ function extractFigures(doc: Doc): FigureRecord[] {
       attributed_to: attributed,
       span,
       rule: `figure:${h.currency ? "money" : head.kind}${cue ? (cue.forward ? "+cue" : "+cue-before") : ""}${change ? "+change" : ""}${paren ? "+comparison" : ""}`,
-      change,
     });
+    changes.push(change);
   }
-  // one count mentioned twice is kept once (a change is a different count)
-  const seen = new Set<string>();
+  // one count mentioned twice is kept once (a change is a different count): the first mention
+  // (a few figures an article: a look back through the kept ones)
   const kept: FigureRecord[] = [];
-  for (const c of out) {
-    const key = `${c.value}|${c.category}|${c.change}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const { change: _c, ...rec } = c;
-    void _c;
-    kept.push(rec);
+  const keptChange: boolean[] = [];
+  next: for (let i = 0; i < out.length; i++) {
+    const c = out[i]!;
+    for (let k = 0; k < kept.length; k++) if (sameNumber(kept[k]!.value, c.value) && kept[k]!.category === c.category && keptChange[k] === changes[i]) continue next;
+    kept.push(c);
+    keptChange.push(changes[i]!);
   }
   return kept;
+}
+
+/** Do two values print the same (as `${value}` does: NaN is NaN, -0 is 0)? */
+function sameNumber(a: number, b: number): boolean {
+  return a === b || (a !== a && b !== b);
 }
 
 /** The words between two counts let the first one's qualifier cover both ("at least 902 killed and 1,459"), not a new clause ("500 people across the country, and 35"). */

@@ -4,6 +4,7 @@
  */
 import { createRequire } from "node:module";
 import type { FigureCategory, Qualifier } from "../../core/types.js";
+import { isSpaceCode } from "../../text/chars.js";
 
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -98,19 +99,32 @@ export const PROJECTION = words("may might could would will expected projected f
  * The qualifier phrases, one group per qualifier; the leftmost match wins, so a longer phrase
  * ("not less than", "no more than", "just under") beats the shorter one inside it.
  */
-const QUALIFIER_RE = new RegExp(
-  "(?:^|\\W)(?:" +
-    "(at least|no fewer than|no less than|a minimum of|not less than)" +
-    "|(up to|as many as|a maximum of|at most|no more than|not more than)" +
-    "|(more than|over|above|in excess of|upwards of|exceeding|exceeded|topped|surpassed|passed|beyond)" +
-    "|(fewer than|less than|under|below|just under|nearly under)" +
-    "|(about|some|around|nearly|almost|roughly|approximately|approx\\.|an estimated|estimated|the estimated|close to|circa|an approximate|approaching|near|perhaps|possibly|reportedly|~)" +
-    ")\\s*$",
-);
+const QUALIFIER_PHRASES: readonly (readonly string[])[] = [
+  ["at least", "no fewer than", "no less than", "a minimum of", "not less than"],
+  ["up to", "as many as", "a maximum of", "at most", "no more than", "not more than"],
+  ["more than", "over", "above", "in excess of", "upwards of", "exceeding", "exceeded", "topped", "surpassed", "passed", "beyond"],
+  ["fewer than", "less than", "under", "below", "just under", "nearly under"],
+  ["about", "some", "around", "nearly", "almost", "roughly", "approximately", "approx.", "an estimated", "estimated", "the estimated", "close to", "circa", "an approximate", "approaching", "near", "perhaps", "possibly", "reportedly", "~"],
+];
+const QUALIFIER_RE = new RegExp(`(?:^|\\W)(?:${QUALIFIER_PHRASES.map((g) => `(${g.map((p) => p.replace(/\./g, "\\.")).join("|")})`).join("|")})\\s*$`);
 const QUALIFIERS: Qualifier[] = ["at least", "up to", "more than", "fewer than", "about"];
+/** The last words of the phrases that end with a letter (the others end with "." or "~"). */
+const QUALIFIER_LAST_WORDS = new Set(QUALIFIER_PHRASES.flat().flatMap((p) => (/[a-z]$/.test(p) ? [p.slice(p.lastIndexOf(" ") + 1)] : [])));
 
 /** The qualifier a phrase ending right before the number gives it. */
 export function qualifierBefore(before: string): Qualifier | null {
+  // the phrase ends the text but for white space: its last word first, as the text has it (the
+  // lower-casing and white-space folding below turn no other char into an ASCII letter and leave
+  // the letters' places from the end alone; a word of the text before it in the phrase is not an
+  // ASCII letter)
+  let e = before.length;
+  while (e > 0 && isSpaceCode(before.charCodeAt(e - 1))) e--;
+  const c = before.charCodeAt(e - 1);
+  if (c !== 46 && c !== 126) {
+    let s = e;
+    while (s > 0 && isAsciiLetterCode(before.charCodeAt(s - 1))) s--;
+    if (s === e || !QUALIFIER_LAST_WORDS.has(before.slice(s, e).toLowerCase())) return null;
+  }
   // the longest phrase is under 20 characters: only the end of the text before matters
   // (a cut-off start gets a letter in front, so that a phrase cannot start in the middle of a word)
   const b = (before.length > 32 ? `a${before.slice(before.length - 32)}` : before).toLowerCase().replace(/\s+/g, " ");
@@ -119,6 +133,7 @@ export function qualifierBefore(before: string): Qualifier | null {
   for (let g = 1; g <= 5; g++) if (m[g] !== undefined) return QUALIFIERS[g - 1]!;
   return null;
 }
+const isAsciiLetterCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 export const CATEGORY_VERB: Record<FigureCategory, string> = {
   killed: "killed",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findNumbers, wordsToNumber } from "./numbers.js";
+import { currencyWordAfter, digitsValue, findNumbers, wordsToNumber } from "./numbers.js";
 
 function one(text: string) {
   const hits = findNumbers(text);
@@ -140,5 +140,44 @@ describe("findNumbersInTokens", () => {
       const lower = tokens.map((t) => text.slice(t.start, t.end).toLowerCase());
       expect(findNumbersInTokens(text, tokens, lower), JSON.stringify(text)).toEqual(findNumbers(text));
     }
+  });
+});
+
+describe("number parts read off the chars", () => {
+  it("digitsValue is Number() of the digits without commas", () => {
+    const runs = ["0", "7", "007", "368,000", "1,002,860", "1.5", "0.25", "12.500", "1,234.56", "999999999999999", "1000000000000000", "9007199254740993", "123,456,789,012,345", "1,234,567,890,123,456", "3.14159265358979323846"];
+    for (let n = 1; n <= 20; n++) runs.push("9".repeat(n), "1" + "0".repeat(n - 1), `${"7".repeat(n)}.5`);
+    for (const r of runs) expect(digitsValue(r), r).toBe(Number(r.replace(/,/g, "")));
+  });
+
+  it("currencyWordAfter finds what the regex finds in the 24 chars after the number", () => {
+    const CURRENCY_AFTER = /^\s*(?:of\s+)?(?:US\s+|U\.S\.\s+)?([A-Za-z]+)/;
+    const reference = (text: string, from: number) => {
+      const m = CURRENCY_AFTER.exec(text.slice(from, from + 24));
+      return m ? ({ euro: "EUR", euros: "EUR", dollars: "USD", usd: "USD", pounds: "GBP", yen: "JPY" } as Record<string, string>)[m[1]!.toLowerCase()] : undefined;
+    };
+    expect(currencyWordAfter("5 euros", 1)).toBe("EUR");
+    expect(currencyWordAfter("5 of US dollars", 1)).toBe("USD");
+    expect(currencyWordAfter("5 U.S. dollars", 1)).toBe("USD");
+    expect(currencyWordAfter("5 USD", 1)).toBe("USD");
+    expect(currencyWordAfter("5 people", 1)).toBeUndefined();
+    expect(currencyWordAfter("5                      euros", 1)).toBeUndefined();
+    const pieces = ["", " ", "  ", "\u00a0", "\n", "of", "of ", "of  ", "Of ", "US", "US ", "U.S.", "U.S. ", "U.S.", "dollars", "Euros", "euro", "USD", "usd", "pounds", "yen", "5", "people", "x".repeat(12), "-", "é"];
+    let seed = 11;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    let found = 0;
+    for (let n = 0; n < 20000; n++) {
+      let text = "5";
+      const len = 1 + Math.floor(rnd() * 6);
+      for (let k = 0; k < len; k++) text += pieces[Math.floor(rnd() * pieces.length)];
+      const want = reference(text, 1);
+      // (the lookup table of the reference holds the currencies the pieces name)
+      expect(currencyWordAfter(text, 1), JSON.stringify(text)).toBe(want);
+      if (want) found++;
+    }
+    expect(found).toBeGreaterThan(1000);
   });
 });

@@ -122,11 +122,11 @@ export function wordsToNumber(run: string): number | null {
   return Math.round((total + current) * 1000) / 1000;
 }
 
+const VAGUE_BASE: Record<string, number> = { tens: 10, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9, dozens: 12, scores: 20 };
 function vagueRange(s: string): { value: number; max: number } {
   const w = s.toLowerCase().split(/\s+/);
-  const base: Record<string, number> = { tens: 10, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9, dozens: 12, scores: 20 };
-  let value = base[w[0]!] ?? 1;
-  if (w.length === 3) value *= base[w[2]!] ?? 1;
+  let value = VAGUE_BASE[w[0]!] ?? 1;
+  if (w.length === 3) value *= VAGUE_BASE[w[2]!] ?? 1;
   const max = w[0] === "dozens" ? 100 : w[0] === "scores" ? 100 : value * 10;
   return { value, max: max - 1 };
 }
@@ -287,7 +287,7 @@ function readNumberAt(text: string, slice: string, at: number, out: NumberHit[])
     const end = start + m[0].length;
     if (m[2] !== undefined) {
       const digitsStart = start + m[0].indexOf(m[2]);
-      let value = Number(m[2].replace(/,/g, ""));
+      let value = digitsValue(m[2]);
       const scale = m[3]?.trim().toLowerCase();
       if (scale) value *= SCALES[scale] ?? 1;
       value = Math.round(value * 1000) / 1000;
@@ -319,12 +319,64 @@ function readNumberAt(text: string, slice: string, at: number, out: NumberHit[])
   }
 }
 
-const CURRENCY_AFTER = /^\s*(?:of\s+)?(?:US\s+|U\.S\.\s+)?([A-Za-z]+)/;
+/** `Number(s.replace(/,/g, ""))` for a run of digits and commas with at most one dot: summed up digit by digit when that is exact (no dot, at most 15 digits). */
+export function digitsValue(s: string): number {
+  let v = 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44) continue;
+    if (c === 46 || ++n > 15) return Number(s.replace(/,/g, ""));
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
 function addCurrencyWords(text: string, out: NumberHit[]): void {
   for (const h of out) {
     if (h.currency) continue;
-    const after = CURRENCY_AFTER.exec(text.slice(h.end, h.end + 24));
-    const cur = after ? CURRENCY_WORD[after[1]!.toLowerCase()] : undefined;
+    const cur = currencyWordAfter(text, h.end);
     if (cur) h.currency = cur;
   }
+}
+
+/**
+ * The currency named by the word after a number ("300 million euros", "$5 of US dollars"): what
+ * `/^\s*(?:of\s+)?(?:US\s+|U\.S\.\s+)?([A-Za-z]+)/` finds in the 24 chars after it, looked up in
+ * CURRENCY_WORD, read off the chars. (Where the regex would have to give back "of" or "US", the word
+ * it ends up with is "of", "US" or "U", none a currency.)
+ */
+export function currencyWordAfter(text: string, from: number): string | undefined {
+  const lim = Math.min(text.length, from + 24);
+  let i = from;
+  while (i < lim && isSpaceCode(text.charCodeAt(i))) i++;
+  let j = wordThenSpace(text, i, lim, "of");
+  if (j >= 0) i = j;
+  j = wordThenSpace(text, i, lim, "US");
+  if (j < 0) j = wordThenSpace(text, i, lim, "U.S.");
+  if (j >= 0) i = j;
+  let e = i;
+  while (e < lim) {
+    const c = text.charCodeAt(e);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
+    e++;
+  }
+  if (e === i) return undefined;
+  const w = text.slice(i, e).toLowerCase();
+  return CURRENCY_KEYS.has(w) ? CURRENCY_WORD[w] : undefined;
+}
+/**
+ * The words CURRENCY_WORD answers for: a pre-test before the object lookup, which for a word it
+ * does not hold costs a string-table probe. "constructor" is the one lower-case word that the plain
+ * object also answers for (from Object.prototype); it stays, so that nothing changes.
+ */
+const CURRENCY_KEYS = new WordSet([...Object.keys(CURRENCY_WORD), "constructor"]);
+
+/** The end of `word` and the white space after it (at least one char) at i, before lim; else -1. */
+function wordThenSpace(text: string, i: number, lim: number, word: string): number {
+  if (i + word.length >= lim || !text.startsWith(word, i)) return -1;
+  let k = i + word.length;
+  if (!isSpaceCode(text.charCodeAt(k))) return -1;
+  while (k < lim && isSpaceCode(text.charCodeAt(k))) k++;
+  return k;
 }

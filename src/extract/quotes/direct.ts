@@ -81,6 +81,12 @@ export function findQuoteMarks(doc: Doc): QuoteMarks[] {
   const text = doc.text;
   const out: QuoteMarks[] = [];
   const paras = paragraphs(doc);
+  // every mark's position, in one pass (a scan per paragraph went on to the next mark, wherever it was)
+  // (test, not exec: no match array; a one-char match ends at lastIndex)
+  const at: number[] = [];
+  MARK_RE.lastIndex = 0;
+  while (MARK_RE.test(text)) at.push(MARK_RE.lastIndex - 1);
+  let next = 0;
   let prevOpen = false;
   for (let para = 0; para < paras.length; para++) {
     const p = paras[para];
@@ -88,11 +94,10 @@ export function findQuoteMarks(doc: Doc): QuoteMarks[] {
     let dOpen = -1; // index of an open double quote mark
     let sOpen = -1; // open single quote
     let continued = false;
+    while (next < at.length && at[next]! < p.start) next++;
     // a paragraph that opens with no opening mark but closes one: continuation of an open quote
-    // (test, not exec: no match array; a one-char match ends at lastIndex)
-    MARK_RE.lastIndex = p.start;
-    while (MARK_RE.test(text) && MARK_RE.lastIndex - 1 < p.end) {
-      const i = MARK_RE.lastIndex - 1;
+    for (; next < at.length && at[next]! < p.end; next++) {
+      const i = at[next]!;
       const ch = text.charCodeAt(i);
       const before = i > 0 ? text.charCodeAt(i - 1) : 32;
       const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;

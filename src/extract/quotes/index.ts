@@ -12,6 +12,7 @@ import { findQuoteMarks, QUOTE_CHAR_RE, type QuoteMarks } from "./direct.js";
 import { WordSet } from "./wordset.js";
 import { isAsciiWordCode } from "../../text/chars.js";
 import {
+  atSpan,
   capAt,
   lowerTokens,
   resolveSpeaker,
@@ -177,8 +178,12 @@ interface State extends SpeakerContext {
 /** A sentence without end punctuation (a headline, a caption line) carries no attribution. */
 function isHeadline(doc: Doc, sentIdx: number): boolean {
   const sent = doc.sentences[sentIdx]!;
-  const last = doc.text.slice(Math.max(sent.start, sent.end - 2), sent.end);
-  return !/[.!?:"”’')\]]/.test(last);
+  // (`/[.!?:"”’')\]]/` on the last two chars, read off the chars)
+  for (let i = Math.max(sent.start, sent.end - 2); i < sent.end; i++) {
+    const c = doc.text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93) return false;
+  }
+  return true;
 }
 
 function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State): Frame | null {
@@ -268,7 +273,7 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
   }
   // 3. a continued or stand-alone quote: the previous speaker
   if (!speaker && state.last && q.para - state.prevPara <= 2 && (q.continued || openTok === sentO.tokStart)) {
-    speaker = { ...state.last };
+    speaker = atSpan(state.last, state.last.span);
     rule = "direct:continued";
   }
   if (speaker) {
@@ -463,7 +468,7 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
       if (e === k + 2 || !sourceLike(doc, k + 2, e)) continue;
       const sp = resolveSpeaker(doc, k + 2, e, state);
       let cleaned = sp ? cleanSource(sp) : null;
-      if (cleaned && state.body && cleaned.kind === "body" && refersTo(cleaned.name, state.body.name)) cleaned = { ...state.body, span: cleaned.span };
+      if (cleaned && state.body && cleaned.kind === "body" && refersTo(cleaned.name, state.body.name)) cleaned = atSpan(state.body, cleaned.span);
       if (k > tokStart) {
         // trailing: an attribution of the sentence before it
         const span = spanOfTokens(doc, tokStart, k);
@@ -692,7 +697,7 @@ function cleanSource(sp: Speaker): Speaker {
   if (by && /^(?:a |an |the )?(?:briefing|statement|report|readout|data|figures|estimates?|count|tally|survey|update|communiqu[eé])/i.test(n)) n = by[1]!;
   n = n.replace(/^(?:(?:frequently|regularly|newly|latest|recent|new|official|confirmed|updated|preliminary|initial|the|a|an)\s+)+/i, "");
   n = n.replace(/\s+(?:data|figures|statistics|estimates?|count|tally|report|reports|numbers)$/i, "");
-  return { ...sp, name: n || sp.name };
+  return { name: n || sp.name, span: sp.span, kind: sp.kind };
 }
 
 /** The share of a reported clause's characters that are inside the direct quotes. */

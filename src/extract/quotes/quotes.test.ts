@@ -219,3 +219,23 @@ describe("not quotes", () => {
     });
   }
 });
+
+describe("unquoted", () => {
+  it("strips the quote marks around a phrase as the regex does", async () => {
+    const { unquoted } = await import("./speaker.js");
+    const pieces = ["‘", "'", '"', "“", "’", "”", ",", "a", "Ab", " ", "é", "''"];
+    let seed = 5;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    for (let n = 0; n < 5000; n++) {
+      let t = "";
+      const len = Math.floor(rnd() * 8);
+      for (let k = 0; k < len; k++) t += pieces[Math.floor(rnd() * pieces.length)];
+      const text = `x${t}y`;
+      expect(unquoted(text, 1, text.length - 1), JSON.stringify(t)).toBe(t.replace(/^[‘'"“]+|[’'"”,]+$/g, ""));
+    }
+    expect(unquoted("“the agency,”", 0, 13)).toBe("the agency");
+  });
+});

@@ -39,7 +39,16 @@ const AUX = new Set(
     " ",
   ),
 );
-const DATE_WORDS = /^(?:on|in|last|this|late|early|earlier|week|month|year|night|morning|evening|afternoon|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,4})$/;
+const DATE_WORDS = new Set(
+  "on in last this late early earlier week month year night morning evening afternoon monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
+);
+/** A word of a date before a speech verb: one of DATE_WORDS or a number of up to four digits ("March 28"). */
+function isDateWord(w: string): boolean {
+  if (DATE_WORDS.has(w)) return true;
+  if (w.length > 4) return false;
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) < 48 || w.charCodeAt(i) > 57) return false;
+  return w.length > 0;
+}
 
 /** Lower-case words that belong to a speaker description ("another U.N. official", "the top diplomat"). */
 export const ROLE_WORDS = new Set(
@@ -103,7 +112,7 @@ export function subjectBefore(doc: Doc, v: number, minTok = 0): [number, number]
   // "Kuleba on March 28 said", "Erdogan last week said"
   {
     let k = j;
-    while (k > sentStart && k - j > -5 && DATE_WORDS.test(low[k]!)) k--;
+    while (k > sentStart && k - j > -5 && isDateWord(low[k]!)) k--;
     if (k < j && (low[k + 1] === "on" || low[k + 1] === "last" || low[k + 1] === "this" || low[k + 1] === "late" || low[k + 1] === "early" || low[k + 1] === "in")) {
       j = k;
       while (j >= sentStart && AUX.has(low[j]!)) j--;
@@ -274,6 +283,11 @@ export interface Speaker {
   kind: "person" | "body" | "pronoun";
 }
 
+/** The same speaker at another span ("he" said it: the speaker named before). (A literal: an object spread costs a runtime call.) */
+export function atSpan(sp: Speaker, span: Span): Speaker {
+  return { name: sp.name, span, kind: sp.kind };
+}
+
 /** Mentions (sorted by start) overlapping [start, end). */
 function mentionsIn(doc: Doc, start: number, end: number): EntityMention[] {
   const out: EntityMention[] = [];
@@ -416,12 +430,12 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
   }
   if (pronoun) {
     const w = low[a]!;
-    if (w === "i" || w === "we") return ctx.last ? { ...ctx.last, span } : null;
+    if (w === "i" || w === "we") return ctx.last ? atSpan(ctx.last, span) : null;
     if (w === "he" || w === "she") {
       // the subject of an earlier sentence of the same paragraph ("Zelenskyy thanked Turkey. “…,” he added.")
       const para = doc.sentences[doc.tokens[a]!.sent]!.para;
       // the last person who spoke in this paragraph ("In remarks, Pompeo said …. The war was lost, he noted.")
-      if (ctx.person && ctx.person.span.start < start && paraOf(doc, ctx.person.span.start) === para) return { ...ctx.person, span };
+      if (ctx.person && ctx.person.span.start < start && paraOf(doc, ctx.person.span.start) === para) return atSpan(ctx.person, span);
       const subj = paragraphSubject(doc, a);
       if (subj) return { name: subj, span, kind: "person" };
       if (ctx.person) {
@@ -429,7 +443,7 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
         // ("Hoffman said …. President Trump posted an update. “All is well,” he declared.")
         const later = lastPersonMentionBefore(doc, start, ctx.person.span.end);
         if (later && later.name !== ctx.person.name && paraOf(doc, later.start) >= para - 1 && paraOf(doc, ctx.person.span.start) < paraOf(doc, later.start)) return { name: later.name, span, kind: "person" };
-        return { ...ctx.person, span };
+        return atSpan(ctx.person, span);
       }
       for (const m of ms) {
         const n = personName(doc, m);
@@ -445,7 +459,7 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
       if (group) return { name: group, span, kind: "body" };
     }
     // it / they: the previous body speaker, else the last org mention, else the last capitalised body
-    if (ctx.body) return { ...ctx.body, span };
+    if (ctx.body) return atSpan(ctx.body, span);
     for (let i = spanIndexAt(doc.mentions, start) - 1; i >= 0; i--) {
       const m = doc.mentions[i]!;
       if (m.end <= start && m.kind === "org") return { name: doc.text.slice(m.start, m.end), span, kind: "body" };
@@ -457,7 +471,7 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
   let s = a;
   while (s < b && DETERMINERS.has(low[s]!)) s++;
   if (s >= b) return null;
-  const phrase = doc.text.slice(doc.tokens[s]!.start, end).replace(/^[‘'"“]+|[’'"”,]+$/g, "");
+  const phrase = unquoted(doc.text, doc.tokens[s]!.start, end);
   // a name after a title: "UN refugee chief Filippo Grandi", "Foreign Minister Çavuşoğlu"
   const tail = capitalisedTail(phrase);
   if (tail && ms.length === 0 && !/['’]s$/.test(phrase) && !/\bof\s+\p{Lu}/u.test(phrase)) {
@@ -475,18 +489,24 @@ export function resolveSpeaker(doc: Doc, a: number, b: number, ctx: SpeakerConte
     const head = phrase.split(/\s+/).pop()!.toLowerCase();
     if (ctx.person) {
       const p = doc.persons.find((x) => x.name === ctx.person!.name);
-      if (p?.role && p.role.value.toLowerCase().split(/\s+/).includes(head)) return { ...ctx.person, span };
+      if (p?.role && p.role.value.toLowerCase().split(/\s+/).includes(head)) return atSpan(ctx.person, span);
     }
   }
   // "the UN body", "the agency", "confirmed UN data": the body named before, when this is a shorter name of it
-  if (ctx.body && phrase.length < 60 && !endsWithPersonRole(ctx.body.name) && refersTo(phrase, ctx.body.name)) return { ...ctx.body, span };
+  if (ctx.body && phrase.length < 60 && !endsWithPersonRole(ctx.body.name) && refersTo(phrase, ctx.body.name)) return atSpan(ctx.body, span);
   // an org mention: the text form (the scorer and readers know the body by the words the text uses)
   return { name: phrase, span, kind: "body" };
 }
 
+/** `text.slice(s, e).replace(/^[‘'"“]+|[’'"”,]+$/g, "")`: the phrase without the quote marks (and commas) around it, read off the chars. */
+export function unquoted(text: string, s: number, e: number): string {
+  for (let c = text.charCodeAt(s); s < e && (c === 0x2018 || c === 39 || c === 34 || c === 0x201c); c = text.charCodeAt(++s));
+  for (let c = text.charCodeAt(e - 1); e > s && (c === 0x2019 || c === 39 || c === 34 || c === 0x201d || c === 44); c = text.charCodeAt(--e - 1));
+  return text.slice(s, e);
+}
+
 const GENERIC_BODY = /^(?:(?:the|a|an|The|A|An)\s+)?(?:(?:UN|U\.N\.|EU|U\.S\.|US|United Nations|European|world|global|international|rights|human|refugee|aid|humanitarian|health)\s+)*(?:body|agency|office|organi[sz]ation|commission|mission|ministry|committee|council|watchdog|group|monitors|team|authority|authorities|report|statement|readout|communiqu[eé]|briefing|update)$|^(?:Body|Agency|Office|Organi[sz]ation|Commission|Mission|Committee|Council|Report|Statement)$/;
 const EXPANSIONS: Record<string, string> = { un: "united nations", "u.n.": "united nations", eu: "european union", "u.s.": "united states", us: "united states" };
-/** Is `phrase` a generic or shorter way to name `body` ("the UN body", "UN" for "Office of the United Nations …")? */
 /** The person an identical description ("the top diplomat") was resolved to earlier in the text. */
 function sameDescription(doc: Doc, phrase: string, before: number): string | null {
   const want = phrase.toLowerCase();
@@ -517,6 +537,7 @@ export function endsWithPersonRole(phrase: string): boolean {
   return n >= 4 && n <= 12 && PERSON_ROLE_WORDS.has(phrase.slice(b).toLowerCase());
 }
 
+/** Is `phrase` a generic or shorter way to name `body` ("the UN body", "UN" for "Office of the United Nations …")? */
 export function refersTo(phrase: string, body: string): boolean {
   if (GENERIC_BODY.test(phrase.trim())) return true;
   const p = phrase.trim().toLowerCase();
