@@ -32,10 +32,8 @@ export interface Found {
 export type Known = (text: string) => Pick<Found, "start" | "end"> | null;
 
 const WEEKDAYS = new Set(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
-const MONTHS = new Set([
-  "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-]);
+const FULL_MONTHS = new Set(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
+const MONTHS = new Set([...FULL_MONTHS, "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]);
 /** chrono's ORDINAL_WORD_DICTIONARY, by last word ("twenty-first" ends in "first"). */
 const ORDINAL_WORDS = new Set([
   "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
@@ -125,22 +123,36 @@ function weekdaySpan(src: string, from: number, to: number, a: number, b: number
  * "March 7", "Feb. 25, 2022": ENMonthNameParser, ENMonthNameMiddleEndianParser), or -1 when
  * unsure: a day before it ("5 June 2022", "first of June": ENMonthNameLittleEndianParser), a range
  * ("March 11-13", "March 11 to 13"), a clock time, an era ("2022 AD"), or a next word that changes
- * a look-ahead of theirs ("March 7 am", "March 22 Jan…").
+ * a look-ahead of theirs ("March 7 am", "March 22 Jan…"); NO_RESULT when a number of three or
+ * more digits that is not a year follows.
  */
+/** monthEnd: the month name yields no result. */
+const NO_RESULT = -2;
+
 function monthEnd(src: string, from: number, to: number, a: number, b: number): number {
   const q = skipSpaceBack(src, from, a);
   if (q === a && q > from && (src.charCodeAt(q - 1) === 45 || src.charCodeAt(q - 1) === 47)) return -1;
   let w = lowerWordBefore(src, from, q);
   if (w === "of") w = lowerWordBefore(src, from, skipSpaceBack(src, from, q - 2));
   if (ORDINAL_WORDS.has(w) || /\d/.test(w)) return -1;
-  // "Feb.": the dot is part of chrono's month name
-  const m = b - a <= 4 && src.charCodeAt(b) === 46 ? b + 1 : b;
+  // "Feb.": the dot is part of chrono's month name (after "June." chrono reads the month alone)
+  const dot = src.charCodeAt(b) === 46;
+  if (dot && FULL_MONTHS.has(src.slice(a, b))) return -1;
+  const m = dot ? b + 1 : b;
   const ns = skipSpace(src, m, to);
   if (ns === m) return -1;
   const ne = wordEnd(src, ns, to);
   if (!/^\d+$/.test(src.slice(ns, ne))) return -1;
   if (ne - ns === 4) return yearEnd(src, to, ns, ne);
-  if (ne - ns > 2 || ne >= to) return -1;
+  if (ne - ns > 2) {
+    // "October 279,308": no day, no year ("245 AD" would be one); ENMonthNameParser's look-ahead
+    // fails after the month name, and after "Feb." it takes "Feb" alone and drops it
+    if (ne >= to) return -1;
+    const p = skipSpace(src, ne, to);
+    const era = src.slice(p, p + 2).toLowerCase();
+    return p >= to || era === "be" || era === "ad" || era === "bc" || era === "ce" ? -1 : NO_RESULT;
+  }
+  if (ne >= to) return -1;
   const c = src.charCodeAt(ne);
   if (c === COMMA) {
     // "March 7, 2022", or a comma ending the date
@@ -267,8 +279,8 @@ export function scanWindow(src: string, win: Windows, w: number, known: Known, y
       if (!span) return fail(out, n0);
     } else if (MONTHS.has(word)) {
       const end = monthEnd(src, from, to, a, b);
-      if (end < 0) return fail(out, n0);
-      span = [a, end];
+      if (end === -1) return fail(out, n0);
+      if (end !== NO_RESULT) span = [a, end];
     } else if (cls === UNIT) {
       const q = skipSpaceBack(src, from, a);
       const before = lowerWordBefore(src, from, q);
