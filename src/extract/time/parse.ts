@@ -15,7 +15,7 @@ import * as chrono from "chrono-node";
 import { isSpaceCode } from "../../text/chars.js";
 import { dayOf, validMonthDay } from "./calendar.js";
 import { scanWindow, type Found, type Known, type YearForm } from "./scan.js";
-import { classedParsers, DIGIT, parseWindows, someWindows, windowsOf } from "./windows.js";
+import { classedParsers, DIGIT, parseWindows, someWindows, windowsOf, type Joined } from "./windows.js";
 
 export type CandKind =
   | "abs" // year, month and day stated ("Feb. 25, 2022")
@@ -399,18 +399,21 @@ function parseWith(text: string, windowed: boolean, scan = true): Cand[] {
       if (c && c.end > c.start) cands.push(c);
     }
     if (rest.length && !chronoCands(text, rest.length === win.at.length ? win : someWindows(src, win, rest), cands)) return [];
-  } else if (!chronoCands(text, { text: src, at: [0], from: [0] }, cands)) return [];
+  } else if (!chronoCands(text, { text: src, at: [0], from: [0], cls: [] }, cands)) return [];
   cands.sort((a, b) => a.start - b.start);
   const merged = mergeParenthesised(text, cands);
   for (const c of merged) markContext(text, c);
   return merged;
 }
 
-/** chrono's candidates in the windows `win` (all classes run when it has none), added to `cands`; false when chrono failed. */
-function chronoCands(text: string, win: { text: string; at: number[]; from: number[]; cls?: number[] }, cands: Cand[]): boolean {
+/**
+ * chrono's candidates in the windows `win`, added to `cands` (false when chrono failed). Without
+ * anchor classes (the whole text as one window) it is one plain `chrono.parse`.
+ */
+function chronoCands(text: string, win: Joined, cands: Cand[]): boolean {
   let results: chrono.ParsedResult[];
   try {
-    results = win.cls ? parseWindows(NEWS_CHRONO, NEWS_PARSERS, { ...win, cls: win.cls }, REFERENCE) : NEWS_CHRONO.parse(win.text, REFERENCE);
+    results = win.cls.length ? parseWindows(NEWS_CHRONO, NEWS_PARSERS, win, REFERENCE) : NEWS_CHRONO.parse(win.text, REFERENCE);
   } catch {
     return false; // a parser failure must not lose the article: no dates rather than no analysis
   }

@@ -45,6 +45,8 @@ const CASES: ReadonlyArray<readonly [string, boolean]> = [
   ["It was a busy day; more than four days of fighting followed a second round.", true],
   ["Early Wednesday night, the adviser spoke. Reporting by Olga; article 1001.", true],
   ["As of June 2022, some people had fled; the January 2014 \"revolution\" came first.", true],
+  ["The ministers met on March 7 in Geneva and again on Feb. 25, 2022.", true],
+  ["Putin on early October 279,308 announced an operation; Kyiv, Feb. 245,627, 2022.", true],
   // a comma or parenthesis chrono may take in, a modifier after the weekday, "Monday, March 7"
   ["The ministers met in Geneva, Monday, to talk.", false],
   ["The ministers met (Monday) in Geneva.", false],
@@ -61,7 +63,11 @@ const CASES: ReadonlyArray<readonly [string, boolean]> = [
   ["The ministers met on the first of March 2022 in Geneva.", false],
   ["The ministers met in March 2022 12 times.", false],
   ["By the end of March 2022 the talks ended.", false],
-  ["The ministers met on March 7 in Geneva.", false],
+  ["The talks lasted from March 11-13 in Geneva.", false],
+  ["The ministers met from March 7 to 9 in Geneva.", false],
+  ["The ministers met in June. 245 people attended.", false],
+  ["The treaty of March 245 AD was signed.", false],
+  ["The ministers met on March 7 at 10 am in Geneva.", true],
   ["The ministers met on monday in Geneva.", false],
   ["The ministers met last night in Geneva.", false],
 ];

@@ -3,8 +3,8 @@
  * them gets its results here, the others still go to chrono.
  *
  * Forms: a capitalised weekday alone or after "on", "this/last/past/next" ("on last Monday");
- * "this/last/past/next week/month/year"; "today", "tonight", "yesterday"; a month name and year
- * ("June 2022"); a bare year after a cue word ("in 2014", our year parser); and anchors that yield nothing: a time unit not preceded by
+ * "this/last/past/next week/month/year"; "today", "tonight", "yesterday"; a month name with a day
+ * or a year ("June 2022", "March 7", "Feb. 25, 2022"); a bare year after a cue word ("in 2014", our year parser); and anchors that yield nothing: a time unit not preceded by
  * a number or a modifier ("a busy day", "the conflict's years"), "night" not after "last", a
  * number of four digits or more that no numeric-date parser can take ("article 1001").
  *
@@ -32,7 +32,8 @@ export interface Found {
 export type Known = (text: string) => Pick<Found, "start" | "end"> | null;
 
 const WEEKDAYS = new Set(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
-const MONTHS = new Set(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
+const FULL_MONTHS = new Set(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
+const MONTHS = new Set([...FULL_MONTHS, "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]);
 /** chrono's ORDINAL_WORD_DICTIONARY, by last word ("twenty-first" ends in "first"). */
 const ORDINAL_WORDS = new Set([
   "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
@@ -117,6 +118,77 @@ function weekdaySpan(src: string, from: number, to: number, a: number, b: number
   return [start, end];
 }
 
+/**
+ * Where chrono's match of a month name at [a, b) ends when a day or a year follows ("June 2022",
+ * "March 7", "Feb. 25, 2022": ENMonthNameParser, ENMonthNameMiddleEndianParser), or -1 when
+ * unsure: a day before it ("5 June 2022", "first of June": ENMonthNameLittleEndianParser), a range
+ * ("March 11-13", "March 11 to 13"), a clock time, an era ("2022 AD"), or a next word that changes
+ * a look-ahead of theirs ("March 7 am", "March 22 Jan…"); NO_RESULT when a number of three or
+ * more digits that is not a year follows.
+ */
+/** monthEnd: the month name yields no result. */
+const NO_RESULT = -2;
+
+function monthEnd(src: string, from: number, to: number, a: number, b: number): number {
+  const q = skipSpaceBack(src, from, a);
+  if (q === a && q > from && (src.charCodeAt(q - 1) === 45 || src.charCodeAt(q - 1) === 47)) return -1;
+  let w = lowerWordBefore(src, from, q);
+  if (w === "of") w = lowerWordBefore(src, from, skipSpaceBack(src, from, q - 2));
+  if (ORDINAL_WORDS.has(w) || /\d/.test(w)) return -1;
+  // "Feb.": the dot is part of chrono's month name (after "June." chrono reads the month alone)
+  const dot = src.charCodeAt(b) === 46;
+  if (dot && FULL_MONTHS.has(src.slice(a, b))) return -1;
+  const m = dot ? b + 1 : b;
+  const ns = skipSpace(src, m, to);
+  if (ns === m) return -1;
+  const ne = wordEnd(src, ns, to);
+  if (!/^\d+$/.test(src.slice(ns, ne))) return -1;
+  if (ne - ns === 4) return yearEnd(src, to, ns, ne);
+  if (ne - ns > 2) {
+    // "October 279,308": no day, no year ("245 AD" would be one); ENMonthNameParser's look-ahead
+    // fails after the month name, and after "Feb." it takes "Feb" alone and drops it
+    if (ne >= to) return -1;
+    const p = skipSpace(src, ne, to);
+    const era = src.slice(p, p + 2).toLowerCase();
+    return p >= to || era === "be" || era === "ad" || era === "bc" || era === "ce" ? -1 : NO_RESULT;
+  }
+  if (ne >= to) return -1;
+  const c = src.charCodeAt(ne);
+  if (c === COMMA) {
+    // "March 7, 2022", or a comma ending the date
+    const p = skipSpace(src, ne + 1, to);
+    if (p >= to) return -1;
+    if (!isDigit(src.charCodeAt(p))) return ne;
+    return yearEnd(src, to, p, wordEnd(src, p, to));
+  }
+  if (isSpaceCode(c)) {
+    const p = skipSpace(src, ne, to);
+    if (p >= to || !isAsciiWordCode(src.charCodeAt(p)) || isDigit(src.charCodeAt(p))) return -1;
+    const next = src.slice(p, wordEnd(src, p, to)).toLowerCase();
+    return DAY_FOLLOW_RE.test(next) ? -1 : ne;
+  }
+  // "March 11-13", "3/4", "7:30", "7.5"
+  if (c === 45 || c === 0x2013 || c === 47 || c === 58) return -1;
+  if (c === 46 && ne + 1 < to && isDigit(src.charCodeAt(ne + 1))) return -1;
+  return ne;
+}
+
+/** Words after a day that change chrono's reading: a range ("to"), a clock ("am", "pm", "o'clock"), a month ("Jan…"). */
+const DAY_FOLLOW_RE = /^(?:to|th|am|pm|o$|oclock|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
+
+/** The end of a four-digit year at [ys, ye) ending a month's match, or -1 when what follows could change it. */
+function yearEnd(src: string, to: number, ys: number, ye: number): number {
+  if (ye - ys !== 4 || !/^[1-9]\d{3}$/.test(src.slice(ys, ye)) || ye >= to) return -1;
+  const c = src.charCodeAt(ye);
+  if (isSpaceCode(c)) {
+    const p = skipSpace(src, ye, to);
+    if (p >= to || isDigit(src.charCodeAt(p))) return -1;
+    const era = src.slice(p, p + 2).toLowerCase();
+    if (era === "be" || era === "ad" || era === "bc" || era === "ce") return -1;
+  } else if ((isDateSeparator(c) || c === 58) && ye + 1 < to && isDigit(src.charCodeAt(ye + 1))) return -1;
+  return ye;
+}
+
 /** Words of chrono's NUMBER_PATTERN ("two", "a couple of", "half an", "a few", "the"). */
 const NUMBER_WORDS = new Set([
   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -128,32 +200,6 @@ const RELATIVE_AFTER = new Set(["ago", "before", "earlier", "later", "after", "f
 
 function isNumberWord(w: string): boolean {
   return NUMBER_WORDS.has(w) || /\d/.test(w);
-}
-
-/**
- * Where chrono's match of a month name at [a, b) followed by a year ends ("June 2022",
- * ENMonthNameParser), or null when unsure: a day before it ("5 June 2022", "first of June
- * 2022": ENMonthNameLittleEndianParser), anything but spaces and four digits after it, an era
- * ("2022 AD"), or a digit next that changes the parser's look-ahead.
- */
-function monthYearEnd(src: string, from: number, to: number, a: number, b: number): number {
-  const q = skipSpaceBack(src, from, a);
-  if (q === a && q > from && (src.charCodeAt(q - 1) === 45 || src.charCodeAt(q - 1) === 47)) return -1;
-  let w = lowerWordBefore(src, from, q);
-  if (w === "of") w = lowerWordBefore(src, from, skipSpaceBack(src, from, q - 2));
-  if (ORDINAL_WORDS.has(w) || /\d/.test(w)) return -1;
-  const ys = skipSpace(src, b, to);
-  if (ys === b) return -1;
-  const ye = wordEnd(src, ys, to);
-  if (ye - ys !== 4 || !/^[1-9]\d{3}$/.test(src.slice(ys, ye)) || ye >= to) return -1;
-  const c = src.charCodeAt(ye);
-  if (isSpaceCode(c)) {
-    const p = skipSpace(src, ye, to);
-    if (p >= to || isDigit(src.charCodeAt(p))) return -1;
-    const era = src.slice(p, p + 2).toLowerCase();
-    if (era === "be" || era === "ad" || era === "bc" || era === "ce") return -1;
-  } else if (isDateSeparator(c) && ye + 1 < to && isDigit(src.charCodeAt(ye + 1))) return -1;
-  return ye;
 }
 
 /**
@@ -232,9 +278,9 @@ export function scanWindow(src: string, win: Windows, w: number, known: Known, y
       span = weekdaySpan(src, from, to, a, b);
       if (!span) return fail(out, n0);
     } else if (MONTHS.has(word)) {
-      const end = monthYearEnd(src, from, to, a, b);
-      if (end < 0) return fail(out, n0);
-      span = [a, end];
+      const end = monthEnd(src, from, to, a, b);
+      if (end === -1) return fail(out, n0);
+      if (end !== NO_RESULT) span = [a, end];
     } else if (cls === UNIT) {
       const q = skipSpaceBack(src, from, a);
       const before = lowerWordBefore(src, from, q);
@@ -305,8 +351,11 @@ function settled(src: string, from: number, to: number, start: number, end: numb
     const w = lowerWordBefore(src, from, skipSpaceBack(src, from, q - 2));
     if (w === "end" || w === "day") return false;
   }
-  // ENExtractYearSuffixRefiner: a month without a year
-  if (s.isCertain("month") && !s.isCertain("year")) return false;
+  // ENExtractYearSuffixRefiner: a year after a month that has none
+  if (s.isCertain("month") && !s.isCertain("year")) {
+    const p = skipSpace(src, end, to);
+    if (p >= to || isDigit(src.charCodeAt(p))) return false;
+  }
   // ExtractTimezoneAbbrRefiner (a date alone takes only an upper-case abbreviation) and
   // ExtractTimezoneOffsetRefiner; read past the window's end, which only finds more
   TZ_ABBR_RE.lastIndex = end;
