@@ -32,8 +32,8 @@ export interface Scan {
   hitAt: Array<LexHit | undefined>;
   hits: LexHit[];
   runs: Run[];
-  /** sentences that look like headlines (title case, no final punctuation) */
-  headline: Set<number>;
+  /** by sentence index: 1 for a sentence that looks like a headline (title case, no final punctuation) */
+  headline: Uint8Array;
   /** indices of tokens that later rules look for, found in the same pass */
   roleHeadIdx: number[];
   pronounIdx: number[];
@@ -285,7 +285,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   }
 
   // headlines: a sentence that is a whole line, without final punctuation, mostly capitalised words
-  const headline = new Set<number>();
+  const headline = new Uint8Array(doc.sentences.length);
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si]!;
     const last = text[s.end - 1] ?? "";
@@ -303,7 +303,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
       }
     }
     // title case: a headline even with a final stop when nearly every word, function words too, is capitalised
-    if (punct ? words >= 5 && caps / words >= 0.85 && capFn > 0 : words >= 2 && (caps / words >= 0.6 || (si === 0 && words <= 16))) headline.add(si);
+    if (punct ? words >= 5 && caps / words >= 0.85 && capFn > 0 : words >= 2 && (caps / words >= 0.6 || (si === 0 && words <= 16))) headline[si] = 1;
   }
 
   // capitalised runs
