@@ -176,7 +176,7 @@ export function extractEntities(doc: Doc): void {
       addOrgRun(cx, s, e);
       continue;
     }
-    if (sc.headline.has(sentOf(tokens, s))) {
+    if (sc.headline[sentOf(tokens, s)]) {
       drafts.push({ s, e, confirmed: false, titled: false, headline: true });
       continue;
     }
@@ -207,7 +207,7 @@ export function extractEntities(doc: Doc): void {
     const nameToks = countNameTokens(cx, ns, ne);
     const sentStart = ns === doc.sentences[sentOf(tokens, ns)]!.tokStart;
     const titled = placeOfTitle || hasTitleBefore(cx, ns);
-    const isHeadline = sc.headline.has(sentOf(tokens, ns));
+    const isHeadline = sc.headline[sentOf(tokens, ns)] === 1;
     if (nameToks === 0) continue; // initials alone
     if (nameToks === 1 && !titled) {
       drafts.push({ s: ns, e: ne, confirmed: false, titled, headline: isHeadline });
@@ -609,7 +609,8 @@ export function extractEntities(doc: Doc): void {
   // named as a place ("in Ukraine", "invasion of Ukraine"); countries of a person's counterparts and of
   // other holders of the same office are excluded; mentions in the person's own sentences count more.
   const countryScore = new Map<string, number>();
-  const sentCountries = new Map<number, Map<string, number>>();
+  // by sentence index (an array: Map look-ups by number cost more)
+  const sentCountries: Array<Map<string, number> | undefined> = new Array<Map<string, number> | undefined>(doc.sentences.length);
   for (const h of sc.hits) {
     if (h.entry.kind !== "country" || !h.entry.actor) continue;
     if (h.s > 0 && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, h.s - 1) && !isMentionStart(cx, h.s - 1)) continue;
@@ -617,9 +618,9 @@ export function extractEntities(doc: Doc): void {
     const weight = (WEAK.has(prev) || ACTION_NOUNS.has(lw[h.e] ?? "") || (h.entry.via === "name" && TOPIC_NOUNS.has(lw[h.e] ?? "")) ? 0.3 : 1) * (h.entry.via === "capital" || h.entry.via === "seat" ? 1.5 : 1);
     countryScore.set(h.entry.actor, (countryScore.get(h.entry.actor) ?? 0) + weight);
     if (consumed[h.s]) continue;
-    const sm = sentCountries.get(sentOf(tokens, h.s)) ?? new Map<string, number>();
+    const sm = sentCountries[sentOf(tokens, h.s)] ?? new Map<string, number>();
     sm.set(h.entry.actor, (sm.get(h.entry.actor) ?? 0) + weight);
-    sentCountries.set(sentOf(tokens, h.s), sm);
+    sentCountries[sentOf(tokens, h.s)] = sm;
   }
   // "Turkish and US officials discussed…": the two sides of a meeting named as a pair, so that a person
   // whose counterpart is of one side is of the other
@@ -668,7 +669,7 @@ export function extractEntities(doc: Doc): void {
     // "Turkish and US officials … X and his American counterpart": X is of the other side of the pair
     for (const qc of counterparts) for (const other of pairedSides.get(qc) ?? []) score.set(other, (score.get(other) ?? 0) + 15);
     for (const ms of p.mentionTok) {
-      const sm = sentCountries.get(sentOf(tokens, ms));
+      const sm = sentCountries[sentOf(tokens, ms)];
       if (sm) for (const [cc, v] of sm) score.set(cc, (score.get(cc) ?? 0) + 2 * v);
       // "Akar said Turkey is ready…": a speaker talks of his own country in the third person
       let k = isMentionStart(cx, ms) ? mentionEnd[ms]! : ms + 1;
@@ -736,23 +737,24 @@ export function extractEntities(doc: Doc): void {
   });
 
   // pronouns: refer to the single person mentioned in the sentence so far, else in the previous sentence
-  const personMentionsBySent = new Map<number, Array<{ tok: number; pi: number }>>();
+  // by sentence index
+  const personMentionsBySent: Array<Array<{ tok: number; pi: number }> | undefined> = new Array<Array<{ tok: number; pi: number }> | undefined>(doc.sentences.length);
   for (const m of mentions) {
     if (m.kind !== "person" || m.ref < 0) continue;
     const k = tokIndexAt(cx, m.start);
     if (k < 0) continue;
-    const list = personMentionsBySent.get(sentOf(tokens, k)) ?? [];
+    const list = personMentionsBySent[sentOf(tokens, k)] ?? [];
     list.push({ tok: k, pi: m.ref });
-    personMentionsBySent.set(sentOf(tokens, k), list);
+    personMentionsBySent[sentOf(tokens, k)] = list;
   }
   for (const k of sc.pronounIdx) {
     const sent = sentOf(tokens, k);
     // the one person mentioned before it in its sentence; none there: the one of the sentence before
     let pi: number | undefined;
-    const here = soleOf(personMentionsBySent.get(sent), k);
+    const here = soleOf(personMentionsBySent[sent], k);
     if (here >= 0) pi = here;
     else if (here === -1) {
-      const prev = soleOf(personMentionsBySent.get(sent - 1), Infinity);
+      const prev = sent > 0 ? soleOf(personMentionsBySent[sent - 1], Infinity) : -1;
       if (prev >= 0) pi = prev;
     }
     if (pi === undefined) continue;

@@ -1,12 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../../core/paths.js";
 import type { Doc } from "../../core/types.js";
-import { tokenize } from "../../text/tokenize.js";
 import { textStage } from "../text.js";
 import { lexicon } from "./lexicon.js";
-import { plainLower, scan, W_ADMIN_HEAD, W_ALL_CAPS, W_CAP, W_FEATURE_HEAD, W_GAZ, W_GAZ_HEAD, W_HONORIFIC, W_MONTH_DAY, W_NAME_PART, W_NON_NAME, W_ORG_HEAD, W_PARTICLE, W_ROLE_HEAD, W_ROLE_MOD, W_ROMAN_PART, W_WORD, wordInfo } from "./scan.js";
+import { scan, W_ADMIN_HEAD, W_ALL_CAPS, W_CAP, W_FEATURE_HEAD, W_GAZ, W_GAZ_HEAD, W_HONORIFIC, W_MONTH_DAY, W_NAME_PART, W_NON_NAME, W_ORG_HEAD, W_PARTICLE, W_ROLE_HEAD, W_ROLE_MOD, W_ROMAN_PART, W_WORD, wordInfo } from "./scan.js";
 
 const cls = (t: string) => wordInfo(lexicon(), t, t.toLowerCase()).bits;
 
@@ -73,39 +69,6 @@ describe("wordInfo bits agree with the lexicon's sets", () => {
     expect(wordInfo(L, "United", "united").phrases?.length).toBeGreaterThan(0);
     expect(wordInfo(L, "the", "the").phrases).toBe(L.phrases.get("the"));
     expect(wordInfo(L, "said", "said").phrases).toBeUndefined();
-  });
-});
-
-const CORPUS = [join(packageRoot(), "..", "shared", "corpus"), "/work/shared/corpus"].find((p) => existsSync(p));
-
-describe("plainLower (the Bloom-filter pass that spares the WordInfo look-up of plain lower-case words)", () => {
-  const L = lexicon();
-  it("never passes a word that a list knows", () => {
-    const lists = [L.orgHeads, L.nonNames, L.monthsDays, L.particles, L.featureHeads, L.roleHeads, L.honorifics, L.roleModifiers, L.adminHeads, L.groupNouns, L.gazetteerHeads, L.gazetteer.keys(), L.phrases.keys()];
-    for (const list of lists) for (const x of list) expect(plainLower(L, x), x).toBe(false);
-    for (const x of ["the", "of", "for", "in", "de", "he", "her", "by", "against", "counterpart", "counterparts", "diplomat", "dpa"]) expect(plainLower(L, x), x).toBe(false);
-  });
-  it("passes only lower-case a-z words", () => {
-    for (const x of ["Said", "al-Assad", "anti-war", "café", "3rd", "", ",", "iPhone"]) expect(plainLower(L, x), x).toBe(false);
-    expect(plainLower(L, "talks")).toBe(true);
-  });
-  it("agrees with wordInfo on every word of the seed, dev and stream corpora", () => {
-    expect(CORPUS, "../shared/corpus").toBeDefined();
-    const texts: string[] = [];
-    for (const d of ["seeds", "dev"]) for (const f of readdirSync(join(CORPUS!, d)).filter((x) => x.endsWith(".json"))) texts.push((JSON.parse(readFileSync(join(CORPUS!, d, f), "utf8")) as { text: string }).text);
-    const stream = join(CORPUS!, "stream", "articles.jsonl");
-    if (existsSync(stream)) for (const line of readFileSync(stream, "utf8").split("\n")) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
-    let plain = 0;
-    for (const text of texts) {
-      for (const t of tokenize(text).tokens) {
-        const word = text.slice(t.start, t.end);
-        if (!plainLower(L, word)) continue;
-        plain++;
-        const info = wordInfo(L, word, word.toLowerCase());
-        if (info.bits !== W_WORD || info.phrases !== undefined) throw new Error(`"${word}" passed as plain: bits ${info.bits}`);
-      }
-    }
-    expect(plain).toBeGreaterThan(1000);
   });
 });
 

@@ -32,8 +32,8 @@ export interface Scan {
   hitAt: Array<LexHit | undefined>;
   hits: LexHit[];
   runs: Run[];
-  /** sentences that look like headlines (title case, no final punctuation) */
-  headline: Set<number>;
+  /** by sentence index: 1 for a sentence that looks like a headline (title case, no final punctuation) */
+  headline: Uint8Array;
   /** indices of tokens that later rules look for, found in the same pass */
   roleHeadIdx: number[];
   pronounIdx: number[];
@@ -127,56 +127,6 @@ export function isWord(t: string): boolean {
 /** wordInfo by word: a pure function of the word and the lexicon (fixed once built), memoised across articles */
 const WORD_INFO = new Map<string, WordInfo>();
 
-// Most tokens are plain lower-case words ("said", "talks") whose WordInfo is just W_WORD. A Bloom
-// filter over every lower-case word some list knows tells them apart without the WORD_INFO lookup
-// (a hash-table probe that misses the cache for rare words).
-const FILTER_MASK = (1 << 16) - 1;
-let KNOWN_LOWER: Int32Array | null = null;
-
-/** FNV-1a of the word, or -1 when it is empty or holds a character other than a-z (upper case, hyphen, non-ASCII…). */
-function lowerHash(t: string): number {
-  if (t.length === 0) return -1;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 97 || c > 122) return -1;
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  return h & 0x7fffffff;
-}
-
-function filterHas(f: Int32Array, h: number): boolean {
-  const a = h & FILTER_MASK;
-  const b = (h >>> 15) & FILTER_MASK;
-  return (f[a >>> 5]! & (1 << (a & 31))) !== 0 && (f[b >>> 5]! & (1 << (b & 31))) !== 0;
-}
-
-function knownLower(L: Lexicon): Int32Array {
-  if (KNOWN_LOWER) return KNOWN_LOWER;
-  const f = new Int32Array((FILTER_MASK + 1) >>> 5);
-  const add = (x: string) => {
-    const h = lowerHash(x);
-    if (h < 0) return; // not a-z only: no plain word equals it
-    const a = h & FILTER_MASK;
-    const b = (h >>> 15) & FILTER_MASK;
-    f[a >>> 5]! |= 1 << (a & 31);
-    f[b >>> 5]! |= 1 << (b & 31);
-  };
-  // every list computeWordInfo consults, by the word or by its lower case
-  for (const set of [L.orgHeads, L.nonNames, L.monthsDays, L.particles, L.featureHeads, L.roleHeads, L.honorifics, L.roleModifiers, L.adminHeads, L.groupNouns, L.gazetteerHeads, TITLE_CASE_FN, CONNECTORS, PRONOUN_WORDS]) for (const x of set) add(x);
-  for (const x of L.gazetteer.keys()) add(x);
-  for (const x of L.phrases.keys()) add(x);
-  for (const x of ["diplomat", "counterpart", "counterparts", "by", "against", "the", "dpa"]) add(x);
-  KNOWN_LOWER = f;
-  return f;
-}
-
-/** True for a word of a-z only that no list knows: its WordInfo is W_WORD and no phrases. */
-export function plainLower(L: Lexicon, t: string): boolean {
-  const h = lowerHash(t);
-  return h >= 0 && !filterHas(knownLower(L), h);
-}
-
 /** The facts about word `t` (lower case `lt`) that the rules test, memoised. */
 export function wordInfo(L: Lexicon, t: string, lt: string): WordInfo {
   let info = WORD_INFO.get(t);
@@ -244,10 +194,6 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   // one pass: each token's bits, its flag, and lexicon hits (longest first; none starts inside another)
   let hitEnd = 0;
   for (let i = 0; i < n; i++) {
-    if (plainLower(L, w[i]!)) {
-      cls[i] = W_WORD;
-      continue;
-    }
     const info = wordInfo(L, w[i]!, lw[i]!);
     const bits = info.bits;
     cls[i] = bits;
@@ -285,7 +231,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   }
 
   // headlines: a sentence that is a whole line, without final punctuation, mostly capitalised words
-  const headline = new Set<number>();
+  const headline = new Uint8Array(doc.sentences.length);
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si]!;
     const last = text[s.end - 1] ?? "";
@@ -303,7 +249,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
       }
     }
     // title case: a headline even with a final stop when nearly every word, function words too, is capitalised
-    if (punct ? words >= 5 && caps / words >= 0.85 && capFn > 0 : words >= 2 && (caps / words >= 0.6 || (si === 0 && words <= 16))) headline.add(si);
+    if (punct ? words >= 5 && caps / words >= 0.85 && capFn > 0 : words >= 2 && (caps / words >= 0.6 || (si === 0 && words <= 16))) headline[si] = 1;
   }
 
   // capitalised runs
