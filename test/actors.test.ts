@@ -17,6 +17,7 @@ import {
   input, record, SHARED_SURNAME, SHARED_SURNAME_2, SUDAN_1, SUDAN_2, UKRAINE_1, UKRAINE_2, UKRAINE_3, type A,
 } from "./actors.fixture.js";
 import { pgTestSchema, pgTestUrl } from "./pg-helpers.js";
+import { CORPUS } from "./shared.js";
 
 const person = (name: string, aliases: string[] = [], more: Partial<RegistryPerson> = {}, idx = 0): RegistryPerson => ({
   idx, name, aliases, role: null, country: null, countryStated: false, ...more,
@@ -521,7 +522,7 @@ describe("ingest", () => {
     const s = new SqliteStore(join(dir, "i.db"));
     await s.migrate();
     try {
-      const seeds = "/work/shared/corpus/seeds";
+      const seeds = join(CORPUS, "seeds");
       const first = await ingestPaths(s, [seeds]);
       expect(first.inserted).toBeGreaterThan(0);
       const snapshot = async () => [await s.listActors({ limit: 1000 }), s.db.prepare("SELECT COUNT(*) AS n FROM actor_keys").get()];

@@ -6,9 +6,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { run as analyzeRun } from "../src/cli/analyze.js";
 import { run as evalRun } from "../src/cli/eval.js";
 import type { ArticleRecord, TextSpan } from "../src/core/types.js";
+import { CORPUS } from "./shared.js";
 
-const DEV = "/work/shared/corpus/dev";
-const SEEDS = "/work/shared/corpus/seeds";
+const DEV = join(CORPUS, "dev");
+const SEEDS = join(CORPUS, "seeds");
 
 /** Runs a command with stdout/stderr captured. */
 async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {

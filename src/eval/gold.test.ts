@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CORPUS } from "../../test/shared.js";
 import { goldToArticle, goldToRecord, readGold, type GoldArticle } from "./gold.js";
 
 const base: GoldArticle = { id: "g1", text: "Russia attacked Ukraine on Thursday.", published: "2022-02-24", published_inferred: false };
@@ -42,7 +43,7 @@ describe("readGold", () => {
 
 describe("goldToRecord", () => {
   it("locates every evidence as a span of the text (dev article)", () => {
-    const g = JSON.parse(readFileSync("/work/shared/corpus/dev/mee-antalya-no-progress.json", "utf8")) as GoldArticle;
+    const g = JSON.parse(readFileSync(join(CORPUS, "dev", "mee-antalya-no-progress.json"), "utf8")) as GoldArticle;
     const r = goldToRecord(g);
     expect(r.events.length).toBe(g.events!.length);
     for (const x of [...r.events, ...r.figures, ...r.quotes]) expect(g.text.slice(x.span.start, x.span.end)).toBe(x.span.text);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CORPUS } from "../../test/shared.js";
 import type { ArticleRecord } from "../core/types.js";
 import { goldToRecord, type GoldArticle } from "./gold.js";
 import { maxMatch, prf, scoreArticle, scoreRun, scoreStories } from "./score.js";
@@ -180,7 +181,7 @@ describe("scoreStories", () => {
 describe("gold against itself", () => {
   for (const dir of ["dev", "seeds"]) {
     it(`scores 1.0 on every line for ${dir}`, () => {
-      const root = join("/work/shared/corpus", dir);
+      const root = join(CORPUS, dir);
       const golds = readdirSync(root).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(root, f), "utf8")) as GoldArticle);
       expect(golds.length).toBeGreaterThan(0);
       const r = scoreRun(golds, golds.map(goldToRecord));

@@ -1,7 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../../core/paths.js";
+import { sharedTexts } from "../../../test/shared.js";
 import type { EventRecord, Side } from "../../core/types.js";
 import { ethnicBefore } from "./agents.js";
 import { codeEvents } from "./coder.js";
@@ -132,17 +130,12 @@ describe("ethnicBefore", () => {
   });
 
   it("agrees with the regex before every word of the seed and dev articles", () => {
-    const corpus = [join(packageRoot(), "..", "shared", "corpus"), "/work/shared/corpus"].find((p) => existsSync(p));
-    if (!corpus) return;
     let n = 0;
-    for (const d of ["seeds", "dev"]) {
-      for (const f of readdirSync(join(corpus, d)).filter((x) => x.endsWith(".json"))) {
-        const text = (JSON.parse(readFileSync(join(corpus, d, f), "utf8")) as { text: string }).text;
-        for (let i = 0; i <= text.length; i++) {
-          if (i < text.length && !/[A-Za-z]/.test(text[i]!)) continue;
-          same(text, Math.max(0, i - 40), i);
-          n++;
-        }
+    for (const text of sharedTexts(["corpus/seeds", "corpus/dev"])) {
+      for (let i = 0; i <= text.length; i++) {
+        if (i < text.length && !/[A-Za-z]/.test(text[i]!)) continue;
+        same(text, Math.max(0, i - 40), i);
+        n++;
       }
     }
     expect(n).toBeGreaterThan(1000);

@@ -1,7 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../../core/paths.js";
+import { sharedTexts } from "../../../test/shared.js";
 import type { Qualifier } from "../../core/types.js";
 import { qualifierBefore } from "./lexicon.js";
 
@@ -17,21 +15,9 @@ function reference(before: string): Qualifier | null {
   return null;
 }
 
-function corpusTexts(): string[] {
-  const root = [join(packageRoot(), "..", "shared", "corpus"), "/work/shared/corpus"].find((p) => existsSync(p));
-  if (!root) return [];
-  const out: string[] = [];
-  for (const d of ["seeds", "dev"]) {
-    for (const f of readdirSync(join(root, d)).filter((x) => x.endsWith(".json"))) out.push((JSON.parse(readFileSync(join(root, d, f), "utf8")) as { text: string }).text);
-  }
-  const stream = join(root, "stream", "articles.jsonl");
-  if (existsSync(stream)) for (const line of readFileSync(stream, "utf8").split("\n")) if (line.trim()) out.push((JSON.parse(line) as { text: string }).text);
-  return out;
-}
-
 describe("qualifierBefore", () => {
   it("answers as the regex alone does before every word of the seed, dev and stream articles", () => {
-    const texts = corpusTexts();
+    const texts = sharedTexts();
     expect(texts.length).toBeGreaterThan(100);
     let n = 0;
     let found = 0;

@@ -1,7 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../../core/paths.js";
+import { sharedTexts } from "../../../test/shared.js";
 import { notAFigure } from "./index.js";
 import { LABELS, MONTHS, NOT_AFTER } from "./lexicon.js";
 import { findNumbers, type NumberHit } from "./numbers.js";
@@ -42,18 +40,6 @@ function reference(text: string, h: NumberHit): string | null {
   return null;
 }
 
-function corpusTexts(): string[] {
-  const root = [join(packageRoot(), "..", "shared", "corpus"), "/work/shared/corpus"].find((p) => existsSync(p));
-  if (!root) return [];
-  const out: string[] = [];
-  for (const d of ["seeds", "dev"]) {
-    for (const f of readdirSync(join(root, d)).filter((x) => x.endsWith(".json"))) out.push((JSON.parse(readFileSync(join(root, d, f), "utf8")) as { text: string }).text);
-  }
-  const stream = join(root, "stream", "articles.jsonl");
-  if (existsSync(stream)) for (const line of readFileSync(stream, "utf8").split("\n")) if (line.trim()) out.push((JSON.parse(line) as { text: string }).text);
-  return out;
-}
-
 /** Every number of the text: [text, hit, reference reason, reason]. */
 function compare(text: string): [string, number, string | null, string | null][] {
   return findNumbers(text).map((h) => [text, h.start, reference(text, h), notAFigure(text, h)]);
@@ -61,7 +47,7 @@ function compare(text: string): [string, number, string | null, string | null][]
 
 describe("notAFigure", () => {
   it("gives the reference's reason for every number of the seed, dev and stream articles", () => {
-    const texts = corpusTexts();
+    const texts = sharedTexts();
     expect(texts.length).toBeGreaterThan(100);
     const rows = texts.flatMap(compare);
     expect(rows.length).toBeGreaterThan(500);

@@ -7,15 +7,13 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze, toRecord } from "../../analyze.js";
-import { packageRoot } from "../../core/paths.js";
-
-const CORPUS = [join(packageRoot(), "..", "shared", "corpus"), "/work/shared/corpus"].find((p) => existsSync(p));
+import { CORPUS } from "../../../test/shared.js";
 
 describe("spans of figures and quotes on the seed and dev articles", () => {
   it("finds the corpus beside the repository", () => {
-    expect(CORPUS, "../shared/corpus").toBeDefined();
+    expect(existsSync(CORPUS), CORPUS).toBe(true);
   });
-  const files = CORPUS
+  const files = existsSync(CORPUS)
     ? ["seeds", "dev"].flatMap((d) =>
         readdirSync(join(CORPUS, d))
           .filter((f) => f.endsWith(".json"))

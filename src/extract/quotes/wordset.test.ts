@@ -1,21 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../../core/paths.js";
+import { sharedTexts } from "../../../test/shared.js";
 import { WordSet } from "./wordset.js";
-
-const CORPUS = [join(packageRoot(), "..", "shared", "corpus"), "/work/shared/corpus"].find((p) => existsSync(p));
 
 /** Every lower-cased word and punctuation mark of the seed and dev articles, and some edge cases. */
 function probes(): string[] {
   const out = ["", "a", "A", "s", "sa", "said", "Said", "saidx", "é", "éa", "aé", "’", "\u0301", "x".repeat(40), "s".repeat(31), "s".repeat(32)];
-  if (!CORPUS) return out;
-  for (const d of ["seeds", "dev"]) {
-    for (const f of readdirSync(join(CORPUS, d)).filter((x) => x.endsWith(".json"))) {
-      const { text } = JSON.parse(readFileSync(join(CORPUS, d, f), "utf8")) as { text: string };
-      for (const w of text.toLowerCase().split(/(\s+|[\p{P}])/u)) if (w) out.push(w);
-    }
-  }
+  for (const text of sharedTexts(["corpus/seeds", "corpus/dev"])) for (const w of text.toLowerCase().split(/(\s+|[\p{P}])/u)) if (w) out.push(w);
   return out;
 }
 

@@ -1,13 +1,15 @@
 import fs from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CORPUS } from "../../../test/shared.js";
 import { measureDates } from "./measure.js";
 
 /**
  * Regression floor for dateFor against the dev gold (events' dates and figures' as_of located by
  * their evidence). Skipped where the shared corpus is not present (CI without it).
  */
-const DEV = "/work/shared/corpus/dev";
-const SEEDS = "/work/shared/corpus/seeds";
+const DEV = join(CORPUS, "dev");
+const SEEDS = join(CORPUS, "seeds");
 const have = fs.existsSync(DEV) && fs.existsSync(SEEDS);
 
 describe.skipIf(!have)("dateFor against the dev gold", () => {

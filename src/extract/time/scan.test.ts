@@ -3,29 +3,11 @@
  * seeds, stream, the peer suites) and the generated bench corpus, the candidates with the scanner
  * must be exactly those of chrono over every window (and of chrono over the whole text).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../../../bench/corpus.js";
+import { sharedTexts } from "../../../test/shared.js";
 import { parseCandidates, parseCandidatesChrono, parseCandidatesFull, scanCoverage } from "./parse.js";
-
-const SHARED = "/work/shared";
-
-function sharedTexts(): string[] {
-  const texts: string[] = [];
-  for (const d of ["corpus/dev", "corpus/seeds"]) {
-    const dir = join(SHARED, d);
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir)) if (f.endsWith(".json")) texts.push((JSON.parse(readFileSync(join(dir, f), "utf8")) as { text: string }).text);
-  }
-  for (const f of ["corpus/stream/articles.jsonl", "peer/plover/gsr.jsonl", "peer/petrarch/gsr_validation.jsonl"]) {
-    const file = join(SHARED, f);
-    if (!existsSync(file)) continue;
-    for (const l of readFileSync(file, "utf8").split("\n")) if (l.trim()) texts.push((JSON.parse(l) as { text: string }).text);
-  }
-  return texts;
-}
 
 /** Same candidates, -0 and 0 told apart (a JSON field could differ). */
 function expectSame(got: unknown, want: unknown, text: string): void {
@@ -84,7 +66,7 @@ describe("scanner = chrono", () => {
   });
 
   it("gives chrono's candidates on every text of the shared corpora and the bench corpus", () => {
-    const texts = [...sharedTexts(), ...generateCorpus(3000).map((a) => a.text)];
+    const texts = [...sharedTexts(["corpus/dev", "corpus/seeds", "corpus/stream/articles.jsonl", "peer/plover/gsr.jsonl", "peer/petrarch/gsr_validation.jsonl"]), ...generateCorpus(3000).map((a) => a.text)];
     let windows = 0;
     let scanned = 0;
     for (const t of texts) {
