@@ -6,19 +6,39 @@
  * distort wall time several times over. A quick instrument for work on one stage; `npm run bench`
  * remains the measure.
  *
- *   npx tsx bench/stages.ts [--n 3000] [--warmup 500] [--repeat 3]
+ *   npx tsx bench/stages.ts [--n 3000] [--warmup 500] [--repeat 3] [--real]
+ *
+ * `--real`: the real articles of ../shared/corpus (dev, seeds, stream) in turn instead of the
+ * generated corpus, so that a gain on the generated texts can be checked on news as written.
  *   node --cpu-prof --import tsx bench/stages.ts   # then open the .cpuprofile
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { STAGES, newDoc, toRecord } from "../src/analyze.js";
 import type { Article } from "../src/core/types.js";
 import { StoryIndex } from "../src/resolve/stories.js";
+import { packageRoot } from "../src/core/paths.js";
 import { generateCorpus } from "./corpus.js";
 
-const { values } = parseArgs({ options: { n: { type: "string", default: "3000" }, warmup: { type: "string", default: "500" }, repeat: { type: "string", default: "3" } } });
+const { values } = parseArgs({
+  options: { n: { type: "string", default: "3000" }, warmup: { type: "string", default: "500" }, repeat: { type: "string", default: "3" }, real: { type: "boolean", default: false } },
+});
 const n = Number(values.n);
 const warm = Number(values.warmup);
-const corpus = generateCorpus(n + warm);
+const corpus = values.real ? realCorpus(n + warm) : generateCorpus(n + warm);
+
+/** n articles cycling through the texts of ../shared/corpus (dev, seeds, stream), each with an id of its own */
+function realCorpus(count: number): Article[] {
+  const root = join(packageRoot(), "..", "shared", "corpus");
+  const texts: Array<{ text: string; published?: string | null }> = [];
+  for (const d of ["dev", "seeds"]) for (const f of readdirSync(join(root, d)).sort()) if (f.endsWith(".json")) texts.push(JSON.parse(readFileSync(join(root, d, f), "utf8")));
+  for (const l of readFileSync(join(root, "stream", "articles.jsonl"), "utf8").split("\n")) if (l.trim()) texts.push(JSON.parse(l));
+  return Array.from({ length: count }, (_, i) => {
+    const g = texts[i % texts.length]!;
+    return { id: `real-${i}`, text: g.text, title: null, url: null, outlet: null, published: g.published ?? null, origin: `real#${i}` };
+  });
+}
 
 /** CPU ms of this process so far */
 const cpuNow = () => {
