@@ -24,3 +24,12 @@ export function sharedTexts(parts: readonly string[] = ["corpus/seeds", "corpus/
   }
   return texts;
 }
+
+/** A seeded pseudo-random source in [0, 1] (a linear congruential generator): random tests that repeat exactly. */
+export function seededRandom(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s / 0x7fffffff;
+  };
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../test/shared.js";
 import type { ArticleRecord, PloverType } from "../core/types.js";
 import { articleFeatures } from "./features.js";
 import { clusterBatch, DEFAULT_STORY_OPTIONS, rankedBy, StoryIndex, Strongest } from "./stories.js";
@@ -170,8 +171,7 @@ describe("StoryIndex: online story clustering", () => {
   it("keeps the work per article bounded as the index grows (inverted index, bounded scans)", () => {
     const idx = new StoryIndex();
     const words = Array.from({ length: 400 }, (_, i) => `w${(i * 7919) % 1000}x`);
-    let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rnd = seededRandom(7);
     const o = idx.opts;
     const bound = (o.queryTerms + 15 + 10) * o.maxPostingsScan;
     for (let i = 0; i < 1500; i++) {

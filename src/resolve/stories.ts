@@ -1,6 +1,6 @@
 import type { ArticleRecord } from "../core/types.js";
 import { articleFeatures, isoOfDay, type ArticleFeatures } from "./features.js";
-import { Centroid, IdSlots, TermIds } from "./termids.js";
+import { Centroid, grown, IdSlots, TermIds } from "./termids.js";
 
 /** Why an article joined its story: the strongest shared evidence. */
 export interface StoryAssignment {
@@ -374,12 +374,8 @@ export class StoryIndex {
     const id = this.termIds.intern(t);
     if (id >= this.df.length) {
       const len = Math.max(64, this.df.length * 2);
-      const df = new Int32Array(len);
-      df.set(this.df);
-      this.df = df;
-      const seq = new Float64Array(len);
-      seq.set(this.dfSeq);
-      this.dfSeq = seq;
+      this.df = grown(this.df, len);
+      this.dfSeq = grown(this.dfSeq, len);
     }
     return id;
   }
@@ -471,13 +467,9 @@ export class StoryIndex {
     // `order` keeps the first-hit order, which breaks ties as the Map's insertion order did
     const nst = this.stories.length;
     if (this.hitMark.length < nst) {
-      const grow = Math.max(nst, this.hitMark.length * 2, 64);
-      const m = new Int32Array(grow);
-      m.set(this.hitMark);
-      this.hitMark = m;
-      const c = new Int32Array(grow);
-      c.set(this.hitCount);
-      this.hitCount = c;
+      const len = Math.max(nst, this.hitMark.length * 2, 64);
+      this.hitMark = grown(this.hitMark, len);
+      this.hitCount = grown(this.hitCount, len);
     }
     const stamp = ++this.hitStamp;
     const mark = this.hitMark;

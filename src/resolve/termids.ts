@@ -64,12 +64,8 @@ export class Centroid {
   /** Appends a term not in the vector yet. */
   push(id: number, w: number): void {
     if (this.size === this.ids.length) {
-      const ids = new Int32Array(this.size * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-      const ws = new Float64Array(this.size * 2);
-      ws.set(this.w);
-      this.w = ws;
+      this.ids = grown(this.ids, this.size * 2);
+      this.w = grown(this.w, this.size * 2);
     }
     this.ids[this.size] = id;
     this.w[this.size++] = w;
@@ -89,12 +85,8 @@ export class IdSlots {
   fill(ids: ArrayLike<number>, n: number, capacity: number): number {
     if (this.stampOf.length < capacity) {
       const len = Math.max(capacity, this.stampOf.length * 2, 64);
-      const st = new Int32Array(len);
-      st.set(this.stampOf);
-      this.stampOf = st;
-      const sl = new Int32Array(len);
-      sl.set(this.slotOf);
-      this.slotOf = sl;
+      this.stampOf = grown(this.stampOf, len);
+      this.slotOf = grown(this.slotOf, len);
     }
     // a long-running index: start the stamps over before they overflow
     if (this.stamp === 0x3fffffff) {
@@ -115,4 +107,11 @@ export class IdSlots {
   slot(id: number, stamp: number): number {
     return id < this.stampOf.length && this.stampOf[id] === stamp ? this.slotOf[id]! : -1;
   }
+}
+
+/** A copy of `a` with room for `len` entries (the new ones 0). */
+export function grown<T extends Int32Array | Float64Array>(a: T, len: number): T {
+  const b = new (a.constructor as new (n: number) => T)(len);
+  b.set(a);
+  return b;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../../test/shared.js";
 import { currencyWordAfter, digitsValue, findNumbers, wordsToNumber } from "./numbers.js";
 
 function one(text: string) {
@@ -127,11 +128,7 @@ describe("findNumbersInTokens", () => {
     const { tokenize } = await import("../../text/tokenize.js");
     const { findNumbersInTokens } = await import("./numbers.js");
     const pieces = ["one", "Two", "TEN", "twenty", "-", "\u2010", "five", "a", "A", " ", "  ", ", ", ". ", "hundred", "million", "s", "$", "US$", "\u20ac", "3", "1,000", "2.5", "m", "bn", "_", "\u00e9", "\u0301", "half", "dozen", "third", "Quarter", "people", "'s", "\u2019", "\u201c", "x", "\n", "\u00a0", "a million", "a third", "an"];
-    let seed = 7;
-    const rnd = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed / 0x7fffffff;
-    };
+    const rnd = seededRandom(7);
     for (let n = 0; n < 800; n++) {
       let text = "";
       const len = 1 + Math.floor(rnd() * 12);
@@ -163,11 +160,7 @@ describe("number parts read off the chars", () => {
     expect(currencyWordAfter("5 people", 1)).toBeUndefined();
     expect(currencyWordAfter("5                      euros", 1)).toBeUndefined();
     const pieces = ["", " ", "  ", "\u00a0", "\n", "of", "of ", "of  ", "Of ", "US", "US ", "U.S.", "U.S. ", "U.S.", "dollars", "Euros", "euro", "USD", "usd", "pounds", "yen", "5", "people", "x".repeat(12), "-", "é"];
-    let seed = 11;
-    const rnd = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed / 0x7fffffff;
-    };
+    const rnd = seededRandom(11);
     let found = 0;
     for (let n = 0; n < 20000; n++) {
       let text = "5";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../../test/shared.js";
 import { analyze } from "../../analyze.js";
 import type { QuoteRecord } from "../../core/types.js";
 
@@ -224,11 +225,7 @@ describe("unquoted", () => {
   it("strips the quote marks around a phrase as the regex does", async () => {
     const { unquoted } = await import("./speaker.js");
     const pieces = ["‘", "'", '"', "“", "’", "”", ",", "a", "Ab", " ", "é", "''"];
-    let seed = 5;
-    const rnd = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed / 0x7fffffff;
-    };
+    const rnd = seededRandom(5);
     for (let n = 0; n < 5000; n++) {
       let t = "";
       const len = Math.floor(rnd() * 8);

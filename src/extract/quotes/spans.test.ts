@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze, toRecord } from "../../analyze.js";
-import { CORPUS } from "../../../test/shared.js";
+import { CORPUS, seededRandom } from "../../../test/shared.js";
 
 describe("spans of figures and quotes on the seed and dev articles", () => {
   it("finds the corpus beside the repository", () => {
@@ -77,11 +77,7 @@ describe("speaker phrase helpers", () => {
     };
     const roleRef = (s: string) => /\b(?:official|officials|chief|spokesman|spokeswoman|spokesperson|minister|president|negotiator|negotiators|diplomat|adviser|advisor|aide|envoy|ambassador|mayor|governor|commissioner|secretary|source|sources|leader|head|director|commander)$/i.test(s);
     const pieces = ["UN", "refugee", "chief", "Filippo", "Grandi", "Çavuşoğlu", " ", "  ", "\n", "\u00a0", "the", "O’Brien", "Jean-Yves", "mischief", "Chief", "MINISTER", "officials", "x", "'s", "-", "É", "2", "_"];
-    let seed = 3;
-    const rnd = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed / 0x7fffffff;
-    };
+    const rnd = seededRandom(3);
     for (const t of ["", " ", "Filippo Grandi", "UN refugee chief Filippo Grandi", " Grandi", "Grandi ", "A B C D E", "the top diplomat", "U.N. official", "mischief", "the Chief"]) {
       expect(capitalisedTail(t), t).toBe(tailRef(t));
       expect(endsWithPersonRole(t), t).toBe(roleRef(t));
