@@ -3,6 +3,7 @@
  * body, a signature after it ("(VK)", "(AA)", "— Reuters", "Reporting by …"). Only offsets are
  * computed; the text is never changed. Cheap: a few anchored regexes over the first and last lines.
  */
+import { skipSpace } from "../text/chars.js";
 
 export interface Layout {
   /** the headline, when the first line is one */
@@ -65,12 +66,6 @@ function isHeadline(line: string): boolean {
 
 function fold(s: string): string {
   return s.replace(/\s+/g, " ").trim().toLowerCase();
-}
-
-/** Start of the first non-whitespace character at or after `pos`. */
-function skipSpace(text: string, pos: number, end: number): number {
-  while (pos < end && /\s/.test(text[pos]!)) pos++;
-  return pos;
 }
 
 function trimEnd(text: string, end: number, start: number): number {

@@ -13,3 +13,15 @@ export function isSpaceCode(c: number): boolean {
 export function isAsciiWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
+
+/** The first position in [pos, to) that is not white space (`/\s/`), else `to`. */
+export function skipSpace(text: string, pos: number, to: number): number {
+  while (pos < to && isSpaceCode(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** `pos` moved back over the white space before it, not below `from`. */
+export function skipSpaceBack(text: string, from: number, pos: number): number {
+  while (pos > from && isSpaceCode(text.charCodeAt(pos - 1))) pos--;
+  return pos;
+}

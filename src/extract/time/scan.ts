@@ -17,7 +17,7 @@
  * alone, once per distinct text. `scan.test.ts` checks the windows of every corpus against chrono.
  */
 import type * as chrono from "chrono-node";
-import { isAsciiWordCode, isSpaceCode } from "../../text/chars.js";
+import { isAsciiWordCode, isSpaceCode, skipSpace, skipSpaceBack } from "../../text/chars.js";
 import { ALL, DIGIT, UNIT, type Windows } from "./windows.js";
 
 /** A result as chrono would report it (index in the source text). */
@@ -55,16 +55,6 @@ const OPEN_PAREN = 40;
 const CLOSE_PAREN = 41;
 const FULL_OPEN_PAREN = 0xff08;
 const FULL_CLOSE_PAREN = 0xff09;
-
-function skipSpaceBack(src: string, from: number, pos: number): number {
-  while (pos > from && isSpaceCode(src.charCodeAt(pos - 1))) pos--;
-  return pos;
-}
-
-function skipSpace(src: string, pos: number, to: number): number {
-  while (pos < to && isSpaceCode(src.charCodeAt(pos))) pos++;
-  return pos;
-}
 
 /** Start of the ASCII word (chrono's \w) that ends at `pos`. */
 function wordStart(src: string, from: number, pos: number): number {
