@@ -158,6 +158,9 @@ describe("number parts read off the chars", () => {
     expect(currencyWordAfter("5 U.S. dollars", 1)).toBe("USD");
     expect(currencyWordAfter("5 USD", 1)).toBe("USD");
     expect(currencyWordAfter("5 people", 1)).toBeUndefined();
+    // words of Object.prototype are no currency
+    expect(currencyWordAfter("5 constructor", 1)).toBeUndefined();
+    expect(currencyWordAfter("5 constructors", 1)).toBeUndefined();
     expect(currencyWordAfter("5                      euros", 1)).toBeUndefined();
     const pieces = ["", " ", "  ", "\u00a0", "\n", "of", "of ", "of  ", "Of ", "US", "US ", "U.S.", "U.S. ", "U.S.", "dollars", "Euros", "euro", "USD", "usd", "pounds", "yen", "5", "people", "x".repeat(12), "-", "é"];
     const rnd = seededRandom(11);

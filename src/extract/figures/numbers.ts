@@ -366,11 +366,11 @@ export function currencyWordAfter(text: string, from: number): string | undefine
   return CURRENCY_KEYS.has(w) ? CURRENCY_WORD[w] : undefined;
 }
 /**
- * The words CURRENCY_WORD answers for: a pre-test before the object lookup, which for a word it
- * does not hold costs a string-table probe. "constructor" is the one lower-case word that the plain
- * object also answers for (from Object.prototype); it stays, so that nothing changes.
+ * The words CURRENCY_WORD holds: a pre-test before the object lookup, which for a word it does not
+ * hold costs a string-table probe, and which keeps Object.prototype's "constructor" out (the plain
+ * object answered a function for "5 constructor").
  */
-const CURRENCY_KEYS = new WordSet([...Object.keys(CURRENCY_WORD), "constructor"]);
+const CURRENCY_KEYS = new WordSet(Object.keys(CURRENCY_WORD));
 
 /** The end of `word` and the white space after it (at least one char) at i, before lim; else -1. */
 function wordThenSpace(text: string, i: number, lim: number, word: string): number {
