@@ -14,6 +14,7 @@ import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
 import { buildUnits, conjGap, sameSide, sideKey, type Unit } from "./sides.js";
 import { mayHave, wordGate } from "./wordgate.js";
+import { isSpaceCode } from "../../text/chars.js";
 
 
 const PREP = new Set(
@@ -39,7 +40,9 @@ const PHONE_RE = /\b(?:phone|telephone|telephonic|phoned|telephoned|video ?confe
 const CAMPAIGN_GAP = new Set(
   "'s ’s the its their his a an will would continue forces troops army military soldiers full-scale all-out unprovoked brutal ongoing military special massive new latest renewed launched launches launching started starts starting began begins ordered orders announced announces waged wages wage unleashed continued continues continuing escalated declared its".split(" "),
 );
-const FUTURE_AFTER_RE = /^[^.;]{0,120}?\b(?:will|would|is (?:due|scheduled|expected|set|planned|going)|are (?:due|scheduled|expected|set|planned|going)|could|may|might)\b(?: to)? (?:take place|be held|happen|begin|start|go ahead|resume|continue|open|convene)\b/i;
+export const FUTURE_AFTER_RE = /^[^.;]{0,120}?\b(?:will|would|is (?:due|scheduled|expected|set|planned|going)|are (?:due|scheduled|expected|set|planned|going)|could|may|might)\b(?: to)? (?:take place|be held|happen|begin|start|go ahead|resume|continue|open|convene)\b/i;
+/** the last words of FUTURE_AFTER_RE: a sentence with none of them cannot match it (kept per sentence) */
+export const FUTURE_AFTER_VERB_RE = /take place|be held|happen|begin|start|go ahead|resume|continue|open|convene/i;
 const BOTH_SUBJECT_RE = /\b(?:the|both|the two) (?:sides|countries|parties|leaders|ministers|delegations|governments|presidents|teams|negotiators)(?: (?:[a-z]+ly|also|had|have|has|said|say|they|were|are|did))*$/;
 const BOTH_LATER_RE = /\b(?:up to|urg\w*|ask\w*|call\w* on)\s+(?:both sides|the two sides|both parties|the two parties|the warring (?:sides|parties))\b/i;
 const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:(?:both|the two) (?:sides|countries|parties|leaders|governments|nations|neighbou?rs|ministers|delegations|presidents)|the (?:warring )?(?:sides|parties))\b/i;
@@ -1080,7 +1083,7 @@ function codeMatch(
       (type === "REQUEST" && BOTH_LATER_RE.test(doc.text.slice(tEnd, Math.min(sent.end, tEnd + 120)))) ||
       (rule.target === "hosted" && /^\s+(?:the |these |those |their )?(?:[a-z-]+ )?(?:talks|meeting|negotiations|summit)\b/i.test(doc.text.slice(tEnd, tEnd + 40))));
   // "a meeting with X will take place": the plan is told after the noun
-  if (realis === "asserted" && type === "CONSULT" && !rule.verbal && FUTURE_AFTER_RE.test(doc.text.slice(mEnd, Math.min(sent.end, mEnd + 140)))) realis = "future";
+  if (realis === "asserted" && type === "CONSULT" && !rule.verbal && sentenceHas(ctx, si, FUTURE_AFTER_VERB_RE, sentText) && FUTURE_AFTER_RE.test(doc.text.slice(mEnd, Math.min(sent.end, mEnd + 140)))) realis = "future";
   // "good relations with both Kyiv and Moscow, ... called both parties to": the pair named in the sentence
   if (bothSides && sources.length) {
     for (let i = 0; i < units.length; i++) {
@@ -1214,6 +1217,13 @@ function allPairs(us: Unit[]): Array<[Unit, Unit]> {
   const out: Array<[Unit, Unit]> = [];
   for (let i = 0; i < us.length; i++) for (let j = i + 1; j < us.length; j++) out.push([us[i]!, us[j]!]);
   return out;
+}
+
+/** text[start, end) up to its first white space, as text.slice(start, end).split(/\s/, 1)[0] */
+export function firstWord(text: string, start: number, end: number): string {
+  let i = start;
+  while (i < end && !isSpaceCode(text.charCodeAt(i))) i++;
+  return text.slice(start, i);
 }
 
 /** present-tense verbs of a meeting or agreement (news present: today's event) */
@@ -1419,7 +1429,7 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
         spanDates.set(spanKey, date);
       }
       // "In Antalya, Lavrov holds a meeting with ...": a meeting told in the present tense happens on the day of the report
-      if (date === null && d.realis === "asserted" && (d.type === "CONSULT" || d.type === "AGREE") && PRESENT_MEETING.has(doc.text.slice(d.trig.start, d.trig.end).split(/\s/, 1)[0]!.toLowerCase())) {
+      if (date === null && d.realis === "asserted" && (d.type === "CONSULT" || d.type === "AGREE") && PRESENT_MEETING.has(firstWord(doc.text, d.trig.start, d.trig.end).toLowerCase())) {
         const pub = doc.published?.value ?? null;
         if (pub && /^\d{4}-\d{2}-\d{2}$/.test(pub)) date = pub;
       }
@@ -1442,9 +1452,14 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
     seen.set(key, ev);
     events.push(ev);
   }
-  // an actor-only event that repeats a person-level one (same type, codes and date) adds nothing
+  // an actor-only event that repeats a person-level one (same type, codes and date) adds nothing;
+  // only an event with fewer persons than the most of a complete one can be such a repeat
+  let maxPersons = 0;
+  for (const o of events) if (!o.partial && persons(o) > maxPersons) maxPersons = persons(o);
+  if (maxPersons === 0) return events;
   return events.filter(
     (e) =>
+      persons(e) >= maxPersons ||
       !events.some(
         (o) => o !== e && !o.partial && o.type === e.type && o.date === e.date && o.realis === e.realis && persons(o) > persons(e) &&
           ((sameActor(o.source, e.source) && sameActor(o.target, e.target)) ||

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { seededRandom, sharedTexts } from "../../../test/shared.js";
+import { FUTURE_AFTER_RE, FUTURE_AFTER_VERB_RE, firstWord } from "./coder.js";
+
+const texts = sharedTexts();
+
+describe("firstWord", () => {
+  it("equals slice().split(/\\s/, 1)[0] on random spans of the real corpora", () => {
+    const rnd = seededRandom(7);
+    let n = 0;
+    for (const t of texts) {
+      for (let k = 0; k < 40; k++) {
+        const start = Math.floor(rnd() * t.length);
+        const end = Math.min(t.length, start + Math.floor(rnd() * 30));
+        expect(firstWord(t, start, end)).toBe(t.slice(start, end).split(/\s/, 1)[0]);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(1000);
+  });
+  it("stops at any white space, or takes the whole span", () => {
+    expect(firstWord("xx meets with", 3, 13)).toBe("meets");
+    expect(firstWord("holds\u00a0talks", 0, 11)).toBe("holds");
+    expect(firstWord(" meets", 0, 6)).toBe("");
+    expect(firstWord("signs", 0, 5)).toBe("signs");
+    expect(firstWord("signs", 2, 2)).toBe("");
+  });
+});
+
+describe("the gate of FUTURE_AFTER_RE", () => {
+  it("passes every text after a word of the real corpora that the regex matches", () => {
+    let matched = 0;
+    for (const t of texts) {
+      for (let i = t.indexOf(" "); i >= 0; i = t.indexOf(" ", i + 1)) {
+        const after = t.slice(i, i + 140);
+        if (!FUTURE_AFTER_RE.test(after)) continue;
+        matched++;
+        expect(FUTURE_AFTER_VERB_RE.test(after)).toBe(true);
+      }
+    }
+    expect(matched).toBeGreaterThan(0);
+  });
+  it("stops texts with none of the final verbs", () => {
+    expect(FUTURE_AFTER_VERB_RE.test(" with Russia will be difficult")).toBe(false);
+    expect(FUTURE_AFTER_RE.test(" with Russia will take place on Monday")).toBe(true);
+    expect(FUTURE_AFTER_VERB_RE.test(" with Russia will TAKE PLACE on Monday")).toBe(true);
+  });
+});
