@@ -14,7 +14,7 @@ import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
 import { buildUnits, conjGap, sameSide, sideKey, type Unit } from "./sides.js";
 import { mayHave, wordGate } from "./wordgate.js";
-import { isSpaceCode } from "../../text/chars.js";
+import { isSpaceCode, skipSpace } from "../../text/chars.js";
 
 
 const PREP = new Set(
@@ -329,8 +329,47 @@ function isStateAgent(u: Unit): boolean {
   return (u.via === "agent" || u.via === "agent-inferred") && !u.side.group;
 }
 
-/** between a possessor and its noun: "'s", or "'s" and up to two lower-case modifiers ("Ukraine's urgent requests") */
-const POSSESSIVE_GAP_RE = /^\s*(?:['’]s?)?\s*$|^['’]s?\s+(?:[a-z-]+\s+){1,2}$/;
+/**
+ * Is text[from, to) the gap between a possessor and its noun: "'s", or "'s" and up to two lower-case
+ * modifiers ("Ukraine's urgent requests")? As /^\s*(?:['’]s?)?\s*$|^['’]s?\s+(?:[a-z-]+\s+){1,2}$/ on
+ * the slice, without slicing: -1 no, 1 yes with an apostrophe, 0 yes without one (white space only).
+ */
+export function possessiveGap(text: string, from: number, to: number): number {
+  const i = skipSpace(text, from, to);
+  // white space, an optional "'" or "'s", white space
+  let j = i;
+  const quote = j < to && isQuoteCode(text.charCodeAt(j));
+  if (quote) {
+    j++;
+    if (j < to && text.charCodeAt(j) === 115) j++; // s
+  }
+  if (skipSpace(text, j, to) === to) return quote ? 1 : 0;
+  // or "'s" right at the start, white space, then one or two lower-case words each followed by white space
+  if (i !== from || !quote) return -1;
+  let k = skipSpace(text, j, to);
+  if (k === j) return -1;
+  let words = 0;
+  while (k < to) {
+    const w = k;
+    while (k < to && isModifierCode(text.charCodeAt(k))) k++;
+    if (k === w) return -1;
+    const sp = k;
+    k = skipSpace(text, k, to);
+    if (k === sp) return -1;
+    words++;
+  }
+  return words <= 2 ? 1 : -1;
+}
+
+/** ' or ’ */
+function isQuoteCode(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/** [a-z-] */
+function isModifierCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || c === 45;
+}
 
 /** The unit right before a noun, as its possessor or adjective ("Russia's", "Russian"). */
 function possessorBefore(ctx: CoderContext, units: Unit[], pos: number): Unit | null {
@@ -338,10 +377,10 @@ function possessorBefore(ctx: CoderContext, units: Unit[], pos: number): Unit | 
     const u = units[i]!;
     if (u.end > pos) continue;
     if (u.place) return null;
-    const gap = ctx.doc.text.slice(u.end, pos);
-    if (!POSSESSIVE_GAP_RE.test(gap)) return null;
+    const gap = possessiveGap(ctx.doc.text, u.end, pos);
+    if (gap < 0) return null;
     // "Russia's demand", "Russian demand": a possessive or an adjective, not a subject before its verb
-    if (/['’]/.test(gap) || u.via === "demonym" || /(?:an|ese|ish|ch|i)$/i.test(ctx.doc.text.slice(u.start, u.end))) return u;
+    if (gap === 1 || u.via === "demonym" || /(?:an|ese|ish|ch|i)$/i.test(ctx.doc.text.slice(u.start, u.end))) return u;
     return null;
   }
   return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom, sharedTexts } from "../../../test/shared.js";
-import { FUTURE_AFTER_RE, FUTURE_AFTER_VERB_RE, firstWord } from "./coder.js";
+import { FUTURE_AFTER_RE, FUTURE_AFTER_VERB_RE, firstWord, possessiveGap } from "./coder.js";
 
 const texts = sharedTexts();
 
@@ -44,5 +44,31 @@ describe("the gate of FUTURE_AFTER_RE", () => {
     expect(FUTURE_AFTER_VERB_RE.test(" with Russia will be difficult")).toBe(false);
     expect(FUTURE_AFTER_RE.test(" with Russia will take place on Monday")).toBe(true);
     expect(FUTURE_AFTER_VERB_RE.test(" with Russia will TAKE PLACE on Monday")).toBe(true);
+  });
+});
+
+describe("possessiveGap", () => {
+  const RE = /^\s*(?:['’]s?)?\s*$|^['’]s?\s+(?:[a-z-]+\s+){1,2}$/;
+  /** the regex it replaces, with the apostrophe test that followed it */
+  const oracle = (g: string) => (!RE.test(g) ? -1 : /['’]/.test(g) ? 1 : 0);
+
+  it("answers as the regex on the gaps before every word of the real corpora and on random spans", () => {
+    const rnd = seededRandom(11);
+    let yes = 0;
+    for (const t of texts) {
+      for (let i = t.indexOf(" "); i >= 0; i = t.indexOf(" ", i + 1)) {
+        // the text from a few characters before a word boundary up to it, and a longer span
+        for (const from of [Math.max(0, i - 2), Math.max(0, i - 12), Math.max(0, i - Math.floor(rnd() * 30))]) {
+          const want = oracle(t.slice(from, i + 1));
+          expect(possessiveGap(t, from, i + 1)).toBe(want);
+          if (want >= 0) yes++;
+        }
+      }
+    }
+    expect(yes).toBeGreaterThan(100);
+  });
+  it("takes \"'s\" with up to two modifiers, white space, and nothing else", () => {
+    const cases = ["", " ", "'s ", "’s ", "' ", "'s", " 's ", "'s urgent ", "'s long-awaited new ", "'s a b c ", "'s Urgent ", "'s urgent", "s ", " has ", "'S ", "'s  ", "\u00a0's\u00a0"];
+    for (const g of cases) expect(possessiveGap(`x${g}y`, 1, 1 + g.length)).toBe(oracle(g));
   });
 });
