@@ -165,6 +165,10 @@ export function mentionsIn(mentions: readonly EntityMention[], start: number, en
   return out;
 }
 
+/** "'s chief adviser," between a country or body and a person */
+const TITLE_COMMA_RE = /^['’]s?\s+[^,]*,\s*$/;
+const POSSESSIVE_PRONOUN_RE = /^(?:his|her|its|their|our)$/i;
+
 /** The units of a span of text (usually one sentence). */
 export function buildUnits(doc: Doc, start: number, end: number): Unit[] {
   const units: Unit[] = [];
@@ -177,8 +181,7 @@ export function buildUnits(doc: Doc, start: number, end: number): Unit[] {
     if (last && !last.place && !last.possessive && m.kind !== "place") {
       const gap = text.slice(last.end, m.start);
       // "Turkish President Erdoğan", "Ukraine's Kuleba": a country or body before a person
-      const titleComma = /^['’]s?\s+[^,]*,\s*$/.test(gap) && npGap(gap, true);
-      if (isPerson && !last.person && !last.side.group && (npGap(gap, false) || titleComma)) {
+      if (isPerson && !last.person && !last.side.group && (npGap(gap, false) || (TITLE_COMMA_RE.test(gap) && npGap(gap, true)))) {
         // the country or body named in the title is the one the person acts for ("Iran's religious leader X")
         last.side = { person: side.person, actor: last.side.actor ?? side.actor };
         last.person = true;
@@ -205,8 +208,11 @@ export function buildUnits(doc: Doc, start: number, end: number): Unit[] {
         continue;
       }
     }
-    const possessive = /^(?:his|her|its|their|our)$/i.test(text.slice(m.start, m.end));
-    units.push({ start: m.start, end: m.end, side, person: isPerson, place: m.kind === "place", via: m.via, ...(possessive ? { possessive } : {}) });
+    // (the pronouns have three to five letters: most mentions are not sliced for the test)
+    const possessive = m.end - m.start <= 5 && POSSESSIVE_PRONOUN_RE.test(text.slice(m.start, m.end));
+    const u: Unit = { start: m.start, end: m.end, side, person: isPerson, place: m.kind === "place", via: m.via };
+    if (possessive) u.possessive = true;
+    units.push(u);
   }
   return units;
 }
