@@ -1,6 +1,6 @@
 import type { ArticleRecord } from "../core/types.js";
-import { articleFeatures, isoOfDay, type ArticleFeatures } from "./features.js";
-import { Centroid, grown, IdSlots, TermIds } from "./termids.js";
+import { articleFeatures, isoOfDay, type ArticleFeatures, type TermVector } from "./features.js";
+import { Centroid, grown, IdSlots, sortPrefix, TermIds, type CachedTerm } from "./termids.js";
 
 /** Why an article joined its story: the strongest shared evidence. */
 export interface StoryAssignment {
@@ -207,8 +207,6 @@ export class StoryIndex {
   private termIds = new TermIds();
   /** document frequency by term id (0: not in the table) */
   private df = new Int32Array(0);
-  /** the term ids of the article counted last (until ids are freed) */
-  private counted: { f: ArticleFeatures; ids: Int32Array } | null = null;
   /** entries in the term table, and when each entered it (the saved state lists them in that order) */
   private dfSize = 0;
   private dfSeq = new Float64Array(0);
@@ -259,17 +257,13 @@ export class StoryIndex {
 
   private countDf(f: ArticleFeatures): void {
     this.n++;
-    const ids = new Int32Array(f.terms.size);
-    let i = 0;
-    for (const t of f.terms.keys()) {
-      const id = this.termId(t);
-      ids[i++] = id;
+    for (const t of f.terms.list) {
+      const id = this.cachedTermId(t);
       if (this.df[id]!++ === 0) {
         this.dfSize++;
         this.dfSeq[id] = ++this.dfSerial;
       }
     }
-    this.counted = { f, ids };
     for (const t of f.names) this.dfNames.set(t, (this.dfNames.get(t) ?? 0) + 1);
     const seen = new Set<string>();
     for (const e of f.events) for (const k of e.keys) if (!seen.has(k) && seen.add(k)) this.dfEvents.set(k, (this.dfEvents.get(k) ?? 0) + 1);
@@ -371,7 +365,16 @@ export class StoryIndex {
 
   /** The id of term `t` (a new one for a new term), the arrays by id grown to hold it. */
   private termId(t: string): number {
-    const id = this.termIds.intern(t);
+    return this.roomFor(this.termIds.intern(t));
+  }
+
+  /** `termId` of a features' term, by the id it caches. */
+  private cachedTermId(t: CachedTerm): number {
+    return this.roomFor(this.termIds.internCached(t));
+  }
+
+  /** `id`, the arrays by id grown to hold it. */
+  private roomFor(id: number): number {
     if (id >= this.df.length) {
       const len = Math.max(64, this.df.length * 2);
       this.df = grown(this.df, len);
@@ -403,7 +406,6 @@ export class StoryIndex {
     this.termIds.release(keep);
     // cached article vectors may hold freed ids
     this.lastQuery = null;
-    this.counted = null;
   }
 
   private idf(id: number): number {
@@ -525,16 +527,15 @@ export class StoryIndex {
   // --------------------------------------------------------------------------------- scoring
 
   /** The article's unit log-tf vector, idf-weighted, and its norm, computed once per article (parallel arrays in the terms' order). */
-  private weighted(terms: Map<string, number>, slots: IdSlots, known?: Int32Array): Weighted {
+  private weighted(terms: TermVector, slots: IdSlots): Weighted {
     const n = terms.size;
-    const ids = known ?? new Int32Array(n);
+    const ids = new Int32Array(n);
     const unitVals = new Float64Array(n);
     let norm = 0;
-    let i = 0;
-    for (const [t, w] of terms) {
-      const x = 1 + Math.log(w);
-      if (!known) ids[i] = this.termId(t);
-      unitVals[i++] = x;
+    for (let i = 0; i < n; i++) {
+      const x = 1 + Math.log(terms.counts[i]!);
+      ids[i] = this.cachedTermId(terms.list[i]!);
+      unitVals[i] = x;
       norm += x * x;
     }
     norm = Math.sqrt(norm) || 1;
@@ -631,24 +632,34 @@ export class StoryIndex {
   /** Cosine between an article's weighted vector and a story centroid; the strongest shared terms. */
   private cosine(a: Weighted, s: Story, which: "terms" | "leadTerms", shared?: Strongest): number {
     const c = s[which];
+    // the centroid is read in its order, each term looked up among the article's (filled once per
+    // article, not once per centroid); the products are summed in the order of the smaller vector
+    if (a.slotsStamp === 0) a.slotsStamp = a.slots.fill(a.ids, a.ids.length, this.termIds.capacity);
+    const stamp = a.slotsStamp;
+    const vals = a.v2Vals;
     let dot = 0;
-    // the products are summed in the order of the smaller vector, each side looked up by id
     if (a.ids.length <= c.size) {
-      const cs = this.centroidSlots;
-      const stamp = cs.fill(c.ids, c.size, this.termIds.capacity);
-      const ids = a.ids;
-      const vals = a.v2Vals;
-      for (let i = 0; i < ids.length; i++) {
-        const j = cs.slot(ids[i]!, stamp);
-        if (j < 0) continue;
-        const p = vals[i]! * c.w[j]!;
+      // the article is the smaller: its shared positions, sorted, give its order
+      if (this.sharedProd.length < a.ids.length) {
+        this.sharedProd = new Float64Array(a.ids.length * 2);
+        this.sharedPos = new Int32Array(a.ids.length * 2);
+      }
+      const prod = this.sharedProd;
+      const pos = this.sharedPos;
+      let m = 0;
+      for (let j = 0; j < c.size; j++) {
+        const i = a.slots.slot(c.ids[j]!, stamp);
+        if (i < 0) continue;
+        prod[i] = vals[i]! * c.w[j]!;
+        pos[m++] = i;
+      }
+      sortPrefix(pos, m);
+      for (let k = 0; k < m; k++) {
+        const p = prod[pos[k]!]!;
         dot += p;
-        shared?.offer(this.termIds.str(ids[i]!), p);
+        shared?.offer(this.termIds.str(a.ids[pos[k]!]!), p);
       }
     } else {
-      if (a.slotsStamp === 0) a.slotsStamp = a.slots.fill(a.ids, a.ids.length, this.termIds.capacity);
-      const stamp = a.slotsStamp;
-      const vals = a.v2Vals;
       for (let j = 0; j < c.size; j++) {
         const i = a.slots.slot(c.ids[j]!, stamp);
         if (i < 0) continue;
@@ -660,6 +671,9 @@ export class StoryIndex {
     const ns = this.centroidNorm(s, which);
     return a.norm && ns ? dot / (a.norm * ns) : 0;
   }
+  /** `cosine`'s scratch: the products by article position, and the positions shared with the centroid */
+  private sharedProd = new Float64Array(256);
+  private sharedPos = new Int32Array(256);
 
   /** `storySum`: the story's idf-weighted name counts (cached with its norms). */
   private nameOverlap(a: WeightedNames, story: Map<string, number>, storySum: number, size: number, shared?: Strongest): number {
@@ -698,7 +712,7 @@ export class StoryIndex {
 
   private query(f: ArticleFeatures) {
     if (!this.lastQuery || this.lastQuery.f !== f || this.lastQuery.n !== this.n) {
-      const text = this.weighted(f.terms, this.textSlots, this.counted?.f === f ? this.counted.ids : undefined);
+      const text = this.weighted(f.terms, this.textSlots);
       const names = this.weightedNames(f.names);
       this.lastQuery = {
         f,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Centroid, IdSlots, TermIds } from "./termids.js";
+import { seededRandom } from "../../test/shared.js";
+import { Centroid, IdSlots, sortPrefix, TermIds } from "./termids.js";
 
 describe("TermIds", () => {
   it("gives each term one id, and a freed id to the next new term", () => {
@@ -18,6 +19,24 @@ describe("TermIds", () => {
     expect(d.intern("alpha")).toBe(2);
     expect(d.intern("beta")).toBe(b);
     expect(d.capacity).toBe(3);
+  });
+
+  it("caches a term's id on the term, not across a release or another table", () => {
+    const d = new TermIds();
+    const t = { term: "alpha", idOf: null, idEpoch: 0, id: -1 };
+    const a = d.internCached(t);
+    expect([t.id, d.internCached(t), d.str(a)]).toEqual([a, a, "alpha"]);
+    // a release frees "alpha"'s id and "beta" takes it: the cached id is not trusted
+    d.release(new Uint8Array(d.capacity));
+    expect(d.intern("beta")).toBe(a);
+    const again = d.internCached(t);
+    expect(again).not.toBe(a);
+    expect(d.str(again)).toBe("alpha");
+    const other = new TermIds();
+    other.intern("x");
+    other.intern("y");
+    expect(other.internCached(t)).toBe(2);
+    expect(d.internCached(t)).toBe(again);
   });
 });
 
@@ -41,5 +60,17 @@ describe("IdSlots", () => {
     expect([s.slot(9, two), s.slot(4, two), s.slot(7, two), s.slot(5, two)]).toEqual([0, 1, -1, -1]);
     // the earlier stamp no longer finds anything re-filled
     expect(s.slot(9, one)).toBe(-1);
+  });
+});
+
+describe("sortPrefix", () => {
+  it("sorts the first n entries ascending and leaves the rest, by insertion or by the typed sort", () => {
+    const rand = seededRandom(5);
+    for (const n of [0, 1, 2, 5, 33, 64, 65, 200]) {
+      const a = Int32Array.from({ length: n + 3 }, () => Math.floor(rand() * 50) - 10);
+      const want = [...Array.from(a.subarray(0, n)).sort((x, y) => x - y), ...a.subarray(n)];
+      sortPrefix(a, n);
+      expect(Array.from(a)).toEqual(want);
+    }
   });
 });

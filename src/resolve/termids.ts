@@ -3,11 +3,25 @@
  * them: a centroid look-up or a cosine is then array reads instead of string-keyed Map look-ups.
  */
 
+/**
+ * A term that remembers the id a `TermIds` last gave it (features hand their terms over as these
+ * objects, shared by every article with the term, so that each is looked up by its string once).
+ */
+export interface CachedTerm {
+  readonly term: string;
+  /** the table that gave `id`, and its epoch then (a `release` can free the id) */
+  idOf: TermIds | null;
+  idEpoch: number;
+  id: number;
+}
+
 /** Terms ↔ small integer ids; an id freed (`release`) is handed out again. */
 export class TermIds {
   private ids = new Map<string, number>();
   private strs: Array<string | undefined> = [];
   private free: number[] = [];
+  /** counts the `release`s: an id cached before the last one may have been freed */
+  private epoch = 0;
 
   /** One more than the largest id handed out: arrays indexed by id need this length. */
   get capacity(): number {
@@ -30,6 +44,14 @@ export class TermIds {
     return id;
   }
 
+  /** `intern(t.term)`, by the id `t` caches when it is still this table's. */
+  internCached(t: CachedTerm): number {
+    if (t.idOf === this && t.idEpoch === this.epoch) return t.id;
+    t.idOf = this;
+    t.idEpoch = this.epoch;
+    return (t.id = this.intern(t.term));
+  }
+
   /** The term of a live id. */
   str(id: number): string {
     return this.strs[id]!;
@@ -37,6 +59,7 @@ export class TermIds {
 
   /** Frees every id whose `keep` entry is 0 (nothing refers to it any more). */
   release(keep: Uint8Array): void {
+    this.epoch++;
     for (let id = 0; id < this.strs.length; id++) {
       const t = this.strs[id];
       if (t === undefined || keep[id]) continue;
@@ -114,4 +137,21 @@ export function grown<T extends Int32Array | Float64Array>(a: T, len: number): T
   const b = new (a.constructor as new (n: number) => T)(len);
   b.set(a);
   return b;
+}
+
+/** Sorts `a[0, n)` ascending in place (insertion sort: the shared terms of a cosine are few). */
+export function sortPrefix(a: Int32Array, n: number): void {
+  if (n > 64) {
+    a.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > x) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
+  }
 }
