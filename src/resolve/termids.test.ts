@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../../test/shared.js";
-import { Centroid, IdSlots, sortPrefix, TermIds } from "./termids.js";
+import { Centroid, IdSlots, TermIds } from "./termids.js";
 
 describe("TermIds", () => {
   it("gives each term one id, and a freed id to the next new term", () => {
@@ -60,17 +59,5 @@ describe("IdSlots", () => {
     expect([s.slot(9, two), s.slot(4, two), s.slot(7, two), s.slot(5, two)]).toEqual([0, 1, -1, -1]);
     // the earlier stamp no longer finds anything re-filled
     expect(s.slot(9, one)).toBe(-1);
-  });
-});
-
-describe("sortPrefix", () => {
-  it("sorts the first n entries ascending and leaves the rest, by insertion or by the typed sort", () => {
-    const rand = seededRandom(5);
-    for (const n of [0, 1, 2, 5, 33, 64, 65, 200]) {
-      const a = Int32Array.from({ length: n + 3 }, () => Math.floor(rand() * 50) - 10);
-      const want = [...Array.from(a.subarray(0, n)).sort((x, y) => x - y), ...a.subarray(n)];
-      sortPrefix(a, n);
-      expect(Array.from(a)).toEqual(want);
-    }
   });
 });

@@ -138,20 +138,3 @@ export function grown<T extends Int32Array | Float64Array>(a: T, len: number): T
   b.set(a);
   return b;
 }
-
-/** Sorts `a[0, n)` ascending in place (insertion sort: the shared terms of a cosine are few). */
-export function sortPrefix(a: Int32Array, n: number): void {
-  if (n > 64) {
-    a.subarray(0, n).sort();
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const x = a[i]!;
-    let j = i - 1;
-    while (j >= 0 && a[j]! > x) {
-      a[j + 1] = a[j]!;
-      j--;
-    }
-    a[j + 1] = x;
-  }
-}
