@@ -1008,6 +1008,7 @@ export class StoryIndex {
     const unit = a.unitVals;
     const cs = this.centroidSlots;
     const stamp = cs.fill(c.ids, c.size, this.termIds.capacity);
+    c.reserve(a.size);
     for (let i = 0; i < a.size; i++) {
       const j = cs.slot(ids[i]!, stamp);
       if (j >= 0) c.w[j] = c.w[j]! + unit[i]!;

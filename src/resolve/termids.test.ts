@@ -47,6 +47,18 @@ describe("Centroid", () => {
     expect(Array.from(c.ids.subarray(0, 3))).toEqual([100, 99, 98]);
     expect(c.w[19]).toBe(9.5);
   });
+
+  it("makes room for more terms at once, keeping those it has", () => {
+    const c = new Centroid(2);
+    c.push(7, 0.5);
+    c.reserve(40);
+    expect(c.ids.length).toBeGreaterThanOrEqual(41);
+    const room = c.ids;
+    for (let i = 0; i < 40; i++) c.push(i, i);
+    // no copy while filling the room
+    expect(c.ids).toBe(room);
+    expect([c.size, c.ids[0], c.w[0], c.ids[40], c.w[40]]).toEqual([41, 7, 0.5, 39, 39]);
+  });
 });
 
 describe("IdSlots", () => {

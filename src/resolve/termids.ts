@@ -84,6 +84,15 @@ export class Centroid {
     this.w = new Float64Array(capacity);
   }
 
+  /** Room for `n` more terms: one copy, not one per doubling as `push` fills it. */
+  reserve(n: number): void {
+    const need = this.size + n;
+    if (need <= this.ids.length) return;
+    const len = Math.max(need, this.ids.length * 2);
+    this.ids = grown(this.ids, len);
+    this.w = grown(this.w, len);
+  }
+
   /** Appends a term not in the vector yet. */
   push(id: number, w: number): void {
     if (this.size === this.ids.length) {
