@@ -226,8 +226,9 @@ class TermCounts {
 
 /**
  * The words of text[from, to) into per-article counts, by WORD_RE (texts with astral characters):
- * to the terms once, or twice and once to the lead terms when it is a lead region. The bounds are word ends (`wordEnd`), so no word crosses them: matching in place
- * finds the same words as matching the slice.
+ * to the terms once, or twice and once to the lead terms when it is a lead region. The bounds
+ * are word ends (`wordEnd`), so no word crosses them: matching in place finds the same words as
+ * matching the slice.
  */
 function addRegion(text: string, from: number, to: number, acc: TermCounts, lead: boolean): void {
   if (to <= from) return;
