@@ -7,6 +7,7 @@
 import countries from "world-countries";
 import type { ArticleRecord, Side } from "../core/types.js";
 import { foldName, surnameOf } from "../text/fold.js";
+import type { CachedTerm } from "./termids.js";
 
 // ---------------------------------------------------------------------------------------------
 // words
@@ -112,9 +113,8 @@ for (let c = 0; c < 128; c++) learnClass(c);
 /** Surrogate halves: texts with astral characters are read by the regular expressions. */
 const ASTRAL_RE = /[\uD800-\uDFFF]/;
 
-/** An index term and its per-article counters (which article last counted it, where). */
-interface TermEntry {
-  term: string;
+/** An index term (one object per term), its per-article counters (which article last counted it, where) and its cached story-index id. */
+interface TermEntry extends CachedTerm {
   mark: number;
   slot: number;
   leadMark: number;
@@ -140,23 +140,55 @@ function sameAt(text: string, from: number, s: string): boolean {
   return true;
 }
 
-/** The term entry of text[from, to) (a word), or null: a hash-table look-up without slicing on a hit. */
-function termEntryAt(text: string, from: number, to: number): TermEntry | null {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+/** The one entry of term `t`. */
+function entryOf(t: string): TermEntry {
+  let entry = termEntries.get(t);
+  if (!entry) termEntries.set(t, (entry = { term: t, mark: 0, slot: 0, leadMark: 0, leadSlot: 0, idOf: null, idEpoch: 0, id: 0 }));
+  return entry;
+}
+
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** The term entry of text[from, to) (a word; `h` its FNV-1a hash), or null: a hash-table look-up without slicing on a hit. */
+function termEntryAt(text: string, from: number, to: number, h: number): TermEntry | null {
   const len = to - from;
   const b = (h ^ (h >>> RAW_BITS)) & ((1 << RAW_BITS) - 1);
   for (let e: RawEntry | null = rawTable[b]!; e; e = e.next) if (e.hash === h && e.raw.length === len && sameAt(text, from, e.raw)) return e.entry;
   const raw = text.slice(from, to);
   const t = termOf(raw);
-  let entry: TermEntry | null = null;
-  if (t) {
-    entry = termEntries.get(t) ?? null;
-    if (!entry) termEntries.set(t, (entry = { term: t, mark: 0, slot: 0, leadMark: 0, leadSlot: 0 }));
-  }
+  const entry = t ? entryOf(t) : null;
   rawTable[b] = { raw, hash: h, entry, next: rawTable[b]! };
   rawCount++;
   return entry;
+}
+
+/**
+ * Term counts in first-seen order (the order a Map filled word by word would have): parallel
+ * arrays of the terms' entries and counts, read-only, with the Map reads a reader needs.
+ */
+export class TermVector {
+  constructor(
+    readonly list: readonly CachedTerm[],
+    readonly counts: readonly number[],
+  ) {}
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  get(t: string): number | undefined {
+    const i = this.list.findIndex((e) => e.term === t);
+    return i < 0 ? undefined : this.counts[i];
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const e of this.list) yield e.term;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, number]> {
+    for (let i = 0; i < this.list.length; i++) yield [this.list[i]!.term, this.counts[i]!];
+  }
 }
 
 /** Per-article term counts: first-seen order (the order a Map filled word by word would have). */
@@ -184,24 +216,21 @@ class TermCounts {
       } else this.leadCounts[e.leadSlot]!++;
     }
   }
-  terms(): Map<string, number> {
-    const m = new Map<string, number>();
-    for (let i = 0; i < this.order.length; i++) m.set(this.order[i]!.term, this.counts[i]!);
-    return m;
+  terms(): TermVector {
+    return new TermVector(this.order, this.counts);
   }
-  leadTerms(): Map<string, number> {
-    const m = new Map<string, number>();
-    for (let i = 0; i < this.leadOrder.length; i++) m.set(this.leadOrder[i]!.term, this.leadCounts[i]!);
-    return m;
+  leadTerms(): TermVector {
+    return new TermVector(this.leadOrder, this.leadCounts);
   }
 }
 
 /**
- * The words of text[from, to): to `terms` once, or twice and once to `lead` when it is a lead
- * region. The bounds are word ends (`wordEnd`), so no word crosses them: matching in place
- * finds the same words as matching the slice.
+ * The words of text[from, to) into per-article counts, by WORD_RE (texts with astral characters):
+ * to the terms once, or twice and once to the lead terms when it is a lead region. The bounds
+ * are word ends (`wordEnd`), so no word crosses them: matching in place finds the same words as
+ * matching the slice.
  */
-function addRegion(text: string, from: number, to: number, terms: Map<string, number>, lead: Map<string, number> | null): void {
+function addRegion(text: string, from: number, to: number, acc: TermCounts, lead: boolean): void {
   if (to <= from) return;
   const w = lead ? 2 : 1;
   WORD_RE.lastIndex = from;
@@ -209,9 +238,7 @@ function addRegion(text: string, from: number, to: number, terms: Map<string, nu
     const raw = m[0];
     if (raw.length < 3) continue;
     const t = termOf(raw);
-    if (!t) continue;
-    terms.set(t, (terms.get(t) ?? 0) + w);
-    if (lead) lead.set(t, (lead.get(t) ?? 0) + 1);
+    if (t) acc.add(entryOf(t), w, lead);
   }
 }
 
@@ -229,31 +256,23 @@ function countRegion(text: string, from: number, to: number, acc: TermCounts, le
       i++;
       continue;
     }
+    // the word's FNV-1a hash as it is read (`termEntryAt` looks it up by it)
+    let h = Math.imul(FNV_BASIS ^ text.charCodeAt(i), FNV_PRIME);
     let j = i + 1;
-    while (j < n && classOf(text.charCodeAt(j)) & (C_L | C_N)) j++;
+    for (let c: number; j < n && classOf((c = text.charCodeAt(j))) & (C_L | C_N); j++) h = Math.imul(h ^ c, FNV_PRIME);
     if (j + 1 < n) {
       const a = text.charCodeAt(j);
       if ((a === 39 || a === 0x2019) && classOf(text.charCodeAt(j + 1)) & C_L) {
-        j += 2;
-        while (j < n && classOf(text.charCodeAt(j)) & C_L) j++;
+        h = Math.imul(h ^ a, FNV_PRIME);
+        j++;
+        for (let c: number; j < n && classOf((c = text.charCodeAt(j))) & C_L; j++) h = Math.imul(h ^ c, FNV_PRIME);
       }
     }
     if (j - i >= 3) {
-      const e = termEntryAt(text, i, j);
+      const e = termEntryAt(text, i, j, h);
       if (e) acc.add(e, w, lead);
     }
     i = j;
-  }
-}
-
-/** Adds the content words of `text` to `out`, each with weight `w`. */
-export function addTerms(text: string, w: number, out: Map<string, number>): void {
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
-    const raw = m[0];
-    if (raw.length < 3) continue;
-    const t = termOf(raw);
-    if (t) out.set(t, (out.get(t) ?? 0) + w);
   }
 }
 
@@ -360,8 +379,8 @@ let runCount = 0;
 
 /** What the run text[from, to) holds (cached: runs repeat across articles); no slicing on a hit. */
 function runInfoAt(text: string, from: number, to: number): RunInfo {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = FNV_BASIS;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   const len = to - from;
   const b = (h ^ (h >>> RAW_BITS)) & ((1 << RAW_BITS) - 1);
   for (let e: RunEntry | null = runTable[b]!; e; e = e.next) if (e.hash === h && e.raw.length === len && sameAt(text, from, e.raw)) return e.info;
@@ -679,9 +698,9 @@ export interface ArticleFeatures {
   /** the latest day the article's events or full dates name: it cannot be older (null when none) */
   notBefore: number | null;
   /** weighted term frequencies (title and lead count more) */
-  terms: Map<string, number>;
+  terms: TermVector;
   /** term frequencies of the headline and lead only: the main development */
-  leadTerms: Map<string, number>;
+  leadTerms: TermVector;
   names: Set<string>;
   /** names in the headline and lead: the main development's actors */
   leadNames: Set<string>;
@@ -749,44 +768,27 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   const { headline, headlineEnd, lead, leadStart, leadEnd } = leadOf(text);
   const title = r.title ?? headline;
   // one pass: every word once, the lead's words twice, the headline's (when it is the first line) twice
-  let terms: Map<string, number>;
-  let leadTerms: Map<string, number>;
   // by regions (the headline line when it is the title, the lead, the rest), each matched at once
   const hEnd = r.title ? 0 : wordEnd(text, Math.min(headlineEnd, leadStart));
   const lStart = Math.max(hEnd, wordEnd(text, leadStart));
   const lEnd = Math.max(lStart, wordEnd(text, leadEnd));
   const astral = ASTRAL_RE.test(text);
-  if (!astral && !(r.title && ASTRAL_RE.test(r.title))) {
-    // the character scanner and the word-form table: no slicing or regex per word
-    if (rawCount > RAW_MAX) {
-      rawTable = new Array(1 << RAW_BITS).fill(null);
-      rawCount = 0;
-      termEntries = new Map();
-    }
-    const acc = new TermCounts();
-    countRegion(text, 0, hEnd, acc, true);
-    countRegion(text, hEnd, lStart, acc, false);
-    countRegion(text, lStart, lEnd, acc, true);
-    countRegion(text, lEnd, text.length, acc, false);
-    if (r.title) {
-      const title = r.title;
-      // title words: twice to the terms, once to the lead terms (as a lead region)
-      countRegion(title, 0, title.length, acc, true);
-    }
-    terms = acc.terms();
-    leadTerms = acc.leadTerms();
-  } else {
-    terms = new Map<string, number>();
-    leadTerms = new Map<string, number>();
-    addRegion(text, 0, hEnd, terms, leadTerms);
-    addRegion(text, hEnd, lStart, terms, null);
-    addRegion(text, lStart, lEnd, terms, leadTerms);
-    addRegion(text, lEnd, text.length, terms, null);
-    if (r.title) {
-      addTerms(r.title, 2, terms);
-      addTerms(r.title, 1, leadTerms);
-    }
+  if (rawCount > RAW_MAX) {
+    rawTable = new Array(1 << RAW_BITS).fill(null);
+    rawCount = 0;
+    termEntries = new Map();
   }
+  const acc = new TermCounts();
+  // the character scanner and the word-form table (no slicing or regex per word), WORD_RE for astral text
+  const count = !astral && !(r.title && ASTRAL_RE.test(r.title)) ? countRegion : addRegion;
+  count(text, 0, hEnd, acc, true);
+  count(text, hEnd, lStart, acc, false);
+  count(text, lStart, lEnd, acc, true);
+  count(text, lEnd, text.length, acc, false);
+  // title words: twice to the terms, once to the lead terms (as a lead region)
+  if (r.title) count(r.title, 0, r.title.length, acc, true);
+  const terms = acc.terms();
+  const leadTerms = acc.leadTerms();
 
   // the lead's names from the same scan: the headline when it is the text's first line, the lead
   // (a run that starts a range starts a sentence there too: same as scanning the lead alone)

@@ -1,6 +1,6 @@
 import type { ArticleRecord } from "../core/types.js";
-import { articleFeatures, isoOfDay, type ArticleFeatures } from "./features.js";
-import { Centroid, grown, IdSlots, TermIds } from "./termids.js";
+import { articleFeatures, isoOfDay, type ArticleFeatures, type TermVector } from "./features.js";
+import { Centroid, grown, IdSlots, TermIds, type CachedTerm } from "./termids.js";
 
 /** Why an article joined its story: the strongest shared evidence. */
 export interface StoryAssignment {
@@ -135,20 +135,38 @@ const LOG_TABLE = Float64Array.from({ length: 4096 }, (_, d) => Math.log(d + 0.5
 
 type StoryCache = Story & { _norms?: { n: number; terms: number; leadTerms: number; names: number; leadNames: number } };
 
-/** An article's vectors under the current idf, computed once per article. */
-interface Weighted {
-  /** the term ids, in the article's order */
-  ids: Int32Array;
+/**
+ * An article's vectors under the current idf, computed once per article: parallel arrays in the
+ * terms' order, their first `size` entries. One per kind of vector, refilled for each article
+ * (nothing keeps them past it; allocating typed arrays per article costs more than filling them).
+ */
+class Weighted {
+  size = 0;
+  /** the term ids */
+  ids = new Int32Array(64);
   /** unit-length log-tf (what joins a centroid), by term */
-  unitVals: Float64Array;
+  unitVals = new Float64Array(64);
   /** unit log-tf × idf, by term, and its norm */
-  vVals: Float64Array;
-  norm: number;
+  vVals = new Float64Array(64);
+  norm = 0;
   /** unit log-tf × idf², by term: the dot product with a centroid needs no idf look-up */
-  v2Vals: Float64Array;
-  /** the terms' positions by id, filled when a centroid is smaller than the article (`slotsStamp` then > 0) */
-  slots: IdSlots;
-  slotsStamp: number;
+  v2Vals = new Float64Array(64);
+  /** the terms' positions by id, filled on the first cosine (`slotsStamp` then > 0) */
+  readonly slots = new IdSlots();
+  slotsStamp = 0;
+
+  /** Empties the vector, with room for `n` terms. */
+  reset(n: number): void {
+    if (this.ids.length < n) {
+      const len = Math.max(n, this.ids.length * 2);
+      this.ids = new Int32Array(len);
+      this.unitVals = new Float64Array(len);
+      this.vVals = new Float64Array(len);
+      this.v2Vals = new Float64Array(len);
+    }
+    this.size = n;
+    this.slotsStamp = 0;
+  }
 }
 
 /** An article's event keys that live stories hold, by event, and their holders (`StoryIndex.heldEventKeys`). */
@@ -207,8 +225,6 @@ export class StoryIndex {
   private termIds = new TermIds();
   /** document frequency by term id (0: not in the table) */
   private df = new Int32Array(0);
-  /** the term ids of the article counted last (until ids are freed) */
-  private counted: { f: ArticleFeatures; ids: Int32Array } | null = null;
   /** entries in the term table, and when each entered it (the saved state lists them in that order) */
   private dfSize = 0;
   private dfSeq = new Float64Array(0);
@@ -259,17 +275,13 @@ export class StoryIndex {
 
   private countDf(f: ArticleFeatures): void {
     this.n++;
-    const ids = new Int32Array(f.terms.size);
-    let i = 0;
-    for (const t of f.terms.keys()) {
-      const id = this.termId(t);
-      ids[i++] = id;
+    for (const t of f.terms.list) {
+      const id = this.cachedTermId(t);
       if (this.df[id]!++ === 0) {
         this.dfSize++;
         this.dfSeq[id] = ++this.dfSerial;
       }
     }
-    this.counted = { f, ids };
     for (const t of f.names) this.dfNames.set(t, (this.dfNames.get(t) ?? 0) + 1);
     const seen = new Set<string>();
     for (const e of f.events) for (const k of e.keys) if (!seen.has(k) && seen.add(k)) this.dfEvents.set(k, (this.dfEvents.get(k) ?? 0) + 1);
@@ -371,7 +383,16 @@ export class StoryIndex {
 
   /** The id of term `t` (a new one for a new term), the arrays by id grown to hold it. */
   private termId(t: string): number {
-    const id = this.termIds.intern(t);
+    return this.roomFor(this.termIds.intern(t));
+  }
+
+  /** `termId` of a features' term, by the id it caches. */
+  private cachedTermId(t: CachedTerm): number {
+    return this.roomFor(this.termIds.internCached(t));
+  }
+
+  /** `id`, the arrays by id grown to hold it. */
+  private roomFor(id: number): number {
     if (id >= this.df.length) {
       const len = Math.max(64, this.df.length * 2);
       this.df = grown(this.df, len);
@@ -403,7 +424,6 @@ export class StoryIndex {
     this.termIds.release(keep);
     // cached article vectors may hold freed ids
     this.lastQuery = null;
-    this.counted = null;
   }
 
   private idf(id: number): number {
@@ -524,22 +544,19 @@ export class StoryIndex {
 
   // --------------------------------------------------------------------------------- scoring
 
-  /** The article's unit log-tf vector, idf-weighted, and its norm, computed once per article (parallel arrays in the terms' order). */
-  private weighted(terms: Map<string, number>, slots: IdSlots, known?: Int32Array): Weighted {
+  /** The article's unit log-tf vector, idf-weighted, and its norm, into `out` (parallel arrays in the terms' order). */
+  private weighted(terms: TermVector, out: Weighted): Weighted {
     const n = terms.size;
-    const ids = known ?? new Int32Array(n);
-    const unitVals = new Float64Array(n);
+    out.reset(n);
+    const { ids, unitVals, vVals, v2Vals } = out;
     let norm = 0;
-    let i = 0;
-    for (const [t, w] of terms) {
-      const x = 1 + Math.log(w);
-      if (!known) ids[i] = this.termId(t);
-      unitVals[i++] = x;
+    for (let i = 0; i < n; i++) {
+      const x = 1 + Math.log(terms.counts[i]!);
+      ids[i] = this.cachedTermId(terms.list[i]!);
+      unitVals[i] = x;
       norm += x * x;
     }
     norm = Math.sqrt(norm) || 1;
-    const vVals = new Float64Array(n);
-    const v2Vals = new Float64Array(n);
     let na = 0;
     for (let i = 0; i < n; i++) {
       const x = unitVals[i]! / norm;
@@ -550,7 +567,8 @@ export class StoryIndex {
       v2Vals[i] = a * idf;
       na += a * a;
     }
-    return { ids, unitVals, vVals, norm: Math.sqrt(na), v2Vals, slots, slotsStamp: 0 };
+    out.norm = Math.sqrt(na);
+    return out;
   }
 
   private weightedNames(names: Set<string>): WeightedNames {
@@ -631,24 +649,42 @@ export class StoryIndex {
   /** Cosine between an article's weighted vector and a story centroid; the strongest shared terms. */
   private cosine(a: Weighted, s: Story, which: "terms" | "leadTerms", shared?: Strongest): number {
     const c = s[which];
+    // the centroid is read in its order, each term looked up among the article's (filled once per
+    // article, not once per centroid); the products are summed in the order of the smaller vector
+    if (a.slotsStamp === 0) a.slotsStamp = a.slots.fill(a.ids, a.size, this.termIds.capacity);
+    const stamp = a.slotsStamp;
+    const vals = a.v2Vals;
     let dot = 0;
-    // the products are summed in the order of the smaller vector, each side looked up by id
-    if (a.ids.length <= c.size) {
-      const cs = this.centroidSlots;
-      const stamp = cs.fill(c.ids, c.size, this.termIds.capacity);
-      const ids = a.ids;
-      const vals = a.v2Vals;
-      for (let i = 0; i < ids.length; i++) {
-        const j = cs.slot(ids[i]!, stamp);
-        if (j < 0) continue;
-        const p = vals[i]! * c.w[j]!;
-        dot += p;
-        shared?.offer(this.termIds.str(ids[i]!), p);
+    if (a.size <= c.size) {
+      // the article is the smaller: the shared terms' products by article position, then summed
+      // in that order
+      if (this.sharedProd.length < a.size) {
+        this.sharedProd = new Float64Array(a.size * 2);
+        this.sharedMark = new Int32Array(a.size * 2);
+      }
+      if (this.sharedStamp === 0x3fffffff) {
+        this.sharedStamp = 0;
+        this.sharedMark.fill(0);
+      }
+      const mark = ++this.sharedStamp;
+      const prod = this.sharedProd;
+      const marks = this.sharedMark;
+      let lo = a.size;
+      let hi = -1;
+      for (let j = 0; j < c.size; j++) {
+        const i = a.slots.slot(c.ids[j]!, stamp);
+        if (i < 0) continue;
+        prod[i] = vals[i]! * c.w[j]!;
+        marks[i] = mark;
+        if (i < lo) lo = i;
+        if (i > hi) hi = i;
+      }
+      for (let i = lo; i <= hi; i++) {
+        if (marks[i] !== mark) continue;
+        dot += prod[i]!;
+        shared?.offer(this.termIds.str(a.ids[i]!), prod[i]!);
       }
     } else {
-      if (a.slotsStamp === 0) a.slotsStamp = a.slots.fill(a.ids, a.ids.length, this.termIds.capacity);
-      const stamp = a.slotsStamp;
-      const vals = a.v2Vals;
       for (let j = 0; j < c.size; j++) {
         const i = a.slots.slot(c.ids[j]!, stamp);
         if (i < 0) continue;
@@ -660,6 +696,10 @@ export class StoryIndex {
     const ns = this.centroidNorm(s, which);
     return a.norm && ns ? dot / (a.norm * ns) : 0;
   }
+  /** `cosine`'s scratch: products by article position, and which were set by the current call (stamped) */
+  private sharedProd = new Float64Array(256);
+  private sharedMark = new Int32Array(256);
+  private sharedStamp = 0;
 
   /** `storySum`: the story's idf-weighted name counts (cached with its norms). */
   private nameOverlap(a: WeightedNames, story: Map<string, number>, storySum: number, size: number, shared?: Strongest): number {
@@ -691,23 +731,24 @@ export class StoryIndex {
     rankedNames: string[];
   } | null = null;
 
-  /** look-ups by term id: the current article's terms and lead terms, and one centroid at a time */
-  private textSlots = new IdSlots();
-  private leadSlots = new IdSlots();
+  /** the current article's vectors */
+  private textVec = new Weighted();
+  private leadVec = new Weighted();
+  /** look-ups by term id in one centroid at a time */
   private centroidSlots = new IdSlots();
 
   private query(f: ArticleFeatures) {
     if (!this.lastQuery || this.lastQuery.f !== f || this.lastQuery.n !== this.n) {
-      const text = this.weighted(f.terms, this.textSlots, this.counted?.f === f ? this.counted.ids : undefined);
+      const text = this.weighted(f.terms, this.textVec);
       const names = this.weightedNames(f.names);
       this.lastQuery = {
         f,
         n: this.n,
         text,
-        lead: this.weighted(f.leadTerms, this.leadSlots),
+        lead: this.weighted(f.leadTerms, this.leadVec),
         names,
         leadNames: this.weightedNames(f.leadNames),
-        rankedTerms: rankedBy(text.ids, text.vVals),
+        rankedTerms: rankedBy(text.ids, text.vVals, text.size),
         rankedNames: rankedBy(names.keys, names.vals),
       };
     }
@@ -967,7 +1008,8 @@ export class StoryIndex {
     const unit = a.unitVals;
     const cs = this.centroidSlots;
     const stamp = cs.fill(c.ids, c.size, this.termIds.capacity);
-    for (let i = 0; i < ids.length; i++) {
+    c.reserve(a.size);
+    for (let i = 0; i < a.size; i++) {
       const j = cs.slot(ids[i]!, stamp);
       if (j >= 0) c.w[j] = c.w[j]! + unit[i]!;
       else c.push(ids[i]!, 0 + unit[i]!);
@@ -1246,11 +1288,10 @@ function shortHash(s: string): string {
 let RANK_A = new Int32Array(512);
 let RANK_B = new Int32Array(512);
 
-/** `keys` by `vals`, largest first, ties in the keys' order (as a stable sort of the entries). */
-export function rankedBy<K>(keys: ArrayLike<K>, vals: ArrayLike<number>): K[] {
+/** The first `n` keys by `vals`, largest first, ties in the keys' order (as a stable sort of the entries). */
+export function rankedBy<K>(keys: ArrayLike<K>, vals: ArrayLike<number>, n = keys.length): K[] {
   // a bottom-up merge sort of the positions (stable: a right one goes first only when larger);
   // an article has up to some hundreds of terms
-  const n = keys.length;
   if (RANK_A.length < n) {
     RANK_A = new Int32Array(n * 2);
     RANK_B = new Int32Array(n * 2);

@@ -19,6 +19,24 @@ describe("TermIds", () => {
     expect(d.intern("beta")).toBe(b);
     expect(d.capacity).toBe(3);
   });
+
+  it("caches a term's id on the term, not across a release or another table", () => {
+    const d = new TermIds();
+    const t = { term: "alpha", idOf: null, idEpoch: 0, id: -1 };
+    const a = d.internCached(t);
+    expect([t.id, d.internCached(t), d.str(a)]).toEqual([a, a, "alpha"]);
+    // a release frees "alpha"'s id and "beta" takes it: the cached id is not trusted
+    d.release(new Uint8Array(d.capacity));
+    expect(d.intern("beta")).toBe(a);
+    const again = d.internCached(t);
+    expect(again).not.toBe(a);
+    expect(d.str(again)).toBe("alpha");
+    const other = new TermIds();
+    other.intern("x");
+    other.intern("y");
+    expect(other.internCached(t)).toBe(2);
+    expect(d.internCached(t)).toBe(again);
+  });
 });
 
 describe("Centroid", () => {
@@ -28,6 +46,18 @@ describe("Centroid", () => {
     expect(c.size).toBe(20);
     expect(Array.from(c.ids.subarray(0, 3))).toEqual([100, 99, 98]);
     expect(c.w[19]).toBe(9.5);
+  });
+
+  it("makes room for more terms at once, keeping those it has", () => {
+    const c = new Centroid(2);
+    c.push(7, 0.5);
+    c.reserve(40);
+    expect(c.ids.length).toBeGreaterThanOrEqual(41);
+    const room = c.ids;
+    for (let i = 0; i < 40; i++) c.push(i, i);
+    // no copy while filling the room
+    expect(c.ids).toBe(room);
+    expect([c.size, c.ids[0], c.w[0], c.ids[40], c.w[40]]).toEqual([41, 7, 0.5, 39, 39]);
   });
 });
 

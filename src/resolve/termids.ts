@@ -3,11 +3,25 @@
  * them: a centroid look-up or a cosine is then array reads instead of string-keyed Map look-ups.
  */
 
+/**
+ * A term that remembers the id a `TermIds` last gave it (features hand their terms over as these
+ * objects, shared by every article with the term, so that each is looked up by its string once).
+ */
+export interface CachedTerm {
+  readonly term: string;
+  /** the table that gave `id`, and its epoch then (a `release` can free the id) */
+  idOf: TermIds | null;
+  idEpoch: number;
+  id: number;
+}
+
 /** Terms ↔ small integer ids; an id freed (`release`) is handed out again. */
 export class TermIds {
   private ids = new Map<string, number>();
   private strs: Array<string | undefined> = [];
   private free: number[] = [];
+  /** counts the `release`s: an id cached before the last one may have been freed */
+  private epoch = 0;
 
   /** One more than the largest id handed out: arrays indexed by id need this length. */
   get capacity(): number {
@@ -30,6 +44,14 @@ export class TermIds {
     return id;
   }
 
+  /** `intern(t.term)`, by the id `t` caches when it is still this table's. */
+  internCached(t: CachedTerm): number {
+    if (t.idOf === this && t.idEpoch === this.epoch) return t.id;
+    t.idOf = this;
+    t.idEpoch = this.epoch;
+    return (t.id = this.intern(t.term));
+  }
+
   /** The term of a live id. */
   str(id: number): string {
     return this.strs[id]!;
@@ -37,6 +59,7 @@ export class TermIds {
 
   /** Frees every id whose `keep` entry is 0 (nothing refers to it any more). */
   release(keep: Uint8Array): void {
+    this.epoch++;
     for (let id = 0; id < this.strs.length; id++) {
       const t = this.strs[id];
       if (t === undefined || keep[id]) continue;
@@ -59,6 +82,15 @@ export class Centroid {
   constructor(capacity = 8) {
     this.ids = new Int32Array(capacity);
     this.w = new Float64Array(capacity);
+  }
+
+  /** Room for `n` more terms: one copy, not one per doubling as `push` fills it. */
+  reserve(n: number): void {
+    const need = this.size + n;
+    if (need <= this.ids.length) return;
+    const len = Math.max(need, this.ids.length * 2);
+    this.ids = grown(this.ids, len);
+    this.w = grown(this.w, len);
   }
 
   /** Appends a term not in the vector yet. */
