@@ -50,6 +50,15 @@ const CASES: ReadonlyArray<readonly [string, boolean]> = [
   ["The ministers met in June. 245 people attended.", false],
   ["The treaty of March 245 AD was signed.", false],
   ["The ministers met on March 7 at 10 am in Geneva.", true],
+  // a unit with no number right before it, a month name alone (kept after a cue word, else dropped)
+  ["The 93-year-old met for a two-year term after months of talks.", true],
+  ["They met in October when it rained; since November, she said.", true],
+  ["Theresa May spoke in May and by April’s end; May he rest.", true],
+  ["The ministers met in October of last year in Geneva.", false],
+  ["The ministers met from March-April in Geneva.", false],
+  ["The ministers met on March first in Geneva.", false],
+  ["The ministers met in June “to talk” in Geneva.", false],
+  ["The ministers met in Oct when it rained.", false],
   ["The ministers met on monday in Geneva.", false],
   ["The ministers met last night in Geneva.", false],
 ];

@@ -4,8 +4,8 @@
  *
  * Forms: a capitalised weekday alone or after "on", "this/last/past/next" ("on last Monday");
  * "this/last/past/next week/month/year"; "today", "tonight", "yesterday"; a month name with a day
- * or a year ("June 2022", "March 7", "Feb. 25, 2022"); a bare year after a cue word ("in 2014", our year parser); and anchors that yield nothing: a time unit not preceded by
- * a number or a modifier ("a busy day", "the conflict's years"), "night" not after "last", a
+ * or a year ("June 2022", "March 7", "Feb. 25, 2022") or alone ("by October"); a bare year after a cue word ("in 2014", our year parser); and anchors that yield nothing: a time unit not preceded by
+ * a number or a modifier ("a busy day", "the conflict's years", "a 93-year-old"), "night" not after "last", a
  * number of four digits or more that no numeric-date parser can take ("article 1001").
  *
  * Each rule is written from chrono's own patterns (ENWeekdayParser, ENRelativeDateFormatParser,
@@ -28,8 +28,11 @@ export interface Found {
   end?: chrono.ParsedComponents | undefined;
 }
 
-/** chrono's reading of a result's text alone: exactly one result covering it, else null. */
-export type Known = (text: string) => Pick<Found, "start" | "end"> | null;
+/**
+ * chrono's reading of a result's text alone (after `cue` when given: "in October", as a month name
+ * alone is a date only after a cue word): exactly one result covering the text, else null.
+ */
+export type Known = (text: string, cue?: string) => Pick<Found, "start" | "end"> | null;
 
 const WEEKDAYS = new Set(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
 const FULL_MONTHS = new Set(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
@@ -114,10 +117,12 @@ function weekdaySpan(src: string, from: number, to: number, a: number, b: number
  * unsure: a day before it ("5 June 2022", "first of June": ENMonthNameLittleEndianParser), a range
  * ("March 11-13", "March 11 to 13"), a clock time, an era ("2022 AD"), or a next word that changes
  * a look-ahead of theirs ("March 7 am", "March 22 Jan…"); NO_RESULT when a number of three or
- * more digits that is not a year follows.
+ * more digits that is not a year follows; ALONE when no number follows (see `aloneMonthEnd`).
  */
 /** monthEnd: the month name yields no result. */
 const NO_RESULT = -2;
+/** monthEnd: the month name is followed by no number. */
+const ALONE = -3;
 
 function monthEnd(src: string, from: number, to: number, a: number, b: number): number {
   const q = skipSpaceBack(src, from, a);
@@ -130,6 +135,7 @@ function monthEnd(src: string, from: number, to: number, a: number, b: number): 
   if (dot && FULL_MONTHS.has(src.slice(a, b))) return -1;
   const m = dot ? b + 1 : b;
   const ns = skipSpace(src, m, to);
+  if (ns < to && !isDigit(src.charCodeAt(ns))) return dot ? -1 : ALONE;
   if (ns === m) return -1;
   const ne = wordEnd(src, ns, to);
   if (!/^\d+$/.test(src.slice(ns, ne))) return -1;
@@ -161,6 +167,34 @@ function monthEnd(src: string, from: number, to: number, a: number, b: number): 
   if (c === 45 || c === 0x2013 || c === 47 || c === 58) return -1;
   if (c === 46 && ne + 1 < to && isDigit(src.charCodeAt(ne + 1))) return -1;
   return ne;
+}
+
+/**
+ * Where ENMonthNameParser's match of a full month name at [a, b) followed by no number ends ("by
+ * October when", "since November, she said": the comma is taken in), or -1 when unsure: an
+ * abbreviation (alone it is no date, after "in" it is), "of", "-" or a space the pattern could take
+ * in ("October of", "March-April", "June “…"), an ordinal word ENMonthNameMiddleEndianParser reads as
+ * the day ("March first"). The month before was checked by `monthEnd`.
+ */
+function aloneMonthEnd(src: string, to: number, a: number, b: number): number {
+  if (!FULL_MONTHS.has(src.slice(a, b))) return -1;
+  let c = src.charCodeAt(b);
+  let end = b;
+  if (c === COMMA) {
+    end = b + 1;
+    c = src.charCodeAt(end);
+  } else if (!isSpaceCode(c)) {
+    // any other non-word character ends the match at the name ("April's", "June)")
+    return c === 45 || c === 0x2013 || c === 47 || isDigit(src.charCodeAt(b + 1)) ? -1 : b;
+  }
+  if (!isSpaceCode(c)) return -1;
+  const p = skipSpace(src, end, to);
+  const c2 = src.charCodeAt(p);
+  if (p >= to || !isAsciiWordCode(c2) || isDigit(c2)) return -1;
+  const next = src.slice(p, wordEnd(src, p, to)).toLowerCase();
+  if (next === "of" || next.startsWith("twent") || next.startsWith("thirt")) return -1;
+  for (const o of ORDINAL_WORDS) if (next.startsWith(o)) return -1;
+  return end;
 }
 
 /** Words after a day that change chrono's reading: a range ("to"), a clock ("am", "pm", "o'clock"), a month ("Jan…"). */
@@ -201,10 +235,12 @@ function isNumberWord(w: string): boolean {
 function loneUnit(src: string, from: number, to: number, a: number, b: number): boolean {
   let q = skipSpaceBack(src, from, a);
   if (q === from) return true;
+  // every unit pattern wants a number (or a modifier of ENRelativeDateFormatParser's) right before
+  // the unit, spaces between: "24-hour", "93-year-old", "after months of" have none
   let c = src.charCodeAt(q - 1);
-  if (!isAsciiWordCode(c)) return c !== 45 && c !== 43; // "24-hour", "+2 days"
+  if (!isAsciiWordCode(c)) return true;
   let w = lowerWordBefore(src, from, q);
-  if (RELATIVE_BEFORE.has(w)) return false;
+  if (MODIFIERS.has(w)) return false;
   if (!isNumberWord(w)) return true;
   // a number: what follows the unit, then what precedes the number
   const p = skipSpace(src, b, to);
@@ -239,36 +275,45 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** The bare-year parser of parse.ts, tried at one position: its pattern and its cue word before. */
-export interface YearForm {
-  /** YEAR_RE made sticky */
-  at: RegExp;
-  /** the cue word and spaces before the year */
-  cue: RegExp;
+/** The news forms of parse.ts the scanner follows: the bare-year parser, the news filter's month cue. */
+export interface NewsForms {
+  /** YEAR_RE made sticky: the bare-year parser tried at one position */
+  yearAt: RegExp;
+  /** the cue word and spaces before a bare year */
+  yearCue: RegExp;
+  /** a month name alone at `at` is kept: a cue word is before it ("in March", not "Theresa May") */
+  monthCued: (text: string, at: number) => boolean;
 }
 
 /**
  * The results of window `w` when every anchor in it is one of the forms above (pushed to `out`),
  * else false (and `out` unchanged).
  */
-export function scanWindow(src: string, win: Windows, w: number, known: Known, year: YearForm, out: Found[]): boolean {
+export function scanWindow(src: string, win: Windows, w: number, known: Known, forms: NewsForms, out: Found[]): boolean {
   // a digit touching a letter ("May2022"): anchors the word scan cannot see
   if (win.cls[w] === ALL) return false;
   const n0 = out.length;
   const from = win.from[w]!;
   const to = win.to[w]!;
   const anchors = win.anchors;
+  // results the filters at the end of chrono's refiners drop, after the merging ones saw them
+  let dropped: Found[] | null = null;
   for (let k = win.anchorAt[w]!; k < win.anchorAt[w + 1]!; k++) {
     const a = anchors[3 * k]!;
     const b = anchors[3 * k + 1]!;
     const cls = anchors[3 * k + 2]!;
     const word = src.slice(a, b);
     let span: [number, number] | null = null;
+    let alone = false;
     if (WEEKDAYS.has(word)) {
       span = weekdaySpan(src, from, to, a, b);
       if (!span) return fail(out, n0);
     } else if (MONTHS.has(word)) {
-      const end = monthEnd(src, from, to, a, b);
+      let end = monthEnd(src, from, to, a, b);
+      if (end === ALONE) {
+        end = aloneMonthEnd(src, to, a, b);
+        alone = true;
+      }
       if (end === -1) return fail(out, n0);
       if (end !== NO_RESULT) span = [a, end];
     } else if (cls === UNIT) {
@@ -291,9 +336,9 @@ export function scanWindow(src: string, win: Windows, w: number, known: Known, y
       if (de - ds === 4) {
         // the pattern's look-ahead ("2014 people") must not need text past the window
         if (skipSpace(src, de, to) >= to) return fail(out, n0);
-        year.at.lastIndex = ds;
-        if (year.at.test(src)) {
-          const cue = year.cue.exec(src.slice(Math.max(from, ds - 20), ds));
+        forms.yearAt.lastIndex = ds;
+        if (forms.yearAt.test(src)) {
+          const cue = forms.yearCue.exec(src.slice(Math.max(from, ds - 20), ds));
           if (!cue) return fail(out, n0);
           span = [ds - cue[0].length, de];
         }
@@ -302,14 +347,29 @@ export function scanWindow(src: string, win: Windows, w: number, known: Known, y
     if (!span) continue;
     const [start, end] = span;
     const text = src.slice(start, end);
-    const r = known(text);
+    const r = alone ? known(text, "in ") : known(text);
     if (!r || !settled(src, from, to, start, end, r.start)) return fail(out, n0);
     const found: Found = { index: start, text, start: r.start, end: r.end };
     const prev = out.length > n0 ? out[out.length - 1]! : null;
     if (prev && (start < prev.index + prev.text.length || mergeable(src.slice(prev.index + prev.text.length, start), prev, found))) return fail(out, n0);
     out.push(found);
+    if (alone && aloneDropped(src, from, a, text, forms)) (dropped ??= []).push(found);
+  }
+  if (dropped) {
+    let n = n0;
+    for (let i = n0; i < out.length; i++) if (!dropped.includes(out[i]!)) out[n++] = out[i]!;
+    out.length = n;
   }
   return true;
+}
+
+/**
+ * A month name alone at `a` that the last filters drop: ENUnlikelyFormatFilter keeps "May" only
+ * after "in", the news filter keeps a month alone only after a cue word.
+ */
+function aloneDropped(src: string, from: number, a: number, text: string, forms: NewsForms): boolean {
+  if (text === "May" && lowerWordBefore(src, from, skipSpaceBack(src, from, a)) !== "in") return true;
+  return !forms.monthCued(src, a);
 }
 
 /** Would one of chrono's merging refiners join the two results? */
