@@ -38,8 +38,16 @@ const CASES: ReadonlyArray<readonly [string, boolean]> = [
   ["The ministers met on Monday (GMT) in Geneva.", false],
   ["By the end of this month the talks ended.", false],
   ["The talks lasted from Monday to Wednesday.", false],
-  ["The ministers met two days ago in Geneva.", false],
-  ["The ministers met for the past two weeks in Geneva.", false],
+  ["The ministers met two days ago in Geneva.", true],
+  ["The ministers met for the past two weeks in Geneva.", true],
+  ["A week later and a couple of days before, about 18 years ago.", true],
+  // another unit chained before or after, a sign, a decimal, "after" (the news filter drops it), both forms
+  ["The ministers met two years and three months ago in Geneva.", false],
+  ["Amin expelled them 18 years ago from the country.", false],
+  ["The ministers met 1.5 days ago in Geneva.", false],
+  ["The ministers met after two days in Geneva.", false],
+  ["The ministers met in the last two weeks ago in Geneva.", false],
+  ["The ministers met for the past two weeks, three days in Geneva.", false],
   // numeric dates, a month name, lower-case weekday, "last night"
   ["The ministers met on 2022-02-24 in Geneva.", false],
   ["The ministers met on the first of March 2022 in Geneva.", false],
@@ -47,7 +55,8 @@ const CASES: ReadonlyArray<readonly [string, boolean]> = [
   ["By the end of March 2022 the talks ended.", false],
   ["The talks lasted from March 11-13 in Geneva.", false],
   ["The ministers met from March 7 to 9 in Geneva.", false],
-  ["The ministers met in June. 245 people attended.", false],
+  ["The ministers met in June. 245 people attended.", true],
+  ["The ministers met in June.5 in Geneva.", false],
   ["The treaty of March 245 AD was signed.", false],
   ["The ministers met on March 7 at 10 am in Geneva.", true],
   // a unit with no number right before it, a month name alone (kept after a cue word, else dropped)

@@ -3,7 +3,8 @@
  * them gets its results here, the others still go to chrono.
  *
  * Forms: a capitalised weekday alone or after "on", "this/last/past/next" ("on last Monday");
- * "this/last/past/next week/month/year"; "today", "tonight", "yesterday"; a month name with a day
+ * "this/last/past/next week/month/year"; a number and a unit after a modifier ("the past two weeks") or
+ * before "ago", "earlier", "later", "before", "after" ("two years ago"); "today", "tonight", "yesterday"; a month name with a day
  * or a year ("June 2022", "March 7", "Feb. 25, 2022") or alone ("by October"); a bare year after a cue word ("in 2014", our year parser); and anchors that yield nothing: a time unit not preceded by
  * a number or a modifier ("a busy day", "the conflict's years", "a 93-year-old"), "night" not after "last", a
  * number of four digits or more that no numeric-date parser can take ("article 1001").
@@ -18,7 +19,7 @@
  */
 import type * as chrono from "chrono-node";
 import { isAsciiWordCode, isSpaceCode, skipSpace, skipSpaceBack } from "../../text/chars.js";
-import { ALL, DIGIT, UNIT, type Windows } from "./windows.js";
+import { ALL, DIGIT, isUnitWord, UNIT, type Windows } from "./windows.js";
 
 /** A result as chrono would report it (index in the source text). */
 export interface Found {
@@ -132,7 +133,7 @@ function monthEnd(src: string, from: number, to: number, a: number, b: number): 
   if (ORDINAL_WORDS.has(w) || /\d/.test(w)) return -1;
   // "Feb.": the dot is part of chrono's month name (after "June." chrono reads the month alone)
   const dot = src.charCodeAt(b) === 46;
-  if (dot && FULL_MONTHS.has(src.slice(a, b))) return -1;
+  if (dot && FULL_MONTHS.has(src.slice(a, b))) return ALONE;
   const m = dot ? b + 1 : b;
   const ns = skipSpace(src, m, to);
   if (ns < to && !isDigit(src.charCodeAt(ns))) return dot ? -1 : ALONE;
@@ -220,7 +221,11 @@ const NUMBER_WORDS = new Set([
 ]);
 /** What makes a number and unit a date: a modifier before ("last two weeks") or a word after ("two weeks ago"). */
 const RELATIVE_BEFORE = new Set(["this", "last", "past", "next", "after"]);
-const RELATIVE_AFTER = new Set(["ago", "before", "earlier", "later", "after", "from", "henceforth", "forward", "out", "and"]);
+const RELATIVE_AFTER = new Set(["ago", "before", "earlier", "later", "after", "from", "henceforth", "forward", "out"]);
+/** The words after a number and unit that the scanner reads (ENTimeUnitAgoFormatParser, ENTimeUnitLaterFormatParser). */
+const AGO_WORDS = new Set(["ago", "before", "earlier", "later", "after"]);
+/** chrono's INTEGER_WORD_DICTIONARY, and the other one-word numbers of NUMBER_PATTERN. */
+const ONE_WORD_NUMBERS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several", "the", "half"]);
 
 function isNumberWord(w: string): boolean {
   return NUMBER_WORDS.has(w) || /\d/.test(w);
@@ -244,8 +249,11 @@ function loneUnit(src: string, from: number, to: number, a: number, b: number): 
   if (!isNumberWord(w)) return true;
   // a number: what follows the unit, then what precedes the number
   const p = skipSpace(src, b, to);
-  if (p >= to || src.charCodeAt(p) === COMMA) return false;
-  if (RELATIVE_AFTER.has(src.slice(p, wordEnd(src, p, to)).toLowerCase())) return false;
+  if (p >= to) return false;
+  const next = src.slice(p, wordEnd(src, p, to)).toLowerCase();
+  if (src.charCodeAt(p) === COMMA || next === "and") {
+    if (chained(src, to, p)) return false;
+  } else if (RELATIVE_AFTER.has(next)) return false;
   while (isNumberWord(w) || w === "about" || w === "around") {
     q = skipSpaceBack(src, from, q - w.length);
     if (q === from) return true;
@@ -254,6 +262,105 @@ function loneUnit(src: string, from: number, to: number, a: number, b: number): 
     w = lowerWordBefore(src, from, q);
   }
   return !RELATIVE_BEFORE.has(w);
+}
+
+/**
+ * After a unit, at `p` (its first character after spaces, a comma or "and"): chrono's connector
+ * between units (",", "and") followed by a number, which may chain another unit ("two days, three
+ * hours ago"). The end of the window is a possible chain too.
+ */
+function chained(src: string, to: number, p: number): boolean {
+  if (src.charCodeAt(p) === COMMA) p = skipSpace(src, p + 1, to);
+  let w = src.slice(p, wordEnd(src, p, to)).toLowerCase();
+  if (w === "and") {
+    p = skipSpace(src, p + 3, to);
+    w = src.slice(p, wordEnd(src, p, to)).toLowerCase();
+  }
+  return p >= to || isNumberWord(w) || w === "about" || w === "around";
+}
+
+/** The lower-case word ending at `end`, read only when one space (the gap the scanner accepts between words) comes after it. */
+function wordBeforeSpace(src: string, from: number, at: number): string {
+  return at - 1 > from && src.charCodeAt(at - 1) === 32 ? lowerWordBefore(src, from, at - 1) : "";
+}
+
+/**
+ * Where chrono's NUMBER_PATTERN (with "about"/"around" before it) that ends at `end` starts: "18",
+ * "two", "a few", "a couple of", "half an", "the", or -1 when no number ends there or it is not
+ * surely all of it ("1.5", "two-thirds of").
+ */
+function numberStart(src: string, from: number, end: number): number {
+  const w = lowerWordBefore(src, from, end);
+  let start = end - w.length;
+  if (w === "") return -1;
+  const prev = wordBeforeSpace(src, from, start);
+  if (w === "few" || w === "couple") {
+    // "a few", "a couple"
+    if (prev === "a" || prev === "an") start -= 1 + prev.length;
+  } else if (w === "a" || w === "an") {
+    if (prev === "half") start -= 5;
+  } else if (w === "of") {
+    // "a couple of", "couple of"
+    if (prev !== "couple") return -1;
+    start -= 7;
+    const p2 = wordBeforeSpace(src, from, start);
+    if (p2 === "a") start -= 2;
+  } else if (!ONE_WORD_NUMBERS.has(w) && !/^\d+$/.test(w)) return -1;
+  const about = wordBeforeSpace(src, from, start);
+  if (about === "about" || about === "around") start -= 1 + about.length;
+  // a decimal or a signed number ("1.5 days", "+2 days"), an opening quote or bracket is fine
+  if (start > from) {
+    const c = src.charCodeAt(start - 1);
+    if (!isSpaceCode(c) && c !== OPEN_PAREN && c !== 0x201c && c !== 34) return -1;
+  }
+  return start;
+}
+
+/**
+ * A unit word right before `q` (spaces skipped), or before a "," or "and" there: TIME_UNITS_PATTERN
+ * may chain it with the unit after ("two years, three months ago", "them 18 years ago").
+ */
+function unitBefore(src: string, from: number, q: number): boolean {
+  let w = lowerWordBefore(src, from, q);
+  if (w === "and") {
+    q = skipSpaceBack(src, from, q - 3);
+    w = "";
+  }
+  if (w === "" && q > from && src.charCodeAt(q - 1) === COMMA) q = skipSpaceBack(src, from, q - 1);
+  if (w === "") w = lowerWordBefore(src, from, q);
+  if (isUnitWord(w)) return true;
+  // a number and a unit in one word: the pattern has no word boundary inside ("them" = "the" + "m")
+  for (const n of NUMBER_WORDS) if (w.length > n.length && w.startsWith(n) && isUnitWord(w.slice(n.length))) return true;
+  return false;
+}
+
+/**
+ * Where chrono's match of a number and the unit at [a, b) starts and ends when it is a date: with
+ * a modifier before ("the past two weeks": ENTimeUnitCasualRelativeFormatParser) or "ago", "before",
+ * "earlier", "later", "after" after ("two years ago", "a week later": ENTimeUnitAgoFormatParser,
+ * ENTimeUnitLaterFormatParser); null when unsure: any gap but one space, another unit chained
+ * before or after ("two years and three months ago"), both forms at once ("last two weeks ago").
+ */
+function relativeSpan(src: string, from: number, to: number, a: number, b: number): [number, number] | null {
+  if (a - 1 <= from || src.charCodeAt(a - 1) !== 32) return null;
+  const start = numberStart(src, from, a - 1);
+  if (start < 0) return null;
+  const after = src.charCodeAt(b) === 32 ? src.slice(b + 1, wordEnd(src, b + 1, to)).toLowerCase() : "";
+  const q = skipSpaceBack(src, from, start);
+  const c = q > from ? src.charCodeAt(q - 1) : NaN;
+  const before = lowerWordBefore(src, from, q);
+  if (MODIFIERS.has(before)) {
+    // "the past two weeks": no ago-word after, no unit chained after; ENUnlikelyFormatFilter drops "… the second"
+    const p = skipSpace(src, b, to);
+    if (q !== start - 1 || p >= to || src.slice(start, b).toLowerCase() === "the second") return null;
+    const next = src.slice(p, wordEnd(src, p, to)).toLowerCase();
+    if (RELATIVE_AFTER.has(next) || ((src.charCodeAt(p) === COMMA || next === "and") && chained(src, to, p))) return null;
+    return [q - before.length, b];
+  }
+  // "+2 days", "after two days" (the casual-relative parser, then the news filter drops it), a unit before
+  if (c === 43 || c === 45 || RELATIVE_BEFORE.has(before) || unitBefore(src, from, q)) return null;
+  if (!AGO_WORDS.has(after)) return null;
+  return [start, b + 1 + after.length];
 }
 
 /**
@@ -324,7 +431,10 @@ export function scanWindow(src: string, win: Windows, w: number, known: Known, f
         const start = q - before.length;
         if (before === "this" && lowerWordBefore(src, from, skipSpaceBack(src, from, start)) === "after") return fail(out, n0);
         span = [start, b];
-      } else if (!loneUnit(src, from, to, a, b)) return fail(out, n0);
+      } else if (!loneUnit(src, from, to, a, b)) {
+        span = relativeSpan(src, from, to, a, b);
+        if (!span) return fail(out, n0);
+      }
     } else if (CASUAL_DAYS.has(word.toLowerCase())) {
       span = [a, b];
     } else if (word.toLowerCase() === "night") {
