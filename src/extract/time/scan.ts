@@ -3,11 +3,13 @@
  * them gets its results here, the others still go to chrono.
  *
  * Forms: a capitalised weekday alone or after "on", "this/last/past/next" ("on last Monday");
- * "this/last/past/next week/month/year"; a number and a unit after a modifier ("the past two weeks") or
- * before "ago", "earlier", "later", "before", "after" ("two years ago"); "today", "tonight", "yesterday"; a month name with a day
- * or a year ("June 2022", "March 7", "Feb. 25, 2022") or alone ("by October"); a bare year after a cue word ("in 2014", our year parser); and anchors that yield nothing: a time unit not preceded by
- * a number or a modifier ("a busy day", "the conflict's years", "a 93-year-old"), "night" not after "last", a
- * number of four digits or more that no numeric-date parser can take ("article 1001").
+ * "this/last/past/next week/month/year"; a number and a unit after a modifier ("the past two
+ * weeks") or before "ago", "earlier", "later", "before", "after" ("two years ago"); "today",
+ * "tonight", "yesterday"; a month name with a day or a year ("June 2022", "March 7", "Feb. 25,
+ * 2022") or alone ("by October", kept or dropped as the news filter does); a bare year after a cue
+ * word ("in 2014", our year parser); and anchors that yield nothing: a time unit not preceded by a
+ * number or a modifier ("a busy day", "the conflict's years", "a 93-year-old"), "night" not after
+ * "last", a number of four digits or more that no numeric-date parser can take ("article 1001").
  *
  * Each rule is written from chrono's own patterns (ENWeekdayParser, ENRelativeDateFormatParser,
  * ENCasualDateParser, the month-name parsers, the "N units ago/later" family, the numeric parsers) and says where a
