@@ -57,6 +57,9 @@ const CASES: ReadonlyArray<readonly [string, boolean]> = [
   ["The ministers met from March 7 to 9 in Geneva.", false],
   ["The ministers met in June. 245 people attended.", true],
   ["The ministers met in June.5 in Geneva.", false],
+  ["Leave won 51.9% and 1.5 million, 2-3 more, 0.5 each.", true],
+  ["The ministers met on 1.5.22 and 24-02-2022 in Geneva.", false],
+  ["The ministers met on 24/7 and 1.5-2 in Geneva.", false],
   ["The treaty of March 245 AD was signed.", false],
   ["The ministers met on March 7 at 10 am in Geneva.", true],
   // a unit with no number right before it, a month name alone (kept after a cue word, else dropped)

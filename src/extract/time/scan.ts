@@ -9,7 +9,8 @@
  * 2022") or alone ("by October", kept or dropped as the news filter does); a bare year after a cue
  * word ("in 2014", our year parser); and anchors that yield nothing: a time unit not preceded by a
  * number or a modifier ("a busy day", "the conflict's years", "a 93-year-old"), "night" not after
- * "last", a number of four digits or more that no numeric-date parser can take ("article 1001").
+ * "last", a number of four digits or more that no numeric-date parser can take ("article 1001"),
+ * two numbers joined by a dot or dash ("1.5 °C", "50.9%").
  *
  * Each rule is written from chrono's own patterns (ENWeekdayParser, ENRelativeDateFormatParser,
  * ENCasualDateParser, the month-name parsers, the "N units ago/later" family, the numeric parsers) and says where a
@@ -376,6 +377,20 @@ function inertDigits(src: string, from: number, to: number, ds: number, de: numb
   return true;
 }
 
+/**
+ * Digits joined by one dot or dash at `a` ("1.5", "50.9%", "2-3") that no third part joins ("1.5.22",
+ * "24-02-2022"): SlashDateFormatParser reads two numbers only with a slash ("24/7") or a year as a
+ * third part, and the other numeric parsers want four digits or a slash.
+ */
+function twoNumbers(src: string, from: number, to: number, a: number): boolean {
+  let ds = a;
+  while (ds > from && isDigit(src.charCodeAt(ds - 1))) ds--;
+  if (ds - 1 > from && isDateSeparator(src.charCodeAt(ds - 1)) && isDigit(src.charCodeAt(ds - 2))) return false;
+  let de = a + 2;
+  while (de < to && isDigit(src.charCodeAt(de))) de++;
+  return !(de + 1 < to && isDateSeparator(src.charCodeAt(de)) && isDigit(src.charCodeAt(de + 1)));
+}
+
 function isDateSeparator(c: number): boolean {
   return c === 45 || c === 46 || c === 47;
 }
@@ -441,6 +456,8 @@ export function scanWindow(src: string, win: Windows, w: number, known: Known, f
       span = [a, b];
     } else if (word.toLowerCase() === "night") {
       if (lowerWordBefore(src, from, skipSpaceBack(src, from, a)) === "last") return fail(out, n0);
+    } else if (cls === DIGIT && b - a === 3 && (src.charCodeAt(a + 1) === 46 || src.charCodeAt(a + 1) === 45)) {
+      if (!twoNumbers(src, from, to, a)) return fail(out, n0);
     } else if (cls === DIGIT && b - a === 4 && isDigit(src.charCodeAt(a + 1))) {
       const ds = wordStart(src, from, a);
       const de = wordEnd(src, a, to);
