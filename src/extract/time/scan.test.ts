@@ -44,6 +44,7 @@ const CASES: ReadonlyArray<readonly [string, boolean]> = [
   // another unit chained before or after, a sign, a decimal, "after" (the news filter drops it), both forms
   ["The ministers met two years and three months ago in Geneva.", false],
   ["Amin expelled them 18 years ago from the country.", false],
+  ["The ministers met last them 18 years in Geneva.", false],
   ["The ministers met 1.5 days ago in Geneva.", false],
   ["The ministers met after two days in Geneva.", false],
   ["The ministers met in the last two weeks ago in Geneva.", false],

@@ -264,7 +264,8 @@ function loneUnit(src: string, from: number, to: number, a: number, b: number): 
     if (!isAsciiWordCode(c)) return c !== 45 && c !== 43;
     w = lowerWordBefore(src, from, q);
   }
-  return !RELATIVE_BEFORE.has(w);
+  // "last them 18 years": a modifier may come before a unit glued to a number
+  return !RELATIVE_BEFORE.has(w) && !numberAndUnit(w);
 }
 
 /**
@@ -331,8 +332,11 @@ function unitBefore(src: string, from: number, q: number): boolean {
   }
   if (w === "" && q > from && src.charCodeAt(q - 1) === COMMA) q = skipSpaceBack(src, from, q - 1);
   if (w === "") w = lowerWordBefore(src, from, q);
-  if (isUnitWord(w)) return true;
-  // a number and a unit in one word: the pattern has no word boundary inside ("them" = "the" + "m")
+  return isUnitWord(w) || numberAndUnit(w);
+}
+
+/** A number and a unit in one word: TIME_UNITS_PATTERN has no word boundary inside ("them" = "the" + "m"). */
+function numberAndUnit(w: string): boolean {
   for (const n of NUMBER_WORDS) if (w.length > n.length && w.startsWith(n) && isUnitWord(w.slice(n.length))) return true;
   return false;
 }
