@@ -14,7 +14,7 @@
 import * as chrono from "chrono-node";
 import { isSpaceCode } from "../../text/chars.js";
 import { dayOf, validMonthDay } from "./calendar.js";
-import { scanWindow, type Found, type Known, type YearForm } from "./scan.js";
+import { scanWindow, type Found, type Known, type NewsForms } from "./scan.js";
 import { classedParsers, DIGIT, parseWindows, someWindows, windowsOf, type Joined } from "./windows.js";
 
 export type CandKind =
@@ -92,6 +92,11 @@ const MONTH_CUE_BEFORE_RE =
   /\b(?:in|since|until|till|by|from|of|during|before|after|early|late|mid|end|beginning|last|next|this|through|throughout|between|and|to|around|for)[\s-]+$/i;
 const DURATION_RE = /^(?:in|within|for|after|over|during)\s+(?:the\s+)?(?:(?:just|only|a|an|next|first|last|past|\d+|[a-z]+)\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)\b/i;
 
+/** A month name alone at `at` is a date only after a cue word: "in March", not "May he …", "March organisers". */
+function monthCued(text: string, at: number): boolean {
+  return MONTH_CUE_BEFORE_RE.test(text.slice(Math.max(0, at - 16), at));
+}
+
 /** News refiners: what chrono reads as a date but a news reader would not. */
 const newsFilter: chrono.Refiner = {
   refine(context, results) {
@@ -112,8 +117,7 @@ const newsFilter: chrono.Refiner = {
       if (onlyMonth && tags.has("parser/ENMonthNameParser")) {
         const mw = MONTH_WORD_RE.exec(r.text);
         if (!mw) return false; // lower-case "march", "may"
-        const before = text.slice(Math.max(0, r.index + mw.index - 16), r.index + mw.index);
-        if (!MONTH_CUE_BEFORE_RE.test(before)) return false; // "May he …", "March organisers"
+        if (!monthCued(text, r.index + mw.index)) return false; // "May he …", "March organisers"
       }
       return true;
     });
@@ -143,17 +147,18 @@ const REFERENCE: chrono.ParsingReference = { instant: NEUTRAL, timezone: 0 };
 const KNOWN = new Map<string, Pick<Found, "start" | "end"> | null>();
 /** Distinct result texts kept (a weekday, "last year", a cue and a year: a few thousand in all). */
 const KNOWN_MAX = 20_000;
-const known: Known = (text) => {
-  let k = KNOWN.get(text);
+const known: Known = (text, cue = "") => {
+  const key = cue ? `${cue}\u0000${text}` : text;
+  let k = KNOWN.get(key);
   if (k === undefined) {
-    const rs = NEWS_CHRONO.parse(text, REFERENCE);
+    const rs = NEWS_CHRONO.parse(cue + text, REFERENCE);
     const r = rs[0];
-    k = rs.length === 1 && r!.index === 0 && r!.text === text ? { start: r!.start, end: r!.end } : null;
-    if (KNOWN.size < KNOWN_MAX) KNOWN.set(text, k);
+    k = rs.length === 1 && r!.index === cue.length && r!.text === text ? { start: r!.start, end: r!.end } : null;
+    if (KNOWN.size < KNOWN_MAX) KNOWN.set(key, k);
   }
   return k;
 };
-const YEAR_FORM: YearForm = { at: new RegExp(YEAR_RE.source, "iy"), cue: YEAR_CUE_BEFORE_RE };
+const NEWS_FORMS: NewsForms = { yearAt: new RegExp(YEAR_RE.source, "iy"), yearCue: YEAR_CUE_BEFORE_RE, monthCued };
 
 /** Cheap trigger: without any of these, the text has no date chrono could find. */
 const TRIGGER_RE =
@@ -378,7 +383,7 @@ export function scanCoverage(text: string): { windows: number; scanned: number }
   const win = windowsOf(text);
   if (!win) return { windows: 0, scanned: 0 };
   let scanned = 0;
-  for (let w = 0; w < win.at.length; w++) if (scanWindow(text, win, w, known, YEAR_FORM, [])) scanned++;
+  for (let w = 0; w < win.at.length; w++) if (scanWindow(text, win, w, known, NEWS_FORMS, [])) scanned++;
   return { windows: win.at.length, scanned };
 }
 
@@ -393,7 +398,7 @@ function parseWith(text: string, windowed: boolean, scan = true): Cand[] {
     // the windows the scanner reads give their results here; chrono parses the others
     const found: Found[] = [];
     const rest: number[] = [];
-    for (let w = 0; w < win.at.length; w++) if (!scan || !scanWindow(src, win, w, known, YEAR_FORM, found)) rest.push(w);
+    for (let w = 0; w < win.at.length; w++) if (!scan || !scanWindow(src, win, w, known, NEWS_FORMS, found)) rest.push(w);
     for (const r of found) {
       const c = toCand(text, r);
       if (c && c.end > c.start) cands.push(c);

@@ -3,10 +3,14 @@
  * them gets its results here, the others still go to chrono.
  *
  * Forms: a capitalised weekday alone or after "on", "this/last/past/next" ("on last Monday");
- * "this/last/past/next week/month/year"; "today", "tonight", "yesterday"; a month name with a day
- * or a year ("June 2022", "March 7", "Feb. 25, 2022"); a bare year after a cue word ("in 2014", our year parser); and anchors that yield nothing: a time unit not preceded by
- * a number or a modifier ("a busy day", "the conflict's years"), "night" not after "last", a
- * number of four digits or more that no numeric-date parser can take ("article 1001").
+ * "this/last/past/next week/month/year"; a number and a unit after a modifier ("the past two
+ * weeks") or before "ago", "earlier", "later", "before", "after" ("two years ago"); "today",
+ * "tonight", "yesterday"; a month name with a day or a year ("June 2022", "March 7", "Feb. 25,
+ * 2022") or alone ("by October", kept or dropped as the news filter does); a bare year after a cue
+ * word ("in 2014", our year parser); and anchors that yield nothing: a time unit not preceded by a
+ * number or a modifier ("a busy day", "the conflict's years", "a 93-year-old"), "night" not after
+ * "last", a number of four digits or more that no numeric-date parser can take ("article 1001"),
+ * two numbers joined by a dot or dash ("1.5 °C", "50.9%").
  *
  * Each rule is written from chrono's own patterns (ENWeekdayParser, ENRelativeDateFormatParser,
  * ENCasualDateParser, the month-name parsers, the "N units ago/later" family, the numeric parsers) and says where a
@@ -18,7 +22,7 @@
  */
 import type * as chrono from "chrono-node";
 import { isAsciiWordCode, isSpaceCode, skipSpace, skipSpaceBack } from "../../text/chars.js";
-import { ALL, DIGIT, UNIT, type Windows } from "./windows.js";
+import { ALL, DIGIT, isUnitWord, UNIT, type Windows } from "./windows.js";
 
 /** A result as chrono would report it (index in the source text). */
 export interface Found {
@@ -28,8 +32,11 @@ export interface Found {
   end?: chrono.ParsedComponents | undefined;
 }
 
-/** chrono's reading of a result's text alone: exactly one result covering it, else null. */
-export type Known = (text: string) => Pick<Found, "start" | "end"> | null;
+/**
+ * chrono's reading of a result's text alone (after `cue` when given: "in October", as a month name
+ * alone is a date only after a cue word): exactly one result covering the text, else null.
+ */
+export type Known = (text: string, cue?: string) => Pick<Found, "start" | "end"> | null;
 
 const WEEKDAYS = new Set(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
 const FULL_MONTHS = new Set(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
@@ -114,10 +121,12 @@ function weekdaySpan(src: string, from: number, to: number, a: number, b: number
  * unsure: a day before it ("5 June 2022", "first of June": ENMonthNameLittleEndianParser), a range
  * ("March 11-13", "March 11 to 13"), a clock time, an era ("2022 AD"), or a next word that changes
  * a look-ahead of theirs ("March 7 am", "March 22 Jan…"); NO_RESULT when a number of three or
- * more digits that is not a year follows.
+ * more digits that is not a year follows; ALONE when no number follows (see `aloneMonthEnd`).
  */
 /** monthEnd: the month name yields no result. */
 const NO_RESULT = -2;
+/** monthEnd: the month name is followed by no number. */
+const ALONE = -3;
 
 function monthEnd(src: string, from: number, to: number, a: number, b: number): number {
   const q = skipSpaceBack(src, from, a);
@@ -127,9 +136,10 @@ function monthEnd(src: string, from: number, to: number, a: number, b: number): 
   if (ORDINAL_WORDS.has(w) || /\d/.test(w)) return -1;
   // "Feb.": the dot is part of chrono's month name (after "June." chrono reads the month alone)
   const dot = src.charCodeAt(b) === 46;
-  if (dot && FULL_MONTHS.has(src.slice(a, b))) return -1;
+  if (dot && FULL_MONTHS.has(src.slice(a, b))) return ALONE;
   const m = dot ? b + 1 : b;
   const ns = skipSpace(src, m, to);
+  if (ns < to && !isDigit(src.charCodeAt(ns))) return dot ? -1 : ALONE;
   if (ns === m) return -1;
   const ne = wordEnd(src, ns, to);
   if (!/^\d+$/.test(src.slice(ns, ne))) return -1;
@@ -163,6 +173,34 @@ function monthEnd(src: string, from: number, to: number, a: number, b: number): 
   return ne;
 }
 
+/**
+ * Where ENMonthNameParser's match of a full month name at [a, b) followed by no number ends ("by
+ * October when", "since November, she said": the comma is taken in), or -1 when unsure: an
+ * abbreviation (alone it is no date, after "in" it is), "of", "-" or a space the pattern could take
+ * in ("October of", "March-April", "June “…"), an ordinal word ENMonthNameMiddleEndianParser reads as
+ * the day ("March first"). The month before was checked by `monthEnd`.
+ */
+function aloneMonthEnd(src: string, to: number, a: number, b: number): number {
+  if (!FULL_MONTHS.has(src.slice(a, b))) return -1;
+  let c = src.charCodeAt(b);
+  let end = b;
+  if (c === COMMA) {
+    end = b + 1;
+    c = src.charCodeAt(end);
+  } else if (!isSpaceCode(c)) {
+    // any other non-word character ends the match at the name ("April's", "June)")
+    return c === 45 || c === 0x2013 || c === 47 || isDigit(src.charCodeAt(b + 1)) ? -1 : b;
+  }
+  if (!isSpaceCode(c)) return -1;
+  const p = skipSpace(src, end, to);
+  const c2 = src.charCodeAt(p);
+  if (p >= to || !isAsciiWordCode(c2) || isDigit(c2)) return -1;
+  const next = src.slice(p, wordEnd(src, p, to)).toLowerCase();
+  if (next === "of" || next.startsWith("twent") || next.startsWith("thirt")) return -1;
+  for (const o of ORDINAL_WORDS) if (next.startsWith(o)) return -1;
+  return end;
+}
+
 /** Words after a day that change chrono's reading: a range ("to"), a clock ("am", "pm", "o'clock"), a month ("Jan…"). */
 const DAY_FOLLOW_RE = /^(?:to|th|am|pm|o$|oclock|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 
@@ -186,7 +224,11 @@ const NUMBER_WORDS = new Set([
 ]);
 /** What makes a number and unit a date: a modifier before ("last two weeks") or a word after ("two weeks ago"). */
 const RELATIVE_BEFORE = new Set(["this", "last", "past", "next", "after"]);
-const RELATIVE_AFTER = new Set(["ago", "before", "earlier", "later", "after", "from", "henceforth", "forward", "out", "and"]);
+const RELATIVE_AFTER = new Set(["ago", "before", "earlier", "later", "after", "from", "henceforth", "forward", "out"]);
+/** The words after a number and unit that the scanner reads (ENTimeUnitAgoFormatParser, ENTimeUnitLaterFormatParser). */
+const AGO_WORDS = new Set(["ago", "before", "earlier", "later", "after"]);
+/** chrono's INTEGER_WORD_DICTIONARY, and the other one-word numbers of NUMBER_PATTERN. */
+const ONE_WORD_NUMBERS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several", "the", "half"]);
 
 function isNumberWord(w: string): boolean {
   return NUMBER_WORDS.has(w) || /\d/.test(w);
@@ -201,15 +243,20 @@ function isNumberWord(w: string): boolean {
 function loneUnit(src: string, from: number, to: number, a: number, b: number): boolean {
   let q = skipSpaceBack(src, from, a);
   if (q === from) return true;
+  // every unit pattern wants a number (or a modifier of ENRelativeDateFormatParser's) right before
+  // the unit, spaces between: "24-hour", "93-year-old", "after months of" have none
   let c = src.charCodeAt(q - 1);
-  if (!isAsciiWordCode(c)) return c !== 45 && c !== 43; // "24-hour", "+2 days"
+  if (!isAsciiWordCode(c)) return true;
   let w = lowerWordBefore(src, from, q);
-  if (RELATIVE_BEFORE.has(w)) return false;
+  if (MODIFIERS.has(w)) return false;
   if (!isNumberWord(w)) return true;
   // a number: what follows the unit, then what precedes the number
   const p = skipSpace(src, b, to);
-  if (p >= to || src.charCodeAt(p) === COMMA) return false;
-  if (RELATIVE_AFTER.has(src.slice(p, wordEnd(src, p, to)).toLowerCase())) return false;
+  if (p >= to) return false;
+  const next = src.slice(p, wordEnd(src, p, to)).toLowerCase();
+  if (src.charCodeAt(p) === COMMA || next === "and") {
+    if (chained(src, to, p)) return false;
+  } else if (RELATIVE_AFTER.has(next)) return false;
   while (isNumberWord(w) || w === "about" || w === "around") {
     q = skipSpaceBack(src, from, q - w.length);
     if (q === from) return true;
@@ -217,7 +264,110 @@ function loneUnit(src: string, from: number, to: number, a: number, b: number): 
     if (!isAsciiWordCode(c)) return c !== 45 && c !== 43;
     w = lowerWordBefore(src, from, q);
   }
-  return !RELATIVE_BEFORE.has(w);
+  // "last them 18 years": a modifier may come before a unit glued to a number
+  return !RELATIVE_BEFORE.has(w) && !numberAndUnit(w);
+}
+
+/**
+ * After a unit, at `p` (its first character after spaces, a comma or "and"): chrono's connector
+ * between units (",", "and") followed by a number, which may chain another unit ("two days, three
+ * hours ago"). The end of the window is a possible chain too.
+ */
+function chained(src: string, to: number, p: number): boolean {
+  if (src.charCodeAt(p) === COMMA) p = skipSpace(src, p + 1, to);
+  let w = src.slice(p, wordEnd(src, p, to)).toLowerCase();
+  if (w === "and") {
+    p = skipSpace(src, p + 3, to);
+    w = src.slice(p, wordEnd(src, p, to)).toLowerCase();
+  }
+  return p >= to || isNumberWord(w) || w === "about" || w === "around";
+}
+
+/** The lower-case word ending at `end`, read only when one space (the gap the scanner accepts between words) comes after it. */
+function wordBeforeSpace(src: string, from: number, at: number): string {
+  return at - 1 > from && src.charCodeAt(at - 1) === 32 ? lowerWordBefore(src, from, at - 1) : "";
+}
+
+/**
+ * Where chrono's NUMBER_PATTERN (with "about"/"around" before it) that ends at `end` starts: "18",
+ * "two", "a few", "a couple of", "half an", "the", or -1 when no number ends there or it is not
+ * surely all of it ("1.5", "two-thirds of").
+ */
+function numberStart(src: string, from: number, end: number): number {
+  const w = lowerWordBefore(src, from, end);
+  let start = end - w.length;
+  if (w === "") return -1;
+  const prev = wordBeforeSpace(src, from, start);
+  if (w === "few" || w === "couple") {
+    // "a few", "a couple"
+    if (prev === "a" || prev === "an") start -= 1 + prev.length;
+  } else if (w === "a" || w === "an") {
+    if (prev === "half") start -= 5;
+  } else if (w === "of") {
+    // "a couple of", "couple of"
+    if (prev !== "couple") return -1;
+    start -= 7;
+    const p2 = wordBeforeSpace(src, from, start);
+    if (p2 === "a") start -= 2;
+  } else if (!ONE_WORD_NUMBERS.has(w) && !/^\d+$/.test(w)) return -1;
+  const about = wordBeforeSpace(src, from, start);
+  if (about === "about" || about === "around") start -= 1 + about.length;
+  // a decimal or a signed number ("1.5 days", "+2 days"), an opening quote or bracket is fine
+  if (start > from) {
+    const c = src.charCodeAt(start - 1);
+    if (!isSpaceCode(c) && c !== OPEN_PAREN && c !== 0x201c && c !== 34) return -1;
+  }
+  return start;
+}
+
+/**
+ * A unit word right before `q` (spaces skipped), or before a "," or "and" there: TIME_UNITS_PATTERN
+ * may chain it with the unit after ("two years, three months ago", "them 18 years ago").
+ */
+function unitBefore(src: string, from: number, q: number): boolean {
+  let w = lowerWordBefore(src, from, q);
+  if (w === "and") {
+    q = skipSpaceBack(src, from, q - 3);
+    w = "";
+  }
+  if (w === "" && q > from && src.charCodeAt(q - 1) === COMMA) q = skipSpaceBack(src, from, q - 1);
+  if (w === "") w = lowerWordBefore(src, from, q);
+  return isUnitWord(w) || numberAndUnit(w);
+}
+
+/** A number and a unit in one word: TIME_UNITS_PATTERN has no word boundary inside ("them" = "the" + "m"). */
+function numberAndUnit(w: string): boolean {
+  for (const n of NUMBER_WORDS) if (w.length > n.length && w.startsWith(n) && isUnitWord(w.slice(n.length))) return true;
+  return false;
+}
+
+/**
+ * Where chrono's match of a number and the unit at [a, b) starts and ends when it is a date: with
+ * a modifier before ("the past two weeks": ENTimeUnitCasualRelativeFormatParser) or "ago", "before",
+ * "earlier", "later", "after" after ("two years ago", "a week later": ENTimeUnitAgoFormatParser,
+ * ENTimeUnitLaterFormatParser); null when unsure: any gap but one space, another unit chained
+ * before or after ("two years and three months ago"), both forms at once ("last two weeks ago").
+ */
+function relativeSpan(src: string, from: number, to: number, a: number, b: number): [number, number] | null {
+  if (a - 1 <= from || src.charCodeAt(a - 1) !== 32) return null;
+  const start = numberStart(src, from, a - 1);
+  if (start < 0) return null;
+  const after = src.charCodeAt(b) === 32 ? src.slice(b + 1, wordEnd(src, b + 1, to)).toLowerCase() : "";
+  const q = skipSpaceBack(src, from, start);
+  const c = q > from ? src.charCodeAt(q - 1) : NaN;
+  const before = lowerWordBefore(src, from, q);
+  if (MODIFIERS.has(before)) {
+    // "the past two weeks": no ago-word after, no unit chained after; ENUnlikelyFormatFilter drops "… the second"
+    const p = skipSpace(src, b, to);
+    if (q !== start - 1 || p >= to || src.slice(start, b).toLowerCase() === "the second") return null;
+    const next = src.slice(p, wordEnd(src, p, to)).toLowerCase();
+    if (RELATIVE_AFTER.has(next) || ((src.charCodeAt(p) === COMMA || next === "and") && chained(src, to, p))) return null;
+    return [q - before.length, b];
+  }
+  // "+2 days", "after two days" (the casual-relative parser, then the news filter drops it), a unit before
+  if (c === 43 || c === 45 || RELATIVE_BEFORE.has(before) || unitBefore(src, from, q)) return null;
+  if (!AGO_WORDS.has(after)) return null;
+  return [start, b + 1 + after.length];
 }
 
 /**
@@ -231,6 +381,20 @@ function inertDigits(src: string, from: number, to: number, ds: number, de: numb
   return true;
 }
 
+/**
+ * Digits joined by one dot or dash at `a` ("1.5", "50.9%", "2-3") that no third part joins ("1.5.22",
+ * "24-02-2022"): SlashDateFormatParser reads two numbers only with a slash ("24/7") or a year as a
+ * third part, and the other numeric parsers want four digits or a slash.
+ */
+function twoNumbers(src: string, from: number, to: number, a: number): boolean {
+  let ds = a;
+  while (ds > from && isDigit(src.charCodeAt(ds - 1))) ds--;
+  if (ds - 1 > from && isDateSeparator(src.charCodeAt(ds - 1)) && isDigit(src.charCodeAt(ds - 2))) return false;
+  let de = a + 2;
+  while (de < to && isDigit(src.charCodeAt(de))) de++;
+  return !(de + 1 < to && isDateSeparator(src.charCodeAt(de)) && isDigit(src.charCodeAt(de + 1)));
+}
+
 function isDateSeparator(c: number): boolean {
   return c === 45 || c === 46 || c === 47;
 }
@@ -239,36 +403,45 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** The bare-year parser of parse.ts, tried at one position: its pattern and its cue word before. */
-export interface YearForm {
-  /** YEAR_RE made sticky */
-  at: RegExp;
-  /** the cue word and spaces before the year */
-  cue: RegExp;
+/** The news forms of parse.ts the scanner follows: the bare-year parser, the news filter's month cue. */
+export interface NewsForms {
+  /** YEAR_RE made sticky: the bare-year parser tried at one position */
+  yearAt: RegExp;
+  /** the cue word and spaces before a bare year */
+  yearCue: RegExp;
+  /** a month name alone at `at` is kept: a cue word is before it ("in March", not "Theresa May") */
+  monthCued: (text: string, at: number) => boolean;
 }
 
 /**
  * The results of window `w` when every anchor in it is one of the forms above (pushed to `out`),
  * else false (and `out` unchanged).
  */
-export function scanWindow(src: string, win: Windows, w: number, known: Known, year: YearForm, out: Found[]): boolean {
+export function scanWindow(src: string, win: Windows, w: number, known: Known, forms: NewsForms, out: Found[]): boolean {
   // a digit touching a letter ("May2022"): anchors the word scan cannot see
   if (win.cls[w] === ALL) return false;
   const n0 = out.length;
   const from = win.from[w]!;
   const to = win.to[w]!;
   const anchors = win.anchors;
+  // results the filters at the end of chrono's refiners drop, after the merging ones saw them
+  let dropped: Found[] | null = null;
   for (let k = win.anchorAt[w]!; k < win.anchorAt[w + 1]!; k++) {
     const a = anchors[3 * k]!;
     const b = anchors[3 * k + 1]!;
     const cls = anchors[3 * k + 2]!;
     const word = src.slice(a, b);
     let span: [number, number] | null = null;
+    let alone = false;
     if (WEEKDAYS.has(word)) {
       span = weekdaySpan(src, from, to, a, b);
       if (!span) return fail(out, n0);
     } else if (MONTHS.has(word)) {
-      const end = monthEnd(src, from, to, a, b);
+      let end = monthEnd(src, from, to, a, b);
+      if (end === ALONE) {
+        end = aloneMonthEnd(src, to, a, b);
+        alone = true;
+      }
       if (end === -1) return fail(out, n0);
       if (end !== NO_RESULT) span = [a, end];
     } else if (cls === UNIT) {
@@ -279,11 +452,16 @@ export function scanWindow(src: string, win: Windows, w: number, known: Known, y
         const start = q - before.length;
         if (before === "this" && lowerWordBefore(src, from, skipSpaceBack(src, from, start)) === "after") return fail(out, n0);
         span = [start, b];
-      } else if (!loneUnit(src, from, to, a, b)) return fail(out, n0);
+      } else if (!loneUnit(src, from, to, a, b)) {
+        span = relativeSpan(src, from, to, a, b);
+        if (!span) return fail(out, n0);
+      }
     } else if (CASUAL_DAYS.has(word.toLowerCase())) {
       span = [a, b];
     } else if (word.toLowerCase() === "night") {
       if (lowerWordBefore(src, from, skipSpaceBack(src, from, a)) === "last") return fail(out, n0);
+    } else if (cls === DIGIT && b - a === 3 && (src.charCodeAt(a + 1) === 46 || src.charCodeAt(a + 1) === 45)) {
+      if (!twoNumbers(src, from, to, a)) return fail(out, n0);
     } else if (cls === DIGIT && b - a === 4 && isDigit(src.charCodeAt(a + 1))) {
       const ds = wordStart(src, from, a);
       const de = wordEnd(src, a, to);
@@ -291,9 +469,9 @@ export function scanWindow(src: string, win: Windows, w: number, known: Known, y
       if (de - ds === 4) {
         // the pattern's look-ahead ("2014 people") must not need text past the window
         if (skipSpace(src, de, to) >= to) return fail(out, n0);
-        year.at.lastIndex = ds;
-        if (year.at.test(src)) {
-          const cue = year.cue.exec(src.slice(Math.max(from, ds - 20), ds));
+        forms.yearAt.lastIndex = ds;
+        if (forms.yearAt.test(src)) {
+          const cue = forms.yearCue.exec(src.slice(Math.max(from, ds - 20), ds));
           if (!cue) return fail(out, n0);
           span = [ds - cue[0].length, de];
         }
@@ -302,14 +480,29 @@ export function scanWindow(src: string, win: Windows, w: number, known: Known, y
     if (!span) continue;
     const [start, end] = span;
     const text = src.slice(start, end);
-    const r = known(text);
+    const r = alone ? known(text, "in ") : known(text);
     if (!r || !settled(src, from, to, start, end, r.start)) return fail(out, n0);
     const found: Found = { index: start, text, start: r.start, end: r.end };
     const prev = out.length > n0 ? out[out.length - 1]! : null;
     if (prev && (start < prev.index + prev.text.length || mergeable(src.slice(prev.index + prev.text.length, start), prev, found))) return fail(out, n0);
     out.push(found);
+    if (alone && aloneDropped(src, from, a, text, forms)) (dropped ??= []).push(found);
+  }
+  if (dropped) {
+    let n = n0;
+    for (let i = n0; i < out.length; i++) if (!dropped.includes(out[i]!)) out[n++] = out[i]!;
+    out.length = n;
   }
   return true;
+}
+
+/**
+ * A month name alone at `a` that the last filters drop: ENUnlikelyFormatFilter keeps "May" only
+ * after "in", the news filter keeps a month alone only after a cue word.
+ */
+function aloneDropped(src: string, from: number, a: number, text: string, forms: NewsForms): boolean {
+  if (text === "May" && lowerWordBefore(src, from, skipSpaceBack(src, from, a)) !== "in") return true;
+  return !forms.monthCued(src, a);
 }
 
 /** Would one of chrono's merging refiners join the two results? */

@@ -42,6 +42,11 @@ const ANCHOR_WORDS: ReadonlyArray<readonly [number, string]> = [
 const WORD_CLASS = new Map<string, number>();
 for (const [cls, words] of ANCHOR_WORDS) for (const w of words.split(" ")) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | cls);
 
+/** Is `w` (lower case) one of chrono's time units ("days", "yr", "mon")? */
+export function isUnitWord(w: string): boolean {
+  return ((WORD_CLASS.get(w) ?? 0) & UNIT) !== 0;
+}
+
 /** A whole word that is an anchor word, in any case: one alternation factored as a trie. */
 const ANCHOR_WORD_RE = new RegExp(`\\b${trieSource([...WORD_CLASS.keys()])}\\b`, "gi");
 
