@@ -6,6 +6,7 @@
  */
 import type { Doc } from "../../core/types.js";
 import { tokenTexts } from "../../text/lower.js";
+import { lowerId, vocabularyEpoch, vocabularySize, wordId, wordText } from "../../text/words.js";
 import { isAllCaps, isCapitalised } from "../../text/names.js";
 import { type LexEntry, type Lexicon, type Phrase } from "./lexicon.js";
 
@@ -124,18 +125,51 @@ export function isWord(t: string): boolean {
   return LETTER_RE.test(t);
 }
 
-/** wordInfo by word: a pure function of the word and the lexicon (fixed once built), memoised across articles */
-const WORD_INFO = new Map<string, WordInfo>();
+// wordInfo by word id (text/words.ts): a pure function of the word and the lexicon (fixed once
+// built), memoised across articles in arrays indexed by id, emptied when the vocabulary starts afresh
+let infoEpoch = -1;
+/** by id: the word's bits with W_KNOWN, 0 before it is computed */
+let infoBits = new Int32Array(0);
+let infoPhrases: Array<Phrase[] | undefined> = [];
+/** marks a computed entry of infoBits (above the flag bits) */
+const W_KNOWN = 1 << 24;
 
-/** The facts about word `t` (lower case `lt`) that the rules test, memoised. */
-export function wordInfo(L: Lexicon, t: string, lt: string): WordInfo {
-  let info = WORD_INFO.get(t);
-  if (info === undefined) {
-    info = computeWordInfo(L, t, lt);
-    if (WORD_INFO.size > 100_000) WORD_INFO.clear();
-    WORD_INFO.set(t, info);
+/** Makes the per-id memo fit the vocabulary (call before reading it for a doc's ids). */
+function checkInfo(): void {
+  if (infoEpoch !== vocabularyEpoch()) {
+    infoEpoch = vocabularyEpoch();
+    infoBits = new Int32Array(0);
+    infoPhrases = [];
   }
-  return info;
+  const size = vocabularySize();
+  if (infoBits.length < size) {
+    const next = new Int32Array(Math.max(1024, size * 2));
+    next.set(infoBits);
+    infoBits = next;
+    // filled, not holey: ids are not met in order
+    while (infoPhrases.length < next.length) infoPhrases.push(undefined);
+  }
+}
+
+/** The bits of word `id` (with W_KNOWN), memoised; its phrases are then in infoPhrases[id]. */
+function bitsOf(L: Lexicon, id: number): number {
+  let bits = infoBits[id]!;
+  if (bits === 0) {
+    const t = wordText(id);
+    const info = computeWordInfo(L, t, wordText(lowerId(id)));
+    bits = info.bits | W_KNOWN;
+    infoBits[id] = bits;
+    infoPhrases[id] = info.phrases;
+  }
+  return bits;
+}
+
+/** The facts about word `t` that the rules test (the same memo as the scan's). */
+export function wordInfo(L: Lexicon, t: string): WordInfo {
+  const id = wordId(t, 0, t.length);
+  checkInfo();
+  const bits = bitsOf(L, id);
+  return { bits: bits & ~W_KNOWN, phrases: infoPhrases[id] };
 }
 
 function computeWordInfo(L: Lexicon, t: string, lt: string): WordInfo {
@@ -181,7 +215,8 @@ function wordFlag(L: Lexicon, lt: string): number {
 export function scan(doc: Doc, L: Lexicon): Scan {
   const { tokens, text } = doc;
   const n = tokens.length;
-  const { w, lw } = tokenTexts(doc);
+  const { w, lw, ids } = tokenTexts(doc);
+  checkInfo();
   const cls = new Int32Array(n);
   const roleHeadIdx: number[] = [];
   const pronounIdx: number[] = [];
@@ -194,8 +229,8 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   // one pass: each token's bits, its flag, and lexicon hits (longest first; none starts inside another)
   let hitEnd = 0;
   for (let i = 0; i < n; i++) {
-    const info = wordInfo(L, w[i]!, lw[i]!);
-    const bits = info.bits;
+    const id = ids[i]!;
+    const bits = bitsOf(L, id) & ~W_KNOWN;
     cls[i] = bits;
     const f = bits >>> FLAG_SHIFT;
     if (f !== 0) {
@@ -206,7 +241,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
       else if (f === FLAG_BY) byIdx.push(i);
       else againstIdx.push(i);
     }
-    const list = info.phrases;
+    const list = infoPhrases[id];
     if (list === undefined || i < hitEnd) continue;
     const sent = tokens[i]!.sent;
     for (const p of list) {
