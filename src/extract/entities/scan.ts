@@ -128,11 +128,15 @@ export function isWord(t: string): boolean {
 // wordInfo by word id (text/words.ts): a pure function of the word and the lexicon (fixed once
 // built), memoised across articles in arrays indexed by id, emptied when the vocabulary starts afresh
 let infoEpoch = -1;
-/** by id: the word's bits with W_KNOWN, 0 before it is computed */
+/** by id: the word's bits with W_KNOWN (and W_PHRASES), 0 before it is computed */
 let infoBits = new Int32Array(0);
 let infoPhrases: Array<Phrase[] | undefined> = [];
 /** marks a computed entry of infoBits (above the flag bits) */
 const W_KNOWN = 1 << 24;
+/** the word begins lexicon phrases: infoPhrases[id] is read only then (most tokens spare the load) */
+const W_PHRASES = 1 << 25;
+/** the bits of infoBits that are not the word's W_* and flag bits */
+const MEMO_BITS = W_KNOWN | W_PHRASES;
 
 /** Makes the per-id memo fit the vocabulary (call before reading it for a doc's ids). */
 function checkInfo(): void {
@@ -151,13 +155,13 @@ function checkInfo(): void {
   }
 }
 
-/** The bits of word `id` (with W_KNOWN), memoised; its phrases are then in infoPhrases[id]. */
+/** The bits of word `id` (with MEMO_BITS), memoised; its phrases are then in infoPhrases[id]. */
 function bitsOf(L: Lexicon, id: number): number {
   let bits = infoBits[id]!;
   if (bits === 0) {
     const t = wordText(id);
     const info = computeWordInfo(L, t, wordText(lowerId(id)));
-    bits = info.bits | W_KNOWN;
+    bits = info.bits | W_KNOWN | (info.phrases !== undefined ? W_PHRASES : 0);
     infoBits[id] = bits;
     infoPhrases[id] = info.phrases;
   }
@@ -169,7 +173,7 @@ export function wordInfo(L: Lexicon, t: string): WordInfo {
   const id = wordId(t, 0, t.length);
   checkInfo();
   const bits = bitsOf(L, id);
-  return { bits: bits & ~W_KNOWN, phrases: infoPhrases[id] };
+  return { bits: bits & ~MEMO_BITS, phrases: infoPhrases[id] };
 }
 
 function computeWordInfo(L: Lexicon, t: string, lt: string): WordInfo {
@@ -230,7 +234,8 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   let hitEnd = 0;
   for (let i = 0; i < n; i++) {
     const id = ids[i]!;
-    const bits = bitsOf(L, id) & ~W_KNOWN;
+    const memo = bitsOf(L, id);
+    const bits = memo & ~MEMO_BITS;
     cls[i] = bits;
     const f = bits >>> FLAG_SHIFT;
     if (f !== 0) {
@@ -241,8 +246,8 @@ export function scan(doc: Doc, L: Lexicon): Scan {
       else if (f === FLAG_BY) byIdx.push(i);
       else againstIdx.push(i);
     }
-    const list = infoPhrases[id];
-    if (list === undefined || i < hitEnd) continue;
+    if (!(memo & W_PHRASES) || i < hitEnd) continue;
+    const list = infoPhrases[id]!;
     const sent = tokens[i]!.sent;
     for (const p of list) {
       const len = p.toks.length;
