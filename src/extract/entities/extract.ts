@@ -286,16 +286,25 @@ function personCandidates(cx: Ctx): { drafts: Draft[]; placeRuns: Array<[number,
 function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
   const { tokens, text, w, cls, n, persons } = cx;
   const fullKeyIndex = new Map<string, number>();
+  // the name key of each draft, as parts and joined, once (a pure function of the draft's words)
+  const keys: string[][] = [];
+  const joinedKeys: string[] = [];
+  for (const d of drafts) {
+    const parts = keyOf(cx, d.s, d.e);
+    keys.push(parts);
+    joinedKeys.push(parts.join(" "));
+  }
 
   // confirmed multi-word names first, in text order
-  for (const d of drafts) {
+  for (let di = 0; di < drafts.length; di++) {
+    const d = drafts[di]!;
     if (!d.confirmed) continue;
-    const parts = keyOf(cx, d.s, d.e);
+    const parts = keys[di]!;
     if (parts.length < 2) continue;
     const surnameKey = parts[parts.length - 1]!;
     const firstKey = parts[0]!;
     const t = text.slice(tokens[d.s]!.start, tokens[d.e - 1]!.end);
-    const joined = parts.join(" ");
+    const joined = joinedKeys[di]!;
     let pi = fullKeyIndex.get(joined);
     if (pi === undefined) {
       pi = persons.findIndex((p) => p.surnameKey === surnameKey && (parts.length === 1 || p.nTok === 1 || p.firstKey === firstKey || p.firstKey[0] === firstKey[0] || sameTail(p, parts)));
@@ -328,10 +337,10 @@ function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
       surnameIndex.set(bare[1]!, l2);
     }
   });
-  for (const d of drafts) {
-    const parts = keyOf(cx, d.s, d.e);
-    if (d.confirmed && parts.length > 1) continue;
-    const full = fullKeyIndex.get(parts.join(" "));
+  for (let di = 0; di < drafts.length; di++) {
+    const d = drafts[di]!;
+    if (d.confirmed && keys[di]!.length > 1) continue;
+    const full = fullKeyIndex.get(joinedKeys[di]!);
     if (full !== undefined) {
       addPersonMention(cx, full, d.s, d.e, "name");
       continue;
@@ -355,10 +364,11 @@ function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
     }
   }
   // titled single words that matched nobody: new persons ("President Putin" alone)
-  for (const d of drafts) {
+  for (let di = 0; di < drafts.length; di++) {
+    const d = drafts[di]!;
     if (!d.titled || d.headline) continue;
     if (isMentionStart(cx, d.s)) continue;
-    const parts = keyOf(cx, d.s, d.e);
+    const parts = keys[di]!;
     if (parts.length !== 1) continue;
     const t = w[d.s]!;
     // a place name after "mayor of" is a place; directly after a personal title ("President Bush", "Gen. Paris") a person
@@ -399,7 +409,7 @@ function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
 
 /** Role and country candidates of each person mention, from the words around it. */
 function mentionRoles(cx: Ctx): void {
-  const { tokens, text, n, persons, mentionEnd } = cx;
+  const { tokens, text, w, n, persons, mentionEnd } = cx;
   const mentionStarts: number[] = [];
   for (let k = 0; k < n; k++) if (isMentionStart(cx, k)) mentionStarts.push(k);
   cx.mentionStarts = mentionStarts;
@@ -417,12 +427,14 @@ function mentionRoles(cx: Ctx): void {
     if (ofC) p.cands.push(ofC);
     const asR = asRoleAfter(cx, e);
     if (asR) p.cands.push(asR);
-    // a U.S. lawmaker's party and state: "Gregory Meeks (D-N.Y.)"
-    const tail = text.slice(tokens[e - 1]!.end, tokens[e - 1]!.end + 16);
-    const pm = /^\s*\((?:D|R|I)-[A-Z][A-Za-z.]*\)/.exec(tail);
-    if (pm) {
-      const st = tokens[e - 1]!.end + pm[0].indexOf("(");
-      p.cands.push({ role: null, roleSpan: null, country: "USA", countrySpan: { start: st, end: tokens[e - 1]!.end + pm[0].length }, rule: "country.us-party-state" });
+    // a U.S. lawmaker's party and state: "Gregory Meeks (D-N.Y.)" (the next token is the parenthesis)
+    if (e < n && w[e] === "(") {
+      const tail = text.slice(tokens[e - 1]!.end, tokens[e - 1]!.end + 16);
+      const pm = /^\s*\((?:D|R|I)-[A-Z][A-Za-z.]*\)/.exec(tail);
+      if (pm) {
+        const st = tokens[e - 1]!.end + pm[0].indexOf("(");
+        p.cands.push({ role: null, roleSpan: null, country: "USA", countrySpan: { start: st, end: tokens[e - 1]!.end + pm[0].length }, rule: "country.us-party-state" });
+      }
     }
   }
 }
@@ -657,14 +669,22 @@ function counterparts(cx: Ctx): void {
   }
 }
 
-/** Countries of titled persons without one: from the article's acting countries. */
-function countryFallback(cx: Ctx, { unnamed, unnamedFunction }: Unnamed): void {
-  const { doc, L, sc, tokens, w, lw, hitAt, consumed, persons, mentionEnd, mentionStarts, resolved } = cx;
-  // A country named as an actor (subject, possessor, capital for its government) counts more than one
-  // named as a place ("in Ukraine", "invasion of Ukraine"); countries of a person's counterparts and of
-  // other holders of the same office are excluded; mentions in the person's own sentences count more.
+/** The article's acting countries, for the fallback below. */
+interface ActingCountries {
+  countryScore: Map<string, number>;
+  /** by sentence index (an array: Map look-ups by number cost more) */
+  sentCountries: Array<Map<string, number> | undefined>;
+  pairedSides: Map<string, Set<string>>;
+}
+
+/**
+ * A country named as an actor (subject, possessor, capital for its government) counts more than one
+ * named as a place ("in Ukraine", "invasion of Ukraine"); countries of a person's counterparts and of
+ * other holders of the same office are excluded; mentions in the person's own sentences count more.
+ */
+function actingCountries(cx: Ctx): ActingCountries {
+  const { doc, sc, tokens, lw, hitAt, consumed } = cx;
   const countryScore = new Map<string, number>();
-  // by sentence index (an array: Map look-ups by number cost more)
   const sentCountries: Array<Map<string, number> | undefined> = new Array<Map<string, number> | undefined>(doc.sentences.length);
   for (const h of sc.hits) {
     if (h.entry.kind !== "country" || !h.entry.actor) continue;
@@ -691,11 +711,18 @@ function countryFallback(cx: Ctx, { unnamed, unnamedFunction }: Unnamed): void {
       pairedSides.set(x, set);
     }
   }
+  return { countryScore, sentCountries, pairedSides };
+}
+
+/** Countries of titled persons without one: from the article's acting countries (see actingCountries). */
+function countryFallback(cx: Ctx, { unnamed, unnamedFunction }: Unnamed): void {
+  const { doc, L, sc, tokens, w, lw, hitAt, persons, mentionEnd, mentionStarts, resolved } = cx;
   // persons with a possessor person ("Erdoğan's chief adviser") last, each group in person order; a partition,
   // not a sort over a mapped array (that sort deoptimised extractEntities on many articles)
   const order: number[] = [];
   for (let pi = 0; pi < persons.length; pi++) if (!hasPossessor(cx, pi)) order.push(pi);
   for (let pi = 0; pi < persons.length; pi++) if (hasPossessor(cx, pi)) order.push(pi);
+  let acting: ActingCountries | null = null;
   for (const pi of order) {
     const p = persons[pi]!;
     const r = resolved[pi]!;
@@ -708,6 +735,9 @@ function countryFallback(cx: Ctx, { unnamed, unnamedFunction }: Unnamed): void {
       r.country = { value: o.value, stated: false, evidence: o.evidence, rule: `${pc.rule}.country` };
       continue;
     }
+    // built for the first person who needs them (most articles have none)
+    acting ??= actingCountries(cx);
+    const { countryScore, sentCountries, pairedSides } = acting;
     const exclude = new Set<string>();
     const counterparts = new Set<string>();
     const fn = personFunction(cx, pi);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Doc } from "../../core/types.js";
 import { textStage } from "../text.js";
-import { lexicon } from "./lexicon.js";
+import { sharedTexts } from "../../../test/shared.js";
+import { type LexEntry, lexicon } from "./lexicon.js";
 import { scan, W_ADMIN_HEAD, W_ALL_CAPS, W_CAP, W_FEATURE_HEAD, W_GAZ, W_GAZ_HEAD, W_HONORIFIC, W_MONTH_DAY, W_NAME_PART, W_NON_NAME, W_ORG_HEAD, W_PARTICLE, W_ROLE_HEAD, W_ROLE_MOD, W_ROMAN_PART, W_WORD, wordInfo } from "./scan.js";
 
-const cls = (t: string) => wordInfo(lexicon(), t).bits;
+const cls = (t: string) => wordInfo(lexicon(), t, t.toLowerCase()).bits;
 
 describe("wordInfo name bits (the context-free part of nameLike, memoised by word)", () => {
   it("marks plain capitalised words, particles and glued article names as name parts", () => {
@@ -57,7 +58,7 @@ describe("wordInfo bits agree with the lexicon's sets", () => {
   it("sets each bit exactly when the word is in the set it stands for", () => {
     for (const t of words) {
       const lt = t.toLowerCase();
-      const b = wordInfo(L, t).bits;
+      const b = wordInfo(L, t, lt).bits;
       for (const [bit, inSet] of bitsOf) expect((b & bit) !== 0, `${t} bit ${bit}`).toBe(inSet(t, lt));
     }
   });
@@ -66,18 +67,19 @@ describe("wordInfo bits agree with the lexicon's sets", () => {
     expect(cls("Nato") & W_ALL_CAPS).toBe(0);
   });
   it("gives lexicon phrases only to words that can begin one", () => {
-    expect(wordInfo(L, "United").phrases?.length).toBeGreaterThan(0);
-    expect(wordInfo(L, "the").phrases).toBe(L.phrases.get("the"));
-    expect(wordInfo(L, "said").phrases).toBeUndefined();
+    expect(wordInfo(L, "United", "united").phrases?.length).toBeGreaterThan(0);
+    expect(wordInfo(L, "the", "the").phrases).toBe(L.phrases.get("the"));
+    expect(wordInfo(L, "said", "said").phrases).toBeUndefined();
   });
 });
 
+const doc = (text: string): Doc => {
+  const d = { text, sentences: [], tokens: [] } as unknown as Doc;
+  textStage.run(d, {});
+  return d;
+};
+
 describe("scan: token indices and runs", () => {
-  const doc = (text: string): Doc => {
-    const d = { text, sentences: [], tokens: [] } as unknown as Doc;
-    textStage.run(d, {});
-    return d;
-  };
   it("finds role heads, pronouns, counterparts and bylines by token", () => {
     const d = doc("His counterpart met the president, and he spoke against sanctions. Reporting by Jane Doe.");
     const sc = scan(d, lexicon());
@@ -100,6 +102,38 @@ describe("scan: token indices and runs", () => {
     expect(runs).toContain("Ursula von der Leyen");
     expect(runs).toContain("George W . Bush");
     expect(runs).not.toContain("Talks of Peace Began");
+  });
+});
+
+describe("scan: the memo by word id and the phrase match by ids agree with the word strings (real corpora)", () => {
+  /** The lexicon hits of the scan's rule, by string comparison of the tokens with each phrase's words. */
+  function stringHits(d: Doc, w: string[], lw: string[]): Array<[number, number, LexEntry]> {
+    const L = lexicon();
+    const out: Array<[number, number, LexEntry]> = [];
+    let hitEnd = 0;
+    for (let i = 0; i < w.length; i++) {
+      const list = wordInfo(L, w[i]!, lw[i]!).phrases;
+      if (!list || i < hitEnd) continue;
+      const sent = d.tokens[i]!.sent;
+      const p = list.find((p) => i + p.toks.length <= w.length && p.toks.every((t, k) => k === 0 || (w[i + k] === t && d.tokens[i + k]!.sent === sent && d.tokens[i + k]!.start - d.tokens[i + k - 1]!.end <= 1)));
+      if (!p) continue;
+      out.push([i, i + p.toks.length, p.entry]);
+      hitEnd = i + p.toks.length;
+    }
+    return out;
+  }
+  it("gives every token its word's bits and finds the same lexicon hits", () => {
+    const L = lexicon();
+    let hits = 0;
+    for (const text of sharedTexts()) {
+      const d = doc(text);
+      const sc = scan(d, L);
+      for (let i = 0; i < sc.w.length; i++) if (sc.cls[i] !== wordInfo(L, sc.w[i]!, sc.lw[i]!).bits) throw new Error(`bits of "${sc.w[i]}"`);
+      const expected = stringHits(d, sc.w, sc.lw);
+      expect(sc.hits.map((h) => [h.s, h.e, h.entry])).toEqual(expected);
+      hits += expected.length;
+    }
+    expect(hits).toBeGreaterThan(1000);
   });
 });
 

@@ -130,13 +130,25 @@ export function isWord(t: string): boolean {
 let infoEpoch = -1;
 /** by id: the word's bits with W_KNOWN (and W_PHRASES), 0 before it is computed */
 let infoBits = new Int32Array(0);
-let infoPhrases: Array<Phrase[] | undefined> = [];
+let infoPhrases: Array<PhraseIds[] | undefined> = [];
 /** marks a computed entry of infoBits (above the flag bits) */
 const W_KNOWN = 1 << 24;
 /** the word begins lexicon phrases: infoPhrases[id] is read only then (most tokens spare the load) */
 const W_PHRASES = 1 << 25;
 /** the bits of infoBits that are not the word's W_* and flag bits */
 const MEMO_BITS = W_KNOWN | W_PHRASES;
+
+/** A lexicon phrase as word ids (of the epoch of the memo that holds it): compared to the tokens' ids. */
+interface PhraseIds {
+  ids: Int32Array;
+  entry: LexEntry;
+}
+
+function phraseIds(p: Phrase): PhraseIds {
+  const ids = new Int32Array(p.toks.length);
+  for (let k = 0; k < ids.length; k++) ids[k] = wordId(p.toks[k]!, 0, p.toks[k]!.length);
+  return { ids, entry: p.entry };
+}
 
 /** Makes the per-id memo fit the vocabulary (call before reading it for a doc's ids). */
 function checkInfo(): void {
@@ -155,28 +167,23 @@ function checkInfo(): void {
   }
 }
 
-/** The bits of word `id` (with MEMO_BITS), memoised; its phrases are then in infoPhrases[id]. */
+/**
+ * The wordInfo bits of word `id` (with MEMO_BITS), memoised; its phrases are then in infoPhrases[id].
+ * Only for the ids of a doc scanned after checkInfo(): ids given since (a phrase's words) are not in the memo yet.
+ */
 function bitsOf(L: Lexicon, id: number): number {
   let bits = infoBits[id]!;
   if (bits === 0) {
-    const t = wordText(id);
-    const info = computeWordInfo(L, t, wordText(lowerId(id)));
+    const info = wordInfo(L, wordText(id), wordText(lowerId(id)));
     bits = info.bits | W_KNOWN | (info.phrases !== undefined ? W_PHRASES : 0);
     infoBits[id] = bits;
-    infoPhrases[id] = info.phrases;
+    infoPhrases[id] = info.phrases?.map(phraseIds);
   }
   return bits;
 }
 
-/** The facts about word `t` that the rules test (the same memo as the scan's). */
-export function wordInfo(L: Lexicon, t: string): WordInfo {
-  const id = wordId(t, 0, t.length);
-  checkInfo();
-  const bits = bitsOf(L, id);
-  return { bits: bits & ~MEMO_BITS, phrases: infoPhrases[id] };
-}
-
-function computeWordInfo(L: Lexicon, t: string, lt: string): WordInfo {
+/** The facts about word `t` (lower case `lt`) that the rules test; the scan memoises them by word id. */
+export function wordInfo(L: Lexicon, t: string, lt: string): WordInfo {
   const word = isWord(t);
   const cap = isCapitalised(t);
   let bits = (word ? W_WORD : 0) | (cap ? W_CAP : 0) | (isAllCaps(t) ? W_ALL_CAPS : 0);
@@ -250,12 +257,13 @@ export function scan(doc: Doc, L: Lexicon): Scan {
     const list = infoPhrases[id]!;
     const sent = tokens[i]!.sent;
     for (const p of list) {
-      const len = p.toks.length;
+      const pids = p.ids;
+      const len = pids.length;
       if (i + len > n) continue;
       let ok = true;
       for (let k = 1; k < len; k++) {
         const tk = tokens[i + k]!;
-        if (w[i + k] !== p.toks[k] || tk.sent !== sent || tk.start - tokens[i + k - 1]!.end > 1) {
+        if (ids[i + k] !== pids[k] || tk.sent !== sent || tk.start - tokens[i + k - 1]!.end > 1) {
           ok = false;
           break;
         }
