@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Doc } from "../../core/types.js";
+import { tokenTexts } from "../../text/lower.js";
+import { checkVocabulary, vocabularyEpoch, vocabularySize, wordId, wordText } from "../../text/words.js";
 import { textStage } from "../text.js";
 import { sharedTexts } from "../../../test/shared.js";
 import { type LexEntry, lexicon } from "./lexicon.js";
@@ -152,5 +154,27 @@ describe("gazetteerHeads (the pre-check before looking up a phrase of several wo
   });
   it("does not hold words that begin no place name", () => {
     for (const t of ["Erdogan", "Kuleba", "Minister", "said"]) expect(L.gazetteerHeads.has(t), t).toBe(false);
+  });
+});
+
+describe("scan after the vocabulary's reset (text/words.ts)", () => {
+  it("starts afresh between docs once too large: new epoch, token texts rebuilt, scans still right", () => {
+    const L = lexicon();
+    const a = doc("President Erdogan met the United Nations envoy in Ankara.");
+    const before = scan(a, L);
+    const epoch = vocabularyEpoch();
+    // fill the vocabulary past its limit with words no doc has
+    for (let k = 0; vocabularySize() < 1 << 18; k++) wordId(`w${k}`, 0, `w${k}`.length);
+    checkVocabulary();
+    expect(vocabularyEpoch()).toBe(epoch + 1);
+    expect(vocabularySize()).toBe(0);
+    const b = doc("Ankara said.");
+    expect(tokenTexts(b).ids[0]).toBe(0);
+    // the first doc's cached ids belong to the old epoch: rebuilt, and its scan is the same
+    const ta = tokenTexts(a);
+    expect([...ta.ids].map(wordText)).toEqual(ta.w);
+    const after = scan(a, L);
+    expect([...after.cls]).toEqual([...before.cls]);
+    expect(after.hits.map((h) => [h.s, h.e, h.entry])).toEqual(before.hits.map((h) => [h.s, h.e, h.entry]));
   });
 });
