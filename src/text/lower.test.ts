@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Doc } from "../core/types.js";
 import { lowerTokens, tokenTexts } from "./lower.js";
 import { tokenize } from "./tokenize.js";
+import { wordText } from "./words.js";
 
 const docOf = (text: string): Doc => ({ text, ...tokenize(text) }) as unknown as Doc;
 
@@ -35,5 +36,20 @@ describe("tokenTexts", () => {
       const { w, lw } = tokenTexts(d);
       expect(lw).toEqual(w.map((s) => s.toLowerCase()));
     }
+  });
+});
+
+describe("tokenTexts: word ids", () => {
+  it("gives each token the id of its text, the same strings for the same words across docs", () => {
+    const a = docOf("Kyiv and KYIV met Kyiv.");
+    const b = docOf("In Kyiv.");
+    const ta = tokenTexts(a);
+    const tb = tokenTexts(b);
+    expect([...ta.ids].map(wordText)).toEqual(ta.w);
+    expect(ta.ids[0]).toBe(ta.ids[4]);
+    expect(ta.ids[0]).not.toBe(ta.ids[2]);
+    expect(tb.ids[1]).toBe(ta.ids[0]);
+    expect(tb.w[1]).toBe(ta.w[0]);
+    expect(ta.lw[2]).toBe("kyiv");
   });
 });

@@ -1,23 +1,18 @@
 import type { Doc } from "../core/types.js";
+import { checkVocabulary, lowerId, vocabularyEpoch, wordId, wordText } from "./words.js";
 
 /**
- * Token texts and their lower-cased forms, computed once per doc and shared by the stages that
- * need them (entities, figures, quotes). Lower case is per token: text.slice(...).toLowerCase().
+ * Token texts, their lower-cased forms and their word ids (words.ts), computed once per doc and
+ * shared by the stages that need them (entities, figures, quotes). Lower case is per token:
+ * text.slice(...).toLowerCase(). The strings are the vocabulary's: one object per distinct word.
  */
 export interface TokenTexts {
   /** token texts */
   w: string[];
   /** lower-cased token texts */
   lw: string[];
-}
-
-/** True when lower-casing may change the word (ASCII fast path; any non-ASCII word is lower-cased). */
-function hasUpper(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c >= 128) return true;
-  }
-  return false;
+  /** word id of each token (valid while vocabularyEpoch() is unchanged) */
+  ids: Int32Array;
 }
 
 // The texts of the last few docs (stages run one doc at a time). A WeakMap keyed by doc cost about
@@ -27,34 +22,37 @@ const SLOTS = 4;
 const cacheDocs: Array<Doc | null> = new Array<Doc | null>(SLOTS).fill(null);
 const cacheTokens: Array<Doc["tokens"] | null> = new Array<Doc["tokens"] | null>(SLOTS).fill(null);
 const cacheTexts: Array<TokenTexts | null> = new Array<TokenTexts | null>(SLOTS).fill(null);
+const cacheEpochs = new Int32Array(SLOTS);
 let nextSlot = 0;
 
-/** Token texts and lower-cased token texts of a doc, computed once. */
+function cached(doc: Doc, k: number): boolean {
+  return cacheDocs[k] === doc && cacheTokens[k] === doc.tokens && cacheEpochs[k] === vocabularyEpoch();
+}
+
+/** Token texts, lower-cased token texts and word ids of a doc, computed once. */
 export function tokenTexts(doc: Doc): TokenTexts {
   // the doc of the last call first (stages ask many times for the doc they are reading)
   const last = nextSlot === 0 ? SLOTS - 1 : nextSlot - 1;
-  if (cacheDocs[last] === doc && cacheTokens[last] === doc.tokens) return cacheTexts[last]!;
-  for (let k = 0; k < SLOTS; k++) if (cacheDocs[k] === doc && cacheTokens[k] === doc.tokens) return cacheTexts[k]!;
+  if (cached(doc, last)) return cacheTexts[last]!;
+  for (let k = 0; k < SLOTS; k++) if (cached(doc, k)) return cacheTexts[k]!;
+  checkVocabulary();
   const { tokens, text } = doc;
   const n = tokens.length;
+  const ids = new Int32Array(n);
   const w = new Array<string>(n);
   const lw = new Array<string>(n);
-  // one native lower-casing of the whole text, sliced per token: the same strings as lower-casing
-  // each token, unless the text holds the one letter whose lower case is longer (İ) or the one
-  // whose lower case depends on the letters around it (Σ, final ς)
-  const lower = text.indexOf("\u0130") < 0 && text.indexOf("\u03a3") < 0 ? text.toLowerCase() : null;
-  const whole = lower !== null && lower.length === text.length;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    const s = text.slice(t.start, t.end);
-    w[i] = s;
-    // lower-case words are their own lower case; punctuation too
-    lw[i] = !hasUpper(s) ? s : whole ? lower.slice(t.start, t.end) : s.toLowerCase();
+    const id = wordId(text, t.start, t.end);
+    ids[i] = id;
+    w[i] = wordText(id);
+    lw[i] = wordText(lowerId(id));
   }
-  const c = { w, lw };
+  const c = { w, lw, ids };
   cacheDocs[nextSlot] = doc;
   cacheTokens[nextSlot] = tokens;
   cacheTexts[nextSlot] = c;
+  cacheEpochs[nextSlot] = vocabularyEpoch();
   nextSlot = (nextSlot + 1) % SLOTS;
   return c;
 }

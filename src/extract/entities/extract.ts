@@ -138,12 +138,53 @@ interface Ctx {
   resolved: Resolved[];
 }
 
+/** A capitalised run taken for a person's name, before the names are grouped into persons. */
+interface Draft {
+  s: number;
+  e: number;
+  confirmed: boolean;
+  titled: boolean;
+  headline: boolean;
+}
+
+/** The persons by the keys of their full names and of their surnames. */
+interface NameIndex {
+  fullKeyIndex: Map<string, number>;
+  surnameIndex: Map<string, number[]>;
+}
+
+/** Descriptions of persons not named in the article ("Ukraine's president"), and their office functions by start. */
+interface Unnamed {
+  unnamed: Array<{ k: number; phrase: string; country: string; span: Span; mention: EntityMention; poss: boolean }>;
+  unnamedFunction: Map<number, string>;
+}
+
 /** One mention object, always built with the same shape (fast property access in later stages). */
 function mk(span: Span, kind: EntityMention["kind"], ref: number, actor: string | null, via: string, rule: string): EntityMention {
   return { start: span.start, end: span.end, kind, ref, actor, via, rule };
 }
 
 export function extractEntities(doc: Doc): void {
+  const cx = context(doc);
+  const { drafts, placeRuns } = personCandidates(cx);
+  const names = groupPersons(cx, drafts);
+  mentionRoles(cx);
+  bylines(cx, names.fullKeyIndex);
+  resolveRoles(cx);
+  const unnamed = descriptions(cx);
+  counterparts(cx);
+  countryFallback(cx, unnamed);
+  ministerOfMinistry(cx);
+  pronouns(cx);
+  lexiconMentions(cx);
+  placesAfterPrepositions(cx, placeRuns, names);
+  runPlaces(cx);
+  groupNounMentions(cx);
+  output(cx);
+}
+
+/** The context of one article: its scan and empty entity lists. */
+function context(doc: Doc): Ctx {
   const L = lexicon();
   const sc = scan(doc, L);
   const { tokens, text } = doc;
@@ -163,10 +204,14 @@ export function extractEntities(doc: Doc): void {
   const mentionEnd = new Int32Array(n + 1);
   const mentionOrder: number[] = [];
   const cx: Ctx = { doc, L, sc, tokens, text, w, lw, cls, hitAt, n, consumed, mentions, orgs, orgByKey, places, placeByKey, runWords: null, persons, personAt: new Int32Array(n + 1), mentionEnd, mentionOrder, mentionStarts: [], resolved: [] };
+  return cx;
+}
 
-  // ---------------------------------------------------------------- persons: candidates
+/** Persons, step 1: each capitalised run is an organisation, a name draft (its title chain and sentence openers dropped), a place after a preposition, or nothing. */
+function personCandidates(cx: Ctx): { drafts: Draft[]; placeRuns: Array<[number, number]> } {
+  const { doc, L, sc, tokens, text, w, lw, cls, hitAt, consumed } = cx;
   const placeRuns: Array<[number, number]> = [];
-  const drafts: Array<{ s: number; e: number; confirmed: boolean; titled: boolean; headline: boolean }> = [];
+  const drafts: Draft[] = [];
   for (const run of sc.runs) {
     const { s, e } = run;
     // organisation: the run's last word is an organisation noun (or the run contains one followed by of/for …)
@@ -234,22 +279,32 @@ export function extractEntities(doc: Doc): void {
     }
     drafts.push({ s: ns, e: ne, confirmed: !isHeadline, titled, headline: isHeadline });
   }
+  return { drafts, placeRuns };
+}
 
-
-
-
-  // ---------------------------------------------------------------- persons: grouping
+/** Persons, step 2: drafts grouped into persons (full names first, then surnames, given names, titled single words). */
+function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
+  const { tokens, text, w, cls, n, persons } = cx;
   const fullKeyIndex = new Map<string, number>();
+  // the name key of each draft, as parts and joined, once (a pure function of the draft's words)
+  const keys: string[][] = [];
+  const joinedKeys: string[] = [];
+  for (const d of drafts) {
+    const parts = keyOf(cx, d.s, d.e);
+    keys.push(parts);
+    joinedKeys.push(parts.join(" "));
+  }
 
   // confirmed multi-word names first, in text order
-  for (const d of drafts) {
+  for (let di = 0; di < drafts.length; di++) {
+    const d = drafts[di]!;
     if (!d.confirmed) continue;
-    const parts = keyOf(cx, d.s, d.e);
+    const parts = keys[di]!;
     if (parts.length < 2) continue;
     const surnameKey = parts[parts.length - 1]!;
     const firstKey = parts[0]!;
     const t = text.slice(tokens[d.s]!.start, tokens[d.e - 1]!.end);
-    const joined = parts.join(" ");
+    const joined = joinedKeys[di]!;
     let pi = fullKeyIndex.get(joined);
     if (pi === undefined) {
       pi = persons.findIndex((p) => p.surnameKey === surnameKey && (parts.length === 1 || p.nTok === 1 || p.firstKey === firstKey || p.firstKey[0] === firstKey[0] || sameTail(p, parts)));
@@ -282,10 +337,10 @@ export function extractEntities(doc: Doc): void {
       surnameIndex.set(bare[1]!, l2);
     }
   });
-  for (const d of drafts) {
-    const parts = keyOf(cx, d.s, d.e);
-    if (d.confirmed && parts.length > 1) continue;
-    const full = fullKeyIndex.get(parts.join(" "));
+  for (let di = 0; di < drafts.length; di++) {
+    const d = drafts[di]!;
+    if (d.confirmed && keys[di]!.length > 1) continue;
+    const full = fullKeyIndex.get(joinedKeys[di]!);
     if (full !== undefined) {
       addPersonMention(cx, full, d.s, d.e, "name");
       continue;
@@ -309,10 +364,11 @@ export function extractEntities(doc: Doc): void {
     }
   }
   // titled single words that matched nobody: new persons ("President Putin" alone)
-  for (const d of drafts) {
+  for (let di = 0; di < drafts.length; di++) {
+    const d = drafts[di]!;
     if (!d.titled || d.headline) continue;
     if (isMentionStart(cx, d.s)) continue;
-    const parts = keyOf(cx, d.s, d.e);
+    const parts = keys[di]!;
     if (parts.length !== 1) continue;
     const t = w[d.s]!;
     // a place name after "mayor of" is a place; directly after a personal title ("President Bush", "Gen. Paris") a person
@@ -348,9 +404,12 @@ export function extractEntities(doc: Doc): void {
     // later untitled mentions of the same word
     for (const d2 of drafts) if (d2 !== d && d2.e - d2.s === 1 && nameKey(w[d2.s]!) === parts[0] && !isMentionStart(cx, d2.s)) addPersonMention(cx, pi, d2.s, d2.e, "surname");
   }
+  return { fullKeyIndex, surnameIndex };
+}
 
-
-  // ---------------------------------------------------------------- roles and countries of each mention
+/** Role and country candidates of each person mention, from the words around it. */
+function mentionRoles(cx: Ctx): void {
+  const { tokens, text, w, n, persons, mentionEnd } = cx;
   const mentionStarts: number[] = [];
   for (let k = 0; k < n; k++) if (isMentionStart(cx, k)) mentionStarts.push(k);
   cx.mentionStarts = mentionStarts;
@@ -368,26 +427,21 @@ export function extractEntities(doc: Doc): void {
     if (ofC) p.cands.push(ofC);
     const asR = asRoleAfter(cx, e);
     if (asR) p.cands.push(asR);
-    // a U.S. lawmaker's party and state: "Gregory Meeks (D-N.Y.)"
-    const tail = text.slice(tokens[e - 1]!.end, tokens[e - 1]!.end + 16);
-    const pm = /^\s*\((?:D|R|I)-[A-Z][A-Za-z.]*\)/.exec(tail);
-    if (pm) {
-      const st = tokens[e - 1]!.end + pm[0].indexOf("(");
-      p.cands.push({ role: null, roleSpan: null, country: "USA", countrySpan: { start: st, end: tokens[e - 1]!.end + pm[0].length }, rule: "country.us-party-state" });
+    // a U.S. lawmaker's party and state: "Gregory Meeks (D-N.Y.)" (the next token is the parenthesis)
+    if (e < n && w[e] === "(") {
+      const tail = text.slice(tokens[e - 1]!.end, tokens[e - 1]!.end + 16);
+      const pm = /^\s*\((?:D|R|I)-[A-Z][A-Za-z.]*\)/.exec(tail);
+      if (pm) {
+        const st = tokens[e - 1]!.end + pm[0].indexOf("(");
+        p.cands.push({ role: null, roleSpan: null, country: "USA", countrySpan: { start: st, end: tokens[e - 1]!.end + pm[0].length }, rule: "country.us-party-state" });
+      }
     }
   }
+}
 
-
-
-
-
-
-
-
-
-
-
-  // ---------------------------------------------------------------- bylines
+/** Persons named in bylines ("Reporting by …"). */
+function bylines(cx: Ctx, fullKeyIndex: Map<string, number>): void {
+  const { sc, tokens, text, lw, mentions, persons } = cx;
   let hasByline = false;
   let bylineFrom = text.length;
   for (const k of sc.byIdx) {
@@ -413,8 +467,11 @@ export function extractEntities(doc: Doc): void {
     fullKeyIndex.set(key, pi);
     mentions.push(mk(span, "person", pi, null, "byline", "person.byline"));
   }
+}
 
-  // ---------------------------------------------------------------- resolve roles and countries
+/** Each person's role and country: stated values first, then those of possessor persons and counterparts. */
+function resolveRoles(cx: Ctx): void {
+  const { persons } = cx;
   // built by push, so that the array's elements kind is the same in every article (a mapped array's
   // varied, and every later read of resolved[…] deoptimised extractEntities)
   const resolved: Resolved[] = [];
@@ -460,10 +517,13 @@ export function extractEntities(doc: Doc): void {
       }
     });
   }
+}
 
-  // ---------------------------------------------------------------- descriptions and pronouns
+/** Descriptions ("the Turkish foreign minister") of one known person, or of an unnamed one of a country. */
+function descriptions(cx: Ctx): Unnamed {
+  const { L, sc, tokens, w, lw, cls, hitAt, n, consumed, mentions, persons, mentionStarts, resolved } = cx;
   const unnamedFunction = new Map<number, string>();
-  const unnamed: Array<{ k: number; phrase: string; country: string; span: Span; mention: EntityMention; poss: boolean }> = [];
+  const unnamed: Unnamed["unnamed"] = [];
   // description: [the|Turkey's] [demonym] [modifiers] head, not followed by a name
   for (const k of sc.roleHeadIdx) {
     const lt = lw[k]!;
@@ -560,8 +620,12 @@ export function extractEntities(doc: Doc): void {
     d.mention.rule = "person.description-antecedent";
     unnamedFunction.delete(d.span.start);
   }
+  return { unnamed, unnamedFunction };
+}
 
-  // ---------------------------------------------------------------- counterparts in a list: "spoke to several counterparts, including Ukraine's Dmytro Kuleba"
+/** Roles of persons named as counterparts in a list, or after an unnamed "his Ukrainian counterpart". */
+function counterparts(cx: Ctx): void {
+  const { doc, sc, tokens, lw, hitAt, persons, mentionOrder, mentionStarts, resolved } = cx;
   persons.forEach((p, pi) => {
     const r = resolved[pi]!;
     if (r.role) return;
@@ -603,13 +667,24 @@ export function extractEntities(doc: Doc): void {
       r.role = { value: counterpartTitle(cx, resolved[ref]!.role!.value, r.country.value), stated: false, evidence: spanOf(tokens, h.s, x + 1), rule: "role.counterpart-unnamed" };
     });
   }
+}
 
-  // ---------------------------------------------------------------- countries: fallback from the article's acting countries
-  // A country named as an actor (subject, possessor, capital for its government) counts more than one
-  // named as a place ("in Ukraine", "invasion of Ukraine"); countries of a person's counterparts and of
-  // other holders of the same office are excluded; mentions in the person's own sentences count more.
+/** The article's acting countries, for the fallback below. */
+interface ActingCountries {
+  countryScore: Map<string, number>;
+  /** by sentence index (an array: Map look-ups by number cost more) */
+  sentCountries: Array<Map<string, number> | undefined>;
+  pairedSides: Map<string, Set<string>>;
+}
+
+/**
+ * A country named as an actor (subject, possessor, capital for its government) counts more than one
+ * named as a place ("in Ukraine", "invasion of Ukraine"); countries of a person's counterparts and of
+ * other holders of the same office are excluded; mentions in the person's own sentences count more.
+ */
+function actingCountries(cx: Ctx): ActingCountries {
+  const { doc, sc, tokens, lw, hitAt, consumed } = cx;
   const countryScore = new Map<string, number>();
-  // by sentence index (an array: Map look-ups by number cost more)
   const sentCountries: Array<Map<string, number> | undefined> = new Array<Map<string, number> | undefined>(doc.sentences.length);
   for (const h of sc.hits) {
     if (h.entry.kind !== "country" || !h.entry.actor) continue;
@@ -636,11 +711,18 @@ export function extractEntities(doc: Doc): void {
       pairedSides.set(x, set);
     }
   }
+  return { countryScore, sentCountries, pairedSides };
+}
+
+/** Countries of titled persons without one: from the article's acting countries (see actingCountries). */
+function countryFallback(cx: Ctx, { unnamed, unnamedFunction }: Unnamed): void {
+  const { doc, L, sc, tokens, w, lw, hitAt, persons, mentionEnd, mentionStarts, resolved } = cx;
   // persons with a possessor person ("Erdoğan's chief adviser") last, each group in person order; a partition,
   // not a sort over a mapped array (that sort deoptimised extractEntities on many articles)
   const order: number[] = [];
   for (let pi = 0; pi < persons.length; pi++) if (!hasPossessor(cx, pi)) order.push(pi);
   for (let pi = 0; pi < persons.length; pi++) if (hasPossessor(cx, pi)) order.push(pi);
+  let acting: ActingCountries | null = null;
   for (const pi of order) {
     const p = persons[pi]!;
     const r = resolved[pi]!;
@@ -653,6 +735,9 @@ export function extractEntities(doc: Doc): void {
       r.country = { value: o.value, stated: false, evidence: o.evidence, rule: `${pc.rule}.country` };
       continue;
     }
+    // built for the first person who needs them (most articles have none)
+    acting ??= actingCountries(cx);
+    const { countryScore, sentCountries, pairedSides } = acting;
     const exclude = new Set<string>();
     const counterparts = new Set<string>();
     const fn = personFunction(cx, pi);
@@ -722,8 +807,11 @@ export function extractEntities(doc: Doc): void {
     }
     if (best) r.country = { value: best, stated: false, evidence: null, rule: "country.article-actor" };
   }
+}
 
-  // a bare "Minister" and one "<X> Ministry" of the minister's country in the article: "<X> Minister" (inferred)
+/** A bare "Minister" and one "<X> Ministry" of the minister's country in the article: "<X> Minister" (inferred). */
+function ministerOfMinistry(cx: Ctx): void {
+  const { orgs, persons, resolved } = cx;
   persons.forEach((_, pi) => {
     const r = resolved[pi]!;
     if (!r.role || r.role.value.toLowerCase() !== "minister") return;
@@ -735,8 +823,11 @@ export function extractEntities(doc: Doc): void {
     }
     if (fits.size === 1) r.role = { value: `${[...fits][0]} Minister`, stated: false, evidence: r.role.evidence, rule: "role.minister-of-ministry" };
   });
+}
 
-  // pronouns: refer to the single person mentioned in the sentence so far, else in the previous sentence
+/** Pronouns: the single person mentioned in the sentence so far, else in the previous sentence. */
+function pronouns(cx: Ctx): void {
+  const { doc, sc, tokens, mentions } = cx;
   // by sentence index
   const personMentionsBySent: Array<Array<{ tok: number; pi: number }> | undefined> = new Array<Array<{ tok: number; pi: number }> | undefined>(doc.sentences.length);
   for (const m of mentions) {
@@ -760,11 +851,11 @@ export function extractEntities(doc: Doc): void {
     if (pi === undefined) continue;
     mentions.push(mk(spanOf(tokens, k, k + 1), "person", pi, null, "pronoun", "person.pronoun"));
   }
+}
 
-
-
-
-  // ---------------------------------------------------------------- organisations, countries, places, groups from lexicon hits
+/** Organisations, countries, places and groups from lexicon hits; the mentions of capitals as places. */
+function lexiconMentions(cx: Ctx): void {
+  const { L, sc, tokens, text, w, lw, consumed, mentions, orgs, places, placeByKey } = cx;
   for (const h of sc.hits) {
     if (consumed[h.s]) continue;
     // glued to an unknown capitalised word before it: part of another name ("Real Madrid", "Jordan" in "Michael Jordan")
@@ -811,8 +902,11 @@ export function extractEntities(doc: Doc): void {
       if (pi !== undefined) places[pi]!.mentions.push({ start: m.start, end: m.end });
     } else if (m.kind === "place" && m.via === "capital-place" && m.ref >= 0) places[m.ref]!.mentions.push({ start: m.start, end: m.end });
   }
+}
 
-  // untitled names after "in", "near": places unless a known person ("in Khan Younis")
+/** Untitled names after "in", "near": places unless a known person ("in Khan Younis"). */
+function placesAfterPrepositions(cx: Ctx, placeRuns: Array<[number, number]>, { fullKeyIndex, surnameIndex }: NameIndex): void {
+  const { L, tokens, text, cls, hitAt, n, consumed } = cx;
   for (const [a, b] of placeRuns) {
     let skip = false;
     for (let x = a; x < b; x++) if (consumed[x] || hitAt[x] || isMentionStart(cx, x)) skip = true;
@@ -829,8 +923,11 @@ export function extractEntities(doc: Doc): void {
     addPlace(cx, name, guessCountry(cx, name), span, null, null, "place.after-preposition");
     for (let x = a; x < b; x++) consumed[x] = 1;
   }
+}
 
-  // remaining capitalised runs: places from the gazetteer, "X region", features; unknown acronyms as organisations
+/** The rest of the capitalised runs: places from the gazetteer, "X region", features; unknown acronyms as organisations. */
+function runPlaces(cx: Ctx): void {
+  const { doc, L, sc, tokens, text, w, lw, cls, hitAt, n, consumed, mentions, orgs } = cx;
   for (const run of sc.runs) {
     for (let k = run.s; k < run.e; k++) {
       if (consumed[k] || hitAt[k] || isMentionStart(cx, k)) continue;
@@ -904,15 +1001,21 @@ export function extractEntities(doc: Doc): void {
       }
     }
   }
+}
 
-  // lower-case group nouns: "separatists", "rebels", "protesters"
+/** Lower-case group nouns: "separatists", "rebels", "protesters". */
+function groupNounMentions(cx: Ctx): void {
+  const { sc, tokens, lw, cls, hitAt, n, consumed, mentions } = cx;
   for (const k of sc.groupNounIdx) {
     if (consumed[k] || hitAt[k]) continue;
     if (lw[k] === "opposition" && k + 1 < n && cls[k + 1]! & W_CAP) continue;
     mentions.push(mk(spanOf(tokens, k, k + 1), "group", -1, null, "noun", "group.noun"));
   }
+}
 
-  // ---------------------------------------------------------------- output
+/** The doc's persons, organisations, places and one sorted, non-overlapping layer of mentions. */
+function output(cx: Ctx): void {
+  const { doc, mentions, orgs, places, persons, resolved } = cx;
   // person actors on their mentions
   for (const m of mentions) if (m.kind === "person" && m.ref >= 0) m.actor = resolved[m.ref]!.country?.value ?? null;
   doc.persons = persons.map((p, pi): PersonEntity => {

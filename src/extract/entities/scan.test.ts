@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Doc } from "../../core/types.js";
+import { tokenTexts } from "../../text/lower.js";
+import { checkVocabulary, vocabularyEpoch, vocabularySize, wordId, wordText } from "../../text/words.js";
 import { textStage } from "../text.js";
-import { lexicon } from "./lexicon.js";
+import { sharedTexts } from "../../../test/shared.js";
+import { type LexEntry, lexicon } from "./lexicon.js";
 import { scan, W_ADMIN_HEAD, W_ALL_CAPS, W_CAP, W_FEATURE_HEAD, W_GAZ, W_GAZ_HEAD, W_HONORIFIC, W_MONTH_DAY, W_NAME_PART, W_NON_NAME, W_ORG_HEAD, W_PARTICLE, W_ROLE_HEAD, W_ROLE_MOD, W_ROMAN_PART, W_WORD, wordInfo } from "./scan.js";
 
 const cls = (t: string) => wordInfo(lexicon(), t, t.toLowerCase()).bits;
@@ -72,12 +75,13 @@ describe("wordInfo bits agree with the lexicon's sets", () => {
   });
 });
 
+const doc = (text: string): Doc => {
+  const d = { text, sentences: [], tokens: [] } as unknown as Doc;
+  textStage.run(d, {});
+  return d;
+};
+
 describe("scan: token indices and runs", () => {
-  const doc = (text: string): Doc => {
-    const d = { text, sentences: [], tokens: [] } as unknown as Doc;
-    textStage.run(d, {});
-    return d;
-  };
   it("finds role heads, pronouns, counterparts and bylines by token", () => {
     const d = doc("His counterpart met the president, and he spoke against sanctions. Reporting by Jane Doe.");
     const sc = scan(d, lexicon());
@@ -103,6 +107,38 @@ describe("scan: token indices and runs", () => {
   });
 });
 
+describe("scan: the memo by word id and the phrase match by ids agree with the word strings (real corpora)", () => {
+  /** The lexicon hits of the scan's rule, by string comparison of the tokens with each phrase's words. */
+  function stringHits(d: Doc, w: string[], lw: string[]): Array<[number, number, LexEntry]> {
+    const L = lexicon();
+    const out: Array<[number, number, LexEntry]> = [];
+    let hitEnd = 0;
+    for (let i = 0; i < w.length; i++) {
+      const list = wordInfo(L, w[i]!, lw[i]!).phrases;
+      if (!list || i < hitEnd) continue;
+      const sent = d.tokens[i]!.sent;
+      const p = list.find((p) => i + p.toks.length <= w.length && p.toks.every((t, k) => k === 0 || (w[i + k] === t && d.tokens[i + k]!.sent === sent && d.tokens[i + k]!.start - d.tokens[i + k - 1]!.end <= 1)));
+      if (!p) continue;
+      out.push([i, i + p.toks.length, p.entry]);
+      hitEnd = i + p.toks.length;
+    }
+    return out;
+  }
+  it("gives every token its word's bits and finds the same lexicon hits", () => {
+    const L = lexicon();
+    let hits = 0;
+    for (const text of sharedTexts()) {
+      const d = doc(text);
+      const sc = scan(d, L);
+      for (let i = 0; i < sc.w.length; i++) if (sc.cls[i] !== wordInfo(L, sc.w[i]!, sc.lw[i]!).bits) throw new Error(`bits of "${sc.w[i]}"`);
+      const expected = stringHits(d, sc.w, sc.lw);
+      expect(sc.hits.map((h) => [h.s, h.e, h.entry])).toEqual(expected);
+      hits += expected.length;
+    }
+    expect(hits).toBeGreaterThan(1000);
+  });
+});
+
 describe("gazetteerHeads (the pre-check before looking up a phrase of several words)", () => {
   const L = lexicon();
   it("holds every beginning of a place name that ends before a space", () => {
@@ -118,5 +154,27 @@ describe("gazetteerHeads (the pre-check before looking up a phrase of several wo
   });
   it("does not hold words that begin no place name", () => {
     for (const t of ["Erdogan", "Kuleba", "Minister", "said"]) expect(L.gazetteerHeads.has(t), t).toBe(false);
+  });
+});
+
+describe("scan after the vocabulary's reset (text/words.ts)", () => {
+  it("starts afresh between docs once too large: new epoch, token texts rebuilt, scans still right", () => {
+    const L = lexicon();
+    const a = doc("President Erdogan met the United Nations envoy in Ankara.");
+    const before = scan(a, L);
+    const epoch = vocabularyEpoch();
+    // fill the vocabulary past its limit with words no doc has
+    for (let k = 0; vocabularySize() < 1 << 18; k++) wordId(`w${k}`, 0, `w${k}`.length);
+    checkVocabulary();
+    expect(vocabularyEpoch()).toBe(epoch + 1);
+    expect(vocabularySize()).toBe(0);
+    const b = doc("Ankara said.");
+    expect(tokenTexts(b).ids[0]).toBe(0);
+    // the first doc's cached ids belong to the old epoch: rebuilt, and its scan is the same
+    const ta = tokenTexts(a);
+    expect([...ta.ids].map(wordText)).toEqual(ta.w);
+    const after = scan(a, L);
+    expect([...after.cls]).toEqual([...before.cls]);
+    expect(after.hits.map((h) => [h.s, h.e, h.entry])).toEqual(before.hits.map((h) => [h.s, h.e, h.entry]));
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Doc } from "../../core/types.js";
 import { tokenTexts } from "../../text/lower.js";
+import { lowerId, vocabularyEpoch, vocabularySize, wordId, wordText } from "../../text/words.js";
 import { isAllCaps, isCapitalised } from "../../text/names.js";
 import { type LexEntry, type Lexicon, type Phrase } from "./lexicon.js";
 
@@ -124,21 +125,65 @@ export function isWord(t: string): boolean {
   return LETTER_RE.test(t);
 }
 
-/** wordInfo by word: a pure function of the word and the lexicon (fixed once built), memoised across articles */
-const WORD_INFO = new Map<string, WordInfo>();
+// wordInfo by word id (text/words.ts): a pure function of the word and the lexicon (fixed once
+// built), memoised across articles in arrays indexed by id, emptied when the vocabulary starts afresh
+let infoEpoch = -1;
+/** by id: the word's bits with W_KNOWN (and W_PHRASES), 0 before it is computed */
+let infoBits = new Int32Array(0);
+let infoPhrases: Array<PhraseIds[] | undefined> = [];
+/** marks a computed entry of infoBits (above the flag bits) */
+const W_KNOWN = 1 << 24;
+/** the word begins lexicon phrases: infoPhrases[id] is read only then (most tokens spare the load) */
+const W_PHRASES = 1 << 25;
+/** the bits of infoBits that are not the word's W_* and flag bits */
+const MEMO_BITS = W_KNOWN | W_PHRASES;
 
-/** The facts about word `t` (lower case `lt`) that the rules test, memoised. */
-export function wordInfo(L: Lexicon, t: string, lt: string): WordInfo {
-  let info = WORD_INFO.get(t);
-  if (info === undefined) {
-    info = computeWordInfo(L, t, lt);
-    if (WORD_INFO.size > 100_000) WORD_INFO.clear();
-    WORD_INFO.set(t, info);
-  }
-  return info;
+/** A lexicon phrase as word ids (of the epoch of the memo that holds it): compared to the tokens' ids. */
+interface PhraseIds {
+  ids: Int32Array;
+  entry: LexEntry;
 }
 
-function computeWordInfo(L: Lexicon, t: string, lt: string): WordInfo {
+function phraseIds(p: Phrase): PhraseIds {
+  const ids = new Int32Array(p.toks.length);
+  for (let k = 0; k < ids.length; k++) ids[k] = wordId(p.toks[k]!, 0, p.toks[k]!.length);
+  return { ids, entry: p.entry };
+}
+
+/** Makes the per-id memo fit the vocabulary (call before reading it for a doc's ids). */
+function checkInfo(): void {
+  if (infoEpoch !== vocabularyEpoch()) {
+    infoEpoch = vocabularyEpoch();
+    infoBits = new Int32Array(0);
+    infoPhrases = [];
+  }
+  const size = vocabularySize();
+  if (infoBits.length < size) {
+    const next = new Int32Array(Math.max(1024, size * 2));
+    next.set(infoBits);
+    infoBits = next;
+    // filled, not holey: ids are not met in order
+    while (infoPhrases.length < next.length) infoPhrases.push(undefined);
+  }
+}
+
+/**
+ * The wordInfo bits of word `id` (with MEMO_BITS), memoised; its phrases are then in infoPhrases[id].
+ * Only for the ids of a doc scanned after checkInfo(): ids given since (a phrase's words) are not in the memo yet.
+ */
+function bitsOf(L: Lexicon, id: number): number {
+  let bits = infoBits[id]!;
+  if (bits === 0) {
+    const info = wordInfo(L, wordText(id), wordText(lowerId(id)));
+    bits = info.bits | W_KNOWN | (info.phrases !== undefined ? W_PHRASES : 0);
+    infoBits[id] = bits;
+    infoPhrases[id] = info.phrases?.map(phraseIds);
+  }
+  return bits;
+}
+
+/** The facts about word `t` (lower case `lt`) that the rules test; the scan memoises them by word id. */
+export function wordInfo(L: Lexicon, t: string, lt: string): WordInfo {
   const word = isWord(t);
   const cap = isCapitalised(t);
   let bits = (word ? W_WORD : 0) | (cap ? W_CAP : 0) | (isAllCaps(t) ? W_ALL_CAPS : 0);
@@ -181,7 +226,8 @@ function wordFlag(L: Lexicon, lt: string): number {
 export function scan(doc: Doc, L: Lexicon): Scan {
   const { tokens, text } = doc;
   const n = tokens.length;
-  const { w, lw } = tokenTexts(doc);
+  const { w, lw, ids } = tokenTexts(doc);
+  checkInfo();
   const cls = new Int32Array(n);
   const roleHeadIdx: number[] = [];
   const pronounIdx: number[] = [];
@@ -194,8 +240,9 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   // one pass: each token's bits, its flag, and lexicon hits (longest first; none starts inside another)
   let hitEnd = 0;
   for (let i = 0; i < n; i++) {
-    const info = wordInfo(L, w[i]!, lw[i]!);
-    const bits = info.bits;
+    const id = ids[i]!;
+    const memo = bitsOf(L, id);
+    const bits = memo & ~MEMO_BITS;
     cls[i] = bits;
     const f = bits >>> FLAG_SHIFT;
     if (f !== 0) {
@@ -206,16 +253,17 @@ export function scan(doc: Doc, L: Lexicon): Scan {
       else if (f === FLAG_BY) byIdx.push(i);
       else againstIdx.push(i);
     }
-    const list = info.phrases;
-    if (list === undefined || i < hitEnd) continue;
+    if (!(memo & W_PHRASES) || i < hitEnd) continue;
+    const list = infoPhrases[id]!;
     const sent = tokens[i]!.sent;
     for (const p of list) {
-      const len = p.toks.length;
+      const pids = p.ids;
+      const len = pids.length;
       if (i + len > n) continue;
       let ok = true;
       for (let k = 1; k < len; k++) {
         const tk = tokens[i + k]!;
-        if (w[i + k] !== p.toks[k] || tk.sent !== sent || tk.start - tokens[i + k - 1]!.end > 1) {
+        if (ids[i + k] !== pids[k] || tk.sent !== sent || tk.start - tokens[i + k - 1]!.end > 1) {
           ok = false;
           break;
         }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { seededRandom, sharedTexts } from "../../test/shared.js";
+import { lowerId, vocabularySize, wordId, wordText } from "./words.js";
+import { tokenize } from "./tokenize.js";
+
+describe("wordId", () => {
+  it("gives one id per distinct text, wherever the text stands", () => {
+    const a = wordId("the Minister said", 4, 12);
+    expect(wordText(a)).toBe("Minister");
+    expect(wordId("Minister", 0, 8)).toBe(a);
+    expect(wordId("a Minister's", 2, 10)).toBe(a);
+    expect(wordId("Ministers", 0, 9)).not.toBe(a);
+    expect(wordId("Minister", 0, 7)).not.toBe(a); // a prefix is another word
+    expect(wordId("minister", 0, 8)).not.toBe(a);
+  });
+  it("keeps ids apart over the real corpora and random strings (hash collisions are compared away)", () => {
+    const byText = new Map<string, number>();
+    const check = (text: string, s: number, e: number) => {
+      const id = wordId(text, s, e);
+      const t = text.slice(s, e);
+      expect(wordText(id)).toBe(t);
+      const seen = byText.get(t);
+      if (seen === undefined) byText.set(t, id);
+      else expect(id).toBe(seen);
+    };
+    for (const text of sharedTexts()) for (const t of tokenize(text).tokens) check(text, t.start, t.end);
+    const rnd = seededRandom(7);
+    for (let k = 0; k < 50_000; k++) {
+      let s = "";
+      const len = 1 + Math.floor(rnd() * 4);
+      for (let i = 0; i < len; i++) s += String.fromCharCode(65 + Math.floor(rnd() * 6), 0x3b1 + Math.floor(rnd() * 3));
+      check(s, 0, s.length);
+    }
+    expect(new Set(byText.values()).size).toBe(byText.size);
+    expect(vocabularySize()).toBeGreaterThanOrEqual(byText.size);
+  });
+});
+
+describe("lowerId", () => {
+  it("is the id of the word's toLowerCase()", () => {
+    for (const t of ["Kyiv", "kyiv", "NATO", "ÇAVUŞOĞLU", "İstanbul", "ΟΔΟΣ", "Straße", ",", "3rd"]) {
+      const id = wordId(t, 0, t.length);
+      expect(wordText(lowerId(id)), t).toBe(t.toLowerCase());
+    }
+    const k = wordId("kyiv", 0, 4);
+    expect(lowerId(k)).toBe(k);
+    expect(lowerId(wordId("Kyiv", 0, 4))).toBe(k);
+  });
+});

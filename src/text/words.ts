@@ -1,0 +1,122 @@
+/**
+ * Word ids: every distinct token text gets one integer id, shared by all the documents of the
+ * process, and one string object. A stage that keeps facts about words (class bits, lexicon
+ * phrases) keeps them in arrays indexed by id instead of hashing each token's string into a Map;
+ * and the token strings of every document are the same objects, whose hashes V8 keeps, so later
+ * Map/Set look-ups by token text hash nothing.
+ *
+ * Ids are stable until the vocabulary outgrows MAX_WORDS (a long-running process meets ever new
+ * names and numbers): it is then emptied before the next document's words are interned, and the
+ * epoch tells the holders of per-id arrays to empty theirs.
+ */
+
+/** Beyond this many words the vocabulary starts afresh (news text has some tens of thousands). */
+const MAX_WORDS = 1 << 18;
+
+let words: string[] = [];
+/** by id: the word's hash, and the id of its lower case (-1: not yet known) */
+let hashes: Int32Array = new Int32Array(1024);
+let lowerIds: Int32Array = new Int32Array(1024);
+/** open addressing, by hash: pairs (hash, 1 + id), 1 + id = 0 for an empty slot; at most half full.
+ * The hash beside the id spares a look-up in `hashes` (a cache miss) at every probe. */
+let slots = new Int32Array(4096);
+let epoch = 0;
+
+/** Changes whenever ids are given anew: per-id arrays of another epoch must be emptied. */
+export function vocabularyEpoch(): number {
+  return epoch;
+}
+
+/** The number of ids given so far (per-id arrays must hold this many). */
+export function vocabularySize(): number {
+  return words.length;
+}
+
+/** Empties the vocabulary when it has grown too large; call only between documents. */
+export function checkVocabulary(): void {
+  if (words.length < MAX_WORDS) return;
+  words = [];
+  hashes = new Int32Array(1024);
+  lowerIds = new Int32Array(1024);
+  slots = new Int32Array(4096);
+  epoch++;
+}
+
+/** The id of the word text.slice(start, end), a new one for a new word. */
+export function wordId(text: string, start: number, end: number): number {
+  // FNV-1a over UTF-16 units, then a final mix for the low bits the table uses
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 15;
+  const mask = (slots.length >> 1) - 1;
+  const len = end - start;
+  for (let p = h & mask; ; p = (p + 1) & mask) {
+    const s = slots[2 * p + 1]!;
+    if (s === 0) return add(text.slice(start, end), h, p);
+    if (slots[2 * p] === h) {
+      const id = s - 1;
+      const word = words[id]!;
+      if (word.length === len && text.startsWith(word, start)) return id;
+    }
+  }
+}
+
+function add(word: string, h: number, slot: number): number {
+  const id = words.length;
+  words.push(word);
+  if (id === hashes.length) {
+    hashes = grown(hashes, id * 2);
+    lowerIds = grown(lowerIds, id * 2);
+  }
+  hashes[id] = h;
+  lowerIds[id] = -1;
+  slots[2 * slot] = h;
+  slots[2 * slot + 1] = id + 1;
+  if (4 * words.length > slots.length) rehash();
+  return id;
+}
+
+function rehash(): void {
+  const next = new Int32Array(slots.length * 2);
+  const mask = (next.length >> 1) - 1;
+  for (let id = 0; id < words.length; id++) {
+    const h = hashes[id]!;
+    let p = h & mask;
+    while (next[2 * p + 1] !== 0) p = (p + 1) & mask;
+    next[2 * p] = h;
+    next[2 * p + 1] = id + 1;
+  }
+  slots = next;
+}
+
+function grown(a: Int32Array, len: number): Int32Array {
+  const b = new Int32Array(len);
+  b.set(a);
+  return b;
+}
+
+/** The text of word `id`. */
+export function wordText(id: number): string {
+  return words[id]!;
+}
+
+/** The id of the lower case of word `id` (per word: toLowerCase()). */
+export function lowerId(id: number): number {
+  let l = lowerIds[id]!;
+  if (l < 0) {
+    const word = words[id]!;
+    const lower = hasUpper(word) ? word.toLowerCase() : word;
+    l = lower === word ? id : wordId(lower, 0, lower.length);
+    lowerIds[id] = l;
+  }
+  return l;
+}
+
+/** True when lower-casing may change the word (ASCII fast path; any non-ASCII word is lower-cased). */
+function hasUpper(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
+}
