@@ -1,6 +1,7 @@
 import type { ArticleRecord } from "../core/types.js";
 import { articleFeatures, isoOfDay, type ArticleFeatures, type TermVector } from "./features.js";
-import { Centroid, grown, IdSlots, TermIds, type CachedTerm } from "./termids.js";
+import { grown } from "../core/arrays.js";
+import { Centroid, IdSlots, TermIds, type CachedTerm } from "./termids.js";
 
 /** Why an article joined its story: the strongest shared evidence. */
 export interface StoryAssignment {

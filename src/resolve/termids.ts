@@ -2,6 +2,7 @@
  * Integer ids for the story step's terms, and the story centroids as parallel typed arrays over
  * them: a centroid look-up or a cosine is then array reads instead of string-keyed Map look-ups.
  */
+import { grown } from "../core/arrays.js";
 
 /**
  * A term that remembers the id a `TermIds` last gave it (features hand their terms over as these
@@ -141,9 +142,3 @@ export class IdSlots {
   }
 }
 
-/** A copy of `a` with room for `len` entries (the new ones 0). */
-export function grown<T extends Int32Array | Float64Array>(a: T, len: number): T {
-  const b = new (a.constructor as new (n: number) => T)(len);
-  b.set(a);
-  return b;
-}

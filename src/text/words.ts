@@ -9,6 +9,7 @@
  * names and numbers): it is then emptied before the next document's words are interned, and the
  * epoch tells the holders of per-id arrays to empty theirs.
  */
+import { grown } from "../core/arrays.js";
 
 /** Beyond this many words the vocabulary starts afresh (news text has some tens of thousands). */
 const MAX_WORDS = 1 << 18;
@@ -89,11 +90,6 @@ function rehash(): void {
   slots = next;
 }
 
-function grown(a: Int32Array, len: number): Int32Array {
-  const b = new Int32Array(len);
-  b.set(a);
-  return b;
-}
 
 /** The text of word `id`. */
 export function wordText(id: number): string {
