@@ -177,6 +177,7 @@ export class TermVector {
     return this.list.length;
   }
 
+  /** A linear search: for tests and one-off reads, never per term (the index reads `list`). */
   get(t: string): number | undefined {
     const i = this.list.findIndex((e) => e.term === t);
     return i < 0 ? undefined : this.counts[i];
