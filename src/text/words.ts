@@ -90,7 +90,6 @@ function rehash(): void {
   slots = next;
 }
 
-
 /** The text of word `id`. */
 export function wordText(id: number): string {
   return words[id]!;

@@ -4,6 +4,7 @@
  * - capitalised runs (candidate names, organisations, places), with particles, initials and, after a
  *   title or organisation noun, the connectors of/for/and ("Minister of National Defense Hulusi Akar").
  */
+import { grown } from "../../core/arrays.js";
 import type { Doc } from "../../core/types.js";
 import { tokenTexts } from "../../text/lower.js";
 import { lowerId, vocabularyEpoch, vocabularySize, wordId, wordText } from "../../text/words.js";
@@ -159,11 +160,9 @@ function checkInfo(): void {
   }
   const size = vocabularySize();
   if (infoBits.length < size) {
-    const next = new Int32Array(Math.max(1024, size * 2));
-    next.set(infoBits);
-    infoBits = next;
+    infoBits = grown(infoBits, Math.max(1024, size * 2));
     // filled, not holey: ids are not met in order
-    while (infoPhrases.length < next.length) infoPhrases.push(undefined);
+    while (infoPhrases.length < infoBits.length) infoPhrases.push(undefined);
   }
 }
 
