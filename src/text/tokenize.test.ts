@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../core/paths.js";
-import { TOKEN_RE, tokenize } from "./tokenize.js";
+import { ABBREVIATIONS, SENT_END_RE, TOKEN_RE, tokenize } from "./tokenize.js";
 
 const toks = (s: string) => tokenize(s).tokens.map((t) => s.slice(t.start, t.end));
 const sents = (s: string) => tokenize(s).sentences.map((x) => s.slice(x.start, x.end));
@@ -78,6 +78,69 @@ describe("tokenize: the hand-written scanner means exactly TOKEN_RE", () => {
       "Naïve café e\u0301 Straße ΑΘΗΝΑ Москва 北京 𝐀𝐁 😀 text\u00a0nbsp\u2009thin\ufeffbom.",
       "1,2,3 4. 5.x 6,a 7.. 8-9 x-y- -z --",
       "trailing hyphen- and end'",
+    ];
+    for (const t of cases) expect(mine(t), t).toEqual(reference(t));
+  });
+  it("agrees on every gold article text", () => {
+    const root = join(packageRoot(), "..", "shared", "corpus");
+    const dirs = ["dev", "seeds"].map((d) => join(root, d)).filter((d) => existsSync(d));
+    let n = 0;
+    for (const d of dirs) {
+      for (const f of readdirSync(d).filter((x) => x.endsWith(".json"))) {
+        const text = (JSON.parse(readFileSync(join(d, f), "utf8")) as { text?: string }).text;
+        if (typeof text !== "string") continue;
+        expect(mine(text), f).toEqual(reference(text));
+        n++;
+      }
+    }
+    if (dirs.length) expect(n).toBeGreaterThan(0);
+  });
+});
+
+describe("tokenize: the hand-written sentence splitter means exactly SENT_END_RE", () => {
+  /** The abbreviation test as it read a line's slice (the same rule, on the slice). */
+  function isAbbreviation(line: string, dot: number): boolean {
+    let i = dot;
+    while (i > 0 && /[\p{L}.]/u.test(line[i - 1]!)) i--;
+    const word = line.slice(i, dot);
+    if (word.length === 1 && /\p{Lu}/u.test(word)) return true;
+    if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true;
+    return ABBREVIATIONS.has(word.toLowerCase());
+  }
+  /** Sentence spans by the reference regex over each line's slice, trimmed (the splitter before it was written by hand). */
+  function reference(text: string): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    let lineStart = 0;
+    for (const line of text.split("\n")) {
+      const re = new RegExp(SENT_END_RE.source, SENT_END_RE.flags);
+      const ends: number[] = [];
+      for (let m = re.exec(line); m; m = re.exec(line)) if (!(m[0].startsWith(".") && isAbbreviation(line, m.index))) ends.push(m.index + m[0].length);
+      let start = 0;
+      for (const e of [...ends, line.length]) {
+        const part = line.slice(start, e);
+        const body = part.trim();
+        if (body !== "") {
+          const s = lineStart + start + (part.length - part.trimStart().length);
+          out.push([s, s + body.length]);
+        }
+        start = e;
+      }
+      lineStart += line.length + 1;
+    }
+    return out;
+  }
+  const mine = (text: string) => tokenize(text).sentences.map((s) => [s.start, s.end]);
+  it("agrees on tricky strings", () => {
+    const cases = [
+      "He left. She stayed! Did he? Yes.",
+      'It ended?! "Then" he said.) (But) 4. Items [A] done.\' \'B\' ok',
+      "Dr. Who met Gen. Ray. Mr Smith. U.S. Forces. W. Bush. e.g. This. Jan. 5 and St. Louis.",
+      "Ends\u00a0\u00a0Two.\u2009Three. \u201cFour.\u201d \u2018Five. 𝐀stral. 😀 no. É. Ñandú.",
+      "tab.\tNext. \r\nCRLF line. End.  \n\n  \n  Para two.  ",
+      "no space.Next. lower. next. digit. 5 items. \" A. \"(B.",
+      "",
+      "\n\n",
+      "Last.\nA",
     ];
     for (const t of cases) expect(mine(t), t).toEqual(reference(t));
   });

@@ -12,7 +12,7 @@ import { isAsciiWordCode } from "./chars.js";
 export const TOKEN_RE = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)+|[\p{L}\p{M}\d]+(?:[-‐][\p{L}\p{M}\d]+)*|['’]s\b|\S/gu;
 
 /** Words after which a period does not end a sentence. */
-const ABBREVIATIONS = new Set(
+export const ABBREVIATIONS: ReadonlySet<string> = new Set(
   (
     "mr mrs ms dr prof gen gens lt lieut col maj brig capt cmdr cdr cmdt adm sgt cpl pvt gov govs sen sens rep reps " +
     "pres amb rt hon supt insp det atty msgr fr rev st mt ft no nos vs etc " +
@@ -20,7 +20,8 @@ const ABBREVIATIONS = new Set(
   ).split(" "),
 );
 
-const SENT_END_RE = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
+/** A sentence end inside a line (tokenize checks its lookahead within the line: upperFollows). */
+export const SENT_END_RE = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
 
 export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[] } {
   const tokens: Token[] = [];
@@ -28,12 +29,24 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
   let para = 0;
   let lineStart = 0;
   const n = text.length;
+  // one SENT_END_RE pass over the whole text, not one per line's slice: a match never crosses a
+  // line break, and one whose lookahead reads into the next line fails upperFollows within its line
+  SENT_END_RE.lastIndex = 0;
+  let m = SENT_END_RE.exec(text);
   while (lineStart <= n) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = n;
-    const line = text.slice(lineStart, lineEnd);
-    if (line.trim() !== "") {
-      for (const [s, e] of splitLine(line)) addSentence(text, lineStart + s, lineStart + e, para, tokens, sentences);
+    if (!isBlank(text, lineStart, lineEnd)) {
+      let start = lineStart;
+      for (; m !== null && m.index < lineEnd; m = SENT_END_RE.exec(text)) {
+        const dot = m.index;
+        const end = dot + m[0].length;
+        if (!upperFollows(text, end, lineEnd)) continue;
+        if (text.charCodeAt(dot) === 46 && isAbbreviation(text, lineStart, dot)) continue;
+        addTrimmed(text, start, end, para, tokens, sentences);
+        start = end;
+      }
+      if (start < lineEnd) addTrimmed(text, start, lineEnd, para, tokens, sentences);
       para++;
     }
     lineStart = lineEnd + 1;
@@ -41,32 +54,28 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
   return { tokens, sentences };
 }
 
-function splitLine(line: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let start = 0;
-  SENT_END_RE.lastIndex = 0;
-  for (let m = SENT_END_RE.exec(line); m; m = SENT_END_RE.exec(line)) {
-    const dot = m.index;
-    if (m[0].startsWith(".") && isAbbreviation(line, dot)) continue;
-    const end = dot + m[0].length;
-    out.push([start, end]);
-    start = end;
-  }
-  if (start < line.length) out.push([start, line.length]);
-  // trim each sentence; drop the empty ones
-  let k = 0;
-  for (const se of out) {
-    let [s, e] = se;
-    while (s < e && isSpaceAt(line, s)) s++;
-    while (e > s && isSpaceAt(line, e - 1)) e--;
-    if (e > s) {
-      se[0] = s;
-      se[1] = e;
-      out[k++] = se;
-    }
-  }
-  out.length = k;
-  return out;
+/** `text.slice(a, b).trim() === ""` without the slice. */
+function isBlank(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (!isSpaceAt(text, i)) return false;
+  return true;
+}
+
+/** SENT_END_RE's lookahead at i, within the line [.., b): `(?=\s+["'“‘(\[]?[\p{Lu}\d])`. */
+function upperFollows(text: string, i: number, b: number): boolean {
+  let k = i;
+  while (k < b && isSpaceAt(text, k)) k++;
+  if (k === i || k >= b) return false;
+  const c = text.charCodeAt(k);
+  // an opener is optional: the char after it must then be the capital or digit (the opener is neither)
+  if (c === 34 || c === 39 || c === 0x201c || c === 0x2018 || c === 40 || c === 91) k++;
+  return k < b && (isDigit(text.charCodeAt(k)) || upperWidth(text, k) > 0);
+}
+
+/** The sentence [s, e) trimmed of white space, unless empty. */
+function addTrimmed(text: string, s: number, e: number, para: number, tokens: Token[], sentences: Sentence[]): void {
+  while (s < e && isSpaceAt(text, s)) s++;
+  while (e > s && isSpaceAt(text, e - 1)) e--;
+  if (e > s) addSentence(text, s, e, para, tokens, sentences);
 }
 
 /** `/\s/.test(s[i])` without the one-char string. */
@@ -75,10 +84,11 @@ function isSpaceAt(s: string, i: number): boolean {
   return c < 128 ? c === 32 || (c >= 9 && c <= 13) : isSpaceCode(c);
 }
 
-function isAbbreviation(line: string, dot: number): boolean {
+/** Is the word before the dot at `dot` (within the line from `a`) an abbreviation or an initial? */
+function isAbbreviation(text: string, a: number, dot: number): boolean {
   let i = dot;
-  while (i > 0 && isLetterOrDot(line, i - 1)) i--;
-  const word = line.slice(i, dot);
+  while (i > a && isLetterOrDot(text, i - 1)) i--;
+  const word = text.slice(i, dot);
   if (word.length === 1 && /\p{Lu}/u.test(word)) return true; // an initial: "George W. Bush"
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S." before a capital: ambiguous, keep together
   return ABBREVIATIONS.has(word.toLowerCase());
