@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom, sharedTexts } from "../../test/shared.js";
-import { lowerId, vocabularySize, wordId, wordText } from "./words.js";
+import { lowerId, vocabularySize, WordFacts, wordId, wordText } from "./words.js";
 import { tokenize } from "./tokenize.js";
 
 describe("wordId", () => {
@@ -45,5 +45,32 @@ describe("lowerId", () => {
     const k = wordId("kyiv", 0, 4);
     expect(lowerId(k)).toBe(k);
     expect(lowerId(wordId("Kyiv", 0, 4))).toBe(k);
+  });
+});
+
+describe("WordFacts", () => {
+  it("gives each word's fact, computed once per word", () => {
+    let calls = 0;
+    const len = new WordFacts((id) => {
+      calls++;
+      return Math.min(254, wordText(id).length);
+    });
+    const a = wordId("alpha", 0, 5);
+    const b = wordId("be", 0, 2);
+    expect(len.get(a)).toBe(5);
+    expect(len.get(b)).toBe(2);
+    expect(len.get(a)).toBe(5);
+    expect(calls).toBe(2);
+  });
+  it("keeps a fact of 0 as computed, and grows with the vocabulary", () => {
+    let calls = 0;
+    const none = new WordFacts(() => {
+      calls++;
+      return 0;
+    });
+    const ids = Array.from({ length: 3000 }, (_, k) => wordId(`facts-word-${k}`, 0, `facts-word-${k}`.length));
+    for (const id of ids) expect(none.get(id)).toBe(0);
+    for (const id of ids) expect(none.get(id)).toBe(0);
+    expect(calls).toBe(ids.length);
   });
 });

@@ -115,3 +115,39 @@ function hasUpper(t: string): boolean {
   }
   return false;
 }
+
+/**
+ * A small fact about each word (0..254), computed once per word id by `compute` and kept across
+ * documents, emptied when the vocabulary starts afresh: a per-token test becomes an array read by
+ * the token's id instead of a Set lookup of its string.
+ */
+export class WordFacts {
+  /** by id: 1 + the fact, 0 while not computed */
+  private facts = new Uint8Array(0);
+  private factsEpoch = -1;
+
+  constructor(private readonly compute: (id: number) => number) {}
+
+  /** The fact of word `id` (an id of the current vocabulary). */
+  get(id: number): number {
+    if (this.factsEpoch !== epoch || id >= this.facts.length) this.fit(id);
+    let f = this.facts[id]!;
+    if (f === 0) {
+      f = 1 + this.compute(id);
+      this.facts[id] = f;
+    }
+    return f - 1;
+  }
+
+  private fit(id: number): void {
+    if (this.factsEpoch !== epoch) {
+      this.factsEpoch = epoch;
+      this.facts = new Uint8Array(0);
+    }
+    if (id >= this.facts.length) {
+      const next = new Uint8Array(Math.max(1024, 2 * Math.max(id + 1, words.length)));
+      next.set(this.facts);
+      this.facts = next;
+    }
+  }
+}

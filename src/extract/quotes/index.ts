@@ -9,7 +9,8 @@
 import type { Stage } from "../../core/pipeline.js";
 import type { Doc, QuoteRecord, Sentence, Span } from "../../core/types.js";
 import { findQuoteMarks, QUOTE_CHAR_RE, type QuoteMarks } from "./direct.js";
-import { WordSet } from "./wordset.js";
+import { tokenTexts } from "../../text/lower.js";
+import { lowerId, WordFacts, wordText } from "../../text/words.js";
 import { isAsciiWordCode } from "../../text/chars.js";
 import {
   atSpan,
@@ -40,7 +41,16 @@ export interface Frame {
 }
 
 /** Speech verbs, their participles and the quoting verbs: where reported speech may stand ("according to" apart). */
-const SPEECH_POS_WORDS = new WordSet([...SPEECH_VERBS, ...SPEECH_PARTICIPLES, "quotes", "quoted", "cites", "cited"]);
+const SPEECH_POS_WORDS = new Set([...SPEECH_VERBS, ...SPEECH_PARTICIPLES, "quotes", "quoted", "cites", "cited"]);
+const ACCORDING = 1;
+const SPEECH_WORD = 2;
+/** By word: ACCORDING for "according" in any case, SPEECH_WORD for a speech word written in lower case (not "Said"), else 0. */
+const SPEECH_SCAN = new WordFacts((id) => {
+  const lw = wordText(lowerId(id));
+  if (lw === "according") return ACCORDING;
+  const c = wordText(id).charCodeAt(0);
+  return SPEECH_POS_WORDS.has(lw) && c >= 97 && c <= 122 ? SPEECH_WORD : 0;
+});
 
 /** Words that need a following "that" to open a reported clause. */
 const NEED_THAT = new Set(
@@ -113,18 +123,11 @@ function analyseQuotes(doc: Doc): Found {
   // (one native regex pass; token indexes of the candidates, by sentence)
   const speechSent = new Map<number, number[]>();
   {
-    // a token scan with a Set lookup (the lower-case tokens are shared): lower-case verbs only
-    const low = lowerTokens(doc);
-    const text = doc.text;
+    // a token scan by word id (the facts memoised per word): lower-case verbs only
+    const { lw: low, ids } = tokenTexts(doc);
     for (let ti = 0; ti < low.length; ti++) {
-      const w = low[ti]!;
-      if (w === "according") {
-        if (low[ti + 1] !== "to") continue;
-      } else {
-        if (!SPEECH_POS_WORDS.has(w)) continue;
-        const c = text.charCodeAt(doc.tokens[ti]!.start);
-        if (c < 97 || c > 122) continue;
-      }
+      const f = SPEECH_SCAN.get(ids[ti]!);
+      if (f === 0 || (f === ACCORDING && low[ti + 1] !== "to")) continue;
       const si = doc.tokens[ti]!.sent;
       const list = speechSent.get(si);
       if (list) list.push(ti);
