@@ -239,7 +239,8 @@ function personCandidates(cx: Ctx): { drafts: Draft[]; placeRuns: Array<[number,
     let placeOfTitle = false; // "the former mayor of São Paulo Fernando Haddad"
     const multiPlace = gazetteerMayStart(cx, ns);
     for (let p = ns + 1; p <= ns + 3 && p <= ne - 2; p++) {
-      const g = p > ns + 1 && !multiPlace ? undefined : L.gazetteer.get(text.slice(tokens[ns]!.start, tokens[p - 1]!.end));
+      // one word: its gazetteer bit first (as runPlaces does; most words are no place)
+      const g = p === ns + 1 ? (cls[ns]! & W_GAZ ? L.gazetteer.get(w[ns]!) : undefined) : multiPlace ? L.gazetteer.get(text.slice(tokens[ns]!.start, tokens[p - 1]!.end)) : undefined;
       if (!g || g[3] < 1_000_000) continue;
       const ofTitle = ns > 1 && lw[ns - 1] === "of" && hasTitleBefore(cx, ns - 1);
       if (ofTitle || !hasTitleBefore(cx, ns)) {

@@ -5,7 +5,7 @@ import { checkVocabulary, vocabularyEpoch, vocabularySize, wordId, wordText } fr
 import { textStage } from "../text.js";
 import { sharedTexts } from "../../../test/shared.js";
 import { type LexEntry, lexicon } from "./lexicon.js";
-import { scan, W_ADMIN_HEAD, W_ALL_CAPS, W_CAP, W_FEATURE_HEAD, W_GAZ, W_GAZ_HEAD, W_HONORIFIC, W_MONTH_DAY, W_NAME_PART, W_NON_NAME, W_ORG_HEAD, W_PARTICLE, W_ROLE_HEAD, W_ROLE_MOD, W_ROMAN_PART, W_WORD, wordInfo } from "./scan.js";
+import { isFinalPunct, scan, W_ADMIN_HEAD, W_ALL_CAPS, W_CAP, W_FEATURE_HEAD, W_GAZ, W_GAZ_HEAD, W_HONORIFIC, W_MONTH_DAY, W_NAME_PART, W_NON_NAME, W_ORG_HEAD, W_PARTICLE, W_ROLE_HEAD, W_ROLE_MOD, W_ROMAN_PART, W_WORD, wordInfo } from "./scan.js";
 
 const cls = (t: string) => wordInfo(lexicon(), t, t.toLowerCase()).bits;
 
@@ -176,5 +176,15 @@ describe("scan after the vocabulary's reset (text/words.ts)", () => {
     const after = scan(a, L);
     expect([...after.cls]).toEqual([...before.cls]);
     expect(after.hits.map((h) => [h.s, h.e, h.entry])).toEqual(before.hits.map((h) => [h.s, h.e, h.entry]));
+  });
+});
+
+describe("isFinalPunct", () => {
+  it("is /[.!?\"”:)\\]]/ on one char", () => {
+    const re = /[.!?"”:)\]]/;
+    for (let c = 0; c < 0x2100; c++) expect(isFinalPunct(c), String(c)).toBe(re.test(String.fromCharCode(c)));
+    for (const ch of ".!?\"”:)]") expect(isFinalPunct(ch.charCodeAt(0)), ch).toBe(true);
+    for (const ch of "a,;“’'(['") expect(isFinalPunct(ch.charCodeAt(0)), ch).toBe(false);
+    expect(isFinalPunct(NaN)).toBe(false); // past the text
   });
 });

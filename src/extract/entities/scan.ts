@@ -281,8 +281,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   const headline = new Uint8Array(doc.sentences.length);
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si]!;
-    const last = text[s.end - 1] ?? "";
-    const punct = /[.!?"”:)\]]/.test(last);
+    const punct = isFinalPunct(text.charCodeAt(s.end - 1));
     let words = 0;
     let caps = 0;
     let capFn = 0;
@@ -349,6 +348,11 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   }
 
   return { w, lw, cls, hitAt, hits, runs, headline, roleHeadIdx, pronounIdx, groupNounIdx, counterpartIdx, byIdx, againstIdx, nl: new Uint8Array(n) };
+}
+
+/** `/[.!?"”:)\]]/` on one char code (NaN past the text: false). */
+export function isFinalPunct(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 34 || c === 0x201d || c === 58 || c === 41 || c === 93;
 }
 
 /** True for a token that can be part of a person's name. */

@@ -603,7 +603,7 @@ function reportedInSentence(doc: Doc, marks: QuoteMarks[], sent: Sentence, cands
       }
       // "said in a statement released on Friday": a participle after the medium is no clause
       if (c > v + 1 && MEDIUM_NOUNS.has(low[c - 1]!) && /(?:ed|en)$/.test(low[c]!)) tellOk = false;
-      const restIsClause = tellOk && !inverted && c < tokEnd && endA - c >= 3 && (hasThat || !NEED_THAT.has(w)) && (isMark(low[c]!) ? fragmentOpens(doc, marks, c, endA) : hasThat ? /^[\p{L}\p{N}]/u.test(low[c]!) : clauseOpener(doc, c));
+      const restIsClause = tellOk && !inverted && c < tokEnd && endA - c >= 3 && (hasThat || !NEED_THAT.has(w)) && (isMark(low[c]!) ? fragmentOpens(doc, marks, c, endA) : hasThat ? startsWordChar(low[c]!) : clauseOpener(doc, c));
       const speaker = resolveSpeaker(doc, subj[0], subj[1], state);
       if (!speaker) continue;
       remember(state, speaker);
