@@ -10,6 +10,8 @@ import type { Stage } from "../../core/pipeline.js";
 import type { Doc, QuoteRecord, Sentence, Span } from "../../core/types.js";
 import { findQuoteMarks, QUOTE_CHAR_RE, type QuoteMarks } from "./direct.js";
 import { WordSet } from "./wordset.js";
+import { tokenTexts } from "../../text/lower.js";
+import { WordBits } from "../../text/wordbits.js";
 import { isAsciiWordCode } from "../../text/chars.js";
 import {
   atSpan,
@@ -41,6 +43,18 @@ export interface Frame {
 
 /** Speech verbs, their participles and the quoting verbs: where reported speech may stand ("according to" apart). */
 const SPEECH_POS_WORDS = new WordSet([...SPEECH_VERBS, ...SPEECH_PARTICIPLES, "quotes", "quoted", "cites", "cited"]);
+/** Token bits (by word id): "according" in any case (with "to" after it, it opens a frame); a speech word written in lower case. */
+export const T_ACCORDING = 1;
+export const T_SPEECH = 2;
+const SPEECH_TOKEN = new WordBits(speechTokenBits);
+
+/** Can the token stand where reported speech may: "according" (any case), or a speech word written in lower case (its first char a-z). */
+export function speechTokenBits(t: string): number {
+  const w = t.toLowerCase();
+  if (w === "according") return T_ACCORDING;
+  const c = t.charCodeAt(0);
+  return c >= 97 && c <= 122 && SPEECH_POS_WORDS.has(w) ? T_SPEECH : 0;
+}
 
 /** Words that need a following "that" to open a reported clause. */
 const NEED_THAT = new Set(
@@ -113,18 +127,11 @@ function analyseQuotes(doc: Doc): Found {
   // (one native regex pass; token indexes of the candidates, by sentence)
   const speechSent = new Map<number, number[]>();
   {
-    // a token scan with a Set lookup (the lower-case tokens are shared): lower-case verbs only
-    const low = lowerTokens(doc);
-    const text = doc.text;
+    // a token scan with a look-up by word id (the lower-case tokens and ids are shared)
+    const { lw: low, ids } = tokenTexts(doc);
     for (let ti = 0; ti < low.length; ti++) {
-      const w = low[ti]!;
-      if (w === "according") {
-        if (low[ti + 1] !== "to") continue;
-      } else {
-        if (!SPEECH_POS_WORDS.has(w)) continue;
-        const c = text.charCodeAt(doc.tokens[ti]!.start);
-        if (c < 97 || c > 122) continue;
-      }
+      const bits = SPEECH_TOKEN.of(ids[ti]!);
+      if (bits === 0 || (bits === T_ACCORDING && low[ti + 1] !== "to")) continue;
       const si = doc.tokens[ti]!.sent;
       const list = speechSent.get(si);
       if (list) list.push(ti);
