@@ -15,7 +15,7 @@ import * as chrono from "chrono-node";
 import { isSpaceCode } from "../../text/chars.js";
 import { dayOf, validMonthDay } from "./calendar.js";
 import { scanWindow, type Found, type Known, type NewsForms } from "./scan.js";
-import { classedParsers, DIGIT, parseWindows, someWindows, windowsOf, type Joined } from "./windows.js";
+import { classedParsers, DIGIT, parseWindows, someWindows, windowsOf, type Joined, type TokenWords } from "./windows.js";
 
 export type CandKind =
   | "abs" // year, month and day stated ("Feb. 25, 2022")
@@ -365,9 +365,12 @@ function mergeParenthesised(text: string, cands: Cand[]): Cand[] {
 
 export { windowsOf } from "./windows.js";
 
-/** One chrono parse over the windows of the text; candidates sorted by position, non-overlapping. */
-export function parseCandidates(text: string): Cand[] {
-  return parseWith(text, true);
+/**
+ * One chrono parse over the windows of the text; candidates sorted by position, non-overlapping.
+ * With the text's tokens and word ids, the anchor words are read from them (the same windows).
+ */
+export function parseCandidates(text: string, words?: TokenWords): Cand[] {
+  return parseWith(text, true, true, words);
 }
 
 /** The same parse over the whole text (the reference the windowed parse is tested against). */
@@ -389,13 +392,13 @@ export function scanCoverage(text: string): { windows: number; scanned: number }
   return { windows: win.at.length, scanned };
 }
 
-function parseWith(text: string, windowed: boolean, scan = true): Cand[] {
+function parseWith(text: string, windowed: boolean, scan = true, words?: TokenWords): Cand[] {
   if (!TRIGGER_RE.test(text)) return [];
   // a clock time of 24:00 makes chrono drop the whole date after it; same-length substitution keeps offsets
   const src = text.includes("24:00") ? text.replace(/\b24:00\b/g, "23:59") : text;
   const cands: Cand[] = [];
   if (windowed) {
-    const win = windowsOf(src);
+    const win = windowsOf(src, words);
     if (!win) return [];
     // the windows the scanner reads give their results here; chrono parses the others
     const found: Found[] = [];
