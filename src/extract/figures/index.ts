@@ -14,6 +14,7 @@ import { attributionFrames } from "../quotes/index.js";
 import { lowerTokens, newContext, resolveSpeaker, subjectBefore, tokenAt } from "../quotes/speaker.js";
 import { dateFor } from "../time/index.js";
 import { isSpaceCode } from "../../text/chars.js";
+import { tokenTexts } from "../../text/lower.js";
 import {
   AID,
   CATEGORY_VERB,
@@ -208,8 +209,8 @@ function clip(s: string, n = 80): string {
 function extractFigures(doc: Doc): FigureRecord[] {
   const text = doc.text;
   if (doc.tokens.length === 0) return [];
-  const low = lowerTokens(doc);
-  const hits = findNumbersInTokens(text, doc.tokens, low);
+  const { lw: low, ids } = tokenTexts(doc);
+  const hits = findNumbersInTokens(text, doc.tokens, ids);
   if (hits.length === 0) return [];
   const frames = attributionFrames(doc);
   const out: FigureRecord[] = [];

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../../test/shared.js";
-import { currencyWordAfter, digitsValue, findNumbers, wordsToNumber } from "./numbers.js";
+import { wordId } from "../../text/words.js";
+import { currencyWordAfter, digitsValue, findNumbers, T_A, T_INNER, T_WORD, tokenBits, wordsToNumber } from "./numbers.js";
+
+/** The word ids of the tokens (as tokenTexts gives them). */
+const idsOf = (text: string, tokens: readonly { start: number; end: number }[]) => Int32Array.from(tokens, (t) => wordId(text, t.start, t.end));
 
 function one(text: string) {
   const hits = findNumbers(text);
@@ -96,15 +100,14 @@ describe("findNumbersInTokens", () => {
     const text =
       "Some 368,000 people fled; twenty-five died on March 11-13 in a magnitude-7.8 quake. The bank lent US$2 billion and €1.5m, a dozen more, and half a million others.";
     const { tokens } = tokenize(text);
-    const lower = tokens.map((t) => text.slice(t.start, t.end).toLowerCase());
-    expect(findNumbersInTokens(text, tokens, lower)).toEqual(findNumbers(text));
+    expect(findNumbersInTokens(text, tokens, idsOf(text, tokens))).toEqual(findNumbers(text));
     // three tokens for "368,000" (an older tokenisation) give the same numbers
     const split = tokens.flatMap((t) => {
       const s = text.slice(t.start, t.end);
       const m = /^(\d+),(\d{3})$/.exec(s);
       return m ? [{ ...t, end: t.start + m[1]!.length }, { ...t, start: t.start + m[1]!.length, end: t.start + m[1]!.length + 1 }, { ...t, start: t.start + m[1]!.length + 1 }] : [t];
     });
-    expect(findNumbersInTokens(text, split, split.map((t) => text.slice(t.start, t.end).toLowerCase()))).toEqual(findNumbers(text));
+    expect(findNumbersInTokens(text, split, idsOf(text, split))).toEqual(findNumbers(text));
     expect(findNumbers(text).map((h) => h.value)).toContain(368000);
   });
 
@@ -113,8 +116,7 @@ describe("findNumbersInTokens", () => {
     const { findNumbersInTokens } = await import("./numbers.js");
     const same = (text: string) => {
       const { tokens } = tokenize(text);
-      const lower = tokens.map((t) => text.slice(t.start, t.end).toLowerCase());
-      expect(findNumbersInTokens(text, tokens, lower), text).toEqual(findNumbers(text));
+      expect(findNumbersInTokens(text, tokens, idsOf(text, tokens)), text).toEqual(findNumbers(text));
     };
     // positives: numbers the scan finds
     for (const t of ["Two people", "twenty\u2010five died", "a hundred-strong unit", "e\u0301two", "x\u03011 unit", "one-third of", "Forty-two", "a  million", "US$5 and \u20ac 3bn", "half a dozen", "Hundreds fled"]) same(t);
@@ -134,9 +136,17 @@ describe("findNumbersInTokens", () => {
       const len = 1 + Math.floor(rnd() * 12);
       for (let k = 0; k < len; k++) text += pieces[Math.floor(rnd() * pieces.length)];
       const { tokens } = tokenize(text);
-      const lower = tokens.map((t) => text.slice(t.start, t.end).toLowerCase());
-      expect(findNumbersInTokens(text, tokens, lower), JSON.stringify(text)).toEqual(findNumbers(text));
+      expect(findNumbersInTokens(text, tokens, idsOf(text, tokens)), JSON.stringify(text)).toEqual(findNumbers(text));
     }
+  });
+});
+
+describe("tokenBits", () => {
+  it("marks inner boundaries, the number words as the scan matches them, and 'a'", () => {
+    for (const t of ["twenty-five", "twenty\u2010five", "\u00e9two", "one\u2019s", "-"]) expect(tokenBits(t), t).toBe(T_INNER);
+    for (const t of ["two", "Two", "hundred", "Hundreds", "half", "dozen"]) expect(tokenBits(t), t).toBe(T_WORD);
+    for (const t of ["a", "A"]) expect(tokenBits(t), t).toBe(T_A);
+    for (const t of ["TWO", "tWo", "twos", "an", "people", "1,000", "", "x"]) expect(tokenBits(t), t).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import { WordSet } from "../quotes/wordset.js";
 import { isAsciiWordCode, isSpaceCode } from "../../text/chars.js";
+import { WordFacts, wordText } from "../../text/words.js";
 
 /**
  * Numbers in news text, in digits and in words, with their character offsets:
@@ -180,10 +181,28 @@ const WORD_AT = new RegExp(
   `\\b(?:${capAlt(`${UNIT_W}|${TENS_W}|${SCALE_W}|dozens|dozen|tens|hundreds|thousands|millions|billions|scores|half`)}|[Aa](?=\\s+(?:${SCALE_W}|dozen|third|quarter|fifth|tenth|half)\\b))\\b`,
   "y",
 );
-/** The same words, lower case (a token is one of them when its lower case is, and its letters after the first are lower case). */
+/** The same words, lower case. */
 const CANDIDATE_WORDS = new WordSet(`${UNIT_W}|${TENS_W}|${SCALE_W}|dozens|dozen|tens|hundreds|thousands|millions|billions|scores|half`.split("|"));
 /** Chars that put a word boundary (in the ASCII sense of \b) inside a word token: hyphens and anything not ASCII. */
-const INNER_BOUNDARY_RE = /[-\u2010\u0080-\uffff]/g;
+const INNER_BOUNDARY_RE = /[-\u2010\u0080-\uffff]/;
+
+/** Token bits (by word id): a hyphen or non-ASCII char inside, a candidate word as written, "a" in either case. */
+export const T_INNER = 1;
+export const T_WORD = 2;
+export const T_A = 4;
+const TOKEN_BITS = new WordFacts((id) => tokenBits(wordText(id)));
+
+/**
+ * What `wordCandidates` needs to know of a token's text: a char inside that may start or end a
+ * word; else whether it is one of the words as CANDIDATE_RE matches them (its lower case is one,
+ * and its letters after the first are lower case: "Two", not "TWO"), or "a"/"A".
+ */
+export function tokenBits(t: string): number {
+  if (INNER_BOUNDARY_RE.test(t)) return T_INNER;
+  const w = t.toLowerCase();
+  if (w === "a") return T_A;
+  return CANDIDATE_WORDS.has(w) && t.slice(1) === w.slice(1) ? T_WORD : 0;
+}
 
 /** First letters of the words WORD_AT can match (either case), and of the lower-case words it lets follow "a". */
 const WORD_FIRST = new Uint8Array(128);
@@ -199,8 +218,8 @@ for (const w of `${SCALE_W}|dozen|third|quarter|fifth|tenth|half`.split("|")) A_
  * word token's start or, in a token with a hyphen or a non-ASCII char, after such a char.
  * Candidates are then read exactly as `findNumbers` reads them.
  */
-export function findNumbersInTokens(text: string, tokens: readonly { start: number; end: number }[], lower: readonly string[]): NumberHit[] {
-  const words = wordCandidates(text, tokens, lower);
+export function findNumbersInTokens(text: string, tokens: readonly { start: number; end: number }[], ids: Int32Array): NumberHit[] {
+  const words = wordCandidates(text, tokens, ids);
   const out: NumberHit[] = [];
   // where the one-regex scan would go on from: the end of the last candidate read (or of its number)
   let scan = 0;
@@ -228,18 +247,15 @@ export function findNumbersInTokens(text: string, tokens: readonly { start: numb
   return out;
 }
 
-/** Starts and ends (pairs, in text order) of CANDIDATE_RE's number-word matches, from the tokens. */
-function wordCandidates(text: string, tokens: readonly { start: number; end: number }[], lower: readonly string[]): number[] {
+/** Starts and ends (pairs, in text order) of CANDIDATE_RE's number-word matches, from the tokens and their word ids. */
+function wordCandidates(text: string, tokens: readonly { start: number; end: number }[], ids: Int32Array): number[] {
   const out: number[] = [];
-  // positions of hyphens and non-ASCII chars (inside a token they may start or end a word)
-  // (test, not exec: no match array; a one-char match ends at lastIndex)
-  INNER_BOUNDARY_RE.lastIndex = 0;
-  let inner = INNER_BOUNDARY_RE.test(text) ? INNER_BOUNDARY_RE.lastIndex - 1 : text.length;
   for (let i = 0; i < tokens.length; i++) {
+    const bits = TOKEN_BITS.get(ids[i]!);
+    if (bits === 0) continue;
     const s = tokens[i]!.start;
     const e = tokens[i]!.end;
-    while (inner < s) inner = INNER_BOUNDARY_RE.test(text) ? INNER_BOUNDARY_RE.lastIndex - 1 : text.length;
-    if (inner < e) {
+    if (bits & T_INNER) {
       // a token with a hyphen or a non-ASCII char: try the sticky word regex at every ASCII word start in it
       for (let p = s; p < e; p++) {
         const c = text.charCodeAt(p);
@@ -252,8 +268,7 @@ function wordCandidates(text: string, tokens: readonly { start: number; end: num
       continue;
     }
     // an ASCII token: a word match is the whole token, with a word boundary before and after it
-    const w = lower[i]!;
-    if (w === "a") {
+    if (bits & T_A) {
       // "a million": white space, then a lower-case word that may follow "a"
       if (!isSpaceCode(text.charCodeAt(e))) continue;
       let k = e + 1;
@@ -263,12 +278,8 @@ function wordCandidates(text: string, tokens: readonly { start: number; end: num
       if (WORD_AT.test(text)) out.push(s, WORD_AT.lastIndex);
       continue;
     }
-    if (!CANDIDATE_WORDS.has(w) || e - s !== w.length) continue;
     if ((s > 0 && isAsciiWordCode(text.charCodeAt(s - 1))) || isAsciiWordCode(text.charCodeAt(e))) continue;
-    // the letters after the first as written in lower case ("Two", not "TWO")
-    let k = 1;
-    while (k < w.length && text.charCodeAt(s + k) === w.charCodeAt(k)) k++;
-    if (k === w.length) out.push(s, e);
+    out.push(s, e);
   }
   return out;
 }

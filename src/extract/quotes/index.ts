@@ -10,7 +10,7 @@ import type { Stage } from "../../core/pipeline.js";
 import type { Doc, QuoteRecord, Sentence, Span } from "../../core/types.js";
 import { findQuoteMarks, QUOTE_CHAR_RE, type QuoteMarks } from "./direct.js";
 import { tokenTexts } from "../../text/lower.js";
-import { lowerId, WordFacts, wordText } from "../../text/words.js";
+import { WordFacts, wordText } from "../../text/words.js";
 import { isAsciiWordCode } from "../../text/chars.js";
 import {
   atSpan,
@@ -42,15 +42,16 @@ export interface Frame {
 
 /** Speech verbs, their participles and the quoting verbs: where reported speech may stand ("according to" apart). */
 const SPEECH_POS_WORDS = new Set([...SPEECH_VERBS, ...SPEECH_PARTICIPLES, "quotes", "quoted", "cites", "cited"]);
-const ACCORDING = 1;
-const SPEECH_WORD = 2;
-/** By word: ACCORDING for "according" in any case, SPEECH_WORD for a speech word written in lower case (not "Said"), else 0. */
-const SPEECH_SCAN = new WordFacts((id) => {
-  const lw = wordText(lowerId(id));
-  if (lw === "according") return ACCORDING;
-  const c = wordText(id).charCodeAt(0);
-  return SPEECH_POS_WORDS.has(lw) && c >= 97 && c <= 122 ? SPEECH_WORD : 0;
-});
+export const T_ACCORDING = 1;
+export const T_SPEECH = 2;
+/** T_ACCORDING for "according" in any case, T_SPEECH for a speech word written in lower case (not "Said"), else 0. */
+export function speechTokenBits(t: string): number {
+  const w = t.toLowerCase();
+  if (w === "according") return T_ACCORDING;
+  const c = t.charCodeAt(0);
+  return c >= 97 && c <= 122 && SPEECH_POS_WORDS.has(w) ? T_SPEECH : 0;
+}
+const SPEECH_SCAN = new WordFacts((id) => speechTokenBits(wordText(id)));
 
 /** Words that need a following "that" to open a reported clause. */
 const NEED_THAT = new Set(
@@ -127,7 +128,7 @@ function analyseQuotes(doc: Doc): Found {
     const { lw: low, ids } = tokenTexts(doc);
     for (let ti = 0; ti < low.length; ti++) {
       const f = SPEECH_SCAN.get(ids[ti]!);
-      if (f === 0 || (f === ACCORDING && low[ti + 1] !== "to")) continue;
+      if (f === 0 || (f === T_ACCORDING && low[ti + 1] !== "to")) continue;
       const si = doc.tokens[ti]!.sent;
       const list = speechSent.get(si);
       if (list) list.push(ti);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../../test/shared.js";
 import { analyze } from "../../analyze.js";
 import type { QuoteRecord } from "../../core/types.js";
+import { speechTokenBits, T_ACCORDING, T_SPEECH } from "./index.js";
 
 /** Fixture texts written for these tests (invented reports in the style of wire copy). */
 function quotes(text: string): Array<QuoteRecord & { text: string }> {
@@ -234,5 +235,13 @@ describe("unquoted", () => {
       expect(unquoted(text, 1, text.length - 1), JSON.stringify(t)).toBe(t.replace(/^[‘'"“]+|[’'"”,]+$/g, ""));
     }
     expect(unquoted("“the agency,”", 0, 13)).toBe("the agency");
+  });
+});
+
+describe("speechTokenBits", () => {
+  it("marks 'according' in any case and speech words written in lower case", () => {
+    for (const t of ["according", "According", "ACCORDING"]) expect(speechTokenBits(t), t).toBe(T_ACCORDING);
+    for (const t of ["said", "says", "told", "quoted", "cited"]) expect(speechTokenBits(t), t).toBe(T_SPEECH);
+    for (const t of ["Said", "SAID", "States", "the", "accord", "", "—"]) expect(speechTokenBits(t), t).toBe(0);
   });
 });

@@ -30,7 +30,7 @@
 import { spanIndexAt } from "../../core/span.js";
 import type { Doc, Granularity, Sentence, Span } from "../../core/types.js";
 import { isoDay, parseIsoDay } from "./calendar.js";
-import { isHeading, leadSentences } from "./published.js";
+import { isHeadingAt, leadSentences } from "./published.js";
 import type { NewsTime } from "./resolve.js";
 
 export interface DateForResult {
@@ -123,7 +123,7 @@ function docCache(doc: Doc): DocCache {
     const ls = doc.text.lastIndexOf("\n", s.start - 1) + 1;
     let le = doc.text.indexOf("\n", s.start);
     if (le < 0) le = doc.text.length;
-    if (isHeading(doc.text.slice(ls, le))) headingPara.add(s.para);
+    if (isHeadingAt(doc.text, ls, le)) headingPara.add(s.para);
   }
   const leadSent = new Set(leadSentences(doc, LEAD_SENTENCES).map((s) => doc.sentences.indexOf(s)));
   const fresh: DocCache = { source: doc.times, times, timeSent, headingPara, leadSent, ref: parseIsoDay(doc.published.value), pub: doc.published.value, facts: [] };

@@ -5,6 +5,7 @@
  */
 import type { Stage } from "../../core/pipeline.js";
 import type { AnalyzeOptions, Doc } from "../../core/types.js";
+import { tokenTexts } from "../../text/lower.js";
 import { parseIsoDay } from "./calendar.js";
 import { parseCandidates, type Cand } from "./parse.js";
 import { inferPublished, metadataPublished, type InferredPublished } from "./published.js";
@@ -50,7 +51,7 @@ export const timeStage: Stage = {
   requires: ["sentences", "tokens"],
   provides: ["published", "times"],
   run(doc, options) {
-    const cands = parseCandidates(doc.text);
+    const cands = parseCandidates(doc.text, { tokens: doc.tokens, ids: tokenTexts(doc).ids });
     candCache.set(doc, cands);
     runTime(doc, options, cands, null);
     if (options.yearHint && !doc.published.value) {

@@ -15,7 +15,7 @@ import * as chrono from "chrono-node";
 import { isSpaceCode } from "../../text/chars.js";
 import { dayOf, validMonthDay } from "./calendar.js";
 import { scanWindow, type Found, type Known, type NewsForms } from "./scan.js";
-import { classedParsers, DIGIT, parseWindows, someWindows, windowsOf, type Joined } from "./windows.js";
+import { classedParsers, DIGIT, parseWindows, someWindows, windowsOf, type Joined, type TokenWords } from "./windows.js";
 
 export type CandKind =
   | "abs" // year, month and day stated ("Feb. 25, 2022")
@@ -319,7 +319,9 @@ function toCand(text: string, r: Found, offset = 0): Cand | null {
   }
   if (!cand) return null;
   // "early February 24", "late last year", "earlier this week": keep the modifier in the span
-  const pm = PART_BEFORE_RE.exec(text.slice(Math.max(0, start - 16), start));
+  // (the pattern ends in a space or "-" right before the expression)
+  const cb = text.charCodeAt(start - 1);
+  const pm = isSpaceCode(cb) || cb === 45 ? PART_BEFORE_RE.exec(text.slice(Math.max(0, start - 16), start)) : null;
   if (pm) {
     cand.start = start - pm[0].length;
     cand.part ??= pm[1]!.toLowerCase().replace(/\s+/g, " ");
@@ -363,9 +365,12 @@ function mergeParenthesised(text: string, cands: Cand[]): Cand[] {
 
 export { windowsOf } from "./windows.js";
 
-/** One chrono parse over the windows of the text; candidates sorted by position, non-overlapping. */
-export function parseCandidates(text: string): Cand[] {
-  return parseWith(text, true);
+/**
+ * One chrono parse over the windows of the text; candidates sorted by position, non-overlapping.
+ * With the text's tokens and word ids, the anchor words are read from them (the same windows).
+ */
+export function parseCandidates(text: string, words?: TokenWords): Cand[] {
+  return parseWith(text, true, true, words);
 }
 
 /** The same parse over the whole text (the reference the windowed parse is tested against). */
@@ -387,13 +392,13 @@ export function scanCoverage(text: string): { windows: number; scanned: number }
   return { windows: win.at.length, scanned };
 }
 
-function parseWith(text: string, windowed: boolean, scan = true): Cand[] {
+function parseWith(text: string, windowed: boolean, scan = true, words?: TokenWords): Cand[] {
   if (!TRIGGER_RE.test(text)) return [];
   // a clock time of 24:00 makes chrono drop the whole date after it; same-length substitution keeps offsets
   const src = text.includes("24:00") ? text.replace(/\b24:00\b/g, "23:59") : text;
   const cands: Cand[] = [];
   if (windowed) {
-    const win = windowsOf(src);
+    const win = windowsOf(src, words);
     if (!win) return [];
     // the windows the scanner reads give their results here; chrono parses the others
     const found: Found[] = [];

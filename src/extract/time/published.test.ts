@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom, sharedTexts } from "../../../test/shared.js";
 import { applyYearHint, inferStoryYears } from "./index.js";
+import { isHeading, isHeadingAt } from "./published.js";
 import { timeDoc } from "./testkit.js";
 
 /** Publication dates inferred from the text alone (no metadata). "now" is fixed at 2026-01-01. */
@@ -131,5 +133,41 @@ describe("publication date inference", () => {
     const text = "The March 29 talks in the capital made progress, the minister said.\nMore talks are planned.";
     const doc = timeDoc(text, null, { yearHint: 2022 });
     expect(doc.published).toMatchObject({ value: "2022-03-29", inferred: true, rule: "lead-date:year-from-story" });
+  });
+});
+
+describe("isHeading", () => {
+  /** The definition it replaces: trimmed, no terminal punctuation at the end, at most 16 words. */
+  const reference = (line: string) => {
+    const t = line.trim();
+    if (t === "" || /[.!?"”’)\]]\s*$/.test(t)) return false;
+    return t.split(/\s+/).length <= 16;
+  };
+  it("is a short line without terminal punctuation", () => {
+    expect(isHeading("  Talks in Geneva  ")).toBe(true);
+    expect(isHeading("Talks in Geneva.")).toBe(false);
+    expect(isHeading("Talks in Geneva ”\u00a0")).toBe(false);
+    expect(isHeading(" \t ")).toBe(false);
+    expect(isHeading(Array(16).fill("w").join(" \u2003"))).toBe(true);
+    expect(isHeading(Array(17).fill("w").join(" "))).toBe(false);
+  });
+  it("equals the trim, regex and split it replaces, on the corpora's lines and random lines", () => {
+    const lines = sharedTexts().flatMap((t) => t.split("\n"));
+    const pieces = ["w", "word", " ", "  ", "\t", "\u00a0", "\u2003", ".", "!", "?", '"', "”", "’", ")", "]", ",", "x."];
+    const rnd = seededRandom(5);
+    for (let n = 0; n < 20000; n++) {
+      let line = "";
+      const len = Math.floor(rnd() * 40);
+      for (let k = 0; k < len; k++) line += pieces[Math.floor(rnd() * pieces.length)];
+      lines.push(line);
+    }
+    let headings = 0;
+    for (const line of lines) {
+      expect(isHeading(line), JSON.stringify(line)).toBe(reference(line));
+      if (reference(line)) headings++;
+      // the same line inside a longer text
+      expect(isHeadingAt(`ab. ${line} cd.`, 4, 4 + line.length)).toBe(reference(line));
+    }
+    expect(headings).toBeGreaterThan(1000);
   });
 });

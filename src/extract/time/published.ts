@@ -16,6 +16,7 @@
  */
 import type { Doc, PublishedDate, Sentence, Span } from "../../core/types.js";
 import { spanIndexAt } from "../../core/span.js";
+import { isSpaceCode, skipSpace, skipSpaceBack } from "../../text/chars.js";
 import { dayOf, isoDay, weekdayOf, weekdayOnOrAfter, ymdOf } from "./calendar.js";
 import type { Cand } from "./parse.js";
 
@@ -28,7 +29,6 @@ export interface InferredPublished extends PublishedDate {
   lowerBound?: number | null;
 }
 
-const TERMINAL_RE = /[.!?"”’)\]]\s*$/;
 const CAPTION_LINE_RE = /(?:\((?:[^()]*\bphotos?\b[^()]*)\)|\[[^\][]{2,60}\])\s*$/i;
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1,
@@ -40,16 +40,16 @@ export function leadSentences(doc: Doc, count = 2): Sentence[] {
   const out: Sentence[] = [];
   const text = doc.text;
   let lastPara = -1;
-  let paraText = "";
+  let skipPara = false;
   for (const s of doc.sentences) {
     if (s.para !== lastPara) {
       lastPara = s.para;
       const ls = text.lastIndexOf("\n", s.start - 1) + 1;
       let le = text.indexOf("\n", s.start);
       if (le < 0) le = text.length;
-      paraText = text.slice(ls, le);
+      skipPara = isHeadingAt(text, ls, le) || CAPTION_LINE_RE.test(text.slice(ls, le));
     }
-    if (isHeading(paraText) || CAPTION_LINE_RE.test(paraText)) continue;
+    if (skipPara) continue;
     if (doc.article.bodyStart !== undefined && s.end <= doc.article.bodyStart) continue;
     out.push(s);
     if (out.length >= count) break;
@@ -59,9 +59,29 @@ export function leadSentences(doc: Doc, count = 2): Sentence[] {
 
 /** A title or section heading: a short line without terminal punctuation. */
 export function isHeading(line: string): boolean {
-  const t = line.trim();
-  if (t === "" || TERMINAL_RE.test(t)) return false;
-  return t.split(/\s+/).length <= 16;
+  return isHeadingAt(line, 0, line.length);
+}
+
+/** Terminal punctuation at the end of a line: . ! ? " ” ’ ) ] */
+const TERMINAL_CODES = new Set([46, 33, 63, 34, 0x201d, 0x2019, 41, 93]);
+
+/**
+ * `isHeading(text.slice(from, to))`, read off the chars: the line trimmed, its last char not
+ * terminal punctuation, at most 16 words (15 runs of white space), counted only that far (a
+ * paragraph is not split into its words to learn that it has more than 16).
+ */
+export function isHeadingAt(text: string, from: number, to: number): boolean {
+  const s = skipSpace(text, from, to);
+  const e = skipSpaceBack(text, s, to);
+  if (s === e || TERMINAL_CODES.has(text.charCodeAt(e - 1))) return false;
+  let runs = 0;
+  for (let i = s; i < e; i++) {
+    if (!isSpaceCode(text.charCodeAt(i))) continue;
+    if (++runs > 15) return false;
+    // (the last char is no space: the run ends before e)
+    while (isSpaceCode(text.charCodeAt(i + 1))) i++;
+  }
+  return true;
 }
 
 function contextYear(cands: readonly Cand[]): number | null {

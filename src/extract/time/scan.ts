@@ -22,7 +22,7 @@
  */
 import type * as chrono from "chrono-node";
 import { isAsciiWordCode, isSpaceCode, skipSpace, skipSpaceBack } from "../../text/chars.js";
-import { ALL, DIGIT, isUnitWord, UNIT, type Windows } from "./windows.js";
+import { ALL, CASUAL, DIGIT, isUnitWord, MONTH, UNIT, WEEKDAY, type Windows } from "./windows.js";
 
 /** A result as chrono would report it (index in the source text). */
 export interface Found {
@@ -433,10 +433,11 @@ export function scanWindow(src: string, win: Windows, w: number, known: Known, f
     const word = src.slice(a, b);
     let span: [number, number] | null = null;
     let alone = false;
-    if (WEEKDAYS.has(word)) {
+    // (each word set is looked up only for an anchor of its class: its words have that class)
+    if (cls & WEEKDAY && WEEKDAYS.has(word)) {
       span = weekdaySpan(src, from, to, a, b);
       if (!span) return fail(out, n0);
-    } else if (MONTHS.has(word)) {
+    } else if (cls & MONTH && MONTHS.has(word)) {
       let end = monthEnd(src, from, to, a, b);
       if (end === ALONE) {
         end = aloneMonthEnd(src, to, a, b);
@@ -456,9 +457,9 @@ export function scanWindow(src: string, win: Windows, w: number, known: Known, f
         span = relativeSpan(src, from, to, a, b);
         if (!span) return fail(out, n0);
       }
-    } else if (CASUAL_DAYS.has(word.toLowerCase())) {
+    } else if (cls & CASUAL && CASUAL_DAYS.has(word.toLowerCase())) {
       span = [a, b];
-    } else if (word.toLowerCase() === "night") {
+    } else if (cls & CASUAL && word.toLowerCase() === "night") {
       if (lowerWordBefore(src, from, skipSpaceBack(src, from, a)) === "last") return fail(out, n0);
     } else if (cls === DIGIT && b - a === 3 && (src.charCodeAt(a + 1) === 46 || src.charCodeAt(a + 1) === 45)) {
       if (!twoNumbers(src, from, to, a)) return fail(out, n0);

@@ -7,7 +7,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../../core/paths.js";
 import { parseCandidates, parseCandidatesFull, windowsOf } from "./parse.js";
-import { ALL, DIGIT, MONTH, trieSource, WEEKDAY } from "./windows.js";
+import { seededRandom, sharedTexts } from "../../../test/shared.js";
+import { tokenize } from "../../text/tokenize.js";
+import { wordId } from "../../text/words.js";
+import { ALL, DIGIT, MONTH, tokenClass, trieSource, UNIT, WEEKDAY, type TokenWords } from "./windows.js";
 
 const FILLER =
   "The talks covered grain exports, prisoner exchanges and the safety of the nuclear plant, and both delegations said more work was needed before any agreement could be signed by the leaders. ";
@@ -80,3 +83,39 @@ describe("trieSource", () => {
   });
 });
 
+
+describe("anchor words from the tokens", () => {
+  const words = (text: string): TokenWords => {
+    const { tokens } = tokenize(text);
+    return { tokens, ids: Int32Array.from(tokens, (t) => wordId(text, t.start, t.end)) };
+  };
+
+  it("tokenClass: a word's class, mixed tokens for the regex, none for digits and glued words", () => {
+    expect(tokenClass("Monday")).toBe(WEEKDAY);
+    expect(tokenClass("MON")).toBe(WEEKDAY | UNIT);
+    expect(tokenClass("mayor")).toBe(0);
+    expect(tokenClass("May2022")).toBe(0);
+    expect(tokenClass("368,000")).toBe(0);
+    expect(tokenClass(",")).toBe(0);
+    for (const t of ["mid-March", "U.S.", "Mayé", "'s", "night\u2010time"]) expect(tokenClass(t), t).toBeGreaterThan(ALL);
+  });
+
+  it("gives the windows the text scan gives, on the corpora, tricky texts and random mixes", () => {
+    const texts = [...TRICKY, ...sharedTexts()];
+    const pieces = ["May", "may", "mid-", "March", "_", "5", "d", " ", "  ", "\n", ".", "'", "’", "s", "U.S.", "é", "\u0301", "day", "days", "ago", "2022", "-", "Mon", "Sun", ",", "yesterday", "x", "hrs", "24"];
+    const rnd = seededRandom(3);
+    for (let n = 0; n < 3000; n++) {
+      let t = "";
+      const len = 1 + Math.floor(rnd() * 14);
+      for (let k = 0; k < len; k++) t += pieces[Math.floor(rnd() * pieces.length)];
+      texts.push(t);
+    }
+    let anchors = 0;
+    for (const t of texts) {
+      const want = windowsOf(t);
+      expect(windowsOf(t, words(t)), JSON.stringify(t.slice(0, 80))).toEqual(want);
+      anchors += want ? want.anchors.length / 3 : 0;
+    }
+    expect(anchors).toBeGreaterThan(3000);
+  });
+});

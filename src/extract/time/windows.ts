@@ -16,6 +16,8 @@
  * `windows.test.ts` checks that the result equals a whole-text parse.
  */
 import * as chrono from "chrono-node";
+import { isAsciiWordCode } from "../../text/chars.js";
+import { WordFacts, wordText } from "../../text/words.js";
 
 /** Anchor classes (bits): which parsers a window is for. */
 export const MONTH = 1;
@@ -49,6 +51,37 @@ export function isUnitWord(w: string): boolean {
 
 /** A whole word that is an anchor word, in any case: one alternation factored as a trie. */
 const ANCHOR_WORD_RE = new RegExp(`\\b${trieSource([...WORD_CLASS.keys()])}\\b`, "gi");
+/** The same, sticky: tried at a word start inside a token. */
+const ANCHOR_WORD_AT = new RegExp(ANCHOR_WORD_RE.source, "iy");
+
+/** The tokens of a text and their word ids (text/lower.ts tokenTexts): the anchor words read from them. */
+export interface TokenWords {
+  tokens: readonly { start: number; end: number }[];
+  ids: Int32Array;
+}
+
+/** Token bits beside the anchor classes: an ASCII letter and some char that is neither an ASCII letter nor a digit. */
+const T_MIXED = 64;
+const TOKEN_CLASS = new WordFacts((id) => tokenClass(wordText(id)));
+
+/**
+ * What a token's text tells of the anchor words in it: all ASCII letters, the class of the word
+ * (0 for none); with an ASCII letter and a char that is not an ASCII letter or digit ("mid-March",
+ * "U.S.", "Mayé", "'s"), T_MIXED: the words in it are found by the regex; else (digits, punctuation,
+ * letters and digits glued: "May2022" is one ASCII word) none.
+ */
+export function tokenClass(t: string): number {
+  let letters = 0;
+  let other = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isAsciiLetterCode(c)) letters++;
+    else if (c < 48 || c > 57) other = true;
+  }
+  if (letters === 0) return 0;
+  if (other) return T_MIXED;
+  return letters === t.length ? (WORD_CLASS.get(t.toLowerCase()) ?? 0) : 0;
+}
 
 /**
  * A regex source matching exactly `words` (lower-case letters), factored by common prefixes
@@ -107,17 +140,13 @@ export interface Windows extends Joined {
 }
 
 /** The windows around the anchors of `src`, or null when it has none. */
-export function windowsOf(src: string): Windows | null {
+export function windowsOf(src: string, words?: TokenWords): Windows | null {
   // anchors as (start, end, class) from two cheap scans (one combined regex is several times slower)
   const anchors: number[] = [];
-  ANCHOR_WORD_RE.lastIndex = 0;
-  for (let m = ANCHOR_WORD_RE.exec(src); m; m = ANCHOR_WORD_RE.exec(src)) {
-    if (m[0].length === 1) {
-      // a one-letter unit ("5 d ago") but not "'s", "U.S."
-      const p = src.charCodeAt(m.index - 1);
-      if (p === 39 || p === 0x2019 || p === 46) continue;
-    }
-    anchors.push(m.index, m.index + m[0].length, WORD_CLASS.get(m[0].toLowerCase()) ?? ALL);
+  if (words) tokenAnchors(src, words, anchors);
+  else {
+    ANCHOR_WORD_RE.lastIndex = 0;
+    for (let m = ANCHOR_WORD_RE.exec(src); m; m = ANCHOR_WORD_RE.exec(src)) addWord(src, m.index, m.index + m[0].length, WORD_CLASS.get(m[0].toLowerCase()) ?? ALL, anchors);
   }
   const nWords = anchors.length;
   ANCHOR_DIGIT_RE.lastIndex = 0;
@@ -176,6 +205,43 @@ export function windowsOf(src: string): Windows | null {
   return { text: parts.length === 1 ? parts[0]! : parts.join(""), at, from, cls, to, anchors: sorted, anchorAt };
 }
 
+/** Adds the anchor word at [a, b): a one-letter unit ("5 d ago") but not "'s", "U.S.". */
+function addWord(src: string, a: number, b: number, cls: number, anchors: number[]): void {
+  if (b - a === 1) {
+    const p = src.charCodeAt(a - 1);
+    if (p === 39 || p === 0x2019 || p === 46) return;
+  }
+  anchors.push(a, b, cls);
+}
+
+/**
+ * The matches of ANCHOR_WORD_RE, from the tokens: a token of ASCII letters is a match when its
+ * word is an anchor word and no ASCII word char ("_") touches it; in a token with other chars the
+ * sticky regex is tried at each ASCII letter that starts a word. (Every letter of the text is in a
+ * token, and a token of ASCII letters is all of its word but for a "_" next to it.)
+ */
+function tokenAnchors(src: string, words: TokenWords, anchors: number[]): void {
+  const { tokens, ids } = words;
+  for (let i = 0; i < tokens.length; i++) {
+    const bits = TOKEN_CLASS.get(ids[i]!);
+    if (bits === 0) continue;
+    const s = tokens[i]!.start;
+    const e = tokens[i]!.end;
+    if (bits !== T_MIXED) {
+      if (!(s > 0 && isAsciiWordCode(src.charCodeAt(s - 1))) && !isAsciiWordCode(src.charCodeAt(e))) addWord(src, s, e, bits, anchors);
+      continue;
+    }
+    for (let p = s; p < e; p++) {
+      if (!isAsciiLetterCode(src.charCodeAt(p)) || (p > 0 && isAsciiWordCode(src.charCodeAt(p - 1)))) continue;
+      ANCHOR_WORD_AT.lastIndex = p;
+      const m = ANCHOR_WORD_AT.exec(src);
+      if (!m) continue;
+      addWord(src, p, p + m[0].length, WORD_CLASS.get(m[0].toLowerCase()) ?? ALL, anchors);
+      p += m[0].length - 1;
+    }
+  }
+}
+
 /** The windows `keep` (ascending) of `src`'s windows `win`, joined again. */
 export function someWindows(src: string, win: Windows, keep: readonly number[]): Joined {
   const parts: string[] = [];
@@ -195,6 +261,10 @@ export function someWindows(src: string, win: Windows, keep: readonly number[]):
     pos += win.to[w]! - win.from[w]!;
   }
   return { text: parts.join(""), at, from, cls };
+}
+
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 function isSpace(c: number): boolean {
