@@ -120,25 +120,71 @@ interface TermEntry extends CachedTerm {
   leadMark: number;
   leadSlot: number;
 }
-/** A word form seen before (chained hash table over its characters): its term, or null for a stopword. */
-interface RawEntry {
-  raw: string;
-  hash: number;
-  entry: TermEntry | null;
-  next: RawEntry | null;
-}
-const RAW_BITS = 16;
-let rawTable: Array<RawEntry | null> = new Array(1 << RAW_BITS).fill(null);
-let rawCount = 0;
-let termEntries = new Map<string, TermEntry>();
-/** The word-form table is emptied between articles when it grows past this (a cache: same terms). */
-const RAW_MAX = 200_000;
-
 /** Does `text` hold `s` at `from`? (`startsWith` by characters: cheaper for the short strings of the tables) */
 function sameAt(text: string, from: number, s: string): boolean {
   for (let i = 0; i < s.length; i++) if (text.charCodeAt(from + i) !== s.charCodeAt(i)) return false;
   return true;
 }
+
+interface FormEntry<T> {
+  raw: string;
+  hash: number;
+  value: T;
+  next: FormEntry<T> | null;
+}
+/** The buckets a `FormTable` starts with */
+const FORM_BITS = 10;
+
+/**
+ * Strings read before (word forms, capitalised runs) with what each stands for, found by their
+ * hash and characters in place (no slicing of the text on a hit): a chained hash table whose
+ * bucket array grows with its entries, so that a small vocabulary's table stays small enough to
+ * stay in the processor's caches (a look-up per word is then no memory miss).
+ */
+export class FormTable<T> {
+  private buckets: Array<FormEntry<T> | null> = new Array(1 << FORM_BITS).fill(null);
+  /** 32 - log2(buckets): a bucket is the top bits of the hash times a Fibonacci constant */
+  private shift = 32 - FORM_BITS;
+  size = 0;
+
+  /** What text[from, to) (`h` its hash) stands for, or undefined when it was never added. */
+  get(text: string, from: number, to: number, h: number): T | undefined {
+    const len = to - from;
+    for (let e: FormEntry<T> | null = this.buckets[Math.imul(h, 0x9e3779b1) >>> this.shift]!; e; e = e.next) {
+      if (e.hash === h && e.raw.length === len && sameAt(text, from, e.raw)) return e.value;
+    }
+    return undefined;
+  }
+
+  /** Adds `raw` (not in the table; `h` its hash) standing for `value`. */
+  add(raw: string, h: number, value: T): void {
+    if (++this.size > this.buckets.length) this.grow();
+    const b = Math.imul(h, 0x9e3779b1) >>> this.shift;
+    this.buckets[b] = { raw, hash: h, value, next: this.buckets[b]! };
+  }
+
+  /** Twice the buckets (at most one entry per bucket on average), the entries moved over. */
+  private grow(): void {
+    const old = this.buckets;
+    this.shift--;
+    this.buckets = new Array(old.length * 2).fill(null);
+    for (let e of old) {
+      while (e) {
+        const next = e.next;
+        const b = Math.imul(e.hash, 0x9e3779b1) >>> this.shift;
+        e.next = this.buckets[b]!;
+        this.buckets[b] = e;
+        e = next;
+      }
+    }
+  }
+}
+
+/** Word forms seen before (by their FNV-1a hash): the term, or null for a stopword. */
+let rawForms = new FormTable<TermEntry | null>();
+let termEntries = new Map<string, TermEntry>();
+/** The word-form table is emptied between articles when it grows past this (a cache: same terms). */
+const RAW_MAX = 200_000;
 
 /** The one entry of term `t`. */
 function entryOf(t: string): TermEntry {
@@ -152,14 +198,12 @@ const FNV_PRIME = 0x01000193;
 
 /** The term entry of text[from, to) (a word; `h` its FNV-1a hash), or null: a hash-table look-up without slicing on a hit. */
 function termEntryAt(text: string, from: number, to: number, h: number): TermEntry | null {
-  const len = to - from;
-  const b = (h ^ (h >>> RAW_BITS)) & ((1 << RAW_BITS) - 1);
-  for (let e: RawEntry | null = rawTable[b]!; e; e = e.next) if (e.hash === h && e.raw.length === len && sameAt(text, from, e.raw)) return e.entry;
+  const known = rawForms.get(text, from, to, h);
+  if (known !== undefined) return known;
   const raw = text.slice(from, to);
   const t = termOf(raw);
   const entry = t ? entryOf(t) : null;
-  rawTable[b] = { raw, hash: h, entry, next: rawTable[b]! };
-  rawCount++;
+  rawForms.add(raw, h, entry);
   return entry;
 }
 
@@ -368,31 +412,19 @@ interface RunInfo {
   names: string[];
   single: boolean;
 }
-/** A capitalised run seen before (chained hash table over its characters, as the word forms'). */
-interface RunEntry {
-  raw: string;
-  hash: number;
-  info: RunInfo;
-  next: RunEntry | null;
-}
-let runTable: Array<RunEntry | null> = new Array(1 << RAW_BITS).fill(null);
-let runCount = 0;
+/** Capitalised runs seen before (by their FNV-1a hash, as the word forms). */
+let runs = new FormTable<RunInfo>();
 
 /** What the run text[from, to) holds (cached: runs repeat across articles); no slicing on a hit. */
 function runInfoAt(text: string, from: number, to: number): RunInfo {
   let h = FNV_BASIS;
   for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  const len = to - from;
-  const b = (h ^ (h >>> RAW_BITS)) & ((1 << RAW_BITS) - 1);
-  for (let e: RunEntry | null = runTable[b]!; e; e = e.next) if (e.hash === h && e.raw.length === len && sameAt(text, from, e.raw)) return e.info;
+  const known = runs.get(text, from, to, h);
+  if (known !== undefined) return known;
   const raw = from === 0 && to === text.length ? text : text.slice(from, to);
   const info = runInfo(raw);
-  if (runCount > RAW_MAX) {
-    runTable = new Array(1 << RAW_BITS).fill(null);
-    runCount = 0;
-  }
-  runTable[b] = { raw, hash: h, info, next: runTable[b]! };
-  runCount++;
+  if (runs.size > RAW_MAX) runs = new FormTable();
+  runs.add(raw, h, info);
   return info;
 }
 
@@ -774,9 +806,8 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   const lStart = Math.max(hEnd, wordEnd(text, leadStart));
   const lEnd = Math.max(lStart, wordEnd(text, leadEnd));
   const astral = ASTRAL_RE.test(text);
-  if (rawCount > RAW_MAX) {
-    rawTable = new Array(1 << RAW_BITS).fill(null);
-    rawCount = 0;
+  if (rawForms.size > RAW_MAX) {
+    rawForms = new FormTable();
     termEntries = new Map();
   }
   const acc = new TermCounts();

@@ -152,7 +152,7 @@ class Weighted {
   norm = 0;
   /** unit log-tf × idf², by term: the dot product with a centroid needs no idf look-up */
   v2Vals = new Float64Array(64);
-  /** the terms' positions by id, filled on the first cosine (`slotsStamp` then > 0) */
+  /** the terms' positions by id, filled on the first cosine with a smaller centroid (`slotsStamp` then > 0) */
   readonly slots = new IdSlots();
   slotsStamp = 0;
 
@@ -650,42 +650,21 @@ export class StoryIndex {
   /** Cosine between an article's weighted vector and a story centroid; the strongest shared terms. */
   private cosine(a: Weighted, s: Story, which: "terms" | "leadTerms", shared?: Strongest): number {
     const c = s[which];
-    // the centroid is read in its order, each term looked up among the article's (filled once per
-    // article, not once per centroid); the products are summed in the order of the smaller vector
-    if (a.slotsStamp === 0) a.slotsStamp = a.slots.fill(a.ids, a.size, this.termIds.capacity);
-    const stamp = a.slotsStamp;
+    // the products are summed in the order of the smaller vector, each of its terms looked up
+    // in the other's table (the centroid keeps one; the article's is filled once per article)
     const vals = a.v2Vals;
     let dot = 0;
     if (a.size <= c.size) {
-      // the article is the smaller: the shared terms' products by article position, then summed
-      // in that order
-      if (this.sharedProd.length < a.size) {
-        this.sharedProd = new Float64Array(a.size * 2);
-        this.sharedMark = new Int32Array(a.size * 2);
-      }
-      if (this.sharedStamp === 0x3fffffff) {
-        this.sharedStamp = 0;
-        this.sharedMark.fill(0);
-      }
-      const mark = ++this.sharedStamp;
-      const prod = this.sharedProd;
-      const marks = this.sharedMark;
-      let lo = a.size;
-      let hi = -1;
-      for (let j = 0; j < c.size; j++) {
-        const i = a.slots.slot(c.ids[j]!, stamp);
-        if (i < 0) continue;
-        prod[i] = vals[i]! * c.w[j]!;
-        marks[i] = mark;
-        if (i < lo) lo = i;
-        if (i > hi) hi = i;
-      }
-      for (let i = lo; i <= hi; i++) {
-        if (marks[i] !== mark) continue;
-        dot += prod[i]!;
-        shared?.offer(this.termIds.str(a.ids[i]!), prod[i]!);
+      for (let i = 0; i < a.size; i++) {
+        const j = c.slot(a.ids[i]!);
+        if (j < 0) continue;
+        const p = vals[i]! * c.w[j]!;
+        dot += p;
+        shared?.offer(this.termIds.str(a.ids[i]!), p);
       }
     } else {
+      if (a.slotsStamp === 0) a.slotsStamp = a.slots.fill(a.ids, a.size, this.termIds.capacity);
+      const stamp = a.slotsStamp;
       for (let j = 0; j < c.size; j++) {
         const i = a.slots.slot(c.ids[j]!, stamp);
         if (i < 0) continue;
@@ -697,10 +676,6 @@ export class StoryIndex {
     const ns = this.centroidNorm(s, which);
     return a.norm && ns ? dot / (a.norm * ns) : 0;
   }
-  /** `cosine`'s scratch: products by article position, and which were set by the current call (stamped) */
-  private sharedProd = new Float64Array(256);
-  private sharedMark = new Int32Array(256);
-  private sharedStamp = 0;
 
   /** `storySum`: the story's idf-weighted name counts (cached with its norms). */
   private nameOverlap(a: WeightedNames, story: Map<string, number>, storySum: number, size: number, shared?: Strongest): number {
@@ -735,8 +710,6 @@ export class StoryIndex {
   /** the current article's vectors */
   private textVec = new Weighted();
   private leadVec = new Weighted();
-  /** look-ups by term id in one centroid at a time */
-  private centroidSlots = new IdSlots();
 
   private query(f: ArticleFeatures) {
     if (!this.lastQuery || this.lastQuery.f !== f || this.lastQuery.n !== this.n) {
@@ -1007,11 +980,9 @@ export class StoryIndex {
   private addToCentroid(c: Centroid, a: Weighted, cap: number): Centroid {
     const ids = a.ids;
     const unit = a.unitVals;
-    const cs = this.centroidSlots;
-    const stamp = cs.fill(c.ids, c.size, this.termIds.capacity);
     c.reserve(a.size);
     for (let i = 0; i < a.size; i++) {
-      const j = cs.slot(ids[i]!, stamp);
+      const j = c.slot(ids[i]!);
       if (j >= 0) c.w[j] = c.w[j]! + unit[i]!;
       else c.push(ids[i]!, 0 + unit[i]!);
     }
