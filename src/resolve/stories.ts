@@ -802,6 +802,25 @@ export class StoryIndex {
     const nc = this.norms(s);
     const leadNames = this.nameOverlap(q.leadNames, s.leadNames, nc.leadNames, s.members.length);
 
+    // time: distance from the story's first day; an undated article is bounded by the latest
+    // date it names
+    let gap: number | null = null;
+    let tf = o.undatedFactor;
+    if (f.day !== null && s.firstDay !== null) {
+      gap = Math.abs(f.day - s.firstDay);
+      if (s.lastDay !== null) gap = Math.min(gap, Math.abs(f.day - s.lastDay) + 1);
+      tf = timeFactor(gap);
+    } else if (f.day === null && f.notBefore !== null && s.lastDay !== null && f.notBefore > s.lastDay + 1) {
+      gap = f.notBefore - (s.firstDay ?? s.lastDay);
+      tf = Math.min(o.undatedFactor, timeFactor(gap));
+    }
+
+    // a first bound before the events are read: the event score at its maximum (1) and no
+    // conflict (the lead-agreement and conflict factors are at most 1, and rounding is monotonic,
+    // so this is at least the bound below: a candidate it rules out, that one rules out too)
+    const b = floor !== null ? this.bounds(s) : null;
+    if (b && (o.wText * b.text + o.wLead * lead + o.wNames * b.names + o.wLeadNames * leadNames + o.wEvent) * tf <= floor!) return null;
+
     // events: a shared main event with a compatible date joins (weighted by how specific it is);
     // another date for it, or a main event dated after every article of the story, is a
     // different development
@@ -849,33 +868,17 @@ export class StoryIndex {
       }
     }
 
-    // time: distance from the story's first day; an undated article is bounded by the latest
-    // date it names
-    let gap: number | null = null;
-    let tf = o.undatedFactor;
-    if (f.day !== null && s.firstDay !== null) {
-      gap = Math.abs(f.day - s.firstDay);
-      if (s.lastDay !== null) gap = Math.min(gap, Math.abs(f.day - s.lastDay) + 1);
-      tf = timeFactor(gap);
-    } else if (f.day === null && f.notBefore !== null && s.lastDay !== null && f.notBefore > s.lastDay + 1) {
-      gap = f.notBefore - (s.firstDay ?? s.lastDay);
-      tf = Math.min(o.undatedFactor, timeFactor(gap));
-    }
-
     // the main development is told in the headline and lead: an article whose lead shares
     // neither words nor names with the story's leads reports something else, however much
     // background the bodies share
     const leadAgree = Math.max(lead, leadNames, event === "main" && eventScore >= 0.5 ? eventScore : 0);
 
-    if (floor !== null) {
-      const b = this.bounds(s);
-      if (b) {
-        let ub = o.wText * b.text + o.wLead * lead + o.wNames * b.names + o.wLeadNames * leadNames + o.wEvent * eventScore;
-        ub *= tf;
-        if (leadAgree < o.leadMin) ub *= Math.max(0.25, leadAgree / o.leadMin);
-        ub *= conflictFactor;
-        if (ub <= floor) return null;
-      }
+    if (b) {
+      let ub = o.wText * b.text + o.wLead * lead + o.wNames * b.names + o.wLeadNames * leadNames + o.wEvent * eventScore;
+      ub *= tf;
+      if (leadAgree < o.leadMin) ub *= Math.max(0.25, leadAgree / o.leadMin);
+      ub *= conflictFactor;
+      if (ub <= floor!) return null;
     }
 
     // words: cosine between the article's tf-idf vector and the story centroid; names:
