@@ -1259,6 +1259,8 @@ function shortHash(s: string): string {
   return (h >>> 0).toString(36).slice(0, 6);
 }
 
+/** the length of the runs rankedBy sorts by insertion before merging */
+const RANK_RUN = 8;
 /** rankedBy's scratch positions (reused: a typed array costs more to allocate than to sort) */
 let RANK_A = new Int32Array(512);
 let RANK_B = new Int32Array(512);
@@ -1273,8 +1275,21 @@ export function rankedBy<K>(keys: ArrayLike<K>, vals: ArrayLike<number>, n = key
   }
   let idx = RANK_A;
   let tmp = RANK_B;
-  for (let i = 0; i < n; i++) idx[i] = i;
-  for (let w = 1; w < n; w *= 2) {
+  // runs of RANK_RUN positions by insertion (stable: a position moves before only smaller
+  // values), then merged: fewer passes over the positions than merging from runs of one
+  for (let lo = 0; lo < n; lo += RANK_RUN) {
+    const hi = Math.min(lo + RANK_RUN, n);
+    for (let k = lo; k < hi; k++) {
+      const v = vals[k]!;
+      let m = k;
+      while (m > lo && vals[idx[m - 1]!]! < v) {
+        idx[m] = idx[m - 1]!;
+        m--;
+      }
+      idx[m] = k;
+    }
+  }
+  for (let w = RANK_RUN; w < n; w *= 2) {
     for (let lo = 0; lo < n; lo += 2 * w) {
       const mid = Math.min(lo + w, n);
       const hi = Math.min(lo + 2 * w, n);
