@@ -129,3 +129,22 @@ describe("FormTable", () => {
     expect(t.get("tho", 0, 3, fnv("the"))).toBeUndefined();
   });
 });
+
+describe("names from the upper-case letters the word scan notes", () => {
+  const texts = [
+    "Kim Jong Un met Moon Jae-in in Panmunjom.\nThe iPhone maker McDonald's and O'Neil's 5G plan: NATO, the United Arab Emirates and Bin Salman.",
+    "Talks in Ankara.\nTurkish Foreign Minister Mevlüt Çavuşoğlu spoke with Sergey Lavrov of Russia. Earlier, Kuleba said Ukraine's ÉLYSÉE ally would help.",
+    "no capitals at all here, none",
+    "Astral 😀 text with Emmanuel Macron in Paris and Olaf Scholz.",
+  ];
+  it("finds the names and countries a scan of the text alone finds (astral text or title included)", () => {
+    for (const t of texts) {
+      const own = scanNames(t);
+      for (const title of [null, "A title with Joe Biden", "A title 😀 with Xi Jinping"]) {
+        const f = articleFeatures(bare(t, title));
+        expect([...f.names].sort()).toEqual([...own.names].sort());
+        expect([...f.actors].sort()).toEqual([...own.countries].sort());
+      }
+    }
+  });
+});
