@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../core/types.js";
-import { articleFeatures, eventKeys, isoOfDay, leadOf, scanDates, scanNames, stemWord } from "./features.js";
+import { FormTable, articleFeatures, eventKeys, isoOfDay, leadOf, scanDates, scanNames, stemWord } from "./features.js";
 
 const bare = (text: string, title: string | null = null): ArticleRecord => ({
   id: "x", url: null, outlet: null, title, published: null, published_inferred: false, story: null,
@@ -98,5 +98,53 @@ describe("cross-article features", () => {
     expect(stemWord("refugees")).toBe(stemWord("refugee"));
     expect(stemWord("Lavrov's")).toBe("lavrov");
     expect(stemWord("Paris")).not.toBe(stemWord("Pari"));
+  });
+});
+
+describe("FormTable", () => {
+  /** FNV-1a, as the scanners hash the text they read */
+  const fnv = (s: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h;
+  };
+
+  it("finds each added string inside a longer text, through the growth of its buckets", () => {
+    const t = new FormTable<number>();
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}x`);
+    words.forEach((w, i) => t.add(w, fnv(w), i));
+    expect(t.size).toBe(5000);
+    words.forEach((w, i) => {
+      const text = `.. ${w} ..`;
+      expect(t.get(text, 3, 3 + w.length, fnv(w))).toBe(i);
+    });
+  });
+
+  it("tells a string never added (undefined) from one that stands for null", () => {
+    const t = new FormTable<string | null>();
+    t.add("the", fnv("the"), null);
+    expect(t.get("the", 0, 3, fnv("the"))).toBeNull();
+    expect(t.get("then", 0, 4, fnv("then"))).toBeUndefined();
+    // the same hash, other characters: not found
+    expect(t.get("tho", 0, 3, fnv("the"))).toBeUndefined();
+  });
+});
+
+describe("names from the upper-case letters the word scan notes", () => {
+  const texts = [
+    "Kim Jong Un met Moon Jae-in in Panmunjom.\nThe iPhone maker McDonald's and O'Neil's 5G plan: NATO, the United Arab Emirates and Bin Salman.",
+    "Talks in Ankara.\nTurkish Foreign Minister Mevlüt Çavuşoğlu spoke with Sergey Lavrov of Russia. Earlier, Kuleba said Ukraine's ÉLYSÉE ally would help.",
+    "no capitals at all here, none",
+    "Astral 😀 text with Emmanuel Macron in Paris and Olaf Scholz.",
+  ];
+  it("finds the names and countries a scan of the text alone finds (astral text or title included)", () => {
+    for (const t of texts) {
+      const own = scanNames(t);
+      for (const title of [null, "A title with Joe Biden", "A title 😀 with Xi Jinping"]) {
+        const f = articleFeatures(bare(t, title));
+        expect([...f.names].sort()).toEqual([...own.names].sort());
+        expect([...f.actors].sort()).toEqual([...own.countries].sort());
+      }
+    }
   });
 });

@@ -7,6 +7,7 @@
 import countries from "world-countries";
 import type { ArticleRecord, Side } from "../core/types.js";
 import { foldName, surnameOf } from "../text/fold.js";
+import { grown } from "../core/arrays.js";
 import type { CachedTerm } from "./termids.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -120,25 +121,71 @@ interface TermEntry extends CachedTerm {
   leadMark: number;
   leadSlot: number;
 }
-/** A word form seen before (chained hash table over its characters): its term, or null for a stopword. */
-interface RawEntry {
-  raw: string;
-  hash: number;
-  entry: TermEntry | null;
-  next: RawEntry | null;
-}
-const RAW_BITS = 16;
-let rawTable: Array<RawEntry | null> = new Array(1 << RAW_BITS).fill(null);
-let rawCount = 0;
-let termEntries = new Map<string, TermEntry>();
-/** The word-form table is emptied between articles when it grows past this (a cache: same terms). */
-const RAW_MAX = 200_000;
-
 /** Does `text` hold `s` at `from`? (`startsWith` by characters: cheaper for the short strings of the tables) */
 function sameAt(text: string, from: number, s: string): boolean {
   for (let i = 0; i < s.length; i++) if (text.charCodeAt(from + i) !== s.charCodeAt(i)) return false;
   return true;
 }
+
+interface FormEntry<T> {
+  raw: string;
+  hash: number;
+  value: T;
+  next: FormEntry<T> | null;
+}
+/** The buckets a `FormTable` starts with */
+const FORM_BITS = 10;
+
+/**
+ * Strings read before (word forms, capitalised runs) with what each stands for, found by their
+ * hash and characters in place (no slicing of the text on a hit): a chained hash table whose
+ * bucket array grows with its entries, so that a small vocabulary's table stays small enough to
+ * stay in the processor's caches (a look-up per word is then no memory miss).
+ */
+export class FormTable<T> {
+  private buckets: Array<FormEntry<T> | null> = new Array(1 << FORM_BITS).fill(null);
+  /** 32 - log2(buckets): a bucket is the top bits of the hash times a Fibonacci constant */
+  private shift = 32 - FORM_BITS;
+  size = 0;
+
+  /** What text[from, to) (`h` its hash) stands for, or undefined when it was never added. */
+  get(text: string, from: number, to: number, h: number): T | undefined {
+    const len = to - from;
+    for (let e: FormEntry<T> | null = this.buckets[Math.imul(h, 0x9e3779b1) >>> this.shift]!; e; e = e.next) {
+      if (e.hash === h && e.raw.length === len && sameAt(text, from, e.raw)) return e.value;
+    }
+    return undefined;
+  }
+
+  /** Adds `raw` (not in the table; `h` its hash) standing for `value`. */
+  add(raw: string, h: number, value: T): void {
+    if (++this.size > this.buckets.length) this.grow();
+    const b = Math.imul(h, 0x9e3779b1) >>> this.shift;
+    this.buckets[b] = { raw, hash: h, value, next: this.buckets[b]! };
+  }
+
+  /** Twice the buckets (at most one entry per bucket on average), the entries moved over. */
+  private grow(): void {
+    const old = this.buckets;
+    this.shift--;
+    this.buckets = new Array(old.length * 2).fill(null);
+    for (let e of old) {
+      while (e) {
+        const next = e.next;
+        const b = Math.imul(e.hash, 0x9e3779b1) >>> this.shift;
+        e.next = this.buckets[b]!;
+        this.buckets[b] = e;
+        e = next;
+      }
+    }
+  }
+}
+
+/** Word forms seen before (by their FNV-1a hash): the term, or null for a stopword. */
+let rawForms = new FormTable<TermEntry | null>();
+let termEntries = new Map<string, TermEntry>();
+/** The word-form table is emptied between articles when it grows past this (a cache: same terms). */
+const RAW_MAX = 200_000;
 
 /** The one entry of term `t`. */
 function entryOf(t: string): TermEntry {
@@ -152,14 +199,12 @@ const FNV_PRIME = 0x01000193;
 
 /** The term entry of text[from, to) (a word; `h` its FNV-1a hash), or null: a hash-table look-up without slicing on a hit. */
 function termEntryAt(text: string, from: number, to: number, h: number): TermEntry | null {
-  const len = to - from;
-  const b = (h ^ (h >>> RAW_BITS)) & ((1 << RAW_BITS) - 1);
-  for (let e: RawEntry | null = rawTable[b]!; e; e = e.next) if (e.hash === h && e.raw.length === len && sameAt(text, from, e.raw)) return e.entry;
+  const known = rawForms.get(text, from, to, h);
+  if (known !== undefined) return known;
   const raw = text.slice(from, to);
   const t = termOf(raw);
   const entry = t ? entryOf(t) : null;
-  rawTable[b] = { raw, hash: h, entry, next: rawTable[b]! };
-  rawCount++;
+  rawForms.add(raw, h, entry);
   return entry;
 }
 
@@ -231,8 +276,8 @@ class TermCounts {
  * are word ends (`wordEnd`), so no word crosses them: matching in place finds the same words as
  * matching the slice.
  */
-function addRegion(text: string, from: number, to: number, acc: TermCounts, lead: boolean): void {
-  if (to <= from) return;
+function addRegion(text: string, from: number, to: number, acc: TermCounts, lead: boolean): boolean {
+  if (to <= from) return true;
   const w = lead ? 2 : 1;
   WORD_RE.lastIndex = from;
   for (let m = WORD_RE.exec(text); m && m.index < to; m = WORD_RE.exec(text)) {
@@ -241,32 +286,63 @@ function addRegion(text: string, from: number, to: number, acc: TermCounts, lead
     const t = termOf(raw);
     if (t) acc.add(entryOf(t), w, lead);
   }
+  return true;
 }
+
+/** Positions in a text, in increasing order (lists reused from one article to the next). */
+class Positions {
+  at = new Int32Array(256);
+  size = 0;
+
+  /** Adds `p` when it is past the last one (a position noted twice is kept once). */
+  push(p: number): void {
+    if (this.size > 0 && this.at[this.size - 1]! >= p) return;
+    if (this.size === this.at.length) this.at = grown(this.at, this.size * 2);
+    this.at[this.size++] = p;
+  }
+}
+/** the upper-case letters of the text `articleFeatures` reads, noted by its word scan for its name scan */
+const TEXT_UPPERS = new Positions();
+/** those of a text `scanNames` reads on its own */
+const OWN_UPPERS = new Positions();
 
 /**
  * `addRegion` into per-article counts, by the character scanner (BMP text): the words WORD_RE
  * (/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) finds from `from` on, up to the last one that starts before `to`.
+ * Every upper-case letter is inside a word: their positions go to `uppers` (the name scan then
+ * reads them only, not every character again). Returns false, stopping, at a surrogate half
+ * (astral text, which WORD_RE reads).
  */
-function countRegion(text: string, from: number, to: number, acc: TermCounts, lead: boolean): void {
-  if (to <= from) return;
+function countRegion(text: string, from: number, to: number, acc: TermCounts, lead: boolean, uppers: Positions | null): boolean {
+  if (to <= from) return true;
   const w = lead ? 2 : 1;
   const n = text.length;
   let i = from;
   while (i < to) {
-    if (!(classOf(text.charCodeAt(i)) & (C_L | C_N))) {
+    const c0 = text.charCodeAt(i);
+    const k0 = classOf(c0);
+    if (!(k0 & (C_L | C_N))) {
+      if (c0 >= 0xd800 && c0 <= 0xdfff) return false;
       i++;
       continue;
     }
+    if (k0 & C_LU && uppers) uppers.push(i);
     // the word's FNV-1a hash as it is read (`termEntryAt` looks it up by it)
-    let h = Math.imul(FNV_BASIS ^ text.charCodeAt(i), FNV_PRIME);
+    let h = Math.imul(FNV_BASIS ^ c0, FNV_PRIME);
     let j = i + 1;
-    for (let c: number; j < n && classOf((c = text.charCodeAt(j))) & (C_L | C_N); j++) h = Math.imul(h ^ c, FNV_PRIME);
+    for (let c: number, k: number; j < n && (k = classOf((c = text.charCodeAt(j)))) & (C_L | C_N); j++) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (k & C_LU && uppers) uppers.push(j);
+    }
     if (j + 1 < n) {
       const a = text.charCodeAt(j);
       if ((a === 39 || a === 0x2019) && classOf(text.charCodeAt(j + 1)) & C_L) {
         h = Math.imul(h ^ a, FNV_PRIME);
         j++;
-        for (let c: number; j < n && classOf((c = text.charCodeAt(j))) & C_L; j++) h = Math.imul(h ^ c, FNV_PRIME);
+        for (let c: number, k: number; j < n && (k = classOf((c = text.charCodeAt(j)))) & C_L; j++) {
+          h = Math.imul(h ^ c, FNV_PRIME);
+          if (k & C_LU && uppers) uppers.push(j);
+        }
       }
     }
     if (j - i >= 3) {
@@ -275,6 +351,22 @@ function countRegion(text: string, from: number, to: number, acc: TermCounts, le
     }
     i = j;
   }
+  return true;
+}
+
+/**
+ * The words of an article into `acc` by `count` (`countRegion` or `addRegion`): the regions of
+ * the text, the headline line (`hEnd`) and the lead ([lStart, lEnd)) twice and to the lead terms,
+ * then the title's words, twice and to the lead terms. False when `count` stopped.
+ */
+function countWords(count: typeof countRegion, text: string, hEnd: number, lStart: number, lEnd: number, title: string | null, acc: TermCounts): boolean {
+  return (
+    count(text, 0, hEnd, acc, true, TEXT_UPPERS) &&
+    count(text, hEnd, lStart, acc, false, TEXT_UPPERS) &&
+    count(text, lStart, lEnd, acc, true, TEXT_UPPERS) &&
+    count(text, lEnd, text.length, acc, false, TEXT_UPPERS) &&
+    (!title || count(title, 0, title.length, acc, true, null))
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -368,31 +460,19 @@ interface RunInfo {
   names: string[];
   single: boolean;
 }
-/** A capitalised run seen before (chained hash table over its characters, as the word forms'). */
-interface RunEntry {
-  raw: string;
-  hash: number;
-  info: RunInfo;
-  next: RunEntry | null;
-}
-let runTable: Array<RunEntry | null> = new Array(1 << RAW_BITS).fill(null);
-let runCount = 0;
+/** Capitalised runs seen before (by their FNV-1a hash, as the word forms). */
+let runs = new FormTable<RunInfo>();
 
 /** What the run text[from, to) holds (cached: runs repeat across articles); no slicing on a hit. */
 function runInfoAt(text: string, from: number, to: number): RunInfo {
   let h = FNV_BASIS;
   for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  const len = to - from;
-  const b = (h ^ (h >>> RAW_BITS)) & ((1 << RAW_BITS) - 1);
-  for (let e: RunEntry | null = runTable[b]!; e; e = e.next) if (e.hash === h && e.raw.length === len && sameAt(text, from, e.raw)) return e.info;
+  const known = runs.get(text, from, to, h);
+  if (known !== undefined) return known;
   const raw = from === 0 && to === text.length ? text : text.slice(from, to);
   const info = runInfo(raw);
-  if (runCount > RAW_MAX) {
-    runTable = new Array(1 << RAW_BITS).fill(null);
-    runCount = 0;
-  }
-  runTable[b] = { raw, hash: h, info, next: runTable[b]! };
-  runCount++;
+  if (runs.size > RAW_MAX) runs = new FormTable();
+  runs.add(raw, h, info);
   return info;
 }
 
@@ -420,29 +500,32 @@ function runInfo(raw: string): RunInfo {
 }
 
 export function scanNames(text: string): NameScan {
-  return scanNamesIn(text, null);
+  return scanNamesIn(text, null, ASTRAL_RE.test(text), null);
 }
 
 /**
  * One scan for the names of the whole text and those of the lead: `lead` lists [start, end)
- * ranges (the headline line, the lead) whose names also go to `leadNames`.
+ * ranges (the headline line, the lead) whose names also go to `leadNames`. A BMP text's runs
+ * start at its upper-case letters: `uppers` when the word scan noted them, else found here.
  */
-function scanNamesIn(text: string, lead: number[] | null, astral = ASTRAL_RE.test(text)): NameScan & { leadNames: Set<string> } {
+function scanNamesIn(text: string, lead: number[] | null, astral: boolean, uppers: Positions | null): NameScan & { leadNames: Set<string> } {
   const out = { names: new Set<string>(), countries: new Set<string>(), leadNames: new Set<string>() };
   if (astral) {
     CAP_RUN_RE.lastIndex = 0;
     for (let m = CAP_RUN_RE.exec(text); m; m = CAP_RUN_RE.exec(text)) addRun(text, m.index, runInfoAt(m[0], 0, m[0].length), lead, out);
   } else {
-    const n = text.length;
+    if (!uppers) {
+      uppers = OWN_UPPERS;
+      uppers.size = 0;
+      for (let i = 0; i < text.length; i++) if (classOf(text.charCodeAt(i)) & C_LU) uppers.push(i);
+    }
+    // a run from each upper-case letter past the last run
     let i = 0;
-    while (i < n) {
-      if (!(classOf(text.charCodeAt(i)) & C_LU)) {
-        i++;
-        continue;
-      }
-      const j = capRunEnd(text, i);
-      addRun(text, i, runInfoAt(text, i, j), lead, out);
-      i = j;
+    for (let u = 0; u < uppers.size; u++) {
+      const p = uppers.at[u]!;
+      if (p < i) continue;
+      i = capRunEnd(text, p);
+      addRun(text, p, runInfoAt(text, p, i), lead, out);
     }
   }
   return out;
@@ -773,21 +856,20 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   const hEnd = r.title ? 0 : wordEnd(text, Math.min(headlineEnd, leadStart));
   const lStart = Math.max(hEnd, wordEnd(text, leadStart));
   const lEnd = Math.max(lStart, wordEnd(text, leadEnd));
-  const astral = ASTRAL_RE.test(text);
-  if (rawCount > RAW_MAX) {
-    rawTable = new Array(1 << RAW_BITS).fill(null);
-    rawCount = 0;
+  if (rawForms.size > RAW_MAX) {
+    rawForms = new FormTable();
     termEntries = new Map();
   }
-  const acc = new TermCounts();
-  // the character scanner and the word-form table (no slicing or regex per word), WORD_RE for astral text
-  const count = !astral && !(r.title && ASTRAL_RE.test(r.title)) ? countRegion : addRegion;
-  count(text, 0, hEnd, acc, true);
-  count(text, hEnd, lStart, acc, false);
-  count(text, lStart, lEnd, acc, true);
-  count(text, lEnd, text.length, acc, false);
-  // title words: twice to the terms, once to the lead terms (as a lead region)
-  if (r.title) count(r.title, 0, r.title.length, acc, true);
+  // the character scanner and the word-form table (no slicing or regex per word); text or a
+  // title with astral characters (the scanner stops at a surrogate half): WORD_RE, from the start
+  let acc = new TermCounts();
+  TEXT_UPPERS.size = 0;
+  let astral = false;
+  if (!countWords(countRegion, text, hEnd, lStart, lEnd, r.title, acc)) {
+    astral = ASTRAL_RE.test(text);
+    acc = new TermCounts();
+    countWords(addRegion, text, hEnd, lStart, lEnd, r.title, acc);
+  }
   const terms = acc.terms();
   const leadTerms = acc.leadTerms();
 
@@ -796,7 +878,7 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   // (with a separate title, the title and the lead are scanned together as before: a run can
   // join the title's last words and the lead's first)
   const ranges = headline && leadStart === headlineEnd + 1 ? [0, leadEnd] : [0, headlineEnd, leadStart, leadEnd];
-  const scan = scanNamesIn(text, r.title ? null : ranges, astral);
+  const scan = scanNamesIn(text, r.title ? null : ranges, astral, astral ? null : TEXT_UPPERS);
   const leadNames = r.title ? scanNames(r.title + "\n" + lead).names : scan.leadNames;
   const names = scan.names;
   const actors = scan.countries;

@@ -152,7 +152,7 @@ class Weighted {
   norm = 0;
   /** unit log-tf × idf², by term: the dot product with a centroid needs no idf look-up */
   v2Vals = new Float64Array(64);
-  /** the terms' positions by id, filled on the first cosine (`slotsStamp` then > 0) */
+  /** the terms' positions by id, filled on the first cosine with a smaller centroid (`slotsStamp` then > 0) */
   readonly slots = new IdSlots();
   slotsStamp = 0;
 
@@ -650,42 +650,21 @@ export class StoryIndex {
   /** Cosine between an article's weighted vector and a story centroid; the strongest shared terms. */
   private cosine(a: Weighted, s: Story, which: "terms" | "leadTerms", shared?: Strongest): number {
     const c = s[which];
-    // the centroid is read in its order, each term looked up among the article's (filled once per
-    // article, not once per centroid); the products are summed in the order of the smaller vector
-    if (a.slotsStamp === 0) a.slotsStamp = a.slots.fill(a.ids, a.size, this.termIds.capacity);
-    const stamp = a.slotsStamp;
+    // the products are summed in the order of the smaller vector, each of its terms looked up
+    // in the other's table (the centroid keeps one; the article's is filled once per article)
     const vals = a.v2Vals;
     let dot = 0;
     if (a.size <= c.size) {
-      // the article is the smaller: the shared terms' products by article position, then summed
-      // in that order
-      if (this.sharedProd.length < a.size) {
-        this.sharedProd = new Float64Array(a.size * 2);
-        this.sharedMark = new Int32Array(a.size * 2);
-      }
-      if (this.sharedStamp === 0x3fffffff) {
-        this.sharedStamp = 0;
-        this.sharedMark.fill(0);
-      }
-      const mark = ++this.sharedStamp;
-      const prod = this.sharedProd;
-      const marks = this.sharedMark;
-      let lo = a.size;
-      let hi = -1;
-      for (let j = 0; j < c.size; j++) {
-        const i = a.slots.slot(c.ids[j]!, stamp);
-        if (i < 0) continue;
-        prod[i] = vals[i]! * c.w[j]!;
-        marks[i] = mark;
-        if (i < lo) lo = i;
-        if (i > hi) hi = i;
-      }
-      for (let i = lo; i <= hi; i++) {
-        if (marks[i] !== mark) continue;
-        dot += prod[i]!;
-        shared?.offer(this.termIds.str(a.ids[i]!), prod[i]!);
+      for (let i = 0; i < a.size; i++) {
+        const j = c.slot(a.ids[i]!);
+        if (j < 0) continue;
+        const p = vals[i]! * c.w[j]!;
+        dot += p;
+        shared?.offer(this.termIds.str(a.ids[i]!), p);
       }
     } else {
+      if (a.slotsStamp === 0) a.slotsStamp = a.slots.fill(a.ids, a.size, this.termIds.capacity);
+      const stamp = a.slotsStamp;
       for (let j = 0; j < c.size; j++) {
         const i = a.slots.slot(c.ids[j]!, stamp);
         if (i < 0) continue;
@@ -697,10 +676,6 @@ export class StoryIndex {
     const ns = this.centroidNorm(s, which);
     return a.norm && ns ? dot / (a.norm * ns) : 0;
   }
-  /** `cosine`'s scratch: products by article position, and which were set by the current call (stamped) */
-  private sharedProd = new Float64Array(256);
-  private sharedMark = new Int32Array(256);
-  private sharedStamp = 0;
 
   /** `storySum`: the story's idf-weighted name counts (cached with its norms). */
   private nameOverlap(a: WeightedNames, story: Map<string, number>, storySum: number, size: number, shared?: Strongest): number {
@@ -735,8 +710,6 @@ export class StoryIndex {
   /** the current article's vectors */
   private textVec = new Weighted();
   private leadVec = new Weighted();
-  /** look-ups by term id in one centroid at a time */
-  private centroidSlots = new IdSlots();
 
   private query(f: ArticleFeatures) {
     if (!this.lastQuery || this.lastQuery.f !== f || this.lastQuery.n !== this.n) {
@@ -829,6 +802,25 @@ export class StoryIndex {
     const nc = this.norms(s);
     const leadNames = this.nameOverlap(q.leadNames, s.leadNames, nc.leadNames, s.members.length);
 
+    // time: distance from the story's first day; an undated article is bounded by the latest
+    // date it names
+    let gap: number | null = null;
+    let tf = o.undatedFactor;
+    if (f.day !== null && s.firstDay !== null) {
+      gap = Math.abs(f.day - s.firstDay);
+      if (s.lastDay !== null) gap = Math.min(gap, Math.abs(f.day - s.lastDay) + 1);
+      tf = timeFactor(gap);
+    } else if (f.day === null && f.notBefore !== null && s.lastDay !== null && f.notBefore > s.lastDay + 1) {
+      gap = f.notBefore - (s.firstDay ?? s.lastDay);
+      tf = Math.min(o.undatedFactor, timeFactor(gap));
+    }
+
+    // a first bound before the events are read: the event score at its maximum (1) and no
+    // conflict (the lead-agreement and conflict factors are at most 1, and rounding is monotonic,
+    // so this is at least the bound below: a candidate it rules out, that one rules out too)
+    const b = floor !== null ? this.bounds(s) : null;
+    if (b && (o.wText * b.text + o.wLead * lead + o.wNames * b.names + o.wLeadNames * leadNames + o.wEvent) * tf <= floor!) return null;
+
     // events: a shared main event with a compatible date joins (weighted by how specific it is);
     // another date for it, or a main event dated after every article of the story, is a
     // different development
@@ -876,33 +868,17 @@ export class StoryIndex {
       }
     }
 
-    // time: distance from the story's first day; an undated article is bounded by the latest
-    // date it names
-    let gap: number | null = null;
-    let tf = o.undatedFactor;
-    if (f.day !== null && s.firstDay !== null) {
-      gap = Math.abs(f.day - s.firstDay);
-      if (s.lastDay !== null) gap = Math.min(gap, Math.abs(f.day - s.lastDay) + 1);
-      tf = timeFactor(gap);
-    } else if (f.day === null && f.notBefore !== null && s.lastDay !== null && f.notBefore > s.lastDay + 1) {
-      gap = f.notBefore - (s.firstDay ?? s.lastDay);
-      tf = Math.min(o.undatedFactor, timeFactor(gap));
-    }
-
     // the main development is told in the headline and lead: an article whose lead shares
     // neither words nor names with the story's leads reports something else, however much
     // background the bodies share
     const leadAgree = Math.max(lead, leadNames, event === "main" && eventScore >= 0.5 ? eventScore : 0);
 
-    if (floor !== null) {
-      const b = this.bounds(s);
-      if (b) {
-        let ub = o.wText * b.text + o.wLead * lead + o.wNames * b.names + o.wLeadNames * leadNames + o.wEvent * eventScore;
-        ub *= tf;
-        if (leadAgree < o.leadMin) ub *= Math.max(0.25, leadAgree / o.leadMin);
-        ub *= conflictFactor;
-        if (ub <= floor) return null;
-      }
+    if (b) {
+      let ub = o.wText * b.text + o.wLead * lead + o.wNames * b.names + o.wLeadNames * leadNames + o.wEvent * eventScore;
+      ub *= tf;
+      if (leadAgree < o.leadMin) ub *= Math.max(0.25, leadAgree / o.leadMin);
+      ub *= conflictFactor;
+      if (ub <= floor!) return null;
     }
 
     // words: cosine between the article's tf-idf vector and the story centroid; names:
@@ -1007,11 +983,9 @@ export class StoryIndex {
   private addToCentroid(c: Centroid, a: Weighted, cap: number): Centroid {
     const ids = a.ids;
     const unit = a.unitVals;
-    const cs = this.centroidSlots;
-    const stamp = cs.fill(c.ids, c.size, this.termIds.capacity);
     c.reserve(a.size);
     for (let i = 0; i < a.size; i++) {
-      const j = cs.slot(ids[i]!, stamp);
+      const j = c.slot(ids[i]!);
       if (j >= 0) c.w[j] = c.w[j]! + unit[i]!;
       else c.push(ids[i]!, 0 + unit[i]!);
     }
@@ -1285,6 +1259,8 @@ function shortHash(s: string): string {
   return (h >>> 0).toString(36).slice(0, 6);
 }
 
+/** the length of the runs rankedBy sorts by insertion before merging */
+const RANK_RUN = 8;
 /** rankedBy's scratch positions (reused: a typed array costs more to allocate than to sort) */
 let RANK_A = new Int32Array(512);
 let RANK_B = new Int32Array(512);
@@ -1299,8 +1275,21 @@ export function rankedBy<K>(keys: ArrayLike<K>, vals: ArrayLike<number>, n = key
   }
   let idx = RANK_A;
   let tmp = RANK_B;
-  for (let i = 0; i < n; i++) idx[i] = i;
-  for (let w = 1; w < n; w *= 2) {
+  // runs of RANK_RUN positions by insertion (stable: a position moves before only smaller
+  // values), then merged: fewer passes over the positions than merging from runs of one
+  for (let lo = 0; lo < n; lo += RANK_RUN) {
+    const hi = Math.min(lo + RANK_RUN, n);
+    for (let k = lo; k < hi; k++) {
+      const v = vals[k]!;
+      let m = k;
+      while (m > lo && vals[idx[m - 1]!]! < v) {
+        idx[m] = idx[m - 1]!;
+        m--;
+      }
+      idx[m] = k;
+    }
+  }
+  for (let w = RANK_RUN; w < n; w *= 2) {
     for (let lo = 0; lo < n; lo += 2 * w) {
       const mid = Math.min(lo + w, n);
       const hi = Math.min(lo + 2 * w, n);

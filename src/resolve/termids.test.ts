@@ -61,6 +61,29 @@ describe("Centroid", () => {
   });
 });
 
+describe("Centroid.slot", () => {
+  it("finds every term's position as the vector grows, and -1 for a term not in it", () => {
+    const c = new Centroid(0);
+    const ids = [5, 0, 1 << 20, 3, 77, 12345, 6, 2];
+    for (let n = 0; n < 300; n++) ids.push((n * 7919) % 100003);
+    const seen = new Set<number>();
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      expect(c.slot(id)).toBe(-1);
+      seen.add(id);
+      c.push(id, 1);
+      expect(c.slot(id)).toBe(c.size - 1);
+    }
+    for (let i = 0; i < c.size; i++) expect(c.slot(c.ids[i]!)).toBe(i);
+    for (const id of [1, 4, 99999, 1 << 21]) if (!seen.has(id)) expect(c.slot(id)).toBe(-1);
+  });
+
+  it("is empty when built, whatever its capacity", () => {
+    expect(new Centroid(0).slot(0)).toBe(-1);
+    expect(new Centroid(500).slot(7)).toBe(-1);
+  });
+});
+
 describe("IdSlots", () => {
   it("finds the position of the ids of the last fill only", () => {
     const s = new IdSlots();

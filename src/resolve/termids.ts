@@ -73,16 +73,24 @@ export class TermIds {
 
 /**
  * A sparse vector over term ids in insertion order (the order a Map filled the same way would
- * iterate in: sums over it add in the same order, so they give the same numbers).
+ * iterate in: sums over it add in the same order, so they give the same numbers), with its own
+ * table of positions by id: a story's centroid is read against many articles and changes only
+ * when one joins, so each read looks up the article's few terms instead of walking the centroid.
  */
 export class Centroid {
   ids: Int32Array;
   w: Float64Array;
   size = 0;
+  /** open addressing, pairs (id + 1, position), 0 for an empty pair; at most half the pairs used */
+  private table: Int32Array;
+  /** the hash's shift: 32 - log2(number of pairs) */
+  private shift: number;
 
   constructor(capacity = 8) {
     this.ids = new Int32Array(capacity);
     this.w = new Float64Array(capacity);
+    this.shift = 32 - pairBits(capacity);
+    this.table = new Int32Array(2 << (32 - this.shift));
   }
 
   /** Room for `n` more terms: one copy, not one per doubling as `push` fills it. */
@@ -97,12 +105,50 @@ export class Centroid {
   /** Appends a term not in the vector yet. */
   push(id: number, w: number): void {
     if (this.size === this.ids.length) {
-      this.ids = grown(this.ids, this.size * 2);
-      this.w = grown(this.w, this.size * 2);
+      // (a vector built empty, `new Centroid(0)`, has no room to double)
+      const len = Math.max(8, this.size * 2);
+      this.ids = grown(this.ids, len);
+      this.w = grown(this.w, len);
     }
     this.ids[this.size] = id;
-    this.w[this.size++] = w;
+    this.w[this.size] = w;
+    if (2 * (this.size + 1) > this.table.length >> 1) this.rehash(this.size + 1);
+    this.place(id, this.size++);
   }
+
+  /** The position of term `id`, or -1. */
+  slot(id: number): number {
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
+    for (let h = Math.imul(id, 0x9e3779b1) >>> this.shift; ; h = (h + 1) & mask) {
+      const k = t[2 * h]!;
+      if (k === id + 1) return t[2 * h + 1]!;
+      if (k === 0) return -1;
+    }
+  }
+
+  private place(id: number, pos: number): void {
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
+    let h = Math.imul(id, 0x9e3779b1) >>> this.shift;
+    while (t[2 * h] !== 0) h = (h + 1) & mask;
+    t[2 * h] = id + 1;
+    t[2 * h + 1] = pos;
+  }
+
+  /** A table with room for `n` terms, the current ones placed again. */
+  private rehash(n: number): void {
+    this.shift = 32 - pairBits(n);
+    this.table = new Int32Array(2 << (32 - this.shift));
+    for (let i = 0; i < this.size; i++) this.place(this.ids[i]!, i);
+  }
+}
+
+/** log2 of the number of table pairs for `n` terms: a power of two, at least 2n (and 4). */
+function pairBits(n: number): number {
+  let bits = 2;
+  while (1 << bits < 2 * n) bits++;
+  return bits;
 }
 
 /**
