@@ -15,7 +15,7 @@ import { createRequire } from "node:module";
 import type { Doc, Side } from "../../core/types.js";
 import { dataPath } from "../../core/paths.js";
 import type { Unit } from "./sides.js";
-import { mayHave, wordGate } from "./wordgate.js";
+import { WordTable } from "./wordtable.js";
 import { isSpaceCode } from "../../text/chars.js";
 
 interface AgentFile {
@@ -95,16 +95,12 @@ interface WordKind {
 }
 
 let kinds: Map<string, WordKind> | null = null;
-let gateFor: Map<string, WordKind> | null = null;
-let gateBits: Uint32Array = new Uint32Array(0);
+let kindTable: WordTable<WordKind> | null = null;
 
-/** The gate of the lexicon words: skips most tokens before the Map lookup. */
-function kindGate(lookup: Map<string, WordKind>): Uint32Array {
-  if (gateFor !== lookup) {
-    gateBits = wordGate(lookup.keys());
-    gateFor = lookup;
-  }
-  return gateBits;
+/** The kinds of each lexicon word, by word id. */
+function kindsById(lookup: Map<string, WordKind>): WordTable<WordKind> {
+  if (!kindTable || kindTable.map !== lookup) kindTable = new WordTable(lookup);
+  return kindTable;
 }
 
 /** Does text[from, to) end with "ethnic" (any ASCII case) and white space? As /ethnic\s*$/i on the slice. */
@@ -190,23 +186,21 @@ const LINK = new Set(["in", "of", "from"]);
  * Adds agent units to the units of one sentence (tokens [tokStart, tokEnd)) and gives unresolved
  * group units a country. Returns a new sorted array (the input is not changed when nothing is added).
  */
-export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: number, tokEnd: number, units: Unit[], dominant: string | null): Unit[] {
+export function addAgentUnits(doc: Doc, words: readonly string[], ids: Int32Array, tokStart: number, tokEnd: number, units: Unit[], dominant: string | null): Unit[] {
   const L = agentLexicon();
   const toks = doc.tokens;
   const text = doc.text;
   let added: Unit[] | null = null;
   let ui = 0;
-  const lookup = wordKinds(L);
-  const gate = kindGate(lookup);
+  const table = kindsById(wordKinds(L));
+  table.fit();
   // the last agent word and its country: "Israeli helicopters and tanks" share the country
   let lastAgentTok = -1;
   let lastAgentCountry: string | null = null;
   for (let t = tokStart; t < tokEnd; t++) {
     const w = words[t]!;
-    // the gate skips most words without hashing them
-    if (!mayHave(gate, w)) continue;
     // one lookup instead of four: most words are none of the kinds
-    const kind = lookup.get(w);
+    const kind = table.get(ids[t]!, w);
     if (kind === undefined) continue;
     const { isState, name, dem } = kind;
     // "government forces", "rebel fighters": the last word is the head; "military operation",

@@ -13,7 +13,7 @@ import { endsWithQuestion, realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
 import { buildUnits, conjGap, sameSide, sideKey, type Unit } from "./sides.js";
-import { mayHave, wordGate } from "./wordgate.js";
+import { WordTable } from "./wordtable.js";
 import { isSpaceCode, skipSpace } from "../../text/chars.js";
 
 
@@ -92,18 +92,21 @@ interface Draft {
 export interface CoderContext {
   doc: Doc;
   words: string[];
+  /** the word id of each token (text/words.ts) */
+  ids: Int32Array;
   /** the article's most mentioned country (computed on first use) */
   dominant?: string | null;
-  /** realis of a trigger, by its token (several rules match the same word; the token fixes the word and the sentence) */
-  realisMemo?: Map<number, Realis>;
+  /** realis of a trigger, by its token: 1 + its index in REALIS, 0 not known yet (several rules match the same word; the token fixes the word and the sentence) */
+  realisMemo?: Uint8Array;
   /** subjectOf answers for one (units, topic, topic actor): by position and allowPlace */
   subjUnits?: Unit[];
   subjTopic?: Side | null;
   subjTopicActor?: Side | null;
   subjMemo?: Map<number, { sentStart: number; result: SubjectResult }>;
-  /** sentence-wide regex answers of sentence `flagsSent` */
+  /** sentence-wide regex answers of sentence `flagsSent`: which regexes were tested (flagRes) and their answers (flagValues) */
   flagsSent?: number;
-  flags?: Map<RegExp, boolean>;
+  flagRes?: RegExp[];
+  flagValues?: boolean[];
   /** the units whose coordination and preposition answers are kept below (one sentence's) */
   groupUnits?: Unit[];
   /** ppObject by unit index: 0 not known yet, 1 no, 2 yes */
@@ -116,17 +119,23 @@ export interface CoderContext {
 
 /** Does sentence `si` (its text `sentText`) match `re` (a non-global regex)? Kept per sentence: several matches ask. */
 function sentenceHas(ctx: CoderContext, si: number, re: RegExp, sentText: string): boolean {
-  if (ctx.flagsSent !== si || !ctx.flags) {
+  // a handful of regexes: a linear search of two reused arrays, no Map per sentence
+  const res = (ctx.flagRes ??= []);
+  const values = (ctx.flagValues ??= []);
+  if (ctx.flagsSent !== si) {
     ctx.flagsSent = si;
-    ctx.flags = new Map();
+    res.length = 0;
+    values.length = 0;
   }
-  let v = ctx.flags.get(re);
-  if (v === undefined) {
-    v = re.test(sentText);
-    ctx.flags.set(re, v);
-  }
+  for (let i = 0; i < res.length; i++) if (res[i] === re) return values[i]!;
+  const v = re.test(sentText);
+  res.push(re);
+  values.push(v);
   return v;
 }
+
+/** the realis values; CoderContext.realisMemo keeps 1 + the index (0: not known yet) */
+const REALIS: readonly Realis[] = ["asserted", "negated", "hypothetical", "future"];
 
 /** Starts keeping ppObject/conjLeft/conjRight answers for `units` (they depend only on the units and the text). */
 function groupMemo(ctx: CoderContext, units: Unit[]): void {
@@ -691,16 +700,12 @@ const NO_UNITS: Unit[] = [];
 let stamp = new Int32Array(0);
 let stampNow = 0;
 
-let gateFor: Map<string, Rule[]> | null = null;
-let gateBits: Uint32Array = new Uint32Array(0);
+let triggerTable: WordTable<Rule[]> | null = null;
 
-/** The gate of the trigger words: skips most tokens before the trigger Map lookup. */
-function triggerGate(byTrigger: Map<string, Rule[]>): Uint32Array {
-  if (gateFor !== byTrigger) {
-    gateBits = wordGate(byTrigger.keys());
-    gateFor = byTrigger;
-  }
-  return gateBits;
+/** The rules of each trigger word, by word id. */
+function triggers(byTrigger: Map<string, Rule[]>): WordTable<Rule[]> {
+  if (!triggerTable || triggerTable.map !== byTrigger) triggerTable = new WordTable(byTrigger);
+  return triggerTable;
 }
 
 /** Is there a person mention inside [start, end)? (doc.mentions is sorted by start) */
@@ -719,7 +724,7 @@ function hasPersonMention(doc: Doc, start: number, end: number): boolean {
 
 /** The actor units of a sentence, with the generic agents ("troops", "rebels"). */
 function sentenceUnits(ctx: CoderContext, sent: Doc["sentences"][number]): Unit[] {
-  return addAgentUnits(ctx.doc, ctx.words, sent.tokStart, sent.tokEnd, buildUnits(ctx.doc, sent.start, sent.end), dominantOf(ctx));
+  return addAgentUnits(ctx.doc, ctx.words, ctx.ids, sent.tokStart, sent.tokEnd, buildUnits(ctx.doc, sent.start, sent.end), dominantOf(ctx));
 }
 
 /** The units that can be sides: possessive pronouns ("his counterpart") are possessors, never sides of their own. */
@@ -735,12 +740,13 @@ export function codeEvents(doc: Doc): EventRecord[] {
   const { rules: allRules, byTrigger } = loadRules();
   const text = doc.text;
   // the lower-cased token texts the earlier stages computed for this doc (shared, read only)
-  const words = tokenTexts(doc).lw;
-  const gate = triggerGate(byTrigger);
+  const { lw: words, ids } = tokenTexts(doc);
+  const table = triggers(byTrigger);
+  table.fit();
   // the rules of one sentence, in the order their triggers first occur: a stamp per rule instead of a Set
   if (stamp.length !== allRules.length) stamp = new Int32Array(allRules.length);
   const cands: Rule[] = [];
-  const ctx: CoderContext = { doc, words };
+  const ctx: CoderContext = { doc, words, ids };
   const drafts: Draft[] = [];
   let topic: Side | null = null;
   let topicActor: Side | null = null;
@@ -751,10 +757,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
     cands.length = 0;
     const mark = ++stampNow;
     for (let t = sent.tokStart; t < sent.tokEnd; t++) {
-      // the gate skips most tokens without hashing them
-      const w = words[t]!;
-      if (!mayHave(gate, w)) continue;
-      const rs = byTrigger.get(w);
+      const rs = table.get(ids[t]!, words[t]!);
       if (!rs) continue;
       for (let k = 0; k < rs.length; k++) {
         const r = rs[k]!;
@@ -837,12 +840,12 @@ function codeMatch(
   } else if (rule.realisFixed) realis = "asserted";
   else {
     // realisOf reads only the words before the trigger, the sentence and the trigger word
-    const memo = (ctx.realisMemo ??= new Map());
-    const r = memo.get(t0);
-    if (r === undefined) {
+    const memo = (ctx.realisMemo ??= new Uint8Array(doc.tokens.length + 1));
+    const code = memo[t0]!;
+    if (code === 0) {
       realis = realisOf(before, sentText, trigWord);
-      memo.set(t0, realis);
-    } else realis = r;
+      memo[t0] = 1 + REALIS.indexOf(realis);
+    } else realis = REALIS[code - 1]!;
   }
 
   let sources: Unit[] = [];
