@@ -300,7 +300,7 @@ export function addAgentUnits(doc: Doc, words: readonly string[], ids: Int32Arra
     if (out === units) out = units.slice();
     out[i] = { ...u, side: { ...u.side, country: c } };
   }
-  let all = added ? out.concat(added).sort((a, b) => a.start - b.start) : out;
+  let all = added ? mergeByStart(out, added) : out;
   // "ethnic Albanians in Serbia": an ethnic group where it lives, not the state of its name
   for (let i = 0; i < all.length; i++) {
     const u = all[i]!;
@@ -316,6 +316,28 @@ export function addAgentUnits(doc: Doc, words: readonly string[], ids: Int32Arra
     all[i] = { ...u, start: toks[t - 1]!.start, side: { person: null, actor: null, group: text.slice(toks[t - 1]!.start, u.end), country }, via: "agent-name" };
   }
   return all;
+}
+
+/** Is `us` in order of start? */
+function sortedByStart(us: readonly Unit[]): boolean {
+  for (let i = 1; i < us.length; i++) if (us[i]!.start < us[i - 1]!.start) return false;
+  return true;
+}
+
+/**
+ * a.concat(b).sort((x, y) => x.start - y.start): when both are in order already (as the sentence's
+ * units and the agents found left to right are), a merge (a stable sort keeps a's units before b's
+ * at the same start), without the comparator calls of a sort.
+ */
+export function mergeByStart(a: readonly Unit[], b: readonly Unit[]): Unit[] {
+  if (!sortedByStart(a) || !sortedByStart(b)) return a.concat(b).sort((x, y) => x.start - y.start);
+  const out: Unit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(b[j]!.start < a[i]!.start ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 function tokAfter(doc: Doc, pos: number): number {

@@ -7,6 +7,7 @@
  * being reported, and keep one event per (type, source, target, date).
  */
 import type { ConsultMode, Doc, EventRecord, PloverType, Realis, Side, Span } from "../../core/types.js";
+import { PLOVER_TYPES } from "../../core/types.js";
 import { dateFor } from "../time/index.js";
 import { tokenTexts } from "../../text/lower.js";
 import { endsWithQuestion, realisOf } from "./realis.js";
@@ -1315,6 +1316,14 @@ function countryCounts(doc: Doc): Map<string, number> {
   return n;
 }
 
+/** the index of each type in PLOVER_TYPES */
+const TYPE_INDEX = new Map(PLOVER_TYPES.map((t, i) => [t, i]));
+
+/** A number for the pair (type, sentence) of a draft: no string to build and hash. */
+function typeSentKey(d: Draft): number {
+  return d.sent * PLOVER_TYPES.length + TYPE_INDEX.get(d.type)!;
+}
+
 /** Article-level passes: campaigns, missing targets, dates, one event per key. */
 function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
   // campaigns: complete ones define the war's sides; partial mentions join them
@@ -1448,9 +1457,9 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
   for (const c of campaigns) out.push(c);
   out.sort((x, y) => x.span.start - y.span.start);
   // a one-sided mention of an event coded with both sides in the same sentence adds nothing
-  const coded = new Set<string>();
-  for (const o of out) if (o.source && o.target) coded.add(o.type + o.sent);
-  const kept = coded.size ? out.filter((d) => (d.source && d.target) || !coded.has(d.type + d.sent)) : out;
+  const coded = new Set<number>();
+  for (const o of out) if (o.source && o.target) coded.add(typeSentKey(o));
+  const kept = coded.size ? out.filter((d) => (d.source && d.target) || !coded.has(typeSentKey(d))) : out;
 
   const events: EventRecord[] = [];
   const seen = new Map<string, EventRecord>();
