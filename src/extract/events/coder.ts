@@ -104,6 +104,10 @@ export interface CoderContext {
   subjTopic?: Side | null;
   subjTopicActor?: Side | null;
   subjMemo?: Map<number, { sentStart: number; result: SubjectResult }>;
+  /** the words of tokens [beforeFrom, beforeTo): those before the last trigger matched */
+  beforeFrom?: number;
+  beforeTo?: number;
+  before?: readonly string[];
   /** sentence-wide regex answers of sentence `flagsSent`: which regexes were tested (flagRes) and their answers (flagValues) */
   flagsSent?: number;
   flagRes?: RegExp[];
@@ -212,6 +216,16 @@ function tokenAt(doc: Doc, pos: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The lower-case words of tokens [from, t0), read only: rules matching at one trigger share them. */
+function wordsBefore(ctx: CoderContext, from: number, t0: number): readonly string[] {
+  if (ctx.beforeFrom !== from || ctx.beforeTo !== t0 || !ctx.before) {
+    ctx.beforeFrom = from;
+    ctx.beforeTo = t0;
+    ctx.before = ctx.words.slice(from, t0);
+  }
+  return ctx.before;
 }
 
 /** Lower-case words of tokens [a, b). */
@@ -490,7 +504,8 @@ function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: num
     ctx.subjUnits = units;
     ctx.subjTopic = topic;
     ctx.subjTopicActor = topicActor;
-    ctx.subjMemo = new Map();
+    if (ctx.subjMemo) ctx.subjMemo.clear();
+    else ctx.subjMemo = new Map();
   }
   const key = allowPlace ? pos * 2 + 1 : pos * 2;
   let r = ctx.subjMemo!.get(key);
@@ -517,8 +532,9 @@ function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentSt
   const b = tokenAt(ctx.doc, pos);
   for (let t = b - 1; t >= a; t--) {
     const w = ctx.words[t]!;
-    const carried = SUBJ_PRONOUN.has(w) ? topic : w === "it" ? topicActor : null;
-    if (SUBJ_PRONOUN.has(w) || w === "it") {
+    const personal = SUBJ_PRONOUN.has(w);
+    if (personal || w === "it") {
+      const carried = personal ? topic : topicActor;
       // "Kuleba said that he was open to talks", "Kuleba told Blinken that he ...": the subject of the sentence
       if (best >= 0 && w === "it" && !units[best]!.person) break;
       if (best >= 0) {
@@ -830,7 +846,7 @@ function codeMatch(
   const doc = ctx.doc;
   const sent = doc.sentences[si]!;
   const t0 = tokenAt(doc, mStart);
-  const before = ctx.words.slice(sent.tokStart, t0);
+  const before = wordsBefore(ctx, sent.tokStart, t0);
   const trigWord = ctx.words[t0] ?? "";
 
   let realis: Realis;
