@@ -1340,6 +1340,31 @@ function typeSentKey(d: Draft): number {
   return d.sent * PLOVER_TYPES.length + TYPE_INDEX.get(d.type)!;
 }
 
+/** The key of an event: its type, its sides (in either order for a symmetric type), date, realis asserted or not, partial. */
+export function eventKey(type: PloverType, s: Side, t: Side, date: string | null, realis: Realis, partial: boolean, symmetric: boolean): string {
+  let ks = sideKey(s);
+  let kt = sideKey(t);
+  if (symmetric && kt < ks) [ks, kt] = [kt, ks];
+  return `${type}|${ks}|${kt}|${date ?? ""}|${realis === "asserted" ? "a" : "n"}|${partial ? "p" : ""}`;
+}
+
+/** Does a side's name hold "|"? */
+export function hasBar(s: Side): boolean {
+  return !!s.person?.includes("|") || !!s.actor?.includes("|") || !!s.group?.includes("|");
+}
+
+/** sideKey(a) === sideKey(b) when no part holds "|" */
+function sameSideParts(a: Side, b: Side): boolean {
+  return (a.person ?? "") === (b.person ?? "") && (a.actor ?? "") === (b.actor ?? "") && (a.group ?? "") === (b.group ?? "");
+}
+
+/** Has the kept event `e` (of the same type) the key of an event (s, t, date, realis, partial)? As eventKey() equality when no side part holds "|". */
+export function sameKeyParts(e: EventRecord, s: Side, t: Side, date: string | null, realis: Realis, partial: boolean, symmetric: boolean): boolean {
+  if ((e.date ?? "") !== (date ?? "") || (e.realis === "asserted") !== (realis === "asserted") || !!e.partial !== partial) return false;
+  // a symmetric type's key has its sides in order: the same pair either way round
+  return (sameSideParts(e.source, s) && sameSideParts(e.target, t)) || (symmetric && sameSideParts(e.source, t) && sameSideParts(e.target, s));
+}
+
 /** Article-level passes: campaigns, missing targets, dates, one event per key. */
 function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
   // campaigns: complete ones define the war's sides; partial mentions join them
@@ -1478,7 +1503,12 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
   const kept = coded.size ? out.filter((d) => (d.source && d.target) || !coded.has(typeSentKey(d))) : out;
 
   const events: EventRecord[] = [];
-  const seen = new Map<string, EventRecord>();
+  // one event per key (type, sides, date, realis asserted or not, partial): the key's parts compared one
+  // by one, with no key string to build and hash, unless a side's name holds the key's separator "|"
+  // (then two keys made of other parts can be the same string)
+  const byParts = !kept.some((d) => hasBar(d.source ?? d.fbSource ?? NOBODY) || hasBar(d.target ?? d.fbTarget ?? NOBODY));
+  const seen = byParts ? null : new Map<string, EventRecord>();
+  const byType = new Map<PloverType, EventRecord[]>();
   const spanDates = new Map<number, string | null>();
   for (const d of kept) {
     const s = d.source ?? d.fbSource ?? NOBODY;
@@ -1502,11 +1532,9 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
       }
     }
     const symmetric = d.type === "CONSULT" || d.type === "AGREE" || d.type === "COOPERATE";
-    let ks = sideKey(s);
-    let kt = sideKey(t);
-    if (symmetric && kt < ks) [ks, kt] = [kt, ks];
-    const key = `${d.type}|${ks}|${kt}|${date ?? ""}|${d.realis === "asserted" ? "a" : "n"}|${partial ? "p" : ""}`;
-    const prev = seen.get(key);
+    const key = seen ? eventKey(d.type, s, t, date, d.realis, partial, symmetric) : "";
+    const sameType = seen ? undefined : byType.get(d.type);
+    const prev = seen ? seen.get(key) : sameType?.find((e) => sameKeyParts(e, s, t, date, d.realis, partial, symmetric));
     if (prev) {
       if (d.mutual) prev.mutual = true;
       continue;
@@ -1516,7 +1544,9 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
     if (d.type === "CONSULT") ev.mode = d.mode;
     if (d.mutual) ev.mutual = true;
     if (partial) ev.partial = true;
-    seen.set(key, ev);
+    if (seen) seen.set(key, ev);
+    else if (sameType) sameType.push(ev);
+    else byType.set(d.type, [ev]);
     events.push(ev);
   }
   // an actor-only event that repeats a person-level one (same type, codes and date) adds nothing;
