@@ -142,6 +142,17 @@ function sentenceHas(ctx: CoderContext, si: number, re: RegExp, sentText: string
 /** the realis values; CoderContext.realisMemo keeps 1 + the index (0: not known yet) */
 const REALIS: readonly Realis[] = ["asserted", "negated", "hypothetical", "future"];
 
+/** the realis memo's bytes, reused from doc to doc: a typed array of a doc's size lives outside the heap, costly to allocate each time */
+let realisBytes = new Uint8Array(0);
+
+/** An empty realis memo for the tokens of `doc`, at least (the docs are coded one at a time, synchronously). */
+function realisMemoFor(doc: Doc): Uint8Array {
+  const n = doc.tokens.length + 1;
+  if (realisBytes.length < n) realisBytes = new Uint8Array(Math.max(1024, 2 * n));
+  else realisBytes.fill(0, 0, n);
+  return realisBytes;
+}
+
 /** Starts keeping ppObject/conjLeft/conjRight answers for `units` (they depend only on the units and the text). */
 function groupMemo(ctx: CoderContext, units: Unit[]): void {
   if (ctx.groupUnits === units) return;
@@ -857,7 +868,7 @@ function codeMatch(
   } else if (rule.realisFixed) realis = "asserted";
   else {
     // realisOf reads only the words before the trigger, the sentence and the trigger word
-    const memo = (ctx.realisMemo ??= new Uint8Array(doc.tokens.length + 1));
+    const memo = (ctx.realisMemo ??= realisMemoFor(doc));
     const code = memo[t0]!;
     if (code === 0) {
       realis = realisOf(before, sentText, trigWord);
