@@ -599,16 +599,18 @@ function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number
 /** The unit after a preposition (`with`, `between`) following `pos`. */
 function afterWord(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number, word: string, maxWords: number): Unit[] {
   const a = tokenAt(ctx.doc, pos);
-  const cands: Unit[][] = [];
+  // the first object found that starts with a person, else the first object found
+  let first: Unit[] | null = null;
   for (let t = a, n = 0; t < ctx.doc.tokens.length && ctx.doc.tokens[t]!.start < sentEnd && n < maxWords; t++, n++) {
     const w = ctx.words[t]!;
     if (OBJ_BREAK.has(w)) break;
     if (w !== word) continue;
     const objs = objectOf(ctx, units, ctx.doc.tokens[t]!.end, sentEnd, 6);
-    if (objs.length) cands.push(objs);
+    if (!objs.length) continue;
+    if (objs[0]!.person) return objs;
+    first ??= objs;
   }
-  if (!cands.length) return [];
-  return cands.find((c) => c[0]!.person) ?? cands[0]!;
+  return first ?? [];
 }
 
 /** Is a time expression of the doc inside [start, end)? */
