@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { sharedTexts } from "../../../test/shared.js";
+import { seededRandom, sharedTexts } from "../../../test/shared.js";
 import type { EventRecord, Side } from "../../core/types.js";
-import { ethnicBefore } from "./agents.js";
+import { ethnicBefore, mergeByStart } from "./agents.js";
+import type { Unit } from "./sides.js";
 import { codeEvents } from "./coder.js";
 import { fixtureDoc } from "./fixture.js";
 
@@ -139,5 +140,33 @@ describe("ethnicBefore", () => {
       }
     }
     expect(n).toBeGreaterThan(1000);
+  });
+});
+
+describe("mergeByStart", () => {
+  const unit = (start: number, tag: string): Unit => ({ start, end: start + 1, side: { person: null, actor: tag }, person: false, place: false, via: tag });
+  const sortByConcat = (a: Unit[], b: Unit[]) => a.concat(b).sort((x, y) => x.start - y.start);
+
+  it("equals concat then sort by start, ties and unsorted inputs included", () => {
+    const rnd = seededRandom(11);
+    for (let k = 0; k < 500; k++) {
+      const mk = (tag: string) => Array.from({ length: Math.floor(rnd() * 6) }, (_, i) => unit(Math.floor(rnd() * 8), `${tag}${i}`));
+      const a = mk("a");
+      const b = mk("b");
+      // most cases in order, as the callers' units are
+      if (k % 4 !== 0) {
+        a.sort((x, y) => x.start - y.start);
+        b.sort((x, y) => x.start - y.start);
+      }
+      expect(mergeByStart(a, b)).toEqual(sortByConcat(a, b));
+    }
+  });
+
+  it("keeps the first list's unit first at the same start, and does not change its inputs", () => {
+    const a = [unit(1, "a1"), unit(5, "a5")];
+    const b = [unit(1, "b1"), unit(3, "b3")];
+    expect(mergeByStart(a, b).map((u) => u.via)).toEqual(["a1", "b1", "b3", "a5"]);
+    expect(a.map((u) => u.via)).toEqual(["a1", "a5"]);
+    expect(mergeByStart([], b).map((u) => u.via)).toEqual(["b1", "b3"]);
   });
 });

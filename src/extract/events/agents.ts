@@ -15,7 +15,7 @@ import { createRequire } from "node:module";
 import type { Doc, Side } from "../../core/types.js";
 import { dataPath } from "../../core/paths.js";
 import type { Unit } from "./sides.js";
-import { mayHave, wordGate } from "./wordgate.js";
+import { WordTable } from "./wordtable.js";
 import { isSpaceCode } from "../../text/chars.js";
 
 interface AgentFile {
@@ -95,16 +95,12 @@ interface WordKind {
 }
 
 let kinds: Map<string, WordKind> | null = null;
-let gateFor: Map<string, WordKind> | null = null;
-let gateBits: Uint32Array = new Uint32Array(0);
+let kindTable: WordTable<WordKind> | null = null;
 
-/** The gate of the lexicon words: skips most tokens before the Map lookup. */
-function kindGate(lookup: Map<string, WordKind>): Uint32Array {
-  if (gateFor !== lookup) {
-    gateBits = wordGate(lookup.keys());
-    gateFor = lookup;
-  }
-  return gateBits;
+/** The kinds of each lexicon word, by word id. */
+function kindsById(lookup: Map<string, WordKind>): WordTable<WordKind> {
+  if (!kindTable || kindTable.map !== lookup) kindTable = new WordTable(lookup);
+  return kindTable;
 }
 
 /** Does text[from, to) end with "ethnic" (any ASCII case) and white space? As /ethnic\s*$/i on the slice. */
@@ -190,23 +186,21 @@ const LINK = new Set(["in", "of", "from"]);
  * Adds agent units to the units of one sentence (tokens [tokStart, tokEnd)) and gives unresolved
  * group units a country. Returns a new sorted array (the input is not changed when nothing is added).
  */
-export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: number, tokEnd: number, units: Unit[], dominant: string | null): Unit[] {
+export function addAgentUnits(doc: Doc, words: readonly string[], ids: Int32Array, tokStart: number, tokEnd: number, units: Unit[], dominant: string | null): Unit[] {
   const L = agentLexicon();
   const toks = doc.tokens;
   const text = doc.text;
   let added: Unit[] | null = null;
   let ui = 0;
-  const lookup = wordKinds(L);
-  const gate = kindGate(lookup);
+  const table = kindsById(wordKinds(L));
+  table.fit();
   // the last agent word and its country: "Israeli helicopters and tanks" share the country
   let lastAgentTok = -1;
   let lastAgentCountry: string | null = null;
   for (let t = tokStart; t < tokEnd; t++) {
     const w = words[t]!;
-    // the gate skips most words without hashing them
-    if (!mayHave(gate, w)) continue;
     // one lookup instead of four: most words are none of the kinds
-    const kind = lookup.get(w);
+    const kind = table.get(ids[t]!, w);
     if (kind === undefined) continue;
     const { isState, name, dem } = kind;
     // "government forces", "rebel fighters": the last word is the head; "military operation",
@@ -306,7 +300,7 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
     if (out === units) out = units.slice();
     out[i] = { ...u, side: { ...u.side, country: c } };
   }
-  let all = added ? out.concat(added).sort((a, b) => a.start - b.start) : out;
+  let all = added ? mergeByStart(out, added) : out;
   // "ethnic Albanians in Serbia": an ethnic group where it lives, not the state of its name
   for (let i = 0; i < all.length; i++) {
     const u = all[i]!;
@@ -322,6 +316,28 @@ export function addAgentUnits(doc: Doc, words: readonly string[], tokStart: numb
     all[i] = { ...u, start: toks[t - 1]!.start, side: { person: null, actor: null, group: text.slice(toks[t - 1]!.start, u.end), country }, via: "agent-name" };
   }
   return all;
+}
+
+/** Is `us` in order of start? */
+function sortedByStart(us: readonly Unit[]): boolean {
+  for (let i = 1; i < us.length; i++) if (us[i]!.start < us[i - 1]!.start) return false;
+  return true;
+}
+
+/**
+ * a.concat(b).sort((x, y) => x.start - y.start): when both are in order already (as the sentence's
+ * units and the agents found left to right are), a merge (a stable sort keeps a's units before b's
+ * at the same start), without the comparator calls of a sort.
+ */
+export function mergeByStart(a: readonly Unit[], b: readonly Unit[]): Unit[] {
+  if (!sortedByStart(a) || !sortedByStart(b)) return a.concat(b).sort((x, y) => x.start - y.start);
+  const out: Unit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(b[j]!.start < a[i]!.start ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 function tokAfter(doc: Doc, pos: number): number {

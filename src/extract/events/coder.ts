@@ -7,13 +7,14 @@
  * being reported, and keep one event per (type, source, target, date).
  */
 import type { ConsultMode, Doc, EventRecord, PloverType, Realis, Side, Span } from "../../core/types.js";
+import { PLOVER_TYPES } from "../../core/types.js";
 import { dateFor } from "../time/index.js";
 import { tokenTexts } from "../../text/lower.js";
 import { endsWithQuestion, realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
 import { buildUnits, conjGap, sameSide, sideKey, type Unit } from "./sides.js";
-import { mayHave, wordGate } from "./wordgate.js";
+import { WordTable } from "./wordtable.js";
 import { isSpaceCode, skipSpace } from "../../text/chars.js";
 
 
@@ -92,18 +93,25 @@ interface Draft {
 export interface CoderContext {
   doc: Doc;
   words: string[];
+  /** the word id of each token (text/words.ts) */
+  ids: Int32Array;
   /** the article's most mentioned country (computed on first use) */
   dominant?: string | null;
-  /** realis of a trigger, by its token (several rules match the same word; the token fixes the word and the sentence) */
-  realisMemo?: Map<number, Realis>;
+  /** realis of a trigger, by its token: 1 + its index in REALIS, 0 not known yet (several rules match the same word; the token fixes the word and the sentence) */
+  realisMemo?: Uint8Array;
   /** subjectOf answers for one (units, topic, topic actor): by position and allowPlace */
   subjUnits?: Unit[];
   subjTopic?: Side | null;
   subjTopicActor?: Side | null;
   subjMemo?: Map<number, { sentStart: number; result: SubjectResult }>;
-  /** sentence-wide regex answers of sentence `flagsSent` */
+  /** the words of tokens [beforeFrom, beforeTo): those before the last trigger matched */
+  beforeFrom?: number;
+  beforeTo?: number;
+  before?: readonly string[];
+  /** sentence-wide regex answers of sentence `flagsSent`: which regexes were tested (flagRes) and their answers (flagValues) */
   flagsSent?: number;
-  flags?: Map<RegExp, boolean>;
+  flagRes?: RegExp[];
+  flagValues?: boolean[];
   /** the units whose coordination and preposition answers are kept below (one sentence's) */
   groupUnits?: Unit[];
   /** ppObject by unit index: 0 not known yet, 1 no, 2 yes */
@@ -116,16 +124,33 @@ export interface CoderContext {
 
 /** Does sentence `si` (its text `sentText`) match `re` (a non-global regex)? Kept per sentence: several matches ask. */
 function sentenceHas(ctx: CoderContext, si: number, re: RegExp, sentText: string): boolean {
-  if (ctx.flagsSent !== si || !ctx.flags) {
+  // a handful of regexes: a linear search of two reused arrays, no Map per sentence
+  const res = (ctx.flagRes ??= []);
+  const values = (ctx.flagValues ??= []);
+  if (ctx.flagsSent !== si) {
     ctx.flagsSent = si;
-    ctx.flags = new Map();
+    res.length = 0;
+    values.length = 0;
   }
-  let v = ctx.flags.get(re);
-  if (v === undefined) {
-    v = re.test(sentText);
-    ctx.flags.set(re, v);
-  }
+  for (let i = 0; i < res.length; i++) if (res[i] === re) return values[i]!;
+  const v = re.test(sentText);
+  res.push(re);
+  values.push(v);
   return v;
+}
+
+/** the realis values; CoderContext.realisMemo keeps 1 + the index (0: not known yet) */
+const REALIS: readonly Realis[] = ["asserted", "negated", "hypothetical", "future"];
+
+/** the realis memo's bytes, reused from doc to doc: a typed array of a doc's size lives outside the heap, costly to allocate each time */
+let realisBytes = new Uint8Array(0);
+
+/** An empty realis memo for the tokens of `doc`, at least (the docs are coded one at a time, synchronously). */
+function realisMemoFor(doc: Doc): Uint8Array {
+  const n = doc.tokens.length + 1;
+  if (realisBytes.length < n) realisBytes = new Uint8Array(Math.max(1024, 2 * n));
+  else realisBytes.fill(0, 0, n);
+  return realisBytes;
 }
 
 /** Starts keeping ppObject/conjLeft/conjRight answers for `units` (they depend only on the units and the text). */
@@ -202,6 +227,16 @@ function tokenAt(doc: Doc, pos: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The lower-case words of tokens [from, t0), read only: rules matching at one trigger share them. */
+function wordsBefore(ctx: CoderContext, from: number, t0: number): readonly string[] {
+  if (ctx.beforeFrom !== from || ctx.beforeTo !== t0 || !ctx.before) {
+    ctx.beforeFrom = from;
+    ctx.beforeTo = t0;
+    ctx.before = ctx.words.slice(from, t0);
+  }
+  return ctx.before;
 }
 
 /** Lower-case words of tokens [a, b). */
@@ -480,7 +515,8 @@ function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: num
     ctx.subjUnits = units;
     ctx.subjTopic = topic;
     ctx.subjTopicActor = topicActor;
-    ctx.subjMemo = new Map();
+    if (ctx.subjMemo) ctx.subjMemo.clear();
+    else ctx.subjMemo = new Map();
   }
   const key = allowPlace ? pos * 2 + 1 : pos * 2;
   let r = ctx.subjMemo!.get(key);
@@ -507,8 +543,9 @@ function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentSt
   const b = tokenAt(ctx.doc, pos);
   for (let t = b - 1; t >= a; t--) {
     const w = ctx.words[t]!;
-    const carried = SUBJ_PRONOUN.has(w) ? topic : w === "it" ? topicActor : null;
-    if (SUBJ_PRONOUN.has(w) || w === "it") {
+    const personal = SUBJ_PRONOUN.has(w);
+    if (personal || w === "it") {
+      const carried = personal ? topic : topicActor;
       // "Kuleba said that he was open to talks", "Kuleba told Blinken that he ...": the subject of the sentence
       if (best >= 0 && w === "it" && !units[best]!.person) break;
       if (best >= 0) {
@@ -562,16 +599,18 @@ function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number
 /** The unit after a preposition (`with`, `between`) following `pos`. */
 function afterWord(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number, word: string, maxWords: number): Unit[] {
   const a = tokenAt(ctx.doc, pos);
-  const cands: Unit[][] = [];
+  // the first object found that starts with a person, else the first object found
+  let first: Unit[] | null = null;
   for (let t = a, n = 0; t < ctx.doc.tokens.length && ctx.doc.tokens[t]!.start < sentEnd && n < maxWords; t++, n++) {
     const w = ctx.words[t]!;
     if (OBJ_BREAK.has(w)) break;
     if (w !== word) continue;
     const objs = objectOf(ctx, units, ctx.doc.tokens[t]!.end, sentEnd, 6);
-    if (objs.length) cands.push(objs);
+    if (!objs.length) continue;
+    if (objs[0]!.person) return objs;
+    first ??= objs;
   }
-  if (!cands.length) return [];
-  return cands.find((c) => c[0]!.person) ?? cands[0]!;
+  return first ?? [];
 }
 
 /** Is a time expression of the doc inside [start, end)? */
@@ -691,16 +730,12 @@ const NO_UNITS: Unit[] = [];
 let stamp = new Int32Array(0);
 let stampNow = 0;
 
-let gateFor: Map<string, Rule[]> | null = null;
-let gateBits: Uint32Array = new Uint32Array(0);
+let triggerTable: WordTable<Rule[]> | null = null;
 
-/** The gate of the trigger words: skips most tokens before the trigger Map lookup. */
-function triggerGate(byTrigger: Map<string, Rule[]>): Uint32Array {
-  if (gateFor !== byTrigger) {
-    gateBits = wordGate(byTrigger.keys());
-    gateFor = byTrigger;
-  }
-  return gateBits;
+/** The rules of each trigger word, by word id. */
+function triggers(byTrigger: Map<string, Rule[]>): WordTable<Rule[]> {
+  if (!triggerTable || triggerTable.map !== byTrigger) triggerTable = new WordTable(byTrigger);
+  return triggerTable;
 }
 
 /** Is there a person mention inside [start, end)? (doc.mentions is sorted by start) */
@@ -719,7 +754,7 @@ function hasPersonMention(doc: Doc, start: number, end: number): boolean {
 
 /** The actor units of a sentence, with the generic agents ("troops", "rebels"). */
 function sentenceUnits(ctx: CoderContext, sent: Doc["sentences"][number]): Unit[] {
-  return addAgentUnits(ctx.doc, ctx.words, sent.tokStart, sent.tokEnd, buildUnits(ctx.doc, sent.start, sent.end), dominantOf(ctx));
+  return addAgentUnits(ctx.doc, ctx.words, ctx.ids, sent.tokStart, sent.tokEnd, buildUnits(ctx.doc, sent.start, sent.end), dominantOf(ctx));
 }
 
 /** The units that can be sides: possessive pronouns ("his counterpart") are possessors, never sides of their own. */
@@ -735,12 +770,13 @@ export function codeEvents(doc: Doc): EventRecord[] {
   const { rules: allRules, byTrigger } = loadRules();
   const text = doc.text;
   // the lower-cased token texts the earlier stages computed for this doc (shared, read only)
-  const words = tokenTexts(doc).lw;
-  const gate = triggerGate(byTrigger);
+  const { lw: words, ids } = tokenTexts(doc);
+  const table = triggers(byTrigger);
+  table.fit();
   // the rules of one sentence, in the order their triggers first occur: a stamp per rule instead of a Set
   if (stamp.length !== allRules.length) stamp = new Int32Array(allRules.length);
   const cands: Rule[] = [];
-  const ctx: CoderContext = { doc, words };
+  const ctx: CoderContext = { doc, words, ids };
   const drafts: Draft[] = [];
   let topic: Side | null = null;
   let topicActor: Side | null = null;
@@ -751,10 +787,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
     cands.length = 0;
     const mark = ++stampNow;
     for (let t = sent.tokStart; t < sent.tokEnd; t++) {
-      // the gate skips most tokens without hashing them
-      const w = words[t]!;
-      if (!mayHave(gate, w)) continue;
-      const rs = byTrigger.get(w);
+      const rs = table.get(ids[t]!, words[t]!);
       if (!rs) continue;
       for (let k = 0; k < rs.length; k++) {
         const r = rs[k]!;
@@ -826,7 +859,7 @@ function codeMatch(
   const doc = ctx.doc;
   const sent = doc.sentences[si]!;
   const t0 = tokenAt(doc, mStart);
-  const before = ctx.words.slice(sent.tokStart, t0);
+  const before = wordsBefore(ctx, sent.tokStart, t0);
   const trigWord = ctx.words[t0] ?? "";
 
   let realis: Realis;
@@ -837,12 +870,12 @@ function codeMatch(
   } else if (rule.realisFixed) realis = "asserted";
   else {
     // realisOf reads only the words before the trigger, the sentence and the trigger word
-    const memo = (ctx.realisMemo ??= new Map());
-    const r = memo.get(t0);
-    if (r === undefined) {
+    const memo = (ctx.realisMemo ??= realisMemoFor(doc));
+    const code = memo[t0]!;
+    if (code === 0) {
       realis = realisOf(before, sentText, trigWord);
-      memo.set(t0, realis);
-    } else realis = r;
+      memo[t0] = 1 + REALIS.indexOf(realis);
+    } else realis = REALIS[code - 1]!;
   }
 
   let sources: Unit[] = [];
@@ -1312,6 +1345,39 @@ function countryCounts(doc: Doc): Map<string, number> {
   return n;
 }
 
+/** the index of each type in PLOVER_TYPES */
+const TYPE_INDEX = new Map(PLOVER_TYPES.map((t, i) => [t, i]));
+
+/** A number for the pair (type, sentence) of a draft: no string to build and hash. */
+function typeSentKey(d: Draft): number {
+  return d.sent * PLOVER_TYPES.length + TYPE_INDEX.get(d.type)!;
+}
+
+/** The key of an event: its type, its sides (in either order for a symmetric type), date, realis asserted or not, partial. */
+export function eventKey(type: PloverType, s: Side, t: Side, date: string | null, realis: Realis, partial: boolean, symmetric: boolean): string {
+  let ks = sideKey(s);
+  let kt = sideKey(t);
+  if (symmetric && kt < ks) [ks, kt] = [kt, ks];
+  return `${type}|${ks}|${kt}|${date ?? ""}|${realis === "asserted" ? "a" : "n"}|${partial ? "p" : ""}`;
+}
+
+/** Does a side's name hold "|"? */
+export function hasBar(s: Side): boolean {
+  return !!s.person?.includes("|") || !!s.actor?.includes("|") || !!s.group?.includes("|");
+}
+
+/** sideKey(a) === sideKey(b) when no part holds "|" */
+function sameSideParts(a: Side, b: Side): boolean {
+  return (a.person ?? "") === (b.person ?? "") && (a.actor ?? "") === (b.actor ?? "") && (a.group ?? "") === (b.group ?? "");
+}
+
+/** Has the kept event `e` (of the same type) the key of an event (s, t, date, realis, partial)? As eventKey() equality when no side part holds "|". */
+export function sameKeyParts(e: EventRecord, s: Side, t: Side, date: string | null, realis: Realis, partial: boolean, symmetric: boolean): boolean {
+  if ((e.date ?? "") !== (date ?? "") || (e.realis === "asserted") !== (realis === "asserted") || !!e.partial !== partial) return false;
+  // a symmetric type's key has its sides in order: the same pair either way round
+  return (sameSideParts(e.source, s) && sameSideParts(e.target, t)) || (symmetric && sameSideParts(e.source, t) && sameSideParts(e.target, s));
+}
+
 /** Article-level passes: campaigns, missing targets, dates, one event per key. */
 function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
   // campaigns: complete ones define the war's sides; partial mentions join them
@@ -1445,12 +1511,17 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
   for (const c of campaigns) out.push(c);
   out.sort((x, y) => x.span.start - y.span.start);
   // a one-sided mention of an event coded with both sides in the same sentence adds nothing
-  const coded = new Set<string>();
-  for (const o of out) if (o.source && o.target) coded.add(o.type + o.sent);
-  const kept = coded.size ? out.filter((d) => (d.source && d.target) || !coded.has(d.type + d.sent)) : out;
+  const coded = new Set<number>();
+  for (const o of out) if (o.source && o.target) coded.add(typeSentKey(o));
+  const kept = coded.size ? out.filter((d) => (d.source && d.target) || !coded.has(typeSentKey(d))) : out;
 
   const events: EventRecord[] = [];
-  const seen = new Map<string, EventRecord>();
+  // one event per key (type, sides, date, realis asserted or not, partial): the key's parts compared one
+  // by one, with no key string to build and hash, unless a side's name holds the key's separator "|"
+  // (then two keys made of other parts can be the same string)
+  const byParts = !kept.some((d) => hasBar(d.source ?? d.fbSource ?? NOBODY) || hasBar(d.target ?? d.fbTarget ?? NOBODY));
+  const seen = byParts ? null : new Map<string, EventRecord>();
+  const byType = new Map<PloverType, EventRecord[]>();
   const spanDates = new Map<number, string | null>();
   for (const d of kept) {
     const s = d.source ?? d.fbSource ?? NOBODY;
@@ -1474,11 +1545,9 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
       }
     }
     const symmetric = d.type === "CONSULT" || d.type === "AGREE" || d.type === "COOPERATE";
-    let ks = sideKey(s);
-    let kt = sideKey(t);
-    if (symmetric && kt < ks) [ks, kt] = [kt, ks];
-    const key = `${d.type}|${ks}|${kt}|${date ?? ""}|${d.realis === "asserted" ? "a" : "n"}|${partial ? "p" : ""}`;
-    const prev = seen.get(key);
+    const key = seen ? eventKey(d.type, s, t, date, d.realis, partial, symmetric) : "";
+    const sameType = seen ? undefined : byType.get(d.type);
+    const prev = seen ? seen.get(key) : sameType?.find((e) => sameKeyParts(e, s, t, date, d.realis, partial, symmetric));
     if (prev) {
       if (d.mutual) prev.mutual = true;
       continue;
@@ -1488,7 +1557,9 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
     if (d.type === "CONSULT") ev.mode = d.mode;
     if (d.mutual) ev.mutual = true;
     if (partial) ev.partial = true;
-    seen.set(key, ev);
+    if (seen) seen.set(key, ev);
+    else if (sameType) sameType.push(ev);
+    else byType.set(d.type, [ev]);
     events.push(ev);
   }
   // an actor-only event that repeats a person-level one (same type, codes and date) adds nothing;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom, sharedTexts } from "../../../test/shared.js";
-import { FUTURE_AFTER_RE, FUTURE_AFTER_VERB_RE, firstWord, possessiveGap } from "./coder.js";
+import type { EventRecord, Realis, Side } from "../../core/types.js";
+import { FUTURE_AFTER_RE, FUTURE_AFTER_VERB_RE, eventKey, firstWord, hasBar, possessiveGap, sameKeyParts } from "./coder.js";
 
 const texts = sharedTexts();
 
@@ -70,5 +71,48 @@ describe("possessiveGap", () => {
   it("takes \"'s\" with up to two modifiers, white space, and nothing else", () => {
     const cases = ["", " ", "'s ", "’s ", "' ", "'s", " 's ", "'s urgent ", "'s long-awaited new ", "'s a b c ", "'s Urgent ", "'s urgent", "s ", " has ", "'S ", "'s  ", "\u00a0's\u00a0"];
     for (const g of cases) expect(possessiveGap(`x${g}y`, 1, 1 + g.length)).toBe(oracle(g));
+  });
+});
+
+describe("finish's event key compared part by part", () => {
+  it("answers as equality of the key strings, for sides with no '|'", () => {
+    const rnd = seededRandom(5);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const side = (): Side => {
+      const s: Side = { person: pick([null, "Lavrov", "Kuleba", ""]), actor: pick([null, "RUS", "UKR", "", "IGOUNO"]) };
+      const g = pick([undefined, "rebels", "", "Hamas"]);
+      if (g !== undefined) s.group = g;
+      return s;
+    };
+    const realis: Realis[] = ["asserted", "negated", "hypothetical", "future"];
+    let same = 0;
+    for (let k = 0; k < 20000; k++) {
+      const [s1, t1] = [side(), side()];
+      // the second event: mostly the first one's parts (copies, the sides maybe swapped), some drawn anew
+      const copy = (x: Side): Side => ({ ...x });
+      const swap = rnd() < 0.3;
+      const s2 = rnd() < 0.8 ? copy(swap ? t1 : s1) : side();
+      const t2 = rnd() < 0.8 ? copy(swap ? s1 : t1) : side();
+      const d1 = pick([null, "", "2022-03-10", "2022-03-11"]);
+      const d2 = rnd() < 0.8 ? d1 : pick([null, "", "2022-03-10", "2022-03-11"]);
+      const r1 = pick(realis);
+      const r2 = rnd() < 0.7 ? r1 : pick(realis);
+      const p1 = rnd() < 0.5;
+      const p2 = rnd() < 0.8 ? p1 : !p1;
+      const symmetric = rnd() < 0.5;
+      const e: EventRecord = { type: "CONSULT", source: s1, target: t1, date: d1, span: { start: 0, end: 1 }, rule: "r", realis: r1 };
+      if (p1) e.partial = true;
+      const want = eventKey("CONSULT", s1, t1, d1, r1, p1, symmetric) === eventKey("CONSULT", s2, t2, d2, r2, p2, symmetric);
+      expect(sameKeyParts(e, s2, t2, d2, r2, p2, symmetric)).toBe(want);
+      if (want) same++;
+    }
+    expect(same).toBeGreaterThan(2000);
+  });
+
+  it("knows the names that need the key strings", () => {
+    expect(hasBar({ person: "A|B", actor: null })).toBe(true);
+    expect(hasBar({ person: null, actor: null, group: "x|y" })).toBe(true);
+    expect(hasBar({ person: "Lavrov", actor: "RUS", group: "rebels" })).toBe(false);
+    expect(hasBar({ person: null, actor: null })).toBe(false);
   });
 });

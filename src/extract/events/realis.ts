@@ -26,6 +26,29 @@ const FRAME_WORD = new Set("a an the his her their its this that another separat
 const RULED_CALLED = new Set(["ruled", "rules", "ruling", "called", "calls", "calling"]);
 const READY = new Set(["ready", "willing", "prepared"]);
 
+/** The word classes of the loops below, one Map lookup per word instead of a Set lookup per class. */
+const C_FRAME_WORD = 1;
+const C_CLAUSE_BREAK = 2;
+const C_ONGOING = 4;
+const C_NEG = 8;
+const C_FUTURE = 16;
+const C_HYPO = 32;
+/** "if", "unless", "whether" */
+const C_CONDITION = 64;
+/** ";", "said": the end of the conditional's reach */
+const C_CONDITION_BREAK = 128;
+const WORD_CLASS = new Map<string, number>();
+for (const [words, bit] of [
+  [FRAME_WORD, C_FRAME_WORD], [CLAUSE_BREAK, C_CLAUSE_BREAK], [ONGOING, C_ONGOING], [NEG, C_NEG], [FUTURE, C_FUTURE], [HYPO, C_HYPO],
+  [["if", "unless", "whether"], C_CONDITION], [[";", "said"], C_CONDITION_BREAK],
+] as const) {
+  for (const w of words) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | bit);
+}
+
+function classOf(w: string): number {
+  return WORD_CLASS.get(w) ?? 0;
+}
+
 /** Is `c` (a char code) white space as the regex class \s has it? */
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
@@ -56,7 +79,7 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
   // "during a phone call", "in talks", "after a meeting": a frame that reports the event as held
   {
     let k = before.length - 1;
-    while (k >= 0 && FRAME_WORD.has(before[k]!)) k--;
+    while (k >= 0 && classOf(before[k]!) & C_FRAME_WORD) k--;
     // (unless the clause before it is a plan or a hypothesis: "will discuss it in a phone call"; a negation
     // there scopes over something else: "saw no progress in the talks")
     if (k >= 0 && FRAME_PREP.has(before[k]!)) {
@@ -81,12 +104,13 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
   const n = before.length;
   for (let k = 0; k < 8 && k < n; k++) {
     const w = before[n - 1 - k]!;
-    if (CLAUSE_BREAK.has(w)) break;
-    if (ONGOING.has(w)) {
+    const c = classOf(w);
+    if (c & C_CLAUSE_BREAK) break;
+    if (c & C_ONGOING) {
       ongoing = true;
       continue;
     }
-    if (NEG.has(w)) return "negated";
+    if (c & C_NEG) return "negated";
     // the tokenizer splits "didn't" into "didn", "'", "t"
     if (w === "t" && k + 1 < n && (before[n - 2 - k] === "'" || before[n - 2 - k] === "’")) return "negated";
     if ((w === "out" || w === "off") && k + 1 < n && RULED_CALLED.has(before[n - 2 - k]!)) return "negated";
@@ -102,8 +126,8 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
       realis = "future";
       continue;
     }
-    if (realis === "asserted" && FUTURE.has(w) && !ongoing) realis = "future";
-    else if (realis === "asserted" && HYPO.has(w) && !ongoing) {
+    if (realis === "asserted" && c & C_FUTURE && !ongoing) realis = "future";
+    else if (realis === "asserted" && c & C_HYPO && !ongoing) {
       // "offered to host talks" hedges the talks; "offered his condolences" does not
       const next = before[n - k];
       if (!HEDGE_NEEDS_TO.has(w) || next === "to" || next === "for" || next === "that") realis = "hypothetical";
@@ -120,9 +144,9 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
   }
   // a conditional earlier in the clause: "if Russia attacks"
   for (let k = 0; k < 12 && k < n; k++) {
-    const w = before[n - 1 - k]!;
-    if (w === ";" || w === "said") break;
-    if (w === "if" || w === "unless" || w === "whether") return "hypothetical";
+    const c = classOf(before[n - 1 - k]!);
+    if (c & C_CONDITION_BREAK) break;
+    if (c & C_CONDITION) return "hypothetical";
   }
   return realis;
 }
