@@ -1,7 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../core/paths.js";
+import { sharedTexts } from "../../test/shared.js";
 import { ABBREVIATIONS, SENT_END_RE, TOKEN_RE, tokenize } from "./tokenize.js";
 
 const toks = (s: string) => tokenize(s).tokens.map((t) => s.slice(t.start, t.end));
@@ -81,19 +79,8 @@ describe("tokenize: the hand-written scanner means exactly TOKEN_RE", () => {
     ];
     for (const t of cases) expect(mine(t), t).toEqual(reference(t));
   });
-  it("agrees on every gold article text", () => {
-    const root = join(packageRoot(), "..", "shared", "corpus");
-    const dirs = ["dev", "seeds"].map((d) => join(root, d)).filter((d) => existsSync(d));
-    let n = 0;
-    for (const d of dirs) {
-      for (const f of readdirSync(d).filter((x) => x.endsWith(".json"))) {
-        const text = (JSON.parse(readFileSync(join(d, f), "utf8")) as { text?: string }).text;
-        if (typeof text !== "string") continue;
-        expect(mine(text), f).toEqual(reference(text));
-        n++;
-      }
-    }
-    if (dirs.length) expect(n).toBeGreaterThan(0);
+  it("agrees on every text of the shared corpora", () => {
+    for (const [i, text] of sharedTexts().entries()) expect(mine(text), `text ${i}`).toEqual(reference(text));
   });
 });
 
@@ -144,18 +131,7 @@ describe("tokenize: the hand-written sentence splitter means exactly SENT_END_RE
     ];
     for (const t of cases) expect(mine(t), t).toEqual(reference(t));
   });
-  it("agrees on every gold article text", () => {
-    const root = join(packageRoot(), "..", "shared", "corpus");
-    const dirs = ["dev", "seeds"].map((d) => join(root, d)).filter((d) => existsSync(d));
-    let n = 0;
-    for (const d of dirs) {
-      for (const f of readdirSync(d).filter((x) => x.endsWith(".json"))) {
-        const text = (JSON.parse(readFileSync(join(d, f), "utf8")) as { text?: string }).text;
-        if (typeof text !== "string") continue;
-        expect(mine(text), f).toEqual(reference(text));
-        n++;
-      }
-    }
-    if (dirs.length) expect(n).toBeGreaterThan(0);
+  it("agrees on every text of the shared corpora", () => {
+    for (const [i, text] of sharedTexts().entries()) expect(mine(text), `text ${i}`).toEqual(reference(text));
   });
 });
