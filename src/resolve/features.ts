@@ -753,11 +753,6 @@ function pushKey(keys: string[], k: string | null): void {
   if (k && !keys.includes(k)) keys.push(k);
 }
 
-/** The actor-level key of an event (states or groups only), for coarse grouping. */
-export function actorEventKey(e: { type: string; source: Side; target: Side }): string | null {
-  return pairKey(e.type, sideActor(e.source), sideActor(e.target));
-}
-
 // ---------------------------------------------------------------------------------------------
 // one article
 
