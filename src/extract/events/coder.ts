@@ -6,7 +6,7 @@
  * passes then merge campaign mentions (invasion, war), fill missing targets from the conversation
  * being reported, and keep one event per (type, source, target, date).
  */
-import type { ConsultMode, Doc, EventRecord, PloverType, Realis, Side, Span } from "../../core/types.js";
+import type { ConsultMode, Doc, EventRecord, PloverType, Realis, Sentence, Side, Span } from "../../core/types.js";
 import { PLOVER_TYPES } from "../../core/types.js";
 import { dateFor } from "../time/index.js";
 import { tokenTexts } from "../../text/lower.js";
@@ -852,46 +852,21 @@ export function codeEvents(doc: Doc): EventRecord[] {
   return finish(doc, drafts);
 }
 
-function codeMatch(
-  ctx: CoderContext, rule: Rule, units: Unit[], allUnits: Unit[], si: number, mStart: number, mEnd: number, tEnd: number,
-  topic: Side | null, topicActor: Side | null, drafts: Draft[], sentText: string,
-): void {
-  const doc = ctx.doc;
-  const sent = doc.sentences[si]!;
-  const t0 = tokenAt(doc, mStart);
-  const before = wordsBefore(ctx, sent.tokStart, t0);
-  const trigWord = ctx.words[t0] ?? "";
+/**
+ * The sides a match names, found apart from codeMatch's later adjustments: each kind of match in its own
+ * function, so that the optimising compiler compiles (and, when new object shapes reach it, recompiles) a
+ * small function rather than all of codeMatch.
+ */
+interface FoundSides {
+  sources: Unit[];
+  targets: Unit[];
+  pairs: Array<[Unit, Unit]> | null;
+}
 
-  let realis: Realis;
-  if (rule.campaign && !rule.verbal) {
-    realis = "asserted";
-    for (let k = 1; k <= 3 && k <= before.length; k++) if (CAMPAIGN_HYPO.has(before[before.length - k]!)) realis = "hypothetical";
-    if (/\b(?:possible|potential|imminent|planned) (?:[a-z-]+ )?$/i.test(sentText.slice(0, mStart - sent.start))) realis = "hypothetical";
-  } else if (rule.realisFixed) realis = "asserted";
-  else {
-    // realisOf reads only the words before the trigger, the sentence and the trigger word
-    const memo = (ctx.realisMemo ??= realisMemoFor(doc));
-    const code = memo[t0]!;
-    if (code === 0) {
-      realis = realisOf(before, sentText, trigWord);
-      memo[t0] = 1 + REALIS.indexOf(realis);
-    } else realis = REALIS[code - 1]!;
-  }
-
+/** The sides of a passive or "by" clause: the agents after the verb, the patients before it. */
+function passiveSides(ctx: CoderContext, units: Unit[], byAgents: Unit[], t0: number, mStart: number, tEnd: number, sent: Sentence, topic: Side | null): FoundSides {
   let sources: Unit[] = [];
   let targets: Unit[] = [];
-  let pairs: Array<[Unit, Unit]> | null = null;
-  let mode: ConsultMode = rule.mode ?? null;
-  let type: PloverType = rule.type;
-  let extra: Array<{ s: Unit; t: Unit; mode: ConsultMode }> = [];
-
-  const passive = rule.verbal && passiveBefore(ctx, t0, sent.tokStart);
-  const byPos = rule.verbal || type === "ASSAULT" ? byAfter(ctx, tEnd, sent.tokEnd) : -1;
-  // "civilians killed in Kharkiv", "Ukrainians killed in the attack": a participle with no agent
-  if (rule.verbal && byPos < 0 && !passive && trigWord.endsWith("ed") && reducedRelative(ctx, t0, tEnd, sent.tokEnd, before)) return;
-
-  const byAgents = byPos >= 0 ? objectOf(ctx, units, byPos, sent.end, 4) : [];
-  if (passive || byAgents.length) {
     // "Ukraine was attacked by Russia", "claims rejected by Moscow", "came under shelling by Russian forces"
     const agents = byAgents.length ? byAgents : afterWord(ctx, units, tEnd, sent.end, "by", 10);
     let patients = subjectOf(ctx, units, mStart, sent.start, topic, true).units;
@@ -906,7 +881,13 @@ function codeMatch(
     }
     sources = agents;
     targets = patients;
-  } else if (rule.campaign && !rule.verbal) {
+  return { sources, targets, pairs: null };
+}
+
+/** The sides of a campaign noun ("Russia's invasion of Ukraine"): the actor right before it, the place or actor after it. */
+function campaignSides(ctx: CoderContext, units: Unit[], before: readonly string[], mStart: number, mEnd: number, sent: Sentence, topic: Side | null, topicActor: Side | null): FoundSides {
+  let sources: Unit[] = [];
+  let targets: Unit[] = [];
     // "Russia's invasion of Ukraine", "the Russian invasion", "Putin announced a military operation in Ukraine"
     const near = units.filter((u) => u.end <= mStart && !u.place);
     const last = near[near.length - 1];
@@ -924,7 +905,19 @@ function codeMatch(
       if (gap.length <= 3 && gap.length >= 1 && /^(?:of|in|on|against|into|with|across|inside)$/.test(gap[0]!)) targets = [u];
       break;
     }
-  } else {
+  return { sources, targets, pairs: null };
+}
+
+/** The sides of any other match, as its rule says where they stand (its `source` and `target`). `extra` takes the further pairs of a hosted meeting; `mode` is the rule's, which a hosted meeting may change. */
+function ruleSides(
+  ctx: CoderContext, rule: Rule, units: Unit[], allUnits: Unit[], before: readonly string[], trigWord: string, t0: number, mStart: number, mEnd: number, tEnd: number,
+  sent: Sentence, topic: Side | null, topicActor: Side | null, mode: ConsultMode, extra: Array<{ s: Unit; t: Unit; mode: ConsultMode }>,
+): FoundSides & { mode: ConsultMode } {
+  const doc = ctx.doc;
+  const type = rule.type;
+  let sources: Unit[] = [];
+  let targets: Unit[] = [];
+  let pairs: Array<[Unit, Unit]> | null = null;
     let subj = subjectOf(ctx, units, mStart, sent.start, topic, rule.target === "hosted", topicActor);
     // "followed by Russia illegally annexing Crimea": the actor right before a gerund is its subject
     if (trigWord.endsWith("ing")) {
@@ -1037,7 +1030,54 @@ function codeMatch(
         break;
       }
     }
+  return { sources, targets, pairs, mode };
+}
+
+function codeMatch(
+  ctx: CoderContext, rule: Rule, units: Unit[], allUnits: Unit[], si: number, mStart: number, mEnd: number, tEnd: number,
+  topic: Side | null, topicActor: Side | null, drafts: Draft[], sentText: string,
+): void {
+  const doc = ctx.doc;
+  const sent = doc.sentences[si]!;
+  const t0 = tokenAt(doc, mStart);
+  const before = wordsBefore(ctx, sent.tokStart, t0);
+  const trigWord = ctx.words[t0] ?? "";
+
+  let realis: Realis;
+  if (rule.campaign && !rule.verbal) {
+    realis = "asserted";
+    for (let k = 1; k <= 3 && k <= before.length; k++) if (CAMPAIGN_HYPO.has(before[before.length - k]!)) realis = "hypothetical";
+    if (/\b(?:possible|potential|imminent|planned) (?:[a-z-]+ )?$/i.test(sentText.slice(0, mStart - sent.start))) realis = "hypothetical";
+  } else if (rule.realisFixed) realis = "asserted";
+  else {
+    // realisOf reads only the words before the trigger, the sentence and the trigger word
+    const memo = (ctx.realisMemo ??= realisMemoFor(doc));
+    const code = memo[t0]!;
+    if (code === 0) {
+      realis = realisOf(before, sentText, trigWord);
+      memo[t0] = 1 + REALIS.indexOf(realis);
+    } else realis = REALIS[code - 1]!;
   }
+
+  let mode: ConsultMode = rule.mode ?? null;
+  let type: PloverType = rule.type;
+  const extra: Array<{ s: Unit; t: Unit; mode: ConsultMode }> = [];
+
+  const passive = rule.verbal && passiveBefore(ctx, t0, sent.tokStart);
+  const byPos = rule.verbal || type === "ASSAULT" ? byAfter(ctx, tEnd, sent.tokEnd) : -1;
+  // "civilians killed in Kharkiv", "Ukrainians killed in the attack": a participle with no agent
+  if (rule.verbal && byPos < 0 && !passive && trigWord.endsWith("ed") && reducedRelative(ctx, t0, tEnd, sent.tokEnd, before)) return;
+
+  const byAgents = byPos >= 0 ? objectOf(ctx, units, byPos, sent.end, 4) : [];
+  let found: FoundSides;
+  if (passive || byAgents.length) found = passiveSides(ctx, units, byAgents, t0, mStart, tEnd, sent, topic);
+  else if (rule.campaign && !rule.verbal) found = campaignSides(ctx, units, before, mStart, mEnd, sent, topic, topicActor);
+  else {
+    const r = ruleSides(ctx, rule, units, allUnits, before, trigWord, t0, mStart, mEnd, tEnd, sent, topic, topicActor, mode, extra);
+    mode = r.mode;
+    found = r;
+  }
+  let { sources, targets, pairs } = found;
 
   // "The top diplomat also held talks ...": an unresolved description opening the sentence is the topic
   if (!sources.length && !pairs && rule.source === "subject" && topic && before.length <= 7 && before[0] === "the" && before.some((w) => NP_ROLE.has(w))) {
