@@ -1418,9 +1418,14 @@ export function sameKeyParts(e: EventRecord, s: Side, t: Side, date: string | nu
   return (sameSideParts(e.source, s) && sameSideParts(e.target, t)) || (symmetric && sameSideParts(e.source, t) && sameSideParts(e.target, s));
 }
 
-/** Article-level passes: campaigns, missing targets, dates, one event per key. */
+/** Article-level passes: campaigns, missing targets, dates, one event per key (each pass a function of its own, compiled apart). */
 function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
-  // campaigns: complete ones define the war's sides; partial mentions join them
+  const campaigns = campaignsOf(doc, drafts);
+  return withoutRepeats(keyedEvents(doc, completed(drafts, campaigns)));
+}
+
+/** The campaigns of an article: complete ones define the war's sides; partial mentions join them. */
+function campaignsOf(doc: Doc, drafts: Draft[]): Draft[] {
   const campaigns: Draft[] = [];
   for (const d of drafts) {
     if (!d.campaign || !d.source || !d.target || d.inferred || d.realis !== "asserted") continue;
@@ -1470,6 +1475,11 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
       }
     }
   }
+  return campaigns;
+}
+
+/** The drafts with the sides they miss filled from the rest of the article, the campaigns added, in text order. */
+function completed(drafts: Draft[], campaigns: Draft[]): Draft[] {
   const complete = drafts.filter((d) => !d.campaign && d.source && d.target && !d.inferred);
   const out: Draft[] = [];
   for (const d of drafts) {
@@ -1550,6 +1560,11 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
   }
   for (const c of campaigns) out.push(c);
   out.sort((x, y) => x.span.start - y.span.start);
+  return out;
+}
+
+/** One event per key (type, sides, date, realis asserted or not, partial) of the drafts `out`, dated. */
+function keyedEvents(doc: Doc, out: Draft[]): EventRecord[] {
   // a one-sided mention of an event coded with both sides in the same sentence adds nothing
   const coded = new Set<number>();
   for (const o of out) if (o.source && o.target) coded.add(typeSentKey(o));
@@ -1602,7 +1617,11 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
     else byType.set(d.type, [ev]);
     events.push(ev);
   }
-  // an actor-only event that repeats a person-level one (same type, codes and date) adds nothing;
+  return events;
+}
+
+/** The events without an actor-only one that repeats a person-level one (same type, codes and date). */
+function withoutRepeats(events: EventRecord[]): EventRecord[] {
   // only an event with fewer persons than the most of a complete one can be such a repeat
   let maxPersons = 0;
   for (const o of events) if (!o.partial && persons(o) > maxPersons) maxPersons = persons(o);
