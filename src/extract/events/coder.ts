@@ -1140,32 +1140,7 @@ function codeMatch(
     if (!targets.length) targets = objectOf(ctx, units, mEnd, sent.end, 12);
   }
   // a future use of force announced by its author is a threat; a promise of help is an agreement
-  if (realis === "future" || realis === "hypothetical") {
-    const speech = /\b(?:said|says|warned|vowed|stressed|threatened|announced|declared|promised|pledged)\b/i.test(sentText.slice(0, mStart - sent.start));
-    const modal = lastIn(before, 4, MODAL);
-    const cond = lastIn(before, 12, CONDITION);
-    const negated = lastIn(before, 4, NEGATION);
-    // the actor states its own intent: "is ready to", "offered to", "said it would"
-    let ownIntent = INTENT_RE.test(sentText.slice(Math.max(0, mStart - sent.start - 60), mStart - sent.start));
-    // "Portugal will support Turkey's bid, President Soares said": a stated plan to help or yield
-    if (!ownIntent && modal && type !== "CONSULT" && sentenceHas(ctx, si, SPEECH_RE, sentText)) ownIntent = true;
-    // "will withdraw its force unless ...", "would boycott the elections unless ...": an act announced with a condition the other side must meet is a threat
-    const unless = /\bunless\b/i.test(sentText.slice(mEnd - sent.start)) && !endsWithQuestion(sentText);
-    if (unless && (modal || ownIntent || speech) && !negated && !COOPERATIVE_INTENT.has(type)) {
-      type = "THREATEN";
-      realis = "asserted";
-    } else if (speech && modal && !cond && !negated && (type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE")) {
-      type = "THREATEN";
-      realis = "asserted";
-    } else if (ownIntent && !negated && COOPERATIVE.has(type) && rule.source !== "between" && !(type === "RETREAT" && sentenceHas(ctx, si, ANNOUNCED_RE, sentText))) {
-      // CAMEO 03 / PLOVER: an expressed intent to cooperate, help, meet or yield is AGREE
-      type = "AGREE";
-      realis = "asserted";
-    } else if (type === "RETREAT" && /\b(?:announced|decided)\b/i.test(sentText.slice(0, mStart - sent.start)) && !negated) {
-      // an announced de-escalation is reported as done when announced
-      realis = "asserted";
-    }
-  }
+  if (realis === "future" || realis === "hypothetical") ({ type, realis } = futureAct(ctx, rule, si, sent, sentText, before, mStart, mEnd, type, realis));
 
   // CAMEO 03/13 for the peer codings: an actor's stated future help, meeting or yielding is an intent
   // to cooperate (AGREE), its stated future use of force or sanction a threat (THREATEN). Kept partial:
@@ -1229,10 +1204,48 @@ function codeMatch(
     ctx, rule, allUnits, drafts, si, sent, mStart, mEnd, tEnd, type, realis, campaign, nearDate, habitual, aimsAtCampaign,
     bothSides: bothSides && !targets.length, bothSubject, intent, counterpartAfter: null,
   };
+  emitDrafts(st, sources, targets, pairs, extra, mode);
+}
+
+/** A future or hypothetical act (`type`, `realis`) as it is told: a threat, an offer to cooperate (AGREE), an announced de-escalation, or as it was. */
+function futureAct(
+  ctx: CoderContext, rule: Rule, si: number, sent: Sentence, sentText: string, before: readonly string[], mStart: number, mEnd: number, type: PloverType, realis: Realis,
+): { type: PloverType; realis: Realis } {
+  const speech = /\b(?:said|says|warned|vowed|stressed|threatened|announced|declared|promised|pledged)\b/i.test(sentText.slice(0, mStart - sent.start));
+  const modal = lastIn(before, 4, MODAL);
+  const cond = lastIn(before, 12, CONDITION);
+  const negated = lastIn(before, 4, NEGATION);
+  // the actor states its own intent: "is ready to", "offered to", "said it would"
+  let ownIntent = INTENT_RE.test(sentText.slice(Math.max(0, mStart - sent.start - 60), mStart - sent.start));
+  // "Portugal will support Turkey's bid, President Soares said": a stated plan to help or yield
+  if (!ownIntent && modal && type !== "CONSULT" && sentenceHas(ctx, si, SPEECH_RE, sentText)) ownIntent = true;
+  // "will withdraw its force unless ...", "would boycott the elections unless ...": an act announced with a condition the other side must meet is a threat
+  const unless = /\bunless\b/i.test(sentText.slice(mEnd - sent.start)) && !endsWithQuestion(sentText);
+  if (unless && (modal || ownIntent || speech) && !negated && !COOPERATIVE_INTENT.has(type)) {
+    type = "THREATEN";
+    realis = "asserted";
+  } else if (speech && modal && !cond && !negated && (type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE")) {
+    type = "THREATEN";
+    realis = "asserted";
+  } else if (ownIntent && !negated && COOPERATIVE.has(type) && rule.source !== "between" && !(type === "RETREAT" && sentenceHas(ctx, si, ANNOUNCED_RE, sentText))) {
+    // CAMEO 03 / PLOVER: an expressed intent to cooperate, help, meet or yield is AGREE
+    type = "AGREE";
+    realis = "asserted";
+  } else if (type === "RETREAT" && /\b(?:announced|decided)\b/i.test(sentText.slice(0, mStart - sent.start)) && !negated) {
+    // an announced de-escalation is reported as done when announced
+    realis = "asserted";
+  }
+  return { type, realis };
+}
+
+/** The drafts of one match: one per pair, per (source, target), or per side alone, as what was found allows. */
+function emitDrafts(
+  st: MatchState, sources: Unit[], targets: Unit[], pairs: Array<[Unit, Unit]> | null, extra: Array<{ s: Unit; t: Unit; mode: ConsultMode }>, mode: ConsultMode,
+): void {
   if (pairs) {
-    const symmetricType = type === "CONSULT" || type === "AGREE" || type === "COOPERATE";
+    const symmetricType = st.type === "CONSULT" || st.type === "AGREE" || st.type === "COOPERATE";
     for (const [a, b] of pairs) {
-      pushDraft(st, a, b, mode, type === "AGREE" || type === "COOPERATE");
+      pushDraft(st, a, b, mode, st.type === "AGREE" || st.type === "COOPERATE");
       // "A and B restored ties": each did it to the other
       if (!symmetricType) pushDraft(st, b, a, mode, false);
     }
@@ -1244,10 +1257,10 @@ function codeMatch(
     return;
   }
   if (sources.length) for (const s of sources) pushDraft(st, s, null, mode, false);
-  else if (targets.length && (rule.campaign || type === "ASSAULT" || type === "AID")) for (const t of targets) pushDraft(st, null, t, mode, false);
-  else if (type === "AID") pushDraft(st, null, null, mode, false); // "thanked X for the aid": both sides from the thanks
-  else if (bothSubject && (type === "AGREE" || type === "CONSULT" || type === "COOPERATE" || type === "REJECT")) pushDraft(st, null, null, mode, true);
-  else if (campaign) return;
+  else if (targets.length && (st.rule.campaign || st.type === "ASSAULT" || st.type === "AID")) for (const t of targets) pushDraft(st, null, t, mode, false);
+  else if (st.type === "AID") pushDraft(st, null, null, mode, false); // "thanked X for the aid": both sides from the thanks
+  else if (st.bothSubject && (st.type === "AGREE" || st.type === "CONSULT" || st.type === "COOPERATE" || st.type === "REJECT")) pushDraft(st, null, null, mode, true);
+  else if (st.campaign) return;
   else if (targets.length) for (const t of targets) pushDraft(st, null, t, mode, false);
   else pushDraft(st, null, null, mode, false);
 }
