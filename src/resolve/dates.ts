@@ -39,7 +39,8 @@ import { analyze, newDoc, toRecord } from "../analyze.js";
 import type { AnalyzeOptions, Article, ArticleRecord, Doc, Side, Span } from "../core/types.js";
 import { textStage } from "../extract/text.js";
 import { dayOf, isoDay, mondayOf, parseIsoDay, weekdayOf, weekdayOnOrAfter, weekdayOnOrBefore, ymdOf } from "../extract/time/calendar.js";
-import { parseCandidates, type Cand } from "../extract/time/parse.js";
+import type { Cand } from "../extract/time/parse.js";
+import { candidatesOf } from "../extract/time/index.js";
 import { resolveCandidates } from "../extract/time/resolve.js";
 import { spanIndexAt } from "../core/span.js";
 import { scanNames } from "./features.js";
@@ -101,7 +102,7 @@ export interface DateDecision {
 export function dateCues(article: Article): DateCues {
   const doc = newDoc(article);
   textStage.run(doc, {});
-  const cands = parseCandidates(doc.text);
+  const cands = candidatesOf(doc);
   if (cands.length === 0) return NO_CUES;
   const own = inferPublished(doc, cands, null, null);
   const partial = own.value === null && own.partial ? own.partial : null;
@@ -732,7 +733,7 @@ export function onsetCues(article: Article, record: ArticleRecord, ref: number |
   }
   const doc = analysed ?? newDoc(article);
   if (!analysed) textStage.run(doc, {});
-  const cands = parseCandidates(doc.text);
+  const cands = candidatesOf(doc);
   if (cands.length === 0) return NO_ONSETS;
   let reference = ref;
   if (reference === null) {

@@ -46,12 +46,22 @@ function runTime(doc: Doc, options: AnalyzeOptions, cands: readonly Cand[], year
   doc.times = resolveCandidates(cands, { text: doc.text, ref, year: contextYearOf(cands, ref) ?? yearHint });
 }
 
+/** The time candidates of a doc's text, its date words found by its tokens (when the text stage gave them). */
+function parse(doc: Doc): Cand[] {
+  return doc.tokens.length ? parseCandidates(doc.text, { tokens: doc.tokens, ids: tokenTexts(doc).ids }) : parseCandidates(doc.text);
+}
+
+/** The time candidates of a doc: the time stage's own when it ran on the doc, else a new parse. */
+export function candidatesOf(doc: Doc): readonly Cand[] {
+  return candCache.get(doc) ?? parse(doc);
+}
+
 export const timeStage: Stage = {
   name: "time",
   requires: ["sentences", "tokens"],
   provides: ["published", "times"],
   run(doc, options) {
-    const cands = parseCandidates(doc.text, { tokens: doc.tokens, ids: tokenTexts(doc).ids });
+    const cands = parse(doc);
     candCache.set(doc, cands);
     runTime(doc, options, cands, null);
     if (options.yearHint && !doc.published.value) {
@@ -85,8 +95,7 @@ function applyPublishedHint(doc: Doc, options: AnalyzeOptions, cands: readonly C
  */
 export function applyYearHint(doc: Doc, year: number, options: AnalyzeOptions = {}): boolean {
   if (doc.published.value) return false;
-  const cands = candCache.get(doc) ?? parseCandidates(doc.text);
-  runTime(doc, { ...options, noMetadataDates: true }, cands, year);
+  runTime(doc, { ...options, noMetadataDates: true }, candidatesOf(doc), year);
   if (doc.published.value) doc.published.rule += ":year-from-story";
   return doc.published.value !== null;
 }
