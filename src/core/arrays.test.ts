@@ -11,5 +11,8 @@ describe("grown", () => {
     const f = grown(Float64Array.of(0.5), 2);
     expect(f).toBeInstanceOf(Float64Array);
     expect([...f]).toEqual([0.5, 0]);
+    const u = grown(Uint8Array.of(255), 3);
+    expect(u).toBeInstanceOf(Uint8Array);
+    expect([...u]).toEqual([255, 0, 0]);
   });
 });

@@ -144,10 +144,6 @@ export class WordFacts {
       this.factsEpoch = epoch;
       this.facts = new Uint8Array(0);
     }
-    if (id >= this.facts.length) {
-      const next = new Uint8Array(Math.max(1024, 2 * Math.max(id + 1, words.length)));
-      next.set(this.facts);
-      this.facts = next;
-    }
+    if (id >= this.facts.length) this.facts = grown(this.facts, Math.max(1024, 2 * Math.max(id + 1, words.length)));
   }
 }
