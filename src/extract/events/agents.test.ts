@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom, sharedTexts } from "../../../test/shared.js";
 import type { EventRecord, Side } from "../../core/types.js";
-import { ethnicBefore, mergeByStart } from "./agents.js";
+import { ethnicBefore, mergeByStart, withCountry } from "./agents.js";
 import type { Unit } from "./sides.js";
 import { codeEvents } from "./coder.js";
 import { fixtureDoc } from "./fixture.js";
@@ -144,7 +144,7 @@ describe("ethnicBefore", () => {
 });
 
 describe("mergeByStart", () => {
-  const unit = (start: number, tag: string): Unit => ({ start, end: start + 1, side: { person: null, actor: tag }, person: false, place: false, via: tag });
+  const unit = (start: number, tag: string): Unit => ({ start, end: start + 1, side: { person: null, actor: tag }, person: false, place: false, via: tag, possessive: false });
   const sortByConcat = (a: Unit[], b: Unit[]) => a.concat(b).sort((x, y) => x.start - y.start);
 
   it("equals concat then sort by start, ties and unsorted inputs included", () => {
@@ -168,5 +168,23 @@ describe("mergeByStart", () => {
     expect(mergeByStart(a, b).map((u) => u.via)).toEqual(["a1", "b1", "b3", "a5"]);
     expect(a.map((u) => u.via)).toEqual(["a1", "a5"]);
     expect(mergeByStart([], b).map((u) => u.via)).toEqual(["b1", "b3"]);
+  });
+});
+
+describe("withCountry", () => {
+  it("gives the fields of { ...s, country } in the same order", () => {
+    const sides: Side[] = [
+      { person: null, actor: null, group: "Hamas" },
+      { person: null, actor: "PSE", group: "Fatah" },
+      { person: "X", actor: "RUS" },
+      { person: null, actor: null, group: "rebels", country: "SDN" },
+      { person: null, actor: null, group: undefined },
+    ];
+    for (const s of sides) {
+      const c = withCountry(s, "UKR");
+      expect(JSON.stringify(c)).toBe(JSON.stringify({ ...s, country: "UKR" }));
+      expect(c).not.toBe(s);
+      expect(s.country).not.toBe("UKR");
+    }
   });
 });

@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Doc, Side } from "../../core/types.js";
 import { dataPath } from "../../core/paths.js";
-import type { Unit } from "./sides.js";
+import { isIso3, newUnit, type Unit } from "./sides.js";
 import { WordTable } from "./wordtable.js";
 import { isSpaceCode } from "../../text/chars.js";
 
@@ -134,7 +134,6 @@ function wordKinds(L: Lex): Map<string, WordKind> {
   return m;
 }
 
-const ISO3_RE = /^[A-Z]{3}$/;
 
 /** The country most mentioned in the article (country, place and person mentions), or null. */
 export function dominantCountry(doc: Doc): string | null {
@@ -144,7 +143,7 @@ export function dominantCountry(doc: Doc): string | null {
   for (const m of doc.mentions) {
     let a = m.actor;
     if (!a && m.kind === "place") a = doc.places[m.ref]?.country ?? null;
-    if (!a || !ISO3_RE.test(a)) continue;
+    if (!a || !isIso3(a)) continue;
     const k = (n.get(a) ?? 0) + 1;
     n.set(a, k);
     if (k > bestN) {
@@ -157,7 +156,7 @@ export function dominantCountry(doc: Doc): string | null {
 
 function unitCountry(u: Unit): string | null {
   const a = u.side.actor ?? u.side.country ?? null;
-  return a && ISO3_RE.test(a) ? a : null;
+  return a && isIso3(a) ? a : null;
 }
 
 /** words that may follow an agent noun used as a head: function words, auxiliaries, finite verbs */
@@ -213,24 +212,24 @@ export function addAgentUnits(doc: Doc, words: readonly string[], ids: Int32Arra
     if (dem) {
       // a demonym the entities stage left out ("Senior Hungarian and Romanian officials"): the state
       if (!/^\p{Lu}/u.test(text.slice(tk.start, tk.start + 1))) continue;
-      (added ??= []).push({ start: tk.start, end: tk.end, side: { person: null, actor: dem }, person: false, place: false, via: "agent-demonym" });
+      (added ??= []).push(newUnit(tk.start, tk.end, { person: null, actor: dem }, false, false, "agent-demonym"));
       continue;
     }
     if (name) {
       // "Palestinians", "Bosnia": capitalised in the text
       if (!/^\p{Lu}/u.test(text.slice(tk.start, tk.start + 1))) continue;
       if (L.shortNames.has(w)) {
-        (added ??= []).push({ start: tk.start, end: tk.end, side: { person: null, actor: name }, person: false, place: false, via: "agent-short" });
+        (added ??= []).push(newUnit(tk.start, tk.end, { person: null, actor: name }, false, false, "agent-short"));
         continue;
       }
       // "Crimean Turks", "Bosnian Serbs": a people named by region, not the state
       const prevTok = t > tokStart ? toks[t - 1]! : null;
       if (prevTok && /^\p{Lu}\p{Ll}+$/u.test(text.slice(prevTok.start, prevTok.end)) && prevTok.end + 1 >= tk.start && !NOT_REGION.has(words[t - 1]!)) {
         const dem = L.demonyms.get(words[t - 1]!);
-        (added ??= []).push({ start: prevTok.start, end: tk.end, side: { person: null, actor: null, group: text.slice(prevTok.start, tk.end), country: dem ?? dominant ?? name }, person: false, place: false, via: "agent-name" });
+        (added ??= []).push(newUnit(prevTok.start, tk.end, { person: null, actor: null, group: text.slice(prevTok.start, tk.end), country: dem ?? dominant ?? name }, false, false, "agent-name"));
         continue;
       }
-      (added ??= []).push({ start: tk.start, end: tk.end, side: { person: null, actor: name }, person: false, place: false, via: "agent-name" });
+      (added ??= []).push(newUnit(tk.start, tk.end, { person: null, actor: name }, false, false, "agent-name"));
       continue;
     }
     // the country word before: "Israeli troops", "Sudan's security forces", "Sudanese rebels"
@@ -279,7 +278,7 @@ export function addAgentUnits(doc: Doc, words: readonly string[], ids: Int32Arra
     const side: Side = isState
       ? { person: null, actor: country }
       : { person: null, actor: null, group: text.slice(start, tk.end), ...(country ? { country } : {}) };
-    (added ??= []).push({ start, end: tk.end, side, person: false, place: false, via: inferred ? "agent-inferred" : "agent" });
+    (added ??= []).push(newUnit(start, tk.end, side, false, false, inferred ? "agent-inferred" : "agent"));
   }
   // group mentions of the entities stage with no country: "protesters", "Sudanese rebels"
   let out = units;
@@ -298,7 +297,7 @@ export function addAgentUnits(doc: Doc, words: readonly string[], ids: Int32Arra
     c ??= dominant;
     if (!c) continue;
     if (out === units) out = units.slice();
-    out[i] = { ...u, side: { ...u.side, country: c } };
+    out[i] = newUnit(u.start, u.end, withCountry(u.side, c), u.person, u.place, u.via, u.possessive);
   }
   let all = added ? mergeByStart(out, added) : out;
   // "ethnic Albanians in Serbia": an ethnic group where it lives, not the state of its name
@@ -313,9 +312,19 @@ export function addAgentUnits(doc: Doc, words: readonly string[], ids: Int32Arra
     const where = all.find((x) => x !== u && !x.person && !x.side.group && unitCountry(x) && unitCountry(x) !== own);
     const country = (where && unitCountry(where)) ?? (dominant && dominant !== own ? dominant : own);
     if (all === units) all = units.slice();
-    all[i] = { ...u, start: toks[t - 1]!.start, side: { person: null, actor: null, group: text.slice(toks[t - 1]!.start, u.end), country }, via: "agent-name" };
+    all[i] = newUnit(toks[t - 1]!.start, u.end, { person: null, actor: null, group: text.slice(toks[t - 1]!.start, u.end), country }, u.person, u.place, "agent-name", u.possessive);
   }
   return all;
+}
+
+/**
+ * { ...s, country }, as one object literal (a spread copy is slow and makes a side of its own shape): the
+ * fields a side can have, in the order a spread would give them, the absent ones left out.
+ */
+export function withCountry(s: Side, country: string): Side {
+  if (s.country !== undefined) return { ...s, country };
+  if (s.group !== undefined) return { person: s.person, actor: s.actor, group: s.group, country };
+  return { person: s.person, actor: s.actor, country };
 }
 
 /** Is `us` in order of start? */

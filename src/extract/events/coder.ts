@@ -13,7 +13,7 @@ import { tokenTexts } from "../../text/lower.js";
 import { endsWithQuestion, realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
-import { buildUnits, conjGap, sameSide, sideKey, type Unit } from "./sides.js";
+import { buildUnits, conjGap, isIso3, newUnit, sameSide, sideKey, type Unit } from "./sides.js";
 import { WordTable } from "./wordtable.js";
 import { isSpaceCode, skipSpace } from "../../text/chars.js";
 
@@ -46,7 +46,31 @@ export const FUTURE_AFTER_RE = /^[^.;]{0,120}?\b(?:will|would|is (?:due|schedule
 export const FUTURE_AFTER_VERB_RE = /take place|be held|happen|begin|start|go ahead|resume|continue|open|convene/i;
 const BOTH_SUBJECT_RE = /\b(?:the|both|the two) (?:sides|countries|parties|leaders|ministers|delegations|governments|presidents|teams|negotiators)(?: (?:[a-z]+ly|also|had|have|has|said|say|they|were|are|did))*$/;
 const BOTH_LATER_RE = /\b(?:up to|urg\w*|ask\w*|call\w* on)\s+(?:both sides|the two sides|both parties|the two parties|the warring (?:sides|parties))\b/i;
-const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:(?:both|the two) (?:sides|countries|parties|leaders|governments|nations|neighbou?rs|ministers|delegations|presidents)|the (?:warring )?(?:sides|parties))\b/i;
+export const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:(?:both|the two) (?:sides|countries|parties|leaders|governments|nations|neighbou?rs|ministers|delegations|presidents)|the (?:warring )?(?:sides|parties))\b/i;
+/**
+ * A gate for BOTH_RE on text[from, to): is "both" or "the" (any ASCII case) one of the first four runs
+ * of ASCII letters? Every match of BOTH_RE has one there (up to three letter words, then "both",
+ * "the two", "the sides" ...); most texts after a trigger have none, and are not sliced for the regex.
+ */
+export function bothWordAhead(text: string, from: number, to: number): boolean {
+  let i = from;
+  for (let runs = 0; runs < 4; runs++) {
+    while (i < to && !isAsciiLetter(text.charCodeAt(i))) i++;
+    if (i >= to) return false;
+    const start = i;
+    while (i < to && isAsciiLetter(text.charCodeAt(i))) i++;
+    const n = i - start;
+    if (n === 3 && (text.charCodeAt(start) | 0x20) === 116 && (text.charCodeAt(start + 1) | 0x20) === 104 && (text.charCodeAt(start + 2) | 0x20) === 101) return true; // the
+    if (n === 4 && (text.charCodeAt(start) | 0x20) === 98 && (text.charCodeAt(start + 1) | 0x20) === 111 && (text.charCodeAt(start + 2) | 0x20) === 116 && (text.charCodeAt(start + 3) | 0x20) === 104) return true; // both
+  }
+  return false;
+}
+
+/** [A-Za-z] */
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 const REJECTED_ACT_RE = /^\s*['’]s?\s+(?:[a-z-]+\s+)?(?:invasion|war|aggression|attacks?|annexation|occupation|operation|operations|actions?|policy|policies|behaviou?r|moves?|decision|crackdown|violence|bombing|shelling)\b/i;
 const CAMPAIGN_OBJ_RE = /\b(?:invasion|war|aggression|military (?:operation|operations|intervention|action|campaign|offensive)|offensive|attack|attacks|annexation|occupation)\b/i;
 /** the types an announced act of which stays an offer, even with a condition */
@@ -95,6 +119,8 @@ export interface CoderContext {
   words: string[];
   /** the word id of each token (text/words.ts) */
   ids: Int32Array;
+  /** the end of each token (tokenEnds) */
+  ends: Int32Array;
   /** the article's most mentioned country (computed on first use) */
   dominant?: string | null;
   /** realis of a trigger, by its token: 1 + its index in REALIS, 0 not known yet (several rules match the same word; the token fixes the word and the sentence) */
@@ -169,7 +195,7 @@ function dominantOf(ctx: CoderContext): string | null {
 
 function countryOfSide(s: Side): string | null {
   const a = s.actor ?? s.country ?? null;
-  return a && /^[A-Z]{3}$/.test(a) ? a : null;
+  return a && isIso3(a) ? a : null;
 }
 
 /** A unit that can stand for the other side of an event whose known side is `known`. */
@@ -217,16 +243,28 @@ function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: nu
 }
 
 /** Index of the first token whose end is > pos. */
-function tokenAt(doc: Doc, pos: number): number {
-  const toks = doc.tokens;
+function tokenAt(ctx: CoderContext, pos: number): number {
+  // a binary search of the token ends in one typed array, not of the token objects spread over the heap
+  const ends = ctx.ends;
   let lo = 0;
-  let hi = toks.length;
+  let hi = ctx.doc.tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (toks[mid]!.end <= pos) lo = mid + 1;
+    if (ends[mid]! <= pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** the token ends' buffer, reused from doc to doc (the docs are coded one at a time, synchronously) */
+let endsBuffer = new Int32Array(0);
+
+/** The end of each token of `doc`, in a reused buffer (its first doc.tokens.length entries). */
+function tokenEnds(doc: Doc): Int32Array {
+  const toks = doc.tokens;
+  if (endsBuffer.length < toks.length) endsBuffer = new Int32Array(Math.max(1024, 2 * toks.length));
+  for (let i = 0; i < toks.length; i++) endsBuffer[i] = toks[i]!.end;
+  return endsBuffer;
 }
 
 /** The lower-case words of tokens [from, t0), read only: rules matching at one trigger share them. */
@@ -245,10 +283,53 @@ function wordsBetween(ctx: CoderContext, a: number, b: number): string[] {
 }
 
 function gapWords(ctx: CoderContext, from: number, to: number): string[] {
-  const a = tokenAt(ctx.doc, from);
+  const a = tokenAt(ctx, from);
   let b = a;
   while (b < ctx.doc.tokens.length && ctx.doc.tokens[b]!.start < to) b++;
   return wordsBetween(ctx, a, b);
+}
+
+/** the words of CAMPAIGN_HEDGE_RE */
+const CAMPAIGN_HEDGE = ["possible", "potential", "imminent", "planned"];
+/** what hedgedCampaign() reads (kept for its test) */
+export const CAMPAIGN_HEDGE_RE = /\b(?:possible|potential|imminent|planned) (?:[a-z-]+ )?$/i;
+
+/** [A-Za-z0-9_]: a word char of \b in a regex without the u flag */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** [a-z-] under the i flag (no u flag: no other char folds to an ASCII letter) */
+function isLetterOrHyphen(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45;
+}
+
+/** Does a word of CAMPAIGN_HEDGE (any ASCII case) end at `end`, after a word boundary, within text[from, end)? */
+function hedgeWordAt(text: string, from: number, end: number): boolean {
+  for (const w of CAMPAIGN_HEDGE) {
+    const start = end - w.length;
+    if (start < from || (start > from && isWordCode(text.charCodeAt(start - 1)))) continue;
+    let i = 0;
+    // (c | 0x20) folds the upper case of a letter; the words are lower-case letters only
+    while (i < w.length && (text.charCodeAt(start + i) | 0x20) === w.charCodeAt(i)) i++;
+    if (i === w.length) return true;
+  }
+  return false;
+}
+
+/**
+ * "a possible (Russian) invasion": CAMPAIGN_HEDGE_RE.test(text.slice(from, to)) read off the chars
+ * from the end (the regex, anchored only at its end, was tried at every position of the sentence).
+ */
+export function hedgedCampaign(text: string, from: number, to: number): boolean {
+  if (to <= from || text.charCodeAt(to - 1) !== 32) return false;
+  // "possible ": the word right before the last space
+  if (hedgeWordAt(text, from, to - 1)) return true;
+  // "possible Russian ": one [a-z-]+ word between (all of the run of such chars before the last space)
+  let k = to - 1;
+  while (k > from && isLetterOrHyphen(text.charCodeAt(k - 1))) k--;
+  if (k === to - 1 || k <= from || text.charCodeAt(k - 1) !== 32) return false;
+  return hedgeWordAt(text, from, k - 1);
 }
 
 /** negated auxiliaries as the tokenizer leaves them ("didn't" is "didn", "'", "t"), and "n't" */
@@ -349,11 +430,11 @@ function ppObjectUncached(ctx: CoderContext, units: Unit[], i: number): boolean 
     if (gap !== null && /^\s*,?\s*(?:and|or)\s*$/i.test(gap)) k--;
     else break;
   }
-  let t = tokenAt(ctx.doc, units[k]!.start) - 1;
+  let t = tokenAt(ctx, units[k]!.start) - 1;
   while (t >= 0 && DET.has(ctx.words[t]!)) t--;
   if (t < 0) return false;
   const s = ctx.doc.tokens[t]!.sent;
-  if (s !== ctx.doc.tokens[tokenAt(ctx.doc, units[k]!.start)]?.sent) return false;
+  if (s !== ctx.doc.tokens[tokenAt(ctx, units[k]!.start)]?.sent) return false;
   const w = ctx.words[t]!;
   // "security forces in Guinea", "opposition groups in Zimbabwe": the country names the actors
   if ((w === "in" || w === "of" || w === "from") && t > 0 && GROUP_HEAD.has(ctx.words[t - 1]!)) return false;
@@ -438,7 +519,7 @@ function speechBefore(ctx: CoderContext, from: number, t0: number): number {
 
 /** "…, the minister said": the speaker named after the clause. */
 function speakerAfter(ctx: CoderContext, units: Unit[], from: number, sentEnd: number): Unit[] {
-  const a = tokenAt(ctx.doc, from);
+  const a = tokenAt(ctx, from);
   for (let t = a; t < ctx.doc.tokens.length && ctx.doc.tokens[t]!.start < sentEnd; t++) {
     if (!SPEECH.has(ctx.words[t]!)) continue;
     // "X said" or "said X"
@@ -463,10 +544,13 @@ function adjacentConj(ctx: CoderContext, units: Unit[], pos: number): Unit[] {
   return [];
 }
 
+/** words between "in"/"during" and the noun of an opening phrase, besides determiners */
+const CALL_WORD = new Set("phone telephone video separate another recent first brief lengthy late-night".split(" "));
+
 /** The clause opens with "In/During (a/the/his) (phone) call ..." */
 function openingPhrase(before: readonly string[]): boolean {
   let k = before.length - 1;
-  while (k >= 0 && (DET.has(before[k]!) || /^(?:phone|telephone|video|separate|another|recent|first|brief|lengthy|late-night)$/.test(before[k]!))) k--;
+  while (k >= 0 && (DET.has(before[k]!) || CALL_WORD.has(before[k]!))) k--;
   if (k < 0 || (before[k] !== "in" && before[k] !== "during")) return false;
   return k === 0 || before[k - 1] === "," || before[k - 1] === "that" || before[k - 1] === ";";
 }
@@ -490,7 +574,7 @@ function verbPartner(ctx: CoderContext, units: Unit[], u: Unit): Unit | null {
   if (i <= 0) return null;
   const v = units[i - 1]!;
   if (v.place) return null;
-  const a = tokenAt(ctx.doc, v.end);
+  const a = tokenAt(ctx, v.end);
   const verbs: string[] = [];
   for (let t = a; t < ctx.doc.tokens.length && ctx.doc.tokens[t]!.start < u.start; t++) {
     const raw = ctx.doc.text.slice(ctx.doc.tokens[t]!.start, ctx.doc.tokens[t]!.end);
@@ -539,8 +623,8 @@ function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentSt
   }
   // a bare pronoun nearer than any unit: the actor carried over from earlier sentences
   const from = best >= 0 ? units[best]!.end : sentStart;
-  const a = tokenAt(ctx.doc, from);
-  const b = tokenAt(ctx.doc, pos);
+  const a = tokenAt(ctx, from);
+  const b = tokenAt(ctx, pos);
   for (let t = b - 1; t >= a; t--) {
     const w = ctx.words[t]!;
     const personal = SUBJ_PRONOUN.has(w);
@@ -558,7 +642,7 @@ function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentSt
           break;
         }
       }
-      if (carried) return { units: [{ start: ctx.doc.tokens[t]!.start, end: ctx.doc.tokens[t]!.end, side: carried, person: !!carried.person, place: false, via: "topic" }], fromTopic: true };
+      if (carried) return { units: [newUnit(ctx.doc.tokens[t]!.start, ctx.doc.tokens[t]!.end, carried, !!carried.person, false, "topic")], fromTopic: true };
       break;
     }
   }
@@ -579,7 +663,7 @@ function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number
     if (skipAgents && isStateAgent(u)) continue;
     if (u.place && !allowPlace) continue;
     // the words between: not too many, no clause break, no preposition of place or time
-    if (a < 0) b = a = tokenAt(ctx.doc, pos);
+    if (a < 0) b = a = tokenAt(ctx, pos);
     // (units come in text order; should one not, count again from pos)
     else if (b > a && toks[b - 1]!.start >= u.start) b = a;
     while (b < toks.length && toks[b]!.start < u.start) b++;
@@ -598,7 +682,7 @@ function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number
 
 /** The unit after a preposition (`with`, `between`) following `pos`. */
 function afterWord(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number, word: string, maxWords: number): Unit[] {
-  const a = tokenAt(ctx.doc, pos);
+  const a = tokenAt(ctx, pos);
   // the first object found that starts with a person, else the first object found
   let first: Unit[] | null = null;
   for (let t = a, n = 0; t < ctx.doc.tokens.length && ctx.doc.tokens[t]!.start < sentEnd && n < maxWords; t++, n++) {
@@ -642,7 +726,7 @@ function passiveBefore(ctx: CoderContext, t0: number, sentTokStart: number): boo
 
 /** "rejected by Moscow": "by" right after the participle. */
 function byAfter(ctx: CoderContext, end: number, sentTokEnd: number): number {
-  let t = tokenAt(ctx.doc, end);
+  let t = tokenAt(ctx, end);
   for (let n = 0; t < sentTokEnd && n < 4; t++, n++) {
     const w = ctx.words[t]!;
     if (w === "by") return ctx.doc.tokens[t]!.end;
@@ -695,7 +779,7 @@ function reducedRelative(ctx: CoderContext, t0: number, end: number, sentTokEnd:
   const p = ctx.doc.tokens[t0 - 1];
   const pp = before[before.length - 2];
   if (p && /^\p{Lu}/u.test(ctx.doc.text.slice(p.start, p.end)) && !(pp && PREP.has(pp))) return false;
-  const t0a = tokenAt(ctx.doc, end);
+  const t0a = tokenAt(ctx, end);
   if (t0a >= sentTokEnd) return true;
   // "the parliament threatened on Monday to break ...", "the army forced out on Wednesday 1,000 refugees":
   // what follows the time adverbial tells (an object or an infinitive: the verb is finite)
@@ -776,7 +860,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
   // the rules of one sentence, in the order their triggers first occur: a stamp per rule instead of a Set
   if (stamp.length !== allRules.length) stamp = new Int32Array(allRules.length);
   const cands: Rule[] = [];
-  const ctx: CoderContext = { doc, words, ids };
+  const ctx: CoderContext = { doc, words, ids, ends: tokenEnds(doc) };
   const drafts: Draft[] = [];
   let topic: Side | null = null;
   let topicActor: Side | null = null;
@@ -1039,7 +1123,7 @@ function codeMatch(
 ): void {
   const doc = ctx.doc;
   const sent = doc.sentences[si]!;
-  const t0 = tokenAt(doc, mStart);
+  const t0 = tokenAt(ctx, mStart);
   const before = wordsBefore(ctx, sent.tokStart, t0);
   const trigWord = ctx.words[t0] ?? "";
 
@@ -1047,7 +1131,7 @@ function codeMatch(
   if (rule.campaign && !rule.verbal) {
     realis = "asserted";
     for (let k = 1; k <= 3 && k <= before.length; k++) if (CAMPAIGN_HYPO.has(before[before.length - k]!)) realis = "hypothetical";
-    if (/\b(?:possible|potential|imminent|planned) (?:[a-z-]+ )?$/i.test(sentText.slice(0, mStart - sent.start))) realis = "hypothetical";
+    if (hedgedCampaign(doc.text, sent.start, mStart)) realis = "hypothetical";
   } else if (rule.realisFixed) realis = "asserted";
   else {
     // realisOf reads only the words before the trigger, the sentence and the trigger word
@@ -1081,7 +1165,7 @@ function codeMatch(
 
   // "The top diplomat also held talks ...": an unresolved description opening the sentence is the topic
   if (!sources.length && !pairs && rule.source === "subject" && topic && before.length <= 7 && before[0] === "the" && before.some((w) => NP_ROLE.has(w))) {
-    sources = [{ start: sent.start, end: sent.start, side: topic, person: !!topic.person, place: false, via: "topic" }];
+    sources = [newUnit(sent.start, sent.start, topic, !!topic.person, false, "topic")];
   }
   // "The Palestinians reject the changes, negotiator Saeb Erakat said": a statement with no named
   // subject belongs to the side of the one reported as saying it
@@ -1090,7 +1174,7 @@ function codeMatch(
   }
   // "bombers killed 23 people in Tel Aviv": an attack with no named victim hits the place it struck
   if ((type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE") && !rule.campaign && sources.length && !targets.length && !pairs) {
-    const a = tokenAt(doc, tEnd);
+    const a = tokenAt(ctx, tEnd);
     for (let t = a, n = 0; t < sent.tokEnd && n < 12; t++, n++) {
       const w = ctx.words[t]!;
       if (OBJ_BREAK.has(w)) break;
@@ -1165,7 +1249,7 @@ function codeMatch(
     if (main >= 0 && units[main]!.end <= mStart) targets = [units[main]!];
   }
   const bothSides = !targets.length && !pairs &&
-    (BOTH_RE.test(doc.text.slice(tEnd, Math.min(sent.end, tEnd + 60))) ||
+    ((bothWordAhead(doc.text, tEnd, Math.min(sent.end, tEnd + 60)) && BOTH_RE.test(doc.text.slice(tEnd, Math.min(sent.end, tEnd + 60)))) ||
       // "called for a ceasefire, saying it was up to both sides": a request's addressees named later in the sentence
       (type === "REQUEST" && BOTH_LATER_RE.test(doc.text.slice(tEnd, Math.min(sent.end, tEnd + 120)))) ||
       (rule.target === "hosted" && /^\s+(?:the |these |those |their )?(?:[a-z-]+ )?(?:talks|meeting|negotiations|summit)\b/i.test(doc.text.slice(tEnd, tEnd + 40))));
@@ -1295,7 +1379,7 @@ function pushDraft(st: MatchState, s: Unit | null, t: Unit | null, m: ConsultMod
   const { ctx, rule, type, sent, mStart, mEnd, tEnd } = st;
   // the same state on both sides ("Zimbabwe ... President Mugabe"): a domestic event, kept as partial
   const domestic = !!s && !!t && sameSide(s.side, t.side);
-  if (domestic && (s!.side.person === t!.side.person || !s!.side.actor || !/^[A-Z]{3}$/.test(s!.side.actor))) {
+  if (domestic && (s!.side.person === t!.side.person || !s!.side.actor || !isIso3(s!.side.actor))) {
     // "France is ready to send troops to ...": the source's own forces are no target; the other side comes from the sentence
     if (!s!.side.person && !t!.side.person && !s!.side.group && !t!.side.group && isStateAgent(t!)) pushDraft(st, s, null, m, mutual);
     return;
@@ -1330,7 +1414,45 @@ function pushDraft(st: MatchState, s: Unit | null, t: Unit | null, m: ConsultMod
     fbSource, fbTarget,
   });
   // the stated intent as its own partial event (peer output only)
-  if (st.intent) st.drafts.push({ ...st.drafts[st.drafts.length - 1]!, type: st.intent, mode: null, realis: "asserted", inferred: true, campaign: false });
+  if (st.intent) {
+    const c = copyDraft(st.drafts[st.drafts.length - 1]!);
+    c.type = st.intent;
+    c.mode = null;
+    c.realis = "asserted";
+    c.inferred = true;
+    c.campaign = false;
+    st.drafts.push(c);
+  }
+}
+
+/**
+ * A copy of a draft, as { ...d } but by one object literal with the fields in the order pushDraft
+ * gives them: every draft has one shape (map), so the article-level passes are not deoptimised by
+ * a copy of another shape.
+ */
+function copyDraft(d: Draft): Draft {
+  return {
+    type: d.type, mode: d.mode, source: d.source, target: d.target, span: d.span, rule: d.rule, realis: d.realis, mutual: d.mutual, sent: d.sent,
+    campaign: d.campaign, nearDate: d.nearDate, habitual: d.habitual, trig: d.trig, aimsAtCampaign: d.aimsAtCampaign, bothSides: d.bothSides,
+    bothSubject: d.bothSubject, counterpart: d.counterpart, inferred: d.inferred, fbSource: d.fbSource, fbTarget: d.fbTarget,
+  };
+}
+
+/** A copy of draft `d` with sides `source` and `target` and an explicit date `nearDate` (a campaign). */
+function campaignDraft(d: Draft, source: Side | null, target: Side | null, nearDate: string | null): Draft {
+  const c = copyDraft(d);
+  c.source = source;
+  c.target = target;
+  c.nearDate = nearDate;
+  return c;
+}
+
+/** A copy of draft `d` with target `target` and mode `mode`. */
+function withTarget(d: Draft, target: Side | null, mode: ConsultMode = d.mode): Draft {
+  const c = copyDraft(d);
+  c.target = target;
+  c.mode = mode;
+  return c;
 }
 
 /** How many sides of an event are persons. */
@@ -1392,7 +1514,7 @@ function countryCounts(doc: Doc): Map<string, number> {
     if (m.kind === "person") continue;
     let a = m.actor;
     if (!a && m.kind === "place") a = doc.places[m.ref]?.country ?? null;
-    if (!a || !/^[A-Z]{3}$/.test(a)) continue;
+    if (!a || !isIso3(a)) continue;
     n.set(a, (n.get(a) ?? 0) + 1);
   }
   return n;
@@ -1459,7 +1581,7 @@ function campaignsOf(doc: Doc, drafts: Draft[]): Draft[] {
       !sameActor(aggressors[0]!.source!, victims[0]!.target!) && !sameActor(victims[0]!.target!, aggressors[0]!.source!)) {
       const first = half[0]!;
       const src = aggressors.find((d) => d.source!.person)?.source ?? aggressors[0]!.source!;
-      campaigns.push({ ...first, source: src, target: victims[0]!.target, nearDate: half.find((d) => d.nearDate)?.nearDate ?? null });
+      campaigns.push(campaignDraft(first, src, victims[0]!.target, half.find((d) => d.nearDate)?.nearDate ?? null));
     } else if (aggressors.length && !victims.length && one(aggressors.map((d) => d.source!))) {
       // "Russia's invasion" with no victim named anywhere: the article's principal other country, when a
       // sentence with the campaign names it too
@@ -1484,7 +1606,7 @@ function campaignsOf(doc: Doc, drafts: Draft[]): Draft[] {
       }
       if (best && !tie && inCampaignSentences.has(best)) {
         const src = aggressors.find((d) => d.source!.person)?.source ?? agg;
-        campaigns.push({ ...aggressors[0]!, source: src, target: { person: null, actor: best }, nearDate: aggressors.find((d) => d.nearDate)?.nearDate ?? null });
+        campaigns.push(campaignDraft(aggressors[0]!, src, { person: null, actor: best }, aggressors.find((d) => d.nearDate)?.nearDate ?? null));
       }
     }
   }
@@ -1529,8 +1651,8 @@ function completed(drafts: Draft[], campaigns: Draft[]): Draft[] {
         if (c.sent > d.sent || c.span.start > d.span.start) continue;
         if (sameActor(c.source!, d.source) || sameActor(c.target!, d.source)) continue;
         const mode: ConsultMode = d.type === "CONSULT" ? "mediate" : null;
-        out.push({ ...d, target: c.source, mode });
-        out.push({ ...d, target: c.target, mode });
+        out.push(withTarget(d, c.source, mode));
+        out.push(withTarget(d, c.target, mode));
         break;
       }
       continue;
@@ -1541,7 +1663,7 @@ function completed(drafts: Draft[], campaigns: Draft[]): Draft[] {
       let accs = complete.filter((c) => c.sent === d.sent && c !== d && (c.type === "ACCUSE" || c.type === "REQUEST") && sameActor(c.target!, d.source!));
       if (!accs.length && d.type === "REJECT") accs = complete.filter((c) => c.sent === d.sent - 1 && c.type === "ACCUSE" && sameActor(c.target!, d.source!));
       if (accs.length > 1) {
-        for (const a of accs) if (!out.some((o) => o.type === d.type && o.sent === d.sent && o.target && sameActor(o.target, a.source!))) out.push({ ...d, target: a.source });
+        for (const a of accs) if (!out.some((o) => o.type === d.type && o.sent === d.sent && o.target && sameActor(o.target, a.source!))) out.push(withTarget(d, a.source));
         continue;
       }
       if (accs.length) d.target = accs[0]!.source;
@@ -1556,7 +1678,7 @@ function completed(drafts: Draft[], campaigns: Draft[]): Draft[] {
       if (reach >= 0) {
         const same = complete.filter((c) => c.type === "CONSULT" && c.mode !== "mediate" && c.sent === d.sent && sameActor(c.source!, d.source!));
         if (same.length > 1) {
-          for (const c of same) if (!sameSide(c.target!, d.source!)) out.push({ ...d, target: c.target });
+          for (const c of same) if (!sameSide(c.target!, d.source!)) out.push(withTarget(d, c.target));
           continue;
         }
       }
@@ -1572,8 +1694,27 @@ function completed(drafts: Draft[], campaigns: Draft[]): Draft[] {
     out.push(d);
   }
   for (const c of campaigns) out.push(c);
-  out.sort((x, y) => x.span.start - y.span.start);
+  sortByStart(out);
   return out;
+}
+
+/**
+ * Sorts drafts by span start in place, stably, as out.sort((x, y) => x.span.start - y.span.start):
+ * an insertion sort, since the drafts come almost in text order (sentence by sentence; only the
+ * matches of one sentence's rules and the campaigns added at the end are out of place).
+ */
+export function sortByStart<T extends { span: Span }>(out: T[]): void {
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i]!;
+    const key = x.span.start;
+    let j = i - 1;
+    // strictly greater: an equal start keeps its place after (stable)
+    while (j >= 0 && out[j]!.span.start > key) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = x;
+  }
 }
 
 /** One event per key (type, sides, date, realis asserted or not, partial) of the drafts `out`, dated. */
@@ -1621,10 +1762,11 @@ function keyedEvents(doc: Doc, out: Draft[]): EventRecord[] {
       continue;
     }
     // the optional fields in this order (the record's JSON follows it), set without spread copies
-    const ev: EventRecord = { type: d.type, source: s, target: t, date, span: d.span, rule: d.rule, realis: d.realis };
-    if (d.type === "CONSULT") ev.mode = d.mode;
-    if (d.mutual) ev.mutual = true;
-    if (partial) ev.partial = true;
+    // every field set, the optional ones undefined (which JSON leaves out, as an absent field): one shape for all events
+    const ev: EventRecord = {
+      type: d.type, source: s, target: t, date, span: d.span, rule: d.rule, realis: d.realis,
+      mode: d.type === "CONSULT" ? d.mode : undefined, mutual: d.mutual ? true : undefined, partial: partial ? true : undefined,
+    };
     if (seen) seen.set(key, ev);
     else if (sameType) sameType.push(ev);
     else byType.set(d.type, [ev]);

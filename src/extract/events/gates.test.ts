@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom, sharedTexts } from "../../../test/shared.js";
 import type { EventRecord, Realis, Side } from "../../core/types.js";
-import { FUTURE_AFTER_RE, FUTURE_AFTER_VERB_RE, eventKey, firstWord, hasBar, possessiveGap, sameKeyParts } from "./coder.js";
+import { BOTH_RE, CAMPAIGN_HEDGE_RE, bothWordAhead, FUTURE_AFTER_RE, FUTURE_AFTER_VERB_RE, eventKey, firstWord, hasBar, hedgedCampaign, possessiveGap, sameKeyParts, sortByStart } from "./coder.js";
+import { isIso3 } from "./sides.js";
 
 const texts = sharedTexts();
 
@@ -114,5 +115,100 @@ describe("finish's event key compared part by part", () => {
     expect(hasBar({ person: null, actor: null, group: "x|y" })).toBe(true);
     expect(hasBar({ person: "Lavrov", actor: "RUS", group: "rebels" })).toBe(false);
     expect(hasBar({ person: null, actor: null })).toBe(false);
+  });
+});
+
+describe("hedgedCampaign", () => {
+  it("answers as CAMPAIGN_HEDGE_RE on the text before every word of the real corpora", () => {
+    let yes = 0;
+    let n = 0;
+    for (const t of texts) {
+      for (let i = t.indexOf(" "); i >= 0; i = t.indexOf(" ", i + 1)) {
+        // from a sentence-like start some way back up to the word after the space
+        for (const from of [Math.max(0, i - 40), Math.max(0, i - 9), i - 1 < 0 ? 0 : i - 1]) {
+          const want = CAMPAIGN_HEDGE_RE.test(t.slice(from, i + 1));
+          expect(hedgedCampaign(t, from, i + 1)).toBe(want);
+          if (want) yes++;
+          n++;
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(10000);
+    expect(yes).toBeGreaterThan(0);
+  });
+  it("takes a hedge word and at most one [a-z-] word before the final space, after a word boundary", () => {
+    const cases = [
+      "a possible ", "a POSSIBLE ", "the Potential full-scale ", "an imminent Russian ", "planned ", "possible",
+      "impossible ", "a possible big new ", "a possible  ", "a possible\u00a0", "possible 2nd ", "_possible ", "-possible ",
+      "possible Russian-led ", "possible x ", "a planned  x ", "possiblE\u0130 ", "a possibl ", "", " ", "possible - ",
+    ];
+    for (const c of cases) {
+      const text = `xx${c}`;
+      expect(hedgedCampaign(text, 2, text.length)).toBe(CAMPAIGN_HEDGE_RE.test(c));
+    }
+    expect(hedgedCampaign("a possible ", 0, 11)).toBe(true);
+    expect(hedgedCampaign("impossible ", 0, 11)).toBe(false);
+    // the boundary is the start of the span, not of the text: "im|possible "
+    expect(hedgedCampaign("impossible ", 2, 11)).toBe(true);
+  });
+});
+
+describe("sortByStart", () => {
+  it("sorts as Array.prototype.sort by span start, keeping equal starts in order", () => {
+    const rnd = seededRandom(3);
+    for (let k = 0; k < 500; k++) {
+      const n = Math.floor(rnd() * 40);
+      const xs = Array.from({ length: n }, (_, i) => ({ span: { start: Math.floor(rnd() * (k % 2 ? 10 : 1000)), end: 0 }, i }));
+      // mostly in order, as drafts come
+      if (k % 3 === 0) xs.sort((a, b) => a.span.start - b.span.start);
+      const want = xs.slice().sort((a, b) => a.span.start - b.span.start).map((x) => x.i);
+      sortByStart(xs);
+      expect(xs.map((x) => x.i)).toEqual(want);
+    }
+  });
+  it("moves a late entry back past greater starts only", () => {
+    const xs = [5, 7, 9, 7, 2].map((start, i) => ({ span: { start, end: 0 }, i }));
+    sortByStart(xs);
+    expect(xs.map((x) => x.i)).toEqual([4, 0, 1, 3, 2]);
+  });
+});
+
+describe("isIso3", () => {
+  it("answers as /^[A-Z]{3}$/", () => {
+    for (const a of ["RUS", "UKR", "rus", "RU", "RUSS", "", "R1S", "IGOUNO", "ÄBC", "AB ", "ABC\n", "ZZZ", "@AB", "AB[", "abc"]) {
+      expect(isIso3(a)).toBe(/^[A-Z]{3}$/.test(a));
+    }
+  });
+});
+
+describe("the gate of BOTH_RE", () => {
+  it("passes every text after a word of the real corpora that the regex matches", () => {
+    let matched = 0;
+    let passed = 0;
+    let n = 0;
+    for (const t of texts) {
+      for (let i = t.indexOf(" "); i >= 0; i = t.indexOf(" ", i + 1)) {
+        const to = Math.min(t.length, i + 60);
+        const gate = bothWordAhead(t, i, to);
+        n++;
+        if (gate) passed++;
+        if (!BOTH_RE.test(t.slice(i, to))) continue;
+        matched++;
+        expect(gate).toBe(true);
+      }
+    }
+    expect(matched).toBeGreaterThan(0);
+    // a gate that lets most texts through would save nothing
+    expect(passed).toBeLessThan(n / 2);
+  });
+  it("looks for \"both\" or \"the\" among the first four letter runs only", () => {
+    for (const [text, want] of [
+      [" both sides", true], [" called on both sides", true], [" a b c both", true], [" a b c d both sides", false],
+      [" THE two countries", true], [" bother", false], [" there", false], [" theory of the", true], ["", false], [" 12, the", true],
+    ] as const) {
+      expect(bothWordAhead(text, 0, text.length)).toBe(want);
+    }
+    // the end of the span bounds the search
+    expect(bothWordAhead(" to both sides", 0, 5)).toBe(false);
   });
 });
