@@ -277,7 +277,9 @@ export function addAgentUnits(doc: Doc, words: readonly string[], ids: Int32Arra
     // a lower-case agent word with a determiner or modifier before: "the army", "riot police", "rebels"
     const side: Side = isState
       ? { person: null, actor: country }
-      : { person: null, actor: null, group: text.slice(start, tk.end), ...(country ? { country } : {}) };
+      : country
+        ? { person: null, actor: null, group: text.slice(start, tk.end), country }
+        : { person: null, actor: null, group: text.slice(start, tk.end) };
     (added ??= []).push(newUnit(start, tk.end, side, false, false, inferred ? "agent-inferred" : "agent"));
   }
   // group mentions of the entities stage with no country: "protesters", "Sudanese rebels"
@@ -285,8 +287,7 @@ export function addAgentUnits(doc: Doc, words: readonly string[], ids: Int32Arra
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (!u.side.group || u.side.actor || u.side.country) continue;
-    const first = /^[\p{L}'’-]+/u.exec(u.side.group)?.[0]?.toLowerCase();
-    let c = L.groupCountries.get(u.side.group.toLowerCase().replace(/^the /, "")) ?? (first ? L.demonyms.get(first) ?? null : null);
+    let c = lexiconCountry(L, u.side.group);
     if (!c) {
       const a = tokAfter(doc, u.end);
       if (a >= 0 && a < tokEnd && LINK.has(words[a]!)) {
@@ -325,6 +326,21 @@ export function withCountry(s: Side, country: string): Side {
   if (s.country !== undefined) return { ...s, country };
   if (s.group !== undefined) return { person: s.person, actor: s.actor, group: s.group, country };
   return { person: s.person, actor: s.actor, country };
+}
+
+/** lexiconCountry answers by group name (a few names recur in every sentence of an article), emptied when it grows */
+const groupMemo = new Map<string, string | null>();
+
+/** The country of a group by its name alone: the lexicon's ("Hamas"), else its first word's demonym ("Sudanese rebels"). */
+function lexiconCountry(L: Lex, group: string): string | null {
+  let c = groupMemo.get(group);
+  if (c === undefined) {
+    const first = /^[\p{L}'’-]+/u.exec(group)?.[0]?.toLowerCase();
+    c = L.groupCountries.get(group.toLowerCase().replace(/^the /, "")) ?? (first ? L.demonyms.get(first) ?? null : null);
+    if (groupMemo.size >= 4096) groupMemo.clear();
+    groupMemo.set(group, c);
+  }
+  return c;
 }
 
 /** Is `us` in order of start? */

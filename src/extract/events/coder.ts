@@ -14,7 +14,7 @@ import { endsWithQuestion, realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
 import { buildUnits, conjGap, isIso3, newUnit, sameSide, sideKey, type Unit } from "./sides.js";
-import { WordTable } from "./wordtable.js";
+import { WordBits, WordTable } from "./wordtable.js";
 import { isSpaceCode, skipSpace } from "../../text/chars.js";
 
 
@@ -431,7 +431,7 @@ function ppObjectUncached(ctx: CoderContext, units: Unit[], i: number): boolean 
     else break;
   }
   let t = tokenAt(ctx, units[k]!.start) - 1;
-  while (t >= 0 && DET.has(ctx.words[t]!)) t--;
+  while (t >= 0 && wordBits(ctx, t) & B_DET) t--;
   if (t < 0) return false;
   const s = ctx.doc.tokens[t]!.sent;
   if (s !== ctx.doc.tokens[tokenAt(ctx, units[k]!.start)]?.sent) return false;
@@ -511,9 +511,29 @@ const ANNOUNCED_RE = /\b(?:announced|decided)\b/i;
 
 const SPEECH = new Set("said says say stated declared insisted reiterated repeated stressed told announced warned added argued concluded demanded urged noted maintained".split(" "));
 
+/** word bits (WORD_BITS): the lists a match's scans test token by token */
+const B_PERSONAL = 1; // SUBJ_PRONOUN
+const B_IT = 2; // "it"
+const B_OBJ_BREAK = 4;
+const B_LOCATIVE = 8;
+const B_PREP = 16;
+const B_DET = 32;
+const B_SPEECH = 64;
+
+const WORD_BITS = new WordBits(
+  (w) =>
+    (SUBJ_PRONOUN.has(w) ? B_PERSONAL : 0) | (w === "it" ? B_IT : 0) | (OBJ_BREAK.has(w) ? B_OBJ_BREAK : 0) | (LOCATIVE.has(w) ? B_LOCATIVE : 0) |
+    (PREP.has(w) ? B_PREP : 0) | (DET.has(w) ? B_DET : 0) | (SPEECH.has(w) ? B_SPEECH : 0),
+);
+
+/** The word bits of token `t`. */
+function wordBits(ctx: CoderContext, t: number): number {
+  return WORD_BITS.get(ctx.ids[t]!, ctx.words[t]!);
+}
+
 /** The token index of the last speech verb before token `t0` in the sentence, or -1. */
 function speechBefore(ctx: CoderContext, from: number, t0: number): number {
-  for (let t = t0 - 1; t >= from; t--) if (SPEECH.has(ctx.words[t]!)) return t;
+  for (let t = t0 - 1; t >= from; t--) if (wordBits(ctx, t) & B_SPEECH) return t;
   return -1;
 }
 
@@ -521,7 +541,7 @@ function speechBefore(ctx: CoderContext, from: number, t0: number): number {
 function speakerAfter(ctx: CoderContext, units: Unit[], from: number, sentEnd: number): Unit[] {
   const a = tokenAt(ctx, from);
   for (let t = a; t < ctx.doc.tokens.length && ctx.doc.tokens[t]!.start < sentEnd; t++) {
-    if (!SPEECH.has(ctx.words[t]!)) continue;
+    if ((wordBits(ctx, t) & B_SPEECH) === 0) continue;
     // "X said" or "said X"
     const before = units.filter((u) => u.end <= ctx.doc.tokens[t]!.start && u.start >= from && !u.possessive);
     const last = before[before.length - 1];
@@ -626,25 +646,25 @@ function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentSt
   const a = tokenAt(ctx, from);
   const b = tokenAt(ctx, pos);
   for (let t = b - 1; t >= a; t--) {
+    const bits = wordBits(ctx, t);
+    if ((bits & (B_PERSONAL | B_IT)) === 0) continue;
     const w = ctx.words[t]!;
-    const personal = SUBJ_PRONOUN.has(w);
-    if (personal || w === "it") {
-      const carried = personal ? topic : topicActor;
-      // "Kuleba said that he was open to talks", "Kuleba told Blinken that he ...": the subject of the sentence
-      if (best >= 0 && w === "it" && !units[best]!.person) break;
-      if (best >= 0) {
-        // the clause starts after the last semicolon before the pronoun
-        const semi = ctx.doc.text.lastIndexOf(";", ctx.doc.tokens[t]!.start);
-        const from = Math.max(sentStart, semi + 1);
-        const main = units.findIndex((u, i) => u.start >= from && u.end <= ctx.doc.tokens[t]!.start && !u.place && !u.possessive && (w === "it" ? !u.person : u.person) && !ppObject(ctx, units, i));
-        if (main >= 0) {
-          best = main;
-          break;
-        }
+    const personal = (bits & B_PERSONAL) !== 0;
+    const carried = personal ? topic : topicActor;
+    // "Kuleba said that he was open to talks", "Kuleba told Blinken that he ...": the subject of the sentence
+    if (best >= 0 && w === "it" && !units[best]!.person) break;
+    if (best >= 0) {
+      // the clause starts after the last semicolon before the pronoun
+      const semi = ctx.doc.text.lastIndexOf(";", ctx.doc.tokens[t]!.start);
+      const from = Math.max(sentStart, semi + 1);
+      const main = units.findIndex((u, i) => u.start >= from && u.end <= ctx.doc.tokens[t]!.start && !u.place && !u.possessive && (w === "it" ? !u.person : u.person) && !ppObject(ctx, units, i));
+      if (main >= 0) {
+        best = main;
+        break;
       }
-      if (carried) return { units: [newUnit(ctx.doc.tokens[t]!.start, ctx.doc.tokens[t]!.end, carried, !!carried.person, false, "topic")], fromTopic: true };
-      break;
     }
+    if (carried) return { units: [newUnit(ctx.doc.tokens[t]!.start, ctx.doc.tokens[t]!.end, carried, !!carried.person, false, "topic")], fromTopic: true };
+    break;
   }
   if (best < 0) return { units: [], fromTopic: false };
   return { units: conjLeft(ctx, units, best).map((i) => units[i]!).reverse(), fromTopic: false };
@@ -670,9 +690,9 @@ function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number
     if (b - a > maxWords) return [];
     let locative = false;
     for (let t = a; t < b; t++) {
-      const w = ctx.words[t]!;
-      if (OBJ_BREAK.has(w)) return [];
-      if (LOCATIVE.has(w)) locative = true;
+      const bits = wordBits(ctx, t);
+      if (bits & B_OBJ_BREAK) return [];
+      if (bits & B_LOCATIVE) locative = true;
     }
     if (!allowLocative && locative) continue;
     return conjRight(ctx, units, i, sentEnd).map((k) => units[k]!).filter((x) => allowPlace || !x.place);
@@ -686,9 +706,8 @@ function afterWord(ctx: CoderContext, units: Unit[], pos: number, sentEnd: numbe
   // the first object found that starts with a person, else the first object found
   let first: Unit[] | null = null;
   for (let t = a, n = 0; t < ctx.doc.tokens.length && ctx.doc.tokens[t]!.start < sentEnd && n < maxWords; t++, n++) {
-    const w = ctx.words[t]!;
-    if (OBJ_BREAK.has(w)) break;
-    if (w !== word) continue;
+    if (wordBits(ctx, t) & B_OBJ_BREAK) break;
+    if (ctx.words[t] !== word) continue;
     const objs = objectOf(ctx, units, ctx.doc.tokens[t]!.end, sentEnd, 6);
     if (!objs.length) continue;
     if (objs[0]!.person) return objs;
@@ -731,7 +750,7 @@ function byAfter(ctx: CoderContext, end: number, sentTokEnd: number): number {
     const w = ctx.words[t]!;
     if (w === "by") return ctx.doc.tokens[t]!.end;
     // "demanded an admission by Moscow", "rejected calls by X": the verb has an object; the by-phrase is the noun's
-    if (OBJ_BREAK.has(w) || PREP.has(w) || DET.has(w) || w === "," || w === "that") break;
+    if (wordBits(ctx, t) & (B_OBJ_BREAK | B_PREP | B_DET) || w === "," || w === "that") break;
     if (n === 0 && w.endsWith("s") && !w.endsWith("ss") && !TIME_WORD.has(w)) break;
   }
   return -1;
@@ -857,6 +876,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
   const { lw: words, ids } = tokenTexts(doc);
   const table = triggers(byTrigger);
   table.fit();
+  WORD_BITS.fit();
   // the rules of one sentence, in the order their triggers first occur: a stamp per rule instead of a Set
   if (stamp.length !== allRules.length) stamp = new Int32Array(allRules.length);
   const cands: Rule[] = [];
@@ -1176,8 +1196,8 @@ function codeMatch(
   if ((type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE") && !rule.campaign && sources.length && !targets.length && !pairs) {
     const a = tokenAt(ctx, tEnd);
     for (let t = a, n = 0; t < sent.tokEnd && n < 12; t++, n++) {
+      if (wordBits(ctx, t) & B_OBJ_BREAK) break;
       const w = ctx.words[t]!;
-      if (OBJ_BREAK.has(w)) break;
       if (w !== "in" && w !== "on" && w !== "near" && w !== "at" && w !== "into" && w !== "against") continue;
       const where = objectOf(ctx, units, doc.tokens[t]!.end, sent.end, 4, true);
       if (where.length && !sameSide(where[0]!.side, sources[0]!.side)) {

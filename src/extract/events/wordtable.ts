@@ -42,3 +42,43 @@ export class WordTable<T> {
     return code < 0 ? undefined : this.values[code - 1];
   }
 }
+
+/** marks a word's bits as computed (the bits themselves stay below it) */
+const KNOWN = 1 << 30;
+
+/**
+ * Bits of each word by word id, computed once per word from its lower case by `bitsOf` (which
+ * reads word lists: a Set lookup per list); after that a token's bits are one typed-array read.
+ * For the scans of a match's words (pronouns, clause breaks, prepositions) that used to look each
+ * word up in several Sets, match after match.
+ */
+export class WordBits {
+  private readonly bitsOf: (lower: string) => number;
+  private epoch = -1;
+  /** by word id: 0 not computed yet, else KNOWN | the bits */
+  private codes = new Int32Array(0);
+
+  constructor(bitsOf: (lower: string) => number) {
+    this.bitsOf = bitsOf;
+  }
+
+  /** Makes room for every id given so far; call after the ids of a document are given, before get() with them. */
+  fit(): void {
+    if (this.epoch !== vocabularyEpoch()) {
+      this.epoch = vocabularyEpoch();
+      this.codes = new Int32Array(0);
+    }
+    const size = vocabularySize();
+    if (this.codes.length < size) this.codes = grown(this.codes, Math.max(1024, size * 2));
+  }
+
+  /** The bits of word `id`, whose lower case is `lower`. */
+  get(id: number, lower: string): number {
+    let code = this.codes[id]!;
+    if (code === 0) {
+      code = KNOWN | this.bitsOf(lower);
+      this.codes[id] = code;
+    }
+    return code & ~KNOWN;
+  }
+}
