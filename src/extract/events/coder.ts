@@ -10,7 +10,7 @@ import type { ConsultMode, Doc, EventRecord, PloverType, Realis, Sentence, Side,
 import { PLOVER_TYPES } from "../../core/types.js";
 import { dateFor } from "../time/index.js";
 import { tokenTexts } from "../../text/lower.js";
-import { endsWithQuestion, realisOf } from "./realis.js";
+import { endsWithQuestion, realisClasses, realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
 import { buildUnits, conjGap, isIso3, newUnit, sameSide, sideKey, type Unit } from "./sides.js";
@@ -265,6 +265,19 @@ function tokenEnds(doc: Doc): Int32Array {
   if (endsBuffer.length < toks.length) endsBuffer = new Int32Array(Math.max(1024, 2 * toks.length));
   for (let i = 0; i < toks.length; i++) endsBuffer[i] = toks[i]!.end;
   return endsBuffer;
+}
+
+/** realisClasses of each word, by word id */
+const REALIS_CLASSES = new WordBits(realisClasses);
+
+/** the buffer of realisClassesOf, reused (realisOf reads it at once, and keeps nothing) */
+let classBuffer = new Uint8Array(256);
+
+/** realisClasses() of the words of tokens [from, t0), as realisOf's `classes` for wordsBefore(ctx, from, t0). */
+function realisClassesOf(ctx: CoderContext, from: number, t0: number): Uint8Array {
+  if (classBuffer.length < t0 - from) classBuffer = new Uint8Array(2 * (t0 - from));
+  for (let t = from; t < t0; t++) classBuffer[t - from] = REALIS_CLASSES.get(ctx.ids[t]!, ctx.words[t]!);
+  return classBuffer;
 }
 
 /** The lower-case words of tokens [from, t0), read only: rules matching at one trigger share them. */
@@ -877,6 +890,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
   const table = triggers(byTrigger);
   table.fit();
   WORD_BITS.fit();
+  REALIS_CLASSES.fit();
   // the rules of one sentence, in the order their triggers first occur: a stamp per rule instead of a Set
   if (stamp.length !== allRules.length) stamp = new Int32Array(allRules.length);
   const cands: Rule[] = [];
@@ -1158,7 +1172,7 @@ function codeMatch(
     const memo = (ctx.realisMemo ??= realisMemoFor(doc));
     const code = memo[t0]!;
     if (code === 0) {
-      realis = realisOf(before, sentText, trigWord);
+      realis = realisOf(before, sentText, trigWord, realisClassesOf(ctx, sent.tokStart, t0));
       memo[t0] = 1 + REALIS.indexOf(realis);
     } else realis = REALIS[code - 1]!;
   }

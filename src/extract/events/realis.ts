@@ -45,6 +45,11 @@ for (const [words, bit] of [
   for (const w of words) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | bit);
 }
 
+/** The word classes of `w` (a lower-case word), as realisOf reads them: callers keep them by word id (`classes` of realisOf). */
+export function realisClasses(w: string): number {
+  return classOf(w);
+}
+
 function classOf(w: string): number {
   return WORD_CLASS.get(w) ?? 0;
 }
@@ -72,14 +77,17 @@ export function endsWithQuestion(text: string): boolean {
 /**
  * @param before the lower-cased words of the sentence before the trigger, nearest last
  * @param sentenceText the sentence, for the question mark
+ * @param classes realisClasses() of each word of `before` (the same index), when the caller keeps them
  */
-export function realisOf(before: readonly string[], sentenceText: string, triggerWord: string): Realis {
+export function realisOf(before: readonly string[], sentenceText: string, triggerWord: string, classes?: ArrayLike<number>): Realis {
+  // the class of before[i]: from `classes` when given (realisClasses of each word, looked up by word id), else by the word
+  const cls = (i: number): number => (classes ? classes[i]! : classOf(before[i]!));
   if (endsWithQuestion(sentenceText)) return "hypothetical";
   let realis: Realis = "asserted";
   // "during a phone call", "in talks", "after a meeting": a frame that reports the event as held
   {
     let k = before.length - 1;
-    while (k >= 0 && classOf(before[k]!) & C_FRAME_WORD) k--;
+    while (k >= 0 && cls(k) & C_FRAME_WORD) k--;
     // (unless the clause before it is a plan or a hypothesis: "will discuss it in a phone call"; a negation
     // there scopes over something else: "saw no progress in the talks")
     if (k >= 0 && FRAME_PREP.has(before[k]!)) {
@@ -104,7 +112,7 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
   const n = before.length;
   for (let k = 0; k < 8 && k < n; k++) {
     const w = before[n - 1 - k]!;
-    const c = classOf(w);
+    const c = cls(n - 1 - k);
     if (c & C_CLAUSE_BREAK) break;
     if (c & C_ONGOING) {
       ongoing = true;
@@ -144,7 +152,7 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
   }
   // a conditional earlier in the clause: "if Russia attacks"
   for (let k = 0; k < 12 && k < n; k++) {
-    const c = classOf(before[n - 1 - k]!);
+    const c = cls(n - 1 - k);
     if (c & C_CONDITION_BREAK) break;
     if (c & C_CONDITION) return "hypothetical";
   }
