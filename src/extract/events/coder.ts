@@ -13,7 +13,7 @@ import { tokenTexts } from "../../text/lower.js";
 import { endsWithQuestion, realisClasses, realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
-import { buildUnits, conjGap, isIso3, newUnit, sameSide, sideKey, type Unit } from "./sides.js";
+import { buildUnits, conjGapAt, isIso3, newUnit, sameSide, sideKey, type Unit } from "./sides.js";
 import { WordBits, WordTable } from "./wordtable.js";
 import { isSpaceCode, skipSpace } from "../../text/chars.js";
 
@@ -385,8 +385,9 @@ function conjLeftUncached(ctx: CoderContext, units: Unit[], i: number): number[]
   const out = [i];
   let j = i;
   while (j > 0) {
+    if (!conjGapAt(ctx.doc.text, units[j - 1]!.end, units[j]!.start)) break;
     const gap = ctx.doc.text.slice(units[j - 1]!.end, units[j]!.start);
-    if (!conjGap(gap) || /including|along|together|plus/i.test(gap) || units[j - 1]!.possessive) break;
+    if (/including|along|together|plus/i.test(gap) || units[j - 1]!.possessive) break;
     // "A, B and C discussed": a bare comma coordinates only left of an "and" ("A, B and its allies accused");
     // "After X, B met" does not
     if (j === i && !/\b(?:and|or)\b|[-–&]/i.test(gap) && !AND_OTHERS_RE.test(ctx.doc.text.slice(units[i]!.end, units[i]!.end + 40))) break;
@@ -411,7 +412,7 @@ function conjRightUncached(ctx: CoderContext, units: Unit[], i: number, limit: n
     // "Kalın, Erdoğan's chief adviser, and Sullivan": a possessor inside an appositive is skipped
     const next = units[j + 1]!;
     if (/^['’]s\b/.test(ctx.doc.text.slice(next.end, next.end + 3))) {
-      if (j + 2 < units.length && units[j + 2]!.start < limit && conjGap(ctx.doc.text.slice(units[j]!.end, units[j + 2]!.start))) {
+      if (j + 2 < units.length && units[j + 2]!.start < limit && conjGapAt(ctx.doc.text, units[j]!.end, units[j + 2]!.start)) {
         j += 2;
         out.push(j);
         continue;
@@ -420,8 +421,7 @@ function conjRightUncached(ctx: CoderContext, units: Unit[], i: number, limit: n
       // conjunct; "Ukraine and Russia's ministers" coordinates the possessors
       if (!/^\s*(?:and|or|&)\s*$/i.test(ctx.doc.text.slice(units[j]!.end, next.start))) break;
     }
-    const gap = ctx.doc.text.slice(units[j]!.end, next.start);
-    if (!conjGap(gap) || next.possessive) break;
+    if (!conjGapAt(ctx.doc.text, units[j]!.end, next.start) || next.possessive) break;
     j++;
     out.push(j);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seededRandom, sharedTexts } from "../../../test/shared.js";
 import type { EventRecord, Realis, Side } from "../../core/types.js";
 import { BOTH_RE, CAMPAIGN_HEDGE_RE, bothWordAhead, FUTURE_AFTER_RE, FUTURE_AFTER_VERB_RE, eventKey, firstWord, hasBar, hedgedCampaign, possessiveGap, sameKeyParts, sortByStart } from "./coder.js";
-import { isIso3 } from "./sides.js";
+import { conjGap, conjGapAt, isIso3 } from "./sides.js";
 
 const texts = sharedTexts();
 
@@ -210,5 +210,38 @@ describe("the gate of BOTH_RE", () => {
     }
     // the end of the span bounds the search
     expect(bothWordAhead(" to both sides", 0, 5)).toBe(false);
+  });
+});
+
+describe("conjGapAt", () => {
+  it("answers as conjGap on the slice, on spans of the real corpora", () => {
+    const rnd = seededRandom(13);
+    let yes = 0;
+    for (const t of texts) {
+      for (let i = t.indexOf(" "); i >= 0; i = t.indexOf(" ", i + 1)) {
+        for (const len of [1, 5, Math.floor(rnd() * 40)]) {
+          for (const from of [i, i + 1]) {
+            const want = conjGap(t.slice(from, from + len));
+            expect(conjGapAt(t, from, Math.min(t.length, from + len))).toBe(want);
+            if (want) yes++;
+          }
+        }
+      }
+    }
+    expect(yes).toBeGreaterThan(100);
+  });
+  it("takes conjunctions, dashes, commas and appositive roles, in any case, and nothing else", () => {
+    const gaps = [
+      " and ", " AND ", ", ", " , and ", " or ", " Or ", " - ", "–", " & ", " as well as ", " along with ", " Together with ", " including ", " plus ",
+      "'s chief adviser, and ", "’s top aide, and ", "", " ", "  ", " said ", " met ", " of ", " 's ", " ’s ", "\u2028and ", "\u00a0and ", " andor ",
+      " (and) ", "\u2014 ", " — and ", "\u0130ncluding ", " \u0131ncluding ", "\r- ",
+    ];
+    for (const g of gaps) {
+      const text = `Ukraine${g}Russia`;
+      expect(conjGapAt(text, 7, 7 + g.length), JSON.stringify(g)).toBe(conjGap(g));
+    }
+    expect(conjGapAt("A and B", 1, 6)).toBe(true);
+    expect(conjGapAt("A met B", 1, 6)).toBe(false);
+    expect(conjGapAt("A and B", 6, 1)).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
  * person name is folded into that person.
  */
 import type { Doc, EntityMention, Side } from "../../core/types.js";
+import { skipSpace } from "../../text/chars.js";
 
 export interface Unit {
   start: number;
@@ -65,6 +66,8 @@ export function conjGap(gap: string): boolean {
 }
 
 export function npGap(gap: string, allowComma: boolean): boolean {
+  // npGapUncached's first answers, before a long gap is hashed for the memo
+  if (gap.length > 80 || (!allowComma && gap.includes(","))) return false;
   const memo = npMemo[allowComma ? 1 : 0]!;
   let v = memo.get(gap);
   if (v === undefined) {
@@ -73,6 +76,24 @@ export function npGap(gap: string, allowComma: boolean): boolean {
     memo.set(gap, v);
   }
   return v;
+}
+
+/**
+ * conjGap(text.slice(from, to)), without slicing and hashing a gap that cannot coordinate: every gap
+ * conjGap takes starts with an apostrophe ("'s chief adviser, and"), or after white space with "-", "–",
+ * ",", "&" or the first letter of a conjunction (and, or, as well as, along with, together with,
+ * including, plus) in either case.
+ */
+export function conjGapAt(text: string, from: number, to: number): boolean {
+  if (from >= to) return false; // conjGap("")
+  const c0 = text.charCodeAt(from);
+  if (c0 !== 39 && c0 !== 0x2019) {
+    const i = skipSpace(text, from, to);
+    if (i >= to) return false; // white space only
+    const c = text.charCodeAt(i) | 0x20; // ASCII letters in lower case; "-" 45, "," 44, "&" 38 unchanged by | 0x20 (they have the bit set)
+    if (c !== 97 && c !== 111 && c !== 116 && c !== 105 && c !== 112 && c !== 45 && c !== 44 && c !== 38 && text.charCodeAt(i) !== 0x2013) return false;
+  }
+  return conjGap(text.slice(from, to));
 }
 
 function conjGapUncached(gap: string): boolean {
