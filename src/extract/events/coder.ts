@@ -15,7 +15,7 @@ import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
 import { buildUnits, conjGapAt, isIso3, newUnit, sameSide, sideKey, type Unit } from "./sides.js";
 import { WordBits, WordTable } from "./wordtable.js";
-import { isSpaceCode, skipSpace } from "../../text/chars.js";
+import { isAsciiWordCode, isSpaceCode, skipSpace } from "../../text/chars.js";
 
 
 const PREP = new Set(
@@ -307,11 +307,6 @@ const CAMPAIGN_HEDGE = ["possible", "potential", "imminent", "planned"];
 /** what hedgedCampaign() reads (kept for its test) */
 export const CAMPAIGN_HEDGE_RE = /\b(?:possible|potential|imminent|planned) (?:[a-z-]+ )?$/i;
 
-/** [A-Za-z0-9_]: a word char of \b in a regex without the u flag */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
 /** [a-z-] under the i flag (no u flag: no other char folds to an ASCII letter) */
 function isLetterOrHyphen(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45;
@@ -321,7 +316,7 @@ function isLetterOrHyphen(c: number): boolean {
 function hedgeWordAt(text: string, from: number, end: number): boolean {
   for (const w of CAMPAIGN_HEDGE) {
     const start = end - w.length;
-    if (start < from || (start > from && isWordCode(text.charCodeAt(start - 1)))) continue;
+    if (start < from || (start > from && isAsciiWordCode(text.charCodeAt(start - 1)))) continue;
     let i = 0;
     // (c | 0x20) folds the upper case of a letter; the words are lower-case letters only
     while (i < w.length && (text.charCodeAt(start + i) | 0x20) === w.charCodeAt(i)) i++;
@@ -1795,8 +1790,8 @@ function keyedEvents(doc: Doc, out: Draft[]): EventRecord[] {
       if (d.mutual) prev.mutual = true;
       continue;
     }
-    // the optional fields in this order (the record's JSON follows it), set without spread copies
-    // every field set, the optional ones undefined (which JSON leaves out, as an absent field): one shape for all events
+    // the optional fields in this order (the record's JSON follows it), all of them set, the absent ones
+    // undefined (which JSON leaves out as it does an absent field): one shape for all events
     const ev: EventRecord = {
       type: d.type, source: s, target: t, date, span: d.span, rule: d.rule, realis: d.realis,
       mode: d.type === "CONSULT" ? d.mode : undefined, mutual: d.mutual ? true : undefined, partial: partial ? true : undefined,
