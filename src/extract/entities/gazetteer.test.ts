@@ -26,7 +26,9 @@ function expectSame(src: string): void {
   for (const [name, row] of want) {
     expect(g.has(name)).toBe(true);
     expect(g.get(name)).toEqual(row);
+    expect(g.get(name)).toEqual(row); // a row once split is kept
   }
+  expect([...g.keys()]).toEqual([...want.keys()]);
 }
 
 describe("Gazetteer", () => {

@@ -13,9 +13,10 @@ import { stripDiacritics } from "../../text/names.js";
 export type GazRow = [string, number, number, number];
 
 export class Gazetteer {
-  /** name → offset in `src` of the row's second field (iso3), in the order of the file */
-  private readonly rows = new Map<string, number>();
-  /** rows already split, by offset (aliases share their row) */
+  /** name → offset in `src` of the row's second field (iso3), in the order of the file; once looked
+   * up, the row itself (so that later look-ups are one Map read) */
+  private readonly rows = new Map<string, number | GazRow>();
+  /** rows already split, by offset (a name and its spelling without diacritics share their row) */
   private readonly parsed = new Map<number, GazRow>();
 
   /**
@@ -50,16 +51,17 @@ export class Gazetteer {
   }
 
   get(name: string): GazRow | undefined {
-    const at = this.rows.get(name);
-    if (at === undefined) return undefined;
-    let row = this.parsed.get(at);
+    const v = this.rows.get(name);
+    if (v === undefined || typeof v !== "number") return v;
+    let row = this.parsed.get(v);
     if (row === undefined) {
-      let end = this.src.indexOf("\n", at);
+      let end = this.src.indexOf("\n", v);
       if (end < 0) end = this.src.length;
-      const [cc, lat, lon, pop] = this.src.slice(at, end).split("\t");
+      const [cc, lat, lon, pop] = this.src.slice(v, end).split("\t");
       row = [cc!, Number(lat), Number(lon), Number(pop)];
-      this.parsed.set(at, row);
+      this.parsed.set(v, row);
     }
+    this.rows.set(name, row);
     return row;
   }
 
