@@ -143,6 +143,18 @@ const NEUTRAL_Y = 2001;
 const NEUTRAL_M = 1;
 const REFERENCE: chrono.ParsingReference = { instant: NEUTRAL, timezone: 0 };
 
+/**
+ * chrono's results for a short text, as for one window (windows.ts): only the parsers of its
+ * anchors' classes run ("July 87" needs none of the weekday, casual, unit or numeric parsers).
+ * A first sight of a text costs a parse: with random counts after month names most texts are
+ * new for thousands of articles.
+ */
+function parseAlone(text: string): chrono.ParsedResult[] {
+  const win = windowsOf(text);
+  if (win && win.at.length === 1 && win.from[0] === 0 && win.to[0] === text.length) return parseWindows(NEWS_CHRONO, NEWS_PARSERS, win, REFERENCE);
+  return NEWS_CHRONO.parse(text, REFERENCE);
+}
+
 /** chrono's reading of each result text the scanner finds (scan.ts), parsed alone once. */
 const KNOWN = new Map<string, Pick<Found, "start" | "end"> | null>();
 /** Distinct result texts kept (a weekday, "last year", a cue and a year: a few thousand in all). */
@@ -151,7 +163,7 @@ const known: Known = (text, cue = "") => {
   const key = cue ? `${cue}\u0000${text}` : text;
   let k = KNOWN.get(key);
   if (k === undefined) {
-    const rs = NEWS_CHRONO.parse(cue + text, REFERENCE);
+    const rs = parseAlone(cue + text);
     const r = rs[0];
     k = rs.length === 1 && r!.index === cue.length && r!.text === text ? { start: r!.start, end: r!.end } : null;
     if (KNOWN.size < KNOWN_MAX) KNOWN.set(key, k);
