@@ -151,7 +151,7 @@ const REFERENCE: chrono.ParsingReference = { instant: NEUTRAL, timezone: 0 };
  */
 function parseAlone(text: string): chrono.ParsedResult[] {
   const win = windowsOf(text);
-  if (win && win.at.length === 1 && win.from[0] === 0 && win.to[0] === text.length) return parseWindows(NEWS_CHRONO, NEWS_PARSERS, win, REFERENCE);
+  if (win && win.from.length === 1 && win.from[0] === 0 && win.to[0] === text.length) return parseWindows(NEWS_CHRONO, NEWS_PARSERS, someWindows(text, win, [0]), REFERENCE);
   return NEWS_CHRONO.parse(text, REFERENCE);
 }
 
@@ -461,8 +461,8 @@ export function scanCoverage(text: string): { windows: number; scanned: number }
   const win = windowsOf(text);
   if (!win) return { windows: 0, scanned: 0 };
   let scanned = 0;
-  for (let w = 0; w < win.at.length; w++) if (scanWindow(text, win, w, known, NEWS_FORMS, [])) scanned++;
-  return { windows: win.at.length, scanned };
+  for (let w = 0; w < win.from.length; w++) if (scanWindow(text, win, w, known, NEWS_FORMS, [])) scanned++;
+  return { windows: win.from.length, scanned };
 }
 
 function parseWith(text: string, windowed: boolean, scan = true, words?: TokenWords): Cand[] {
@@ -476,13 +476,13 @@ function parseWith(text: string, windowed: boolean, scan = true, words?: TokenWo
     // the windows the scanner reads give their results here; chrono parses the others
     const found: Found[] = [];
     const rest: number[] = [];
-    for (let w = 0; w < win.at.length; w++) if (!scan || !scanWindow(src, win, w, known, NEWS_FORMS, found)) rest.push(w);
+    for (let w = 0; w < win.from.length; w++) if (!scan || !scanWindow(src, win, w, known, NEWS_FORMS, found)) rest.push(w);
     for (const r of found) {
       // (the 24:00 substitution changes the result's text: then it is read from the text itself)
       const c = src === text ? scannedCand(text, r) : toCand(text, r);
       if (c && c.end > c.start) cands.push(c);
     }
-    if (rest.length && !chronoCands(text, rest.length === win.at.length ? win : someWindows(src, win, rest), cands)) return [];
+    if (rest.length && !chronoCands(text, someWindows(src, win, rest), cands)) return [];
   } else if (!chronoCands(text, { text: src, at: [0], from: [0], cls: [] }, cands)) return [];
   cands.sort((a, b) => a.start - b.start);
   const merged = mergeParenthesised(text, cands);
