@@ -178,8 +178,7 @@ const TRIGGER_RE =
 
 // ---------------------------------------------------------------- candidates
 
-/** Where a clause ends (read by `clauseStart`; its tests hold it against this regex). */
-export const CLAUSE_BOUNDARY_RE = /[.!?;:\n]|,["”’]?\s|\s[—–-]\s/g;
+const CLAUSE_BOUNDARY_RE = /[.!?;:\n]|,["”’]?\s|\s[—–-]\s/g;
 /** Words before a date, in its clause, that put it in the future. */
 const FUTURE_BEFORE_RE =
   /\b(?:will|would|shall|won['’]t|due|scheduled|set\s+(?:to|for)|planned|plans?\s+to|expected\s+to|going\s+to|ahead\s+of|by\s+the\s+end\s+of|next|coming|upcoming|to\s+(?:meet|visit|hold|travel|attend|speak|talk|sign|vote|begin|start|resume|return|host|call|discuss|announce|take\s+place|convene|open|launch|hold|arrive|fly|go|come|join|decide|review|present|publish|release|deliver|receive))\b/i;
@@ -198,35 +197,14 @@ function lineBounds(text: string, pos: number): [number, number] {
   return [s, e];
 }
 
-/**
- * Start of the clause that contains `pos` (after the last boundary, at most 90 characters back):
- * the end of the last match of CLAUSE_BOUNDARY_RE in `text.slice(pos - 90, pos)`, read off the
- * chars in the same left-to-right order (no match array per boundary).
- */
-export function clauseStart(text: string, pos: number): number {
+/** Start of the clause that contains `pos` (after the last boundary, at most 90 characters back). */
+function clauseStart(text: string, pos: number): number {
   const from = Math.max(0, pos - 90);
-  let last = from;
-  let i = from;
-  while (i < pos) {
-    const c = text.charCodeAt(i);
-    let len = 0;
-    if (c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 10) len = 1;
-    else if (c === 44) {
-      // ,["”’]?\s
-      const d = i + 1 < pos ? text.charCodeAt(i + 1) : NaN;
-      if ((d === 34 || d === 0x201d || d === 0x2019) && i + 2 < pos && isSpaceCode(text.charCodeAt(i + 2))) len = 3;
-      else if (isSpaceCode(d)) len = 2;
-    } else if (i + 2 < pos && isSpaceCode(c)) {
-      // \s[—–-]\s
-      const d = text.charCodeAt(i + 1);
-      if ((d === 0x2014 || d === 0x2013 || d === 45) && isSpaceCode(text.charCodeAt(i + 2))) len = 3;
-    }
-    if (len) {
-      i += len;
-      last = i;
-    } else i++;
-  }
-  return last;
+  const window = text.slice(from, pos);
+  let last = 0;
+  CLAUSE_BOUNDARY_RE.lastIndex = 0;
+  for (let m = CLAUSE_BOUNDARY_RE.exec(window); m; m = CLAUSE_BOUNDARY_RE.exec(window)) last = m.index + m[0].length;
+  return from + last;
 }
 
 /** The code of the last character before `pos` that is not a space, not before `from` (NaN when none). */
