@@ -10,7 +10,7 @@ import { parseCandidates, parseCandidatesFull, windowsOf } from "./parse.js";
 import { seededRandom, sharedTexts } from "../../../test/shared.js";
 import { tokenize } from "../../text/tokenize.js";
 import { wordId } from "../../text/words.js";
-import { ALL, DIGIT, glued, mergeAnchors, MONTH, someWindows, tokenClass, trieSource, UNIT, WEEKDAY, type TokenWords } from "./windows.js";
+import { ALL, DIGIT, mergeAnchors, MONTH, someWindows, tokenClass, trieSource, UNIT, WEEKDAY, type TokenWords } from "./windows.js";
 
 const FILLER =
   "The talks covered grain exports, prisoner exchanges and the safety of the nuclear plant, and both delegations said more work was needed before any agreement could be signed by the leaders. ";
@@ -70,15 +70,6 @@ describe("windows' helpers", () => {
     expect(mergeAnchors([2, 6, MONTH], [])).toEqual([2, 6, MONTH]);
     // never a concatenation when the second list starts first
     expect(mergeAnchors([8, 9, UNIT], [1, 5, DIGIT])).not.toEqual([8, 9, UNIT, 1, 5, DIGIT]);
-  });
-
-  it("glued: the regex /\\d[A-Za-z]|[A-Za-z]\\d/ on the slice", () => {
-    const re = /\d[A-Za-z]|[A-Za-z]\d/;
-    const t = "In May2022, 24hrs and 5 km, é5 and 5é, x_1, 3-d; March11 Z9 9z";
-    for (let s = 0; s < t.length; s++) for (let e = s; e <= t.length; e++) expect(glued(t, s, e), JSON.stringify(t.slice(s, e))).toBe(re.test(t.slice(s, e)));
-    expect(glued("May 2022", 0, 8)).toBe(false);
-    expect(glued("May2022", 0, 7)).toBe(true);
-    expect(glued("May2022", 0, 3)).toBe(false);
   });
 });
 

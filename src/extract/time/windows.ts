@@ -27,6 +27,8 @@ export const UNIT = 8;
 export const DIGIT = 16;
 export const ALL = MONTH | WEEKDAY | CASUAL | UNIT | DIGIT;
 
+/** A digit touching a letter: "May2022", "March11", "24hrs ago" (anchors without a word boundary). */
+const GLUED_RE = /\d[A-Za-z]|[A-Za-z]\d/;
 /** four digits (a year, an ISO date), digits joined by / . -, a one-letter unit after digits ("5m") */
 const ANCHOR_DIGIT_RE = /\d(?:\d{3}|[/.\-]\d|[smhdwy](?![A-Za-z0-9_]))/gi;
 
@@ -184,7 +186,7 @@ export function windowsOf(src: string, words?: TokenWords): Windows | null {
     }
   }
   anchorAt.push(count);
-  for (let w = 0; w < from.length; w++) if (glued(src, from[w]!, to[w]!)) cls[w] = ALL;
+  for (let w = 0; w < from.length; w++) if (GLUED_RE.test(src.slice(from[w], to[w]))) cls[w] = ALL;
   return { from, to, cls, anchors, anchorAt };
 }
 
@@ -210,22 +212,6 @@ export function mergeAnchors(a: number[], b: number[]): number[] {
   return out;
 }
 
-/**
- * A digit touching an ASCII letter inside [s, e) (`/\d[A-Za-z]|[A-Za-z]\d/` on the slice): "May2022",
- * "March11", "24hrs ago", anchors without a word boundary.
- */
-export function glued(src: string, s: number, e: number): boolean {
-  for (let i = s; i + 1 < e; i++) {
-    const c = src.charCodeAt(i);
-    const d = src.charCodeAt(i + 1);
-    if ((isDigitCode(c) && isAsciiLetterCode(d)) || (isAsciiLetterCode(c) && isDigitCode(d))) return true;
-  }
-  return false;
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 /** Adds the anchor word at [a, b): a one-letter unit ("5 d ago") but not "'s", "U.S.". */
 function addWord(src: string, a: number, b: number, cls: number, anchors: number[]): void {
