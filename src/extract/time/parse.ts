@@ -143,6 +143,18 @@ const NEUTRAL_Y = 2001;
 const NEUTRAL_M = 1;
 const REFERENCE: chrono.ParsingReference = { instant: NEUTRAL, timezone: 0 };
 
+/**
+ * chrono's results for a short text, as for one window (windows.ts): only the parsers of its
+ * anchors' classes run ("July 87" needs none of the weekday, casual, unit or numeric parsers).
+ * A first sight of a text costs a parse: with random counts after month names most texts are
+ * new for thousands of articles.
+ */
+function parseAlone(text: string): chrono.ParsedResult[] {
+  const win = windowsOf(text);
+  if (win && win.from.length === 1 && win.from[0] === 0 && win.to[0] === text.length) return parseWindows(NEWS_CHRONO, NEWS_PARSERS, someWindows(text, win, [0]), REFERENCE);
+  return NEWS_CHRONO.parse(text, REFERENCE);
+}
+
 /** chrono's reading of each result text the scanner finds (scan.ts), parsed alone once. */
 const KNOWN = new Map<string, Pick<Found, "start" | "end"> | null>();
 /** Distinct result texts kept (a weekday, "last year", a cue and a year: a few thousand in all). */
@@ -151,7 +163,7 @@ const known: Known = (text, cue = "") => {
   const key = cue ? `${cue}\u0000${text}` : text;
   let k = KNOWN.get(key);
   if (k === undefined) {
-    const rs = NEWS_CHRONO.parse(cue + text, REFERENCE);
+    const rs = parseAlone(cue + text);
     const r = rs[0];
     k = rs.length === 1 && r!.index === cue.length && r!.text === text ? { start: r!.start, end: r!.end } : null;
     if (KNOWN.size < KNOWN_MAX) KNOWN.set(key, k);
@@ -261,63 +273,116 @@ function newCand(kind: CandKind, start: number, end: number, fields: Partial<Can
 }
 
 function toCand(text: string, r: Found, offset = 0): Cand | null {
-  const s = r.start;
-  let start = r.index + offset;
-  let end = trimEnd(text, start, start + r.text.length);
+  const at = r.index + offset;
+  const rd = readingOf(text.slice(at, at + r.text.length), r.start, r.end);
+  return rd ? placed(text, rd, at) : null;
+}
+
+/**
+ * What a result says, apart from where it stands: its kind and fields, and its span within the
+ * result's text. A function of that text and chrono's components only, so the scanner's results
+ * (which share the components of their known text) read it once per text.
+ */
+interface Reading {
+  /** the candidate's span in the result's text: trailing punctuation trimmed, a bare year's cue word dropped */
+  from: number;
+  to: number;
+  kind: CandKind;
+  fields: Partial<Cand>;
+  /** the last day of a stated range ("March 11-13"), when there is one */
+  endY: number | undefined;
+  endM: number | undefined;
+  endD: number | undefined;
+  /** a modifier that opens the span ("earlier this week"), for when none stands before it */
+  inner: string | null;
+}
+
+/** The reading of a result whose text is `rt` (null: no candidate). */
+function readingOf(rt: string, s: chrono.ParsedComponents, e: chrono.ParsedComponents | undefined): Reading | null {
+  const to = trimEnd(rt, 0, rt.length);
   const tags = s.tags();
-  if (tags.has(YEAR_TAG)) start = end - 4;
-  const t = text.slice(start, end);
-  let cand: Cand | null = null;
+  const from = tags.has(YEAR_TAG) ? to - 4 : 0;
+  const t = rt.slice(from, to);
+  let kind: CandKind;
+  let fields: Partial<Cand>;
+  let endY: number | undefined;
+  let endM: number | undefined;
+  let endD: number | undefined;
   const relative = tags.has("result/relativeDate") || hasCasualTag(tags) || REL_TEXT_RE.test(t);
   if (relative || (!s.isCertain("day") && !s.isCertain("month") && !s.isCertain("year") && !s.isCertain("weekday"))) {
     const unit = unitOf(t);
     if (!unit) {
-      if (/\bweekend\b/i.test(t)) cand = newCand("wd", start, end, { weekday: 6, mod: weekdayMod(t) });
-      else return null;
+      if (!/\bweekend\b/i.test(t)) return null;
+      kind = "wd";
+      fields = { weekday: 6, mod: weekdayMod(t) };
     } else {
       const y = s.get("year") ?? NEUTRAL_Y;
       const mo = s.get("month") ?? NEUTRAL_M;
       const d = s.get("day") ?? 15;
       const diffDays = dayOf(y, mo, d) - NEUTRAL_DAY;
       const anchoredWord = /\b(earlier|later|before|after|previous|following)\b/i.exec(t);
+      kind = "rel";
       if (anchoredWord && !/\b(?:ago|yesterday|today|tomorrow)\b/i.test(t) && tags.has("result/relativeDate") && (unit === "day" || unit === "week")) {
         // "a day earlier", "a week later", "three days after": relative to a neighbouring date
-        cand = newCand("anchored", start, end, { unit: "day", n: diffDays, part: anchoredWord[1]!.toLowerCase() });
+        kind = "anchored";
+        fields = { unit: "day", n: diffDays, part: anchoredWord[1]!.toLowerCase() };
       } else if (unit === "day") {
-        cand = newCand("rel", start, end, { unit, n: diffDays });
+        fields = { unit, n: diffDays };
       } else if (unit === "week") {
         const part = /\bpast\s+week/i.test(t) ? "past" : null;
-        cand = /\bago\b/i.test(t)
-          ? newCand("rel", start, end, { unit: "day", n: diffDays })
-          : newCand("rel", start, end, { unit, n: part ? 0 : Math.round(diffDays / 7), part });
+        fields = /\bago\b/i.test(t) ? { unit: "day", n: diffDays } : { unit, n: part ? 0 : Math.round(diffDays / 7), part };
       } else if (unit === "month") {
-        cand = newCand("rel", start, end, { unit, n: (y - NEUTRAL_Y) * 12 + (mo - NEUTRAL_M) });
+        fields = { unit, n: (y - NEUTRAL_Y) * 12 + (mo - NEUTRAL_M) };
       } else {
-        cand = newCand("rel", start, end, { unit, n: y - NEUTRAL_Y });
+        fields = { unit, n: y - NEUTRAL_Y };
       }
     }
   } else if (s.isCertain("day") && s.isCertain("month")) {
     const m = s.get("month")!;
     const d = s.get("day")!;
     if (!validMonthDay(m, d)) return null;
-    cand = s.isCertain("year") ? newCand("abs", start, end, { y: s.get("year")!, m, d }) : newCand("md", start, end, { m, d });
-    const e = r.end;
+    if (s.isCertain("year")) {
+      kind = "abs";
+      fields = { y: s.get("year")!, m, d };
+    } else {
+      kind = "md";
+      fields = { m, d };
+    }
     if (e && e.isCertain("day")) {
-      cand.endM = e.get("month") ?? m;
-      cand.endD = e.get("day")!;
-      if (e.isCertain("year")) cand.endY = e.get("year")!;
-      if (!validMonthDay(cand.endM, cand.endD)) return null;
+      endM = e.get("month") ?? m;
+      endD = e.get("day")!;
+      if (e.isCertain("year")) endY = e.get("year")!;
+      if (!validMonthDay(endM, endD)) return null;
     }
   } else if (s.isCertain("month")) {
-    cand = s.isCertain("year") ? newCand("ym", start, end, { y: s.get("year")!, m: s.get("month")! }) : newCand("m", start, end, { m: s.get("month")! });
+    if (s.isCertain("year")) {
+      kind = "ym";
+      fields = { y: s.get("year")!, m: s.get("month")! };
+    } else {
+      kind = "m";
+      fields = { m: s.get("month")! };
+    }
   } else if (s.isCertain("year")) {
-    cand = newCand("y", start, end, { y: s.get("year")! });
+    kind = "y";
+    fields = { y: s.get("year")! };
   } else if (s.isCertain("weekday")) {
     const w = WEEKDAY_WORD_RE.exec(t);
-    cand = newCand("wd", start, end, { weekday: s.get("weekday")!, mod: weekdayMod(t) });
-    if (w && w[1]!.toLowerCase() === "weekend") cand.weekday = 6;
+    kind = "wd";
+    fields = { weekday: w && w[1]!.toLowerCase() === "weekend" ? 6 : s.get("weekday")!, mod: weekdayMod(t) };
+  } else return null;
+  const inner = /^(earlier|later|early|late)\s+/i.exec(t);
+  return { from, to, kind, fields, endY, endM, endD, inner: inner ? inner[1]!.toLowerCase() : null };
+}
+
+/** The candidate of a reading whose result's text starts at `at` in the text. */
+function placed(text: string, rd: Reading, at: number): Cand {
+  const start = at + rd.from;
+  const cand = newCand(rd.kind, start, at + rd.to, rd.fields);
+  if (rd.endD !== undefined) {
+    cand.endM = rd.endM!;
+    cand.endD = rd.endD;
+    if (rd.endY !== undefined) cand.endY = rd.endY;
   }
-  if (!cand) return null;
   // "early February 24", "late last year", "earlier this week": keep the modifier in the span
   // (the pattern ends in a space or "-" right before the expression)
   const cb = text.charCodeAt(start - 1);
@@ -325,13 +390,21 @@ function toCand(text: string, r: Found, offset = 0): Cand | null {
   if (pm) {
     cand.start = start - pm[0].length;
     cand.part ??= pm[1]!.toLowerCase().replace(/\s+/g, " ");
-    start = cand.start;
-  } else {
-    const inner = /^(earlier|later|early|late)\s+/i.exec(t);
-    if (inner) cand.part ??= inner[1]!.toLowerCase();
-  }
-  cand.end = end;
+  } else if (rd.inner !== null) cand.part ??= rd.inner;
   return cand;
+}
+
+/** Readings of the scanner's results, by the components of their known text (bounded as the known texts are). */
+const READINGS = new Map<chrono.ParsedComponents, Reading | null>();
+
+/** toCand for a result of the scanner (its text is the source's at its index): the reading computed once per known text. */
+function scannedCand(text: string, r: Found): Cand | null {
+  let rd = READINGS.get(r.start);
+  if (rd === undefined) {
+    rd = readingOf(r.text, r.start, r.end);
+    if (READINGS.size < KNOWN_MAX) READINGS.set(r.start, rd);
+  }
+  return rd ? placed(text, rd, r.index) : null;
 }
 
 function markContext(text: string, c: Cand): void {
@@ -388,8 +461,8 @@ export function scanCoverage(text: string): { windows: number; scanned: number }
   const win = windowsOf(text);
   if (!win) return { windows: 0, scanned: 0 };
   let scanned = 0;
-  for (let w = 0; w < win.at.length; w++) if (scanWindow(text, win, w, known, NEWS_FORMS, [])) scanned++;
-  return { windows: win.at.length, scanned };
+  for (let w = 0; w < win.from.length; w++) if (scanWindow(text, win, w, known, NEWS_FORMS, [])) scanned++;
+  return { windows: win.from.length, scanned };
 }
 
 function parseWith(text: string, windowed: boolean, scan = true, words?: TokenWords): Cand[] {
@@ -403,12 +476,13 @@ function parseWith(text: string, windowed: boolean, scan = true, words?: TokenWo
     // the windows the scanner reads give their results here; chrono parses the others
     const found: Found[] = [];
     const rest: number[] = [];
-    for (let w = 0; w < win.at.length; w++) if (!scan || !scanWindow(src, win, w, known, NEWS_FORMS, found)) rest.push(w);
+    for (let w = 0; w < win.from.length; w++) if (!scan || !scanWindow(src, win, w, known, NEWS_FORMS, found)) rest.push(w);
     for (const r of found) {
-      const c = toCand(text, r);
+      // (the 24:00 substitution changes the result's text: then it is read from the text itself)
+      const c = src === text ? scannedCand(text, r) : toCand(text, r);
       if (c && c.end > c.start) cands.push(c);
     }
-    if (rest.length && !chronoCands(text, rest.length === win.at.length ? win : someWindows(src, win, rest), cands)) return [];
+    if (rest.length && !chronoCands(text, someWindows(src, win, rest), cands)) return [];
   } else if (!chronoCands(text, { text: src, at: [0], from: [0], cls: [] }, cands)) return [];
   cands.sort((a, b) => a.start - b.start);
   const merged = mergeParenthesised(text, cands);

@@ -67,6 +67,17 @@ const CASES: Array<{ name: string; text: string; want: string | null; rule?: Reg
     want: null,
   },
   {
+    name: "a since-date, a stated duration and the lead's weekday fix the year by the calendar",
+    text: "Ukraine said on Thursday that 2 million people have fled in the week since February 24.\nTalks continued.",
+    want: "2022-03-03", // February 24 was a Thursday in 2022, a week before the report's Thursday
+    rule: /^weekday-after-date:year-from-weekday$/,
+  },
+  {
+    name: "a since-date and the lead's weekday without a stated duration fix nothing",
+    text: "Ukraine said on Thursday that 2 million people have fled since February 24.\nTalks continued.",
+    want: null,
+  },
+  {
     name: "a since-date is a start point, not the publication date",
     text: "Since February 24, 2020, at least 902 civilians have been killed.\nThe office gave no details.",
     want: null,

@@ -157,10 +157,12 @@ function yearFromWeekdays(doc: Doc, cands: readonly Cand[], now: number): number
   const leadStart = lead[0]?.start ?? 0;
   const w = cands.find((x) => x.kind === "wd" && !x.future && !x.mod && x.start >= leadStart && x.end <= leadEnd);
   if (!w) return null;
+  // the stated durations are read from the whole text: only for a "since" date that needs them
+  const since = cands.filter((c) => c.kind === "md" && c.role === "since");
+  if (since.length === 0) return null;
   const durations = durationsInText(doc.text);
   if (durations.size === 0) return null;
-  for (const c of cands) {
-    if (c.kind !== "md" || c.role !== "since") continue;
+  for (const c of since) {
     const ny = ymdOf(now).y;
     for (let y = ny; y >= ny - 40; y--) {
       const from = dayOf(y, c.m!, c.d!);

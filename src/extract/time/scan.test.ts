@@ -29,6 +29,16 @@ const CASES: ReadonlyArray<readonly [string, boolean]> = [
   ["As of June 2022, some people had fled; the January 2014 \"revolution\" came first.", true],
   ["The ministers met on March 7 in Geneva and again on Feb. 25, 2022.", true],
   ["Putin on early October 279,308 announced an operation; Kyiv, Feb. 245,627, 2022.", true],
+  // a count after a month and day ("March 12,345"): the day or a two-digit year ends the match, unless an era follows
+  ["In March 12,345 people fled; on early July 87,568 and Kyiv, Feb. 41,548, 2022.", true],
+  ["Yesterday (March 8,326), the ministers met in Geneva.", true],
+  // one known text read at two places (its reading is computed once), and with a "24:00" substituted before it
+  ["The ministers met early on Monday, and late on Monday again.", true],
+  ["The curfew ran until 24:00 on Monday in Geneva.", true],
+  ["The treaty of March 8,326 AD was signed.", false],
+  ["The treaty of March 8,326 be signed.", false],
+  ["The ministers met on March 8,3265 in Geneva.", true],
+  ["The ministers met on March 8,32 in Geneva.", false],
   // a comma or parenthesis chrono may take in, a modifier after the weekday, "Monday, March 7"
   ["The ministers met in Geneva, Monday, to talk.", false],
   ["The ministers met (Monday) in Geneva.", false],

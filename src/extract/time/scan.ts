@@ -159,7 +159,11 @@ function monthEnd(src: string, from: number, to: number, a: number, b: number): 
     const p = skipSpace(src, ne + 1, to);
     if (p >= to) return -1;
     if (!isDigit(src.charCodeAt(p))) return ne;
-    return yearEnd(src, to, p, wordEnd(src, p, to));
+    const pe = wordEnd(src, p, to);
+    // "In March 12,345 people fled": three digits after the comma are no YEAR_PATTERN (two digits,
+    // four, or up to four before an era), so the match ends at the day
+    if (pe - p === 3 && threeDigitsNoEra(src, to, p, pe)) return ne;
+    return yearEnd(src, to, p, pe);
   }
   if (isSpaceCode(c)) {
     const p = skipSpace(src, ne, to);
@@ -215,6 +219,17 @@ function yearEnd(src: string, to: number, ys: number, ye: number): number {
     if (era === "be" || era === "ad" || era === "bc" || era === "ce") return -1;
   } else if ((isDateSeparator(c) || c === 58) && ye + 1 < to && isDigit(src.charCodeAt(ye + 1))) return -1;
   return ye;
+}
+
+/**
+ * The word at [ps, pe) is three digits and what follows cannot make them a year: not the end of
+ * the window (unsure), not an era after spaces ("326 AD", YEAR_PATTERN's first form).
+ */
+function threeDigitsNoEra(src: string, to: number, ps: number, pe: number): boolean {
+  if (!/^\d{3}$/.test(src.slice(ps, pe)) || pe >= to) return false;
+  const p = skipSpace(src, pe, to);
+  const era = src.slice(p, p + 2).toLowerCase();
+  return !(era === "be" || era === "ad" || era === "bc" || era === "ce");
 }
 
 /** Words of chrono's NUMBER_PATTERN ("two", "a couple of", "half an", "a few", "the"). */

@@ -10,7 +10,7 @@ import { parseCandidates, parseCandidatesFull, windowsOf } from "./parse.js";
 import { seededRandom, sharedTexts } from "../../../test/shared.js";
 import { tokenize } from "../../text/tokenize.js";
 import { wordId } from "../../text/words.js";
-import { ALL, DIGIT, MONTH, tokenClass, trieSource, UNIT, WEEKDAY, type TokenWords } from "./windows.js";
+import { ALL, DIGIT, mergeAnchors, MONTH, someWindows, tokenClass, trieSource, UNIT, WEEKDAY, type TokenWords } from "./windows.js";
 
 const FILLER =
   "The talks covered grain exports, prisoner exchanges and the safety of the nuclear plant, and both delegations said more work was needed before any agreement could be signed by the leaders. ";
@@ -48,8 +48,9 @@ describe("windowed chrono parse", () => {
   it("leaves text far from any anchor out of the windows", () => {
     const t = `${FILLER.repeat(4)}On Monday the talks resumed. ${FILLER.repeat(4)}`;
     const w = windowsOf(t)!;
-    expect(w.text.length).toBeLessThan(200);
-    expect(w.text).toContain("On Monday the talks resumed.");
+    const joined = someWindows(t, w, w.from.map((_, i) => i)).text;
+    expect(joined.length).toBeLessThan(200);
+    expect(joined).toContain("On Monday the talks resumed.");
     expect(windowsOf(FILLER.repeat(3))).toBeNull();
     // an apostrophe s and the s of U.S. are not one-letter units
     expect(windowsOf("The president's U.S. visit ended well.")).toBeNull();
@@ -58,6 +59,17 @@ describe("windowed chrono parse", () => {
   it("classes the windows by their anchors; a digit touching a letter opens a window to every parser", () => {
     const t = `${FILLER}On Monday the talks resumed. ${FILLER}In March 2022 they met. ${FILLER}Talks in May2022 stalled.`;
     expect(windowsOf(t)!.cls).toEqual([WEEKDAY, MONTH | DIGIT, ALL]);
+  });
+});
+
+describe("windows' helpers", () => {
+  it("mergeAnchors: two lists of (start, end, class) in order merged into one in order", () => {
+    expect(mergeAnchors([0, 3, MONTH, 20, 26, WEEKDAY], [5, 9, DIGIT, 30, 34, DIGIT])).toEqual([0, 3, MONTH, 5, 9, DIGIT, 20, 26, WEEKDAY, 30, 34, DIGIT]);
+    expect(mergeAnchors([10, 13, MONTH], [2, 6, DIGIT])).toEqual([2, 6, DIGIT, 10, 13, MONTH]);
+    expect(mergeAnchors([], [2, 6, DIGIT])).toEqual([2, 6, DIGIT]);
+    expect(mergeAnchors([2, 6, MONTH], [])).toEqual([2, 6, MONTH]);
+    // never a concatenation when the second list starts first
+    expect(mergeAnchors([8, 9, UNIT], [1, 5, DIGIT])).not.toEqual([8, 9, UNIT, 1, 5, DIGIT]);
   });
 });
 

@@ -27,10 +27,10 @@ export const UNIT = 8;
 export const DIGIT = 16;
 export const ALL = MONTH | WEEKDAY | CASUAL | UNIT | DIGIT;
 
-/** four digits (a year, an ISO date), digits joined by / . -, a one-letter unit after digits ("5m") */
-const ANCHOR_DIGIT_RE = /\d(?:\d{3}|[/.\-]\d|[smhdwy](?![A-Za-z0-9_]))/gi;
 /** A digit touching a letter: "May2022", "March11", "24hrs ago" (anchors without a word boundary). */
 const GLUED_RE = /\d[A-Za-z]|[A-Za-z]\d/;
+/** four digits (a year, an ISO date), digits joined by / . -, a one-letter unit after digits ("5m") */
+const ANCHOR_DIGIT_RE = /\d(?:\d{3}|[/.\-]\d|[smhdwy](?![A-Za-z0-9_]))/gi;
 
 /** The anchor words (lower case) by class; "mon" is a weekday and a unit. */
 const ANCHOR_WORDS: ReadonlyArray<readonly [number, string]> = [
@@ -129,10 +129,17 @@ export interface Joined {
   cls: number[];
 }
 
-/** All the windows of a text, with their anchors. */
-export interface Windows extends Joined {
+/**
+ * All the windows of a text, with their anchors. Their joined text is built only for the windows
+ * chrono reads (`someWindows`): the scanner reads most windows straight from the source.
+ */
+export interface Windows {
+  /** where each window starts in the source text */
+  from: number[];
   /** where each window ends in the source text */
   to: number[];
+  /** each window's anchor classes */
+  cls: number[];
   /** the anchors in source order, (start, end, class) per anchor */
   anchors: number[];
   /** window w holds anchors anchorAt[w] .. anchorAt[w + 1] - 1 */
@@ -142,68 +149,69 @@ export interface Windows extends Joined {
 /** The windows around the anchors of `src`, or null when it has none. */
 export function windowsOf(src: string, words?: TokenWords): Windows | null {
   // anchors as (start, end, class) from two cheap scans (one combined regex is several times slower)
-  const anchors: number[] = [];
-  if (words) tokenAnchors(src, words, anchors);
+  const wordAnchors: number[] = [];
+  if (words) tokenAnchors(src, words, wordAnchors);
   else {
     ANCHOR_WORD_RE.lastIndex = 0;
-    for (let m = ANCHOR_WORD_RE.exec(src); m; m = ANCHOR_WORD_RE.exec(src)) addWord(src, m.index, m.index + m[0].length, WORD_CLASS.get(m[0].toLowerCase()) ?? ALL, anchors);
+    for (let m = ANCHOR_WORD_RE.exec(src); m; m = ANCHOR_WORD_RE.exec(src)) addWord(src, m.index, m.index + m[0].length, WORD_CLASS.get(m[0].toLowerCase()) ?? ALL, wordAnchors);
   }
-  const nWords = anchors.length;
+  const digitAnchors: number[] = [];
   ANCHOR_DIGIT_RE.lastIndex = 0;
   for (let m = ANCHOR_DIGIT_RE.exec(src); m; m = ANCHOR_DIGIT_RE.exec(src)) {
     const c = m[0].charCodeAt(1);
     const letter = c > 57; // "5m": a unit after digits
-    anchors.push(m.index, m.index + m[0].length, letter ? DIGIT | UNIT : DIGIT);
+    digitAnchors.push(m.index, m.index + m[0].length, letter ? DIGIT | UNIT : DIGIT);
   }
+  const anchors = mergeAnchors(wordAnchors, digitAnchors);
   if (anchors.length === 0) return null;
-  let order: number[] | null = null;
-  if (anchors.length > nWords && nWords > 0) {
-    order = [];
-    for (let i = 0; i < anchors.length; i += 3) order.push(i);
-    order.sort((a, b) => anchors[a]! - anchors[b]!);
-  }
-  const spans: number[] = []; // (start, end, class) per window
-  const count = anchors.length / 3;
-  const sorted: number[] = order ? [] : anchors;
+  const from: number[] = [];
+  const to: number[] = [];
+  const cls: number[] = [];
   const anchorAt: number[] = [];
+  const count = anchors.length / 3;
   for (let k = 0; k < count; k++) {
-    const i = order ? order[k]! : 3 * k;
-    if (order) sorted.push(anchors[i]!, anchors[i + 1]!, anchors[i + 2]!);
-    let s = Math.max(0, anchors[i]! - MARGIN);
+    let s = Math.max(0, anchors[3 * k]! - MARGIN);
     while (s > 0 && !isSpace(src.charCodeAt(s - 1))) s--;
-    let e = Math.min(src.length, anchors[i + 1]! + MARGIN);
+    let e = Math.min(src.length, anchors[3 * k + 1]! + MARGIN);
     while (e < src.length && !isSpace(src.charCodeAt(e))) e++;
-    const n = spans.length;
-    if (n && s <= spans[n - 2]! + 8) {
-      spans[n - 2] = Math.max(spans[n - 2]!, e);
-      spans[n - 1]! |= anchors[i + 2]!;
+    const n = to.length;
+    if (n && s <= to[n - 1]! + 8) {
+      to[n - 1] = Math.max(to[n - 1]!, e);
+      cls[n - 1]! |= anchors[3 * k + 2]!;
     } else {
-      spans.push(s, e, anchors[i + 2]!);
+      from.push(s);
+      to.push(e);
+      cls.push(anchors[3 * k + 2]!);
       anchorAt.push(k);
     }
   }
   anchorAt.push(count);
-  const parts: string[] = [];
-  const at: number[] = [];
-  const from: number[] = [];
-  const cls: number[] = [];
-  const to: number[] = [];
-  let pos = 0;
-  for (let i = 0; i < spans.length; i += 3) {
-    if (i) {
-      parts.push(SEP);
-      pos += SEP.length;
-    }
-    const part = src.slice(spans[i], spans[i + 1]);
-    at.push(pos);
-    from.push(spans[i]!);
-    to.push(spans[i + 1]!);
-    cls.push(GLUED_RE.test(part) ? ALL : spans[i + 2]!);
-    parts.push(part);
-    pos += part.length;
-  }
-  return { text: parts.length === 1 ? parts[0]! : parts.join(""), at, from, cls, to, anchors: sorted, anchorAt };
+  for (let w = 0; w < from.length; w++) if (GLUED_RE.test(src.slice(from[w], to[w]))) cls[w] = ALL;
+  return { from, to, cls, anchors, anchorAt };
 }
+
+/**
+ * Two anchor lists, each in source order, merged into one (each list is in order as its scan
+ * found it; a word anchor starts at a letter and a digit anchor at a digit, so no two start alike).
+ */
+export function mergeAnchors(a: number[], b: number[]): number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) {
+      out.push(a[i]!, a[i + 1]!, a[i + 2]!);
+      i += 3;
+    } else {
+      out.push(b[j]!, b[j + 1]!, b[j + 2]!);
+      j += 3;
+    }
+  }
+  return out;
+}
+
 
 /** Adds the anchor word at [a, b): a one-letter unit ("5 d ago") but not "'s", "U.S.". */
 function addWord(src: string, a: number, b: number, cls: number, anchors: number[]): void {
@@ -242,7 +250,7 @@ function tokenAnchors(src: string, words: TokenWords, anchors: number[]): void {
   }
 }
 
-/** The windows `keep` (ascending) of `src`'s windows `win`, joined again. */
+/** The windows `keep` (ascending) of `src`'s windows `win`, joined by SEP: what chrono parses. */
 export function someWindows(src: string, win: Windows, keep: readonly number[]): Joined {
   const parts: string[] = [];
   const at: number[] = [];
