@@ -14,7 +14,8 @@ import { endsWithQuestion, realisClasses, realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
 import { buildUnits, conjGapAt, isIso3, newUnit, sameSide, sideKey, type Unit } from "./sides.js";
-import { WordBits, WordTable } from "./wordtable.js";
+import { WordTable } from "./wordtable.js";
+import { lowerId, WordFacts, wordText } from "../../text/words.js";
 import { isAsciiWordCode, isSpaceCode, skipSpace } from "../../text/chars.js";
 
 
@@ -268,7 +269,7 @@ function tokenEnds(doc: Doc): Int32Array {
 }
 
 /** realisClasses of each word, by word id */
-const REALIS_CLASSES = new WordBits(realisClasses);
+const REALIS_CLASSES = new WordFacts((id) => realisClasses(wordText(lowerId(id))));
 
 /** the buffer of realisClassesOf, reused (realisOf reads it at once, and keeps nothing) */
 let classBuffer = new Uint8Array(256);
@@ -276,7 +277,7 @@ let classBuffer = new Uint8Array(256);
 /** realisClasses() of the words of tokens [from, t0), as realisOf's `classes` for wordsBefore(ctx, from, t0). */
 function realisClassesOf(ctx: CoderContext, from: number, t0: number): Uint8Array {
   if (classBuffer.length < t0 - from) classBuffer = new Uint8Array(2 * (t0 - from));
-  for (let t = from; t < t0; t++) classBuffer[t - from] = REALIS_CLASSES.get(ctx.ids[t]!, ctx.words[t]!);
+  for (let t = from; t < t0; t++) classBuffer[t - from] = REALIS_CLASSES.get(ctx.ids[t]!);
   return classBuffer;
 }
 
@@ -528,15 +529,19 @@ const B_PREP = 16;
 const B_DET = 32;
 const B_SPEECH = 64;
 
-const WORD_BITS = new WordBits(
-  (w) =>
+const WORD_BITS = new WordFacts((id) => wordBitsOf(wordText(lowerId(id))));
+
+/** WORD_BITS of a lower-case word */
+function wordBitsOf(w: string): number {
+  return (
     (SUBJ_PRONOUN.has(w) ? B_PERSONAL : 0) | (w === "it" ? B_IT : 0) | (OBJ_BREAK.has(w) ? B_OBJ_BREAK : 0) | (LOCATIVE.has(w) ? B_LOCATIVE : 0) |
-    (PREP.has(w) ? B_PREP : 0) | (DET.has(w) ? B_DET : 0) | (SPEECH.has(w) ? B_SPEECH : 0),
-);
+    (PREP.has(w) ? B_PREP : 0) | (DET.has(w) ? B_DET : 0) | (SPEECH.has(w) ? B_SPEECH : 0)
+  );
+}
 
 /** The word bits of token `t`. */
 function wordBits(ctx: CoderContext, t: number): number {
-  return WORD_BITS.get(ctx.ids[t]!, ctx.words[t]!);
+  return WORD_BITS.get(ctx.ids[t]!);
 }
 
 /** The token index of the last speech verb before token `t0` in the sentence, or -1. */
@@ -884,8 +889,6 @@ export function codeEvents(doc: Doc): EventRecord[] {
   const { lw: words, ids } = tokenTexts(doc);
   const table = triggers(byTrigger);
   table.fit();
-  WORD_BITS.fit();
-  REALIS_CLASSES.fit();
   // the rules of one sentence, in the order their triggers first occur: a stamp per rule instead of a Set
   if (stamp.length !== allRules.length) stamp = new Int32Array(allRules.length);
   const cands: Rule[] = [];

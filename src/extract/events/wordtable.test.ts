@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lowerId, wordId, wordText } from "../../text/words.js";
-import { WordBits, WordTable } from "./wordtable.js";
+import { WordTable } from "./wordtable.js";
 
 /** the id of `w` and the text of its lower case, as tokenTexts gives them */
 function word(w: string): [number, string] {
@@ -49,40 +49,5 @@ describe("WordTable", () => {
     expect(table.get(...late)).toBeUndefined();
     expect(table.get(...talks)).toBe(1);
     expect(table.get(...attacked)).toBe(2);
-  });
-});
-
-describe("WordBits", () => {
-  const bitsOf = (w: string) => (w === "he" || w === "she" ? 1 : 0) | (w === "said" ? 2 : 0) | (w.endsWith("s") ? 4 : 0);
-
-  it("answers as its function of the lower case of each word, first sight or not", () => {
-    const bits = new WordBits(bitsOf);
-    const ws = ["He", "he", "SHE", "said", "Said", "says", "the", "", "it"];
-    const ids = ws.map(word);
-    for (let round = 0; round < 2; round++) {
-      bits.fit();
-      ws.forEach((w, i) => expect(bits.get(...ids[i]!)).toBe(bitsOf(w.toLowerCase())));
-    }
-    expect(bits.get(...word("he"))).toBe(1);
-    expect(bits.get(...word("the"))).toBe(0);
-  });
-
-  it("computes each word once, and anew after more ids are given", () => {
-    let calls = 0;
-    const bits = new WordBits((w) => {
-      calls++;
-      return bitsOf(w);
-    });
-    const said = word("said");
-    bits.fit();
-    expect(bits.get(...said)).toBe(2);
-    expect(bits.get(...said)).toBe(2);
-    expect(calls).toBe(1);
-    for (let i = 0; i < 5000; i++) wordId(`wordbits-test-${i}`, 0, `wordbits-test-${i}`.length);
-    const late = word("wordbits-test-4999s");
-    bits.fit();
-    expect(bits.get(...late)).toBe(4);
-    expect(bits.get(...said)).toBe(2);
-    expect(calls).toBe(2);
   });
 });
