@@ -46,10 +46,18 @@ export function checkVocabulary(): void {
 
 /** The id of the word text.slice(start, end), a new one for a new word. */
 export function wordId(text: string, start: number, end: number): number {
-  // FNV-1a over UTF-16 units, then a final mix for the low bits the table uses
+  return probe(text, start, end, hashOf(text, start, end));
+}
+
+/** FNV-1a over the UTF-16 units of text[start, end), then a final mix for the low bits the table uses. */
+function hashOf(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
+  return h ^ (h >>> 15);
+}
+
+/** The id of the word text.slice(start, end) whose hash is `h`: found in the table, or added. */
+function probe(text: string, start: number, end: number, h: number): number {
   const mask = (slots.length >> 1) - 1;
   const len = end - start;
   for (let p = h & mask; ; p = (p + 1) & mask) {
@@ -81,10 +89,7 @@ export function tokenIds(text: string, tokens: readonly Token[], ids: Int32Array
   const hs = hashBuf;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    // wordId's hash
-    let h = 0x811c9dc5;
-    for (let k = t.start; k < t.end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-    hs[i] = h ^ (h >>> 15);
+    hs[i] = hashOf(text, t.start, t.end);
   }
   const mask = (slots.length >> 1) - 1;
   let touched = 0;
@@ -93,27 +98,10 @@ export function tokenIds(text: string, tokens: readonly Token[], ids: Int32Array
     if (s !== 0) touched += words[s - 1]!.length;
   }
   SINK[0] = touched;
+  // the look-ups (probe reads the table's size anew: a new word may have grown it)
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    const start = t.start;
-    const len = t.end - start;
-    const h = hs[i]!;
-    // wordId's probe (its mask again: a new word may have grown the table)
-    const m = (slots.length >> 1) - 1;
-    for (let p = h & m; ; p = (p + 1) & m) {
-      const s = slots[2 * p + 1]!;
-      if (s === 0) {
-        ids[i] = add(text.slice(start, start + len), h, p);
-        break;
-      }
-      if (slots[2 * p] === h) {
-        const word = words[s - 1]!;
-        if (word.length === len && text.startsWith(word, start)) {
-          ids[i] = s - 1;
-          break;
-        }
-      }
-    }
+    ids[i] = probe(text, t.start, t.end, hs[i]!);
   }
 }
 /** Where tokenIds' touching reads go, so that the compiler keeps them. */
