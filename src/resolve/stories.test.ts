@@ -306,7 +306,7 @@ describe("rankedBy: keys by value, largest first, as a stable sort", () => {
         const keys = Array.from({ length: n }, (_, i) => `k${i}`);
         const vals = keys.map(() => Math.floor(rand() * distinct) / distinct);
         const want = keys.map((k, i) => [k, vals[i]!] as const).sort((a, b) => b[1] - a[1]).map(([k]) => k);
-        expect(rankedBy(keys, vals)).toEqual(want);
+        expect(rankedBy(keys, Float64Array.from(vals))).toEqual(want);
         expect(rankedBy(Int32Array.from(keys, (_, i) => i), Float64Array.from(vals))).toEqual(want.map((k) => Number(k.slice(1))));
         // the first n of longer arrays (a reused buffer): the entries past n are not read
         expect(rankedBy(Int32Array.from([...keys.keys(), -1, -2]), Float64Array.from([...vals, 2, 3]), n)).toEqual(want.map((k) => Number(k.slice(1))));

@@ -133,6 +133,15 @@ const newKeys = (): IndexedKeys => ({ t: new Set(), n: new Set(), e: new Set() }
 
 /** log(d + 0.5) for small document frequencies */
 const LOG_TABLE = Float64Array.from({ length: 4096 }, (_, d) => Math.log(d + 0.5));
+/** log(d + 0.5) of a document frequency */
+function logDf(d: number): number {
+  return d < LOG_TABLE.length ? LOG_TABLE[d]! : Math.log(d + 0.5);
+}
+// both branches once at load, so that optimised code has type feedback for each: the second is
+// first taken after some 4,096 articles, and a branch without feedback deoptimises every function
+// it is inlined in (the idf of terms and names is inlined in most of the scoring)
+logDf(0);
+logDf(LOG_TABLE.length);
 
 type StoryCache = Story & { _norms?: { n: number; terms: number; leadTerms: number; names: number; leadNames: number } };
 
@@ -181,8 +190,8 @@ interface HeldKeys {
 /** An article's names with their idf, and the idf sum. */
 interface WeightedNames {
   keys: string[];
-  /** idf, by name */
-  vals: number[];
+  /** idf, by name (a typed array: `rankedBy` reads only these) */
+  vals: Float64Array;
   sum: number;
 }
 
@@ -436,7 +445,7 @@ export class StoryIndex {
       this.logNFor = this.n;
       this.logN = Math.log(this.n + 1);
     }
-    return Math.max(0, this.logN - (d < LOG_TABLE.length ? LOG_TABLE[d]! : Math.log(d + 0.5)));
+    return Math.max(0, this.logN - logDf(d));
   }
   private logN = 0;
   private logNFor = -1;
@@ -574,12 +583,12 @@ export class StoryIndex {
 
   private weightedNames(names: Set<string>): WeightedNames {
     const keys: string[] = [];
-    const vals: number[] = [];
+    const vals = new Float64Array(names.size);
     let sum = 0;
     for (const nm of names) {
       const w = this.idfName(nm);
+      vals[keys.length] = w;
       keys.push(nm);
-      vals.push(w);
       sum += w;
     }
     return { keys, vals, sum };
@@ -1266,7 +1275,7 @@ let RANK_A = new Int32Array(512);
 let RANK_B = new Int32Array(512);
 
 /** The first `n` keys by `vals`, largest first, ties in the keys' order (as a stable sort of the entries). */
-export function rankedBy<K>(keys: ArrayLike<K>, vals: ArrayLike<number>, n = keys.length): K[] {
+export function rankedBy<K>(keys: ArrayLike<K>, vals: Float64Array, n = keys.length): K[] {
   // a bottom-up merge sort of the positions (stable: a right one goes first only when larger);
   // an article has up to some hundreds of terms
   if (RANK_A.length < n) {
