@@ -345,3 +345,23 @@ describe("Strongest: the k largest by selection", () => {
     expect(offerAll([["x", 1], ["y", 1]], 1)).toEqual(["x"]);
   });
 });
+
+describe("story ids", () => {
+  /** the slug of the whole title, as story ids were made before they were read from a prefix */
+  const wholeSlug = (s: string) =>
+    s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").split("-").filter((w) => w.length > 2).slice(0, 5).join("-") || "story";
+  it("take the first five words of the title, from a long title as from the whole of it", () => {
+    const titles = [
+      "Ελληνική ΟΔΟΣ " + "x ".repeat(70) + "Çavuşoğlu meets Kuleba in Antalya for talks on grain",
+      "a b " + "de ".repeat(60) + "Ünal   Şahin’s   ﬁnal   ΟΔΟΣ.   talks",
+      "Talks resume in Vienna as envoys meet " + "again and again ".repeat(12),
+      "Ab".repeat(70) + " cd ef",
+      "x ".repeat(200),
+    ];
+    for (const title of titles) {
+      const idx = new StoryIndex();
+      const a = idx.add(rec("t1", "2031-01-01", title, "Some words of a body. Another sentence here."));
+      expect(a.story).toBe(`story-2031-01-01-${wholeSlug(title)}`);
+    }
+  });
+});

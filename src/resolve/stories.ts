@@ -131,17 +131,24 @@ interface IndexedKeys {
 }
 const newKeys = (): IndexedKeys => ({ t: new Set(), n: new Set(), e: new Set() });
 
-/** log(d + 0.5) for small document frequencies */
-const LOG_TABLE = Float64Array.from({ length: 4096 }, (_, d) => Math.log(d + 0.5));
-/** log(d + 0.5) of a document frequency */
+/**
+ * log(d + 0.5) by document frequency d, for every d up to the articles counted (`coverLogTable`):
+ * the idf of terms and names, inlined in most of the scoring, then reads the table only (a
+ * branch first taken after optimisation, as a fall-back for a d past a fixed table's end was
+ * after 4,096 articles, deoptimises every function it is inlined in)
+ */
+let LOG_TABLE = logTable(1 << 16);
+function logTable(n: number): Float64Array {
+  return Float64Array.from({ length: n }, (_, d) => Math.log(d + 0.5));
+}
+/** The table grown to hold `d` (called as the count of articles grows, not per look-up). */
+function coverLogTable(d: number): void {
+  if (d >= LOG_TABLE.length) LOG_TABLE = logTable(Math.max(d + 1, LOG_TABLE.length * 2));
+}
+/** log(d + 0.5) of a document frequency (at most the articles counted; a larger one, from a hand-made state, by Math.log) */
 function logDf(d: number): number {
   return d < LOG_TABLE.length ? LOG_TABLE[d]! : Math.log(d + 0.5);
 }
-// both branches once at load, so that optimised code has type feedback for each: the second is
-// first taken after some 4,096 articles, and a branch without feedback deoptimises every function
-// it is inlined in (the idf of terms and names is inlined in most of the scoring)
-logDf(0);
-logDf(LOG_TABLE.length);
 
 type StoryCache = Story & { _norms?: { n: number; terms: number; leadTerms: number; names: number; leadNames: number } };
 
@@ -285,6 +292,8 @@ export class StoryIndex {
 
   private countDf(f: ArticleFeatures): void {
     this.n++;
+    // no document frequency exceeds n
+    if (this.n >= LOG_TABLE.length) coverLogTable(this.n);
     for (const t of f.terms.list) {
       const id = this.cachedTermId(t);
       if (this.df[id]!++ === 0) {
@@ -351,15 +360,7 @@ export class StoryIndex {
   private retire(si: number): void {
     const s = this.stories[si]!;
     s.retired = true;
-    // no reader needs a retired story's words (its term ids may be handed out again)
-    s.terms = new Centroid(0);
-    s.leadTerms = new Centroid(0);
-    s.leadNames = new Map();
-    s.names = topN(s.names, 12);
-    s.actors = topN(s.actors, 5);
     for (const k of s.events.keys()) this.unholdEvent(k, si);
-    // the summary shows three events: keep a few, by how often they were the main news
-    s.events = new Map([...s.events.entries()].sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count).slice(0, 6));
     // out of the candidate index: its postings entries go, and keys left without a story
     const done = this.indexed[si]!;
     for (const id of done.t) {
@@ -380,11 +381,21 @@ export class StoryIndex {
       }
     }
     this.indexed[si] = NO_KEYS;
-    delete (s as StoryCache)._norms;
     if (!this.opts.keepRetired) {
+      // forgotten: nothing reads the story again, so its summary is not cut down either
       this.stories[si] = FORGOTTEN;
       this.byId.delete(s.id);
+      return;
     }
+    // no reader needs a retired story's words (its term ids may be handed out again)
+    s.terms = new Centroid(0);
+    s.leadTerms = new Centroid(0);
+    s.leadNames = new Map();
+    s.names = topN(s.names, 12);
+    s.actors = topN(s.actors, 5);
+    // the summary shows three events: keep a few, by how often they were the main news
+    s.events = new Map([...s.events.entries()].sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count).slice(0, 6));
+    delete (s as StoryCache)._norms;
   }
 
   private idfName(name: string): number {
@@ -1124,6 +1135,7 @@ export class StoryIndex {
     if (j.version !== 1) throw new Error(`StoryIndex: unknown state version ${String(j.version)}`);
     const x = new StoryIndex({ keepRetired: false, ...opts });
     x.n = j.n;
+    coverLogTable(x.n);
     for (const [t, c] of j.df) {
       const id = x.termId(t);
       x.df[id] = c;
@@ -1221,6 +1233,22 @@ function firstSentence(s: string): string {
 }
 
 function slug(s: string): string {
+  // the first five words are read from a prefix that ends at a space when it holds five: no
+  // decomposition, mark, case mapping (a final sigma is final before the space) or word
+  // reaches across a space, so the prefix's words are the first words of the whole
+  const cut = s.length > SLUG_PREFIX ? s.indexOf(" ", SLUG_PREFIX) : -1;
+  if (cut > 0) {
+    const words = slugWords(s.slice(0, cut + 1));
+    if (words.length >= 5) return words.slice(0, 5).join("-");
+  }
+  return slugWords(s).slice(0, 5).join("-") || "story";
+}
+
+/** where `slug` first looks for a space to cut at: room for five words of any usual length */
+const SLUG_PREFIX = 120;
+
+/** The slug words of `s`: folded, lower case, ASCII letters and digits, longer than two characters. */
+function slugWords(s: string): string[] {
   return (
     s
       .normalize("NFKD")
@@ -1229,8 +1257,6 @@ function slug(s: string): string {
       .replace(/[^a-z0-9]+/g, "-")
       .split("-")
       .filter((w) => w.length > 2)
-      .slice(0, 5)
-      .join("-") || "story"
   );
 }
 
