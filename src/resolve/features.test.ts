@@ -128,6 +128,21 @@ describe("FormTable", () => {
     // the same hash, other characters: not found
     expect(t.get("tho", 0, 3, fnv("the"))).toBeUndefined();
   });
+
+  it("keeps strings of one hash apart by their characters and length (probing past each other)", () => {
+    const t = new FormTable<number>();
+    const forms = ["abc", "abd", "ab", "a much longer form than thirteen characters"];
+    forms.forEach((f, i) => t.add(f, 7, i));
+    const text = `>${forms.join(" ")}<`;
+    let at = 1;
+    forms.forEach((f, i) => {
+      expect(t.get(text, at, at + f.length, 7)).toBe(i);
+      at += f.length + 1;
+    });
+    expect(t.get("abe", 0, 3, 7)).toBeUndefined();
+    expect(t.get("abc", 0, 3, 8)).toBeUndefined();
+    expect(t.get("abcd", 0, 4, 7)).toBeUndefined();
+  });
 });
 
 describe("names from the upper-case letters the word scan notes", () => {

@@ -121,63 +121,83 @@ interface TermEntry extends CachedTerm {
   leadMark: number;
   leadSlot: number;
 }
-/** Does `text` hold `s` at `from`? (`startsWith` by characters: cheaper for the short strings of the tables) */
-function sameAt(text: string, from: number, s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (text.charCodeAt(from + i) !== s.charCodeAt(i)) return false;
-  return true;
-}
-
-interface FormEntry<T> {
-  raw: string;
-  hash: number;
-  value: T;
-  next: FormEntry<T> | null;
-}
-/** The buckets a `FormTable` starts with */
+/** The slots a `FormTable` starts with (a power of two) */
 const FORM_BITS = 10;
 
 /**
  * Strings read before (word forms, capitalised runs) with what each stands for, found by their
- * hash and characters in place (no slicing of the text on a hit): a chained hash table whose
- * bucket array grows with its entries, so that a small vocabulary's table stays small enough to
- * stay in the processor's caches (a look-up per word is then no memory miss).
+ * hash and characters in place (no slicing of the text on a hit): open addressing over flat
+ * arrays, at most half full. A slot is four numbers (the hash, where the string's characters
+ * start in one shared character pool, its length, its value's index + 1), so a look-up reads a
+ * slot, the pool and the value: no entry object and no string of its own per form (a string
+ * sliced from a text would keep the whole text alive and be read through it).
  */
 export class FormTable<T> {
-  private buckets: Array<FormEntry<T> | null> = new Array(1 << FORM_BITS).fill(null);
-  /** 32 - log2(buckets): a bucket is the top bits of the hash times a Fibonacci constant */
+  /** per slot: hash, start in `chars`, length, value index + 1 (0: an empty slot) */
+  private slots = new Int32Array(4 << FORM_BITS);
+  /** 32 - log2(slots): a slot is the top bits of the hash times a Fibonacci constant */
   private shift = 32 - FORM_BITS;
+  private chars = new Uint16Array(1 << 14);
+  private charsUsed = 0;
+  private values: T[] = [];
   size = 0;
 
   /** What text[from, to) (`h` its hash) stands for, or undefined when it was never added. */
   get(text: string, from: number, to: number, h: number): T | undefined {
     const len = to - from;
-    for (let e: FormEntry<T> | null = this.buckets[Math.imul(h, 0x9e3779b1) >>> this.shift]!; e; e = e.next) {
-      if (e.hash === h && e.raw.length === len && sameAt(text, from, e.raw)) return e.value;
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
+    for (let b = Math.imul(h, 0x9e3779b1) >>> this.shift; ; b = (b + 1) & mask) {
+      const o = b << 2;
+      const v = slots[o + 3]!;
+      if (v === 0) return undefined;
+      if (slots[o] === h && slots[o + 2] === len && this.sameAt(text, from, slots[o + 1]!, len)) return this.values[v - 1];
     }
-    return undefined;
+  }
+
+  /** Does `text` hold at `from` the `len` pool characters from `at`? */
+  private sameAt(text: string, from: number, at: number, len: number): boolean {
+    const chars = this.chars;
+    for (let i = 0; i < len; i++) if (text.charCodeAt(from + i) !== chars[at + i]) return false;
+    return true;
   }
 
   /** Adds `raw` (not in the table; `h` its hash) standing for `value`. */
   add(raw: string, h: number, value: T): void {
-    if (++this.size > this.buckets.length) this.grow();
-    const b = Math.imul(h, 0x9e3779b1) >>> this.shift;
-    this.buckets[b] = { raw, hash: h, value, next: this.buckets[b]! };
+    if (2 * (this.size + 1) > this.slots.length >> 2) this.grow();
+    const len = raw.length;
+    if (this.charsUsed + len > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + len));
+      chars.set(this.chars.subarray(0, this.charsUsed));
+      this.chars = chars;
+    }
+    const at = this.charsUsed;
+    for (let i = 0; i < len; i++) this.chars[at + i] = raw.charCodeAt(i);
+    this.charsUsed += len;
+    this.values.push(value);
+    this.place(this.slots, this.shift, h, at, len, this.values.length);
+    this.size++;
   }
 
-  /** Twice the buckets (at most one entry per bucket on average), the entries moved over. */
+  private place(slots: Int32Array, shift: number, h: number, at: number, len: number, v: number): void {
+    const mask = (slots.length >> 2) - 1;
+    let b = Math.imul(h, 0x9e3779b1) >>> shift;
+    while (slots[(b << 2) + 3] !== 0) b = (b + 1) & mask;
+    const o = b << 2;
+    slots[o] = h;
+    slots[o + 1] = at;
+    slots[o + 2] = len;
+    slots[o + 3] = v;
+  }
+
+  /** Twice the slots, the entries placed again. */
   private grow(): void {
-    const old = this.buckets;
-    this.shift--;
-    this.buckets = new Array(old.length * 2).fill(null);
-    for (let e of old) {
-      while (e) {
-        const next = e.next;
-        const b = Math.imul(e.hash, 0x9e3779b1) >>> this.shift;
-        e.next = this.buckets[b]!;
-        this.buckets[b] = e;
-        e = next;
-      }
-    }
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const shift = this.shift - 1;
+    for (let o = 0; o < old.length; o += 4) if (old[o + 3] !== 0) this.place(slots, shift, old[o]!, old[o + 1]!, old[o + 2]!, old[o + 3]!);
+    this.slots = slots;
+    this.shift = shift;
   }
 }
 
