@@ -546,14 +546,15 @@ export class StoryIndex {
     let best: Scored | null = null;
     let scored = 0;
     for (const si of this.candidateIndices(f)) {
-      // a candidate that cannot beat the best so far is not scored in full (null)
-      const sc = this.scoreOf(f, si, false, best ? best.score : null);
+      // a candidate that cannot beat the best so far is not scored in full (null); one that is
+      // comes with the shared words and names that explain it (the winner's are read, and
+      // scoring it again for them would cost more than gathering them for a few others)
+      const sc = this.scoreOf(f, si, true, best ? best.score : null);
       if (sc) scored++;
       if (sc && (!best || sc.score > best.score)) best = sc;
     }
     this.lastWork.scored = scored;
-    // the shared words and names that explain the choice: for the winner only
-    return best && this.score(f, best.story, true);
+    return best;
   }
 
   // --------------------------------------------------------------------------------- scoring
@@ -845,8 +846,13 @@ export class StoryIndex {
     let eventScore = 0;
     let event: Scored["event"] = null;
     let sharedEvent: string | null = null;
-    let conflict: string | null = null;
     let conflictFactor = 1;
+    // what the conflict's text tells, written once the candidate is scored in full: the key and
+    // the story's entry dated otherwise, or (no entry) a main event after the story's last article
+    let conflicted = false;
+    let conflictKey = "";
+    let conflictDay = 0;
+    let conflictEntry: StoryEvent | null = null;
     const held = this.heldEventKeys(f);
     for (let ei = 0; ei < f.events.length; ei++) {
       const e = f.events[ei]!;
@@ -868,7 +874,10 @@ export class StoryIndex {
         const cf = dist === 1 ? o.nearConflictFactor : o.conflictFactor;
         if (!compatible && e.main && se.main > 0 && this.keyWeight(k) > 0.3 && conflictFactor > cf) {
           conflictFactor = cf;
-          if (detail) conflict = `${k} on ${isoOfDay(e.day!)}, the story has it on ${[...se.days.keys()].map(isoOfDay).join("/")}`;
+          conflicted = true;
+          conflictKey = k;
+          conflictDay = e.day!;
+          conflictEntry = se;
         }
         if (compatible) {
           const both = e.main && se.main > 0;
@@ -882,7 +891,9 @@ export class StoryIndex {
       }
       if (e.main && e.day !== null && s.lastDay !== null && e.day > s.lastDay + 1 && conflictFactor > o.conflictFactor) {
         conflictFactor = o.conflictFactor;
-        if (detail) conflict = `main event on ${isoOfDay(e.day)}, after the story's last article (${isoOfDay(s.lastDay)})`;
+        conflicted = true;
+        conflictDay = e.day;
+        conflictEntry = null;
       }
     }
 
@@ -910,6 +921,12 @@ export class StoryIndex {
     score *= tf;
     if (leadAgree < o.leadMin) score *= Math.max(0.25, leadAgree / o.leadMin);
     score *= conflictFactor;
+    let conflict: string | null = null;
+    if (detail && conflicted) {
+      conflict = conflictEntry
+        ? `${conflictKey} on ${isoOfDay(conflictDay)}, the story has it on ${[...conflictEntry.days.keys()].map(isoOfDay).join("/")}`
+        : `main event on ${isoOfDay(conflictDay)}, after the story's last article (${isoOfDay(s.lastDay!)})`;
+    }
     return {
       story: si,
       score,
