@@ -193,8 +193,12 @@ class Weighted {
 interface HeldKeys {
   f: ArticleFeatures;
   version: number;
+  /** the articles counted (the key weights change with the document frequencies) */
+  n: number;
   keys: string[][];
   holders: Array<Array<Map<number, StoryEvent>>>;
+  /** `keyWeight` of each key */
+  weights: number[][];
 }
 
 /** An article's names with their idf, and the idf sum. */
@@ -771,22 +775,24 @@ export class StoryIndex {
   private eventHoldersVersion = 0;
 
   /**
-   * The keys of each of the article's events that some live story holds, and their holders
+   * The keys of each of the article's events that some live story holds, their holders and their weights
    * (parallel arrays by event; computed once per article and state).
    */
   private heldEventKeys(f: ArticleFeatures): HeldKeys {
     const c = this.heldCache;
-    if (c && c.f === f && c.version === this.eventHoldersVersion) return c;
-    const out: HeldKeys = { f, version: this.eventHoldersVersion, keys: [], holders: [] };
+    if (c && c.f === f && c.version === this.eventHoldersVersion && c.n === this.n) return c;
+    const out: HeldKeys = { f, version: this.eventHoldersVersion, n: this.n, keys: [], holders: [], weights: [] };
     for (const e of f.events) {
       const keys: string[] = [];
       const holders: Array<Map<number, StoryEvent>> = [];
+      const weights: number[] = [];
       for (const k of e.keys) {
         const h = this.eventHolders.get(k);
-        if (h) keys.push(k), holders.push(h);
+        if (h) keys.push(k), holders.push(h), weights.push(this.keyWeight(k));
       }
       out.keys.push(keys);
       out.holders.push(holders);
+      out.weights.push(weights);
     }
     return (this.heldCache = out);
   }
@@ -859,6 +865,7 @@ export class StoryIndex {
       // the story's entry for each key, by the key's holders (keys no live story holds are left out)
       const keys = held.keys[ei]!;
       const holders = held.holders[ei]!;
+      const weights = held.weights[ei]!;
       for (let ki = 0; ki < keys.length; ki++) {
         const k = keys[ki]!;
         const se = holders[ki]!.get(si);
@@ -872,7 +879,7 @@ export class StoryIndex {
         }
         const compatible = dist === 0;
         const cf = dist === 1 ? o.nearConflictFactor : o.conflictFactor;
-        if (!compatible && e.main && se.main > 0 && this.keyWeight(k) > 0.3 && conflictFactor > cf) {
+        if (!compatible && e.main && se.main > 0 && weights[ki]! > 0.3 && conflictFactor > cf) {
           conflictFactor = cf;
           conflicted = true;
           conflictKey = k;
@@ -881,7 +888,7 @@ export class StoryIndex {
         }
         if (compatible) {
           const both = e.main && se.main > 0;
-          const w = this.keyWeight(k) * (both ? 1 : 1 / 3);
+          const w = weights[ki]! * (both ? 1 : 1 / 3);
           if (w > eventScore) {
             eventScore = w;
             event = both ? "main" : "any";
