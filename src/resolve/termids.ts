@@ -93,13 +93,14 @@ export class Centroid {
     this.table = new Int32Array(2 << (32 - this.shift));
   }
 
-  /** Room for `n` more terms: one copy, not one per doubling as `push` fills it. */
+  /** Room for `n` more terms: one copy (and one larger table), not one per doubling as `push` fills it. */
   reserve(n: number): void {
     const need = this.size + n;
     if (need <= this.ids.length) return;
     const len = Math.max(need, this.ids.length * 2);
     this.ids = grown(this.ids, len);
     this.w = grown(this.w, len);
+    if (2 * need > this.table.length >> 1) this.rehash(need);
   }
 
   /** Appends a term not in the vector yet. */
