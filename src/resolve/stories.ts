@@ -148,6 +148,9 @@ function logTable(n: number): Float64Array {
 function coverLogTable(d: number): void {
   if (d >= LOG_TABLE.length) LOG_TABLE = logTable(Math.max(d + 1, LOG_TABLE.length * 2));
 }
+/** log(c) of a term's count in an article (a small integer: a table read instead of a call) */
+const LOG_COUNT = Float64Array.from({ length: 1024 }, (_, c) => Math.log(c));
+
 /** log(d + 0.5) of a document frequency (at most the articles counted; a larger one, from a hand-made state, by Math.log) */
 function logDf(d: number): number {
   return d < LOG_TABLE.length ? LOG_TABLE[d]! : Math.log(d + 0.5);
@@ -303,13 +306,17 @@ export class StoryIndex {
     if (this.n >= LOG_TABLE.length) coverLogTable(this.n);
     for (const t of f.terms.list) this.dfTerms.count(this.dfTerms.cachedId(t));
     for (const t of f.names) this.dfNames.count(this.dfNames.id(t));
-    const seen = new Set<string>();
+    const seen = this.seenKeys;
+    seen.clear();
     for (const e of f.events) for (const k of e.keys) if (!seen.has(k) && seen.add(k)) this.dfEvents.set(k, (this.dfEvents.get(k) ?? 0) + 1);
     const cap = this.opts.dfCap;
     if (this.dfTerms.size > cap) this.compactTermDf(cap), this.compactions++;
     if (this.dfNames.size > cap) this.compactNameDf(cap), this.compactions++;
     if (this.dfEvents.size > cap) this.dfEvents = compactDf(this.dfEvents, cap);
   }
+
+  /** an article's event keys counted so far (reused from one article to the next) */
+  private seenKeys = new Set<string>();
 
   addFeatures(f: ArticleFeatures): StoryAssignment {
     // document frequencies first, so the article's own words count as seen once
@@ -570,7 +577,8 @@ export class StoryIndex {
     const { ids, unitVals, vVals, v2Vals } = out;
     let norm = 0;
     for (let i = 0; i < n; i++) {
-      const x = 1 + Math.log(terms.counts[i]!);
+      const c = terms.counts[i]!;
+      const x = 1 + (c < LOG_COUNT.length ? LOG_COUNT[c]! : Math.log(c));
       ids[i] = this.dfTerms.cachedId(terms.list[i]!);
       unitVals[i] = x;
       norm += x * x;
