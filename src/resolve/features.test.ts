@@ -128,6 +128,21 @@ describe("FormTable", () => {
     // the same hash, other characters: not found
     expect(t.get("tho", 0, 3, fnv("the"))).toBeUndefined();
   });
+
+  it("keeps strings of one hash apart by their characters and length (probing past each other)", () => {
+    const t = new FormTable<number>();
+    const forms = ["abc", "abd", "ab", "a much longer form than thirteen characters"];
+    forms.forEach((f, i) => t.add(f, 7, i));
+    const text = `>${forms.join(" ")}<`;
+    let at = 1;
+    forms.forEach((f, i) => {
+      expect(t.get(text, at, at + f.length, 7)).toBe(i);
+      at += f.length + 1;
+    });
+    expect(t.get("abe", 0, 3, 7)).toBeUndefined();
+    expect(t.get("abc", 0, 3, 8)).toBeUndefined();
+    expect(t.get("abcd", 0, 4, 7)).toBeUndefined();
+  });
 });
 
 describe("names from the upper-case letters the word scan notes", () => {
@@ -146,5 +161,29 @@ describe("names from the upper-case letters the word scan notes", () => {
         expect([...f.actors].sort()).toEqual([...own.countries].sort());
       }
     }
+  });
+});
+
+describe("dates read at the month names the word scan notes", () => {
+  const texts = [
+    "A photo taken in Kyiv, Feb. 25, 2022. Talks on March 10 and on 9 March 2022. Not a date: 2022 or March.",
+    "On 3rd of  September, 2021 and 12th\nOctober 2020; May 4 but May be not; May\u00a0 7, 2019. 1 May, 2 June 2021 and 22nd May.",
+    "x12 March 2022, a1 May 5, éJan 5, 2020 and _7 June 2021 and 123 July 2021; 5 of July; 5 ofJuly; 7thJune 2021 Jan 31, 2021Feb 1.",
+    "Dec. 24, 2021 then 2022-03-05 and 2022-13-40; Sept 9 and Sep 10, 2022 and 11 Sept. 2022 and Decemberist 5.",
+    "Nothing dated here, only Marchers and a Junior Augustine.",
+    "Astral 😀 text: March 3, 2022 and 4 April 2022.",
+  ];
+  it("finds the dates the regexes find over the whole text, in the same order", () => {
+    for (const t of texts) {
+      for (const published of [null, "2022-03-11"]) {
+        const own = scanDates(t, published);
+        const f = articleFeatures({ ...bare(t), published });
+        expect(f.mentionedDays).toEqual([...own.explicit, ...own.yearless]);
+      }
+    }
+    // the cases the texts hold: a day before the month with "of", a suffix and several spaces, and none after a word character
+    expect(scanDates(texts[1]!, null).explicit.map(isoOfDay)).toEqual(["2019-05-07", "2021-09-03", "2020-10-12", "2021-06-02"]);
+    // "2021Feb" has no word boundary after the year
+    expect(articleFeatures(bare(texts[2]!)).mentionedDays.map(isoOfDay)).toEqual(["2020-01-05"]);
   });
 });

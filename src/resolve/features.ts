@@ -121,63 +121,83 @@ interface TermEntry extends CachedTerm {
   leadMark: number;
   leadSlot: number;
 }
-/** Does `text` hold `s` at `from`? (`startsWith` by characters: cheaper for the short strings of the tables) */
-function sameAt(text: string, from: number, s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (text.charCodeAt(from + i) !== s.charCodeAt(i)) return false;
-  return true;
-}
-
-interface FormEntry<T> {
-  raw: string;
-  hash: number;
-  value: T;
-  next: FormEntry<T> | null;
-}
-/** The buckets a `FormTable` starts with */
+/** The slots a `FormTable` starts with (a power of two) */
 const FORM_BITS = 10;
 
 /**
  * Strings read before (word forms, capitalised runs) with what each stands for, found by their
- * hash and characters in place (no slicing of the text on a hit): a chained hash table whose
- * bucket array grows with its entries, so that a small vocabulary's table stays small enough to
- * stay in the processor's caches (a look-up per word is then no memory miss).
+ * hash and characters in place (no slicing of the text on a hit): open addressing over flat
+ * arrays, at most half full. A slot is four numbers (the hash, where the string's characters
+ * start in one shared character pool, its length, its value's index + 1), so a look-up reads a
+ * slot, the pool and the value: no entry object and no string of its own per form (a string
+ * sliced from a text would keep the whole text alive and be read through it).
  */
 export class FormTable<T> {
-  private buckets: Array<FormEntry<T> | null> = new Array(1 << FORM_BITS).fill(null);
-  /** 32 - log2(buckets): a bucket is the top bits of the hash times a Fibonacci constant */
+  /** per slot: hash, start in `chars`, length, value index + 1 (0: an empty slot) */
+  private slots = new Int32Array(4 << FORM_BITS);
+  /** 32 - log2(slots): a slot is the top bits of the hash times a Fibonacci constant */
   private shift = 32 - FORM_BITS;
+  private chars = new Uint16Array(1 << 14);
+  private charsUsed = 0;
+  private values: T[] = [];
   size = 0;
 
   /** What text[from, to) (`h` its hash) stands for, or undefined when it was never added. */
   get(text: string, from: number, to: number, h: number): T | undefined {
     const len = to - from;
-    for (let e: FormEntry<T> | null = this.buckets[Math.imul(h, 0x9e3779b1) >>> this.shift]!; e; e = e.next) {
-      if (e.hash === h && e.raw.length === len && sameAt(text, from, e.raw)) return e.value;
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
+    for (let b = Math.imul(h, 0x9e3779b1) >>> this.shift; ; b = (b + 1) & mask) {
+      const o = b << 2;
+      const v = slots[o + 3]!;
+      if (v === 0) return undefined;
+      if (slots[o] === h && slots[o + 2] === len && this.sameAt(text, from, slots[o + 1]!, len)) return this.values[v - 1];
     }
-    return undefined;
+  }
+
+  /** Does `text` hold at `from` the `len` pool characters from `at`? */
+  private sameAt(text: string, from: number, at: number, len: number): boolean {
+    const chars = this.chars;
+    for (let i = 0; i < len; i++) if (text.charCodeAt(from + i) !== chars[at + i]) return false;
+    return true;
   }
 
   /** Adds `raw` (not in the table; `h` its hash) standing for `value`. */
   add(raw: string, h: number, value: T): void {
-    if (++this.size > this.buckets.length) this.grow();
-    const b = Math.imul(h, 0x9e3779b1) >>> this.shift;
-    this.buckets[b] = { raw, hash: h, value, next: this.buckets[b]! };
+    if (2 * (this.size + 1) > this.slots.length >> 2) this.grow();
+    const len = raw.length;
+    if (this.charsUsed + len > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + len));
+      chars.set(this.chars.subarray(0, this.charsUsed));
+      this.chars = chars;
+    }
+    const at = this.charsUsed;
+    for (let i = 0; i < len; i++) this.chars[at + i] = raw.charCodeAt(i);
+    this.charsUsed += len;
+    this.values.push(value);
+    this.place(this.slots, this.shift, h, at, len, this.values.length);
+    this.size++;
   }
 
-  /** Twice the buckets (at most one entry per bucket on average), the entries moved over. */
+  private place(slots: Int32Array, shift: number, h: number, at: number, len: number, v: number): void {
+    const mask = (slots.length >> 2) - 1;
+    let b = Math.imul(h, 0x9e3779b1) >>> shift;
+    while (slots[(b << 2) + 3] !== 0) b = (b + 1) & mask;
+    const o = b << 2;
+    slots[o] = h;
+    slots[o + 1] = at;
+    slots[o + 2] = len;
+    slots[o + 3] = v;
+  }
+
+  /** Twice the slots, the entries placed again. */
   private grow(): void {
-    const old = this.buckets;
-    this.shift--;
-    this.buckets = new Array(old.length * 2).fill(null);
-    for (let e of old) {
-      while (e) {
-        const next = e.next;
-        const b = Math.imul(e.hash, 0x9e3779b1) >>> this.shift;
-        e.next = this.buckets[b]!;
-        this.buckets[b] = e;
-        e = next;
-      }
-    }
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const shift = this.shift - 1;
+    for (let o = 0; o < old.length; o += 4) if (old[o + 3] !== 0) this.place(slots, shift, old[o]!, old[o + 1]!, old[o + 2]!, old[o + 3]!);
+    this.slots = slots;
+    this.shift = shift;
   }
 }
 
@@ -660,20 +680,107 @@ function pushDate(y: string | undefined, mon: string, d: string, pub: number | n
  * resolved to the latest such date not more than 2 days after publication.
  */
 export function scanDates(text: string, published: string | null): { explicit: number[]; yearless: number[] } {
+  return datesIn(text, published, null);
+}
+
+/** `scanDates`; for a BMP text whose upper-case letters the word scan noted (`uppers`), read at those letters (`datesAtMonths`). */
+function datesIn(text: string, published: string | null, uppers: Positions | null): { explicit: number[]; yearless: number[] } {
   const explicit: number[] = [];
   const yearless: number[] = [];
   const pub = isDay(published) ? dayNumber(published) : null;
   const pubYear = pub !== null ? +published!.slice(0, 4) : null;
-  for (const m of text.matchAll(MDY_RE)) {
-    if (m[1] === "May" && !m[3] && !/^\s*\d/.test(text.slice(m.index! + 3))) continue;
-    pushDate(m[3], m[1]!, m[2]!, pub, pubYear, explicit, yearless);
+  if (uppers) datesAtMonths(text, uppers, pub, pubYear, explicit, yearless);
+  else {
+    for (const m of text.matchAll(MDY_RE)) mdyDate(text, m, pub, pubYear, explicit, yearless);
+    for (const m of text.matchAll(DMY_RE)) pushDate(m[3], m[2]!, m[1]!, pub, pubYear, explicit, yearless);
   }
-  for (const m of text.matchAll(DMY_RE)) pushDate(m[3], m[2]!, m[1]!, pub, pubYear, explicit, yearless);
   for (const m of text.matchAll(ISO_RE)) {
     const n = mk(+m[1]!, +m[2]!, +m[3]!);
     if (n !== null) explicit.push(n);
   }
   return { explicit, yearless };
+}
+
+/** An MDY_RE match to `explicit` or `yearless` ("May" alone is the verb unless a number follows). */
+function mdyDate(text: string, m: RegExpExecArray | RegExpMatchArray, pub: number | null, pubYear: number | null, explicit: number[], yearless: number[]): void {
+  if (m[1] === "May" && !m[3] && !/^\s*\d/.test(text.slice(m.index! + 3))) return;
+  pushDate(m[3], m[1]!, m[2]!, pub, pubYear, explicit, yearless);
+}
+
+/** MDY_RE and DMY_RE matched only where they can match: each matches a capitalised month name */
+const MDY_AT = new RegExp(MDY_RE.source, "y");
+const DMY_AT = new RegExp(DMY_RE.source, "y");
+/** the month names' first three letters (all ASCII), as `month3` codes them */
+const MONTH3 = new Set(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].map((m) => month3(m, 0)));
+/** The three characters at `i` as one number, or -1 when one is not ASCII. */
+function month3(text: string, i: number): number {
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  const c = text.charCodeAt(i + 2);
+  return a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : -1;
+}
+/** the month reading positions (reused from one article to the next) */
+const MONTH_AT = new Positions();
+const DAY_AT = new Positions();
+/** the characters DMY_RE can read between a day's first digit and the month: digits, st|nd|rd|th, of, whitespace */
+function dayPrefixChar(c: number): boolean {
+  if (c >= 48 && c <= 57) return true;
+  switch (c) {
+    case 115: case 116: case 110: case 100: case 114: case 104: case 111: case 102: // s t n d r h o f
+      return true;
+    default:
+      return (classOf(c) & C_S) !== 0;
+  }
+}
+/** A character of \w (what \b tells apart without the u flag). */
+function asciiWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * The MDY_RE and DMY_RE matches of a BMP text (the same dates in the same order as matching the
+ * whole text), read at the upper-case letters the word scan noted: every match holds a month
+ * name, which starts at one of them. An MDY match starts there; a DMY match at a digit before
+ * it (after a non-word character) with only DMY's prefix characters in between. The sticky
+ * regexes are tried at those positions in order, each past the last match, as a global
+ * regex's search would find them.
+ */
+function datesAtMonths(text: string, uppers: Positions, pub: number | null, pubYear: number | null, explicit: number[], yearless: number[]): void {
+  const months = MONTH_AT;
+  months.size = 0;
+  for (let u = 0; u < uppers.size; u++) if (MONTH3.has(month3(text, uppers.at[u]!))) months.push(uppers.at[u]!);
+  if (months.size === 0) return;
+  let end = 0;
+  for (let u = 0; u < months.size; u++) {
+    const p = months.at[u]!;
+    if (p < end) continue;
+    MDY_AT.lastIndex = p;
+    const m = MDY_AT.exec(text);
+    if (!m) continue;
+    end = MDY_AT.lastIndex;
+    mdyDate(text, m, pub, pubYear, explicit, yearless);
+  }
+  const days = DAY_AT;
+  days.size = 0;
+  for (let u = 0; u < months.size; u++) {
+    const q = months.at[u]!;
+    let r = q;
+    while (r > 0 && dayPrefixChar(text.charCodeAt(r - 1))) r--;
+    for (let p = r; p < q; p++) {
+      const c = text.charCodeAt(p);
+      if (c >= 48 && c <= 57 && (p === 0 || !asciiWordChar(text.charCodeAt(p - 1)))) days.push(p);
+    }
+  }
+  end = 0;
+  for (let u = 0; u < days.size; u++) {
+    const p = days.at[u]!;
+    if (p < end) continue;
+    DMY_AT.lastIndex = p;
+    const m = DMY_AT.exec(text);
+    if (!m) continue;
+    end = DMY_AT.lastIndex;
+    pushDate(m[3], m[2]!, m[1]!, pub, pubYear, explicit, yearless);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -842,6 +949,43 @@ export function leadOf(text: string): { headline: string | null; headlineEnd: nu
   return { headline, headlineEnd: headline ? firstNl : 0, lead: text.slice(start, end), leadStart: start, leadEnd: end };
 }
 
+/**
+ * The names and actors the extractors found (persons by surname, organisations with their
+ * aliases, places) into the scan's sets. (articleFeatures' parts are functions of their own: a
+ * deoptimisation then recompiles a small function, not the whole of it.)
+ */
+function entityNames(r: ArticleRecord, names: Set<string>, actors: Set<string>): void {
+  for (const p of r.persons) {
+    if (/\(byline\)/.test(p.role ?? "")) continue;
+    names.add(personName(p.name));
+    if (p.country) actors.add(p.country);
+  }
+  for (const o of r.organizations) {
+    if (o.name.length >= 2) names.add(foldCached(o.name));
+    for (const n of o.aliases) if (n.length >= 2) names.add(foldCached(n));
+    if (o.actor) actors.add(o.actor);
+  }
+  for (const p of r.places) {
+    names.add(foldCached(p.name));
+    if (p.country) actors.add(p.country);
+  }
+}
+
+/** The record's asserted events with a key, their sides' actors into `actors`; in the lead (main) when they start before `leadEnd`. */
+function articleEvents(r: ArticleRecord, leadEnd: number, actors: Set<string>): ArticleEvent[] {
+  const events: ArticleEvent[] = [];
+  for (const e of r.events) {
+    if (e.realis && e.realis !== "asserted") continue;
+    const keys = eventKeys(e);
+    if (keys.length === 0) continue;
+    if (e.source.actor) actors.add(e.source.actor);
+    if (e.target.actor) actors.add(e.target.actor);
+    const label = `${e.type}${e.mode ? ` (${e.mode})` : ""} ${sideLabel(e.source)} ${SYMMETRIC.has(e.type) ? "–" : "→"} ${sideLabel(e.target)}`;
+    events.push({ keys, label, day: isDay(e.date) ? dayNumber(e.date) : null, main: e.span.start < leadEnd });
+  }
+  return events;
+}
+
 export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   const text = recordText(r);
   const { headline, headlineEnd, lead, leadStart, leadEnd } = leadOf(text);
@@ -877,31 +1021,11 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
   const leadNames = r.title ? scanNames(r.title + "\n" + lead).names : scan.leadNames;
   const names = scan.names;
   const actors = scan.countries;
-  for (const p of r.persons) {
-    if (/\(byline\)/.test(p.role ?? "")) continue;
-    names.add(personName(p.name));
-    if (p.country) actors.add(p.country);
-  }
-  for (const o of r.organizations) {
-    for (const n of [o.name, ...o.aliases]) if (n.length >= 2) names.add(foldCached(n));
-    if (o.actor) actors.add(o.actor);
-  }
-  for (const p of r.places) {
-    names.add(foldCached(p.name));
-    if (p.country) actors.add(p.country);
-  }
+  entityNames(r, names, actors);
 
   const published = isDay(r.published) ? r.published : null;
-  const dates = scanDates(text, published);
-  const events: ArticleEvent[] = [];
-  for (const e of r.events) {
-    if (e.realis && e.realis !== "asserted") continue;
-    const keys = eventKeys(e);
-    if (keys.length === 0) continue;
-    for (const s of [e.source, e.target]) if (s.actor) actors.add(s.actor);
-    const label = `${e.type}${e.mode ? ` (${e.mode})` : ""} ${sideLabel(e.source)} ${SYMMETRIC.has(e.type) ? "–" : "→"} ${sideLabel(e.target)}`;
-    events.push({ keys, label, day: isDay(e.date) ? dayNumber(e.date) : null, main: e.span.start < leadEnd });
-  }
+  const dates = datesIn(text, published, astral ? null : TEXT_UPPERS);
+  const events = articleEvents(r, leadEnd, actors);
 
   let day: number | null = null;
   let daySource: ArticleFeatures["daySource"] = null;
@@ -913,8 +1037,8 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
     daySource = "text";
   }
   // event dates are only a lower bound of the publication date (an article recalls older events)
-  const ed = events.map((e) => e.day).filter((d): d is number => d !== null);
-  const notBefore = Math.max(ed.length ? Math.max(...ed) : -Infinity, dates.explicit.length ? Math.max(...dates.explicit) : -Infinity);
+  let notBefore = dates.explicit.length ? Math.max(...dates.explicit) : -Infinity;
+  for (const e of events) if (e.day !== null && e.day > notBefore) notBefore = e.day;
   return {
     id: r.id,
     outlet: r.outlet,
@@ -922,7 +1046,7 @@ export function articleFeatures(r: ArticleRecord): ArticleFeatures {
     lead: lead.trim(),
     day,
     daySource,
-    notBefore: Number.isFinite(notBefore) ? notBefore : null,
+    notBefore: notBefore === -Infinity ? null : notBefore,
     terms,
     leadTerms,
     names,

@@ -187,6 +187,8 @@ describe("StoryIndex: online story clustering", () => {
     const idx = primedIndex();
     const first = idx.add(rec("wire", "2031-05-06", "Ministers meet in Kalmora", WIRE));
     idx.add(rec("other", "2031-05-06", null, OTHER));
+    const before = idx.story(first.story)!;
+    expect(before.names.length).toBeGreaterThan(0);
     for (let i = 0; i < 300; i++) {
       const day = new Date(Date.UTC(2031, 6, 1 + Math.floor(i / 20))).toISOString().slice(0, 10);
       idx.add(rec(`filler${i}`, day, null, `${QUAKE}\nReport number ${i} from district ${i % 17}.`));
@@ -198,6 +200,8 @@ describe("StoryIndex: online story clustering", () => {
     expect(state.stories.every((x) => !x.retired)).toBe(true);
     const summary = idx.story(first.story)!;
     expect(summary.size).toBe(2);
+    // its strongest names are kept by name (the ids of the names may be handed out again)
+    expect(summary.names).toEqual(before.names);
     expect(summary.title).toBe("Ministers meet in Kalmora");
     const restored = StoryIndex.fromJSON(JSON.parse(JSON.stringify(state)));
     expect(restored.story(first.story)).toBeNull();
@@ -306,7 +310,7 @@ describe("rankedBy: keys by value, largest first, as a stable sort", () => {
         const keys = Array.from({ length: n }, (_, i) => `k${i}`);
         const vals = keys.map(() => Math.floor(rand() * distinct) / distinct);
         const want = keys.map((k, i) => [k, vals[i]!] as const).sort((a, b) => b[1] - a[1]).map(([k]) => k);
-        expect(rankedBy(keys, vals)).toEqual(want);
+        expect(rankedBy(keys, Float64Array.from(vals))).toEqual(want);
         expect(rankedBy(Int32Array.from(keys, (_, i) => i), Float64Array.from(vals))).toEqual(want.map((k) => Number(k.slice(1))));
         // the first n of longer arrays (a reused buffer): the entries past n are not read
         expect(rankedBy(Int32Array.from([...keys.keys(), -1, -2]), Float64Array.from([...vals, 2, 3]), n)).toEqual(want.map((k) => Number(k.slice(1))));
@@ -343,5 +347,25 @@ describe("Strongest: the k largest by selection", () => {
     expect(offerAll([], 4)).toEqual([]);
     // a later equal value does not displace an earlier one
     expect(offerAll([["x", 1], ["y", 1]], 1)).toEqual(["x"]);
+  });
+});
+
+describe("story ids", () => {
+  /** the slug of the whole title, as story ids were made before they were read from a prefix */
+  const wholeSlug = (s: string) =>
+    s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").split("-").filter((w) => w.length > 2).slice(0, 5).join("-") || "story";
+  it("take the first five words of the title, from a long title as from the whole of it", () => {
+    const titles = [
+      "Ελληνική ΟΔΟΣ " + "x ".repeat(70) + "Çavuşoğlu meets Kuleba in Antalya for talks on grain",
+      "a b " + "de ".repeat(60) + "Ünal   Şahin’s   ﬁnal   ΟΔΟΣ.   talks",
+      "Talks resume in Vienna as envoys meet " + "again and again ".repeat(12),
+      "Ab".repeat(70) + " cd ef",
+      "x ".repeat(200),
+    ];
+    for (const title of titles) {
+      const idx = new StoryIndex();
+      const a = idx.add(rec("t1", "2031-01-01", title, "Some words of a body. Another sentence here."));
+      expect(a.story).toBe(`story-2031-01-01-${wholeSlug(title)}`);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { ArticleRecord } from "../core/types.js";
 import { articleFeatures, isoOfDay, type ArticleFeatures, type TermVector } from "./features.js";
 import { grown } from "../core/arrays.js";
-import { Centroid, IdSlots, TermIds, type CachedTerm } from "./termids.js";
+import { Centroid, compactionFloor, DfTable, IdSlots } from "./termids.js";
 
 /** Why an article joined its story: the strongest shared evidence. */
 export interface StoryAssignment {
@@ -99,8 +99,11 @@ export interface Story {
   /** sum of the members' unit-length log-tf vectors, cut to the strongest terms (by the index's term ids) */
   terms: Centroid;
   leadTerms: Centroid;
-  names: Map<string, number>;
-  leadNames: Map<string, number>;
+  /** how many members name each name (by the index's name ids; the weights are the counts) */
+  names: Centroid;
+  leadNames: Centroid;
+  /** a retired story's strongest names, for its summary (its name ids may be handed out again) */
+  keptNames?: Array<[string, number]>;
   actors: Map<string, number>;
   events: Map<string, StoryEvent>;
   /** out of every dated article's reach: matching state dropped, summary kept (in memory, not in the saved state) */
@@ -113,7 +116,7 @@ export interface Story {
 function emptyStory(id: string, title: string, lead: string): Story {
   return {
     id, title, lead, firstDay: null, lastDay: null, members: [],
-    terms: new Centroid(), leadTerms: new Centroid(), names: new Map(), leadNames: new Map(), actors: new Map(), events: new Map(),
+    terms: new Centroid(), leadTerms: new Centroid(), names: new Centroid(), leadNames: new Centroid(), actors: new Map(), events: new Map(),
   };
 }
 
@@ -121,18 +124,37 @@ function emptyStory(id: string, title: string, lead: string): Story {
 const FORGOTTEN: Story = Object.freeze({ ...emptyStory("", "", ""), retired: true }) as Story;
 
 /** The index keys of a retired story: none (shared, never added to). */
-const NO_KEYS: IndexedKeys = Object.freeze({ t: new Set<number>(), n: new Set<string>(), e: new Set<string>() });
+const NO_KEYS: IndexedKeys = Object.freeze({ t: new Set<number>(), n: new Set<number>(), e: new Set<string>() });
 
-/** The keys a story is in the postings under, by kind (term ids, names, event keys). */
+/** The keys a story is in the postings under, by kind (term ids, name ids, event keys). */
 interface IndexedKeys {
   t: Set<number>;
-  n: Set<string>;
+  n: Set<number>;
   e: Set<string>;
 }
 const newKeys = (): IndexedKeys => ({ t: new Set(), n: new Set(), e: new Set() });
 
-/** log(d + 0.5) for small document frequencies */
-const LOG_TABLE = Float64Array.from({ length: 4096 }, (_, d) => Math.log(d + 0.5));
+/**
+ * log(d + 0.5) by document frequency d, for every d up to the articles counted (`coverLogTable`):
+ * the idf of terms and names, inlined in most of the scoring, then reads the table only (a
+ * branch first taken after optimisation, as a fall-back for a d past a fixed table's end was
+ * after 4,096 articles, deoptimises every function it is inlined in)
+ */
+let LOG_TABLE = logTable(1 << 16);
+function logTable(n: number): Float64Array {
+  return Float64Array.from({ length: n }, (_, d) => Math.log(d + 0.5));
+}
+/** The table grown to hold `d` (called as the count of articles grows, not per look-up). */
+function coverLogTable(d: number): void {
+  if (d >= LOG_TABLE.length) LOG_TABLE = logTable(Math.max(d + 1, LOG_TABLE.length * 2));
+}
+/** log(c) of a term's count in an article (a small integer: a table read instead of a call) */
+const LOG_COUNT = Float64Array.from({ length: 1024 }, (_, c) => Math.log(c));
+
+/** log(d + 0.5) of a document frequency (at most the articles counted; a larger one, from a hand-made state, by Math.log) */
+function logDf(d: number): number {
+  return d < LOG_TABLE.length ? LOG_TABLE[d]! : Math.log(d + 0.5);
+}
 
 type StoryCache = Story & { _norms?: { n: number; terms: number; leadTerms: number; names: number; leadNames: number } };
 
@@ -174,15 +196,21 @@ class Weighted {
 interface HeldKeys {
   f: ArticleFeatures;
   version: number;
+  /** the articles counted (the key weights change with the document frequencies) */
+  n: number;
   keys: string[][];
   holders: Array<Array<Map<number, StoryEvent>>>;
+  /** `keyWeight` of each key */
+  weights: number[][];
 }
 
 /** An article's names with their idf, and the idf sum. */
 interface WeightedNames {
   keys: string[];
-  /** idf, by name */
-  vals: number[];
+  /** the index's name ids, by name */
+  ids: Int32Array;
+  /** idf, by name (a typed array: `rankedBy` reads only these) */
+  vals: Float64Array;
   sum: number;
 }
 
@@ -223,20 +251,18 @@ export interface Scored {
 export class StoryIndex {
   readonly opts: StoryOptions;
   private n = 0;
-  private termIds = new TermIds();
-  /** document frequency by term id (0: not in the table) */
-  private df = new Int32Array(0);
-  /** entries in the term table, and when each entered it (the saved state lists them in that order) */
-  private dfSize = 0;
-  private dfSeq = new Float64Array(0);
-  private dfSerial = 0;
-  private dfNames = new Map<string, number>();
+  /** document frequencies of terms and names, by the ids the index gives them */
+  private dfTerms = new DfTable();
+  private termIds = this.dfTerms.ids;
+  private dfNames = new DfTable();
+  private nameIds = this.dfNames.ids;
   private dfEvents = new Map<string, number>();
   private stories: Story[] = [];
   private byId = new Map<string, number>();
   /** story indices by term id, name and event key (newest last) */
-  private postings = { n: new Map<string, number[]>(), e: new Map<string, number[]>() };
+  private postings = { e: new Map<string, number[]>() };
   private termPostings: Array<number[] | undefined> = [];
+  private namePostings: Array<number[] | undefined> = [];
   private indexed: IndexedKeys[] = [];
   private primed = new Set<string>();
   private maxDay: number | null = null;
@@ -276,21 +302,21 @@ export class StoryIndex {
 
   private countDf(f: ArticleFeatures): void {
     this.n++;
-    for (const t of f.terms.list) {
-      const id = this.cachedTermId(t);
-      if (this.df[id]!++ === 0) {
-        this.dfSize++;
-        this.dfSeq[id] = ++this.dfSerial;
-      }
-    }
-    for (const t of f.names) this.dfNames.set(t, (this.dfNames.get(t) ?? 0) + 1);
-    const seen = new Set<string>();
+    // no document frequency exceeds n
+    if (this.n >= LOG_TABLE.length) coverLogTable(this.n);
+    for (const t of f.terms.list) this.dfTerms.count(this.dfTerms.cachedId(t));
+    for (const t of f.names) this.dfNames.count(this.dfNames.id(t));
+    const seen = this.seenKeys;
+    seen.clear();
     for (const e of f.events) for (const k of e.keys) if (!seen.has(k) && seen.add(k)) this.dfEvents.set(k, (this.dfEvents.get(k) ?? 0) + 1);
     const cap = this.opts.dfCap;
-    if (this.dfSize > cap) this.compactTermDf(cap), this.compactions++;
-    if (this.dfNames.size > cap) (this.dfNames = compactDf(this.dfNames, cap)), this.compactions++;
+    if (this.dfTerms.size > cap) this.compactTermDf(cap), this.compactions++;
+    if (this.dfNames.size > cap) this.compactNameDf(cap), this.compactions++;
     if (this.dfEvents.size > cap) this.dfEvents = compactDf(this.dfEvents, cap);
   }
+
+  /** an article's event keys counted so far (reused from one article to the next) */
+  private seenKeys = new Set<string>();
 
   addFeatures(f: ArticleFeatures): StoryAssignment {
     // document frequencies first, so the article's own words count as seen once
@@ -342,15 +368,7 @@ export class StoryIndex {
   private retire(si: number): void {
     const s = this.stories[si]!;
     s.retired = true;
-    // no reader needs a retired story's words (its term ids may be handed out again)
-    s.terms = new Centroid(0);
-    s.leadTerms = new Centroid(0);
-    s.leadNames = new Map();
-    s.names = topN(s.names, 12);
-    s.actors = topN(s.actors, 5);
     for (const k of s.events.keys()) this.unholdEvent(k, si);
-    // the summary shows three events: keep a few, by how often they were the main news
-    s.events = new Map([...s.events.entries()].sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count).slice(0, 6));
     // out of the candidate index: its postings entries go, and keys left without a story
     const done = this.indexed[si]!;
     for (const id of done.t) {
@@ -360,75 +378,81 @@ export class StoryIndex {
       if (i >= 0) list.splice(i, 1);
       if (list.length === 0) this.termPostings[id] = undefined;
     }
-    for (const kind of ["n", "e"] as const) {
-      const map = this.postings[kind];
-      for (const key of done[kind]) {
-        const list = map.get(key);
-        if (!list) continue;
-        const i = list.lastIndexOf(si);
-        if (i >= 0) list.splice(i, 1);
-        if (list.length === 0) map.delete(key);
-      }
+    for (const id of done.n) {
+      const list = this.namePostings[id];
+      if (!list) continue;
+      const i = list.lastIndexOf(si);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) this.namePostings[id] = undefined;
+    }
+    const map = this.postings.e;
+    for (const key of done.e) {
+      const list = map.get(key);
+      if (!list) continue;
+      const i = list.lastIndexOf(si);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) map.delete(key);
     }
     this.indexed[si] = NO_KEYS;
-    delete (s as StoryCache)._norms;
     if (!this.opts.keepRetired) {
+      // forgotten: nothing reads the story again, so its summary is not cut down either
       this.stories[si] = FORGOTTEN;
       this.byId.delete(s.id);
+      return;
     }
+    // no reader needs a retired story's words (its term ids may be handed out again)
+    s.terms = new Centroid(0);
+    s.leadTerms = new Centroid(0);
+    s.keptNames = this.nameEntries(topCounts(s.names, 12));
+    s.names = new Centroid(0);
+    s.leadNames = new Centroid(0);
+    s.actors = topN(s.actors, 5);
+    // the summary shows three events: keep a few, by how often they were the main news
+    s.events = new Map([...s.events.entries()].sort((a, b) => b[1].main - a[1].main || b[1].count - a[1].count).slice(0, 6));
+    delete (s as StoryCache)._norms;
   }
 
-  private idfName(name: string): number {
-    return this.idfOf(this.dfNames.get(name) ?? 0);
+  private idfName(id: number): number {
+    return this.idfOf(this.dfNames.df[id]!);
   }
 
-  /** The id of term `t` (a new one for a new term), the arrays by id grown to hold it. */
+  /** The id of term `t` (a new one for a new term). */
   private termId(t: string): number {
-    return this.roomFor(this.termIds.intern(t));
-  }
-
-  /** `termId` of a features' term, by the id it caches. */
-  private cachedTermId(t: CachedTerm): number {
-    return this.roomFor(this.termIds.internCached(t));
-  }
-
-  /** `id`, the arrays by id grown to hold it. */
-  private roomFor(id: number): number {
-    if (id >= this.df.length) {
-      const len = Math.max(64, this.df.length * 2);
-      this.df = grown(this.df, len);
-      this.dfSeq = grown(this.dfSeq, len);
-    }
-    return id;
+    return this.dfTerms.id(t);
   }
 
   /**
-   * Cuts the term table back (`compactDf`), then frees the ids nothing refers to any more: not in
+   * Cuts the term table back (`DfTable.cut`), freeing the ids nothing refers to any more: not in
    * the table, no live story's centroid, postings or indexed keys.
    */
   private compactTermDf(cap: number): void {
-    const df = this.df;
-    const min = compactionFloor(df.filter((c) => c > 0), cap);
-    let size = 0;
-    for (let id = 0; id < df.length; id++) {
-      if (df[id]! >= min) size++;
-      else df[id] = 0;
-    }
-    this.dfSize = size;
     const keep = new Uint8Array(this.termIds.capacity);
-    for (let id = 0; id < keep.length; id++) if (df[id]! > 0 || this.termPostings[id]) keep[id] = 1;
+    for (let id = 0; id < keep.length; id++) if (this.termPostings[id]) keep[id] = 1;
     for (const si of this.live) {
       const s = this.stories[si]!;
       for (const c of [s.terms, s.leadTerms]) for (let i = 0; i < c.size; i++) keep[c.ids[i]!] = 1;
       for (const id of this.indexed[si]!.t) keep[id] = 1;
     }
-    this.termIds.release(keep);
+    this.dfTerms.cut(cap, keep);
     // cached article vectors may hold freed ids
     this.lastQuery = null;
   }
 
+  /** The same for the name table: a name id is kept while a live story names it or is indexed under it. */
+  private compactNameDf(cap: number): void {
+    const keep = new Uint8Array(this.nameIds.capacity);
+    for (let id = 0; id < keep.length; id++) if (this.namePostings[id]) keep[id] = 1;
+    for (const si of this.live) {
+      const s = this.stories[si]!;
+      for (const c of [s.names, s.leadNames]) for (let i = 0; i < c.size; i++) keep[c.ids[i]!] = 1;
+      for (const id of this.indexed[si]!.n) keep[id] = 1;
+    }
+    this.dfNames.cut(cap, keep);
+    this.lastQuery = null;
+  }
+
   private idf(id: number): number {
-    return this.idfOf(this.df[id]!);
+    return this.idfOf(this.dfTerms.df[id]!);
   }
 
   private idfOf(d: number): number {
@@ -436,7 +460,7 @@ export class StoryIndex {
       this.logNFor = this.n;
       this.logN = Math.log(this.n + 1);
     }
-    return Math.max(0, this.logN - (d < LOG_TABLE.length ? LOG_TABLE[d]! : Math.log(d + 0.5)));
+    return Math.max(0, this.logN - logDf(d));
   }
   private logN = 0;
   private logNFor = -1;
@@ -456,7 +480,7 @@ export class StoryIndex {
     }
     k = 0;
     for (let i = 0; i < q.rankedNames.length && k < 15; i++) {
-      const list = this.postings.n.get(q.rankedNames[i]!);
+      const list = this.namePostings[q.rankedNames[i]!];
       if (list) lists.push(list), k++;
     }
     k = 0;
@@ -533,14 +557,15 @@ export class StoryIndex {
     let best: Scored | null = null;
     let scored = 0;
     for (const si of this.candidateIndices(f)) {
-      // a candidate that cannot beat the best so far is not scored in full (null)
-      const sc = this.scoreOf(f, si, false, best ? best.score : null);
+      // a candidate that cannot beat the best so far is not scored in full (null); one that is
+      // comes with the shared words and names that explain it (the winner's are read, and
+      // scoring it again for them would cost more than gathering them for a few others)
+      const sc = this.scoreOf(f, si, true, best ? best.score : null);
       if (sc) scored++;
       if (sc && (!best || sc.score > best.score)) best = sc;
     }
     this.lastWork.scored = scored;
-    // the shared words and names that explain the choice: for the winner only
-    return best && this.score(f, best.story, true);
+    return best;
   }
 
   // --------------------------------------------------------------------------------- scoring
@@ -552,8 +577,9 @@ export class StoryIndex {
     const { ids, unitVals, vVals, v2Vals } = out;
     let norm = 0;
     for (let i = 0; i < n; i++) {
-      const x = 1 + Math.log(terms.counts[i]!);
-      ids[i] = this.cachedTermId(terms.list[i]!);
+      const c = terms.counts[i]!;
+      const x = 1 + (c < LOG_COUNT.length ? LOG_COUNT[c]! : Math.log(c));
+      ids[i] = this.dfTerms.cachedId(terms.list[i]!);
       unitVals[i] = x;
       norm += x * x;
     }
@@ -574,15 +600,20 @@ export class StoryIndex {
 
   private weightedNames(names: Set<string>): WeightedNames {
     const keys: string[] = [];
-    const vals: number[] = [];
+    const ids = new Int32Array(names.size);
+    const vals = new Float64Array(names.size);
     let sum = 0;
     for (const nm of names) {
-      const w = this.idfName(nm);
+      // every name of a query has an id (one never counted: document frequency 0), so that
+      // joining and indexing read them from here
+      const id = this.dfNames.id(nm);
+      const w = this.idfName(id);
+      ids[keys.length] = id;
+      vals[keys.length] = w;
       keys.push(nm);
-      vals.push(w);
       sum += w;
     }
-    return { keys, vals, sum };
+    return { keys, ids, vals, sum };
   }
 
   /** Norm of a story centroid under the current idf; cached, refreshed when the story changes or the corpus grows by 5%. */
@@ -608,7 +639,8 @@ export class StoryIndex {
       }
       for (const k of ["names", "leadNames"] as const) {
         let sum = 0;
-        for (const [nm, cnt] of s[k]) sum += this.idfName(nm) * cnt;
+        const v = s[k];
+        for (let i = 0; i < v.size; i++) sum += this.idfName(v.ids[i]!) * v.w[i]!;
         c[k] = sum;
       }
       c.n = this.n;
@@ -617,7 +649,7 @@ export class StoryIndex {
       let raw = 0;
       for (let i = 0; i < s.terms.size; i++) raw += s.terms.w[i]! * s.terms.w[i]!;
       let cnt = 0;
-      for (const x of s.names.values()) cnt += x;
+      for (let i = 0; i < s.names.size; i++) cnt += s.names.w[i]!;
       this.normMeta.set(s, { n: this.n, compactions: this.compactions, terms: c.terms, names: c.names, raw: Math.sqrt(raw), count: cnt });
     }
     return c;
@@ -678,17 +710,16 @@ export class StoryIndex {
   }
 
   /** `storySum`: the story's idf-weighted name counts (cached with its norms). */
-  private nameOverlap(a: WeightedNames, story: Map<string, number>, storySum: number, size: number, shared?: Strongest): number {
+  private nameOverlap(a: WeightedNames, story: Centroid, storySum: number, size: number, shared?: Strongest): number {
     let num = 0;
     const den = a.sum;
     for (let i = 0; i < a.keys.length; i++) {
-      const nm = a.keys[i]!;
-      const w = a.vals[i]!;
-      const c = story.get(nm);
-      if (c) {
-        const p = (w * c) / size;
+      const j = story.slot(a.ids[i]!);
+      if (j >= 0) {
+        // (a name is in a story's counts with a count of at least 1)
+        const p = (a.vals[i]! * story.w[j]!) / size;
         num += p;
-        shared?.offer(nm, p);
+        shared?.offer(a.keys[i]!, p);
       }
     }
     const sden = storySum / size;
@@ -704,7 +735,7 @@ export class StoryIndex {
     leadNames: WeightedNames;
     /** terms by weight (unit log-tf × idf: the order of log-tf × idf), names by idf, strongest first */
     rankedTerms: number[];
-    rankedNames: string[];
+    rankedNames: number[];
   } | null = null;
 
   /** the current article's vectors */
@@ -723,7 +754,7 @@ export class StoryIndex {
         names,
         leadNames: this.weightedNames(f.leadNames),
         rankedTerms: rankedBy(text.ids, text.vVals, text.size),
-        rankedNames: rankedBy(names.keys, names.vals),
+        rankedNames: rankedBy(names.ids, names.vals),
       };
     }
     return this.lastQuery;
@@ -752,22 +783,24 @@ export class StoryIndex {
   private eventHoldersVersion = 0;
 
   /**
-   * The keys of each of the article's events that some live story holds, and their holders
+   * The keys of each of the article's events that some live story holds, their holders and their weights
    * (parallel arrays by event; computed once per article and state).
    */
   private heldEventKeys(f: ArticleFeatures): HeldKeys {
     const c = this.heldCache;
-    if (c && c.f === f && c.version === this.eventHoldersVersion) return c;
-    const out: HeldKeys = { f, version: this.eventHoldersVersion, keys: [], holders: [] };
+    if (c && c.f === f && c.version === this.eventHoldersVersion && c.n === this.n) return c;
+    const out: HeldKeys = { f, version: this.eventHoldersVersion, n: this.n, keys: [], holders: [], weights: [] };
     for (const e of f.events) {
       const keys: string[] = [];
       const holders: Array<Map<number, StoryEvent>> = [];
+      const weights: number[] = [];
       for (const k of e.keys) {
         const h = this.eventHolders.get(k);
-        if (h) keys.push(k), holders.push(h);
+        if (h) keys.push(k), holders.push(h), weights.push(this.keyWeight(k));
       }
       out.keys.push(keys);
       out.holders.push(holders);
+      out.weights.push(weights);
     }
     return (this.heldCache = out);
   }
@@ -827,14 +860,20 @@ export class StoryIndex {
     let eventScore = 0;
     let event: Scored["event"] = null;
     let sharedEvent: string | null = null;
-    let conflict: string | null = null;
     let conflictFactor = 1;
+    // what the conflict's text tells, written once the candidate is scored in full: the key and
+    // the story's entry dated otherwise, or (no entry) a main event after the story's last article
+    let conflicted = false;
+    let conflictKey = "";
+    let conflictDay = 0;
+    let conflictEntry: StoryEvent | null = null;
     const held = this.heldEventKeys(f);
     for (let ei = 0; ei < f.events.length; ei++) {
       const e = f.events[ei]!;
       // the story's entry for each key, by the key's holders (keys no live story holds are left out)
       const keys = held.keys[ei]!;
       const holders = held.holders[ei]!;
+      const weights = held.weights[ei]!;
       for (let ki = 0; ki < keys.length; ki++) {
         const k = keys[ki]!;
         const se = holders[ki]!.get(si);
@@ -848,13 +887,16 @@ export class StoryIndex {
         }
         const compatible = dist === 0;
         const cf = dist === 1 ? o.nearConflictFactor : o.conflictFactor;
-        if (!compatible && e.main && se.main > 0 && this.keyWeight(k) > 0.3 && conflictFactor > cf) {
+        if (!compatible && e.main && se.main > 0 && weights[ki]! > 0.3 && conflictFactor > cf) {
           conflictFactor = cf;
-          if (detail) conflict = `${k} on ${isoOfDay(e.day!)}, the story has it on ${[...se.days.keys()].map(isoOfDay).join("/")}`;
+          conflicted = true;
+          conflictKey = k;
+          conflictDay = e.day!;
+          conflictEntry = se;
         }
         if (compatible) {
           const both = e.main && se.main > 0;
-          const w = this.keyWeight(k) * (both ? 1 : 1 / 3);
+          const w = weights[ki]! * (both ? 1 : 1 / 3);
           if (w > eventScore) {
             eventScore = w;
             event = both ? "main" : "any";
@@ -864,7 +906,9 @@ export class StoryIndex {
       }
       if (e.main && e.day !== null && s.lastDay !== null && e.day > s.lastDay + 1 && conflictFactor > o.conflictFactor) {
         conflictFactor = o.conflictFactor;
-        if (detail) conflict = `main event on ${isoOfDay(e.day)}, after the story's last article (${isoOfDay(s.lastDay)})`;
+        conflicted = true;
+        conflictDay = e.day;
+        conflictEntry = null;
       }
     }
 
@@ -892,6 +936,12 @@ export class StoryIndex {
     score *= tf;
     if (leadAgree < o.leadMin) score *= Math.max(0.25, leadAgree / o.leadMin);
     score *= conflictFactor;
+    let conflict: string | null = null;
+    if (detail && conflicted) {
+      conflict = conflictEntry
+        ? `${conflictKey} on ${isoOfDay(conflictDay)}, the story has it on ${[...conflictEntry.days.keys()].map(isoOfDay).join("/")}`
+        : `main event on ${isoOfDay(conflictDay)}, after the story's last article (${isoOfDay(s.lastDay!)})`;
+    }
     return {
       story: si,
       score,
@@ -953,10 +1003,11 @@ export class StoryIndex {
     s.terms = this.addToCentroid(s.terms, q.text, this.opts.centroidTerms);
     s.leadTerms = this.addToCentroid(s.leadTerms, q.lead, this.opts.centroidTerms / 2);
     // the centroid is an average: divide by size at scoring time via cosine (scale-free)
-    for (const nm of f.names) s.names.set(nm, (s.names.get(nm) ?? 0) + 1);
-    if (s.names.size > 200) s.names = topN(s.names, 200);
-    for (const nm of f.leadNames) s.leadNames.set(nm, (s.leadNames.get(nm) ?? 0) + 1);
-    if (s.leadNames.size > 60) s.leadNames = topN(s.leadNames, 60);
+    // the names by the ids the query gave them, in the features' order
+    countInto(s.names, q.names.ids);
+    if (s.names.size > 200) s.names = topCounts(s.names, 200);
+    countInto(s.leadNames, q.leadNames.ids);
+    if (s.leadNames.size > 60) s.leadNames = topCounts(s.leadNames, 60);
     for (const a of f.actors) s.actors.set(a, (s.actors.get(a) ?? 0) + 1);
     for (const e of f.events) {
       for (const k of e.keys) {
@@ -1023,24 +1074,33 @@ export class StoryIndex {
       const terms = q.rankedTerms;
       for (let i = 0; i < terms.length && i < 40; i++) this.postTerm(terms[i]!, si, done);
       const names = q.rankedNames;
-      for (let i = 0; i < names.length && i < 30; i++) this.post("n", names[i]!, si, done);
-      for (const e of f.events) if (e.main) for (const k of e.keys) this.post("e", k, si, done);
+      for (let i = 0; i < names.length && i < 30; i++) this.postName(names[i]!, si, done);
+      for (const e of f.events) if (e.main) for (const k of e.keys) this.postEvent(k, si, done);
     } else {
       const order = this.strongestFirst(s.terms);
       for (let r = 0; r < order.length && r < 40; r++) this.postTerm(s.terms.ids[order[r]!]!, si, done);
-      for (const nm of topN(s.names, 30).keys()) this.post("n", nm, si, done);
-      for (const [k, se] of s.events) if (se.main > 0) this.post("e", k, si, done);
+      const names = topCounts(s.names, 30);
+      for (let i = 0; i < names.size; i++) this.postName(names.ids[i]!, si, done);
+      for (const [k, se] of s.events) if (se.main > 0) this.postEvent(k, si, done);
     }
   }
 
-  /** Story `si` into the postings of one name or event key, once. */
-  private post(kind: "n" | "e", k: string, si: number, done: IndexedKeys): void {
-    const seen = done[kind];
-    if (seen.has(k)) return;
-    seen.add(k);
-    const map = this.postings[kind];
+  /** Story `si` into the postings of one event key, once. */
+  private postEvent(k: string, si: number, done: IndexedKeys): void {
+    if (done.e.has(k)) return;
+    done.e.add(k);
+    const map = this.postings.e;
     let list = map.get(k);
     if (!list) map.set(k, (list = []));
+    this.pushPosting(list, si);
+  }
+
+  /** Story `si` into the postings of one name id, once. */
+  private postName(id: number, si: number, done: IndexedKeys): void {
+    if (done.n.has(id)) return;
+    done.n.add(id);
+    let list = this.namePostings[id];
+    if (!list) this.namePostings[id] = list = [];
     this.pushPosting(list, si);
   }
 
@@ -1063,11 +1123,16 @@ export class StoryIndex {
 
   story(id: string): StorySummary | null {
     const i = this.byId.get(id);
-    return i === undefined ? null : summarise(this.stories[i]!);
+    return i === undefined ? null : this.summarise(this.stories[i]!);
   }
 
   summaries(): StorySummary[] {
-    return this.stories.filter((s) => s !== FORGOTTEN).map(summarise);
+    return this.stories.filter((s) => s !== FORGOTTEN).map((s) => this.summarise(s));
+  }
+
+  /** `summarise` with the story's names by name (a retired story keeps its strongest). */
+  private summarise(s: Story): StorySummary {
+    return summarise(s, s.keptNames ?? this.nameEntries(s.names));
   }
 
   /** Serialisable state, for the store: `StoryIndex.fromJSON(index.toJSON())` continues where it stopped. */
@@ -1075,28 +1140,20 @@ export class StoryIndex {
     return {
       version: 1,
       n: this.n,
-      df: this.dfEntries(),
-      dfNames: [...this.dfNames.entries()],
+      df: this.dfTerms.entries(),
+      dfNames: this.dfNames.entries(),
       dfEvents: [...this.dfEvents.entries()],
       // retired stories are out of the saved state (their summaries are in the store)
       stories: this.stories.filter((s) => !s.retired).map((s) => ({
         ...s,
         terms: this.centroidEntries(s.terms),
         leadTerms: this.centroidEntries(s.leadTerms),
-        names: [...s.names.entries()],
-        leadNames: [...s.leadNames.entries()],
+        names: this.nameEntries(s.names),
+        leadNames: this.nameEntries(s.leadNames),
         actors: [...s.actors.entries()],
         events: [...s.events.entries()].map(([k, e]) => [k, { label: e.label, count: e.count, main: e.main, days: [...e.days.entries()] }]),
       })),
     };
-  }
-
-  /** The term table in the order its entries entered it (the order of a Map filled and cut the same way). */
-  private dfEntries(): Array<[string, number]> {
-    const ids: number[] = [];
-    for (let id = 0; id < this.df.length; id++) if (this.df[id]! > 0) ids.push(id);
-    ids.sort((a, b) => this.dfSeq[a]! - this.dfSeq[b]!);
-    return ids.map((id) => [this.termIds.str(id), this.df[id]!]);
   }
 
   private centroidEntries(c: Centroid): Array<[string, number]> {
@@ -1111,17 +1168,26 @@ export class StoryIndex {
     return c;
   }
 
+  /** A story's name counts by name, in their order. */
+  private nameEntries(c: Centroid): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    for (let i = 0; i < c.size; i++) out.push([this.nameIds.str(c.ids[i]!), c.w[i]!]);
+    return out;
+  }
+
+  private nameCountsOf(entries: Array<[string, number]>): Centroid {
+    const c = new Centroid(Math.max(8, entries.length));
+    for (const [t, w] of entries) c.push(this.dfNames.id(t), w);
+    return c;
+  }
+
   static fromJSON(j: StoryIndexJSON, opts: Partial<StoryOptions> = {}): StoryIndex {
     if (j.version !== 1) throw new Error(`StoryIndex: unknown state version ${String(j.version)}`);
     const x = new StoryIndex({ keepRetired: false, ...opts });
     x.n = j.n;
-    for (const [t, c] of j.df) {
-      const id = x.termId(t);
-      x.df[id] = c;
-      x.dfSeq[id] = ++x.dfSerial;
-    }
-    x.dfSize = j.df.length;
-    x.dfNames = new Map(j.dfNames);
+    coverLogTable(x.n);
+    x.dfTerms.load(j.df);
+    x.dfNames.load(j.dfNames);
     x.dfEvents = new Map(j.dfEvents);
     for (const s of j.stories) {
       const idx = x.stories.length;
@@ -1129,8 +1195,8 @@ export class StoryIndex {
         ...s,
         terms: x.centroidOf(s.terms),
         leadTerms: x.centroidOf(s.leadTerms),
-        names: new Map(s.names),
-        leadNames: new Map(s.leadNames),
+        names: x.nameCountsOf(s.names),
+        leadNames: x.nameCountsOf(s.leadNames),
         actors: new Map(s.actors),
         events: new Map(s.events.map(([k, e]) => [k, { label: e.label, count: e.count, main: e.main, days: new Map(e.days) }])),
       });
@@ -1175,9 +1241,9 @@ export function timeFactor(gap: number): number {
   return 0;
 }
 
-function summarise(s: Story): StorySummary {
+function summarise(s: Story, nameCounts: Array<[string, number]>): StorySummary {
   const size = s.members.length;
-  const names = [...s.names.entries()]
+  const names = nameCounts
     .filter(([, c]) => size === 1 || c >= Math.max(2, size / 2))
     .sort((a, b) => b[1] - a[1])
     .slice(0, 10)
@@ -1212,6 +1278,22 @@ function firstSentence(s: string): string {
 }
 
 function slug(s: string): string {
+  // the first five words are read from a prefix that ends at a space when it holds five: no
+  // decomposition, mark, case mapping (a final sigma is final before the space) or word
+  // reaches across a space, so the prefix's words are the first words of the whole
+  const cut = s.length > SLUG_PREFIX ? s.indexOf(" ", SLUG_PREFIX) : -1;
+  if (cut > 0) {
+    const words = slugWords(s.slice(0, cut + 1));
+    if (words.length >= 5) return words.slice(0, 5).join("-");
+  }
+  return slugWords(s).slice(0, 5).join("-") || "story";
+}
+
+/** where `slug` first looks for a space to cut at: room for five words of any usual length */
+const SLUG_PREFIX = 120;
+
+/** The slug words of `s`: folded, lower case, ASCII letters and digits, longer than two characters. */
+function slugWords(s: string): string[] {
   return (
     s
       .normalize("NFKD")
@@ -1220,8 +1302,6 @@ function slug(s: string): string {
       .replace(/[^a-z0-9]+/g, "-")
       .split("-")
       .filter((w) => w.length > 2)
-      .slice(0, 5)
-      .join("-") || "story"
   );
 }
 
@@ -1231,22 +1311,6 @@ function compactDf(df: Map<string, number>, cap: number): Map<string, number> {
   const out = new Map<string, number>();
   for (const [t, c] of df) if (c >= min) out.set(t, c);
   return out;
-}
-
-/** The smallest count that keeps at most `cap` × 3/4 entries (one count holding more: that count), from a histogram of the counts. */
-function compactionFloor(counts: Iterable<number>, cap: number): number {
-  const keep = Math.floor((cap * 3) / 4);
-  const hist = new Map<number, number>();
-  for (const c of counts) hist.set(c, (hist.get(c) ?? 0) + 1);
-  let above = 0;
-  let min = Infinity;
-  for (const c of [...hist.keys()].sort((a, b) => b - a)) {
-    if (above + hist.get(c)! > keep) break;
-    above += hist.get(c)!;
-    min = c;
-  }
-  if (min === Infinity) min = Math.max(...hist.keys()); // one count holds more than `keep`: keep that one
-  return min;
 }
 
 /** A short stable hash of a string (FNV-1a, base 36). */
@@ -1266,7 +1330,7 @@ let RANK_A = new Int32Array(512);
 let RANK_B = new Int32Array(512);
 
 /** The first `n` keys by `vals`, largest first, ties in the keys' order (as a stable sort of the entries). */
-export function rankedBy<K>(keys: ArrayLike<K>, vals: ArrayLike<number>, n = keys.length): K[] {
+export function rankedBy<K>(keys: ArrayLike<K>, vals: Float64Array, n = keys.length): K[] {
   // a bottom-up merge sort of the positions (stable: a right one goes first only when larger);
   // an article has up to some hundreds of terms
   if (RANK_A.length < n) {
@@ -1330,6 +1394,25 @@ export class Strongest {
     keys[j] = key;
     vals[j] = v;
   }
+}
+
+/** One more member naming each name of `ids` (in that order: new names join the end). */
+function countInto(c: Centroid, ids: Int32Array): void {
+  c.reserve(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const j = c.slot(ids[i]!);
+    if (j >= 0) c.w[j]!++;
+    else c.push(ids[i]!, 1);
+  }
+}
+
+/** The `n` largest counts, largest first, ties in the counts' order (as `topN` does for a Map); the counts themselves when no more. */
+function topCounts(c: Centroid, n: number): Centroid {
+  if (c.size <= n) return c;
+  const order = Array.from({ length: c.size }, (_, i) => i).sort((a, b) => c.w[b]! - c.w[a]! || a - b);
+  const out = new Centroid(n);
+  for (let r = 0; r < n; r++) out.push(c.ids[order[r]!]!, c.w[order[r]!]!);
+  return out;
 }
 
 function topN(m: Map<string, number>, n: number): Map<string, number> {

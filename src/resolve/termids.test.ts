@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Centroid, IdSlots, TermIds } from "./termids.js";
+import { Centroid, compactionFloor, DfTable, IdSlots, TermIds } from "./termids.js";
 
 describe("TermIds", () => {
   it("gives each term one id, and a freed id to the next new term", () => {
@@ -94,5 +94,55 @@ describe("IdSlots", () => {
     expect([s.slot(9, two), s.slot(4, two), s.slot(7, two), s.slot(5, two)]).toEqual([0, 1, -1, -1]);
     // the earlier stamp no longer finds anything re-filled
     expect(s.slot(9, one)).toBe(-1);
+  });
+});
+
+describe("DfTable", () => {
+  /** the reference: a Map counted and cut back the same way */
+  const counted = (docs: string[][], cap: number) => {
+    let m = new Map<string, number>();
+    for (const d of docs) {
+      for (const t of d) m.set(t, (m.get(t) ?? 0) + 1);
+      if (m.size > cap) {
+        const min = compactionFloor(m.values(), cap);
+        m = new Map([...m].filter(([, c]) => c >= min));
+      }
+    }
+    return [...m];
+  };
+
+  it("lists its entries as a Map counted and cut the same way iterates them: a cut entry counted again comes last", () => {
+    const docs = [["a", "b", "c"], ["b", "d"], ["e", "b", "a"], ["f"], ["c", "g"], ["h", "b"], ["a", "c"]];
+    for (const cap of [3, 4, 6, 100]) {
+      const t = new DfTable();
+      for (const d of docs) {
+        for (const w of d) t.count(t.id(w));
+        if (t.size > cap) t.cut(cap, new Uint8Array(t.ids.capacity));
+      }
+      expect(t.entries()).toEqual(counted(docs, cap));
+      expect(t.size).toBe(t.entries().length);
+    }
+  });
+
+  it("frees the ids of cut entries unless marked, and a loaded table lists its entries in their order", () => {
+    const t = new DfTable();
+    for (const d of [["a", "b"], ["a", "c"], ["a", "b"], ["d"]]) for (const w of d) t.count(t.id(w));
+    const [a, b, c, d] = ["a", "b", "c", "d"].map((w) => t.id(w));
+    const keep = new Uint8Array(t.ids.capacity);
+    keep[c!] = 1;
+    // cap 2 keeps floor(1.5) = 1 entry: "a" (3); "b", "c", "d" are cut, "c" keeps its id
+    t.cut(2, keep);
+    expect(t.entries()).toEqual([["a", 3]]);
+    expect([t.df[b!], t.df[c!], t.df[d!]]).toEqual([0, 0, 0]);
+    expect(t.ids.str(c!)).toBe("c");
+    expect(t.ids.size).toBe(2);
+    expect(t.id("c")).toBe(c);
+    // "b" and "d" lost theirs: new keys take them
+    expect([t.id("x"), t.id("y")].sort()).toEqual([b, d].sort());
+    expect(t.id("a")).toBe(a);
+    const u = new DfTable();
+    u.load([["q", 2], ["p", 5]]);
+    expect(u.entries()).toEqual([["q", 2], ["p", 5]]);
+    expect(u.size).toBe(2);
   });
 });

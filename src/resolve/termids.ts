@@ -93,13 +93,14 @@ export class Centroid {
     this.table = new Int32Array(2 << (32 - this.shift));
   }
 
-  /** Room for `n` more terms: one copy, not one per doubling as `push` fills it. */
+  /** Room for `n` more terms: one copy (and one larger table), not one per doubling as `push` fills it. */
   reserve(n: number): void {
     const need = this.size + n;
     if (need <= this.ids.length) return;
     const len = Math.max(need, this.ids.length * 2);
     this.ids = grown(this.ids, len);
     this.w = grown(this.w, len);
+    if (2 * need > this.table.length >> 1) this.rehash(need);
   }
 
   /** Appends a term not in the vector yet. */
@@ -188,3 +189,96 @@ export class IdSlots {
   }
 }
 
+
+/**
+ * Document frequencies by id (a `TermIds` table's), with when each entry entered the table: the
+ * saved state lists them in that order, the order of a Map counted and cut back the same way.
+ */
+export class DfTable {
+  readonly ids = new TermIds();
+  /** document frequency by id (0: not in the table) */
+  df = new Int32Array(0);
+  /** when each entry entered the table */
+  private seq = new Float64Array(0);
+  private serial = 0;
+  /** the entries in the table */
+  size = 0;
+
+  /** The id of `t` (a new one for a new key), the arrays by id grown to hold it. */
+  id(t: string): number {
+    return this.roomFor(this.ids.intern(t));
+  }
+
+  /** `id` of a cached term, by the id it caches. */
+  cachedId(t: CachedTerm): number {
+    return this.roomFor(this.ids.internCached(t));
+  }
+
+  private roomFor(id: number): number {
+    if (id >= this.df.length) {
+      const len = Math.max(64, this.df.length * 2);
+      this.df = grown(this.df, len);
+      this.seq = grown(this.seq, len);
+    }
+    return id;
+  }
+
+  /** One more article with key `id`. */
+  count(id: number): void {
+    if (this.df[id]!++ === 0) {
+      this.size++;
+      this.seq[id] = ++this.serial;
+    }
+  }
+
+  /** The table of a saved state (its entries in the order they entered it). */
+  load(entries: ReadonlyArray<readonly [string, number]>): void {
+    for (const [t, c] of entries) {
+      const id = this.id(t);
+      this.df[id] = c;
+      this.seq[id] = ++this.serial;
+    }
+    this.size = entries.length;
+  }
+
+  /** The entries in the order they entered the table. */
+  entries(): Array<[string, number]> {
+    const ids: number[] = [];
+    for (let id = 0; id < this.df.length; id++) if (this.df[id]! > 0) ids.push(id);
+    ids.sort((a, b) => this.seq[a]! - this.seq[b]!);
+    return ids.map((id) => [this.ids.str(id), this.df[id]!]);
+  }
+
+  /**
+   * Cuts the table back to its `cap` × 3/4 most frequent entries (`compactionFloor`), then frees
+   * every id that is out of the table and not marked in `keep` (a byte per id, `ids.capacity` long).
+   */
+  cut(cap: number, keep: Uint8Array): void {
+    const df = this.df;
+    const min = compactionFloor(df.filter((c) => c > 0), cap);
+    let size = 0;
+    for (let id = 0; id < df.length; id++) {
+      if (df[id]! >= min) size++;
+      else df[id] = 0;
+    }
+    this.size = size;
+    for (let id = 0; id < keep.length; id++) if (df[id]! > 0) keep[id] = 1;
+    this.ids.release(keep);
+  }
+}
+
+/** The smallest count that keeps at most `cap` × 3/4 entries (one count holding more: that count), from a histogram of the counts. */
+export function compactionFloor(counts: Iterable<number>, cap: number): number {
+  const keep = Math.floor((cap * 3) / 4);
+  const hist = new Map<number, number>();
+  for (const c of counts) hist.set(c, (hist.get(c) ?? 0) + 1);
+  let above = 0;
+  let min = Infinity;
+  for (const c of [...hist.keys()].sort((a, b) => b - a)) {
+    if (above + hist.get(c)! > keep) break;
+    above += hist.get(c)!;
+    min = c;
+  }
+  if (min === Infinity) min = Math.max(...hist.keys()); // one count holds more than `keep`: keep that one
+  return min;
+}
