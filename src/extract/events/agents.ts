@@ -134,7 +134,6 @@ function wordKinds(L: Lex): Map<string, WordKind> {
   return m;
 }
 
-
 /** The country most mentioned in the article (country, place and person mentions), or null. */
 export function dominantCountry(doc: Doc): string | null {
   const n = new Map<string, number>();
