@@ -8,7 +8,7 @@ import type { AnalyzeOptions, Doc } from "../../core/types.js";
 import { tokenTexts } from "../../text/lower.js";
 import { parseIsoDay } from "./calendar.js";
 import { parseCandidates, type Cand } from "./parse.js";
-import { inferPublished, metadataPublished, type InferredPublished } from "./published.js";
+import { inferPublished, metadataPublished, publishedOf, type InferredPublished } from "./published.js";
 import { resolveCandidates } from "./resolve.js";
 
 export { dateFor, NARRATIVE_SENTENCES, type DateForOptions, type DateForResult } from "./datefor.js";
@@ -79,7 +79,7 @@ export const timeStage: Stage = {
 function applyPublishedHint(doc: Doc, options: AnalyzeOptions, cands: readonly Cand[], hint: NonNullable<AnalyzeOptions["publishedHint"]>): void {
   const day = parseIsoDay(hint.value);
   if (day === null) return;
-  const pub: InferredPublished = { value: hint.value, inferred: true, evidence: hint.evidence, rule: hint.rule, day, partial: null };
+  const pub = publishedOf(hint.value, true, hint.evidence, hint.rule, day, null);
   doc.published = pub;
   doc.times = resolveCandidates(cands, { text: doc.text, ref: day, year: options.yearHint ?? null });
 }

@@ -29,6 +29,18 @@ export interface InferredPublished extends PublishedDate {
   lowerBound?: number | null;
 }
 
+/**
+ * A publication date with every field set, in one order: the time stage's dates all have one
+ * object shape, so that the code reading doc.published (dateFor on every event and figure) is not
+ * deoptimised by a shape it meets later ("wrong map").
+ */
+export function publishedOf(
+  value: string | null, inferred: boolean, evidence: Span | null, rule: string,
+  day: number | null, partial: string | null, lowerBound: number | null = null,
+): InferredPublished {
+  return { value, inferred, evidence, rule, day, partial, lowerBound };
+}
+
 const CAPTION_LINE_RE = /(?:\((?:[^()]*\bphotos?\b[^()]*)\)|\[[^\][]{2,60}\])\s*$/i;
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1,
@@ -122,8 +134,8 @@ const pad2 = (n: number) => String(n).padStart(2, "0");
 
 function result(day: number | null, span: Span, rule: string, partial: string | null = null): InferredPublished {
   const evidence = { start: span.start, end: span.end };
-  if (day === null) return { value: null, inferred: false, evidence, rule: `${rule}:no-year`, day: null, partial };
-  return { value: isoDay(day), inferred: true, evidence, rule, day, partial: null };
+  if (day === null) return publishedOf(null, false, evidence, `${rule}:no-year`, null, partial);
+  return publishedOf(isoDay(day), true, evidence, rule, day, null);
 }
 
 /** The most recent year, not after `now`, in which month/day falls on `weekday`. */
@@ -175,7 +187,7 @@ function yearFromWeekdays(doc: Doc, cands: readonly Cand[], now: number): number
 
 /** Infers the publication date from the candidates of the single parse. */
 export function inferPublished(doc: Doc, cands: readonly Cand[], yearHint: number | null = null, now: number | null = null): InferredPublished {
-  const none: InferredPublished = { value: null, inferred: false, evidence: null, rule: "none", day: null, partial: null };
+  const none = publishedOf(null, false, null, "none", null, null);
   if (cands.length === 0) return none;
   const year = contextYear(cands) ?? yearHint;
   if (year === null && now !== null) {
@@ -246,14 +258,14 @@ export function inferPublished(doc: Doc, cands: readonly Cand[], yearHint: numbe
       const ev = sameSentence ? { start: Math.min(D.start, weekday.start), end: Math.max(D.end, weekday.end) } : weekday;
       return result(day, ev, "weekday-after-date");
     }
-    return { ...none, rule: "ambiguous" };
+    return publishedOf(null, false, null, "ambiguous", null, null);
   }
-  if (D.role === "caption") return { ...none, evidence: { start: D.start, end: D.end }, rule: "caption-lower-bound", lowerBound: latestDay };
+  if (D.role === "caption") return publishedOf(null, false, { start: D.start, end: D.end }, "caption-lower-bound", null, null, latestDay);
   if (inLead(D) && D.role !== "since") return result(latestDay, D, "lead-date");
   return none;
 }
 
 /** The publication date read from metadata. */
 export function metadataPublished(value: string | null, day: number | null): InferredPublished {
-  return { value, inferred: false, evidence: null, rule: value ? "metadata" : "none", day, partial: null };
+  return publishedOf(value, false, null, value ? "metadata" : "none", day, null);
 }
