@@ -310,8 +310,8 @@ export class StoryIndex {
     seen.clear();
     for (const e of f.events) for (const k of e.keys) if (!seen.has(k) && seen.add(k)) this.dfEvents.set(k, (this.dfEvents.get(k) ?? 0) + 1);
     const cap = this.opts.dfCap;
-    if (this.dfTerms.size > cap) this.compactTermDf(cap), this.compactions++;
-    if (this.dfNames.size > cap) this.compactNameDf(cap), this.compactions++;
+    if (this.dfTerms.size > cap) this.compactDf(this.dfTerms, this.termPostings, (s) => [s.terms, s.leadTerms], "t", cap), this.compactions++;
+    if (this.dfNames.size > cap) this.compactDf(this.dfNames, this.namePostings, (s) => [s.names, s.leadNames], "n", cap), this.compactions++;
     if (this.dfEvents.size > cap) this.dfEvents = compactDf(this.dfEvents, cap);
   }
 
@@ -422,32 +422,19 @@ export class StoryIndex {
   }
 
   /**
-   * Cuts the term table back (`DfTable.cut`), freeing the ids nothing refers to any more: not in
-   * the table, no live story's centroid, postings or indexed keys.
+   * Cuts a table of document frequencies back (`DfTable.cut`), freeing the ids nothing refers to
+   * any more: not in the table's postings, no live story's counts of that kind (`counts`), nor its
+   * indexed keys of that kind (`key`: "t" terms, "n" names).
    */
-  private compactTermDf(cap: number): void {
-    const keep = new Uint8Array(this.termIds.capacity);
-    for (let id = 0; id < keep.length; id++) if (this.termPostings[id]) keep[id] = 1;
+  private compactDf(df: DfTable, postings: ReadonlyArray<number[] | undefined>, counts: (s: Story) => Centroid[], key: "t" | "n", cap: number): void {
+    const keep = new Uint8Array(df.ids.capacity);
+    for (let id = 0; id < keep.length; id++) if (postings[id]) keep[id] = 1;
     for (const si of this.live) {
-      const s = this.stories[si]!;
-      for (const c of [s.terms, s.leadTerms]) for (let i = 0; i < c.size; i++) keep[c.ids[i]!] = 1;
-      for (const id of this.indexed[si]!.t) keep[id] = 1;
+      for (const c of counts(this.stories[si]!)) for (let i = 0; i < c.size; i++) keep[c.ids[i]!] = 1;
+      for (const id of this.indexed[si]![key]) keep[id] = 1;
     }
-    this.dfTerms.cut(cap, keep);
+    df.cut(cap, keep);
     // cached article vectors may hold freed ids
-    this.lastQuery = null;
-  }
-
-  /** The same for the name table: a name id is kept while a live story names it or is indexed under it. */
-  private compactNameDf(cap: number): void {
-    const keep = new Uint8Array(this.nameIds.capacity);
-    for (let id = 0; id < keep.length; id++) if (this.namePostings[id]) keep[id] = 1;
-    for (const si of this.live) {
-      const s = this.stories[si]!;
-      for (const c of [s.names, s.leadNames]) for (let i = 0; i < c.size; i++) keep[c.ids[i]!] = 1;
-      for (const id of this.indexed[si]!.n) keep[id] = 1;
-    }
-    this.dfNames.cut(cap, keep);
     this.lastQuery = null;
   }
 
