@@ -189,7 +189,6 @@ export class IdSlots {
   }
 }
 
-
 /**
  * Document frequencies by id (a `TermIds` table's), with when each entry entered the table: the
  * saved state lists them in that order, the order of a Map counted and cut back the same way.
