@@ -255,7 +255,6 @@ export class StoryIndex {
   private dfTerms = new DfTable();
   private termIds = this.dfTerms.ids;
   private dfNames = new DfTable();
-  private nameIds = this.dfNames.ids;
   private dfEvents = new Map<string, number>();
   private stories: Story[] = [];
   private byId = new Map<string, number>();
@@ -403,7 +402,7 @@ export class StoryIndex {
     // no reader needs a retired story's words (its term ids may be handed out again)
     s.terms = new Centroid(0);
     s.leadTerms = new Centroid(0);
-    s.keptNames = this.nameEntries(topCounts(s.names, 12));
+    s.keptNames = this.entriesOf(topCounts(s.names, 12), this.dfNames);
     s.names = new Centroid(0);
     s.leadNames = new Centroid(0);
     s.actors = topN(s.actors, 5);
@@ -414,11 +413,6 @@ export class StoryIndex {
 
   private idfName(id: number): number {
     return this.idfOf(this.dfNames.df[id]!);
-  }
-
-  /** The id of term `t` (a new one for a new term). */
-  private termId(t: string): number {
-    return this.dfTerms.id(t);
   }
 
   /**
@@ -1119,7 +1113,7 @@ export class StoryIndex {
 
   /** `summarise` with the story's names by name (a retired story keeps its strongest). */
   private summarise(s: Story): StorySummary {
-    return summarise(s, s.keptNames ?? this.nameEntries(s.names));
+    return summarise(s, s.keptNames ?? this.entriesOf(s.names, this.dfNames));
   }
 
   /** Serialisable state, for the store: `StoryIndex.fromJSON(index.toJSON())` continues where it stopped. */
@@ -1133,38 +1127,27 @@ export class StoryIndex {
       // retired stories are out of the saved state (their summaries are in the store)
       stories: this.stories.filter((s) => !s.retired).map((s) => ({
         ...s,
-        terms: this.centroidEntries(s.terms),
-        leadTerms: this.centroidEntries(s.leadTerms),
-        names: this.nameEntries(s.names),
-        leadNames: this.nameEntries(s.leadNames),
+        terms: this.entriesOf(s.terms, this.dfTerms),
+        leadTerms: this.entriesOf(s.leadTerms, this.dfTerms),
+        names: this.entriesOf(s.names, this.dfNames),
+        leadNames: this.entriesOf(s.leadNames, this.dfNames),
         actors: [...s.actors.entries()],
         events: [...s.events.entries()].map(([k, e]) => [k, { label: e.label, count: e.count, main: e.main, days: [...e.days.entries()] }]),
       })),
     };
   }
 
-  private centroidEntries(c: Centroid): Array<[string, number]> {
+  /** The counts of a centroid over `df`'s ids (terms or names) by key, in their order. */
+  private entriesOf(c: Centroid, df: DfTable): Array<[string, number]> {
     const out: Array<[string, number]> = [];
-    for (let i = 0; i < c.size; i++) out.push([this.termIds.str(c.ids[i]!), c.w[i]!]);
+    for (let i = 0; i < c.size; i++) out.push([df.ids.str(c.ids[i]!), c.w[i]!]);
     return out;
   }
 
-  private centroidOf(entries: Array<[string, number]>): Centroid {
+  /** A centroid over `df`'s ids from counts by key (entriesOf's inverse). */
+  private centroidOf(entries: Array<[string, number]>, df: DfTable): Centroid {
     const c = new Centroid(Math.max(8, entries.length));
-    for (const [t, w] of entries) c.push(this.termId(t), w);
-    return c;
-  }
-
-  /** A story's name counts by name, in their order. */
-  private nameEntries(c: Centroid): Array<[string, number]> {
-    const out: Array<[string, number]> = [];
-    for (let i = 0; i < c.size; i++) out.push([this.nameIds.str(c.ids[i]!), c.w[i]!]);
-    return out;
-  }
-
-  private nameCountsOf(entries: Array<[string, number]>): Centroid {
-    const c = new Centroid(Math.max(8, entries.length));
-    for (const [t, w] of entries) c.push(this.dfNames.id(t), w);
+    for (const [t, w] of entries) c.push(df.id(t), w);
     return c;
   }
 
@@ -1180,10 +1163,10 @@ export class StoryIndex {
       const idx = x.stories.length;
       x.stories.push({
         ...s,
-        terms: x.centroidOf(s.terms),
-        leadTerms: x.centroidOf(s.leadTerms),
-        names: x.nameCountsOf(s.names),
-        leadNames: x.nameCountsOf(s.leadNames),
+        terms: x.centroidOf(s.terms, x.dfTerms),
+        leadTerms: x.centroidOf(s.leadTerms, x.dfTerms),
+        names: x.centroidOf(s.names, x.dfNames),
+        leadNames: x.centroidOf(s.leadNames, x.dfNames),
         actors: new Map(s.actors),
         events: new Map(s.events.map(([k, e]) => [k, { label: e.label, count: e.count, main: e.main, days: new Map(e.days) }])),
       });
