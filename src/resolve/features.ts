@@ -750,16 +750,7 @@ function datesAtMonths(text: string, uppers: Positions, pub: number | null, pubY
   months.size = 0;
   for (let u = 0; u < uppers.size; u++) if (MONTH3.has(month3(text, uppers.at[u]!))) months.push(uppers.at[u]!);
   if (months.size === 0) return;
-  let end = 0;
-  for (let u = 0; u < months.size; u++) {
-    const p = months.at[u]!;
-    if (p < end) continue;
-    MDY_AT.lastIndex = p;
-    const m = MDY_AT.exec(text);
-    if (!m) continue;
-    end = MDY_AT.lastIndex;
-    mdyDate(text, m, pub, pubYear, explicit, yearless);
-  }
+  matchesAt(text, months, MDY_AT, (m) => mdyDate(text, m, pub, pubYear, explicit, yearless));
   const days = DAY_AT;
   days.size = 0;
   for (let u = 0; u < months.size; u++) {
@@ -771,15 +762,20 @@ function datesAtMonths(text: string, uppers: Positions, pub: number | null, pubY
       if (c >= 48 && c <= 57 && (p === 0 || !asciiWordChar(text.charCodeAt(p - 1)))) days.push(p);
     }
   }
-  end = 0;
-  for (let u = 0; u < days.size; u++) {
-    const p = days.at[u]!;
+  matchesAt(text, days, DMY_AT, (m) => pushDate(m[3], m[2]!, m[1]!, pub, pubYear, explicit, yearless));
+}
+
+/** The matches of the sticky regex `re` at the positions `at` in order, each tried only past the last match. */
+function matchesAt(text: string, at: Positions, re: RegExp, found: (m: RegExpExecArray) => void): void {
+  let end = 0;
+  for (let u = 0; u < at.size; u++) {
+    const p = at.at[u]!;
     if (p < end) continue;
-    DMY_AT.lastIndex = p;
-    const m = DMY_AT.exec(text);
+    re.lastIndex = p;
+    const m = re.exec(text);
     if (!m) continue;
-    end = DMY_AT.lastIndex;
-    pushDate(m[3], m[2]!, m[1]!, pub, pubYear, explicit, yearless);
+    end = re.lastIndex;
+    found(m);
   }
 }
 
