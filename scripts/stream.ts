@@ -144,4 +144,7 @@ async function runScale(o: ReturnType<typeof parseArgs>): Promise<number> {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-(opts.scale.length ? runScale(opts) : opts.gold.length ? runGold(opts) : runStream(opts)).then((c) => process.exit(c));
+(opts.scale.length ? runScale(opts) : opts.gold.length ? runGold(opts) : runStream(opts)).then((c) => {
+  // exitCode, not exit(): exit() would cut off output still buffered for a pipe
+  process.exitCode = c;
+});
