@@ -13,7 +13,7 @@ import { tokenTexts } from "../../text/lower.js";
 import { endsWithQuestion, realisClasses, realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
-import { buildUnits, conjGapAt, isIso3, newUnit, sameSide, sideKey, type Unit } from "./sides.js";
+import { buildUnits, conjGapAt, isIso3, newUnit, NO_UNITS, sameSide, sideKey, unitList, type Unit } from "./sides.js";
 import { WordTable } from "./wordtable.js";
 import { lowerId, WordFacts, wordText } from "../../text/words.js";
 import { isAsciiWordCode, isSpaceCode, skipSpace } from "../../text/chars.js";
@@ -371,6 +371,18 @@ const COUNTERPART_RE = /^\s+(?:his|her|their|its)\s+(?:[A-Za-z-]+\s+)?counterpar
 /** "and its allies", "and other countries" after the last of a list of actors */
 const AND_OTHERS_RE = /^\s*(?:and|or)\s+(?:its|their|his|her|other|several|some|many)\s+[a-z]+/;
 
+/**
+ * units[k] for each index k of `idx`, in reverse order when `reverse`: a list made by unitList (as
+ * idx.map((k) => units[k]), which gives lists of other elements kinds: small integers when empty,
+ * holey in optimised code).
+ */
+function pickUnits(units: Unit[], idx: readonly number[], reverse: boolean): Unit[] {
+  const out = unitList();
+  if (reverse) for (let k = idx.length - 1; k >= 0; k--) out.push(units[idx[k]!]!);
+  else for (let k = 0; k < idx.length; k++) out.push(units[idx[k]!]!);
+  return out;
+}
+
 /** The units coordinated with units[i], going left ("A, B and C"): indexes, nearest first (shared: do not change). */
 function conjLeft(ctx: CoderContext, units: Unit[], i: number): readonly number[] {
   groupMemo(ctx, units);
@@ -562,7 +574,7 @@ function speakerAfter(ctx: CoderContext, units: Unit[], from: number, sentEnd: n
     const after = objectOf(ctx, units, ctx.doc.tokens[t]!.end, sentEnd, 3);
     return after.slice(0, 1);
   }
-  return [];
+  return NO_UNITS;
 }
 
 /** The coordinated units ending right before `pos` (at most three words between): "Russia-Ukraine (peace) talks". */
@@ -571,10 +583,10 @@ function adjacentConj(ctx: CoderContext, units: Unit[], pos: number): Unit[] {
     const u = units[i]!;
     if (u.end > pos) continue;
     const gap = gapWords(ctx, u.end, pos);
-    if (gap.length > 3 || gap.some((w) => OBJ_BREAK.has(w) || PREP.has(w) || w === "," || w === "and")) return [];
-    return conjLeft(ctx, units, i).map((k) => units[k]!).reverse();
+    if (gap.length > 3 || gap.some((w) => OBJ_BREAK.has(w) || PREP.has(w) || w === "," || w === "and")) return NO_UNITS;
+    return pickUnits(units, conjLeft(ctx, units, i), true);
   }
-  return [];
+  return NO_UNITS;
 }
 
 /** words between "in"/"during" and the noun of an opening phrase, besides determiners */
@@ -591,14 +603,14 @@ function openingPhrase(before: readonly string[]): boolean {
 /** After "In a call with X,": the units after the comma that ends the opening phrase. */
 function subjectAfterOpening(ctx: CoderContext, units: Unit[], from: number, sentEnd: number): Unit[] {
   const comma = ctx.doc.text.indexOf(",", from);
-  if (comma < 0 || comma >= sentEnd) return [];
+  if (comma < 0 || comma >= sentEnd) return NO_UNITS;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.start < comma || u.place) continue;
-    if (gapWords(ctx, comma + 1, u.start).length > 6) return [];
-    return conjRight(ctx, units, i, sentEnd).map((k) => units[k]!);
+    if (gapWords(ctx, comma + 1, u.start).length > 6) return NO_UNITS;
+    return pickUnits(units, conjRight(ctx, units, i, sentEnd), false);
   }
-  return [];
+  return NO_UNITS;
 }
 
 /** "A told B", "A asked B": the unit before `u` separated by one or two verb words. */
@@ -679,8 +691,8 @@ function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentSt
     if (carried) return { units: [newUnit(ctx.doc.tokens[t]!.start, ctx.doc.tokens[t]!.end, carried, !!carried.person, false, "topic")], fromTopic: true };
     break;
   }
-  if (best < 0) return { units: [], fromTopic: false };
-  return { units: conjLeft(ctx, units, best).map((i) => units[i]!).reverse(), fromTopic: false };
+  if (best < 0) return { units: NO_UNITS, fromTopic: false };
+  return { units: pickUnits(units, conjLeft(ctx, units, best), true), fromTopic: false };
 }
 
 /** The first unit after `pos` within a few words (no clause break between), with its conjuncts. */
@@ -700,17 +712,20 @@ function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number
     // (units come in text order; should one not, count again from pos)
     else if (b > a && toks[b - 1]!.start >= u.start) b = a;
     while (b < toks.length && toks[b]!.start < u.start) b++;
-    if (b - a > maxWords) return [];
+    if (b - a > maxWords) return NO_UNITS;
     let locative = false;
     for (let t = a; t < b; t++) {
       const bits = wordBits(ctx, t);
-      if (bits & B_OBJ_BREAK) return [];
+      if (bits & B_OBJ_BREAK) return NO_UNITS;
       if (bits & B_LOCATIVE) locative = true;
     }
     if (!allowLocative && locative) continue;
-    return conjRight(ctx, units, i, sentEnd).map((k) => units[k]!).filter((x) => allowPlace || !x.place);
+    // (as conjRight(...).map((k) => units[k]).filter((x) => allowPlace || !x.place), in one list of unitList's kind)
+    const out = unitList();
+    for (const k of conjRight(ctx, units, i, sentEnd)) if (allowPlace || !units[k]!.place) out.push(units[k]!);
+    return out;
   }
-  return [];
+  return NO_UNITS;
 }
 
 /** The unit after a preposition (`with`, `between`) following `pos`. */
@@ -726,7 +741,7 @@ function afterWord(ctx: CoderContext, units: Unit[], pos: number, sentEnd: numbe
     if (objs[0]!.person) return objs;
     first ??= objs;
   }
-  return first ?? [];
+  return first ?? NO_UNITS;
 }
 
 /** Is a time expression of the doc inside [start, end)? */
@@ -839,8 +854,6 @@ function cloneSide(s: Side): Side {
   if (s.country) c.country = s.country;
   return c;
 }
-
-const NO_UNITS: Unit[] = [];
 
 /** per rule: the number of the last sentence it was gathered for */
 let stamp = new Int32Array(0);
@@ -981,19 +994,19 @@ interface FoundSides {
 
 /** The sides of a passive or "by" clause: the agents after the verb, the patients before it. */
 function passiveSides(ctx: CoderContext, units: Unit[], byAgents: Unit[], t0: number, mStart: number, tEnd: number, sent: Sentence, topic: Side | null): FoundSides {
-  let sources: Unit[] = [];
-  let targets: Unit[] = [];
+  let sources: Unit[];
+  let targets: Unit[];
     // "Ukraine was attacked by Russia", "claims rejected by Moscow", "came under shelling by Russian forces"
     const agents = byAgents.length ? byAgents : afterWord(ctx, units, tEnd, sent.end, "by", 10);
     let patients = subjectOf(ctx, units, mStart, sent.start, topic, true).units;
     // with no agent, only a patient right before the verb: "Ukraine said three people were killed" has none
-    if (!agents.length && patients.length && gapWords(ctx, patients[patients.length - 1]!.end, mStart).length > 3) patients = [];
+    if (!agents.length && patients.length && gapWords(ctx, patients[patients.length - 1]!.end, mStart).length > 3) patients = NO_UNITS;
     // "X accused Russia of ..., claims rejected by Moscow", "Russia announced ..., a move denounced by Kyiv": the noun
     // in apposition to the clause stands for what its subject did; that subject is the patient
     const act = actNounBefore(ctx, t0, sent.tokStart);
     if (act >= 0 && agents.length) {
       const main = units.findIndex((u, i) => u.start >= sent.start && u.end <= ctx.doc.tokens[act]!.start && !u.place && !ppObject(ctx, units, i));
-      if (main >= 0) patients = conjRight(ctx, units, main, ctx.doc.tokens[act]!.start).map((k) => units[k]!).filter((u) => !agents.some((a) => sameSide(a.side, u.side)));
+      if (main >= 0) patients = pickUnits(units, conjRight(ctx, units, main, ctx.doc.tokens[act]!.start), false).filter((u) => !agents.some((a) => sameSide(a.side, u.side)));
     }
     sources = agents;
     targets = patients;
@@ -1002,8 +1015,8 @@ function passiveSides(ctx: CoderContext, units: Unit[], byAgents: Unit[], t0: nu
 
 /** The sides of a campaign noun ("Russia's invasion of Ukraine"): the actor right before it, the place or actor after it. */
 function campaignSides(ctx: CoderContext, units: Unit[], before: readonly string[], mStart: number, mEnd: number, sent: Sentence, topic: Side | null, topicActor: Side | null): FoundSides {
-  let sources: Unit[] = [];
-  let targets: Unit[] = [];
+  let sources = NO_UNITS;
+  let targets = NO_UNITS;
     // "Russia's invasion of Ukraine", "the Russian invasion", "Putin announced a military operation in Ukraine"
     const near = units.filter((u) => u.end <= mStart && !u.place);
     const last = near[near.length - 1];
@@ -1031,8 +1044,8 @@ function ruleSides(
 ): FoundSides & { mode: ConsultMode } {
   const doc = ctx.doc;
   const type = rule.type;
-  let sources: Unit[] = [];
-  let targets: Unit[] = [];
+  let sources = NO_UNITS;
+  let targets = NO_UNITS;
   let pairs: Array<[Unit, Unit]> | null = null;
     let subj = subjectOf(ctx, units, mStart, sent.start, topic, rule.target === "hosted", topicActor);
     // "followed by Russia illegally annexing Crimea": the actor right before a gerund is its subject
@@ -1052,7 +1065,7 @@ function ruleSides(
     if (rule.source === "possessor") {
       // "Russia launched an attack on", "the army carried out strikes": the subject of a light verb
       const light = lastIn(before, 4, LIGHT_VERB);
-      sources = light ? subj.units : [];
+      sources = light ? subj.units : NO_UNITS;
     }
     // "Moscow's demand", "U.S. condemnation of": the possessor right before a noun is its author
     if (!rule.verbal && rule.source !== "between") {
@@ -1070,7 +1083,7 @@ function ruleSides(
         // the one who said so the source
         targets = subj.units.filter((u) => u.via !== "topic").slice(-1);
         const said = speechBefore(ctx, sent.tokStart, t0);
-        sources = said >= 0 ? subjectOf(ctx, units, doc.tokens[said]!.start, sent.start, topic, false, topicActor).units : [];
+        sources = said >= 0 ? subjectOf(ctx, units, doc.tokens[said]!.start, sent.start, topic, false, topicActor).units : NO_UNITS;
         if (!sources.length) sources = speakerAfter(ctx, units, mEnd, sent.end);
         break;
       }
@@ -1078,7 +1091,7 @@ function ruleSides(
         // "resigned", "surrendered": only "surrendered to X" names a target
         if (rule.intransitive) {
           const obj = objectOf(ctx, units, tEnd, sent.end, 1);
-          targets = obj.length && gapWords(ctx, tEnd, obj[0]!.start).join(" ") === "to" ? obj : [];
+          targets = obj.length && gapWords(ctx, tEnd, obj[0]!.start).join(" ") === "to" ? obj : NO_UNITS;
           break;
         }
         // threats and demands name their target after the act: "threatened to cut off gas to X"
@@ -1184,7 +1197,7 @@ function codeMatch(
   // "civilians killed in Kharkiv", "Ukrainians killed in the attack": a participle with no agent
   if (rule.verbal && byPos < 0 && !passive && trigWord.endsWith("ed") && reducedRelative(ctx, t0, tEnd, sent.tokEnd, before)) return;
 
-  const byAgents = byPos >= 0 ? objectOf(ctx, units, byPos, sent.end, 4) : [];
+  const byAgents = byPos >= 0 ? objectOf(ctx, units, byPos, sent.end, 4) : NO_UNITS;
   let found: FoundSides;
   if (passive || byAgents.length) found = passiveSides(ctx, units, byAgents, t0, mStart, tEnd, sent, topic);
   else if (rule.campaign && !rule.verbal) found = campaignSides(ctx, units, before, mStart, mEnd, sent, topic, topicActor);
@@ -1235,7 +1248,7 @@ function codeMatch(
   // "hailed the Russia-Ukraine talks": the countries name the talks, they are not what was hailed
   if ((type === "SUPPORT" || type === "ACCUSE") && targets.length) {
     const lastT = targets[targets.length - 1]!;
-    if (/^\s*(?:[-–]\s*\S+\s+)?(?:[a-z]+\s+)?(?:talks|negotiations|meeting|meetings|summit|dialogue|delegations?)\b/.test(ctx.doc.text.slice(lastT.end, lastT.end + 40))) targets = [];
+    if (/^\s*(?:[-–]\s*\S+\s+)?(?:[a-z]+\s+)?(?:talks|negotiations|meeting|meetings|summit|dialogue|delegations?)\b/.test(ctx.doc.text.slice(lastT.end, lastT.end + 40))) targets = NO_UNITS;
   }
 
   // refugees arriving, protesters meeting: generic crowds are no side of a diplomatic contact
@@ -1290,7 +1303,7 @@ function codeMatch(
   // "good relations with both Kyiv and Moscow, ... called both parties to": the pair named in the sentence
   if (bothSides && sources.length) {
     for (let i = 0; i < units.length; i++) {
-      const c = conjRight(ctx, units, i, sent.end).map((k) => units[k]!);
+      const c = pickUnits(units, conjRight(ctx, units, i, sent.end), false);
       if (c.length >= 2 && !c.some((u) => sources.some((s) => sameSide(s.side, u.side)))) {
         targets = c;
         break;
@@ -1608,13 +1621,15 @@ function campaignsOf(doc: Doc, drafts: Draft[]): Draft[] {
     const half = drafts.filter((d) => d.campaign && !d.inferred && d.realis === "asserted" && !d.source !== !d.target);
     const aggressors = half.filter((d) => d.source);
     const victims = half.filter((d) => d.target);
-    const one = (xs: Side[]) => xs.every((x) => sameActor(x, xs[0]!));
-    if (aggressors.length && victims.length && one(aggressors.map((d) => d.source!)) && one(victims.map((d) => d.target!)) &&
+    // (as xs.every((x) => sameActor(x, xs[0])) of the sides mapped out of the drafts: no list of sides to make)
+    const oneSource = (ds: Draft[]) => ds.every((d) => sameActor(d.source!, ds[0]!.source!));
+    const oneTarget = (ds: Draft[]) => ds.every((d) => sameActor(d.target!, ds[0]!.target!));
+    if (aggressors.length && victims.length && oneSource(aggressors) && oneTarget(victims) &&
       !sameActor(aggressors[0]!.source!, victims[0]!.target!) && !sameActor(victims[0]!.target!, aggressors[0]!.source!)) {
       const first = half[0]!;
       const src = aggressors.find((d) => d.source!.person)?.source ?? aggressors[0]!.source!;
       campaigns.push(campaignDraft(first, src, victims[0]!.target, half.find((d) => d.nearDate)?.nearDate ?? null));
-    } else if (aggressors.length && !victims.length && one(aggressors.map((d) => d.source!))) {
+    } else if (aggressors.length && !victims.length && oneSource(aggressors)) {
       // "Russia's invasion" with no victim named anywhere: the article's principal other country, when a
       // sentence with the campaign names it too
       const agg = aggressors[0]!.source!;
