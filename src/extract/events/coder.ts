@@ -43,15 +43,27 @@ const CAMPAIGN_GAP = new Set(
   "'s ’s the its their his a an will would continue forces troops army military soldiers full-scale all-out unprovoked brutal ongoing military special massive new latest renewed launched launches launching started starts starting began begins ordered orders announced announces waged wages wage unleashed continued continues continuing escalated declared its".split(" "),
 );
 export const FUTURE_AFTER_RE = /^[^.;]{0,120}?\b(?:will|would|is (?:due|scheduled|expected|set|planned|going)|are (?:due|scheduled|expected|set|planned|going)|could|may|might)\b(?: to)? (?:take place|be held|happen|begin|start|go ahead|resume|continue|open|convene)\b/i;
-/** the last words of FUTURE_AFTER_RE: a sentence with none of them cannot match it (kept per sentence) */
-export const FUTURE_AFTER_VERB_RE = /take place|be held|happen|begin|start|go ahead|resume|continue|open|convene/i;
+/**
+ * The last words of FUTURE_AFTER_RE's verbs ("take place": "place"). The regex reads its verb after a
+ * space of the text it tests, so the verb's letters lie in one word token (a token never splits a run of
+ * letters) that starts inside that text, and whose lower case holds one of these.
+ */
+const FUTURE_VERB_PARTS = ["place", "held", "happen", "begin", "start", "ahead", "resume", "continue", "open", "convene"];
+
+/** Does lower-case word `w` hold a last word of FUTURE_AFTER_RE's verbs? (its gate, token by token) */
+export function futureVerbWord(w: string): boolean {
+  for (const p of FUTURE_VERB_PARTS) if (w.includes(p)) return true;
+  return false;
+}
 const BOTH_SUBJECT_RE = /\b(?:the|both|the two) (?:sides|countries|parties|leaders|ministers|delegations|governments|presidents|teams|negotiators)(?: (?:[a-z]+ly|also|had|have|has|said|say|they|were|are|did))*$/;
 const BOTH_LATER_RE = /\b(?:up to|urg\w*|ask\w*|call\w* on)\s+(?:both sides|the two sides|both parties|the two parties|the warring (?:sides|parties))\b/i;
 export const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:(?:both|the two) (?:sides|countries|parties|leaders|governments|nations|neighbou?rs|ministers|delegations|presidents)|the (?:warring )?(?:sides|parties))\b/i;
 /**
- * A gate for BOTH_RE on text[from, to): is "both" or "the" (any ASCII case) one of the first four runs
- * of ASCII letters? Every match of BOTH_RE has one there (up to three letter words, then "both",
- * "the two", "the sides" ...); most texts after a trigger have none, and are not sliced for the regex.
+ * A gate for BOTH_RE on text[from, to): is one of the first four runs of ASCII letters "both", or "the"
+ * followed by one space and the run "two", "sides", "parties" or "warring" (any ASCII case)? Every
+ * match of BOTH_RE has one there (up to three letter words, then "both", "the two", "the (warring)
+ * sides" ...); most texts after a trigger have none, and are not sliced for the regex. (A bare "the"
+ * there, as in "with the", let a third of them through.)
  */
 export function bothWordAhead(text: string, from: number, to: number): boolean {
   let i = from;
@@ -61,10 +73,24 @@ export function bothWordAhead(text: string, from: number, to: number): boolean {
     const start = i;
     while (i < to && isAsciiLetter(text.charCodeAt(i))) i++;
     const n = i - start;
-    if (n === 3 && (text.charCodeAt(start) | 0x20) === 116 && (text.charCodeAt(start + 1) | 0x20) === 104 && (text.charCodeAt(start + 2) | 0x20) === 101) return true; // the
-    if (n === 4 && (text.charCodeAt(start) | 0x20) === 98 && (text.charCodeAt(start + 1) | 0x20) === 111 && (text.charCodeAt(start + 2) | 0x20) === 116 && (text.charCodeAt(start + 3) | 0x20) === 104) return true; // both
+    if (n === 4 && asciiWordIs(text, start, "both")) return true;
+    if (n === 3 && asciiWordIs(text, start, "the") && i < to && text.charCodeAt(i) === 32) {
+      // the run right after the one space
+      let k = i + 1;
+      while (k < to && isAsciiLetter(text.charCodeAt(k))) k++;
+      const m = k - (i + 1);
+      if ((m === 3 && asciiWordIs(text, i + 1, "two")) || (m === 5 && asciiWordIs(text, i + 1, "sides")) ||
+        (m === 7 && (asciiWordIs(text, i + 1, "parties") || asciiWordIs(text, i + 1, "warring")))) return true;
+    }
   }
   return false;
+}
+
+/** Are the chars of text at `start` the lower-case ASCII letters of `w`, in any ASCII case? */
+function asciiWordIs(text: string, start: number, w: string): boolean {
+  // (c | 0x20) folds the upper case of a letter
+  for (let k = 0; k < w.length; k++) if ((text.charCodeAt(start + k) | 0x20) !== w.charCodeAt(k)) return false;
+  return true;
 }
 
 /** [A-Za-z] */
@@ -554,6 +580,20 @@ function wordBitsOf(w: string): number {
 /** The word bits of token `t`. */
 function wordBits(ctx: CoderContext, t: number): number {
   return WORD_BITS.get(ctx.ids[t]!);
+}
+
+/** futureVerbWord of each word, by word id */
+const FUTURE_VERB = new WordFacts((id) => (futureVerbWord(wordText(lowerId(id))) ? 1 : 0));
+
+/**
+ * The gate of FUTURE_AFTER_RE on text[from, to): does a token that starts before `to`, from the one at
+ * `from` on, hold a last word of its verbs? It reads the words of the window only, by word id, where
+ * a regex for the verbs read the whole sentence.
+ */
+function futureVerbAhead(ctx: CoderContext, from: number, to: number): boolean {
+  const toks = ctx.doc.tokens;
+  for (let t = tokenAt(ctx, from); t < toks.length && toks[t]!.start < to; t++) if (FUTURE_VERB.get(ctx.ids[t]!) !== 0) return true;
+  return false;
 }
 
 /** The token index of the last speech verb before token `t0` in the sentence, or -1. */
@@ -1299,7 +1339,7 @@ function codeMatch(
       (type === "REQUEST" && BOTH_LATER_RE.test(doc.text.slice(tEnd, Math.min(sent.end, tEnd + 120)))) ||
       (rule.target === "hosted" && /^\s+(?:the |these |those |their )?(?:[a-z-]+ )?(?:talks|meeting|negotiations|summit)\b/i.test(doc.text.slice(tEnd, tEnd + 40))));
   // "a meeting with X will take place": the plan is told after the noun
-  if (realis === "asserted" && type === "CONSULT" && !rule.verbal && sentenceHas(ctx, si, FUTURE_AFTER_VERB_RE, sentText) && FUTURE_AFTER_RE.test(doc.text.slice(mEnd, Math.min(sent.end, mEnd + 140)))) realis = "future";
+  if (realis === "asserted" && type === "CONSULT" && !rule.verbal && futureVerbAhead(ctx, mEnd, Math.min(sent.end, mEnd + 140)) && FUTURE_AFTER_RE.test(doc.text.slice(mEnd, Math.min(sent.end, mEnd + 140)))) realis = "future";
   // "good relations with both Kyiv and Moscow, ... called both parties to": the pair named in the sentence
   if (bothSides && sources.length) {
     for (let i = 0; i < units.length; i++) {
