@@ -554,6 +554,8 @@ const STATEMENT = new Set<PloverType>(["REJECT", "ACCUSE", "REQUEST", "THREATEN"
 const OBJECT_WINDOW: Partial<Record<PloverType, number>> = { THREATEN: 9, REQUEST: 8, REJECT: 7, ACCUSE: 6, SANCTION: 8, PROTEST: 9, MOBILIZE: 8 };
 
 const SPEECH_RE = /\b(?:said|says|announced|stated|declared|told|pledged|promised|confirmed)\b/i;
+/** a speech verb before a future act: its author said so ("warned", "vowed") */
+const SPEECH_BEFORE_RE = /\b(?:said|says|warned|vowed|stressed|threatened|announced|declared|promised|pledged)\b/i;
 const ANNOUNCED_RE = /\b(?:announced|decided)\b/i;
 
 const SPEECH = new Set("said says say stated declared insisted reiterated repeated stressed told announced warned added argued concluded demanded urged noted maintained".split(" "));
@@ -1380,23 +1382,27 @@ function codeMatch(
 function futureAct(
   ctx: CoderContext, rule: Rule, si: number, sent: Sentence, sentText: string, before: readonly string[], mStart: number, mEnd: number, type: PloverType, realis: Realis,
 ): { type: PloverType; realis: Realis } {
-  const speech = /\b(?:said|says|warned|vowed|stressed|threatened|announced|declared|promised|pledged)\b/i.test(sentText.slice(0, mStart - sent.start));
   const modal = lastIn(before, 4, MODAL);
   const cond = lastIn(before, 12, CONDITION);
   const negated = lastIn(before, 4, NEGATION);
-  // the actor states its own intent: "is ready to", "offered to", "said it would"
-  let ownIntent = INTENT_RE.test(sentText.slice(Math.max(0, mStart - sent.start - 60), mStart - sent.start));
+  // the two regexes over the text before the match run only when a branch below asks for their answer
+  // (each branch asks last, after its word tests)
+  let speechV: boolean | undefined;
+  const speech = (): boolean => (speechV ??= SPEECH_BEFORE_RE.test(sentText.slice(0, mStart - sent.start)));
+  let intentV: boolean | undefined;
+  // the actor states its own intent: "is ready to", "offered to", "said it would";
   // "Portugal will support Turkey's bid, President Soares said": a stated plan to help or yield
-  if (!ownIntent && modal && type !== "CONSULT" && sentenceHas(ctx, si, SPEECH_RE, sentText)) ownIntent = true;
+  const ownIntent = (): boolean =>
+    (intentV ??= INTENT_RE.test(sentText.slice(Math.max(0, mStart - sent.start - 60), mStart - sent.start)) || (modal && type !== "CONSULT" && sentenceHas(ctx, si, SPEECH_RE, sentText)));
   // "will withdraw its force unless ...", "would boycott the elections unless ...": an act announced with a condition the other side must meet is a threat
   const unless = /\bunless\b/i.test(sentText.slice(mEnd - sent.start)) && !endsWithQuestion(sentText);
-  if (unless && (modal || ownIntent || speech) && !negated && !COOPERATIVE_INTENT.has(type)) {
+  if (unless && !negated && !COOPERATIVE_INTENT.has(type) && (modal || ownIntent() || speech())) {
     type = "THREATEN";
     realis = "asserted";
-  } else if (speech && modal && !cond && !negated && (type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE")) {
+  } else if (modal && !cond && !negated && (type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE") && speech()) {
     type = "THREATEN";
     realis = "asserted";
-  } else if (ownIntent && !negated && COOPERATIVE.has(type) && rule.source !== "between" && !(type === "RETREAT" && sentenceHas(ctx, si, ANNOUNCED_RE, sentText))) {
+  } else if (!negated && COOPERATIVE.has(type) && rule.source !== "between" && ownIntent() && !(type === "RETREAT" && sentenceHas(ctx, si, ANNOUNCED_RE, sentText))) {
     // CAMEO 03 / PLOVER: an expressed intent to cooperate, help, meet or yield is AGREE
     type = "AGREE";
     realis = "asserted";
