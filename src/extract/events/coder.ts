@@ -13,7 +13,7 @@ import { tokenTexts } from "../../text/lower.js";
 import { endsWithQuestion, realisClasses, realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
-import { buildUnits, conjGapAt, isIso3, newUnit, sameSide, sideKey, type Unit } from "./sides.js";
+import { buildUnits, conjGapAt, isIso3, newUnit, NO_UNITS, sameSide, sideKey, unitList, type Unit } from "./sides.js";
 import { WordTable } from "./wordtable.js";
 import { lowerId, WordFacts, wordText } from "../../text/words.js";
 import { isAsciiWordCode, isSpaceCode, skipSpace } from "../../text/chars.js";
@@ -43,15 +43,27 @@ const CAMPAIGN_GAP = new Set(
   "'s ’s the its their his a an will would continue forces troops army military soldiers full-scale all-out unprovoked brutal ongoing military special massive new latest renewed launched launches launching started starts starting began begins ordered orders announced announces waged wages wage unleashed continued continues continuing escalated declared its".split(" "),
 );
 export const FUTURE_AFTER_RE = /^[^.;]{0,120}?\b(?:will|would|is (?:due|scheduled|expected|set|planned|going)|are (?:due|scheduled|expected|set|planned|going)|could|may|might)\b(?: to)? (?:take place|be held|happen|begin|start|go ahead|resume|continue|open|convene)\b/i;
-/** the last words of FUTURE_AFTER_RE: a sentence with none of them cannot match it (kept per sentence) */
-export const FUTURE_AFTER_VERB_RE = /take place|be held|happen|begin|start|go ahead|resume|continue|open|convene/i;
+/**
+ * The last words of FUTURE_AFTER_RE's verbs ("take place": "place"). The regex reads its verb after a
+ * space of the text it tests, so the verb's letters lie in one word token (a token never splits a run of
+ * letters) that starts inside that text, and whose lower case holds one of these.
+ */
+const FUTURE_VERB_PARTS = ["place", "held", "happen", "begin", "start", "ahead", "resume", "continue", "open", "convene"];
+
+/** Does lower-case word `w` hold a last word of FUTURE_AFTER_RE's verbs? (its gate, token by token) */
+export function futureVerbWord(w: string): boolean {
+  for (const p of FUTURE_VERB_PARTS) if (w.includes(p)) return true;
+  return false;
+}
 const BOTH_SUBJECT_RE = /\b(?:the|both|the two) (?:sides|countries|parties|leaders|ministers|delegations|governments|presidents|teams|negotiators)(?: (?:[a-z]+ly|also|had|have|has|said|say|they|were|are|did))*$/;
 const BOTH_LATER_RE = /\b(?:up to|urg\w*|ask\w*|call\w* on)\s+(?:both sides|the two sides|both parties|the two parties|the warring (?:sides|parties))\b/i;
 export const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:(?:both|the two) (?:sides|countries|parties|leaders|governments|nations|neighbou?rs|ministers|delegations|presidents)|the (?:warring )?(?:sides|parties))\b/i;
 /**
- * A gate for BOTH_RE on text[from, to): is "both" or "the" (any ASCII case) one of the first four runs
- * of ASCII letters? Every match of BOTH_RE has one there (up to three letter words, then "both",
- * "the two", "the sides" ...); most texts after a trigger have none, and are not sliced for the regex.
+ * A gate for BOTH_RE on text[from, to): is one of the first four runs of ASCII letters "both", or "the"
+ * followed by one space and the run "two", "sides", "parties" or "warring" (any ASCII case)? Every
+ * match of BOTH_RE has one there (up to three letter words, then "both", "the two", "the (warring)
+ * sides" ...); most texts after a trigger have none, and are not sliced for the regex. (A bare "the"
+ * there, as in "with the", let a third of them through.)
  */
 export function bothWordAhead(text: string, from: number, to: number): boolean {
   let i = from;
@@ -61,10 +73,24 @@ export function bothWordAhead(text: string, from: number, to: number): boolean {
     const start = i;
     while (i < to && isAsciiLetter(text.charCodeAt(i))) i++;
     const n = i - start;
-    if (n === 3 && (text.charCodeAt(start) | 0x20) === 116 && (text.charCodeAt(start + 1) | 0x20) === 104 && (text.charCodeAt(start + 2) | 0x20) === 101) return true; // the
-    if (n === 4 && (text.charCodeAt(start) | 0x20) === 98 && (text.charCodeAt(start + 1) | 0x20) === 111 && (text.charCodeAt(start + 2) | 0x20) === 116 && (text.charCodeAt(start + 3) | 0x20) === 104) return true; // both
+    if (n === 4 && asciiWordIs(text, start, "both")) return true;
+    if (n === 3 && asciiWordIs(text, start, "the") && i < to && text.charCodeAt(i) === 32) {
+      // the run right after the one space
+      let k = i + 1;
+      while (k < to && isAsciiLetter(text.charCodeAt(k))) k++;
+      const m = k - (i + 1);
+      if ((m === 3 && asciiWordIs(text, i + 1, "two")) || (m === 5 && asciiWordIs(text, i + 1, "sides")) ||
+        (m === 7 && (asciiWordIs(text, i + 1, "parties") || asciiWordIs(text, i + 1, "warring")))) return true;
+    }
   }
   return false;
+}
+
+/** Are the chars of text at `start` the lower-case ASCII letters of `w`, in any ASCII case? */
+function asciiWordIs(text: string, start: number, w: string): boolean {
+  // (c | 0x20) folds the upper case of a letter
+  for (let k = 0; k < w.length; k++) if ((text.charCodeAt(start + k) | 0x20) !== w.charCodeAt(k)) return false;
+  return true;
 }
 
 /** [A-Za-z] */
@@ -371,6 +397,18 @@ const COUNTERPART_RE = /^\s+(?:his|her|their|its)\s+(?:[A-Za-z-]+\s+)?counterpar
 /** "and its allies", "and other countries" after the last of a list of actors */
 const AND_OTHERS_RE = /^\s*(?:and|or)\s+(?:its|their|his|her|other|several|some|many)\s+[a-z]+/;
 
+/**
+ * units[k] for each index k of `idx`, in reverse order when `reverse`: a list made by unitList (as
+ * idx.map((k) => units[k]), which gives lists of other elements kinds: small integers when empty,
+ * holey in optimised code).
+ */
+function pickUnits(units: Unit[], idx: readonly number[], reverse: boolean): Unit[] {
+  const out = unitList();
+  if (reverse) for (let k = idx.length - 1; k >= 0; k--) out.push(units[idx[k]!]!);
+  else for (let k = 0; k < idx.length; k++) out.push(units[idx[k]!]!);
+  return out;
+}
+
 /** The units coordinated with units[i], going left ("A, B and C"): indexes, nearest first (shared: do not change). */
 function conjLeft(ctx: CoderContext, units: Unit[], i: number): readonly number[] {
   groupMemo(ctx, units);
@@ -516,6 +554,8 @@ const STATEMENT = new Set<PloverType>(["REJECT", "ACCUSE", "REQUEST", "THREATEN"
 const OBJECT_WINDOW: Partial<Record<PloverType, number>> = { THREATEN: 9, REQUEST: 8, REJECT: 7, ACCUSE: 6, SANCTION: 8, PROTEST: 9, MOBILIZE: 8 };
 
 const SPEECH_RE = /\b(?:said|says|announced|stated|declared|told|pledged|promised|confirmed)\b/i;
+/** a speech verb before a future act: its author said so ("warned", "vowed") */
+const SPEECH_BEFORE_RE = /\b(?:said|says|warned|vowed|stressed|threatened|announced|declared|promised|pledged)\b/i;
 const ANNOUNCED_RE = /\b(?:announced|decided)\b/i;
 
 const SPEECH = new Set("said says say stated declared insisted reiterated repeated stressed told announced warned added argued concluded demanded urged noted maintained".split(" "));
@@ -544,6 +584,20 @@ function wordBits(ctx: CoderContext, t: number): number {
   return WORD_BITS.get(ctx.ids[t]!);
 }
 
+/** futureVerbWord of each word, by word id */
+const FUTURE_VERB = new WordFacts((id) => (futureVerbWord(wordText(lowerId(id))) ? 1 : 0));
+
+/**
+ * The gate of FUTURE_AFTER_RE on text[from, to): does a token that starts before `to`, from the one at
+ * `from` on, hold a last word of its verbs? It reads the words of the window only, by word id, where
+ * a regex for the verbs read the whole sentence.
+ */
+function futureVerbAhead(ctx: CoderContext, from: number, to: number): boolean {
+  const toks = ctx.doc.tokens;
+  for (let t = tokenAt(ctx, from); t < toks.length && toks[t]!.start < to; t++) if (FUTURE_VERB.get(ctx.ids[t]!) !== 0) return true;
+  return false;
+}
+
 /** The token index of the last speech verb before token `t0` in the sentence, or -1. */
 function speechBefore(ctx: CoderContext, from: number, t0: number): number {
   for (let t = t0 - 1; t >= from; t--) if (wordBits(ctx, t) & B_SPEECH) return t;
@@ -562,7 +616,7 @@ function speakerAfter(ctx: CoderContext, units: Unit[], from: number, sentEnd: n
     const after = objectOf(ctx, units, ctx.doc.tokens[t]!.end, sentEnd, 3);
     return after.slice(0, 1);
   }
-  return [];
+  return NO_UNITS;
 }
 
 /** The coordinated units ending right before `pos` (at most three words between): "Russia-Ukraine (peace) talks". */
@@ -571,10 +625,10 @@ function adjacentConj(ctx: CoderContext, units: Unit[], pos: number): Unit[] {
     const u = units[i]!;
     if (u.end > pos) continue;
     const gap = gapWords(ctx, u.end, pos);
-    if (gap.length > 3 || gap.some((w) => OBJ_BREAK.has(w) || PREP.has(w) || w === "," || w === "and")) return [];
-    return conjLeft(ctx, units, i).map((k) => units[k]!).reverse();
+    if (gap.length > 3 || gap.some((w) => OBJ_BREAK.has(w) || PREP.has(w) || w === "," || w === "and")) return NO_UNITS;
+    return pickUnits(units, conjLeft(ctx, units, i), true);
   }
-  return [];
+  return NO_UNITS;
 }
 
 /** words between "in"/"during" and the noun of an opening phrase, besides determiners */
@@ -591,14 +645,14 @@ function openingPhrase(before: readonly string[]): boolean {
 /** After "In a call with X,": the units after the comma that ends the opening phrase. */
 function subjectAfterOpening(ctx: CoderContext, units: Unit[], from: number, sentEnd: number): Unit[] {
   const comma = ctx.doc.text.indexOf(",", from);
-  if (comma < 0 || comma >= sentEnd) return [];
+  if (comma < 0 || comma >= sentEnd) return NO_UNITS;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.start < comma || u.place) continue;
-    if (gapWords(ctx, comma + 1, u.start).length > 6) return [];
-    return conjRight(ctx, units, i, sentEnd).map((k) => units[k]!);
+    if (gapWords(ctx, comma + 1, u.start).length > 6) return NO_UNITS;
+    return pickUnits(units, conjRight(ctx, units, i, sentEnd), false);
   }
-  return [];
+  return NO_UNITS;
 }
 
 /** "A told B", "A asked B": the unit before `u` separated by one or two verb words. */
@@ -679,8 +733,8 @@ function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentSt
     if (carried) return { units: [newUnit(ctx.doc.tokens[t]!.start, ctx.doc.tokens[t]!.end, carried, !!carried.person, false, "topic")], fromTopic: true };
     break;
   }
-  if (best < 0) return { units: [], fromTopic: false };
-  return { units: conjLeft(ctx, units, best).map((i) => units[i]!).reverse(), fromTopic: false };
+  if (best < 0) return { units: NO_UNITS, fromTopic: false };
+  return { units: pickUnits(units, conjLeft(ctx, units, best), true), fromTopic: false };
 }
 
 /** The first unit after `pos` within a few words (no clause break between), with its conjuncts. */
@@ -700,17 +754,20 @@ function objectOf(ctx: CoderContext, units: Unit[], pos: number, sentEnd: number
     // (units come in text order; should one not, count again from pos)
     else if (b > a && toks[b - 1]!.start >= u.start) b = a;
     while (b < toks.length && toks[b]!.start < u.start) b++;
-    if (b - a > maxWords) return [];
+    if (b - a > maxWords) return NO_UNITS;
     let locative = false;
     for (let t = a; t < b; t++) {
       const bits = wordBits(ctx, t);
-      if (bits & B_OBJ_BREAK) return [];
+      if (bits & B_OBJ_BREAK) return NO_UNITS;
       if (bits & B_LOCATIVE) locative = true;
     }
     if (!allowLocative && locative) continue;
-    return conjRight(ctx, units, i, sentEnd).map((k) => units[k]!).filter((x) => allowPlace || !x.place);
+    // (as conjRight(...).map((k) => units[k]).filter((x) => allowPlace || !x.place), in one list of unitList's kind)
+    const out = unitList();
+    for (const k of conjRight(ctx, units, i, sentEnd)) if (allowPlace || !units[k]!.place) out.push(units[k]!);
+    return out;
   }
-  return [];
+  return NO_UNITS;
 }
 
 /** The unit after a preposition (`with`, `between`) following `pos`. */
@@ -726,7 +783,7 @@ function afterWord(ctx: CoderContext, units: Unit[], pos: number, sentEnd: numbe
     if (objs[0]!.person) return objs;
     first ??= objs;
   }
-  return first ?? [];
+  return first ?? NO_UNITS;
 }
 
 /** Is a time expression of the doc inside [start, end)? */
@@ -839,8 +896,6 @@ function cloneSide(s: Side): Side {
   if (s.country) c.country = s.country;
   return c;
 }
-
-const NO_UNITS: Unit[] = [];
 
 /** per rule: the number of the last sentence it was gathered for */
 let stamp = new Int32Array(0);
@@ -981,19 +1036,19 @@ interface FoundSides {
 
 /** The sides of a passive or "by" clause: the agents after the verb, the patients before it. */
 function passiveSides(ctx: CoderContext, units: Unit[], byAgents: Unit[], t0: number, mStart: number, tEnd: number, sent: Sentence, topic: Side | null): FoundSides {
-  let sources: Unit[] = [];
-  let targets: Unit[] = [];
+  let sources: Unit[];
+  let targets: Unit[];
     // "Ukraine was attacked by Russia", "claims rejected by Moscow", "came under shelling by Russian forces"
     const agents = byAgents.length ? byAgents : afterWord(ctx, units, tEnd, sent.end, "by", 10);
     let patients = subjectOf(ctx, units, mStart, sent.start, topic, true).units;
     // with no agent, only a patient right before the verb: "Ukraine said three people were killed" has none
-    if (!agents.length && patients.length && gapWords(ctx, patients[patients.length - 1]!.end, mStart).length > 3) patients = [];
+    if (!agents.length && patients.length && gapWords(ctx, patients[patients.length - 1]!.end, mStart).length > 3) patients = NO_UNITS;
     // "X accused Russia of ..., claims rejected by Moscow", "Russia announced ..., a move denounced by Kyiv": the noun
     // in apposition to the clause stands for what its subject did; that subject is the patient
     const act = actNounBefore(ctx, t0, sent.tokStart);
     if (act >= 0 && agents.length) {
       const main = units.findIndex((u, i) => u.start >= sent.start && u.end <= ctx.doc.tokens[act]!.start && !u.place && !ppObject(ctx, units, i));
-      if (main >= 0) patients = conjRight(ctx, units, main, ctx.doc.tokens[act]!.start).map((k) => units[k]!).filter((u) => !agents.some((a) => sameSide(a.side, u.side)));
+      if (main >= 0) patients = pickUnits(units, conjRight(ctx, units, main, ctx.doc.tokens[act]!.start), false).filter((u) => !agents.some((a) => sameSide(a.side, u.side)));
     }
     sources = agents;
     targets = patients;
@@ -1002,8 +1057,8 @@ function passiveSides(ctx: CoderContext, units: Unit[], byAgents: Unit[], t0: nu
 
 /** The sides of a campaign noun ("Russia's invasion of Ukraine"): the actor right before it, the place or actor after it. */
 function campaignSides(ctx: CoderContext, units: Unit[], before: readonly string[], mStart: number, mEnd: number, sent: Sentence, topic: Side | null, topicActor: Side | null): FoundSides {
-  let sources: Unit[] = [];
-  let targets: Unit[] = [];
+  let sources = NO_UNITS;
+  let targets = NO_UNITS;
     // "Russia's invasion of Ukraine", "the Russian invasion", "Putin announced a military operation in Ukraine"
     const near = units.filter((u) => u.end <= mStart && !u.place);
     const last = near[near.length - 1];
@@ -1031,8 +1086,8 @@ function ruleSides(
 ): FoundSides & { mode: ConsultMode } {
   const doc = ctx.doc;
   const type = rule.type;
-  let sources: Unit[] = [];
-  let targets: Unit[] = [];
+  let sources = NO_UNITS;
+  let targets = NO_UNITS;
   let pairs: Array<[Unit, Unit]> | null = null;
     let subj = subjectOf(ctx, units, mStart, sent.start, topic, rule.target === "hosted", topicActor);
     // "followed by Russia illegally annexing Crimea": the actor right before a gerund is its subject
@@ -1052,7 +1107,7 @@ function ruleSides(
     if (rule.source === "possessor") {
       // "Russia launched an attack on", "the army carried out strikes": the subject of a light verb
       const light = lastIn(before, 4, LIGHT_VERB);
-      sources = light ? subj.units : [];
+      sources = light ? subj.units : NO_UNITS;
     }
     // "Moscow's demand", "U.S. condemnation of": the possessor right before a noun is its author
     if (!rule.verbal && rule.source !== "between") {
@@ -1070,7 +1125,7 @@ function ruleSides(
         // the one who said so the source
         targets = subj.units.filter((u) => u.via !== "topic").slice(-1);
         const said = speechBefore(ctx, sent.tokStart, t0);
-        sources = said >= 0 ? subjectOf(ctx, units, doc.tokens[said]!.start, sent.start, topic, false, topicActor).units : [];
+        sources = said >= 0 ? subjectOf(ctx, units, doc.tokens[said]!.start, sent.start, topic, false, topicActor).units : NO_UNITS;
         if (!sources.length) sources = speakerAfter(ctx, units, mEnd, sent.end);
         break;
       }
@@ -1078,7 +1133,7 @@ function ruleSides(
         // "resigned", "surrendered": only "surrendered to X" names a target
         if (rule.intransitive) {
           const obj = objectOf(ctx, units, tEnd, sent.end, 1);
-          targets = obj.length && gapWords(ctx, tEnd, obj[0]!.start).join(" ") === "to" ? obj : [];
+          targets = obj.length && gapWords(ctx, tEnd, obj[0]!.start).join(" ") === "to" ? obj : NO_UNITS;
           break;
         }
         // threats and demands name their target after the act: "threatened to cut off gas to X"
@@ -1184,7 +1239,7 @@ function codeMatch(
   // "civilians killed in Kharkiv", "Ukrainians killed in the attack": a participle with no agent
   if (rule.verbal && byPos < 0 && !passive && trigWord.endsWith("ed") && reducedRelative(ctx, t0, tEnd, sent.tokEnd, before)) return;
 
-  const byAgents = byPos >= 0 ? objectOf(ctx, units, byPos, sent.end, 4) : [];
+  const byAgents = byPos >= 0 ? objectOf(ctx, units, byPos, sent.end, 4) : NO_UNITS;
   let found: FoundSides;
   if (passive || byAgents.length) found = passiveSides(ctx, units, byAgents, t0, mStart, tEnd, sent, topic);
   else if (rule.campaign && !rule.verbal) found = campaignSides(ctx, units, before, mStart, mEnd, sent, topic, topicActor);
@@ -1235,7 +1290,7 @@ function codeMatch(
   // "hailed the Russia-Ukraine talks": the countries name the talks, they are not what was hailed
   if ((type === "SUPPORT" || type === "ACCUSE") && targets.length) {
     const lastT = targets[targets.length - 1]!;
-    if (/^\s*(?:[-–]\s*\S+\s+)?(?:[a-z]+\s+)?(?:talks|negotiations|meeting|meetings|summit|dialogue|delegations?)\b/.test(ctx.doc.text.slice(lastT.end, lastT.end + 40))) targets = [];
+    if (/^\s*(?:[-–]\s*\S+\s+)?(?:[a-z]+\s+)?(?:talks|negotiations|meeting|meetings|summit|dialogue|delegations?)\b/.test(ctx.doc.text.slice(lastT.end, lastT.end + 40))) targets = NO_UNITS;
   }
 
   // refugees arriving, protesters meeting: generic crowds are no side of a diplomatic contact
@@ -1286,11 +1341,11 @@ function codeMatch(
       (type === "REQUEST" && BOTH_LATER_RE.test(doc.text.slice(tEnd, Math.min(sent.end, tEnd + 120)))) ||
       (rule.target === "hosted" && /^\s+(?:the |these |those |their )?(?:[a-z-]+ )?(?:talks|meeting|negotiations|summit)\b/i.test(doc.text.slice(tEnd, tEnd + 40))));
   // "a meeting with X will take place": the plan is told after the noun
-  if (realis === "asserted" && type === "CONSULT" && !rule.verbal && sentenceHas(ctx, si, FUTURE_AFTER_VERB_RE, sentText) && FUTURE_AFTER_RE.test(doc.text.slice(mEnd, Math.min(sent.end, mEnd + 140)))) realis = "future";
+  if (realis === "asserted" && type === "CONSULT" && !rule.verbal && futureVerbAhead(ctx, mEnd, Math.min(sent.end, mEnd + 140)) && FUTURE_AFTER_RE.test(doc.text.slice(mEnd, Math.min(sent.end, mEnd + 140)))) realis = "future";
   // "good relations with both Kyiv and Moscow, ... called both parties to": the pair named in the sentence
   if (bothSides && sources.length) {
     for (let i = 0; i < units.length; i++) {
-      const c = conjRight(ctx, units, i, sent.end).map((k) => units[k]!);
+      const c = pickUnits(units, conjRight(ctx, units, i, sent.end), false);
       if (c.length >= 2 && !c.some((u) => sources.some((s) => sameSide(s.side, u.side)))) {
         targets = c;
         break;
@@ -1327,23 +1382,27 @@ function codeMatch(
 function futureAct(
   ctx: CoderContext, rule: Rule, si: number, sent: Sentence, sentText: string, before: readonly string[], mStart: number, mEnd: number, type: PloverType, realis: Realis,
 ): { type: PloverType; realis: Realis } {
-  const speech = /\b(?:said|says|warned|vowed|stressed|threatened|announced|declared|promised|pledged)\b/i.test(sentText.slice(0, mStart - sent.start));
   const modal = lastIn(before, 4, MODAL);
   const cond = lastIn(before, 12, CONDITION);
   const negated = lastIn(before, 4, NEGATION);
-  // the actor states its own intent: "is ready to", "offered to", "said it would"
-  let ownIntent = INTENT_RE.test(sentText.slice(Math.max(0, mStart - sent.start - 60), mStart - sent.start));
+  // the two regexes over the text before the match run only when a branch below asks for their answer
+  // (each branch asks last, after its word tests)
+  let speechV: boolean | undefined;
+  const speech = (): boolean => (speechV ??= SPEECH_BEFORE_RE.test(sentText.slice(0, mStart - sent.start)));
+  let intentV: boolean | undefined;
+  // the actor states its own intent: "is ready to", "offered to", "said it would";
   // "Portugal will support Turkey's bid, President Soares said": a stated plan to help or yield
-  if (!ownIntent && modal && type !== "CONSULT" && sentenceHas(ctx, si, SPEECH_RE, sentText)) ownIntent = true;
+  const ownIntent = (): boolean =>
+    (intentV ??= INTENT_RE.test(sentText.slice(Math.max(0, mStart - sent.start - 60), mStart - sent.start)) || (modal && type !== "CONSULT" && sentenceHas(ctx, si, SPEECH_RE, sentText)));
   // "will withdraw its force unless ...", "would boycott the elections unless ...": an act announced with a condition the other side must meet is a threat
   const unless = /\bunless\b/i.test(sentText.slice(mEnd - sent.start)) && !endsWithQuestion(sentText);
-  if (unless && (modal || ownIntent || speech) && !negated && !COOPERATIVE_INTENT.has(type)) {
+  if (unless && !negated && !COOPERATIVE_INTENT.has(type) && (modal || ownIntent() || speech())) {
     type = "THREATEN";
     realis = "asserted";
-  } else if (speech && modal && !cond && !negated && (type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE")) {
+  } else if (modal && !cond && !negated && (type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE") && speech()) {
     type = "THREATEN";
     realis = "asserted";
-  } else if (ownIntent && !negated && COOPERATIVE.has(type) && rule.source !== "between" && !(type === "RETREAT" && sentenceHas(ctx, si, ANNOUNCED_RE, sentText))) {
+  } else if (!negated && COOPERATIVE.has(type) && rule.source !== "between" && ownIntent() && !(type === "RETREAT" && sentenceHas(ctx, si, ANNOUNCED_RE, sentText))) {
     // CAMEO 03 / PLOVER: an expressed intent to cooperate, help, meet or yield is AGREE
     type = "AGREE";
     realis = "asserted";
@@ -1608,13 +1667,15 @@ function campaignsOf(doc: Doc, drafts: Draft[]): Draft[] {
     const half = drafts.filter((d) => d.campaign && !d.inferred && d.realis === "asserted" && !d.source !== !d.target);
     const aggressors = half.filter((d) => d.source);
     const victims = half.filter((d) => d.target);
-    const one = (xs: Side[]) => xs.every((x) => sameActor(x, xs[0]!));
-    if (aggressors.length && victims.length && one(aggressors.map((d) => d.source!)) && one(victims.map((d) => d.target!)) &&
+    // (as xs.every((x) => sameActor(x, xs[0])) of the sides mapped out of the drafts: no list of sides to make)
+    const oneSource = (ds: Draft[]) => ds.every((d) => sameActor(d.source!, ds[0]!.source!));
+    const oneTarget = (ds: Draft[]) => ds.every((d) => sameActor(d.target!, ds[0]!.target!));
+    if (aggressors.length && victims.length && oneSource(aggressors) && oneTarget(victims) &&
       !sameActor(aggressors[0]!.source!, victims[0]!.target!) && !sameActor(victims[0]!.target!, aggressors[0]!.source!)) {
       const first = half[0]!;
       const src = aggressors.find((d) => d.source!.person)?.source ?? aggressors[0]!.source!;
       campaigns.push(campaignDraft(first, src, victims[0]!.target, half.find((d) => d.nearDate)?.nearDate ?? null));
-    } else if (aggressors.length && !victims.length && one(aggressors.map((d) => d.source!))) {
+    } else if (aggressors.length && !victims.length && oneSource(aggressors)) {
       // "Russia's invasion" with no victim named anywhere: the article's principal other country, when a
       // sentence with the campaign names it too
       const agg = aggressors[0]!.source!;

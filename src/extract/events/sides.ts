@@ -30,6 +30,21 @@ export function newUnit(start: number, end: number, side: Side, person: boolean,
   return { start, end, side, person, place, via, possessive };
 }
 
+/** one unit: unitList() copies the elements kind of this list */
+const UNIT_KIND: Unit[] = [newUnit(0, 0, { person: null, actor: null }, false, false, "")];
+
+/**
+ * A new, empty list of units of the one elements kind (packed objects) that lists of units have once
+ * a unit is in them: a literal [] is a list of small integers to V8, and the functions that read unit
+ * lists were deoptimised ("wrong map") when an empty one reached them after full ones, or back.
+ */
+export function unitList(): Unit[] {
+  return UNIT_KIND.slice(0, 0);
+}
+
+/** The empty list of units, of unitList's kind, shared: never to be changed (the coder's unit lists are read only once made). */
+export const NO_UNITS: Unit[] = unitList();
+
 /** Lower-case words that may sit inside one noun phrase between a title and a name. */
 const NP_WORDS = new Set(
   (
@@ -201,7 +216,7 @@ const POSSESSIVE_PRONOUN_RE = /^(?:his|her|its|their|our)$/i;
 
 /** The units of a span of text (usually one sentence). */
 export function buildUnits(doc: Doc, start: number, end: number): Unit[] {
-  const units: Unit[] = [];
+  const units = unitList();
   const text = doc.text;
   for (const m of mentionsIn(doc.mentions, start, end)) {
     const side = mentionSide(doc, m);
