@@ -97,7 +97,7 @@ export function notAFigure(text: string, h: NumberHit): string | null {
   // "activist Jane Roe, 26, who …": an age in apposition to a name
   if (h.digits && h.value < 120 && a === 44 && /\p{Lu}[\p{L}'’-]+,\s*$/u.test(before)) return "age";
   if ((a | 32) === 121 && /^\s*(?:years?\s+old|years?\s+of\s+age)/i.test(after)) return "age";
-  const nextWord = /^\W{0,2}?([\p{L}.'’]+)/u.exec(after)?.[1]?.toLowerCase() ?? "";
+  const nextWord = nextWordOf(after);
   if (NOT_AFTER.has(nextWord)) return "measure";
   // "5 km.", "3 days,"
   const last = nextWord.charCodeAt(nextWord.length - 1);
@@ -105,6 +105,34 @@ export function notAFigure(text: string, h: NumberHit): string | null {
   prevWord ??= lastWord(before);
   if (LABELS.has(prevWord) && (h.digits || /^\p{Lu}/u.test(before.trim().split(/\s+/).pop() ?? ""))) return "label";
   return null;
+}
+const NEXT_WORD_RE = /^\W{0,2}?([\p{L}.'’]+)/u;
+/**
+ * `NEXT_WORD_RE.exec(after)?.[1]?.toLowerCase() ?? ""`: the word after the number, up to two
+ * non-word chars skipped. Read off the chars while they are ASCII (a letter, "." or "'" is in the
+ * word, any other char but [A-Za-z0-9_] may be skipped); at a char that is not ASCII, the regex.
+ */
+function nextWordOf(after: string): string {
+  for (let i = 0; i < after.length && i <= 2; i++) {
+    const c = after.charCodeAt(i);
+    if (c >= 128) break;
+    if (isWordPartAscii(c)) {
+      let e = i + 1;
+      for (; e < after.length; e++) {
+        const d = after.charCodeAt(e);
+        if (d >= 128) return NEXT_WORD_RE.exec(after)?.[1]?.toLowerCase() ?? "";
+        if (!isWordPartAscii(d)) break;
+      }
+      return after.slice(i, e).toLowerCase();
+    }
+    // a digit or "_" can be neither skipped nor part of the word
+    if ((c >= 48 && c <= 57) || c === 95) return "";
+  }
+  return NEXT_WORD_RE.exec(after)?.[1]?.toLowerCase() ?? "";
+}
+/** An ASCII char of NEXT_WORD_RE's word: a letter, "." or "'". */
+function isWordPartAscii(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || c === 39;
 }
 /** Lower-case first letters of the month names (indexed by char code | 32). */
 const MONTH_FIRST = new Uint8Array(128);

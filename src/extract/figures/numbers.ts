@@ -77,8 +77,18 @@ const NUMBER_SOURCE = new RegExp(
 );
 
 
+const ONE_WORD_RE = /^[A-Za-z]+$/;
 /** Reads a run of number words ("two million", "one hundred and twenty", "half a million"). */
 export function wordsToNumber(run: string): number | null {
+  // one word ("two", "twenty", "million"): the loop below gives its value alone; read it without
+  // the lower-casing, replace, split and filter (most word numbers are one word)
+  if (ONE_WORD_RE.test(run)) {
+    const w = run.toLowerCase();
+    if (Object.hasOwn(UNITS, w)) return UNITS[w]!;
+    if (Object.hasOwn(TENS, w)) return TENS[w]!;
+    if (w === "dozen") return 12;
+    if (Object.hasOwn(SCALES, w)) return SCALES[w]!;
+  }
   const words = run.toLowerCase().replace(/-/g, " ").split(/\s+/).filter((w) => w !== "and");
   let total = 0;
   let current = 0;

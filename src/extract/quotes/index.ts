@@ -219,7 +219,7 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
       let sp: Speaker | null = null;
       // ", Akar said" right after the quote, or "… as a possible third state, the top diplomat said"
       // (a few modifier words may stand before the subject's known part: "EU foreign policy chief Josep Borrell wrote")
-      const gapIsWords = subj !== null && subj[0] - i0 <= 5 && low.slice(i0, subj[0]).every((x) => /^[\p{L}.'’-]+$/u.test(x) && !SPEECH_VERBS.has(x));
+      const gapIsWords = subj !== null && subj[0] - i0 <= 5 && allWords(low, i0, subj[0]);
       if (subj && (subj[0] <= i0 + 2 || low[subj[0] - 1] === "," || gapIsWords)) sp = resolveSpeaker(doc, gapIsWords && subj[0] > i0 + 2 ? i0 : subj[0], subj[1], state);
       else if (j <= i0 + 2) {
         const after = subjectAfter(doc, j);
@@ -285,6 +285,13 @@ function directQuote(doc: Doc, marks: QuoteMarks[], q: QuoteMarks, state: State)
     state.prevPara = q.para;
   }
   return { speaker, span: q.inner, direct: true, isQuote: speaker !== null, rule: rule || "direct:none" };
+}
+
+const GAP_WORD_RE = /^[\p{L}.'’-]+$/u;
+/** Are the tokens [a, b) all words (letters, ".", "'", "’", "-") and no speech verb? (a loop: no slice and closure per quote) */
+function allWords(low: readonly string[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!GAP_WORD_RE.test(low[k]!) || SPEECH_VERBS.has(low[k]!)) return false;
+  return true;
 }
 
 /** The subject of a sentence that quotes a fragment without a speech verb ("Kuleba described … as “…”"). */
@@ -711,26 +718,35 @@ function quotedShare(r: Frame, direct: readonly Frame[]): number {
   return inQ / Math.max(1, r.span.end - r.span.start);
 }
 
-/** The quotes to report: frames that are quotes and have a speaker, fragments covered by a reported clause dropped. */
+/**
+ * The quotes to report: frames that are quotes and have a speaker, fragments covered by a reported clause dropped.
+ * (Per doc: the "heavy" marks are a flag array, not a Set, and the two lists, each in text order
+ * as the frames are, are merged instead of sorted; a Set and a sort cost more than the rest here.)
+ */
 function selectQuotes(doc: Doc, frames: Frame[]): QuoteRecord[] {
   const reported = frames.filter((f) => f.isQuote && !f.direct && f.speaker);
   const direct = frames.filter((f) => f.isQuote && f.direct && f.speaker);
-  const out: QuoteRecord[] = [];
   // a reported clause made mostly of quoted fragments: the fragments are the quotes
-  const heavy = new Set(reported.filter((r) => quotedShare(r, direct) > 0.5));
-  for (const d of direct) {
-    const covered = reported.some((r) => !heavy.has(r) && r.span.start <= d.span.start && d.span.end <= r.span.end && r.speaker!.name === d.speaker!.name);
-    if (covered) continue;
-    out.push({ speaker: d.speaker!.name, direct: true, span: d.span, speaker_span: d.speaker!.span, rule: d.rule });
+  const heavy: boolean[] = [];
+  for (let i = 0; i < reported.length; i++) heavy.push(quotedShare(reported[i]!, direct) > 0.5);
+  const outD: QuoteRecord[] = [];
+  next: for (const d of direct) {
+    for (let i = 0; i < reported.length; i++) {
+      const r = reported[i]!;
+      if (!heavy[i] && r.span.start <= d.span.start && d.span.end <= r.span.end && r.speaker!.name === d.speaker!.name) continue next;
+    }
+    outD.push({ speaker: d.speaker!.name, direct: true, span: d.span, speaker_span: d.speaker!.span, rule: d.rule });
   }
-  for (const r of reported) {
-    if (heavy.has(r)) {
+  const outR: QuoteRecord[] = [];
+  for (let i = 0; i < reported.length; i++) {
+    const r = reported[i]!;
+    if (heavy[i]) {
       // "he reaffirmed X and “emphasized that …”": the reported part before a coordinated fragment stays
       const first = direct.filter((d) => r.span.start <= d.span.start && d.span.end <= r.span.end).sort((a, b) => a.span.start - b.span.start)[0];
       const prefix = first ? doc.text.slice(r.span.start, first.span.start) : "";
       const m = /[\s,]+and\s*["“‘']$/.exec(prefix);
       if (m && prefix.slice(0, m.index).split(/\s+/).length >= 3) {
-        out.push({ speaker: r.speaker!.name, direct: false, span: { start: r.span.start, end: r.span.start + m.index }, speaker_span: r.speaker!.span, rule: `${r.rule}+before-fragment` });
+        outR.push({ speaker: r.speaker!.name, direct: false, span: { start: r.span.start, end: r.span.start + m.index }, speaker_span: r.speaker!.span, rule: `${r.rule}+before-fragment` });
       }
       continue;
     }
@@ -739,10 +755,18 @@ function selectQuotes(doc: Doc, frames: Frame[]): QuoteRecord[] {
     // a reported clause that is mostly a direct quote of the same words
     const inQuote = direct.some((d) => d.span.start <= r.span.start && r.span.end <= d.span.end);
     if (inQuote) continue;
-    if (out.some((q) => !q.direct && q.span.start === r.span.start && q.span.end === r.span.end)) continue;
-    out.push({ speaker: r.speaker!.name, direct: false, span: r.span, speaker_span: r.speaker!.span, rule: r.rule });
+    if (outR.some((q) => q.span.start === r.span.start && q.span.end === r.span.end)) continue;
+    outR.push({ speaker: r.speaker!.name, direct: false, span: r.span, speaker_span: r.speaker!.span, rule: r.rule });
   }
-  out.sort((a, b) => a.span.start - b.span.start);
+  // the two lists by start (the direct one first at the same start): the stable sort of the one after the other
+  if (outR.length === 0) return outD;
+  if (outD.length === 0) return outR;
+  const out: QuoteRecord[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < outD.length && j < outR.length) out.push(outD[i]!.span.start <= outR[j]!.span.start ? outD[i++]! : outR[j++]!);
+  while (i < outD.length) out.push(outD[i++]!);
+  while (j < outR.length) out.push(outR[j++]!);
   return out;
 }
 

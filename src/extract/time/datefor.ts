@@ -107,10 +107,14 @@ function sentFacts(c: DocCache, text: string, sent: Sentence, si: number): SentF
   return f;
 }
 
-const cache = new WeakMap<Doc, DocCache>();
+// The facts of the last doc asked for (dateFor runs on one doc at a time: its figures, then its
+// events); a WeakMap keyed by doc cost a set and a garbage-collector ephemeron per doc, and a doc
+// asked for again after another simply gets its facts rebuilt, with the same content.
+let cacheDoc: Doc | null = null;
+let cacheFacts: DocCache | null = null;
 
 function docCache(doc: Doc): DocCache {
-  const c = cache.get(doc);
+  const c = doc === cacheDoc ? cacheFacts : null;
   if (c && c.source === doc.times && c.pub === doc.published.value) return c;
   // the time stage fills doc.times with NewsTime objects (TimeExpr plus role, day numbers)
   const times = doc.times as unknown as readonly NewsTime[];
@@ -127,7 +131,8 @@ function docCache(doc: Doc): DocCache {
   }
   const leadSent = new Set(leadSentences(doc, LEAD_SENTENCES).map((s) => doc.sentences.indexOf(s)));
   const fresh: DocCache = { source: doc.times, times, timeSent, headingPara, leadSent, ref: parseIsoDay(doc.published.value), pub: doc.published.value, facts: [] };
-  cache.set(doc, fresh);
+  cacheDoc = doc;
+  cacheFacts = fresh;
   return fresh;
 }
 

@@ -59,7 +59,7 @@ export function leadSentences(doc: Doc, count = 2): Sentence[] {
       const ls = text.lastIndexOf("\n", s.start - 1) + 1;
       let le = text.indexOf("\n", s.start);
       if (le < 0) le = text.length;
-      skipPara = isHeadingAt(text, ls, le) || CAPTION_LINE_RE.test(text.slice(ls, le));
+      skipPara = isHeadingAt(text, ls, le) || captionLine(text, ls, le);
     }
     if (skipPara) continue;
     if (doc.article.bodyStart !== undefined && s.end <= doc.article.bodyStart) continue;
@@ -67,6 +67,13 @@ export function leadSentences(doc: Doc, count = 2): Sentence[] {
     if (out.length >= count) break;
   }
   return out;
+}
+
+/** `CAPTION_LINE_RE.test(text.slice(ls, le))`: the regex only where the line ends in ")" or "]" (spaces after), as its pattern does. */
+function captionLine(text: string, ls: number, le: number): boolean {
+  const e = skipSpaceBack(text, ls, le);
+  const c = text.charCodeAt(e - 1);
+  return e > ls && (c === 41 || c === 93) && CAPTION_LINE_RE.test(text.slice(ls, le));
 }
 
 /** A title or section heading: a short line without terminal punctuation. */
