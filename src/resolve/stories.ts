@@ -204,14 +204,30 @@ interface HeldKeys {
   weights: number[][];
 }
 
-/** An article's names with their idf, and the idf sum. */
-interface WeightedNames {
-  keys: string[];
+/**
+ * An article's names with their idf, and the idf sum: parallel arrays, their first `size`
+ * entries. Refilled for each article, as `Weighted` is (typed arrays of this size live outside
+ * the heap: allocating two per vector cost more than filling them).
+ */
+class WeightedNames {
+  size = 0;
+  keys: string[] = [];
   /** the index's name ids, by name */
-  ids: Int32Array;
+  ids = new Int32Array(64);
   /** idf, by name (a typed array: `rankedBy` reads only these) */
-  vals: Float64Array;
-  sum: number;
+  vals = new Float64Array(64);
+  sum = 0;
+
+  /** Empties the vector, with room for `n` names. */
+  reset(n: number): void {
+    if (this.ids.length < n) {
+      const len = Math.max(n, this.ids.length * 2);
+      this.ids = new Int32Array(len);
+      this.vals = new Float64Array(len);
+    }
+    this.size = n;
+    this.sum = 0;
+  }
 }
 
 /** What a story looks like to a reader: title, key actors, time span and a short summary. */
@@ -579,22 +595,23 @@ export class StoryIndex {
     return out;
   }
 
-  private weightedNames(names: Set<string>): WeightedNames {
-    const keys: string[] = [];
-    const ids = new Int32Array(names.size);
-    const vals = new Float64Array(names.size);
+  private weightedNames(names: Set<string>, out: WeightedNames): WeightedNames {
+    out.reset(names.size);
+    const { keys, ids, vals } = out;
     let sum = 0;
+    let i = 0;
     for (const nm of names) {
       // every name of a query has an id (one never counted: document frequency 0), so that
       // joining and indexing read them from here
       const id = this.dfNames.id(nm);
       const w = this.idfName(id);
-      ids[keys.length] = id;
-      vals[keys.length] = w;
-      keys.push(nm);
+      ids[i] = id;
+      vals[i] = w;
+      keys[i++] = nm;
       sum += w;
     }
-    return { keys, ids, vals, sum };
+    out.sum = sum;
+    return out;
   }
 
   /** Norm of a story centroid under the current idf; cached, refreshed when the story changes or the corpus grows by 5%. */
@@ -694,7 +711,7 @@ export class StoryIndex {
   private nameOverlap(a: WeightedNames, story: Centroid, storySum: number, size: number, shared?: Strongest): number {
     let num = 0;
     const den = a.sum;
-    for (let i = 0; i < a.keys.length; i++) {
+    for (let i = 0; i < a.size; i++) {
       const j = story.slot(a.ids[i]!);
       if (j >= 0) {
         // (a name is in a story's counts with a count of at least 1)
@@ -722,20 +739,22 @@ export class StoryIndex {
   /** the current article's vectors */
   private textVec = new Weighted();
   private leadVec = new Weighted();
+  private namesVec = new WeightedNames();
+  private leadNamesVec = new WeightedNames();
 
   private query(f: ArticleFeatures) {
     if (!this.lastQuery || this.lastQuery.f !== f || this.lastQuery.n !== this.n) {
       const text = this.weighted(f.terms, this.textVec);
-      const names = this.weightedNames(f.names);
+      const names = this.weightedNames(f.names, this.namesVec);
       this.lastQuery = {
         f,
         n: this.n,
         text,
         lead: this.weighted(f.leadTerms, this.leadVec),
         names,
-        leadNames: this.weightedNames(f.leadNames),
+        leadNames: this.weightedNames(f.leadNames, this.leadNamesVec),
         rankedTerms: rankedBy(text.ids, text.vVals, text.size),
-        rankedNames: rankedBy(names.ids, names.vals),
+        rankedNames: rankedBy(names.ids, names.vals, names.size),
       };
     }
     return this.lastQuery;
@@ -985,9 +1004,9 @@ export class StoryIndex {
     s.leadTerms = this.addToCentroid(s.leadTerms, q.lead, this.opts.centroidTerms / 2);
     // the centroid is an average: divide by size at scoring time via cosine (scale-free)
     // the names by the ids the query gave them, in the features' order
-    countInto(s.names, q.names.ids);
+    countInto(s.names, q.names.ids, q.names.size);
     if (s.names.size > 200) s.names = topCounts(s.names, 200);
-    countInto(s.leadNames, q.leadNames.ids);
+    countInto(s.leadNames, q.leadNames.ids, q.leadNames.size);
     if (s.leadNames.size > 60) s.leadNames = topCounts(s.leadNames, 60);
     for (const a of f.actors) s.actors.set(a, (s.actors.get(a) ?? 0) + 1);
     for (const e of f.events) {
@@ -1366,10 +1385,10 @@ export class Strongest {
   }
 }
 
-/** One more member naming each name of `ids` (in that order: new names join the end). */
-function countInto(c: Centroid, ids: Int32Array): void {
-  c.reserve(ids.length);
-  for (let i = 0; i < ids.length; i++) {
+/** One more member naming each name of `ids[0, n)` (in that order: new names join the end). */
+function countInto(c: Centroid, ids: Int32Array, n: number): void {
+  c.reserve(n);
+  for (let i = 0; i < n; i++) {
     const j = c.slot(ids[i]!);
     if (j >= 0) c.w[j]!++;
     else c.push(ids[i]!, 1);
