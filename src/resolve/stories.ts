@@ -116,7 +116,8 @@ export interface Story {
 function emptyStory(id: string, title: string, lead: string): Story {
   return {
     id, title, lead, firstDay: null, lastDay: null, members: [],
-    terms: new Centroid(), leadTerms: new Centroid(), names: new Centroid(), leadNames: new Centroid(), actors: new Map(), events: new Map(),
+    // empty vectors (no arrays outside the heap): the first article sizes them
+    terms: new Centroid(0), leadTerms: new Centroid(0), names: new Centroid(0), leadNames: new Centroid(0), actors: new Map(), events: new Map(),
   };
 }
 
