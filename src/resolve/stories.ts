@@ -410,6 +410,7 @@ export class StoryIndex {
       if (list.length === 0) map.delete(key);
     }
     this.indexed[si] = NO_KEYS;
+    this.normMeta[si] = undefined;
     if (!this.opts.keepRetired) {
       // forgotten: nothing reads the story again, so its summary is not cut down either
       this.stories[si] = FORGOTTEN;
@@ -615,31 +616,31 @@ export class StoryIndex {
     return out;
   }
 
-  /** Norm of a story centroid under the current idf; cached, refreshed when the story changes or the corpus grows by 5%. */
-  private centroidNorm(s: Story, which: "terms" | "leadTerms"): number {
-    return this.norms(s)[which];
-  }
-
   /**
-   * A story's centroid norms and idf-weighted name counts under the current idf; cached,
-   * refreshed when the story changes or the corpus grows by 5%.
+   * Story `si`'s (`s`) centroid norms and idf-weighted name counts under the current idf; cached,
+   * refreshed when the story changes or the corpus grows by 5%. Read once per candidate: the
+   * cosines take their norms from here.
    */
-  private norms(s: Story): NonNullable<StoryCache["_norms"]> {
+  private norms(s: Story, si: number): NonNullable<StoryCache["_norms"]> {
     const c = (s as StoryCache)._norms ?? ((s as StoryCache)._norms = { n: -1, terms: 0, leadTerms: 0, names: 0, leadNames: 0 });
     if (c.n < 0 || this.n > c.n * 1.05 + 1) {
+      // `idf` and `idfName` inlined, log(n + 1) read once: the same numbers
+      const logN = Math.log(this.n + 1);
+      const dfTerms = this.dfTerms.df;
       for (const k of ["terms", "leadTerms"] as const) {
         const v = s[k];
         let ns = 0;
         for (let i = 0; i < v.size; i++) {
-          const b = v.w[i]! * this.idf(v.ids[i]!);
+          const b = v.w[i]! * Math.max(0, logN - logDf(dfTerms[v.ids[i]!]!));
           ns += b * b;
         }
         c[k] = Math.sqrt(ns);
       }
+      const dfNames = this.dfNames.df;
       for (const k of ["names", "leadNames"] as const) {
         let sum = 0;
         const v = s[k];
-        for (let i = 0; i < v.size; i++) sum += this.idfName(v.ids[i]!) * v.w[i]!;
+        for (let i = 0; i < v.size; i++) sum += Math.max(0, logN - logDf(dfNames[v.ids[i]!]!)) * v.w[i]!;
         c[k] = sum;
       }
       c.n = this.n;
@@ -649,13 +650,16 @@ export class StoryIndex {
       for (let i = 0; i < s.terms.size; i++) raw += s.terms.w[i]! * s.terms.w[i]!;
       let cnt = 0;
       for (let i = 0; i < s.names.size; i++) cnt += s.names.w[i]!;
-      this.normMeta.set(s, { n: this.n, compactions: this.compactions, terms: c.terms, names: c.names, raw: Math.sqrt(raw), count: cnt });
+      this.normMeta[si] = { n: this.n, compactions: this.compactions, terms: c.terms, names: c.names, raw: Math.sqrt(raw), count: cnt };
     }
     return c;
   }
 
-  /** What `norms` last computed for a story in this process (a restored cache has none: no bound). */
-  private normMeta = new WeakMap<Story, { n: number; compactions: number; terms: number; names: number; raw: number; count: number }>();
+  /**
+   * What `norms` last computed for each story in this process, by story index (a restored cache
+   * has none: no bound); an entry per story (`open`, `fromJSON`), emptied when it retires
+   */
+  private normMeta: Array<{ n: number; compactions: number; terms: number; names: number; raw: number; count: number } | undefined> = [];
   /** document-frequency tables cut back so far (a cut can raise an idf: cached norms no longer bound it) */
   private compactions = 0;
 
@@ -667,9 +671,9 @@ export class StoryIndex {
    * cosine <= current / cached), and the same for the idf-weighted name counts (a shared name's
    * count is at most the story size, so the overlap is at most sqrt(current sum / cached sum)).
    */
-  private bounds(s: Story): { text: number; names: number } | null {
+  private bounds(s: Story, si: number): { text: number; names: number } | null {
     const c = (s as StoryCache)._norms;
-    const meta = this.normMeta.get(s);
+    const meta = this.normMeta[si];
     if (!c || !meta || meta.n !== c.n || meta.compactions !== this.compactions || meta.terms !== c.terms || meta.names !== c.names) return null;
     const d = Math.max(0, Math.log(this.n + 1) - Math.log(meta.n + 1));
     const slack = 1 + 1e-6;
@@ -678,9 +682,8 @@ export class StoryIndex {
     return { text, names };
   }
 
-  /** Cosine between an article's weighted vector and a story centroid; the strongest shared terms. */
-  private cosine(a: Weighted, s: Story, which: "terms" | "leadTerms", shared?: Strongest): number {
-    const c = s[which];
+  /** Cosine between an article's weighted vector and a story centroid (`ns` its norm, from `norms`); the strongest shared terms. */
+  private cosine(a: Weighted, c: Centroid, ns: number, shared?: Strongest): number {
     // the products are summed in the order of the smaller vector, each of its terms looked up
     // in the other's table (the centroid keeps one; the article's is filled once per article)
     const vals = a.v2Vals;
@@ -704,7 +707,6 @@ export class StoryIndex {
         shared?.offer(this.termIds.str(c.ids[j]!), p);
       }
     }
-    const ns = this.centroidNorm(s, which);
     return a.norm && ns ? dot / (a.norm * ns) : 0;
   }
 
@@ -831,9 +833,10 @@ export class StoryIndex {
     const o = this.opts;
     const q = this.query(f);
     // words over the headline and lead (where the main development is told)
-    const lead = this.cosine(q.lead, s, "leadTerms");
+    // (the norms first: they are refreshed when a candidate is first read after a change)
+    const nc = this.norms(s, si);
+    const lead = this.cosine(q.lead, s.leadTerms, nc.leadTerms);
     // names over the headline and lead (the main development's actors)
-    const nc = this.norms(s);
     const leadNames = this.nameOverlap(q.leadNames, s.leadNames, nc.leadNames, s.members.length);
 
     // time: distance from the story's first day; an undated article is bounded by the latest
@@ -852,7 +855,7 @@ export class StoryIndex {
     // a first bound before the events are read: the event score at its maximum (1) and no
     // conflict (the lead-agreement and conflict factors are at most 1, and rounding is monotonic,
     // so this is at least the bound below: a candidate it rules out, that one rules out too)
-    const b = floor !== null ? this.bounds(s) : null;
+    const b = floor !== null ? this.bounds(s, si) : null;
     if (b && (o.wText * b.text + o.wLead * lead + o.wNames * b.names + o.wLeadNames * leadNames + o.wEvent) * tf <= floor!) return null;
 
     // events: a shared main event with a compatible date joins (weighted by how specific it is);
@@ -929,7 +932,7 @@ export class StoryIndex {
     // words: cosine between the article's tf-idf vector and the story centroid; names:
     // idf-weighted overlap, each shared name counted by how many members carry it
     const shared = detail ? new Strongest(4) : undefined;
-    const text = this.cosine(q.text, s, "terms", shared);
+    const text = this.cosine(q.text, s.terms, nc.terms, shared);
     const sharedNames = detail ? new Strongest(4) : undefined;
     const names = this.nameOverlap(q.names, s.names, nc.names, s.members.length, sharedNames);
 
@@ -983,6 +986,7 @@ export class StoryIndex {
     for (let k = 2; this.byId.has(id); k++) id = `${base}-${k}`;
     this.stories.push(emptyStory(id, (f.title ?? firstSentence(f.lead)).slice(0, 160), f.lead.slice(0, 400)));
     this.indexed.push(newKeys());
+    this.normMeta.push(undefined);
     this.byId.set(id, idx);
     this.live.push(idx);
     this.join(idx, f, reason, 0);
@@ -1191,6 +1195,7 @@ export class StoryIndex {
         events: new Map(s.events.map(([k, e]) => [k, { label: e.label, count: e.count, main: e.main, days: new Map(e.days) }])),
       });
       x.indexed.push(newKeys());
+      x.normMeta.push(undefined);
       x.byId.set(s.id, idx);
       if (!s.retired) {
         for (const [k, se] of x.stories[idx]!.events) x.holdEvent(k, idx, se);
