@@ -116,7 +116,8 @@ export interface Story {
 function emptyStory(id: string, title: string, lead: string): Story {
   return {
     id, title, lead, firstDay: null, lastDay: null, members: [],
-    terms: new Centroid(), leadTerms: new Centroid(), names: new Centroid(), leadNames: new Centroid(), actors: new Map(), events: new Map(),
+    // empty vectors (no arrays outside the heap): the first article sizes them
+    terms: new Centroid(0), leadTerms: new Centroid(0), names: new Centroid(0), leadNames: new Centroid(0), actors: new Map(), events: new Map(),
   };
 }
 
@@ -204,14 +205,30 @@ interface HeldKeys {
   weights: number[][];
 }
 
-/** An article's names with their idf, and the idf sum. */
-interface WeightedNames {
-  keys: string[];
+/**
+ * An article's names with their idf, and the idf sum: parallel arrays, their first `size`
+ * entries. Refilled for each article, as `Weighted` is (typed arrays of this size live outside
+ * the heap: allocating two per vector cost more than filling them).
+ */
+class WeightedNames {
+  size = 0;
+  keys: string[] = [];
   /** the index's name ids, by name */
-  ids: Int32Array;
+  ids = new Int32Array(64);
   /** idf, by name (a typed array: `rankedBy` reads only these) */
-  vals: Float64Array;
-  sum: number;
+  vals = new Float64Array(64);
+  sum = 0;
+
+  /** Empties the vector, with room for `n` names. */
+  reset(n: number): void {
+    if (this.ids.length < n) {
+      const len = Math.max(n, this.ids.length * 2);
+      this.ids = new Int32Array(len);
+      this.vals = new Float64Array(len);
+    }
+    this.size = n;
+    this.sum = 0;
+  }
 }
 
 /** What a story looks like to a reader: title, key actors, time span and a short summary. */
@@ -393,6 +410,7 @@ export class StoryIndex {
       if (list.length === 0) map.delete(key);
     }
     this.indexed[si] = NO_KEYS;
+    this.normMeta[si] = undefined;
     if (!this.opts.keepRetired) {
       // forgotten: nothing reads the story again, so its summary is not cut down either
       this.stories[si] = FORGOTTEN;
@@ -579,49 +597,50 @@ export class StoryIndex {
     return out;
   }
 
-  private weightedNames(names: Set<string>): WeightedNames {
-    const keys: string[] = [];
-    const ids = new Int32Array(names.size);
-    const vals = new Float64Array(names.size);
+  private weightedNames(names: Set<string>, out: WeightedNames): WeightedNames {
+    out.reset(names.size);
+    const { keys, ids, vals } = out;
     let sum = 0;
+    let i = 0;
     for (const nm of names) {
       // every name of a query has an id (one never counted: document frequency 0), so that
       // joining and indexing read them from here
       const id = this.dfNames.id(nm);
       const w = this.idfName(id);
-      ids[keys.length] = id;
-      vals[keys.length] = w;
-      keys.push(nm);
+      ids[i] = id;
+      vals[i] = w;
+      keys[i++] = nm;
       sum += w;
     }
-    return { keys, ids, vals, sum };
-  }
-
-  /** Norm of a story centroid under the current idf; cached, refreshed when the story changes or the corpus grows by 5%. */
-  private centroidNorm(s: Story, which: "terms" | "leadTerms"): number {
-    return this.norms(s)[which];
+    out.sum = sum;
+    return out;
   }
 
   /**
-   * A story's centroid norms and idf-weighted name counts under the current idf; cached,
-   * refreshed when the story changes or the corpus grows by 5%.
+   * Story `si`'s (`s`) centroid norms and idf-weighted name counts under the current idf; cached,
+   * refreshed when the story changes or the corpus grows by 5%. Read once per candidate: the
+   * cosines take their norms from here.
    */
-  private norms(s: Story): NonNullable<StoryCache["_norms"]> {
+  private norms(s: Story, si: number): NonNullable<StoryCache["_norms"]> {
     const c = (s as StoryCache)._norms ?? ((s as StoryCache)._norms = { n: -1, terms: 0, leadTerms: 0, names: 0, leadNames: 0 });
     if (c.n < 0 || this.n > c.n * 1.05 + 1) {
+      // `idf` and `idfName` inlined, log(n + 1) read once: the same numbers
+      const logN = Math.log(this.n + 1);
+      const dfTerms = this.dfTerms.df;
       for (const k of ["terms", "leadTerms"] as const) {
         const v = s[k];
         let ns = 0;
         for (let i = 0; i < v.size; i++) {
-          const b = v.w[i]! * this.idf(v.ids[i]!);
+          const b = v.w[i]! * Math.max(0, logN - logDf(dfTerms[v.ids[i]!]!));
           ns += b * b;
         }
         c[k] = Math.sqrt(ns);
       }
+      const dfNames = this.dfNames.df;
       for (const k of ["names", "leadNames"] as const) {
         let sum = 0;
         const v = s[k];
-        for (let i = 0; i < v.size; i++) sum += this.idfName(v.ids[i]!) * v.w[i]!;
+        for (let i = 0; i < v.size; i++) sum += Math.max(0, logN - logDf(dfNames[v.ids[i]!]!)) * v.w[i]!;
         c[k] = sum;
       }
       c.n = this.n;
@@ -631,13 +650,16 @@ export class StoryIndex {
       for (let i = 0; i < s.terms.size; i++) raw += s.terms.w[i]! * s.terms.w[i]!;
       let cnt = 0;
       for (let i = 0; i < s.names.size; i++) cnt += s.names.w[i]!;
-      this.normMeta.set(s, { n: this.n, compactions: this.compactions, terms: c.terms, names: c.names, raw: Math.sqrt(raw), count: cnt });
+      this.normMeta[si] = { n: this.n, compactions: this.compactions, terms: c.terms, names: c.names, raw: Math.sqrt(raw), count: cnt };
     }
     return c;
   }
 
-  /** What `norms` last computed for a story in this process (a restored cache has none: no bound). */
-  private normMeta = new WeakMap<Story, { n: number; compactions: number; terms: number; names: number; raw: number; count: number }>();
+  /**
+   * What `norms` last computed for each story in this process, by story index (a restored cache
+   * has none: no bound); an entry per story (`open`, `fromJSON`), emptied when it retires
+   */
+  private normMeta: Array<{ n: number; compactions: number; terms: number; names: number; raw: number; count: number } | undefined> = [];
   /** document-frequency tables cut back so far (a cut can raise an idf: cached norms no longer bound it) */
   private compactions = 0;
 
@@ -649,9 +671,9 @@ export class StoryIndex {
    * cosine <= current / cached), and the same for the idf-weighted name counts (a shared name's
    * count is at most the story size, so the overlap is at most sqrt(current sum / cached sum)).
    */
-  private bounds(s: Story): { text: number; names: number } | null {
+  private bounds(s: Story, si: number): { text: number; names: number } | null {
     const c = (s as StoryCache)._norms;
-    const meta = this.normMeta.get(s);
+    const meta = this.normMeta[si];
     if (!c || !meta || meta.n !== c.n || meta.compactions !== this.compactions || meta.terms !== c.terms || meta.names !== c.names) return null;
     const d = Math.max(0, Math.log(this.n + 1) - Math.log(meta.n + 1));
     const slack = 1 + 1e-6;
@@ -660,9 +682,8 @@ export class StoryIndex {
     return { text, names };
   }
 
-  /** Cosine between an article's weighted vector and a story centroid; the strongest shared terms. */
-  private cosine(a: Weighted, s: Story, which: "terms" | "leadTerms", shared?: Strongest): number {
-    const c = s[which];
+  /** Cosine between an article's weighted vector and a story centroid (`ns` its norm, from `norms`); the strongest shared terms. */
+  private cosine(a: Weighted, c: Centroid, ns: number, shared?: Strongest): number {
     // the products are summed in the order of the smaller vector, each of its terms looked up
     // in the other's table (the centroid keeps one; the article's is filled once per article)
     const vals = a.v2Vals;
@@ -686,7 +707,6 @@ export class StoryIndex {
         shared?.offer(this.termIds.str(c.ids[j]!), p);
       }
     }
-    const ns = this.centroidNorm(s, which);
     return a.norm && ns ? dot / (a.norm * ns) : 0;
   }
 
@@ -694,7 +714,7 @@ export class StoryIndex {
   private nameOverlap(a: WeightedNames, story: Centroid, storySum: number, size: number, shared?: Strongest): number {
     let num = 0;
     const den = a.sum;
-    for (let i = 0; i < a.keys.length; i++) {
+    for (let i = 0; i < a.size; i++) {
       const j = story.slot(a.ids[i]!);
       if (j >= 0) {
         // (a name is in a story's counts with a count of at least 1)
@@ -722,20 +742,22 @@ export class StoryIndex {
   /** the current article's vectors */
   private textVec = new Weighted();
   private leadVec = new Weighted();
+  private namesVec = new WeightedNames();
+  private leadNamesVec = new WeightedNames();
 
   private query(f: ArticleFeatures) {
     if (!this.lastQuery || this.lastQuery.f !== f || this.lastQuery.n !== this.n) {
       const text = this.weighted(f.terms, this.textVec);
-      const names = this.weightedNames(f.names);
+      const names = this.weightedNames(f.names, this.namesVec);
       this.lastQuery = {
         f,
         n: this.n,
         text,
         lead: this.weighted(f.leadTerms, this.leadVec),
         names,
-        leadNames: this.weightedNames(f.leadNames),
+        leadNames: this.weightedNames(f.leadNames, this.leadNamesVec),
         rankedTerms: rankedBy(text.ids, text.vVals, text.size),
-        rankedNames: rankedBy(names.ids, names.vals),
+        rankedNames: rankedBy(names.ids, names.vals, names.size),
       };
     }
     return this.lastQuery;
@@ -811,9 +833,10 @@ export class StoryIndex {
     const o = this.opts;
     const q = this.query(f);
     // words over the headline and lead (where the main development is told)
-    const lead = this.cosine(q.lead, s, "leadTerms");
+    // (the norms first: they are refreshed when a candidate is first read after a change)
+    const nc = this.norms(s, si);
+    const lead = this.cosine(q.lead, s.leadTerms, nc.leadTerms);
     // names over the headline and lead (the main development's actors)
-    const nc = this.norms(s);
     const leadNames = this.nameOverlap(q.leadNames, s.leadNames, nc.leadNames, s.members.length);
 
     // time: distance from the story's first day; an undated article is bounded by the latest
@@ -832,7 +855,7 @@ export class StoryIndex {
     // a first bound before the events are read: the event score at its maximum (1) and no
     // conflict (the lead-agreement and conflict factors are at most 1, and rounding is monotonic,
     // so this is at least the bound below: a candidate it rules out, that one rules out too)
-    const b = floor !== null ? this.bounds(s) : null;
+    const b = floor !== null ? this.bounds(s, si) : null;
     if (b && (o.wText * b.text + o.wLead * lead + o.wNames * b.names + o.wLeadNames * leadNames + o.wEvent) * tf <= floor!) return null;
 
     // events: a shared main event with a compatible date joins (weighted by how specific it is);
@@ -909,7 +932,7 @@ export class StoryIndex {
     // words: cosine between the article's tf-idf vector and the story centroid; names:
     // idf-weighted overlap, each shared name counted by how many members carry it
     const shared = detail ? new Strongest(4) : undefined;
-    const text = this.cosine(q.text, s, "terms", shared);
+    const text = this.cosine(q.text, s.terms, nc.terms, shared);
     const sharedNames = detail ? new Strongest(4) : undefined;
     const names = this.nameOverlap(q.names, s.names, nc.names, s.members.length, sharedNames);
 
@@ -963,6 +986,7 @@ export class StoryIndex {
     for (let k = 2; this.byId.has(id); k++) id = `${base}-${k}`;
     this.stories.push(emptyStory(id, (f.title ?? firstSentence(f.lead)).slice(0, 160), f.lead.slice(0, 400)));
     this.indexed.push(newKeys());
+    this.normMeta.push(undefined);
     this.byId.set(id, idx);
     this.live.push(idx);
     this.join(idx, f, reason, 0);
@@ -985,9 +1009,9 @@ export class StoryIndex {
     s.leadTerms = this.addToCentroid(s.leadTerms, q.lead, this.opts.centroidTerms / 2);
     // the centroid is an average: divide by size at scoring time via cosine (scale-free)
     // the names by the ids the query gave them, in the features' order
-    countInto(s.names, q.names.ids);
+    countInto(s.names, q.names.ids, q.names.size);
     if (s.names.size > 200) s.names = topCounts(s.names, 200);
-    countInto(s.leadNames, q.leadNames.ids);
+    countInto(s.leadNames, q.leadNames.ids, q.leadNames.size);
     if (s.leadNames.size > 60) s.leadNames = topCounts(s.leadNames, 60);
     for (const a of f.actors) s.actors.set(a, (s.actors.get(a) ?? 0) + 1);
     for (const e of f.events) {
@@ -1171,6 +1195,7 @@ export class StoryIndex {
         events: new Map(s.events.map(([k, e]) => [k, { label: e.label, count: e.count, main: e.main, days: new Map(e.days) }])),
       });
       x.indexed.push(newKeys());
+      x.normMeta.push(undefined);
       x.byId.set(s.id, idx);
       if (!s.retired) {
         for (const [k, se] of x.stories[idx]!.events) x.holdEvent(k, idx, se);
@@ -1366,10 +1391,10 @@ export class Strongest {
   }
 }
 
-/** One more member naming each name of `ids` (in that order: new names join the end). */
-function countInto(c: Centroid, ids: Int32Array): void {
-  c.reserve(ids.length);
-  for (let i = 0; i < ids.length; i++) {
+/** One more member naming each name of `ids[0, n)` (in that order: new names join the end). */
+function countInto(c: Centroid, ids: Int32Array, n: number): void {
+  c.reserve(n);
+  for (let i = 0; i < n; i++) {
     const j = c.slot(ids[i]!);
     if (j >= 0) c.w[j]!++;
     else c.push(ids[i]!, 1);

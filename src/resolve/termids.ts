@@ -87,30 +87,26 @@ export class Centroid {
   private shift: number;
 
   constructor(capacity = 8) {
-    this.ids = new Int32Array(capacity);
-    this.w = new Float64Array(capacity);
-    this.shift = 32 - pairBits(capacity);
+    // a small vector's arrays are on the heap; a larger one's share one buffer (`resize`)
+    const small = capacity <= 8 ? capacity : 0;
+    this.ids = new Int32Array(small);
+    this.w = new Float64Array(small);
+    this.shift = 32 - pairBits(small);
     this.table = new Int32Array(2 << (32 - this.shift));
+    if (capacity > small) this.resize(capacity, capacity);
   }
 
   /** Room for `n` more terms: one copy (and one larger table), not one per doubling as `push` fills it. */
   reserve(n: number): void {
     const need = this.size + n;
     if (need <= this.ids.length) return;
-    const len = Math.max(need, this.ids.length * 2);
-    this.ids = grown(this.ids, len);
-    this.w = grown(this.w, len);
-    if (2 * need > this.table.length >> 1) this.rehash(need);
+    this.resize(Math.max(need, this.ids.length * 2), need);
   }
 
   /** Appends a term not in the vector yet. */
   push(id: number, w: number): void {
-    if (this.size === this.ids.length) {
-      // (a vector built empty, `new Centroid(0)`, has no room to double)
-      const len = Math.max(8, this.size * 2);
-      this.ids = grown(this.ids, len);
-      this.w = grown(this.w, len);
-    }
+    // (a vector built empty, `new Centroid(0)`, has no room to double)
+    if (this.size === this.ids.length) this.resize(Math.max(8, this.size * 2), this.size + 1);
     this.ids[this.size] = id;
     this.w[this.size] = w;
     if (2 * (this.size + 1) > this.table.length >> 1) this.rehash(this.size + 1);
@@ -135,6 +131,27 @@ export class Centroid {
     while (t[2 * h] !== 0) h = (h + 1) & mask;
     t[2 * h] = id + 1;
     t[2 * h + 1] = pos;
+  }
+
+  /**
+   * Room for `len` terms and a table with room for `n` (at least the current one's), the terms
+   * copied and placed again. The weights, ids and table share one new buffer: typed arrays of
+   * these sizes live outside the heap, where one allocation costs more than filling it.
+   */
+  private resize(len: number, n: number): void {
+    const bits = Math.max(pairBits(n), 32 - this.shift);
+    const buf = new ArrayBuffer(len * 12 + (8 << bits));
+    const w = new Float64Array(buf, 0, len);
+    const ids = new Int32Array(buf, len * 8, len);
+    for (let i = 0; i < this.size; i++) {
+      w[i] = this.w[i]!;
+      ids[i] = this.ids[i]!;
+    }
+    this.w = w;
+    this.ids = ids;
+    this.shift = 32 - bits;
+    this.table = new Int32Array(buf, len * 12, 2 << bits);
+    for (let i = 0; i < this.size; i++) this.place(ids[i]!, i);
   }
 
   /** A table with room for `n` terms, the current ones placed again. */
