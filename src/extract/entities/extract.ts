@@ -30,9 +30,6 @@ const MODIFIED_NOUNS = new Set(["missiles", "missile", "rockets", "drones", "tan
 const WEAK = new Set(["between", "and", "in", "into", "to", "from", "across", "of", "on", "against", "over", "inside", "within", "toward", "towards", "through", "for", "with", "near", "invaded", "invade", "invading", "attack", "attacked"]);
 const BYLINE_VERBS = new Set(["reporting", "writing", "editing", "edited", "written", "compiled"]);
 let CONSUMED = new Uint8Array(4096);
-/** Buffers of Ctx.personAt and Ctx.mentionEnd, reused across articles (a new typed array costs about 2.5 µs). */
-let PERSON_AT = new Int32Array(4096);
-let MENTION_END = new Int32Array(4096);
 /** Memos of pure functions of a role text (the lexicon never changes after it is built). */
 const ROLE_NORM = new Map<string, string>();
 const ROLE_FN = new Map<string, string>();
@@ -189,7 +186,7 @@ export function extractEntities(doc: Doc): void {
 /** The context of one article: its scan and empty entity lists. */
 function context(doc: Doc): Ctx {
   const L = lexicon();
-  const sc = scan(doc, L, true);
+  const sc = scan(doc, L);
   const { tokens, text } = doc;
   const { w, lw, cls, hitAt } = sc;
   const n = tokens.length;
@@ -204,17 +201,9 @@ function context(doc: Doc): Ctx {
   const places: PlaceEntity[] = [];
   const placeByKey = new Map<string, number>();
   const persons: Person[] = [];
-  // zeros a few entries past the text: rules may look past it (a fresh array would read undefined there)
-  if (PERSON_AT.length < n + 4) {
-    PERSON_AT = new Int32Array(2 * (n + 4));
-    MENTION_END = new Int32Array(2 * (n + 4));
-  }
-  const personAt = PERSON_AT;
-  personAt.fill(0, 0, n + 4);
-  const mentionEnd = MENTION_END;
-  mentionEnd.fill(0, 0, n + 4);
+  const mentionEnd = new Int32Array(n + 1);
   const mentionOrder: number[] = [];
-  const cx: Ctx = { doc, L, sc, tokens, text, w, lw, cls, hitAt, n, consumed, mentions, orgs, orgByKey, places, placeByKey, runWords: null, persons, personAt, mentionEnd, mentionOrder, mentionStarts: [], resolved: [] };
+  const cx: Ctx = { doc, L, sc, tokens, text, w, lw, cls, hitAt, n, consumed, mentions, orgs, orgByKey, places, placeByKey, runWords: null, persons, personAt: new Int32Array(n + 1), mentionEnd, mentionOrder, mentionStarts: [], resolved: [] };
   return cx;
 }
 

@@ -222,45 +222,12 @@ function wordFlag(L: Lexicon, lt: string): number {
   return 0;
 }
 
-/** Zeros past a reused array's n entries, so that a rule reading a few entries past the text reads 0, as `undefined` would read. */
-const MARGIN = 4;
-// the typed arrays of scan({ reuse: true }), kept across docs: a new typed array per doc costs about
-// 2.5 µs each (its backing store is allocated and later freed outside the JS heap)
-let reusedCls = new Int32Array(4096);
-let reusedNl = new Uint8Array(4096);
-let reusedHeadline = new Uint8Array(256);
-
-/**
- * One doc's scan. With `reuse`, its typed arrays (cls, nl, headline) are module buffers that the next
- * such scan overwrites, with zeros past their doc's entries: for a caller that drops the scan before
- * the next doc (the entity stage).
- */
-export function scan(doc: Doc, L: Lexicon, reuse = false): Scan {
+export function scan(doc: Doc, L: Lexicon): Scan {
   const { tokens, text } = doc;
   const n = tokens.length;
-  const nSent = doc.sentences.length;
   const { w, lw, ids } = tokenTexts(doc);
   checkInfo();
-  let cls: Int32Array;
-  let nl: Uint8Array;
-  let headline: Uint8Array;
-  if (reuse) {
-    if (reusedCls.length < n + MARGIN) {
-      reusedCls = new Int32Array(2 * (n + MARGIN));
-      reusedNl = new Uint8Array(2 * (n + MARGIN));
-    }
-    if (reusedHeadline.length < nSent + MARGIN) reusedHeadline = new Uint8Array(2 * (nSent + MARGIN));
-    cls = reusedCls;
-    cls.fill(0, n, n + MARGIN); // the first n are all written below
-    nl = reusedNl;
-    nl.fill(0, 0, n + MARGIN);
-    headline = reusedHeadline;
-    headline.fill(0, 0, nSent + MARGIN);
-  } else {
-    cls = new Int32Array(n);
-    nl = new Uint8Array(n);
-    headline = new Uint8Array(nSent);
-  }
+  const cls = new Int32Array(n);
   const roleHeadIdx: number[] = [];
   const pronounIdx: number[] = [];
   const groupNounIdx: number[] = [];
@@ -311,7 +278,8 @@ export function scan(doc: Doc, L: Lexicon, reuse = false): Scan {
   }
 
   // headlines: a sentence that is a whole line, without final punctuation, mostly capitalised words
-  for (let si = 0; si < nSent; si++) {
+  const headline = new Uint8Array(doc.sentences.length);
+  for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si]!;
     const punct = isFinalPunct(text.charCodeAt(s.end - 1));
     let words = 0;
@@ -379,7 +347,7 @@ export function scan(doc: Doc, L: Lexicon, reuse = false): Scan {
     i = j;
   }
 
-  return { w, lw, cls, hitAt, hits, runs, headline, roleHeadIdx, pronounIdx, groupNounIdx, counterpartIdx, byIdx, againstIdx, nl };
+  return { w, lw, cls, hitAt, hits, runs, headline, roleHeadIdx, pronounIdx, groupNounIdx, counterpartIdx, byIdx, againstIdx, nl: new Uint8Array(n) };
 }
 
 /** `/[.!?"”:)\]]/` on one char code (NaN past the text: false). */
