@@ -257,25 +257,13 @@ export class TermVector {
   }
 }
 
-/** one entry: termList() copies the elements kind of this list */
-const TERM_KIND: TermEntry[] = [{ term: "", mark: 0, slot: 0, leadMark: 0, leadSlot: 0, idOf: null, idEpoch: 0, id: 0 }];
-
-/**
- * A new, empty list of term entries of the elements kind (packed objects) it has once an entry is
- * in it: a literal [] is a list of small integers to V8, and the first push of an entry into a new
- * one deoptimised countRegion ("not a Smi"), which inlines add() and its pushes, twice a run.
- */
-function termList(): TermEntry[] {
-  return TERM_KIND.slice(0, 0);
-}
-
 /** Per-article term counts: first-seen order (the order a Map filled word by word would have). */
 class TermCounts {
   private static serial = 0;
   readonly mark = ++TermCounts.serial;
-  readonly order: TermEntry[] = termList();
+  readonly order: TermEntry[] = [];
   readonly counts: number[] = [];
-  readonly leadOrder: TermEntry[] = termList();
+  readonly leadOrder: TermEntry[] = [];
   readonly leadCounts: number[] = [];
 
   add(e: TermEntry, w: number, lead: boolean): void {

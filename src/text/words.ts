@@ -12,21 +12,13 @@
 import { grown } from "../core/arrays.js";
 import type { Token } from "../core/types.js";
 
-/**
- * Beyond this many words the vocabulary starts afresh (news text has some tens of thousands).
- * Per-id arrays are made this long at once rather than grown as the vocabulary grows: a growth
- * branch taken every few hundred documents is one V8 has no feedback for when it optimises the hot
- * function that inlined it (the first growths come before a function's feedback is allocated), so
- * each growth deoptimised that function and had it compiled again (codeEvents, addAgentUnits, the
- * entity scan, tokenIds). Typed arrays are zero pages until written: the length costs address space,
- * not memory. They still grow if one document takes the vocabulary past this size.
- */
-export const MAX_WORDS = 1 << 18;
+/** Beyond this many words the vocabulary starts afresh (news text has some tens of thousands). */
+const MAX_WORDS = 1 << 18;
 
 let words: string[] = [];
 /** by id: the word's hash, and the id of its lower case (-1: not yet known) */
-let hashes: Int32Array = new Int32Array(MAX_WORDS);
-let lowerIds: Int32Array = new Int32Array(MAX_WORDS);
+let hashes: Int32Array = new Int32Array(1024);
+let lowerIds: Int32Array = new Int32Array(1024);
 /** open addressing, by hash: pairs (hash, 1 + id), 1 + id = 0 for an empty slot; at most half full.
  * The hash beside the id spares a look-up in `hashes` (a cache miss) at every probe. */
 let slots = new Int32Array(4096);
@@ -46,8 +38,8 @@ export function vocabularySize(): number {
 export function checkVocabulary(): void {
   if (words.length < MAX_WORDS) return;
   words = [];
-  hashes = new Int32Array(MAX_WORDS);
-  lowerIds = new Int32Array(MAX_WORDS);
+  hashes = new Int32Array(1024);
+  lowerIds = new Int32Array(1024);
   slots = new Int32Array(4096);
   epoch++;
 }
@@ -197,6 +189,6 @@ export class WordFacts {
       this.factsEpoch = epoch;
       this.facts = new Uint8Array(0);
     }
-    if (id >= this.facts.length) this.facts = grown(this.facts, Math.max(MAX_WORDS, 2 * Math.max(id + 1, words.length)));
+    if (id >= this.facts.length) this.facts = grown(this.facts, Math.max(1024, 2 * Math.max(id + 1, words.length)));
   }
 }

@@ -5,7 +5,7 @@
  * up, behind a coarse bit gate that let most frequent words through to the Map).
  */
 import { grown } from "../../core/arrays.js";
-import { MAX_WORDS, vocabularyEpoch, vocabularySize } from "../../text/words.js";
+import { vocabularyEpoch, vocabularySize } from "../../text/words.js";
 
 export class WordTable<T> {
   readonly map: ReadonlyMap<string, T>;
@@ -27,8 +27,7 @@ export class WordTable<T> {
       this.values = [];
     }
     const size = vocabularySize();
-    // MAX_WORDS at once: no growth (and deoptimisation of the caller) as the vocabulary grows
-    if (this.codes.length < size) this.codes = grown(this.codes, Math.max(MAX_WORDS, size * 2));
+    if (this.codes.length < size) this.codes = grown(this.codes, Math.max(1024, size * 2));
   }
 
   /** The Map's entry for word `id`, whose lower case is `lower`, or undefined. */
