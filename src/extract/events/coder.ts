@@ -16,7 +16,7 @@ import { addAgentUnits, dominantCountry } from "./agents.js";
 import { buildUnits, conjGapAt, isIso3, newUnit, NO_UNITS, sameSide, sideKey, unitList, type Unit } from "./sides.js";
 import { WordTable } from "./wordtable.js";
 import { lowerId, WordFacts, wordText } from "../../text/words.js";
-import { isAsciiWordCode, isSpaceCode, skipSpace } from "../../text/chars.js";
+import { isAsciiLetterCode, isAsciiWordCode, isSpaceCode, skipSpace } from "../../text/chars.js";
 
 
 const PREP = new Set(
@@ -68,16 +68,16 @@ export const BOTH_RE = /^\s+(?:[a-z]+\s+){0,3}?(?:(?:both|the two) (?:sides|coun
 export function bothWordAhead(text: string, from: number, to: number): boolean {
   let i = from;
   for (let runs = 0; runs < 4; runs++) {
-    while (i < to && !isAsciiLetter(text.charCodeAt(i))) i++;
+    while (i < to && !isAsciiLetterCode(text.charCodeAt(i))) i++;
     if (i >= to) return false;
     const start = i;
-    while (i < to && isAsciiLetter(text.charCodeAt(i))) i++;
+    while (i < to && isAsciiLetterCode(text.charCodeAt(i))) i++;
     const n = i - start;
     if (n === 4 && asciiWordIs(text, start, "both")) return true;
     if (n === 3 && asciiWordIs(text, start, "the") && i < to && text.charCodeAt(i) === 32) {
       // the run right after the one space
       let k = i + 1;
-      while (k < to && isAsciiLetter(text.charCodeAt(k))) k++;
+      while (k < to && isAsciiLetterCode(text.charCodeAt(k))) k++;
       const m = k - (i + 1);
       if ((m === 3 && asciiWordIs(text, i + 1, "two")) || (m === 5 && asciiWordIs(text, i + 1, "sides")) ||
         (m === 7 && (asciiWordIs(text, i + 1, "parties") || asciiWordIs(text, i + 1, "warring")))) return true;
@@ -93,10 +93,6 @@ function asciiWordIs(text: string, start: number, w: string): boolean {
   return true;
 }
 
-/** [A-Za-z] */
-function isAsciiLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
 
 const REJECTED_ACT_RE = /^\s*['’]s?\s+(?:[a-z-]+\s+)?(?:invasion|war|aggression|attacks?|annexation|occupation|operation|operations|actions?|policy|policies|behaviou?r|moves?|decision|crackdown|violence|bombing|shelling)\b/i;
 const CAMPAIGN_OBJ_RE = /\b(?:invasion|war|aggression|military (?:operation|operations|intervention|action|campaign|offensive)|offensive|attack|attacks|annexation|occupation)\b/i;

@@ -13,7 +13,7 @@ import type { Doc, FigureCategory, FigureRecord, Qualifier, Sentence, Span } fro
 import { attributionFrames } from "../quotes/index.js";
 import { lowerTokens, newContext, resolveSpeaker, subjectBefore, tokenAt } from "../quotes/speaker.js";
 import { dateFor } from "../time/index.js";
-import { isSpaceCode } from "../../text/chars.js";
+import { isAsciiLetterCode, isSpaceCode } from "../../text/chars.js";
 import { tokenTexts } from "../../text/lower.js";
 import {
   AID,
@@ -132,7 +132,7 @@ function nextWordOf(after: string): string {
 }
 /** An ASCII char of NEXT_WORD_RE's word: a letter, "." or "'". */
 function isWordPartAscii(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || c === 39;
+  return isAsciiLetterCode(c) || c === 46 || c === 39;
 }
 /** Lower-case first letters of the month names (indexed by char code | 32). */
 const MONTH_FIRST = new Uint8Array(128);

@@ -4,7 +4,7 @@
  */
 import { createRequire } from "node:module";
 import type { FigureCategory, Qualifier } from "../../core/types.js";
-import { isSpaceCode } from "../../text/chars.js";
+import { isAsciiLetterCode, isSpaceCode } from "../../text/chars.js";
 
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -133,7 +133,6 @@ export function qualifierBefore(before: string): Qualifier | null {
   for (let g = 1; g <= 5; g++) if (m[g] !== undefined) return QUALIFIERS[g - 1]!;
   return null;
 }
-const isAsciiLetterCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 export const CATEGORY_VERB: Record<FigureCategory, string> = {
   killed: "killed",

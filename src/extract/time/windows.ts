@@ -16,7 +16,7 @@
  * `windows.test.ts` checks that the result equals a whole-text parse.
  */
 import * as chrono from "chrono-node";
-import { isAsciiWordCode } from "../../text/chars.js";
+import { isAsciiLetterCode, isAsciiWordCode } from "../../text/chars.js";
 import { WordFacts, wordText } from "../../text/words.js";
 
 /** Anchor classes (bits): which parsers a window is for. */
@@ -269,10 +269,6 @@ export function someWindows(src: string, win: Windows, keep: readonly number[]):
     pos += win.to[w]! - win.from[w]!;
   }
   return { text: parts.join(""), at, from, cls };
-}
-
-function isAsciiLetterCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 function isSpace(c: number): boolean {
