@@ -624,14 +624,12 @@ export class StoryIndex {
   private norms(s: Story, si: number): NonNullable<StoryCache["_norms"]> {
     const c = (s as StoryCache)._norms ?? ((s as StoryCache)._norms = { n: -1, terms: 0, leadTerms: 0, names: 0, leadNames: 0 });
     if (c.n < 0 || this.n > c.n * 1.05 + 1) {
-      // `idf` and `idfName` inlined, log(n + 1) read once: the same numbers
-      const logN = Math.log(this.n + 1);
       const dfTerms = this.dfTerms.df;
       for (const k of ["terms", "leadTerms"] as const) {
         const v = s[k];
         let ns = 0;
         for (let i = 0; i < v.size; i++) {
-          const b = v.w[i]! * Math.max(0, logN - logDf(dfTerms[v.ids[i]!]!));
+          const b = v.w[i]! * this.idfOf(dfTerms[v.ids[i]!]!);
           ns += b * b;
         }
         c[k] = Math.sqrt(ns);
@@ -640,7 +638,7 @@ export class StoryIndex {
       for (const k of ["names", "leadNames"] as const) {
         let sum = 0;
         const v = s[k];
-        for (let i = 0; i < v.size; i++) sum += Math.max(0, logN - logDf(dfNames[v.ids[i]!]!)) * v.w[i]!;
+        for (let i = 0; i < v.size; i++) sum += this.idfOf(dfNames[v.ids[i]!]!) * v.w[i]!;
         c[k] = sum;
       }
       c.n = this.n;
