@@ -15,6 +15,7 @@ import { loadRules, type Rule } from "./rules.js";
 import { addAgentUnits, dominantCountry } from "./agents.js";
 import { buildUnits, conjGapAt, isIso3, newUnit, NO_UNITS, sameSide, sideKey, unitList, type Unit } from "./sides.js";
 import { WordTable } from "./wordtable.js";
+import { grown } from "../../core/arrays.js";
 import { lowerId, WordFacts, wordText } from "../../text/words.js";
 import { isAsciiLetterCode, isAsciiWordCode, isSpaceCode, skipSpace } from "../../text/chars.js";
 
@@ -896,13 +897,63 @@ function cloneSide(s: Side): Side {
 /** per rule: the number of the last sentence it was gathered for */
 let stamp = new Int32Array(0);
 let stampNow = 0;
+/** per rule, in the sentence being coded: its first and last place to try (-1: none) */
+let firstAt = new Int32Array(0);
+let lastAt = new Int32Array(0);
+/** the places to try of every rule of the sentence: position in the sentence text, and the next place of the same rule */
+let atPos = new Int32Array(256);
+let atNext = new Int32Array(256);
 
 let triggerTable: WordTable<Rule[]> | null = null;
+let startTable: WordTable<Rule[]> | null = null;
 
 /** The rules of each trigger word, by word id. */
 function triggers(byTrigger: Map<string, Rule[]>): WordTable<Rule[]> {
   if (!triggerTable || triggerTable.map !== byTrigger) triggerTable = new WordTable(byTrigger);
   return triggerTable;
+}
+
+/** The rules a match of which can begin with each word, by word id. */
+function startsTable(byStart: Map<string, Rule[]>): WordTable<Rule[]> {
+  if (!startTable || startTable.map !== byStart) startTable = new WordTable(byStart);
+  return startTable;
+}
+
+/**
+ * The places where the gathered rules of the sentence (stamp `mark`) that have start words may
+ * match: every run of ASCII letters of the sentence whose lower case is a start word of the rule
+ * (starts.ts), in text order, into the per-rule lists firstAt/atNext. A run that is a whole token
+ * is looked up by its word id; another (in "Russian-backed", "don't") by its text.
+ */
+function gatherStarts(doc: Doc, sent: Sentence, ids: Int32Array, words: string[], byStart: Map<string, Rule[]>, table: WordTable<Rule[]>, mark: number): void {
+  const text = doc.text;
+  const toks = doc.tokens;
+  let n = 0;
+  let t = sent.tokStart;
+  for (let p = sent.start; p < sent.end; p++) {
+    if (!isAsciiLetterCode(text.charCodeAt(p)) || (p > sent.start && isAsciiLetterCode(text.charCodeAt(p - 1)))) continue;
+    let e = p + 1;
+    while (e < sent.end && isAsciiLetterCode(text.charCodeAt(e))) e++;
+    while (t < sent.tokEnd && toks[t]!.start < p) t++;
+    const rs = t < sent.tokEnd && toks[t]!.start === p && toks[t]!.end === e ? table.get(ids[t]!, words[t]!) : byStart.get(text.slice(p, e).toLowerCase());
+    const at = p - sent.start;
+    p = e - 1;
+    if (!rs) continue;
+    for (let k = 0; k < rs.length; k++) {
+      const r = rs[k]!.idx;
+      if (stamp[r] !== mark) continue;
+      if (n === atPos.length) {
+        atPos = grown(atPos, 2 * n);
+        atNext = grown(atNext, 2 * n);
+      }
+      atPos[n] = at;
+      atNext[n] = -1;
+      if (firstAt[r] === -1) firstAt[r] = n;
+      else atNext[lastAt[r]!] = n;
+      lastAt[r] = n;
+      n++;
+    }
+  }
 }
 
 /** Is there a person mention inside [start, end)? (doc.mentions is sorted by start) */
@@ -934,14 +985,20 @@ function sideUnits(all: Unit[]): Unit[] {
 const NOBODY: Side = { person: null, actor: null };
 
 export function codeEvents(doc: Doc): EventRecord[] {
-  const { rules: allRules, byTrigger } = loadRules();
+  const { rules: allRules, byTrigger, byStart } = loadRules();
   const text = doc.text;
   // the lower-cased token texts the earlier stages computed for this doc (shared, read only)
   const { lw: words, ids } = tokenTexts(doc);
   const table = triggers(byTrigger);
   table.fit();
+  const starts = startsTable(byStart);
+  starts.fit();
   // the rules of one sentence, in the order their triggers first occur: a stamp per rule instead of a Set
-  if (stamp.length !== allRules.length) stamp = new Int32Array(allRules.length);
+  if (stamp.length !== allRules.length) {
+    stamp = new Int32Array(allRules.length);
+    firstAt = new Int32Array(allRules.length);
+    lastAt = new Int32Array(allRules.length);
+  }
   const cands: Rule[] = [];
   const ctx: CoderContext = { doc, words, ids, ends: tokenEnds(doc) };
   const drafts: Draft[] = [];
@@ -953,6 +1010,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
     // the trigger gate: only rules with a trigger word among this sentence's tokens
     cands.length = 0;
     const mark = ++stampNow;
+    let anchored = false;
     for (let t = sent.tokStart; t < sent.tokEnd; t++) {
       const rs = table.get(ids[t]!, words[t]!);
       if (!rs) continue;
@@ -960,7 +1018,9 @@ export function codeEvents(doc: Doc): EventRecord[] {
         const r = rs[k]!;
         if (stamp[r.idx] === mark) continue;
         stamp[r.idx] = mark;
+        firstAt[r.idx] = -1;
         cands.push(r);
+        if (r.starts) anchored = true;
       }
     }
     // the sentence's units, built only when a rule matches or the topic needs a person (they cost more than the regexes)
@@ -969,12 +1029,33 @@ export function codeEvents(doc: Doc): EventRecord[] {
     let built = false;
     if (cands.length > 0) {
       const sentText = text.slice(sent.start, sent.end);
+      if (anchored) gatherStarts(doc, sent, ids, words, byStart, starts, mark);
       rules: for (const rule of cands) {
-        rule.regex.lastIndex = 0;
-        for (let m = rule.regex.exec(sentText); m; m = rule.regex.exec(sentText)) {
-          if (m[0].length === 0) {
-            rule.regex.lastIndex++;
-            continue;
+        // a rule with start words is tried (sticky) at each of them, left to right past its last match:
+        // the same matches as the global scan, which finds none elsewhere (starts.ts)
+        const sticky = rule.sticky;
+        let at = sticky ? firstAt[rule.idx]! : 0;
+        if (sticky) {
+          if (at < 0) continue;
+        } else rule.regex.lastIndex = 0;
+        let from = 0;
+        for (;;) {
+          let m: RegExpExecArray | null;
+          if (sticky) {
+            while (at >= 0 && atPos[at]! < from) at = atNext[at]!;
+            if (at < 0) break;
+            sticky.lastIndex = atPos[at]!;
+            at = atNext[at]!;
+            m = sticky.exec(sentText);
+            if (!m) continue;
+            from = m.index + m[0].length;
+          } else {
+            m = rule.regex.exec(sentText);
+            if (!m) break;
+            if (m[0].length === 0) {
+              rule.regex.lastIndex++;
+              continue;
+            }
           }
           if (!built) {
             built = true;

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { dataPath } from "../../core/paths.js";
 import type { ConsultMode, PloverType } from "../../core/types.js";
 import { PLOVER_TYPES } from "../../core/types.js";
+import { startWords } from "./starts.js";
 
 /** Where a rule finds a side. */
 export type SourceSlot = "subject" | "between" | "possessor" | "speaker";
@@ -39,7 +40,12 @@ export interface RuleSpec {
 export interface Rule extends RuleSpec {
   /** position in the rule file */
   idx: number;
+  /** global: the regex scanned over a sentence */
   regex: RegExp;
+  /** the words every match begins with (starts.ts), or null: then the whole sentence is scanned */
+  starts: string[] | null;
+  /** sticky: the regex tried at one position, where one of `starts` begins */
+  sticky: RegExp | null;
   notAfterRe: RegExp | null;
 }
 
@@ -59,20 +65,31 @@ export function compileRules(file: RuleFile): Rule[] {
       if (m === undefined) throw new Error(`events: rule "${r.name}" uses unknown macro {${k}}`);
       return m;
     });
+    const starts = startWords(src);
     return {
       ...r,
       idx,
       triggers: r.triggers.map((t) => t.toLowerCase()),
       regex: new RegExp(src, "gi"),
+      starts,
+      sticky: starts ? new RegExp(src, "yi") : null,
       notAfterRe: r.notAfter ? new RegExp(r.notAfter) : null,
     };
   });
 }
 
-let cache: { rules: Rule[]; byTrigger: Map<string, Rule[]> } | null = null;
+export interface RuleSet {
+  rules: Rule[];
+  /** the rules of each trigger word */
+  byTrigger: Map<string, Rule[]>;
+  /** the rules (with starts) a match of which can begin with each word */
+  byStart: Map<string, Rule[]>;
+}
 
-/** The compiled rules and the trigger index, loaded once. */
-export function loadRules(): { rules: Rule[]; byTrigger: Map<string, Rule[]> } {
+let cache: RuleSet | null = null;
+
+/** The compiled rules and their trigger and start-word indexes, loaded once. */
+export function loadRules(): RuleSet {
   if (cache) return cache;
   const file = JSON.parse(readFileSync(dataPath("events", "rules.json"), "utf8")) as RuleFile;
   const rules = compileRules(file);
@@ -85,6 +102,8 @@ export function loadRules(): { rules: Rule[]; byTrigger: Map<string, Rule[]> } {
       } else byTrigger.set(t, [r]);
     }
   }
-  cache = { rules, byTrigger };
+  const byStart = new Map<string, Rule[]>();
+  for (const r of rules) for (const w of r.starts ?? []) byStart.set(w, [...(byStart.get(w) ?? []), r]);
+  cache = { rules, byTrigger, byStart };
   return cache;
 }
