@@ -86,7 +86,7 @@ describe("the coder tries a rule only where its start words begin", () => {
   it("codes the same events as the whole scan on the real corpora", () => {
     let events = 0;
     for (const text of sharedTexts()) {
-      const doc = analyze({ id: "t", text });
+      const doc = analyze({ id: "t", text, title: null, url: null, outlet: null, published: null, origin: "test" });
       const [a, b] = both(doc);
       expect(a).toBe(b);
       events += JSON.parse(a).length;
