@@ -919,25 +919,39 @@ function startsTable(byStart: Map<string, Rule[]>): WordTable<Rule[]> {
   return startTable;
 }
 
+/** per word id: 1 when the word is ASCII letters only (a run of letters, when no letter touches it) */
+const LETTERS_ONLY = new WordFacts((id) => (/^[A-Za-z]+$/.test(wordText(id)) ? 1 : 0));
+
 /**
  * The places where the gathered rules of the sentence (stamp `mark`) that have start words may
  * match: every run of ASCII letters of the sentence whose lower case is a start word of the rule
- * (starts.ts), in text order, into the per-rule lists firstAt/atNext. A run that is a whole token
- * is looked up by its word id; another (in "Russian-backed", "don't") by its text.
+ * (starts.ts), in text order, into the per-rule lists firstAt/atNext. A token of letters with no
+ * letter either side is such a run, looked up by its word id; the other chars are read one by one
+ * (a run inside "Russian-backed" or "don't" is looked up by its text).
  */
 function gatherStarts(doc: Doc, sent: Sentence, ids: Int32Array, words: string[], byStart: Map<string, Rule[]>, table: WordTable<Rule[]>, mark: number): void {
   const text = doc.text;
   const toks = doc.tokens;
   let n = 0;
   let t = sent.tokStart;
-  for (let p = sent.start; p < sent.end; p++) {
-    if (!isAsciiLetterCode(text.charCodeAt(p)) || (p > sent.start && isAsciiLetterCode(text.charCodeAt(p - 1)))) continue;
-    let e = p + 1;
-    while (e < sent.end && isAsciiLetterCode(text.charCodeAt(e))) e++;
+  let p = sent.start;
+  while (p < sent.end) {
     while (t < sent.tokEnd && toks[t]!.start < p) t++;
-    const rs = t < sent.tokEnd && toks[t]!.start === p && toks[t]!.end === e ? table.get(ids[t]!, words[t]!) : byStart.get(text.slice(p, e).toLowerCase());
+    let rs: Rule[] | undefined;
     const at = p - sent.start;
-    p = e - 1;
+    const tok = t < sent.tokEnd ? toks[t]! : null;
+    if (tok !== null && tok.start === p && LETTERS_ONLY.get(ids[t]!) === 1 && (p === sent.start || !isAsciiLetterCode(text.charCodeAt(p - 1))) && (tok.end >= sent.end || !isAsciiLetterCode(text.charCodeAt(tok.end)))) {
+      rs = table.get(ids[t]!, words[t]!);
+      p = tok.end;
+    } else if (isAsciiLetterCode(text.charCodeAt(p)) && (p === sent.start || !isAsciiLetterCode(text.charCodeAt(p - 1)))) {
+      let e = p + 1;
+      while (e < sent.end && isAsciiLetterCode(text.charCodeAt(e))) e++;
+      rs = byStart.get(text.slice(p, e).toLowerCase());
+      p = e;
+    } else {
+      p++;
+      continue;
+    }
     if (!rs) continue;
     for (let k = 0; k < rs.length; k++) {
       const r = rs[k]!.idx;
