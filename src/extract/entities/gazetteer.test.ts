@@ -29,6 +29,10 @@ function expectSame(src: string): void {
     expect(g.get(name)).toEqual(row); // a row once split is kept
   }
   expect([...g.keys()]).toEqual([...want.keys()]);
+  // the heads, in the order of the names
+  const heads = new Set<string>();
+  for (const name of want.keys()) for (let i = name.indexOf(" "); i !== -1; i = name.indexOf(" ", i + 1)) heads.add(name.slice(0, i));
+  expect([...g.heads]).toEqual([...heads]);
 }
 
 describe("Gazetteer", () => {
@@ -54,5 +58,17 @@ describe("Gazetteer", () => {
     expect(g.get("Bogota")![0]).toBe("USA");
     expect(g.get("Lodz")![0]).toBe("POL");
     expect(g.has("Sao")).toBe(false);
+    expect([...g.heads]).toEqual(["São", "Sao"]);
+  });
+  it("finds the heads of names with several spaces, of rows far apart, and of names without a row", () => {
+    const src = "A b c\tESP\t1\t2\t3\nX y\n" + "Plain\tFRA\t1\t2\t3\n".repeat(50) + "Ña  d\tESP\t1 2\t2\t3\n# A z\tESP\nLast one\tITA\t1\t2\t3";
+    expectSame(src);
+    expect([...new Gazetteer(src).heads]).toEqual(["A", "A b", "Ña", "Ña ", "Last", "Na", "Na "]);
+  });
+  it("strips the diacritics of all non-ASCII names at once as of each alone", () => {
+    const src = readFileSync(dataPath("gazetteer.tsv"), "utf8");
+    const names = src.split("\n").map((l) => l.split("\t")[0]!).filter((n) => /[^\0-\x7f]/.test(n));
+    expect(names.length).toBeGreaterThan(1000);
+    expect(stripDiacritics(names.join("\n")).split("\n")).toEqual(names.map(stripDiacritics));
   });
 });

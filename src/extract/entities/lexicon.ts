@@ -100,8 +100,12 @@ function readJson<T>(name: string): T {
   return JSON.parse(readFileSync(dataPath(name), "utf8")) as T;
 }
 
-/** Token texts of a phrase, as the shared tokenizer splits it. */
+/** Words of ASCII letters and digits between single spaces (most phrases): the tokenizer splits them at the spaces. */
+const PLAIN_PHRASE_RE = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
+/** Token texts of a phrase, as the shared tokenizer splits it (lexicon.test.ts checks the shortcut against it). */
 export function phraseTokens(s: string): string[] {
+  if (PLAIN_PHRASE_RE.test(s)) return s.split(" ");
   const { tokens } = tokenize(s);
   return tokens.map((t) => s.slice(t.start, t.end));
 }
@@ -196,8 +200,6 @@ export function lexicon(): Lexicon {
 
   const gazetteer = new Gazetteer(readFileSync(dataPath("gazetteer.tsv"), "utf8"));
 
-  const gazetteerHeads = new Set<string>();
-  for (const name of gazetteer.keys()) for (let i = name.indexOf(" "); i !== -1; i = name.indexOf(" ", i + 1)) gazetteerHeads.add(name.slice(0, i));
 
   for (const list of phrases.values()) list.sort((a, b) => b.toks.length - a.toks.length);
   LEX = {
@@ -227,7 +229,7 @@ export function lexicon(): Lexicon {
     adminHeads: new Set(words.adminHeads),
     groupNouns: new Set(words.groupNouns),
     gazetteer,
-    gazetteerHeads,
+    gazetteerHeads: gazetteer.heads,
   };
   return LEX;
 }
