@@ -23,8 +23,15 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set(
 /** A sentence end inside a line (tokenize checks its lookahead within the line: upperFollows). */
 export const SENT_END_RE = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
 
+/**
+ * The tokens of the text being tokenized, in a list reused from text to text (its first `count`
+ * entries): pushed to a fresh list, a doc's ~450 tokens reallocated its backing store about eight
+ * times on the way; tokenize returns an exact copy (tokenize runs to its end before another call).
+ */
+const scratch: Token[] = [];
+
 export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[] } {
-  const tokens: Token[] = [];
+  const tokens = new TokenList();
   const sentences: Sentence[] = [];
   let para = 0;
   let lineStart = 0;
@@ -51,7 +58,17 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
     }
     lineStart = lineEnd + 1;
   }
-  return { tokens, sentences };
+  return { tokens: scratch.slice(0, tokens.length), sentences };
+}
+
+/** The tokens so far: scratch's first `length` entries. */
+class TokenList {
+  length = 0;
+  push(t: Token): void {
+    if (this.length < scratch.length) scratch[this.length] = t;
+    else scratch.push(t);
+    this.length++;
+  }
 }
 
 /** `text.slice(a, b).trim() === ""` without the slice. */
@@ -72,7 +89,7 @@ function upperFollows(text: string, i: number, b: number): boolean {
 }
 
 /** The sentence [s, e) trimmed of white space, unless empty. */
-function addTrimmed(text: string, s: number, e: number, para: number, tokens: Token[], sentences: Sentence[]): void {
+function addTrimmed(text: string, s: number, e: number, para: number, tokens: TokenList, sentences: Sentence[]): void {
   while (s < e && isSpaceAt(text, s)) s++;
   while (e > s && isSpaceAt(text, e - 1)) e--;
   if (e > s) addSentence(text, s, e, para, tokens, sentences);
@@ -94,7 +111,7 @@ function isAbbreviation(text: string, a: number, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-function addSentence(text: string, start: number, end: number, para: number, tokens: Token[], sentences: Sentence[]): void {
+function addSentence(text: string, start: number, end: number, para: number, tokens: TokenList, sentences: Sentence[]): void {
   const sent = sentences.length;
   const tokStart = tokens.length;
   // a hand-written scanner with exactly TOKEN_RE's meaning (tested against it), about 3x faster;
