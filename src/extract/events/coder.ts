@@ -720,7 +720,7 @@ function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentSt
       // the clause starts after the last semicolon before the pronoun
       const semi = ctx.doc.text.lastIndexOf(";", ctx.doc.tokens[t]!.start);
       const from = Math.max(sentStart, semi + 1);
-      const main = units.findIndex((u, i) => u.start >= from && u.end <= ctx.doc.tokens[t]!.start && !u.place && !u.possessive && (w === "it" ? !u.person : u.person) && !ppObject(ctx, units, i));
+      const main = clauseSubject(ctx, units, from, ctx.doc.tokens[t]!.start, w === "it");
       if (main >= 0) {
         best = main;
         break;
@@ -731,6 +731,19 @@ function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentSt
   }
   if (best < 0) return { units: NO_UNITS, fromTopic: false };
   return { units: pickUnits(units, conjLeft(ctx, units, best), true), fromTopic: false };
+}
+
+/**
+ * The first unit in [from, to), no place nor possessor, a person unless `it` (then none), not inside a
+ * prepositional phrase: the subject of the clause a pronoun refers to (a loop, not a findIndex closure:
+ * the closure took the caller's loop variables into a context allocated per token).
+ */
+function clauseSubject(ctx: CoderContext, units: Unit[], from: number, to: number, it: boolean): number {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.start >= from && u.end <= to && !u.place && !u.possessive && (it ? !u.person : u.person) && !ppObject(ctx, units, i)) return i;
+  }
+  return -1;
 }
 
 /** The first unit after `pos` within a few words (no clause break between), with its conjuncts. */
