@@ -206,9 +206,19 @@ function realisMemoFor(doc: Doc): Uint8Array {
 function groupMemo(ctx: CoderContext, units: Unit[]): void {
   if (ctx.groupUnits === units) return;
   ctx.groupUnits = units;
-  ctx.ppMemo = new Uint8Array(units.length);
-  ctx.leftMemo = new Array<number[] | undefined>(units.length);
-  ctx.rightMemo = new Array<number[] | undefined>(units.length);
+  // the doc's memos are reused from units list to units list, emptied for the first n (a sentence has
+  // several lists, and the coder went back and forth between them, allocating three memos each time)
+  const n = units.length;
+  if (!ctx.ppMemo || ctx.ppMemo.length < n) ctx.ppMemo = new Uint8Array(Math.max(32, 2 * n));
+  else ctx.ppMemo.fill(0, 0, n);
+  const left = (ctx.leftMemo ??= []);
+  const right = (ctx.rightMemo ??= []);
+  while (left.length < n) {
+    left.push(undefined);
+    right.push(undefined);
+  }
+  left.fill(undefined, 0, n);
+  right.fill(undefined, 0, n);
 }
 
 function dominantOf(ctx: CoderContext): string | null {
@@ -1064,13 +1074,60 @@ function passiveSides(ctx: CoderContext, units: Unit[], byAgents: Unit[], t0: nu
   return { sources, targets, pairs: null };
 }
 
+// The helpers below are loops rather than closures inside the match functions: a closure that reads a
+// function's locals (units, mStart, sources, ...) moves them into a context object allocated on every
+// call of the function, whether the closure runs or not.
+
+/** The last unit that ends by `pos` and is no place (as units.filter((u) => u.end <= pos && !u.place).pop()). */
+function lastUnitBefore(units: Unit[], pos: number): Unit | undefined {
+  for (let i = units.length - 1; i >= 0; i--) {
+    const u = units[i]!;
+    if (u.end <= pos && !u.place) return u;
+  }
+  return undefined;
+}
+
+/** The first unit that ends by `pos`, no place, not inside a prepositional phrase. */
+function firstSubjectBefore(ctx: CoderContext, units: Unit[], pos: number): Unit | undefined {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.end <= pos && !u.place && !ppObject(ctx, units, i)) return u;
+  }
+  return undefined;
+}
+
+/** The index of the first unit from `from` on, no place, not inside a prepositional phrase, on none of the sides of `sides`; -1 if none. */
+function firstOtherSubject(ctx: CoderContext, units: Unit[], from: number, sides: Unit[]): number {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.start >= from && !u.place && !ppObject(ctx, units, i) && !onSideOf(u, sides)) return i;
+  }
+  return -1;
+}
+
+/** Is `u` on the side of one of `us`? */
+function onSideOf(u: Unit, us: Unit[]): boolean {
+  for (let k = 0; k < us.length; k++) if (sameSide(us[k]!.side, u.side)) return true;
+  return false;
+}
+
+/** Is a unit of `a` on the side of one of `b`? */
+function sharesSide(a: Unit[], b: Unit[]): boolean {
+  for (let k = 0; k < a.length; k++) if (onSideOf(a[k]!, b)) return true;
+  return false;
+}
+
+/** The units of `us` that are not in `not` (a closure here on a rare path only). */
+function unitsNotIn(us: Unit[], not: Unit[]): Unit[] {
+  return us.filter((u) => !not.includes(u));
+}
+
 /** The sides of a campaign noun ("Russia's invasion of Ukraine"): the actor right before it, the place or actor after it. */
 function campaignSides(ctx: CoderContext, units: Unit[], before: readonly string[], mStart: number, mEnd: number, sent: Sentence, topic: Side | null, topicActor: Side | null): FoundSides {
   let sources = NO_UNITS;
   let targets = NO_UNITS;
     // "Russia's invasion of Ukraine", "the Russian invasion", "Putin announced a military operation in Ukraine"
-    const near = units.filter((u) => u.end <= mStart && !u.place);
-    const last = near[near.length - 1];
+    const last = lastUnitBefore(units, mStart);
     if (last) {
       const gap = gapWords(ctx, last.end, mStart).filter((w) => w !== '"' && w !== "“" && w !== "'" && w !== "’");
       if (gap.length <= 4 && gap.every((w) => CAMPAIGN_GAP.has(w) || /^[a-z]+ed$|^long-[a-z]+$|^(?:today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w))) sources = [last];
@@ -1101,7 +1158,7 @@ function ruleSides(
     let subj = subjectOf(ctx, units, mStart, sent.start, topic, rule.target === "hosted", topicActor);
     // "followed by Russia illegally annexing Crimea": the actor right before a gerund is its subject
     if (trigWord.endsWith("ing")) {
-      const prevUnit = units.filter((u) => u.end <= mStart && !u.place).pop();
+      const prevUnit = lastUnitBefore(units, mStart);
       if (prevUnit) {
         const gap = gapWords(ctx, prevUnit.end, mStart);
         if (gap.length <= 2 && gap.every((w) => w.endsWith("ly"))) subj = { units: [prevUnit], fromTopic: false };
@@ -1109,7 +1166,7 @@ function ruleSides(
     }
     // "Blinken spoke with X and Y, urging them to ...": a participle after a comma shares the main subject
     if (trigWord.endsWith("ing") && before[before.length - 1] === ",") {
-      const main = units.find((u, i) => u.end <= mStart && !u.place && !ppObject(ctx, units, i));
+      const main = firstSubjectBefore(ctx, units, mStart);
       if (main) subj = { units: [main], fromTopic: false };
     }
     if (rule.source === "subject") sources = subj.units;
@@ -1266,7 +1323,7 @@ function codeMatch(
   // "The Palestinians reject the changes, negotiator Saeb Erakat said": a statement with no named
   // subject belongs to the side of the one reported as saying it
   if (!sources.length && !pairs && rule.source === "subject" && STATEMENT.has(type)) {
-    sources = speakerAfter(ctx, units, mEnd, sent.end).filter((u) => !targets.includes(u));
+    sources = unitsNotIn(speakerAfter(ctx, units, mEnd, sent.end), targets);
   }
   // "bombers killed 23 people in Tel Aviv": an attack with no named victim hits the place it struck
   if ((type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE") && !rule.campaign && sources.length && !targets.length && !pairs) {
@@ -1341,7 +1398,7 @@ function codeMatch(
   // "called on both sides to", "hosted the talks": the participants come from the article's dyad
   // "X's requests that it do so": the one asked is the subject of the main clause
   if (type === "REQUEST" && !targets.length && !pairs && sources.length && /^\s+that\s+(?:it|they)\b/i.test(doc.text.slice(tEnd, tEnd + 12))) {
-    const main = units.findIndex((u, i) => u.start >= sent.start && !u.place && !ppObject(ctx, units, i) && !sources.some((x) => sameSide(x.side, u.side)));
+    const main = firstOtherSubject(ctx, units, sent.start, sources);
     if (main >= 0 && units[main]!.end <= mStart) targets = [units[main]!];
   }
   const bothSides = !targets.length && !pairs &&
@@ -1355,7 +1412,7 @@ function codeMatch(
   if (bothSides && sources.length) {
     for (let i = 0; i < units.length; i++) {
       const c = pickUnits(units, conjRight(ctx, units, i, sent.end), false);
-      if (c.length >= 2 && !c.some((u) => sources.some((s) => sameSide(s.side, u.side)))) {
+      if (c.length >= 2 && !sharesSide(c, sources)) {
         targets = c;
         break;
       }
@@ -1820,6 +1877,12 @@ export function sortByStart<T extends { span: Span }>(out: T[]): void {
 }
 
 /** One event per key (type, sides, date, realis asserted or not, partial) of the drafts `out`, dated. */
+/** The first event of `events` with the key parts given (a loop: a find closure took the draft loop's bindings into a context allocated per draft). */
+function findSameKey(events: EventRecord[], s: Side, t: Side, date: string | null, realis: Realis, partial: boolean, symmetric: boolean): EventRecord | undefined {
+  for (let k = 0; k < events.length; k++) if (sameKeyParts(events[k]!, s, t, date, realis, partial, symmetric)) return events[k];
+  return undefined;
+}
+
 function keyedEvents(doc: Doc, out: Draft[]): EventRecord[] {
   // a one-sided mention of an event coded with both sides in the same sentence adds nothing
   const coded = new Set<number>();
@@ -1858,7 +1921,7 @@ function keyedEvents(doc: Doc, out: Draft[]): EventRecord[] {
     const symmetric = d.type === "CONSULT" || d.type === "AGREE" || d.type === "COOPERATE";
     const key = seen ? eventKey(d.type, s, t, date, d.realis, partial, symmetric) : "";
     const sameType = seen ? undefined : byType.get(d.type);
-    const prev = seen ? seen.get(key) : sameType?.find((e) => sameKeyParts(e, s, t, date, d.realis, partial, symmetric));
+    const prev = seen ? seen.get(key) : sameType && findSameKey(sameType, s, t, date, d.realis, partial, symmetric);
     if (prev) {
       if (d.mutual) prev.mutual = true;
       continue;
