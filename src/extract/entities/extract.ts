@@ -284,6 +284,37 @@ function personCandidates(cx: Ctx): { drafts: Draft[]; placeRuns: Array<[number,
 }
 
 /** Persons, step 2: drafts grouped into persons (full names first, then surnames, given names, titled single words). */
+// The person look-ups of groupPersons are functions, not closures in its loops: a closure reading a
+// loop's variables (the parts of a draft's name) has them kept in a context allocated per iteration.
+
+/** The first person the name `parts` (two words or more) can be: the same surname key, and a compatible first name. */
+function sameNameIndex(persons: Person[], parts: string[]): number {
+  const surnameKey = parts[parts.length - 1]!;
+  const firstKey = parts[0]!;
+  for (let i = 0; i < persons.length; i++) {
+    const p = persons[i]!;
+    if (p.surnameKey === surnameKey && (parts.length === 1 || p.nTok === 1 || p.firstKey === firstKey || p.firstKey[0] === firstKey[0] || sameTail(p, parts))) return i;
+  }
+  return -1;
+}
+
+/** The first person from `from` on with a name of several words whose first name key is `key`; -1 if none. */
+function byFirstName(persons: Person[], key: string, from: number): number {
+  for (let i = from; i < persons.length; i++) if (persons[i]!.nTok > 1 && persons[i]!.firstKey === key) return i;
+  return -1;
+}
+
+/** The one person with a name of several words whose first name key is `key`; -1 if none or several. */
+function onlyByFirstName(persons: Person[], key: string): number {
+  const i = byFirstName(persons, key, 0);
+  return i >= 0 && byFirstName(persons, key, i + 1) < 0 ? i : -1;
+}
+
+/** The first person with a name of three words or more that has `word` inside ("Lula" in "Luiz Inácio Lula da Silva"). */
+function byInnerName(persons: Person[], word: string): number {
+  return persons.findIndex((p) => p.nTok > 2 && [...p.forms.keys()].some((f) => f.split(" ").slice(1, -1).includes(word)));
+}
+
 function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
   const { tokens, text, w, cls, n, persons } = cx;
   const fullKeyIndex = new Map<string, number>();
@@ -308,7 +339,7 @@ function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
     const joined = joinedKeys[di]!;
     let pi = fullKeyIndex.get(joined);
     if (pi === undefined) {
-      pi = persons.findIndex((p) => p.surnameKey === surnameKey && (parts.length === 1 || p.nTok === 1 || p.firstKey === firstKey || p.firstKey[0] === firstKey[0] || sameTail(p, parts)));
+      pi = sameNameIndex(persons, parts);
       if (pi < 0) {
         pi = persons.length;
         persons.push({ forms: new Map(), name: t, nTok: parts.length, surnameKey, firstKey, cands: [], mentions: [], mentionTok: [], seen: new Set() });
@@ -359,8 +390,8 @@ function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
         addPersonMention(cx, pi, k, k + 1, "surname");
       } else if (d.e - d.s === 1 && !(cls[k]! & W_NON_NAME)) {
         // family name first ("Xi Jinping" … "Xi said"), or a given name used alone: one person only
-        const byFirst = persons.filter((p) => p.nTok > 1 && p.firstKey === key);
-        if (byFirst.length === 1) addPersonMention(cx, persons.indexOf(byFirst[0]!), k, k + 1, "given-name");
+        const byFirst = onlyByFirstName(persons, key);
+        if (byFirst >= 0) addPersonMention(cx, byFirst, k, k + 1, "given-name");
       }
     }
   }
@@ -375,7 +406,7 @@ function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
     // a place name after "mayor of" is a place; directly after a personal title ("President Bush", "Gen. Paris") a person
     if (cls[d.s]! & W_GAZ && !directTitle(cx, d.s)) continue;
     // "Foreign Minister Sergey #Lavrov": a given name of a known person
-    let byFirst = persons.findIndex((p) => p.nTok > 1 && p.firstKey === parts[0]);
+    let byFirst = byFirstName(persons, parts[0]!, 0);
     // "Dmitry #Kuleba": a hashtagged surname after the given name
     if (byFirst < 0 && (w[d.e] === "#" || w[d.e] === "@") && d.e + 1 < n) {
       const list = surnameIndex.get(nameKey(w[d.e + 1]!));
@@ -393,7 +424,7 @@ function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
       continue;
     }
     // "president Lula" after "Luiz Inácio Lula da Silva": an inner part of a known longer name
-    const byInner = persons.findIndex((p) => p.nTok > 2 && [...p.forms.keys()].some((f) => f.split(" ").slice(1, -1).includes(parts[0]!)));
+    const byInner = byInnerName(persons, parts[0]!);
     if (byInner >= 0) {
       addPersonMention(cx, byInner, d.s, d.e, "surname");
       continue;
