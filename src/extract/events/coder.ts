@@ -236,6 +236,34 @@ function isOther(u: Unit, known: Unit | null): boolean {
   return !u.possessive && u !== known && !(known && sameSide(u.side, known.side)) && !!(u.side.actor || u.side.group || u.side.country);
 }
 
+// fallbackSides' look-ups are functions rather than closures: closures reading its arguments had them
+// kept in a context allocated on each call.
+
+/** The first unit inside [mStart, mEnd), not `s`, that can stand for the other side. */
+function otherInside(units: Unit[], mStart: number, mEnd: number, s: Unit | null, known: Unit | null): Unit | undefined {
+  for (const u of units) if (u.start >= mStart && u.end <= mEnd && u !== s && isOther(u, known)) return u;
+  return undefined;
+}
+
+/** The first unit from `from` on (no place when `noPlace`) that can stand for the other side. */
+function otherFrom(units: Unit[], from: number, known: Unit | null, noPlace: boolean): Unit | undefined {
+  for (const u of units) if (u.start >= from && isOther(u, known) && !(noPlace && u.place)) return u;
+  return undefined;
+}
+
+/** The first unit other than `t`, no person nor group, whose country is known and not t's. */
+function otherCountry(units: Unit[], t: Unit): Unit | undefined {
+  const tc = countryOfSide(t.side);
+  for (const u of units) if (u !== t && !u.person && !u.side.group && countryOfSide(u.side) && countryOfSide(u.side) !== tc) return u;
+  return undefined;
+}
+
+/** The first unit that can stand for the other side, not on cand's side. */
+function otherThan(units: Unit[], cand: Unit | null, known: Unit | null): Unit | undefined {
+  for (const u of units) if (u.side !== cand?.side && isOther(u, known) && !(cand && sameSide(u.side, cand.side))) return u;
+  return undefined;
+}
+
 /**
  * The other side of a one-sided event, for partial output only: the first other actor after the
  * trigger in the sentence, else the nearest one before it, else (a domestic event) the known
@@ -247,8 +275,7 @@ function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: nu
   let ft: Side | null = null;
   if (!t) {
     // "will give Tanzania a grant": an actor inside the matched words, else the next one after them
-    const after = units.find((u) => u.start >= mStart && u.end <= mEnd && u !== s && isOther(u, known)) ?? units.find((u) => u.start >= mEnd && isOther(u, known));
-    let cand = after ?? null;
+    let cand: Unit | null = otherInside(units, mStart, mEnd, s, known) ?? otherFrom(units, mEnd, known, false) ?? null;
     if (!cand) for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && isOther(units[i]!, known) && units[i] !== s) { cand = units[i]!; break; }
     if (cand && s && cand.start < s.start) cand = null;
     const dom = (s && countryOfSide(s.side)) ?? dominant;
@@ -259,16 +286,15 @@ function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: nu
   if (!s) {
     let cand: Unit | null = null;
     for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && isOther(units[i]!, known) && !units[i]!.place) { cand = units[i]!; break; }
-    if (!cand && !t) cand = units.find((u) => u.start >= mEnd && isOther(u, known) && !u.place) ?? null;
+    if (!cand && !t) cand = otherFrom(units, mEnd, known, true) ?? null;
     // "a roadside bombing near Samarra killed a U.S. soldier": an attack by no one named comes from where it happened
     if (!cand && t && assault) {
-      const tc = countryOfSide(t.side);
-      cand = units.find((u) => u !== t && !u.person && !u.side.group && countryOfSide(u.side) && countryOfSide(u.side) !== tc) ?? null;
+      cand = otherCountry(units, t) ?? null;
     }
     const dom = (t && countryOfSide(t.side)) ?? dominant;
     fs = cand ? cand.side : dom ? { person: null, actor: dom } : null;
     if (!t && !ft && fs) {
-      const rest = units.find((u) => u.side !== cand?.side && isOther(u, known) && !(cand && sameSide(u.side, cand.side)));
+      const rest = otherThan(units, cand, known);
       ft = rest ? rest.side : { person: null, actor: countryOfSide(fs) ?? dominant };
     }
   }
@@ -948,6 +974,12 @@ function sentenceUnits(ctx: CoderContext, sent: Doc["sentences"][number]): Unit[
 }
 
 /** The units that can be sides: possessive pronouns ("his counterpart") are possessors, never sides of their own. */
+/** The first person unit not inside a prepositional phrase (a loop: a closure reading the sentence loop's units had them kept in a context allocated per sentence). */
+function firstPersonSubject(ctx: CoderContext, units: Unit[]): Unit | undefined {
+  for (const u of units) if (u.person && !ppObject(ctx, units, units.indexOf(u))) return u;
+  return undefined;
+}
+
 function sideUnits(all: Unit[]): Unit[] {
   for (let i = 0; i < all.length; i++) if (all[i]!.possessive) return all.filter((u) => !u.possessive);
   return all;
@@ -1035,7 +1067,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
         allUnits = sentenceUnits(ctx, sent);
         units = sideUnits(allUnits);
       }
-      const firstPerson = units.find((u) => u.person && !ppObject(ctx, units, units.indexOf(u)));
+      const firstPerson = firstPersonSubject(ctx, units);
       if (firstPerson) topic = firstPerson.side;
     }
   }
@@ -1645,7 +1677,11 @@ function sameActor(a: Side, b: Side): boolean {
  */
 function fillFromSentence(d: Draft, complete: Draft[], campaigns: Draft[]): void {
   if (d.type === "AID") {
-    const thanks = complete.find((c) => c.sent === d.sent && c.type === "SUPPORT");
+    let thanks: Draft | undefined;
+    for (const c of complete) if (c.sent === d.sent && c.type === "SUPPORT") {
+      thanks = c;
+      break;
+    }
     if (thanks) {
       if (!d.source && d.target && !sameActor(thanks.target!, d.target)) d.source = thanks.target;
       else if (!d.target && d.source && sameActor(thanks.target!, d.source)) d.target = thanks.source;
@@ -1717,11 +1753,49 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
 }
 
 /** The campaigns of an article: complete ones define the war's sides; partial mentions join them. */
+// The look-ups of campaignsOf, completed and fillFromSentence are functions, not closures in their loops
+// over the drafts: a closure reading the loop's draft has it kept in a context allocated per draft.
+
+/** The first campaign with the same aggressor and the same victim. */
+function sameCampaign(campaigns: Draft[], source: Side, target: Side): Draft | undefined {
+  for (const c of campaigns) if (sameActor(c.source!, source) && sameActor(c.target!, target)) return c;
+  return undefined;
+}
+
+/** The first campaign with `side` on either side. */
+function campaignWith(campaigns: Draft[], side: Side): Draft | undefined {
+  for (const x of campaigns) if (sameActor(x.source!, side) || sameActor(x.target!, side)) return x;
+  return undefined;
+}
+
+/** The first campaign not waged by `source`. */
+function campaignNotBy(campaigns: Draft[], source: Side): Draft | undefined {
+  for (const x of campaigns) if (!sameActor(x.source!, source)) return x;
+  return undefined;
+}
+
+/** The complete accusations or requests of d's sentence aimed at d's source, else (for a rejection) the accusations of the sentence before. */
+function accusers(complete: Draft[], d: Draft): Draft[] {
+  const accs = complete.filter((c) => c.sent === d.sent && c !== d && (c.type === "ACCUSE" || c.type === "REQUEST") && sameActor(c.target!, d.source!));
+  if (!accs.length && d.type === "REJECT") return complete.filter((c) => c.sent === d.sent - 1 && c.type === "ACCUSE" && sameActor(c.target!, d.source!));
+  return accs;
+}
+
+/** d answered back to each of several accusers, once per accuser's side. */
+function answerEach(d: Draft, accs: Draft[], out: Draft[]): void {
+  for (const a of accs) if (!out.some((o) => o.type === d.type && o.sent === d.sent && o.target && sameActor(o.target, a.source!))) out.push(withTarget(d, a.source));
+}
+
+/** The complete conversations (no mediation) of d's sentence held by d's source. */
+function sameConversation(complete: Draft[], d: Draft): Draft[] {
+  return complete.filter((c) => c.type === "CONSULT" && c.mode !== "mediate" && c.sent === d.sent && sameActor(c.source!, d.source!));
+}
+
 function campaignsOf(doc: Doc, drafts: Draft[]): Draft[] {
   const campaigns: Draft[] = [];
   for (const d of drafts) {
     if (!d.campaign || !d.source || !d.target || d.inferred || d.realis !== "asserted") continue;
-    const same = campaigns.find((c) => sameActor(c.source!, d.source!) && sameActor(c.target!, d.target!));
+    const same = sameCampaign(campaigns, d.source, d.target);
     if (same) {
       same.nearDate ??= d.nearDate;
       if (!same.source!.person && d.source.person) same.source = d.source;
@@ -1783,8 +1857,7 @@ function completed(drafts: Draft[], campaigns: Draft[]): Draft[] {
         out.push(d);
         continue;
       }
-      const side = d.source ?? d.target!;
-      const c = campaigns.find((x) => sameActor(x.source!, side) || sameActor(x.target!, side));
+      const c = campaignWith(campaigns, d.source ?? d.target!);
       if (c) c.nearDate ??= d.nearDate;
       continue;
     }
@@ -1819,23 +1892,22 @@ function completed(drafts: Draft[], campaigns: Draft[]): Draft[] {
     if (!d.target && (d.type === "REJECT" || d.type === "ACCUSE")) {
       // "Armenia accused Azerbaijan of shelling, which Baku denied": the answer goes back to the accuser (or to each
       // accuser of the sentence before: "X and Y accused Russia of ... . They claimed ..., claims rejected by Moscow")
-      let accs = complete.filter((c) => c.sent === d.sent && c !== d && (c.type === "ACCUSE" || c.type === "REQUEST") && sameActor(c.target!, d.source!));
-      if (!accs.length && d.type === "REJECT") accs = complete.filter((c) => c.sent === d.sent - 1 && c.type === "ACCUSE" && sameActor(c.target!, d.source!));
+      const accs = accusers(complete, d);
       if (accs.length > 1) {
-        for (const a of accs) if (!out.some((o) => o.type === d.type && o.sent === d.sent && o.target && sameActor(o.target, a.source!))) out.push(withTarget(d, a.source));
+        answerEach(d, accs, out);
         continue;
       }
       if (accs.length) d.target = accs[0]!.source;
     }
     if (!d.target) {
       if (d.aimsAtCampaign) {
-        const c = campaigns.find((x) => !sameActor(x.source!, d.source!));
+        const c = campaignNotBy(campaigns, d.source);
         if (c) d.target = c.source!.person ? { person: null, actor: c.source!.actor } : c.source;
       }
       const reach = FILL_FROM_DYAD.has(d.type) || d.counterpart ? 2 : d.type === "SUPPORT" ? 0 : -1;
       // "spoke with X and Y, urging them to ...": every counterpart of the same conversation
       if (reach >= 0) {
-        const same = complete.filter((c) => c.type === "CONSULT" && c.mode !== "mediate" && c.sent === d.sent && sameActor(c.source!, d.source!));
+        const same = sameConversation(complete, d);
         if (same.length > 1) {
           for (const c of same) if (!sameSide(c.target!, d.source!)) out.push(withTarget(d, c.target));
           continue;
