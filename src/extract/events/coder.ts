@@ -161,6 +161,7 @@ export interface CoderContext {
   flagsSent?: number;
   flagRes?: RegExp[];
   flagValues?: boolean[];
+  flagCount?: number;
   /** the units whose coordination and preposition answers are kept below (one sentence's) */
   groupUnits?: Unit[];
   /** ppObject by unit index: 0 not known yet, 1 no, 2 yes */
@@ -169,22 +170,28 @@ export interface CoderContext {
   leftMemo?: Array<number[] | undefined>;
   /** conjRight by unit index, for a limit past every unit of the sentence */
   rightMemo?: Array<number[] | undefined>;
+  /** the further pairs of the match being coded (codeMatch, ruleSides) */
+  extra?: Array<{ s: Unit; t: Unit; mode: ConsultMode }>;
+  /** the state of the match being coded (codeMatch), one object per doc */
+  match?: MatchState;
 }
 
 /** Does sentence `si` (its text `sentText`) match `re` (a non-global regex)? Kept per sentence: several matches ask. */
 function sentenceHas(ctx: CoderContext, si: number, re: RegExp, sentText: string): boolean {
   // a handful of regexes: a linear search of two reused arrays, no Map per sentence
+  // (their first flagCount entries: setting an array's length to 0 frees its backing store, and the pushes after reallocate it)
   const res = (ctx.flagRes ??= []);
   const values = (ctx.flagValues ??= []);
   if (ctx.flagsSent !== si) {
     ctx.flagsSent = si;
-    res.length = 0;
-    values.length = 0;
+    ctx.flagCount = 0;
   }
-  for (let i = 0; i < res.length; i++) if (res[i] === re) return values[i]!;
+  const n = ctx.flagCount!;
+  for (let i = 0; i < n; i++) if (res[i] === re) return values[i]!;
   const v = re.test(sentText);
-  res.push(re);
-  values.push(v);
+  res[n] = re;
+  values[n] = v;
+  ctx.flagCount = n + 1;
   return v;
 }
 
@@ -1330,7 +1337,9 @@ function codeMatch(
 
   let mode: ConsultMode = rule.mode ?? null;
   let type: PloverType = rule.type;
-  const extra: Array<{ s: Unit; t: Unit; mode: ConsultMode }> = [];
+  // the further pairs of a hosted meeting (ruleSides): the doc's one list, emptied for each match
+  const extra = (ctx.extra ??= []);
+  extra.length = 0;
 
   const passive = rule.verbal && passiveBefore(ctx, t0, sent.tokStart);
   const byPos = rule.verbal || type === "ASSAULT" ? byAfter(ctx, tEnd, sent.tokEnd) : -1;
@@ -1469,10 +1478,25 @@ function codeMatch(
     }
   }
 
-  const st: MatchState = {
-    ctx, rule, allUnits, drafts, si, sent, mStart, mEnd, tEnd, type, realis, campaign, nearDate, habitual, aimsAtCampaign,
-    bothSides: bothSides && !targets.length, bothSubject, intent, counterpartAfter: null,
-  };
+  // the doc's one match state, set for this match (the drafts copy what they need of it; nothing keeps it)
+  const st = (ctx.match ??= newMatchState(ctx, drafts));
+  st.rule = rule;
+  st.allUnits = allUnits;
+  st.si = si;
+  st.sent = sent;
+  st.mStart = mStart;
+  st.mEnd = mEnd;
+  st.tEnd = tEnd;
+  st.type = type;
+  st.realis = realis;
+  st.campaign = campaign;
+  st.nearDate = nearDate;
+  st.habitual = habitual;
+  st.aimsAtCampaign = aimsAtCampaign;
+  st.bothSides = bothSides && !targets.length;
+  st.bothSubject = bothSubject;
+  st.intent = intent;
+  st.counterpartAfter = null;
   emitDrafts(st, sources, targets, pairs, extra, mode);
 }
 
@@ -1560,6 +1584,15 @@ interface MatchState {
   intent: PloverType | null;
   /** "his counterpart" right after the trigger (computed on first use) */
   counterpartAfter: boolean | null;
+}
+
+/** A match state for the matches of one doc (codeMatch sets every other field for each match). */
+function newMatchState(ctx: CoderContext, drafts: Draft[]): MatchState {
+  const doc = ctx.doc;
+  return {
+    ctx, rule: null!, allUnits: NO_UNITS, drafts, si: 0, sent: doc.sentences[0]!, mStart: 0, mEnd: 0, tEnd: 0, type: "AGREE", realis: "asserted", campaign: false,
+    nearDate: null, habitual: false, aimsAtCampaign: false, bothSides: false, bothSubject: false, intent: null, counterpartAfter: null,
+  };
 }
 
 /** One draft event of a match with source `s` and target `t` (either may be missing). */
