@@ -747,6 +747,13 @@ function actingCountries(cx: Ctx): ActingCountries {
 }
 
 /** Countries of titled persons without one: from the article's acting countries (see actingCountries). */
+/** A copy of `m`, in its order: as new Map(m), without the iterator's result object and [key, value] list per entry. */
+function copyOfScores(m: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  m.forEach((v, k) => out.set(k, v));
+  return out;
+}
+
 function countryFallback(cx: Ctx, { unnamed, unnamedFunction }: Unnamed): void {
   const { doc, L, sc, tokens, w, lw, hitAt, persons, mentionEnd, mentionStarts, resolved } = cx;
   // persons with a possessor person ("Erdoğan's chief adviser") last, each group in person order; a partition,
@@ -773,16 +780,18 @@ function countryFallback(cx: Ctx, { unnamed, unnamedFunction }: Unnamed): void {
     const exclude = new Set<string>();
     const counterparts = new Set<string>();
     const fn = personFunction(cx, pi);
-    persons.forEach((q, qi) => {
-      if (qi === pi) return;
+    // (a loop, not persons.forEach: the closure took this loop's variables into a context allocated per person)
+    for (let qi = 0; qi < persons.length; qi++) {
+      if (qi === pi) continue;
+      const q = persons[qi]!;
       const qc = resolved[qi]!.country?.value;
-      if (!qc) return;
+      if (!qc) continue;
       for (const c of q.cands) if (c.counterpartOf !== undefined && personAtTok(cx, c.counterpartOf) === pi) counterparts.add(qc);
       for (const c of p.cands) if (c.counterpartOf !== undefined && personAtTok(cx, c.counterpartOf) === qi) counterparts.add(qc);
       if (fn && personFunction(cx, qi) === fn) exclude.add(qc);
-    });
+    }
     for (const qc of counterparts) exclude.add(qc);
-    const score = new Map(countryScore);
+    const score = copyOfScores(countryScore);
     // "Turkish and US officials … X and his American counterpart": X is of the other side of the pair
     for (const qc of counterparts) for (const other of pairedSides.get(qc) ?? []) score.set(other, (score.get(other) ?? 0) + 15);
     for (const ms of p.mentionTok) {
@@ -894,7 +903,8 @@ function lexiconMentions(cx: Ctx): void {
     if (h.s > 0 && sentOf(tokens, h.s - 1) === sentOf(tokens, h.s) && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, h.s - 1) && !consumed[h.s - 1] && !isMentionStart(cx, h.s - 1) && h.entry.kind !== "org") continue;
     const span = spanOf(tokens, h.s, h.e);
     const en = h.entry;
-    const surface = text.slice(span.start, span.end);
+    // the words as written: organisations and places only (not sliced for the many countries)
+    const surface = en.kind === "org" || en.kind === "place" ? text.slice(span.start, span.end) : "";
     if (en.kind === "org") {
       if (en.via === "igo") {
         const full = L.bodyName.get(en.code!) ?? surface;
@@ -1046,6 +1056,15 @@ function groupNounMentions(cx: Ctx): void {
 }
 
 /** The doc's persons, organisations, places and one sorted, non-overlapping layer of mentions. */
+/**
+ * `spans` sorted by start in place, as spans.sort((a, b) => a.start - b.start) (stable): a person's
+ * mentions mostly come in text order already, and a sort allocates its work lists even then.
+ */
+function sortedByStart(spans: Span[]): Span[] {
+  for (let i = 1; i < spans.length; i++) if (spans[i - 1]!.start > spans[i]!.start) return spans.sort((a, b) => a.start - b.start);
+  return spans;
+}
+
 function output(cx: Ctx): void {
   const { doc, mentions, orgs, places, persons, resolved } = cx;
   // person actors on their mentions
@@ -1056,7 +1075,7 @@ function output(cx: Ctx): void {
     for (const f of p.seen) if (f !== p.name && !aliases.includes(f) && !f.includes("#")) aliases.push(f);
     const surname = surnameAlias(p.name);
     if (surname !== null && !aliases.includes(surname)) aliases.push(surname);
-    return { name: p.name, aliases, role: resolved[pi]!.role, country: resolved[pi]!.country, mentions: p.mentions.sort((a, b) => a.start - b.start) };
+    return { name: p.name, aliases, role: resolved[pi]!.role, country: resolved[pi]!.country, mentions: sortedByStart(p.mentions) };
   });
   doc.organizations = orgs;
   doc.places = places;
