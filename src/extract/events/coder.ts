@@ -152,7 +152,10 @@ export interface CoderContext {
   subjUnits?: Unit[];
   subjTopic?: Side | null;
   subjTopicActor?: Side | null;
-  subjMemo?: Map<number, { sentStart: number; result: SubjectResult }>;
+  subjKeys?: number[];
+  subjStarts?: number[];
+  subjResults?: SubjectResult[];
+  subjCount?: number;
   /** the words of tokens [beforeFrom, beforeTo): those before the last trigger matched */
   beforeFrom?: number;
   beforeTo?: number;
@@ -442,6 +445,18 @@ const AND_OTHERS_RE = /^\s*(?:and|or)\s+(?:its|their|his|her|other|several|some|
  * holey in optimised code).
  */
 function pickUnits(units: Unit[], idx: readonly number[], reverse: boolean): Unit[] {
+  // consecutive indexes, going down when `reverse` (conjLeft's always, conjRight's mostly): a slice of
+  // units, of their size and kind, not a list grown by pushes to 17 places
+  const n = idx.length;
+  if (n > 0) {
+    const step = reverse ? -1 : 1;
+    let k = 1;
+    while (k < n && idx[k] === idx[k - 1]! + step) k++;
+    if (k === n) {
+      const lo = reverse ? idx[n - 1]! : idx[0]!;
+      return units.slice(lo, lo + n);
+    }
+  }
   const out = unitList();
   if (reverse) for (let k = idx.length - 1; k >= 0; k--) out.push(units[idx[k]!]!);
   else for (let k = 0; k < idx.length; k++) out.push(units[idx[k]!]!);
@@ -509,11 +524,21 @@ function ppObject(ctx: CoderContext, units: Unit[], i: number): boolean {
   return memo[i] === 2;
 }
 
+/** Is text[from, to) a bare "and" or "or" (after an optional comma)? As /^\s*,?\s*(?:and|or)\s*$/i on the slice, without slicing. */
+export function andOrGapAt(text: string, from: number, to: number): boolean {
+  let i = skipSpace(text, from, to);
+  if (i < to && text.charCodeAt(i) === 44) i = skipSpace(text, i + 1, to);
+  // ASCII letters only: | 0x20 gives the lower case of a letter, and no other char becomes a, n, d, o or r
+  if (i + 3 <= to && (text.charCodeAt(i) | 0x20) === 97 && (text.charCodeAt(i + 1) | 0x20) === 110 && (text.charCodeAt(i + 2) | 0x20) === 100) i += 3;
+  else if (i + 2 <= to && (text.charCodeAt(i) | 0x20) === 111 && (text.charCodeAt(i + 1) | 0x20) === 114) i += 2;
+  else return false;
+  return skipSpace(text, i, to) === to;
+}
+
 function ppObjectUncached(ctx: CoderContext, units: Unit[], i: number): boolean {
   let k = i;
   for (;;) {
-    const gap = k > 0 ? ctx.doc.text.slice(units[k - 1]!.end, units[k]!.start) : null;
-    if (gap !== null && /^\s*,?\s*(?:and|or)\s*$/i.test(gap)) k--;
+    if (k > 0 && andOrGapAt(ctx.doc.text, units[k - 1]!.end, units[k]!.start)) k--;
     else break;
   }
   let t = tokenAt(ctx, units[k]!.start) - 1;
@@ -725,16 +750,24 @@ function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: num
     ctx.subjUnits = units;
     ctx.subjTopic = topic;
     ctx.subjTopicActor = topicActor;
-    if (ctx.subjMemo) ctx.subjMemo.clear();
-    else ctx.subjMemo = new Map();
+    ctx.subjCount = 0;
   }
+  // a few answers per sentence: a linear search of three reused lists (their first subjCount entries), not a
+  // Map cleared per sentence (a new table each time) holding a new entry object per answer
   const key = allowPlace ? pos * 2 + 1 : pos * 2;
-  let r = ctx.subjMemo!.get(key);
-  if (r === undefined || r.sentStart !== sentStart) {
-    r = { sentStart, result: subjectOfUncached(ctx, units, pos, sentStart, topic, allowPlace, topicActor) };
-    ctx.subjMemo!.set(key, r);
-  }
-  return r.result;
+  const keys = (ctx.subjKeys ??= []);
+  const starts = (ctx.subjStarts ??= []);
+  const results = (ctx.subjResults ??= []);
+  const n = ctx.subjCount!;
+  let i = 0;
+  while (i < n && keys[i] !== key) i++;
+  if (i < n && starts[i] === sentStart) return results[i]!;
+  const result = subjectOfUncached(ctx, units, pos, sentStart, topic, allowPlace, topicActor);
+  keys[i] = key;
+  starts[i] = sentStart;
+  results[i] = result;
+  if (i === n) ctx.subjCount = n + 1;
+  return result;
 }
 
 function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentStart: number, topic: Side | null, allowPlace: boolean, topicActor: Side | null): SubjectResult {
