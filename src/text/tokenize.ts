@@ -36,20 +36,22 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
   let para = 0;
   let lineStart = 0;
   const n = text.length;
-  // one SENT_END_RE pass over the whole text, not one per line's slice: a match never crosses a
-  // line break, and one whose lookahead reads into the next line fails upperFollows within its line
-  SENT_END_RE.lastIndex = 0;
-  let m = SENT_END_RE.exec(text);
+  // SENT_END_RE's matches in one pass over the whole text, without a match array per end: each run of
+  // [.!?] with the closers after it, kept when upperFollows within its line (the regex's lookahead, but
+  // within the line). A run never crosses a line break; the regex finds a match at the start of a run
+  // exactly when its lookahead holds there, and goes on after the run (with or without a match), as here.
+  let dot = nextStop(text, 0);
   while (lineStart <= n) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = n;
     if (!isBlank(text, lineStart, lineEnd)) {
       let start = lineStart;
-      for (; m !== null && m.index < lineEnd; m = SENT_END_RE.exec(text)) {
-        const dot = m.index;
-        const end = dot + m[0].length;
+      while (dot >= 0 && dot < lineEnd) {
+        const at = dot;
+        const end = stopRunEnd(text, at);
+        dot = nextStop(text, end);
         if (!upperFollows(text, end, lineEnd)) continue;
-        if (text.charCodeAt(dot) === 46 && isAbbreviation(text, lineStart, dot)) continue;
+        if (text.charCodeAt(at) === 46 && isAbbreviation(text, lineStart, at)) continue;
         addTrimmed(text, start, end, para, tokens, sentences);
         start = end;
       }
@@ -69,6 +71,25 @@ class TokenList {
     else scratch.push(t);
     this.length++;
   }
+}
+
+/** Is c one of [.!?]? */
+function isStopCode(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
+}
+
+const STOP_RE = /[.!?]/g;
+/** The index of the first [.!?] at or after i, else -1 (the regex engine scans faster than a loop; test() makes no match array). */
+function nextStop(text: string, i: number): number {
+  STOP_RE.lastIndex = i;
+  return STOP_RE.test(text) ? STOP_RE.lastIndex - 1 : -1;
+}
+
+/** The end of SENT_END_RE's match at a [.!?] at i, without the lookahead: `[.!?]+["'”’)\]]*`. */
+function stopRunEnd(text: string, i: number): number {
+  while (isStopCode(text.charCodeAt(i))) i++;
+  for (let c = text.charCodeAt(i); c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93; c = text.charCodeAt(++i));
+  return i;
 }
 
 /** `text.slice(a, b).trim() === ""` without the slice. */
