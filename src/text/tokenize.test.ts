@@ -128,6 +128,9 @@ describe("tokenize: the hand-written sentence splitter means exactly SENT_END_RE
       "",
       "\n\n",
       "Last.\nA",
+      // runs of marks and closers (the scanner takes a whole run, as the regex does)
+      "Wait... What?! \"Yes.\" (No.) [Ok.] Fine.\u2019 Next!\u201d Then. So.' 'Q.?! R",
+      "a.\n.B", "x.)\nY. z", ".A. B", "!!! X", ".", "?", "A.. B. .. C ..D", "e.g.) F", "x.\u201d\n\u201cY. Z.\"",
     ];
     for (const t of cases) expect(mine(t), t).toEqual(reference(t));
   });

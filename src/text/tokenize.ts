@@ -23,26 +23,35 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set(
 /** A sentence end inside a line (tokenize checks its lookahead within the line: upperFollows). */
 export const SENT_END_RE = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
 
+/**
+ * The tokens of the text being tokenized, in a list reused from text to text (its first `count`
+ * entries): pushed to a fresh list, a doc's ~450 tokens reallocated its backing store about eight
+ * times on the way; tokenize returns an exact copy (tokenize runs to its end before another call).
+ */
+const scratch: Token[] = [];
+
 export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[] } {
-  const tokens: Token[] = [];
+  const tokens = new TokenList();
   const sentences: Sentence[] = [];
   let para = 0;
   let lineStart = 0;
   const n = text.length;
-  // one SENT_END_RE pass over the whole text, not one per line's slice: a match never crosses a
-  // line break, and one whose lookahead reads into the next line fails upperFollows within its line
-  SENT_END_RE.lastIndex = 0;
-  let m = SENT_END_RE.exec(text);
+  // SENT_END_RE's matches in one pass over the whole text, without a match array per end: each run of
+  // [.!?] with the closers after it, kept when upperFollows within its line (the regex's lookahead, but
+  // within the line). A run never crosses a line break; the regex finds a match at the start of a run
+  // exactly when its lookahead holds there, and goes on after the run (with or without a match), as here.
+  let dot = nextStop(text, 0);
   while (lineStart <= n) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = n;
     if (!isBlank(text, lineStart, lineEnd)) {
       let start = lineStart;
-      for (; m !== null && m.index < lineEnd; m = SENT_END_RE.exec(text)) {
-        const dot = m.index;
-        const end = dot + m[0].length;
+      while (dot >= 0 && dot < lineEnd) {
+        const at = dot;
+        const end = stopRunEnd(text, at);
+        dot = nextStop(text, end);
         if (!upperFollows(text, end, lineEnd)) continue;
-        if (text.charCodeAt(dot) === 46 && isAbbreviation(text, lineStart, dot)) continue;
+        if (text.charCodeAt(at) === 46 && isAbbreviation(text, lineStart, at)) continue;
         addTrimmed(text, start, end, para, tokens, sentences);
         start = end;
       }
@@ -51,7 +60,36 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
     }
     lineStart = lineEnd + 1;
   }
-  return { tokens, sentences };
+  return { tokens: scratch.slice(0, tokens.length), sentences };
+}
+
+/** The tokens so far: scratch's first `length` entries. */
+class TokenList {
+  length = 0;
+  push(t: Token): void {
+    if (this.length < scratch.length) scratch[this.length] = t;
+    else scratch.push(t);
+    this.length++;
+  }
+}
+
+/** Is c one of [.!?]? */
+function isStopCode(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
+}
+
+const STOP_RE = /[.!?]/g;
+/** The index of the first [.!?] at or after i, else -1 (the regex engine scans faster than a loop; test() makes no match array). */
+function nextStop(text: string, i: number): number {
+  STOP_RE.lastIndex = i;
+  return STOP_RE.test(text) ? STOP_RE.lastIndex - 1 : -1;
+}
+
+/** The end of SENT_END_RE's match at a [.!?] at i, without the lookahead: `[.!?]+["'”’)\]]*`. */
+function stopRunEnd(text: string, i: number): number {
+  while (isStopCode(text.charCodeAt(i))) i++;
+  for (let c = text.charCodeAt(i); c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93; c = text.charCodeAt(++i));
+  return i;
 }
 
 /** `text.slice(a, b).trim() === ""` without the slice. */
@@ -72,7 +110,7 @@ function upperFollows(text: string, i: number, b: number): boolean {
 }
 
 /** The sentence [s, e) trimmed of white space, unless empty. */
-function addTrimmed(text: string, s: number, e: number, para: number, tokens: Token[], sentences: Sentence[]): void {
+function addTrimmed(text: string, s: number, e: number, para: number, tokens: TokenList, sentences: Sentence[]): void {
   while (s < e && isSpaceAt(text, s)) s++;
   while (e > s && isSpaceAt(text, e - 1)) e--;
   if (e > s) addSentence(text, s, e, para, tokens, sentences);
@@ -94,7 +132,7 @@ function isAbbreviation(text: string, a: number, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-function addSentence(text: string, start: number, end: number, para: number, tokens: Token[], sentences: Sentence[]): void {
+function addSentence(text: string, start: number, end: number, para: number, tokens: TokenList, sentences: Sentence[]): void {
   const sent = sentences.length;
   const tokStart = tokens.length;
   // a hand-written scanner with exactly TOKEN_RE's meaning (tested against it), about 3x faster;

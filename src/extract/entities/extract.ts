@@ -284,6 +284,37 @@ function personCandidates(cx: Ctx): { drafts: Draft[]; placeRuns: Array<[number,
 }
 
 /** Persons, step 2: drafts grouped into persons (full names first, then surnames, given names, titled single words). */
+// The person look-ups of groupPersons are functions, not closures in its loops: a closure reading a
+// loop's variables (the parts of a draft's name) has them kept in a context allocated per iteration.
+
+/** The first person the name `parts` (two words or more) can be: the same surname key, and a compatible first name. */
+function sameNameIndex(persons: Person[], parts: string[]): number {
+  const surnameKey = parts[parts.length - 1]!;
+  const firstKey = parts[0]!;
+  for (let i = 0; i < persons.length; i++) {
+    const p = persons[i]!;
+    if (p.surnameKey === surnameKey && (parts.length === 1 || p.nTok === 1 || p.firstKey === firstKey || p.firstKey[0] === firstKey[0] || sameTail(p, parts))) return i;
+  }
+  return -1;
+}
+
+/** The first person from `from` on with a name of several words whose first name key is `key`; -1 if none. */
+function byFirstName(persons: Person[], key: string, from: number): number {
+  for (let i = from; i < persons.length; i++) if (persons[i]!.nTok > 1 && persons[i]!.firstKey === key) return i;
+  return -1;
+}
+
+/** The one person with a name of several words whose first name key is `key`; -1 if none or several. */
+function onlyByFirstName(persons: Person[], key: string): number {
+  const i = byFirstName(persons, key, 0);
+  return i >= 0 && byFirstName(persons, key, i + 1) < 0 ? i : -1;
+}
+
+/** The first person with a name of three words or more that has `word` inside ("Lula" in "Luiz Inácio Lula da Silva"). */
+function byInnerName(persons: Person[], word: string): number {
+  return persons.findIndex((p) => p.nTok > 2 && [...p.forms.keys()].some((f) => f.split(" ").slice(1, -1).includes(word)));
+}
+
 function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
   const { tokens, text, w, cls, n, persons } = cx;
   const fullKeyIndex = new Map<string, number>();
@@ -308,7 +339,7 @@ function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
     const joined = joinedKeys[di]!;
     let pi = fullKeyIndex.get(joined);
     if (pi === undefined) {
-      pi = persons.findIndex((p) => p.surnameKey === surnameKey && (parts.length === 1 || p.nTok === 1 || p.firstKey === firstKey || p.firstKey[0] === firstKey[0] || sameTail(p, parts)));
+      pi = sameNameIndex(persons, parts);
       if (pi < 0) {
         pi = persons.length;
         persons.push({ forms: new Map(), name: t, nTok: parts.length, surnameKey, firstKey, cands: [], mentions: [], mentionTok: [], seen: new Set() });
@@ -359,8 +390,8 @@ function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
         addPersonMention(cx, pi, k, k + 1, "surname");
       } else if (d.e - d.s === 1 && !(cls[k]! & W_NON_NAME)) {
         // family name first ("Xi Jinping" … "Xi said"), or a given name used alone: one person only
-        const byFirst = persons.filter((p) => p.nTok > 1 && p.firstKey === key);
-        if (byFirst.length === 1) addPersonMention(cx, persons.indexOf(byFirst[0]!), k, k + 1, "given-name");
+        const byFirst = onlyByFirstName(persons, key);
+        if (byFirst >= 0) addPersonMention(cx, byFirst, k, k + 1, "given-name");
       }
     }
   }
@@ -375,7 +406,7 @@ function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
     // a place name after "mayor of" is a place; directly after a personal title ("President Bush", "Gen. Paris") a person
     if (cls[d.s]! & W_GAZ && !directTitle(cx, d.s)) continue;
     // "Foreign Minister Sergey #Lavrov": a given name of a known person
-    let byFirst = persons.findIndex((p) => p.nTok > 1 && p.firstKey === parts[0]);
+    let byFirst = byFirstName(persons, parts[0]!, 0);
     // "Dmitry #Kuleba": a hashtagged surname after the given name
     if (byFirst < 0 && (w[d.e] === "#" || w[d.e] === "@") && d.e + 1 < n) {
       const list = surnameIndex.get(nameKey(w[d.e + 1]!));
@@ -393,7 +424,7 @@ function groupPersons(cx: Ctx, drafts: Draft[]): NameIndex {
       continue;
     }
     // "president Lula" after "Luiz Inácio Lula da Silva": an inner part of a known longer name
-    const byInner = persons.findIndex((p) => p.nTok > 2 && [...p.forms.keys()].some((f) => f.split(" ").slice(1, -1).includes(parts[0]!)));
+    const byInner = byInnerName(persons, parts[0]!);
     if (byInner >= 0) {
       addPersonMention(cx, byInner, d.s, d.e, "surname");
       continue;
@@ -716,6 +747,13 @@ function actingCountries(cx: Ctx): ActingCountries {
 }
 
 /** Countries of titled persons without one: from the article's acting countries (see actingCountries). */
+/** A copy of `m`, in its order: as new Map(m), without the iterator's result object and [key, value] list per entry. */
+function copyOfScores(m: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  m.forEach((v, k) => out.set(k, v));
+  return out;
+}
+
 function countryFallback(cx: Ctx, { unnamed, unnamedFunction }: Unnamed): void {
   const { doc, L, sc, tokens, w, lw, hitAt, persons, mentionEnd, mentionStarts, resolved } = cx;
   // persons with a possessor person ("Erdoğan's chief adviser") last, each group in person order; a partition,
@@ -742,16 +780,18 @@ function countryFallback(cx: Ctx, { unnamed, unnamedFunction }: Unnamed): void {
     const exclude = new Set<string>();
     const counterparts = new Set<string>();
     const fn = personFunction(cx, pi);
-    persons.forEach((q, qi) => {
-      if (qi === pi) return;
+    // (a loop, not persons.forEach: the closure took this loop's variables into a context allocated per person)
+    for (let qi = 0; qi < persons.length; qi++) {
+      if (qi === pi) continue;
+      const q = persons[qi]!;
       const qc = resolved[qi]!.country?.value;
-      if (!qc) return;
+      if (!qc) continue;
       for (const c of q.cands) if (c.counterpartOf !== undefined && personAtTok(cx, c.counterpartOf) === pi) counterparts.add(qc);
       for (const c of p.cands) if (c.counterpartOf !== undefined && personAtTok(cx, c.counterpartOf) === qi) counterparts.add(qc);
       if (fn && personFunction(cx, qi) === fn) exclude.add(qc);
-    });
+    }
     for (const qc of counterparts) exclude.add(qc);
-    const score = new Map(countryScore);
+    const score = copyOfScores(countryScore);
     // "Turkish and US officials … X and his American counterpart": X is of the other side of the pair
     for (const qc of counterparts) for (const other of pairedSides.get(qc) ?? []) score.set(other, (score.get(other) ?? 0) + 15);
     for (const ms of p.mentionTok) {
@@ -863,7 +903,8 @@ function lexiconMentions(cx: Ctx): void {
     if (h.s > 0 && sentOf(tokens, h.s - 1) === sentOf(tokens, h.s) && tokens[h.s]!.start - tokens[h.s - 1]!.end === 1 && nameLike(sc, h.s - 1) && !consumed[h.s - 1] && !isMentionStart(cx, h.s - 1) && h.entry.kind !== "org") continue;
     const span = spanOf(tokens, h.s, h.e);
     const en = h.entry;
-    const surface = text.slice(span.start, span.end);
+    // the words as written: organisations and places only (not sliced for the many countries)
+    const surface = en.kind === "org" || en.kind === "place" ? text.slice(span.start, span.end) : "";
     if (en.kind === "org") {
       if (en.via === "igo") {
         const full = L.bodyName.get(en.code!) ?? surface;
@@ -1015,6 +1056,15 @@ function groupNounMentions(cx: Ctx): void {
 }
 
 /** The doc's persons, organisations, places and one sorted, non-overlapping layer of mentions. */
+/**
+ * `spans` sorted by start in place, as spans.sort((a, b) => a.start - b.start) (stable): a person's
+ * mentions mostly come in text order already, and a sort allocates its work lists even then.
+ */
+function sortedByStart(spans: Span[]): Span[] {
+  for (let i = 1; i < spans.length; i++) if (spans[i - 1]!.start > spans[i]!.start) return spans.sort((a, b) => a.start - b.start);
+  return spans;
+}
+
 function output(cx: Ctx): void {
   const { doc, mentions, orgs, places, persons, resolved } = cx;
   // person actors on their mentions
@@ -1025,7 +1075,7 @@ function output(cx: Ctx): void {
     for (const f of p.seen) if (f !== p.name && !aliases.includes(f) && !f.includes("#")) aliases.push(f);
     const surname = surnameAlias(p.name);
     if (surname !== null && !aliases.includes(surname)) aliases.push(surname);
-    return { name: p.name, aliases, role: resolved[pi]!.role, country: resolved[pi]!.country, mentions: p.mentions.sort((a, b) => a.start - b.start) };
+    return { name: p.name, aliases, role: resolved[pi]!.role, country: resolved[pi]!.country, mentions: sortedByStart(p.mentions) };
   });
   doc.organizations = orgs;
   doc.places = places;

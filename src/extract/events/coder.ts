@@ -153,7 +153,10 @@ export interface CoderContext {
   subjUnits?: Unit[];
   subjTopic?: Side | null;
   subjTopicActor?: Side | null;
-  subjMemo?: Map<number, { sentStart: number; result: SubjectResult }>;
+  subjKeys?: number[];
+  subjStarts?: number[];
+  subjResults?: SubjectResult[];
+  subjCount?: number;
   /** the words of tokens [beforeFrom, beforeTo): those before the last trigger matched */
   beforeFrom?: number;
   beforeTo?: number;
@@ -162,6 +165,7 @@ export interface CoderContext {
   flagsSent?: number;
   flagRes?: RegExp[];
   flagValues?: boolean[];
+  flagCount?: number;
   /** the units whose coordination and preposition answers are kept below (one sentence's) */
   groupUnits?: Unit[];
   /** ppObject by unit index: 0 not known yet, 1 no, 2 yes */
@@ -170,22 +174,28 @@ export interface CoderContext {
   leftMemo?: Array<number[] | undefined>;
   /** conjRight by unit index, for a limit past every unit of the sentence */
   rightMemo?: Array<number[] | undefined>;
+  /** the further pairs of the match being coded (codeMatch, ruleSides) */
+  extra?: Array<{ s: Unit; t: Unit; mode: ConsultMode }>;
+  /** the state of the match being coded (codeMatch), one object per doc */
+  match?: MatchState;
 }
 
 /** Does sentence `si` (its text `sentText`) match `re` (a non-global regex)? Kept per sentence: several matches ask. */
 function sentenceHas(ctx: CoderContext, si: number, re: RegExp, sentText: string): boolean {
   // a handful of regexes: a linear search of two reused arrays, no Map per sentence
+  // (their first flagCount entries: setting an array's length to 0 frees its backing store, and the pushes after reallocate it)
   const res = (ctx.flagRes ??= []);
   const values = (ctx.flagValues ??= []);
   if (ctx.flagsSent !== si) {
     ctx.flagsSent = si;
-    res.length = 0;
-    values.length = 0;
+    ctx.flagCount = 0;
   }
-  for (let i = 0; i < res.length; i++) if (res[i] === re) return values[i]!;
+  const n = ctx.flagCount!;
+  for (let i = 0; i < n; i++) if (res[i] === re) return values[i]!;
   const v = re.test(sentText);
-  res.push(re);
-  values.push(v);
+  res[n] = re;
+  values[n] = v;
+  ctx.flagCount = n + 1;
   return v;
 }
 
@@ -207,9 +217,19 @@ function realisMemoFor(doc: Doc): Uint8Array {
 function groupMemo(ctx: CoderContext, units: Unit[]): void {
   if (ctx.groupUnits === units) return;
   ctx.groupUnits = units;
-  ctx.ppMemo = new Uint8Array(units.length);
-  ctx.leftMemo = new Array<number[] | undefined>(units.length);
-  ctx.rightMemo = new Array<number[] | undefined>(units.length);
+  // the doc's memos are reused from units list to units list, emptied for the first n (a sentence has
+  // several lists, and the coder went back and forth between them, allocating three memos each time)
+  const n = units.length;
+  if (!ctx.ppMemo || ctx.ppMemo.length < n) ctx.ppMemo = new Uint8Array(Math.max(32, 2 * n));
+  else ctx.ppMemo.fill(0, 0, n);
+  const left = (ctx.leftMemo ??= []);
+  const right = (ctx.rightMemo ??= []);
+  while (left.length < n) {
+    left.push(undefined);
+    right.push(undefined);
+  }
+  left.fill(undefined, 0, n);
+  right.fill(undefined, 0, n);
 }
 
 function dominantOf(ctx: CoderContext): string | null {
@@ -227,6 +247,34 @@ function isOther(u: Unit, known: Unit | null): boolean {
   return !u.possessive && u !== known && !(known && sameSide(u.side, known.side)) && !!(u.side.actor || u.side.group || u.side.country);
 }
 
+// fallbackSides' look-ups are functions rather than closures: closures reading its arguments had them
+// kept in a context allocated on each call.
+
+/** The first unit inside [mStart, mEnd), not `s`, that can stand for the other side. */
+function otherInside(units: Unit[], mStart: number, mEnd: number, s: Unit | null, known: Unit | null): Unit | undefined {
+  for (const u of units) if (u.start >= mStart && u.end <= mEnd && u !== s && isOther(u, known)) return u;
+  return undefined;
+}
+
+/** The first unit from `from` on (no place when `noPlace`) that can stand for the other side. */
+function otherFrom(units: Unit[], from: number, known: Unit | null, noPlace: boolean): Unit | undefined {
+  for (const u of units) if (u.start >= from && isOther(u, known) && !(noPlace && u.place)) return u;
+  return undefined;
+}
+
+/** The first unit other than `t`, no person nor group, whose country is known and not t's. */
+function otherCountry(units: Unit[], t: Unit): Unit | undefined {
+  const tc = countryOfSide(t.side);
+  for (const u of units) if (u !== t && !u.person && !u.side.group && countryOfSide(u.side) && countryOfSide(u.side) !== tc) return u;
+  return undefined;
+}
+
+/** The first unit that can stand for the other side, not on cand's side. */
+function otherThan(units: Unit[], cand: Unit | null, known: Unit | null): Unit | undefined {
+  for (const u of units) if (u.side !== cand?.side && isOther(u, known) && !(cand && sameSide(u.side, cand.side))) return u;
+  return undefined;
+}
+
 /**
  * The other side of a one-sided event, for partial output only: the first other actor after the
  * trigger in the sentence, else the nearest one before it, else (a domestic event) the known
@@ -238,8 +286,7 @@ function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: nu
   let ft: Side | null = null;
   if (!t) {
     // "will give Tanzania a grant": an actor inside the matched words, else the next one after them
-    const after = units.find((u) => u.start >= mStart && u.end <= mEnd && u !== s && isOther(u, known)) ?? units.find((u) => u.start >= mEnd && isOther(u, known));
-    let cand = after ?? null;
+    let cand: Unit | null = otherInside(units, mStart, mEnd, s, known) ?? otherFrom(units, mEnd, known, false) ?? null;
     if (!cand) for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && isOther(units[i]!, known) && units[i] !== s) { cand = units[i]!; break; }
     if (cand && s && cand.start < s.start) cand = null;
     const dom = (s && countryOfSide(s.side)) ?? dominant;
@@ -250,16 +297,15 @@ function fallbackSides(units: Unit[], s: Unit | null, t: Unit | null, mStart: nu
   if (!s) {
     let cand: Unit | null = null;
     for (let i = units.length - 1; i >= 0; i--) if (units[i]!.end <= mStart && isOther(units[i]!, known) && !units[i]!.place) { cand = units[i]!; break; }
-    if (!cand && !t) cand = units.find((u) => u.start >= mEnd && isOther(u, known) && !u.place) ?? null;
+    if (!cand && !t) cand = otherFrom(units, mEnd, known, true) ?? null;
     // "a roadside bombing near Samarra killed a U.S. soldier": an attack by no one named comes from where it happened
     if (!cand && t && assault) {
-      const tc = countryOfSide(t.side);
-      cand = units.find((u) => u !== t && !u.person && !u.side.group && countryOfSide(u.side) && countryOfSide(u.side) !== tc) ?? null;
+      cand = otherCountry(units, t) ?? null;
     }
     const dom = (t && countryOfSide(t.side)) ?? dominant;
     fs = cand ? cand.side : dom ? { person: null, actor: dom } : null;
     if (!t && !ft && fs) {
-      const rest = units.find((u) => u.side !== cand?.side && isOther(u, known) && !(cand && sameSide(u.side, cand.side)));
+      const rest = otherThan(units, cand, known);
       ft = rest ? rest.side : { person: null, actor: countryOfSide(fs) ?? dominant };
     }
   }
@@ -400,6 +446,18 @@ const AND_OTHERS_RE = /^\s*(?:and|or)\s+(?:its|their|his|her|other|several|some|
  * holey in optimised code).
  */
 function pickUnits(units: Unit[], idx: readonly number[], reverse: boolean): Unit[] {
+  // consecutive indexes, going down when `reverse` (conjLeft's always, conjRight's mostly): a slice of
+  // units, of their size and kind, not a list grown by pushes to 17 places
+  const n = idx.length;
+  if (n > 0) {
+    const step = reverse ? -1 : 1;
+    let k = 1;
+    while (k < n && idx[k] === idx[k - 1]! + step) k++;
+    if (k === n) {
+      const lo = reverse ? idx[n - 1]! : idx[0]!;
+      return units.slice(lo, lo + n);
+    }
+  }
   const out = unitList();
   if (reverse) for (let k = idx.length - 1; k >= 0; k--) out.push(units[idx[k]!]!);
   else for (let k = 0; k < idx.length; k++) out.push(units[idx[k]!]!);
@@ -467,11 +525,21 @@ function ppObject(ctx: CoderContext, units: Unit[], i: number): boolean {
   return memo[i] === 2;
 }
 
+/** Is text[from, to) a bare "and" or "or" (after an optional comma)? As /^\s*,?\s*(?:and|or)\s*$/i on the slice, without slicing. */
+export function andOrGapAt(text: string, from: number, to: number): boolean {
+  let i = skipSpace(text, from, to);
+  if (i < to && text.charCodeAt(i) === 44) i = skipSpace(text, i + 1, to);
+  // ASCII letters only: | 0x20 gives the lower case of a letter, and no other char becomes a, n, d, o or r
+  if (i + 3 <= to && (text.charCodeAt(i) | 0x20) === 97 && (text.charCodeAt(i + 1) | 0x20) === 110 && (text.charCodeAt(i + 2) | 0x20) === 100) i += 3;
+  else if (i + 2 <= to && (text.charCodeAt(i) | 0x20) === 111 && (text.charCodeAt(i + 1) | 0x20) === 114) i += 2;
+  else return false;
+  return skipSpace(text, i, to) === to;
+}
+
 function ppObjectUncached(ctx: CoderContext, units: Unit[], i: number): boolean {
   let k = i;
   for (;;) {
-    const gap = k > 0 ? ctx.doc.text.slice(units[k - 1]!.end, units[k]!.start) : null;
-    if (gap !== null && /^\s*,?\s*(?:and|or)\s*$/i.test(gap)) k--;
+    if (k > 0 && andOrGapAt(ctx.doc.text, units[k - 1]!.end, units[k]!.start)) k--;
     else break;
   }
   let t = tokenAt(ctx, units[k]!.start) - 1;
@@ -683,16 +751,24 @@ function subjectOf(ctx: CoderContext, units: Unit[], pos: number, sentStart: num
     ctx.subjUnits = units;
     ctx.subjTopic = topic;
     ctx.subjTopicActor = topicActor;
-    if (ctx.subjMemo) ctx.subjMemo.clear();
-    else ctx.subjMemo = new Map();
+    ctx.subjCount = 0;
   }
+  // a few answers per sentence: a linear search of three reused lists (their first subjCount entries), not a
+  // Map cleared per sentence (a new table each time) holding a new entry object per answer
   const key = allowPlace ? pos * 2 + 1 : pos * 2;
-  let r = ctx.subjMemo!.get(key);
-  if (r === undefined || r.sentStart !== sentStart) {
-    r = { sentStart, result: subjectOfUncached(ctx, units, pos, sentStart, topic, allowPlace, topicActor) };
-    ctx.subjMemo!.set(key, r);
-  }
-  return r.result;
+  const keys = (ctx.subjKeys ??= []);
+  const starts = (ctx.subjStarts ??= []);
+  const results = (ctx.subjResults ??= []);
+  const n = ctx.subjCount!;
+  let i = 0;
+  while (i < n && keys[i] !== key) i++;
+  if (i < n && starts[i] === sentStart) return results[i]!;
+  const result = subjectOfUncached(ctx, units, pos, sentStart, topic, allowPlace, topicActor);
+  keys[i] = key;
+  starts[i] = sentStart;
+  results[i] = result;
+  if (i === n) ctx.subjCount = n + 1;
+  return result;
 }
 
 function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentStart: number, topic: Side | null, allowPlace: boolean, topicActor: Side | null): SubjectResult {
@@ -721,7 +797,7 @@ function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentSt
       // the clause starts after the last semicolon before the pronoun
       const semi = ctx.doc.text.lastIndexOf(";", ctx.doc.tokens[t]!.start);
       const from = Math.max(sentStart, semi + 1);
-      const main = units.findIndex((u, i) => u.start >= from && u.end <= ctx.doc.tokens[t]!.start && !u.place && !u.possessive && (w === "it" ? !u.person : u.person) && !ppObject(ctx, units, i));
+      const main = clauseSubject(ctx, units, from, ctx.doc.tokens[t]!.start, w === "it");
       if (main >= 0) {
         best = main;
         break;
@@ -732,6 +808,19 @@ function subjectOfUncached(ctx: CoderContext, units: Unit[], pos: number, sentSt
   }
   if (best < 0) return { units: NO_UNITS, fromTopic: false };
   return { units: pickUnits(units, conjLeft(ctx, units, best), true), fromTopic: false };
+}
+
+/**
+ * The first unit in [from, to), no place nor possessor, a person unless `it` (then none), not inside a
+ * prepositional phrase: the subject of the clause a pronoun refers to (a loop, not a findIndex closure:
+ * the closure took the caller's loop variables into a context allocated per token).
+ */
+function clauseSubject(ctx: CoderContext, units: Unit[], from: number, to: number, it: boolean): number {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.start >= from && u.end <= to && !u.place && !u.possessive && (it ? !u.person : u.person) && !ppObject(ctx, units, i)) return i;
+  }
+  return -1;
 }
 
 /** The first unit after `pos` within a few words (no clause break between), with its conjuncts. */
@@ -990,6 +1079,12 @@ function sentenceUnits(ctx: CoderContext, sent: Doc["sentences"][number]): Unit[
 }
 
 /** The units that can be sides: possessive pronouns ("his counterpart") are possessors, never sides of their own. */
+/** The first person unit not inside a prepositional phrase (a loop: a closure reading the sentence loop's units had them kept in a context allocated per sentence). */
+function firstPersonSubject(ctx: CoderContext, units: Unit[]): Unit | undefined {
+  for (const u of units) if (u.person && !ppObject(ctx, units, units.indexOf(u))) return u;
+  return undefined;
+}
+
 function sideUnits(all: Unit[]): Unit[] {
   for (let i = 0; i < all.length; i++) if (all[i]!.possessive) return all.filter((u) => !u.possessive);
   return all;
@@ -1107,7 +1202,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
         allUnits = sentenceUnits(ctx, sent);
         units = sideUnits(allUnits);
       }
-      const firstPerson = units.find((u) => u.person && !ppObject(ctx, units, units.indexOf(u)));
+      const firstPerson = firstPersonSubject(ctx, units);
       if (firstPerson) topic = firstPerson.side;
     }
   }
@@ -1146,13 +1241,60 @@ function passiveSides(ctx: CoderContext, units: Unit[], byAgents: Unit[], t0: nu
   return { sources, targets, pairs: null };
 }
 
+// The helpers below are loops rather than closures inside the match functions: a closure that reads a
+// function's locals (units, mStart, sources, ...) moves them into a context object allocated on every
+// call of the function, whether the closure runs or not.
+
+/** The last unit that ends by `pos` and is no place (as units.filter((u) => u.end <= pos && !u.place).pop()). */
+function lastUnitBefore(units: Unit[], pos: number): Unit | undefined {
+  for (let i = units.length - 1; i >= 0; i--) {
+    const u = units[i]!;
+    if (u.end <= pos && !u.place) return u;
+  }
+  return undefined;
+}
+
+/** The first unit that ends by `pos`, no place, not inside a prepositional phrase. */
+function firstSubjectBefore(ctx: CoderContext, units: Unit[], pos: number): Unit | undefined {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.end <= pos && !u.place && !ppObject(ctx, units, i)) return u;
+  }
+  return undefined;
+}
+
+/** The index of the first unit from `from` on, no place, not inside a prepositional phrase, on none of the sides of `sides`; -1 if none. */
+function firstOtherSubject(ctx: CoderContext, units: Unit[], from: number, sides: Unit[]): number {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.start >= from && !u.place && !ppObject(ctx, units, i) && !onSideOf(u, sides)) return i;
+  }
+  return -1;
+}
+
+/** Is `u` on the side of one of `us`? */
+function onSideOf(u: Unit, us: Unit[]): boolean {
+  for (let k = 0; k < us.length; k++) if (sameSide(us[k]!.side, u.side)) return true;
+  return false;
+}
+
+/** Is a unit of `a` on the side of one of `b`? */
+function sharesSide(a: Unit[], b: Unit[]): boolean {
+  for (let k = 0; k < a.length; k++) if (onSideOf(a[k]!, b)) return true;
+  return false;
+}
+
+/** The units of `us` that are not in `not` (a closure here on a rare path only). */
+function unitsNotIn(us: Unit[], not: Unit[]): Unit[] {
+  return us.filter((u) => !not.includes(u));
+}
+
 /** The sides of a campaign noun ("Russia's invasion of Ukraine"): the actor right before it, the place or actor after it. */
 function campaignSides(ctx: CoderContext, units: Unit[], before: readonly string[], mStart: number, mEnd: number, sent: Sentence, topic: Side | null, topicActor: Side | null): FoundSides {
   let sources = NO_UNITS;
   let targets = NO_UNITS;
     // "Russia's invasion of Ukraine", "the Russian invasion", "Putin announced a military operation in Ukraine"
-    const near = units.filter((u) => u.end <= mStart && !u.place);
-    const last = near[near.length - 1];
+    const last = lastUnitBefore(units, mStart);
     if (last) {
       const gap = gapWords(ctx, last.end, mStart).filter((w) => w !== '"' && w !== "“" && w !== "'" && w !== "’");
       if (gap.length <= 4 && gap.every((w) => CAMPAIGN_GAP.has(w) || /^[a-z]+ed$|^long-[a-z]+$|^(?:today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w))) sources = [last];
@@ -1183,7 +1325,7 @@ function ruleSides(
     let subj = subjectOf(ctx, units, mStart, sent.start, topic, rule.target === "hosted", topicActor);
     // "followed by Russia illegally annexing Crimea": the actor right before a gerund is its subject
     if (trigWord.endsWith("ing")) {
-      const prevUnit = units.filter((u) => u.end <= mStart && !u.place).pop();
+      const prevUnit = lastUnitBefore(units, mStart);
       if (prevUnit) {
         const gap = gapWords(ctx, prevUnit.end, mStart);
         if (gap.length <= 2 && gap.every((w) => w.endsWith("ly"))) subj = { units: [prevUnit], fromTopic: false };
@@ -1191,7 +1333,7 @@ function ruleSides(
     }
     // "Blinken spoke with X and Y, urging them to ...": a participle after a comma shares the main subject
     if (trigWord.endsWith("ing") && before[before.length - 1] === ",") {
-      const main = units.find((u, i) => u.end <= mStart && !u.place && !ppObject(ctx, units, i));
+      const main = firstSubjectBefore(ctx, units, mStart);
       if (main) subj = { units: [main], fromTopic: false };
     }
     if (rule.source === "subject") sources = subj.units;
@@ -1323,7 +1465,9 @@ function codeMatch(
 
   let mode: ConsultMode = rule.mode ?? null;
   let type: PloverType = rule.type;
-  const extra: Array<{ s: Unit; t: Unit; mode: ConsultMode }> = [];
+  // the further pairs of a hosted meeting (ruleSides): the doc's one list, emptied for each match
+  const extra = (ctx.extra ??= []);
+  extra.length = 0;
 
   const passive = rule.verbal && passiveBefore(ctx, t0, sent.tokStart);
   const byPos = rule.verbal || type === "ASSAULT" ? byAfter(ctx, tEnd, sent.tokEnd) : -1;
@@ -1348,7 +1492,7 @@ function codeMatch(
   // "The Palestinians reject the changes, negotiator Saeb Erakat said": a statement with no named
   // subject belongs to the side of the one reported as saying it
   if (!sources.length && !pairs && rule.source === "subject" && STATEMENT.has(type)) {
-    sources = speakerAfter(ctx, units, mEnd, sent.end).filter((u) => !targets.includes(u));
+    sources = unitsNotIn(speakerAfter(ctx, units, mEnd, sent.end), targets);
   }
   // "bombers killed 23 people in Tel Aviv": an attack with no named victim hits the place it struck
   if ((type === "ASSAULT" || type === "COERCE" || type === "SANCTION" || type === "MOBILIZE") && !rule.campaign && sources.length && !targets.length && !pairs) {
@@ -1423,7 +1567,7 @@ function codeMatch(
   // "called on both sides to", "hosted the talks": the participants come from the article's dyad
   // "X's requests that it do so": the one asked is the subject of the main clause
   if (type === "REQUEST" && !targets.length && !pairs && sources.length && /^\s+that\s+(?:it|they)\b/i.test(doc.text.slice(tEnd, tEnd + 12))) {
-    const main = units.findIndex((u, i) => u.start >= sent.start && !u.place && !ppObject(ctx, units, i) && !sources.some((x) => sameSide(x.side, u.side)));
+    const main = firstOtherSubject(ctx, units, sent.start, sources);
     if (main >= 0 && units[main]!.end <= mStart) targets = [units[main]!];
   }
   const bothSides = !targets.length && !pairs &&
@@ -1437,7 +1581,7 @@ function codeMatch(
   if (bothSides && sources.length) {
     for (let i = 0; i < units.length; i++) {
       const c = pickUnits(units, conjRight(ctx, units, i, sent.end), false);
-      if (c.length >= 2 && !c.some((u) => sources.some((s) => sameSide(s.side, u.side)))) {
+      if (c.length >= 2 && !sharesSide(c, sources)) {
         targets = c;
         break;
       }
@@ -1462,10 +1606,25 @@ function codeMatch(
     }
   }
 
-  const st: MatchState = {
-    ctx, rule, allUnits, drafts, si, sent, mStart, mEnd, tEnd, type, realis, campaign, nearDate, habitual, aimsAtCampaign,
-    bothSides: bothSides && !targets.length, bothSubject, intent, counterpartAfter: null,
-  };
+  // the doc's one match state, set for this match (the drafts copy what they need of it; nothing keeps it)
+  const st = (ctx.match ??= newMatchState(ctx, drafts));
+  st.rule = rule;
+  st.allUnits = allUnits;
+  st.si = si;
+  st.sent = sent;
+  st.mStart = mStart;
+  st.mEnd = mEnd;
+  st.tEnd = tEnd;
+  st.type = type;
+  st.realis = realis;
+  st.campaign = campaign;
+  st.nearDate = nearDate;
+  st.habitual = habitual;
+  st.aimsAtCampaign = aimsAtCampaign;
+  st.bothSides = bothSides && !targets.length;
+  st.bothSubject = bothSubject;
+  st.intent = intent;
+  st.counterpartAfter = null;
   emitDrafts(st, sources, targets, pairs, extra, mode);
 }
 
@@ -1553,6 +1712,15 @@ interface MatchState {
   intent: PloverType | null;
   /** "his counterpart" right after the trigger (computed on first use) */
   counterpartAfter: boolean | null;
+}
+
+/** A match state for the matches of one doc (codeMatch sets every other field for each match). */
+function newMatchState(ctx: CoderContext, drafts: Draft[]): MatchState {
+  const doc = ctx.doc;
+  return {
+    ctx, rule: null!, allUnits: NO_UNITS, drafts, si: 0, sent: doc.sentences[0]!, mStart: 0, mEnd: 0, tEnd: 0, type: "AGREE", realis: "asserted", campaign: false,
+    nearDate: null, habitual: false, aimsAtCampaign: false, bothSides: false, bothSubject: false, intent: null, counterpartAfter: null,
+  };
 }
 
 /** One draft event of a match with source `s` and target `t` (either may be missing). */
@@ -1670,7 +1838,11 @@ function sameActor(a: Side, b: Side): boolean {
  */
 function fillFromSentence(d: Draft, complete: Draft[], campaigns: Draft[]): void {
   if (d.type === "AID") {
-    const thanks = complete.find((c) => c.sent === d.sent && c.type === "SUPPORT");
+    let thanks: Draft | undefined;
+    for (const c of complete) if (c.sent === d.sent && c.type === "SUPPORT") {
+      thanks = c;
+      break;
+    }
     if (thanks) {
       if (!d.source && d.target && !sameActor(thanks.target!, d.target)) d.source = thanks.target;
       else if (!d.target && d.source && sameActor(thanks.target!, d.source)) d.target = thanks.source;
@@ -1742,11 +1914,49 @@ function finish(doc: Doc, drafts: Draft[]): EventRecord[] {
 }
 
 /** The campaigns of an article: complete ones define the war's sides; partial mentions join them. */
+// The look-ups of campaignsOf, completed and fillFromSentence are functions, not closures in their loops
+// over the drafts: a closure reading the loop's draft has it kept in a context allocated per draft.
+
+/** The first campaign with the same aggressor and the same victim. */
+function sameCampaign(campaigns: Draft[], source: Side, target: Side): Draft | undefined {
+  for (const c of campaigns) if (sameActor(c.source!, source) && sameActor(c.target!, target)) return c;
+  return undefined;
+}
+
+/** The first campaign with `side` on either side. */
+function campaignWith(campaigns: Draft[], side: Side): Draft | undefined {
+  for (const x of campaigns) if (sameActor(x.source!, side) || sameActor(x.target!, side)) return x;
+  return undefined;
+}
+
+/** The first campaign not waged by `source`. */
+function campaignNotBy(campaigns: Draft[], source: Side): Draft | undefined {
+  for (const x of campaigns) if (!sameActor(x.source!, source)) return x;
+  return undefined;
+}
+
+/** The complete accusations or requests of d's sentence aimed at d's source, else (for a rejection) the accusations of the sentence before. */
+function accusers(complete: Draft[], d: Draft): Draft[] {
+  const accs = complete.filter((c) => c.sent === d.sent && c !== d && (c.type === "ACCUSE" || c.type === "REQUEST") && sameActor(c.target!, d.source!));
+  if (!accs.length && d.type === "REJECT") return complete.filter((c) => c.sent === d.sent - 1 && c.type === "ACCUSE" && sameActor(c.target!, d.source!));
+  return accs;
+}
+
+/** d answered back to each of several accusers, once per accuser's side. */
+function answerEach(d: Draft, accs: Draft[], out: Draft[]): void {
+  for (const a of accs) if (!out.some((o) => o.type === d.type && o.sent === d.sent && o.target && sameActor(o.target, a.source!))) out.push(withTarget(d, a.source));
+}
+
+/** The complete conversations (no mediation) of d's sentence held by d's source. */
+function sameConversation(complete: Draft[], d: Draft): Draft[] {
+  return complete.filter((c) => c.type === "CONSULT" && c.mode !== "mediate" && c.sent === d.sent && sameActor(c.source!, d.source!));
+}
+
 function campaignsOf(doc: Doc, drafts: Draft[]): Draft[] {
   const campaigns: Draft[] = [];
   for (const d of drafts) {
     if (!d.campaign || !d.source || !d.target || d.inferred || d.realis !== "asserted") continue;
-    const same = campaigns.find((c) => sameActor(c.source!, d.source!) && sameActor(c.target!, d.target!));
+    const same = sameCampaign(campaigns, d.source, d.target);
     if (same) {
       same.nearDate ??= d.nearDate;
       if (!same.source!.person && d.source.person) same.source = d.source;
@@ -1808,8 +2018,7 @@ function completed(drafts: Draft[], campaigns: Draft[]): Draft[] {
         out.push(d);
         continue;
       }
-      const side = d.source ?? d.target!;
-      const c = campaigns.find((x) => sameActor(x.source!, side) || sameActor(x.target!, side));
+      const c = campaignWith(campaigns, d.source ?? d.target!);
       if (c) c.nearDate ??= d.nearDate;
       continue;
     }
@@ -1844,23 +2053,22 @@ function completed(drafts: Draft[], campaigns: Draft[]): Draft[] {
     if (!d.target && (d.type === "REJECT" || d.type === "ACCUSE")) {
       // "Armenia accused Azerbaijan of shelling, which Baku denied": the answer goes back to the accuser (or to each
       // accuser of the sentence before: "X and Y accused Russia of ... . They claimed ..., claims rejected by Moscow")
-      let accs = complete.filter((c) => c.sent === d.sent && c !== d && (c.type === "ACCUSE" || c.type === "REQUEST") && sameActor(c.target!, d.source!));
-      if (!accs.length && d.type === "REJECT") accs = complete.filter((c) => c.sent === d.sent - 1 && c.type === "ACCUSE" && sameActor(c.target!, d.source!));
+      const accs = accusers(complete, d);
       if (accs.length > 1) {
-        for (const a of accs) if (!out.some((o) => o.type === d.type && o.sent === d.sent && o.target && sameActor(o.target, a.source!))) out.push(withTarget(d, a.source));
+        answerEach(d, accs, out);
         continue;
       }
       if (accs.length) d.target = accs[0]!.source;
     }
     if (!d.target) {
       if (d.aimsAtCampaign) {
-        const c = campaigns.find((x) => !sameActor(x.source!, d.source!));
+        const c = campaignNotBy(campaigns, d.source);
         if (c) d.target = c.source!.person ? { person: null, actor: c.source!.actor } : c.source;
       }
       const reach = FILL_FROM_DYAD.has(d.type) || d.counterpart ? 2 : d.type === "SUPPORT" ? 0 : -1;
       // "spoke with X and Y, urging them to ...": every counterpart of the same conversation
       if (reach >= 0) {
-        const same = complete.filter((c) => c.type === "CONSULT" && c.mode !== "mediate" && c.sent === d.sent && sameActor(c.source!, d.source!));
+        const same = sameConversation(complete, d);
         if (same.length > 1) {
           for (const c of same) if (!sameSide(c.target!, d.source!)) out.push(withTarget(d, c.target));
           continue;
@@ -1902,6 +2110,12 @@ export function sortByStart<T extends { span: Span }>(out: T[]): void {
 }
 
 /** One event per key (type, sides, date, realis asserted or not, partial) of the drafts `out`, dated. */
+/** The first event of `events` with the key parts given (a loop: a find closure took the draft loop's bindings into a context allocated per draft). */
+function findSameKey(events: EventRecord[], s: Side, t: Side, date: string | null, realis: Realis, partial: boolean, symmetric: boolean): EventRecord | undefined {
+  for (let k = 0; k < events.length; k++) if (sameKeyParts(events[k]!, s, t, date, realis, partial, symmetric)) return events[k];
+  return undefined;
+}
+
 function keyedEvents(doc: Doc, out: Draft[]): EventRecord[] {
   // a one-sided mention of an event coded with both sides in the same sentence adds nothing
   const coded = new Set<number>();
@@ -1940,7 +2154,7 @@ function keyedEvents(doc: Doc, out: Draft[]): EventRecord[] {
     const symmetric = d.type === "CONSULT" || d.type === "AGREE" || d.type === "COOPERATE";
     const key = seen ? eventKey(d.type, s, t, date, d.realis, partial, symmetric) : "";
     const sameType = seen ? undefined : byType.get(d.type);
-    const prev = seen ? seen.get(key) : sameType?.find((e) => sameKeyParts(e, s, t, date, d.realis, partial, symmetric));
+    const prev = seen ? seen.get(key) : sameType && findSameKey(sameType, s, t, date, d.realis, partial, symmetric);
     if (prev) {
       if (d.mutual) prev.mutual = true;
       continue;

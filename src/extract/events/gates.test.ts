@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom, sharedTexts } from "../../../test/shared.js";
 import type { EventRecord, Realis, Side } from "../../core/types.js";
-import { BOTH_RE, CAMPAIGN_HEDGE_RE, bothWordAhead, FUTURE_AFTER_RE, futureVerbWord, eventKey, firstWord, hasBar, hedgedCampaign, possessiveGap, sameKeyParts, sortByStart } from "./coder.js";
+import { andOrGapAt, BOTH_RE, CAMPAIGN_HEDGE_RE, bothWordAhead, FUTURE_AFTER_RE, futureVerbWord, eventKey, firstWord, hasBar, hedgedCampaign, possessiveGap, sameKeyParts, sortByStart } from "./coder.js";
 import { tokenize } from "../../text/tokenize.js";
 import { conjGap, conjGapAt, isIso3 } from "./sides.js";
 
@@ -63,6 +63,37 @@ describe("the gate of FUTURE_AFTER_RE", () => {
     // the verb inside a hyphenated token still opens the gate
     expect(futureVerbWord("re-open")).toBe(true);
     expect(futureVerbWord("talks")).toBe(false);
+  });
+});
+
+describe("andOrGapAt", () => {
+  const RE = /^\s*,?\s*(?:and|or)\s*$/i;
+  it("answers as the regex on the text before every \"and\" and \"or\" of the real corpora, on random spans and on made-up gaps", () => {
+    const rnd = seededRandom(13);
+    let yes = 0;
+    for (const t of texts) {
+      for (const w of [" and ", " or ", " AND ", ", Or"]) {
+        for (let i = t.indexOf(w.trim()); i >= 0; i = t.indexOf(w.trim(), i + 1)) {
+          for (const [from, to] of [[i - 2, i + w.length], [i - 1, i + 4], [i, i + 3], [i - Math.floor(rnd() * 8), i + Math.floor(rnd() * 8)]] as const) {
+            const a = Math.max(0, from);
+            const b = Math.min(t.length, to);
+            const want = RE.test(t.slice(a, b));
+            expect(andOrGapAt(t, a, b), JSON.stringify(t.slice(a, b))).toBe(want);
+            if (want) yes++;
+          }
+        }
+      }
+      for (let k = 0; k < 40; k++) {
+        const a = Math.floor(rnd() * t.length);
+        const b = Math.min(t.length, a + Math.floor(rnd() * 10));
+        expect(andOrGapAt(t, a, b)).toBe(RE.test(t.slice(a, b)));
+      }
+    }
+    for (const g of ["and", " and ", ", and", " ,and", ",\u00a0or ", "AnD", " Or\n", "", " ", ",", "an", "andd", "or,", "and or", ", , and", "\u2003and\u3000"]) {
+      expect(andOrGapAt(`x${g}y`, 1, 1 + g.length), JSON.stringify(g)).toBe(RE.test(g));
+    }
+    expect(andOrGapAt("a and b", 5, 2)).toBe(false); // an empty (backward) span, as slice gives ""
+    expect(yes).toBeGreaterThan(100);
   });
 });
 

@@ -79,15 +79,21 @@ export function endsWithQuestion(text: string): boolean {
  * @param sentenceText the sentence, for the question mark
  * @param classes realisClasses() of each word of `before` (the same index), when the caller keeps them
  */
+/**
+ * The class of before[i]: from `classes` when given (realisClasses of each word, looked up by word id), else
+ * by the word. (A function, not a closure in realisOf: that kept its arguments in a context on every call.)
+ */
+function classAt(before: readonly string[], classes: ArrayLike<number> | undefined, i: number): number {
+  return classes ? classes[i]! : classOf(before[i]!);
+}
+
 export function realisOf(before: readonly string[], sentenceText: string, triggerWord: string, classes?: ArrayLike<number>): Realis {
-  // the class of before[i]: from `classes` when given (realisClasses of each word, looked up by word id), else by the word
-  const cls = (i: number): number => (classes ? classes[i]! : classOf(before[i]!));
   if (endsWithQuestion(sentenceText)) return "hypothetical";
   let realis: Realis = "asserted";
   // "during a phone call", "in talks", "after a meeting": a frame that reports the event as held
   {
     let k = before.length - 1;
-    while (k >= 0 && cls(k) & C_FRAME_WORD) k--;
+    while (k >= 0 && classAt(before, classes, k) & C_FRAME_WORD) k--;
     // (unless the clause before it is a plan or a hypothesis: "will discuss it in a phone call"; a negation
     // there scopes over something else: "saw no progress in the talks")
     if (k >= 0 && FRAME_PREP.has(before[k]!)) {
@@ -112,7 +118,7 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
   const n = before.length;
   for (let k = 0; k < 8 && k < n; k++) {
     const w = before[n - 1 - k]!;
-    const c = cls(n - 1 - k);
+    const c = classAt(before, classes, n - 1 - k);
     if (c & C_CLAUSE_BREAK) break;
     if (c & C_ONGOING) {
       ongoing = true;
@@ -152,7 +158,7 @@ export function realisOf(before: readonly string[], sentenceText: string, trigge
   }
   // a conditional earlier in the clause: "if Russia attacks"
   for (let k = 0; k < 12 && k < n; k++) {
-    const c = cls(n - 1 - k);
+    const c = classAt(before, classes, n - 1 - k);
     if (c & C_CONDITION_BREAK) break;
     if (c & C_CONDITION) return "hypothetical";
   }

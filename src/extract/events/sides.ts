@@ -183,10 +183,19 @@ export function mentionSide(doc: Doc, m: EntityMention): Side | null {
 /** "'s chief adviser and spokesperson," after a possessor: lower-case words up to the comma closing the appositive */
 const APPOSITIVE_ROLE_RE = /^['’]s?\s+(?:[a-z-]+\s+){0,6}[a-z-]+\s*,/;
 
-/** Mentions inside [start, end), longest first where they overlap, sorted by start. */
-export function mentionsIn(mentions: readonly EntityMention[], start: number, end: number): EntityMention[] {
-  const out: EntityMention[] = [];
-  // doc.mentions is sorted by start: binary search the first one
+/** "'s chief adviser," between a country or body and a person */
+const TITLE_COMMA_RE = /^['’]s?\s+[^,]*,\s*$/;
+const POSSESSIVE_PRONOUN_RE = /^(?:his|her|its|their|our)$/i;
+
+/**
+ * The units of a span of text (usually one sentence): one per mention inside it, the longer one (or
+ * the person) where two overlap, read from doc.mentions (sorted by start) as they come, with no list of
+ * the span's mentions made first.
+ */
+export function buildUnits(doc: Doc, start: number, end: number): Unit[] {
+  const units = unitList();
+  const mentions = doc.mentions;
+  // binary search the first mention from `start` on
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
@@ -194,70 +203,63 @@ export function mentionsIn(mentions: readonly EntityMention[], start: number, en
     if (mentions[mid]!.start < start) lo = mid + 1;
     else hi = mid;
   }
+  // the last mention kept: it gives way to a longer one (or a person) overlapping it, else it makes its unit
+  let kept: EntityMention | null = null;
   for (let i = lo; i < mentions.length; i++) {
     const m = mentions[i]!;
     if (m.start >= end) break;
     if (m.end > end) continue;
-    const last = out[out.length - 1];
-    if (last && m.start < last.end) {
-      // overlapping: keep the longer one, or the person
-      const better = m.end - m.start > last.end - last.start || (m.kind === "person" && last.kind !== "person");
-      if (better) out[out.length - 1] = m;
+    if (kept && m.start < kept.end) {
+      if (m.end - m.start > kept.end - kept.start || (m.kind === "person" && kept.kind !== "person")) kept = m;
       continue;
     }
-    out.push(m);
+    if (kept) addUnit(doc, units, kept);
+    kept = m;
   }
-  return out;
+  if (kept) addUnit(doc, units, kept);
+  return units;
 }
 
-/** "'s chief adviser," between a country or body and a person */
-const TITLE_COMMA_RE = /^['’]s?\s+[^,]*,\s*$/;
-const POSSESSIVE_PRONOUN_RE = /^(?:his|her|its|their|our)$/i;
-
-/** The units of a span of text (usually one sentence). */
-export function buildUnits(doc: Doc, start: number, end: number): Unit[] {
-  const units = unitList();
+/** The unit of mention `m`, or `m` folded into the last unit (a title before a name, an appositive). */
+function addUnit(doc: Doc, units: Unit[], m: EntityMention): void {
   const text = doc.text;
-  for (const m of mentionsIn(doc.mentions, start, end)) {
-    const side = mentionSide(doc, m);
-    if (!side) continue;
-    const isPerson = m.kind === "person" && side.person !== null;
-    const last = units[units.length - 1];
-    if (last && !last.place && !last.possessive && m.kind !== "place") {
-      const gap = text.slice(last.end, m.start);
-      // "Turkish President Erdoğan", "Ukraine's Kuleba": a country or body before a person
-      if (isPerson && !last.person && !last.side.group && (npGap(gap, false) || (TITLE_COMMA_RE.test(gap) && npGap(gap, true)))) {
-        // the country or body named in the title is the one the person acts for ("Iran's religious leader X")
-        last.side = { person: side.person, actor: last.side.actor ?? side.actor };
-        last.person = true;
-        last.end = m.end;
-        last.via = m.via;
-        continue;
-      }
-      // "Schmid, the secretary-general of ...": an appositive description of the person just named
-      if (last.person && m.kind === "person" && m.via === "description" && /^\s*,\s*$/.test(gap)) {
-        last.end = m.end;
-        continue;
-      }
-      // "Kalın, Erdoğan's chief adviser,", "Sidhoum, Algeria's leading rights activist,": the possessor of an
-      // appositive role is the body the person acts for, never a side of its own
-      if (last.person && side.actor && !side.group && /^\s*,\s*$/.test(gap) && APPOSITIVE_ROLE_RE.test(text.slice(m.end, m.end + 80))) {
-        if (!last.side.actor) last.side = { ...last.side, actor: side.actor };
-        last.end = m.end;
-        continue;
-      }
-      // "Reznikov, his counterpart from Ukraine", "Schmid, the secretary-general of the OSCE"
-      if (!isPerson && last.person && side.actor && !side.group && npGap(gap, true) && /\b(?:from|of)\s*(?:the\s*)?$/i.test(gap)) {
-        if (!last.side.actor) last.side = { ...last.side, actor: side.actor };
-        last.end = m.end;
-        continue;
-      }
+  const side = mentionSide(doc, m);
+  if (!side) return;
+  const isPerson = m.kind === "person" && side.person !== null;
+  const last = units[units.length - 1];
+  if (last && !last.place && !last.possessive && m.kind !== "place") {
+    const gap = text.slice(last.end, m.start);
+    // "Turkish President Erdoğan", "Ukraine's Kuleba": a country or body before a person
+    if (isPerson && !last.person && !last.side.group && (npGap(gap, false) || (TITLE_COMMA_RE.test(gap) && npGap(gap, true)))) {
+      // the country or body named in the title is the one the person acts for ("Iran's religious leader X")
+      last.side = { person: side.person, actor: last.side.actor ?? side.actor };
+      last.person = true;
+      last.end = m.end;
+      last.via = m.via;
+      return;
     }
-    // (the pronouns have three to five letters: most mentions are not sliced for the test)
-    const possessive = m.end - m.start <= 5 && POSSESSIVE_PRONOUN_RE.test(text.slice(m.start, m.end));
-    units.push(newUnit(m.start, m.end, side, isPerson, m.kind === "place", m.via, possessive));
+    // "Schmid, the secretary-general of ...": an appositive description of the person just named
+    if (last.person && m.kind === "person" && m.via === "description" && /^\s*,\s*$/.test(gap)) {
+      last.end = m.end;
+      return;
+    }
+    // "Kalın, Erdoğan's chief adviser,", "Sidhoum, Algeria's leading rights activist,": the possessor of an
+    // appositive role is the body the person acts for, never a side of its own
+    if (last.person && side.actor && !side.group && /^\s*,\s*$/.test(gap) && APPOSITIVE_ROLE_RE.test(text.slice(m.end, m.end + 80))) {
+      if (!last.side.actor) last.side = { ...last.side, actor: side.actor };
+      last.end = m.end;
+      return;
+    }
+    // "Reznikov, his counterpart from Ukraine", "Schmid, the secretary-general of the OSCE"
+    if (!isPerson && last.person && side.actor && !side.group && npGap(gap, true) && /\b(?:from|of)\s*(?:the\s*)?$/i.test(gap)) {
+      if (!last.side.actor) last.side = { ...last.side, actor: side.actor };
+      last.end = m.end;
+      return;
+    }
   }
-  return units;
+  // (the pronouns have three to five letters: most mentions are not sliced for the test)
+  const possessive = m.end - m.start <= 5 && POSSESSIVE_PRONOUN_RE.test(text.slice(m.start, m.end));
+  units.push(newUnit(m.start, m.end, side, isPerson, m.kind === "place", m.via, possessive));
 }
 
 /** Is `a` three upper-case ASCII letters (an ISO3 code)? As /^[A-Z]{3}$/.test(a), without a regex call per side. */
