@@ -30,7 +30,7 @@ export interface Scan {
   lw: string[];
   /** the W_* bits of each token's word (wordInfo), by token index */
   cls: Int32Array;
-  /** lexicon hit starting or covering each token, by token index (one list reused by every scan: valid until the next scan) */
+  /** lexicon hit starting or covering each token, by token index */
   hitAt: Array<LexHit | undefined>;
   hits: LexHit[];
   runs: Run[];
@@ -222,10 +222,6 @@ function wordFlag(L: Lexicon, lt: string): number {
   return 0;
 }
 
-/** Scan.hitAt's list, shared by the scans (one doc is extracted at a time), and the hits set in it by the last scan */
-const hitAtList: Array<LexHit | undefined> = [];
-let lastHits: LexHit[] = [];
-
 export function scan(doc: Doc, L: Lexicon): Scan {
   const { tokens, text } = doc;
   const n = tokens.length;
@@ -238,11 +234,7 @@ export function scan(doc: Doc, L: Lexicon): Scan {
   const counterpartIdx: number[] = [];
   const byIdx: number[] = [];
   const againstIdx: number[] = [];
-  // the list of the last scan, its hits cleared, rather than a new list of n entries per doc (a doc has a
-  // few dozen hits and hundreds of tokens); filled to n, so that it never has holes
-  const hitAt = hitAtList;
-  for (const h of lastHits) for (let k = h.s; k < h.e; k++) hitAt[k] = undefined;
-  while (hitAt.length < n) hitAt.push(undefined);
+  const hitAt = new Array<LexHit | undefined>(n);
   const hits: LexHit[] = [];
   // one pass: each token's bits, its flag, and lexicon hits (longest first; none starts inside another)
   let hitEnd = 0;
@@ -355,7 +347,6 @@ export function scan(doc: Doc, L: Lexicon): Scan {
     i = j;
   }
 
-  lastHits = hits;
   return { w, lw, cls, hitAt, hits, runs, headline, roleHeadIdx, pronounIdx, groupNounIdx, counterpartIdx, byIdx, againstIdx, nl: new Uint8Array(n) };
 }
 
