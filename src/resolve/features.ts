@@ -123,6 +123,9 @@ interface TermEntry extends CachedTerm {
 }
 /** The slots a `FormTable` starts with (a power of two) */
 const FORM_BITS = 10;
+/** placeholders a `FormTable`'s arrays hold before its constructor sizes them */
+const NO_INTS = new Int32Array(0);
+const NO_CHARS = new Uint16Array(0);
 
 /**
  * Strings read before (word forms, capitalised runs) with what each stands for, found by their
@@ -134,13 +137,23 @@ const FORM_BITS = 10;
  */
 export class FormTable<T> {
   /** per slot: hash, start in `chars`, length, value index + 1 (0: an empty slot) */
-  private slots = new Int32Array(4 << FORM_BITS);
+  private slots: Int32Array = NO_INTS;
   /** 32 - log2(slots): a slot is the top bits of the hash times a Fibonacci constant */
-  private shift = 32 - FORM_BITS;
-  private chars = new Uint16Array(1 << 14);
+  private shift = 0;
+  private chars: Uint16Array = NO_CHARS;
   private charsUsed = 0;
   private values: T[] = [];
   size = 0;
+
+  constructor() {
+    // the fields `grow` and `add` replace are written twice here, so that they are mutable from
+    // the first table on: a field V8 saw written once is taken as constant by optimised code
+    // (`get`, `countRegion`, `runInfoAt`), which the first `grow` (some dozens of articles in)
+    // then deoptimised, the word scan with it
+    this.slots = new Int32Array(4 << FORM_BITS);
+    this.shift = 32 - FORM_BITS;
+    this.chars = new Uint16Array(1 << 14);
+  }
 
   /** What text[from, to) (`h` its hash) stands for, or undefined when it was never added. */
   get(text: string, from: number, to: number, h: number): T | undefined {
