@@ -511,7 +511,9 @@ export class StoryIndex {
     // `order` keeps the first-hit order, which breaks ties as the Map's insertion order did
     const nst = this.stories.length;
     if (this.hitMark.length < nst) {
-      const len = Math.max(nst, this.hitMark.length * 2, 64);
+      // from a small size: the arrays grow several times over the first articles, before this is
+      // optimised (a grow first reached after that, at 64 stories, deoptimised it)
+      const len = Math.max(nst, this.hitMark.length * 2, 4);
       this.hitMark = grown(this.hitMark, len);
       this.hitCount = grown(this.hitCount, len);
     }
