@@ -8,7 +8,7 @@ import countries from "world-countries";
 import type { ArticleRecord, Side } from "../core/types.js";
 import { foldName, surnameOf } from "../text/fold.js";
 import { grown } from "../core/arrays.js";
-import type { CachedTerm } from "./termids.js";
+import type { CachedTerm, TermIds } from "./termids.js";
 
 // ---------------------------------------------------------------------------------------------
 // words
@@ -114,12 +114,21 @@ for (let c = 0; c < 128; c++) learnClass(c);
 /** Surrogate halves: texts with astral characters are read by the regular expressions. */
 const ASTRAL_RE = /[\uD800-\uDFFF]/;
 
-/** An index term (one object per term), its per-article counters (which article last counted it, where) and its cached story-index id. */
-interface TermEntry extends CachedTerm {
-  mark: number;
-  slot: number;
-  leadMark: number;
-  leadSlot: number;
+/**
+ * An index term (one object per term), its per-article counters (which article last counted it,
+ * where) and its cached story-index id. (A class, not an object literal: V8 decides whether to
+ * allocate a literal's objects in the old generation by its allocation site, and that decision,
+ * taken at a collection some hundred articles in, deoptimised the word scan `entryOf` is inlined in.)
+ */
+class TermEntry implements CachedTerm {
+  mark = 0;
+  slot = 0;
+  leadMark = 0;
+  leadSlot = 0;
+  idOf: TermIds | null = null;
+  idEpoch = 0;
+  id = 0;
+  constructor(readonly term: string) {}
 }
 /**
  * The slots a `FormTable` starts with (a power of two), and its character pool: small, so that
@@ -229,7 +238,7 @@ const RAW_MAX = 200_000;
 /** The one entry of term `t`. */
 function entryOf(t: string): TermEntry {
   let entry = termEntries.get(t);
-  if (!entry) termEntries.set(t, (entry = { term: t, mark: 0, slot: 0, leadMark: 0, leadSlot: 0, idOf: null, idEpoch: 0, id: 0 }));
+  if (!entry) termEntries.set(t, (entry = new TermEntry(t)));
   return entry;
 }
 
@@ -277,7 +286,7 @@ export class TermVector {
 }
 
 /** An empty array of the kind that holds objects (`slice` keeps the kind) */
-const NO_ENTRIES: TermEntry[] = [{ term: "", mark: 0, slot: 0, leadMark: 0, leadSlot: 0, idOf: null, idEpoch: 0, id: 0 }].slice(0, 0);
+const NO_ENTRIES: TermEntry[] = [new TermEntry("")].slice(0, 0);
 
 /** Per-article term counts: first-seen order (the order a Map filled word by word would have). */
 class TermCounts {
