@@ -93,20 +93,20 @@ export class Centroid {
     this.w = new Float64Array(small);
     this.shift = 32 - pairBits(small);
     this.table = new Int32Array(2 << (32 - this.shift));
-    if (capacity > small) this.resize(capacity);
+    if (capacity > small) this.resize(capacity, capacity);
   }
 
   /** Room for `n` more terms: one copy (and one larger table), not one per doubling as `push` fills it. */
   reserve(n: number): void {
     const need = this.size + n;
     if (need <= this.ids.length) return;
-    this.resize(Math.max(need, this.ids.length * 2));
+    this.resize(Math.max(need, this.ids.length * 2), need);
   }
 
   /** Appends a term not in the vector yet. */
   push(id: number, w: number): void {
     // (a vector built empty, `new Centroid(0)`, has no room to double)
-    if (this.size === this.ids.length) this.resize(Math.max(8, this.size * 2));
+    if (this.size === this.ids.length) this.resize(Math.max(8, this.size * 2), this.size + 1);
     this.ids[this.size] = id;
     this.w[this.size] = w;
     if (2 * (this.size + 1) > this.table.length >> 1) this.rehash(this.size + 1);
@@ -134,15 +134,12 @@ export class Centroid {
   }
 
   /**
-   * Room for `len` terms and a table with room for as many (at least the current one's), the terms
+   * Room for `len` terms and a table with room for `n` (at least the current one's), the terms
    * copied and placed again. The weights, ids and table share one new buffer: typed arrays of
-   * these sizes live outside the heap, where one allocation costs more than filling it. (The
-   * table fits every term the arrays can hold, so `push` never rehashes: a rehash reached first
-   * some hundreds of articles in, after `addToCentroid` and `countInto` were optimised,
-   * deoptimised them; a table of a power-of-two length's terms is the same size as before.)
+   * these sizes live outside the heap, where one allocation costs more than filling it.
    */
-  private resize(len: number): void {
-    const bits = Math.max(pairBits(len), 32 - this.shift);
+  private resize(len: number, n: number): void {
+    const bits = Math.max(pairBits(n), 32 - this.shift);
     const buf = new ArrayBuffer(len * 12 + (8 << bits));
     const w = new Float64Array(buf, 0, len);
     const ids = new Int32Array(buf, len * 8, len);
