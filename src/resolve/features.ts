@@ -8,7 +8,7 @@ import countries from "world-countries";
 import type { ArticleRecord, Side } from "../core/types.js";
 import { foldName, surnameOf } from "../text/fold.js";
 import { grown } from "../core/arrays.js";
-import type { CachedTerm } from "./termids.js";
+import type { CachedTerm, TermIds } from "./termids.js";
 
 // ---------------------------------------------------------------------------------------------
 // words
@@ -114,15 +114,33 @@ for (let c = 0; c < 128; c++) learnClass(c);
 /** Surrogate halves: texts with astral characters are read by the regular expressions. */
 const ASTRAL_RE = /[\uD800-\uDFFF]/;
 
-/** An index term (one object per term), its per-article counters (which article last counted it, where) and its cached story-index id. */
-interface TermEntry extends CachedTerm {
-  mark: number;
-  slot: number;
-  leadMark: number;
-  leadSlot: number;
+/**
+ * An index term (one object per term), its per-article counters (which article last counted it,
+ * where) and its cached story-index id. (A class, not an object literal: V8 decides whether to
+ * allocate a literal's objects in the old generation by its allocation site, and that decision,
+ * taken at a collection some hundred articles in, deoptimised the word scan `entryOf` is inlined in.)
+ */
+class TermEntry implements CachedTerm {
+  mark = 0;
+  slot = 0;
+  leadMark = 0;
+  leadSlot = 0;
+  idOf: TermIds | null = null;
+  idEpoch = 0;
+  id = 0;
+  constructor(readonly term: string) {}
 }
-/** The slots a `FormTable` starts with (a power of two) */
-const FORM_BITS = 10;
+/**
+ * The slots a `FormTable` starts with (a power of two), and its character pool: small, so that
+ * both grow several times on the first article, before `add` is optimised (a branch first taken
+ * after that, at the first grow some dozens of articles in, deoptimised it and the word scan it
+ * is inlined in); the sizes they reach are the same
+ */
+const FORM_BITS = 4;
+const FORM_CHARS = 1 << 8;
+/** placeholders a `FormTable`'s arrays hold before its constructor sizes them */
+const NO_INTS = new Int32Array(0);
+const NO_CHARS = new Uint16Array(0);
 
 /**
  * Strings read before (word forms, capitalised runs) with what each stands for, found by their
@@ -134,13 +152,23 @@ const FORM_BITS = 10;
  */
 export class FormTable<T> {
   /** per slot: hash, start in `chars`, length, value index + 1 (0: an empty slot) */
-  private slots = new Int32Array(4 << FORM_BITS);
+  private slots: Int32Array = NO_INTS;
   /** 32 - log2(slots): a slot is the top bits of the hash times a Fibonacci constant */
-  private shift = 32 - FORM_BITS;
-  private chars = new Uint16Array(1 << 14);
+  private shift = 0;
+  private chars: Uint16Array = NO_CHARS;
   private charsUsed = 0;
   private values: T[] = [];
   size = 0;
+
+  constructor() {
+    // the fields `grow` and `add` replace are written twice here, so that they are mutable from
+    // the first table on: a field V8 saw written once is taken as constant by optimised code
+    // (`get`, `countRegion`, `runInfoAt`), which the first `grow` (some dozens of articles in)
+    // then deoptimised, the word scan with it
+    this.slots = new Int32Array(4 << FORM_BITS);
+    this.shift = 32 - FORM_BITS;
+    this.chars = new Uint16Array(FORM_CHARS);
+  }
 
   /** What text[from, to) (`h` its hash) stands for, or undefined when it was never added. */
   get(text: string, from: number, to: number, h: number): T | undefined {
@@ -210,7 +238,7 @@ const RAW_MAX = 200_000;
 /** The one entry of term `t`. */
 function entryOf(t: string): TermEntry {
   let entry = termEntries.get(t);
-  if (!entry) termEntries.set(t, (entry = { term: t, mark: 0, slot: 0, leadMark: 0, leadSlot: 0, idOf: null, idEpoch: 0, id: 0 }));
+  if (!entry) termEntries.set(t, (entry = new TermEntry(t)));
   return entry;
 }
 
@@ -257,13 +285,18 @@ export class TermVector {
   }
 }
 
+/** An empty array of the kind that holds objects (`slice` keeps the kind) */
+const NO_ENTRIES: TermEntry[] = [new TermEntry("")].slice(0, 0);
+
 /** Per-article term counts: first-seen order (the order a Map filled word by word would have). */
 class TermCounts {
   private static serial = 0;
   readonly mark = ++TermCounts.serial;
-  readonly order: TermEntry[] = [];
+  // (born holding objects: an empty literal starts as an array of small integers, and the first
+  // push of an entry changes its kind, which deoptimised the word scan in the pipeline)
+  readonly order: TermEntry[] = NO_ENTRIES.slice();
   readonly counts: number[] = [];
-  readonly leadOrder: TermEntry[] = [];
+  readonly leadOrder: TermEntry[] = NO_ENTRIES.slice();
   readonly leadCounts: number[] = [];
 
   add(e: TermEntry, w: number, lead: boolean): void {
@@ -578,28 +611,23 @@ function capWordEnd(text: string, i: number): number {
   return i;
 }
 
-/** Name connectors of CAP_RUN_RE (of, the, al, el, bin, de, da, van, von, du): the end of the one at `i`, or -1. */
+/**
+ * Name connectors of CAP_RUN_RE (of, the, al, el, bin, de, da, van, von, du) by their first two
+ * (ASCII) characters: 1 for a two-letter one, else the code of the third character it needs.
+ */
+const CONNECTORS = new Uint8Array(128 * 128);
+for (const c of ["of", "the", "al", "el", "bin", "de", "da", "van", "von", "du"]) CONNECTORS[(c.charCodeAt(0) << 7) | c.charCodeAt(1)] = c.length === 2 ? 1 : c.charCodeAt(2);
+
+/**
+ * The end of the name connector at `i`, or -1. (A table read, not a comparison per connector: a
+ * comparison first reached after the name scan was optimised, a rarer connector's, deoptimised it.)
+ */
 function connectorEnd(text: string, i: number): number {
   const a = text.charCodeAt(i);
   const b = text.charCodeAt(i + 1);
-  switch (a) {
-    case 111: // o
-      return b === 102 ? i + 2 : -1; // of
-    case 116: // t
-      return b === 104 && text.charCodeAt(i + 2) === 101 ? i + 3 : -1; // the
-    case 97: // a
-      return b === 108 ? i + 2 : -1; // al
-    case 101: // e
-      return b === 108 ? i + 2 : -1; // el
-    case 98: // b
-      return b === 105 && text.charCodeAt(i + 2) === 110 ? i + 3 : -1; // bin
-    case 100: // d
-      return b === 101 || b === 97 || b === 117 ? i + 2 : -1; // de, da, du
-    case 118: // v
-      return (b === 97 || b === 111) && text.charCodeAt(i + 2) === 110 ? i + 3 : -1; // van, von
-    default:
-      return -1;
-  }
+  const v = a < 128 && b < 128 ? CONNECTORS[(a << 7) | b]! : 0;
+  if (v <= 1) return v === 0 ? -1 : i + 2;
+  return text.charCodeAt(i + 2) === v ? i + 3 : -1;
 }
 
 /**

@@ -511,7 +511,9 @@ export class StoryIndex {
     // `order` keeps the first-hit order, which breaks ties as the Map's insertion order did
     const nst = this.stories.length;
     if (this.hitMark.length < nst) {
-      const len = Math.max(nst, this.hitMark.length * 2, 64);
+      // from a small size: the arrays grow several times over the first articles, before this is
+      // optimised (a grow first reached after that, at 64 stories, deoptimised it)
+      const len = Math.max(nst, this.hitMark.length * 2, 4);
       this.hitMark = grown(this.hitMark, len);
       this.hitCount = grown(this.hitCount, len);
     }
@@ -845,9 +847,15 @@ export class StoryIndex {
       gap = Math.abs(f.day - s.firstDay);
       if (s.lastDay !== null) gap = Math.min(gap, Math.abs(f.day - s.lastDay) + 1);
       tf = timeFactor(gap);
-    } else if (f.day === null && f.notBefore !== null && s.lastDay !== null && f.notBefore > s.lastDay + 1) {
-      gap = f.notBefore - (s.firstDay ?? s.lastDay);
-      tf = Math.min(o.undatedFactor, timeFactor(gap));
+    } else if (f.day === null && f.notBefore !== null && s.lastDay !== null) {
+      // (the gap and its factor are computed before the test: arithmetic first reached when the
+      // test first held, some hundred articles in, deoptimised this function)
+      const late = f.notBefore - (s.firstDay ?? s.lastDay);
+      const lateTf = Math.min(o.undatedFactor, timeFactor(late));
+      if (f.notBefore > s.lastDay + 1) {
+        gap = late;
+        tf = lateTf;
+      }
     }
 
     // a first bound before the events are read: the event score at its maximum (1) and no
@@ -941,7 +949,7 @@ export class StoryIndex {
     let conflict: string | null = null;
     if (detail && conflicted) {
       conflict = conflictEntry
-        ? `${conflictKey} on ${isoOfDay(conflictDay)}, the story has it on ${[...conflictEntry.days.keys()].map(isoOfDay).join("/")}`
+        ? `${conflictKey} on ${isoOfDay(conflictDay)}, the story has it on ${daysText(conflictEntry.days)}`
         : `main event on ${isoOfDay(conflictDay)}, after the story's last article (${isoOfDay(s.lastDay!)})`;
     }
     return {
@@ -1222,6 +1230,16 @@ export interface StoryIndexJSON {
       events: Array<[string, { label: string; count: number; main: number; days: Array<[number, number]> }]>;
     }
   >;
+}
+
+/**
+ * A story event's days as a conflict lists them, "/" between (a loop, not a spread and a map: the
+ * array the spread made deoptimised `scoreOf` on a conflict some hundred articles in, wrong map).
+ */
+function daysText(days: Map<number, number>): string {
+  let s = "";
+  for (const d of days.keys()) s += (s ? "/" : "") + isoOfDay(d);
+  return s;
 }
 
 /** Score multiplier by days between the article and the story's first day: one development is reported within a few days. */
