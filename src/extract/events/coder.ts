@@ -8,7 +8,7 @@
  */
 import type { ConsultMode, Doc, EventRecord, PloverType, Realis, Sentence, Side, Span } from "../../core/types.js";
 import { PLOVER_TYPES } from "../../core/types.js";
-import { dateFor } from "../time/index.js";
+import { dateFor, EVENT_DAY_OPTIONS } from "../time/index.js";
 import { tokenTexts } from "../../text/lower.js";
 import { endsWithQuestion, realisClasses, realisOf } from "./realis.js";
 import { loadRules, type Rule } from "./rules.js";
@@ -880,7 +880,7 @@ function hasTimeIn(doc: Doc, start: number, end: number): boolean {
 
 /** The date for an event: the time stage's `dateFor` (day grain only). */
 function dateOf(doc: Doc, span: Span): string | null {
-  return dateFor(doc, span, { grain: "day" }).value;
+  return dateFor(doc, span, EVENT_DAY_OPTIONS).value;
 }
 
 /** adverbs between "be" and a participle */

@@ -12,7 +12,7 @@ import type { Stage } from "../../core/pipeline.js";
 import type { Doc, FigureCategory, FigureRecord, Qualifier, Sentence, Span } from "../../core/types.js";
 import { attributionFrames } from "../quotes/index.js";
 import { lowerTokens, newContext, resolveSpeaker, subjectBefore, tokenAt } from "../quotes/speaker.js";
-import { dateFor } from "../time/index.js";
+import { dateFor, FIGURE_OPTIONS } from "../time/index.js";
 import { isAsciiLetterCode, isSpaceCode } from "../../text/chars.js";
 import { tokenTexts } from "../../text/lower.js";
 import {
@@ -366,7 +366,7 @@ function extractFigures(doc: Doc): FigureRecord[] {
     if (explicit) cutoff = explicit;
     let asOf: string | null = explicit;
     if (!asOf) {
-      const r = dateFor(doc, span, { kind: "figure" });
+      const r = dateFor(doc, span, FIGURE_OPTIONS);
       asOf = r.value;
       if (cutoff && (r.rule.startsWith("published") || r.rule === "narrative")) asOf = cutoff;
     }

@@ -33,11 +33,14 @@ import { isoDay, parseIsoDay } from "./calendar.js";
 import { isHeadingAt, leadSentences } from "./published.js";
 import type { NewsTime } from "./resolve.js";
 
+/** (every result has the same four fields, evidence undefined when there is none: one object shape
+ * for the code that reads results, which a result of another shape first met after optimisation
+ * would deoptimise) */
 export interface DateForResult {
   value: string | null;
   grain: Granularity | null;
   rule: string;
-  evidence?: Span;
+  evidence: Span | undefined;
 }
 
 export interface DateForOptions {
@@ -46,6 +49,12 @@ export interface DateForOptions {
   /** "day": return a value only at day grain (a month or range gives null, rule kept) */
   grain?: "day" | "any";
 }
+
+/** The options the extractors pass, as constants of one shape (no options object per call, and
+ * one object shape for dateFor's reads of them) */
+export const EVENT_OPTIONS: DateForOptions = { kind: "event", grain: "any" };
+export const EVENT_DAY_OPTIONS: DateForOptions = { kind: "event", grain: "day" };
+export const FIGURE_OPTIONS: DateForOptions = { kind: "figure", grain: "any" };
 
 /** How many body sentences count as the lead (the day's news) for rule 4. */
 export const LEAD_SENTENCES = 3;
@@ -194,18 +203,16 @@ function fromTime(t: NewsTime, rule: string, opts: DateForOptions, ref: number |
 
 function published(doc: Doc, rule: string): DateForResult {
   const ev = doc.published.evidence;
-  const r: DateForResult = { value: doc.published.value, grain: "day", rule };
-  if (ev) r.evidence = { start: ev.start, end: ev.end };
-  return r;
+  return { value: doc.published.value, grain: "day", rule, evidence: ev ? { start: ev.start, end: ev.end } : undefined };
 }
 
 /** No date, and the rule that decided so (a literal, not a spread: dateFor runs per event and figure). */
 function undated(rule: string): DateForResult {
-  return { value: null, grain: null, rule };
+  return { value: null, grain: null, rule, evidence: undefined };
 }
 
 /** The date that governs an event or figure reported at `span` (see the precedence above). */
-export function dateFor(doc: Doc, span: Span, opts: DateForOptions = {}): DateForResult {
+export function dateFor(doc: Doc, span: Span, opts: DateForOptions = EVENT_OPTIONS): DateForResult {
   const none = undated("none");
   const sents = doc.sentences;
   if (sents.length === 0) return none;

@@ -11,7 +11,7 @@ import { parseCandidates, type Cand } from "./parse.js";
 import { inferPublished, metadataPublished, publishedOf, type InferredPublished } from "./published.js";
 import { resolveCandidates } from "./resolve.js";
 
-export { dateFor, NARRATIVE_SENTENCES, type DateForOptions, type DateForResult } from "./datefor.js";
+export { dateFor, EVENT_DAY_OPTIONS, EVENT_OPTIONS, FIGURE_OPTIONS, NARRATIVE_SENTENCES, type DateForOptions, type DateForResult } from "./datefor.js";
 export type { NewsTime } from "./resolve.js";
 export type { InferredPublished } from "./published.js";
 

@@ -12,7 +12,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { analyze } from "../../analyze.js";
 import type { Article } from "../../core/types.js";
-import { dateFor } from "./datefor.js";
+import { dateFor, EVENT_DAY_OPTIONS, FIGURE_OPTIONS } from "./datefor.js";
 
 interface GoldLike {
   id: string;
@@ -53,7 +53,7 @@ export function measureDates(dirs: string[], opts: { noMetadataDates?: boolean }
       for (const e of g.events ?? []) {
         const at = e.evidence ? g.text.indexOf(e.evidence) : -1;
         if (at < 0) continue;
-        const r = dateFor(doc, { start: at, end: at + e.evidence!.length }, { kind: "event", grain: "day" });
+        const r = dateFor(doc, { start: at, end: at + e.evidence!.length }, EVENT_DAY_OPTIONS);
         const ok = (r.value ?? null) === (e.date ?? null);
         m.events.total++;
         if (ok) m.events.ok++;
@@ -66,7 +66,7 @@ export function measureDates(dirs: string[], opts: { noMetadataDates?: boolean }
       for (const f of g.figures ?? []) {
         const at = f.evidence ? g.text.indexOf(f.evidence) : -1;
         if (at < 0) continue;
-        const r = dateFor(doc, { start: at, end: at + f.evidence!.length }, { kind: "figure" });
+        const r = dateFor(doc, { start: at, end: at + f.evidence!.length }, FIGURE_OPTIONS);
         m.figures.total++;
         if ((r.value ?? null) === (f.as_of ?? null)) m.figures.ok++;
         else m.misses.push(`${g.id} FIGURE ${f.value} gold=${f.as_of ?? null} pred=${r.value} (${r.rule}) | ${f.evidence!.slice(0, 90)}`);
