@@ -1108,7 +1108,9 @@ export function codeEvents(doc: Doc): EventRecord[] {
     firstAt = new Int32Array(allRules.length);
     lastAt = new Int32Array(allRules.length);
   }
+  // (emptied by a count: `length = 0` would free the list's storage, reallocated by the next sentence's pushes)
   const cands: Rule[] = [];
+  let nCands = 0;
   const ctx: CoderContext = { doc, words, ids, ends: tokenEnds(doc) };
   const drafts: Draft[] = [];
   let topic: Side | null = null;
@@ -1117,7 +1119,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
   for (let si = 0; si < doc.sentences.length; si++) {
     const sent = doc.sentences[si]!;
     // the trigger gate: only rules with a trigger word among this sentence's tokens
-    cands.length = 0;
+    nCands = 0;
     const mark = ++stampNow;
     let anchored = false;
     for (let t = sent.tokStart; t < sent.tokEnd; t++) {
@@ -1128,7 +1130,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
         if (stamp[r.idx] === mark) continue;
         stamp[r.idx] = mark;
         firstAt[r.idx] = -1;
-        cands.push(r);
+        cands[nCands++] = r;
         if (r.starts) anchored = true;
       }
     }
@@ -1136,10 +1138,11 @@ export function codeEvents(doc: Doc): EventRecord[] {
     let allUnits: Unit[] = NO_UNITS;
     let units: Unit[] = NO_UNITS;
     let built = false;
-    if (cands.length > 0) {
+    if (nCands > 0) {
       const sentText = text.slice(sent.start, sent.end);
       if (anchored) gatherStarts(doc, sent, ids, words, byStart, starts, mark);
-      rules: for (const rule of cands) {
+      rules: for (let ci = 0; ci < nCands; ci++) {
+        const rule = cands[ci]!;
         // a rule with start words is tried (sticky) at each of them, left to right past its last match:
         // the same matches as the global scan, which finds none elsewhere (starts.ts)
         const sticky = rule.sticky;
@@ -1198,7 +1201,7 @@ export function codeEvents(doc: Doc): EventRecord[] {
     }
     if (!topic || (drafts.length && drafts[drafts.length - 1]!.sent !== si)) {
       // only the entities stage's person mentions make person units
-      if (cands.length > 0 && !built && hasPersonMention(doc, sent.start, sent.end)) {
+      if (nCands > 0 && !built && hasPersonMention(doc, sent.start, sent.end)) {
         allUnits = sentenceUnits(ctx, sent);
         units = sideUnits(allUnits);
       }
