@@ -1008,54 +1008,99 @@ function startsTable(byStart: Map<string, Rule[]>): WordTable<Rule[]> {
   return startTable;
 }
 
-/** per word id: 1 when the word is ASCII letters only (a run of letters, when no letter touches it) */
-const LETTERS_ONLY = new WordFacts((id) => (/^[A-Za-z]+$/.test(wordText(id)) ? 1 : 0));
+/** per word id: 0 when the word has no ASCII letter, 1 when it is ASCII letters only, 2 otherwise */
+const LETTER_KIND = new WordFacts((id) => {
+  const w = wordText(id);
+  let letters = 0;
+  for (let i = 0; i < w.length; i++) if (isAsciiLetterCode(w.charCodeAt(i))) letters++;
+  return letters === 0 ? 0 : letters === w.length ? 1 : 2;
+});
+
+/** Does a run of ASCII letters start at p, within [from, ..)? */
+function runStartsAt(text: string, p: number, from: number): boolean {
+  return isAsciiLetterCode(text.charCodeAt(p)) && (p === from || !isAsciiLetterCode(text.charCodeAt(p - 1)));
+}
+
+/** The end of the run of ASCII letters from p (at most `to`). */
+function runEnd(text: string, p: number, to: number): number {
+  let e = p + 1;
+  while (e < to && isAsciiLetterCode(text.charCodeAt(e))) e++;
+  return e;
+}
 
 /**
  * The places where the gathered rules of the sentence (stamp `mark`) that have start words may
  * match: every run of ASCII letters of the sentence whose lower case is a start word of the rule
- * (starts.ts), in text order, into the per-rule lists firstAt/atNext. A token of letters with no
- * letter either side is such a run, looked up by its word id; the other chars are read one by one
- * (a run inside "Russian-backed" or "don't" is looked up by its text).
+ * (starts.ts), in text order, into the per-rule lists firstAt/atNext. A token with no ASCII letter
+ * holds no run; a token of letters with no letter either side is one run, looked up by its word id;
+ * the other chars (between tokens, inside "Russian-backed" or "don't") are read one by one, a run
+ * looked up by its text.
  */
 function gatherStarts(doc: Doc, sent: Sentence, ids: Int32Array, words: string[], byStart: Map<string, Rule[]>, table: WordTable<Rule[]>, mark: number): void {
   const text = doc.text;
   const toks = doc.tokens;
-  let n = 0;
-  let t = sent.tokStart;
-  let p = sent.start;
-  while (p < sent.end) {
-    while (t < sent.tokEnd && toks[t]!.start < p) t++;
-    let rs: Rule[] | undefined;
-    const at = p - sent.start;
+  const from = sent.start;
+  const to = sent.end;
+  gathered = 0;
+  // the chars before p are read
+  let p = from;
+  for (let t = sent.tokStart; t <= sent.tokEnd; t++) {
     const tok = t < sent.tokEnd ? toks[t]! : null;
-    if (tok !== null && tok.start === p && LETTERS_ONLY.get(ids[t]!) === 1 && (p === sent.start || !isAsciiLetterCode(text.charCodeAt(p - 1))) && (tok.end >= sent.end || !isAsciiLetterCode(text.charCodeAt(tok.end)))) {
-      rs = table.get(ids[t]!, words[t]!);
-      p = tok.end;
-    } else if (isAsciiLetterCode(text.charCodeAt(p)) && (p === sent.start || !isAsciiLetterCode(text.charCodeAt(p - 1)))) {
-      let e = p + 1;
-      while (e < sent.end && isAsciiLetterCode(text.charCodeAt(e))) e++;
-      rs = byStart.get(text.slice(p, e).toLowerCase());
+    // the chars up to the token (white space, as the tokenizer leaves them; the rest of a run that went on past the token before)
+    const upTo = tok ? Math.max(tok.start, Math.min(tok.end, p)) : to;
+    while (p < upTo) {
+      if (!runStartsAt(text, p, from)) {
+        p++;
+        continue;
+      }
+      const e = runEnd(text, p, to);
+      addPlaces(byStart.get(text.slice(p, e).toLowerCase()), p - from, mark);
       p = e;
-    } else {
-      p++;
+    }
+    if (tok === null) break;
+    if (p >= tok.end) continue;
+    const kind = LETTER_KIND.get(ids[t]!);
+    if (kind === 0) {
+      p = tok.end;
       continue;
     }
-    if (!rs) continue;
-    for (let k = 0; k < rs.length; k++) {
-      const r = rs[k]!.idx;
-      if (stamp[r] !== mark) continue;
-      if (n === atPos.length) {
-        atPos = grown(atPos, 2 * n);
-        atNext = grown(atNext, 2 * n);
-      }
-      atPos[n] = at;
-      atNext[n] = -1;
-      if (firstAt[r] === -1) firstAt[r] = n;
-      else atNext[lastAt[r]!] = n;
-      lastAt[r] = n;
-      n++;
+    if (kind === 1 && p === tok.start && (p === from || !isAsciiLetterCode(text.charCodeAt(p - 1))) && (tok.end >= to || !isAsciiLetterCode(text.charCodeAt(tok.end)))) {
+      addPlaces(table.get(ids[t]!, words[t]!), p - from, mark);
+      p = tok.end;
+      continue;
     }
+    // the token's chars one by one (a run may go on past its end)
+    while (p < tok.end) {
+      if (!runStartsAt(text, p, from)) {
+        p++;
+        continue;
+      }
+      const e = runEnd(text, p, to);
+      addPlaces(byStart.get(text.slice(p, e).toLowerCase()), p - from, mark);
+      p = e;
+    }
+  }
+}
+
+/** places gathered for the sentence so far (atPos/atNext entries) */
+let gathered = 0;
+
+/** Adds place `at` to the list of each rule of `rs` gathered for the sentence (stamp `mark`). */
+function addPlaces(rs: Rule[] | undefined, at: number, mark: number): void {
+  if (!rs) return;
+  for (let k = 0; k < rs.length; k++) {
+    const r = rs[k]!.idx;
+    if (stamp[r] !== mark) continue;
+    const n = gathered++;
+    if (n === atPos.length) {
+      atPos = grown(atPos, 2 * n);
+      atNext = grown(atNext, 2 * n);
+    }
+    atPos[n] = at;
+    atNext[n] = -1;
+    if (firstAt[r] === -1) firstAt[r] = n;
+    else atNext[lastAt[r]!] = n;
+    lastAt[r] = n;
   }
 }
 
