@@ -1048,15 +1048,7 @@ function gatherStarts(doc: Doc, sent: Sentence, ids: Int32Array, words: string[]
     const tok = t < sent.tokEnd ? toks[t]! : null;
     // the chars up to the token (white space, as the tokenizer leaves them; the rest of a run that went on past the token before)
     const upTo = tok ? Math.max(tok.start, Math.min(tok.end, p)) : to;
-    while (p < upTo) {
-      if (!runStartsAt(text, p, from)) {
-        p++;
-        continue;
-      }
-      const e = runEnd(text, p, to);
-      addPlaces(byStart.get(text.slice(p, e).toLowerCase()), p - from, mark);
-      p = e;
-    }
+    p = readChars(text, p, upTo, from, to, byStart, mark);
     if (tok === null) break;
     if (p >= tok.end) continue;
     const kind = LETTER_KIND.get(ids[t]!);
@@ -1070,16 +1062,25 @@ function gatherStarts(doc: Doc, sent: Sentence, ids: Int32Array, words: string[]
       continue;
     }
     // the token's chars one by one (a run may go on past its end)
-    while (p < tok.end) {
-      if (!runStartsAt(text, p, from)) {
-        p++;
-        continue;
-      }
-      const e = runEnd(text, p, to);
-      addPlaces(byStart.get(text.slice(p, e).toLowerCase()), p - from, mark);
-      p = e;
-    }
+    p = readChars(text, p, tok.end, from, to, byStart, mark);
   }
+}
+
+/**
+ * The chars of the sentence [from, to) from p up to `limit`, one by one: each run of letters that
+ * starts there (it may end past `limit`) looked up by its text. Returns where the reading stopped.
+ */
+function readChars(text: string, p: number, limit: number, from: number, to: number, byStart: Map<string, Rule[]>, mark: number): number {
+  while (p < limit) {
+    if (!runStartsAt(text, p, from)) {
+      p++;
+      continue;
+    }
+    const e = runEnd(text, p, to);
+    addPlaces(byStart.get(text.slice(p, e).toLowerCase()), p - from, mark);
+    p = e;
+  }
+  return p;
 }
 
 /** places gathered for the sentence so far (atPos/atNext entries) */
