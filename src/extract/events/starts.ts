@@ -18,6 +18,8 @@
 
 type Node =
   | { k: "char"; c: number }
+  /** consecutive ASCII letters, lower-cased (one node, so that a word is walked in one step) */
+  | { k: "lit"; s: string }
   /** a class: the ASCII letters it matches (bit per letter, either case), and whether it matches anything else */
   | { k: "class"; letters: number; other: boolean }
   | { k: "group"; alts: Node[][] }
@@ -60,8 +62,15 @@ class Parser {
   private alternative(): Node[] {
     const seq: Node[] = [];
     while (this.i < this.s.length && this.s[this.i] !== "|" && this.s[this.i] !== ")") {
-      const atom = this.atom();
-      seq.push(this.quantified(atom));
+      const node = this.quantified(this.atom());
+      if (node.k !== "char" || !letterBit(node.c)) {
+        seq.push(node);
+        continue;
+      }
+      const letter = String.fromCharCode(node.c | 0x20);
+      const last = seq[seq.length - 1];
+      if (last && last.k === "lit") last.s += letter;
+      else seq.push({ k: "lit", s: letter });
     }
     return seq;
   }
@@ -194,6 +203,8 @@ function nonLetterFirst(seq: Node[]): boolean {
     switch (node.k) {
       case "char":
         return !letterBit(node.c);
+      case "lit":
+        return false;
       case "class":
         return node.letters === 0;
       case "wb":
@@ -245,11 +256,14 @@ export function startWords(source: string): string[] | null {
     };
     switch (node.k) {
       case "char": {
-        const bit = letterBit(node.c);
-        if (!bit) return end();
+        // (a letter here is a quantified one: the others are in "lit" nodes)
+        if (!letterBit(node.c)) return end();
         if (prefix === "" && !bounded) throw new Unbounded();
         return walk(rest, prefix + String.fromCharCode(node.c | 0x20), bounded);
       }
+      case "lit":
+        if (prefix === "" && !bounded) throw new Unbounded();
+        return walk(rest, prefix + node.s, bounded);
       case "class": {
         if (node.other) end();
         if (node.letters && prefix === "" && !bounded) throw new Unbounded();
