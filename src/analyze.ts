@@ -36,6 +36,39 @@ export function analyze(article: Article, options: AnalyzeOptions = {}): Doc {
   return runPipeline(STAGES, newDoc(article), options);
 }
 
+/** How many articles `analyzeBatch` callers hand it at a time (see there). */
+export const BATCH_SIZE = 32;
+
+/** An article analysed in a batch: its doc, or the error its analysis threw. */
+export type BatchResult = { doc: Doc; error?: undefined } | { doc?: undefined; error: Error };
+
+/**
+ * The per-article pipeline over several articles, stage by stage: every article through one
+ * stage, then every one through the next. Each doc is the one `analyze` gives (a stage reads only
+ * its doc and what it memoises by doc), but a stage's tables, lexicons and code stay in the CPU's
+ * caches across the batch instead of being pushed out by the other stages between two articles:
+ * at BATCH_SIZE, about a quarter less time per article (bench/README.md). An article whose
+ * analysis throws gets its error and skips the later stages; the others go on. With `stageMs`,
+ * each stage's wall time over the batch is added to stageMs[stage name] (the bench's breakdown).
+ */
+export function analyzeBatch(articles: readonly Article[], options: AnalyzeOptions = {}, stageMs?: Record<string, number>): BatchResult[] {
+  const docs = articles.map(newDoc);
+  const errors: Array<Error | undefined> = new Array<Error | undefined>(docs.length).fill(undefined);
+  for (const s of STAGES) {
+    const t0 = stageMs ? performance.now() : 0;
+    for (let i = 0; i < docs.length; i++) {
+      if (errors[i]) continue;
+      try {
+        s.run(docs[i]!, options);
+      } catch (e) {
+        errors[i] = e instanceof Error ? e : new Error(String(e));
+      }
+    }
+    if (stageMs) stageMs[s.name] = (stageMs[s.name] ?? 0) + performance.now() - t0;
+  }
+  return docs.map((doc, i) => (errors[i] ? { error: errors[i]! } : { doc }));
+}
+
 /** The SCHEMA.md layout of an analysed article, with spans. */
 export function toRecord(doc: Doc, opts: { includeText?: boolean } = {}): ArticleRecord {
   const t = doc.text;

@@ -5,11 +5,10 @@
  * a pretty JSON array, or one line each with --jsonl. Bad inputs: one line each on stderr
  * (`file: reason`), the rest goes on, exit code 1.
  */
-import { analyze, toRecord } from "../analyze.js";
 import { InputError } from "../core/errors.js";
 import type { Article, ArticleRecord } from "../core/types.js";
 import { readInputs } from "../ingest/index.js";
-import { AnalyzePool, orderedAnalysis } from "../parallel/pool.js";
+import { AnalyzePool, batchedAnalysis, orderedAnalysis } from "../parallel/pool.js";
 import { redateBatch } from "../resolve/dates.js";
 import { clusterBatch } from "../resolve/stories.js";
 
@@ -53,8 +52,9 @@ export async function run(argv: string[]): Promise<number> {
   let failed = 0;
   // --threads N: the same records, analysed in worker threads, handed back in input order
   const pool = threads > 1 ? new AnalyzePool({ threads, analyze: { noMetadataDates }, includeText: true }) : null;
-  const analyse = async (a: Article) => (pool ? pool.analyze(a) : toRecord(analyze(a, { noMetadataDates }), { includeText: true }));
-  for await (const x of orderedAnalysis(analyse, readInputs(paths), pool ? threads * 8 : 1)) {
+  // one thread: batches through analyzeBatch (each stage over the batch in turn)
+  const analysed = pool ? orderedAnalysis((a: Article) => pool.analyze(a), readInputs(paths), threads * 8) : batchedAnalysis(readInputs(paths), { noMetadataDates }, true);
+  for await (const x of analysed) {
     const item = x.item;
     if (item instanceof InputError) {
       failed++;

@@ -15,10 +15,11 @@ export interface TokenTexts {
   ids: Int32Array;
 }
 
-// The texts of the last few docs (stages run one doc at a time). A WeakMap keyed by doc cost about
-// as much as building the arrays (ephemeron bookkeeping for every doc); a doc asked for again after
-// several others simply gets its arrays rebuilt, with the same content.
-const SLOTS = 4;
+// The texts of the last docs asked for: as many as a batch of analyzeBatch holds (it runs each
+// stage over the batch's docs in turn), with room to spare. A WeakMap keyed by doc cost about as
+// much as building the arrays (ephemeron bookkeeping for every doc); a doc asked for again after
+// many others simply gets its arrays rebuilt, with the same content.
+const SLOTS = 32;
 const cacheDocs: Array<Doc | null> = new Array<Doc | null>(SLOTS).fill(null);
 const cacheTokens: Array<Doc["tokens"] | null> = new Array<Doc["tokens"] | null>(SLOTS).fill(null);
 const cacheTexts: Array<TokenTexts | null> = new Array<TokenTexts | null>(SLOTS).fill(null);

@@ -8,6 +8,7 @@
  */
 import type { Stage } from "../../core/pipeline.js";
 import type { Doc, QuoteRecord, Sentence, Span } from "../../core/types.js";
+import { DocMemo } from "../../core/docmemo.js";
 import { findQuoteMarks, QUOTE_CHAR_RE, type QuoteMarks } from "./direct.js";
 import { tokenTexts } from "../../text/lower.js";
 import { WordFacts, wordText } from "../../text/words.js";
@@ -89,11 +90,8 @@ interface Found {
   frames: Frame[];
   quotes: QuoteRecord[];
 }
-// The frames of the last doc analysed (the figures stage, then the quotes stage, ask for the same
-// doc in turn); a WeakMap keyed by doc cost more in garbage-collector bookkeeping than it saved.
-let cacheDoc: Doc | null = null;
-let cacheTokens: Doc["tokens"] | null = null;
-let cacheFound: Found | null = null;
+// The frames of the last docs analysed (the figures stage, then the quotes stage, ask for the same doc)
+const found = new DocMemo<Found>();
 
 /** All attribution frames of the doc (memoised: the figures stage and the quotes stage share them). */
 export function attributionFrames(doc: Doc): Frame[] {
@@ -105,7 +103,8 @@ export function findQuotes(doc: Doc): QuoteRecord[] {
 }
 
 function analyseQuotes(doc: Doc): Found {
-  if (doc === cacheDoc && doc.tokens === cacheTokens) return cacheFound!;
+  const kept = found.get(doc, doc.tokens);
+  if (kept) return kept;
   const hasQuote = QUOTE_CHAR_RE.test(doc.text);
   const marks = hasQuote ? findQuoteMarks(doc) : [];
   // (built in place: an object spread here cost a runtime call per doc)
@@ -149,9 +148,7 @@ function analyseQuotes(doc: Doc): Found {
   }
   frames.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const f = { frames, quotes: selectQuotes(doc, frames) };
-  cacheDoc = doc;
-  cacheTokens = doc.tokens;
-  cacheFound = f;
+  found.set(doc, doc.tokens, f);
   return f;
 }
 

@@ -28,6 +28,7 @@
  * Cost: per call, two binary searches and a short scan; per-document facts are cached.
  */
 import { spanIndexAt } from "../../core/span.js";
+import { DocMemo } from "../../core/docmemo.js";
 import type { Doc, Granularity, Sentence, Span } from "../../core/types.js";
 import { isoDay, parseIsoDay } from "./calendar.js";
 import { isHeadingAt, leadSentences } from "./published.js";
@@ -116,15 +117,12 @@ function sentFacts(c: DocCache, text: string, sent: Sentence, si: number): SentF
   return f;
 }
 
-// The facts of the last doc asked for (dateFor runs on one doc at a time: its figures, then its
-// events); a WeakMap keyed by doc cost a set and a garbage-collector ephemeron per doc, and a doc
-// asked for again after another simply gets its facts rebuilt, with the same content.
-let cacheDoc: Doc | null = null;
-let cacheFacts: DocCache | null = null;
+// The facts of the last docs asked for (dateFor runs on a doc's figures, then on its events)
+const facts = new DocMemo<DocCache>();
 
 function docCache(doc: Doc): DocCache {
-  const c = doc === cacheDoc ? cacheFacts : null;
-  if (c && c.source === doc.times && c.pub === doc.published.value) return c;
+  const c = facts.get(doc, doc.times);
+  if (c && c.pub === doc.published.value) return c;
   // the time stage fills doc.times with NewsTime objects (TimeExpr plus role, day numbers)
   const times = doc.times as unknown as readonly NewsTime[];
   const timeSent = times.map((t) => spanIndexAt(doc.sentences, t.start));
@@ -140,8 +138,7 @@ function docCache(doc: Doc): DocCache {
   }
   const leadSent = new Set(leadSentences(doc, LEAD_SENTENCES).map((s) => doc.sentences.indexOf(s)));
   const fresh: DocCache = { source: doc.times, times, timeSent, headingPara, leadSent, ref: parseIsoDay(doc.published.value), pub: doc.published.value, facts: [] };
-  cacheDoc = doc;
-  cacheFacts = fresh;
+  facts.set(doc, doc.times, fresh);
   return fresh;
 }
 
