@@ -1,3 +1,4 @@
+import { DocMemo } from "./core/docmemo.js";
 import { checkPipeline, runPipeline, type Stage } from "./core/pipeline.js";
 import { withText } from "./core/span.js";
 import type { AnalyzeOptions, Article, ArticleRecord, ConsultMode, Doc } from "./core/types.js";
@@ -7,6 +8,7 @@ import { figuresStage } from "./extract/figures/index.js";
 import { quotesStage } from "./extract/quotes/index.js";
 import { textStage } from "./extract/text.js";
 import { timeStage } from "./extract/time/index.js";
+import { releaseTokenTexts } from "./text/lower.js";
 
 /** The per-article pipeline, in order: each stage declares what it requires and provides. */
 export const STAGES: readonly Stage[] = [textStage, entitiesStage, timeStage, figuresStage, quotesStage, eventsStage];
@@ -33,7 +35,15 @@ export function newDoc(article: Article): Doc {
 
 /** Runs the whole per-article pipeline. */
 export function analyze(article: Article, options: AnalyzeOptions = {}): Doc {
-  return runPipeline(STAGES, newDoc(article), options);
+  const doc = runPipeline(STAGES, newDoc(article), options);
+  release();
+  return doc;
+}
+
+/** The stages' memos by doc are let go when an analysis is done: they would keep its docs alive. */
+function release(): void {
+  DocMemo.releaseAll();
+  releaseTokenTexts();
 }
 
 /** How many articles `analyzeBatch` callers hand it at a time (see there). */
@@ -66,6 +76,7 @@ export function analyzeBatch(articles: readonly Article[], options: AnalyzeOptio
     }
     if (stageMs) stageMs[s.name] = (stageMs[s.name] ?? 0) + performance.now() - t0;
   }
+  release();
   return docs.map((doc, i) => (errors[i] ? { error: errors[i]! } : { doc }));
 }
 

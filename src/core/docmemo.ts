@@ -9,6 +9,14 @@
 import type { Doc } from "./types.js";
 
 export class DocMemo<T> {
+  /** every memo, for releaseAll */
+  private static readonly all: Array<DocMemo<unknown>> = [];
+
+  /** Lets go of the docs every memo keeps (the pipeline calls it when an analysis is done: nothing is asked for after). */
+  static releaseAll(): void {
+    for (const m of DocMemo.all) m.clear();
+  }
+
   private readonly docs: Array<Doc | null>;
   private readonly keys: unknown[];
   private readonly values: Array<T | null>;
@@ -18,6 +26,14 @@ export class DocMemo<T> {
     this.docs = new Array<Doc | null>(size).fill(null);
     this.keys = new Array<unknown>(size).fill(null);
     this.values = new Array<T | null>(size).fill(null);
+    DocMemo.all.push(this as DocMemo<unknown>);
+  }
+
+  /** Forgets every doc. */
+  clear(): void {
+    this.docs.fill(null);
+    this.keys.fill(null);
+    this.values.fill(null);
   }
 
   /** The value kept for `doc` with `key`, else undefined (the slot of the last one kept is tried first). */

@@ -30,6 +30,13 @@ function cached(doc: Doc, k: number): boolean {
   return cacheDocs[k] === doc && cacheTokens[k] === doc.tokens && cacheEpochs[k] === vocabularyEpoch();
 }
 
+/** Lets go of the docs kept (the pipeline calls it when an analysis is done). */
+export function releaseTokenTexts(): void {
+  cacheDocs.fill(null);
+  cacheTokens.fill(null);
+  cacheTexts.fill(null);
+}
+
 /** Token texts, lower-cased token texts and word ids of a doc, computed once. */
 export function tokenTexts(doc: Doc): TokenTexts {
   // the doc of the last call first (stages ask many times for the doc they are reading)
