@@ -1,4 +1,4 @@
-import { DocMemo } from "./core/docmemo.js";
+import { BATCH_SIZE, DocMemo } from "./core/docmemo.js";
 import { checkPipeline, runPipeline, type Stage } from "./core/pipeline.js";
 import { withText } from "./core/span.js";
 import type { AnalyzeOptions, Article, ArticleRecord, ConsultMode, Doc } from "./core/types.js";
@@ -46,8 +46,7 @@ function release(): void {
   releaseTokenTexts();
 }
 
-/** How many articles `analyzeBatch` callers hand it at a time (see there). */
-export const BATCH_SIZE = 32;
+export { BATCH_SIZE };
 
 /** An article analysed in a batch: its doc, or the error its analysis threw. */
 export type BatchResult = { doc: Doc; error?: undefined } | { doc?: undefined; error: Error };

@@ -8,6 +8,9 @@
  */
 import type { Doc } from "./types.js";
 
+/** How many articles analyzeBatch's callers hand it at a time, and so how many docs a memo keeps. */
+export const BATCH_SIZE = 32;
+
 export class DocMemo<T> {
   /** every memo, for releaseAll */
   private static readonly all: Array<DocMemo<unknown>> = [];
@@ -22,7 +25,7 @@ export class DocMemo<T> {
   private readonly values: Array<T | null>;
   private next = 0;
 
-  constructor(readonly size = 32) {
+  constructor(readonly size = BATCH_SIZE) {
     this.docs = new Array<Doc | null>(size).fill(null);
     this.keys = new Array<unknown>(size).fill(null);
     this.values = new Array<T | null>(size).fill(null);

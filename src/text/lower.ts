@@ -1,3 +1,4 @@
+import { BATCH_SIZE } from "../core/docmemo.js";
 import type { Doc } from "../core/types.js";
 import { checkVocabulary, lowerId, tokenIds, vocabularyEpoch, wordText } from "./words.js";
 
@@ -16,10 +17,10 @@ export interface TokenTexts {
 }
 
 // The texts of the last docs asked for: as many as a batch of analyzeBatch holds (it runs each
-// stage over the batch's docs in turn), with room to spare. A WeakMap keyed by doc cost about as
-// much as building the arrays (ephemeron bookkeeping for every doc); a doc asked for again after
-// many others simply gets its arrays rebuilt, with the same content.
-const SLOTS = 32;
+// stage over the batch's docs in turn). A WeakMap keyed by doc cost about as much as building the
+// arrays (ephemeron bookkeeping for every doc); a doc asked for again after many others simply gets
+// its arrays rebuilt, with the same content.
+const SLOTS = BATCH_SIZE;
 const cacheDocs: Array<Doc | null> = new Array<Doc | null>(SLOTS).fill(null);
 const cacheTokens: Array<Doc["tokens"] | null> = new Array<Doc["tokens"] | null>(SLOTS).fill(null);
 const cacheTexts: Array<TokenTexts | null> = new Array<TokenTexts | null>(SLOTS).fill(null);
