@@ -8,7 +8,6 @@ import { figuresStage } from "./extract/figures/index.js";
 import { quotesStage } from "./extract/quotes/index.js";
 import { textStage } from "./extract/text.js";
 import { timeStage } from "./extract/time/index.js";
-import { releaseTokenTexts } from "./text/lower.js";
 
 /** The per-article pipeline, in order: each stage declares what it requires and provides. */
 export const STAGES: readonly Stage[] = [textStage, entitiesStage, timeStage, figuresStage, quotesStage, eventsStage];
@@ -43,7 +42,6 @@ export function analyze(article: Article, options: AnalyzeOptions = {}): Doc {
 /** The stages' memos by doc are let go when an analysis is done: they would keep its docs alive. */
 function release(): void {
   DocMemo.releaseAll();
-  releaseTokenTexts();
 }
 
 export { BATCH_SIZE };

@@ -1,4 +1,4 @@
-import { BATCH_SIZE } from "../core/docmemo.js";
+import { DocMemo } from "../core/docmemo.js";
 import type { Doc } from "../core/types.js";
 import { checkVocabulary, lowerId, tokenIds, vocabularyEpoch, wordText } from "./words.js";
 
@@ -16,34 +16,13 @@ export interface TokenTexts {
   ids: Int32Array;
 }
 
-// The texts of the last docs asked for: as many as a batch of analyzeBatch holds (it runs each
-// stage over the batch's docs in turn). A WeakMap keyed by doc cost about as much as building the
-// arrays (ephemeron bookkeeping for every doc); a doc asked for again after many others simply gets
-// its arrays rebuilt, with the same content.
-const SLOTS = BATCH_SIZE;
-const cacheDocs: Array<Doc | null> = new Array<Doc | null>(SLOTS).fill(null);
-const cacheTokens: Array<Doc["tokens"] | null> = new Array<Doc["tokens"] | null>(SLOTS).fill(null);
-const cacheTexts: Array<TokenTexts | null> = new Array<TokenTexts | null>(SLOTS).fill(null);
-const cacheEpochs = new Int32Array(SLOTS);
-let nextSlot = 0;
-
-function cached(doc: Doc, k: number): boolean {
-  return cacheDocs[k] === doc && cacheTokens[k] === doc.tokens && cacheEpochs[k] === vocabularyEpoch();
-}
-
-/** Lets go of the docs kept (the pipeline calls it when an analysis is done). */
-export function releaseTokenTexts(): void {
-  cacheDocs.fill(null);
-  cacheTokens.fill(null);
-  cacheTexts.fill(null);
-}
+// The texts of the last docs asked for, by doc and token list, with the vocabulary epoch of their ids
+const kept = new DocMemo<TokenTexts & { epoch: number }>();
 
 /** Token texts, lower-cased token texts and word ids of a doc, computed once. */
 export function tokenTexts(doc: Doc): TokenTexts {
-  // the doc of the last call first (stages ask many times for the doc they are reading)
-  const last = nextSlot === 0 ? SLOTS - 1 : nextSlot - 1;
-  if (cached(doc, last)) return cacheTexts[last]!;
-  for (let k = 0; k < SLOTS; k++) if (cached(doc, k)) return cacheTexts[k]!;
+  const k = kept.get(doc, doc.tokens);
+  if (k && k.epoch === vocabularyEpoch()) return k;
   checkVocabulary();
   const { tokens, text } = doc;
   const n = tokens.length;
@@ -56,12 +35,8 @@ export function tokenTexts(doc: Doc): TokenTexts {
     w[i] = wordText(id);
     lw[i] = wordText(lowerId(id));
   }
-  const c = { w, lw, ids };
-  cacheDocs[nextSlot] = doc;
-  cacheTokens[nextSlot] = tokens;
-  cacheTexts[nextSlot] = c;
-  cacheEpochs[nextSlot] = vocabularyEpoch();
-  nextSlot = (nextSlot + 1) % SLOTS;
+  const c = { w, lw, ids, epoch: vocabularyEpoch() };
+  kept.set(doc, tokens, c);
   return c;
 }
 

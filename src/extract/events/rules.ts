@@ -93,17 +93,20 @@ export function loadRules(): RuleSet {
   if (cache) return cache;
   const file = JSON.parse(readFileSync(dataPath("events", "rules.json"), "utf8")) as RuleFile;
   const rules = compileRules(file);
-  const byTrigger = new Map<string, Rule[]>();
+  cache = { rules, byTrigger: byWord(rules, (r) => r.triggers), byStart: byWord(rules, (r) => r.starts ?? []) };
+  return cache;
+}
+
+/** The rules of each word `wordsOf` gives, in rule order, each rule once per word. */
+function byWord(rules: readonly Rule[], wordsOf: (r: Rule) => readonly string[]): Map<string, Rule[]> {
+  const map = new Map<string, Rule[]>();
   for (const r of rules) {
-    for (const t of r.triggers) {
-      const list = byTrigger.get(t);
+    for (const w of wordsOf(r)) {
+      const list = map.get(w);
       if (list) {
         if (!list.includes(r)) list.push(r);
-      } else byTrigger.set(t, [r]);
+      } else map.set(w, [r]);
     }
   }
-  const byStart = new Map<string, Rule[]>();
-  for (const r of rules) for (const w of r.starts ?? []) byStart.set(w, [...(byStart.get(w) ?? []), r]);
-  cache = { rules, byTrigger, byStart };
-  return cache;
+  return map;
 }
